@@ -1,0 +1,18 @@
+/**
+ * Node-only helpers (file system). The core entry `topiclens` never imports `node:*`.
+ */
+import { readFile } from "node:fs/promises";
+import { type Paper, parseAbstractsPage } from "./corpus/parseAbstractsPage.js";
+
+/** Path of the packaged seed corpus file. */
+export const SEED_CORPUS_URL: URL = new URL("../seeds/abstracts-page.txt", import.meta.url);
+
+/** Reads and parses the packaged seed corpus (70 papers) from disk. */
+export async function loadSeedCorpus(): Promise<Paper[]> {
+  return parseAbstractsPage(await readFile(SEED_CORPUS_URL, "utf8"));
+}
+
+/** Reads and parses a saved abstracts page from `path`. */
+export async function loadAbstractsPage(path: string | URL): Promise<Paper[]> {
+  return parseAbstractsPage(await readFile(path, "utf8"));
+}

@@ -1,0 +1,104 @@
+import { describeValue } from "../core/describe.js";
+import { InvalidArgumentError } from "../core/errors.js";
+import { checkBoolean, checkInteger, checkOptions, checkString } from "../core/validate.js";
+import { MATH_DEBRIS } from "./mathTerms.js";
+import { normalizeText } from "./normalize.js";
+
+export interface TokenizeOptions {
+  /** Lower-case before tokenizing. @defaultValue true */
+  readonly lowercase?: boolean;
+  /**
+   * A custom pattern; every match (or its first capture group) is a token, and no
+   * other filtering is applied, as in scikit-learn. Use {@link SKLEARN_TOKEN_PATTERN}
+   * for scikit-learn's default `(?u)\b\w\w+\b`. @defaultValue undefined (the default tokenizer)
+   */
+  readonly tokenPattern?: RegExp;
+  /** Shortest token kept, in code points (default tokenizer only). @defaultValue 2 */
+  readonly minLength?: number;
+  /** Keep tokens made only of digits and punctuation, such as "2023" (default tokenizer only). @defaultValue false */
+  readonly keepNumbers?: boolean;
+  /** Drop LaTeX and math debris such as "mathcal", "epsilon", "ln" (default tokenizer only). @defaultValue true */
+  readonly dropMath?: boolean;
+}
+
+export const TOKENIZE_DEFAULTS = Object.freeze({
+  lowercase: true,
+  minLength: 2,
+  keepNumbers: false,
+  dropMath: true,
+});
+
+const TOKENIZE_OPTIONS = ["lowercase", "tokenPattern", "minLength", "keepNumbers", "dropMath"] as const;
+
+/**
+ * scikit-learn's default `token_pattern`, `(?u)\b\w\w+\b`, translated to JavaScript.
+ * Python's Unicode `\w` is letters, numbers and `_` (`[\p{L}\p{N}_]`), whereas
+ * JavaScript's `\w` is ASCII-only even with the `u` flag, so `/\b\w\w+\b/u` is not the same.
+ */
+export const SKLEARN_TOKEN_PATTERN = /(?<![\p{L}\p{N}_])[\p{L}\p{N}_]{2,}(?![\p{L}\p{N}_])/gu;
+
+// Letters, marks and digits, with intra-word hyphens and apostrophes ("non-iid", "don't").
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['\-\u2010][\p{L}\p{M}\p{N}]+)*/gu;
+const NUMBER_LIKE = /^[\p{N}'\-\u2010]+$/u;
+
+/** A resolved tokenizer: text in, tokens out. Built once per vectorizer. */
+export type Tokenizer = (text: string) => string[];
+
+/**
+ * Builds a tokenizer from options, validating them once.
+ * @throws InvalidArgumentError for invalid options.
+ */
+export function createTokenizer(options: TokenizeOptions = {}, fn = "tokenize"): Tokenizer {
+  const opts = checkOptions(fn, options, TOKENIZE_OPTIONS);
+  const lowercase = checkBoolean(fn, "options.lowercase", opts.lowercase ?? TOKENIZE_DEFAULTS.lowercase);
+  if (opts.tokenPattern !== undefined) {
+    if (!(opts.tokenPattern instanceof RegExp)) {
+      throw new InvalidArgumentError(
+        `${fn}: options.tokenPattern must be a RegExp; got ${describeValue(opts.tokenPattern)}`,
+        "options.tokenPattern",
+      );
+    }
+    const flags = opts.tokenPattern.flags.includes("g") ? opts.tokenPattern.flags : `${opts.tokenPattern.flags}g`;
+    const pattern = new RegExp(opts.tokenPattern.source, flags);
+    return (text) => {
+      const s = lowercase ? text.toLowerCase() : text;
+      const out: string[] = [];
+      for (const m of s.matchAll(pattern)) {
+        const token = m.length > 1 ? m[1] : m[0];
+        if (token !== undefined && token !== "") out.push(token);
+      }
+      return out;
+    };
+  }
+  const minLength = checkInteger(fn, "options.minLength", opts.minLength ?? TOKENIZE_DEFAULTS.minLength, 1);
+  const keepNumbers = checkBoolean(fn, "options.keepNumbers", opts.keepNumbers ?? TOKENIZE_DEFAULTS.keepNumbers);
+  const dropMath = checkBoolean(fn, "options.dropMath", opts.dropMath ?? TOKENIZE_DEFAULTS.dropMath);
+  return (text) => {
+    const s = normalizeText(text, lowercase);
+    const out: string[] = [];
+    for (const m of s.matchAll(WORD)) {
+      let token = m[0];
+      if (token.endsWith("'s") || token.endsWith("'S")) token = token.slice(0, -2);
+      if (token.length < minLength) continue;
+      // Count code points only when a surrogate pair could make length misleading.
+      if (minLength > 1 && token.length < 2 * minLength && [...token].length < minLength) continue;
+      if (!keepNumbers && NUMBER_LIKE.test(token)) continue;
+      if (dropMath && MATH_DEBRIS.has(token)) continue;
+      out.push(token);
+    }
+    return out;
+  };
+}
+
+/**
+ * Splits a text into tokens. The default suits scientific English and other
+ * languages: NFKC-normalised, lower-cased Unicode words (letters, marks, digits) with
+ * intra-word hyphens kept ("non-iid", "top-k"), possessives stripped, one-character
+ * tokens, pure numbers and LaTeX/math debris dropped. O(length of text).
+ * @example tokenize("Adam's 1-bit variant beats k-means") // ["adam", "1-bit", "variant", "beats", "k-means"]
+ * @throws InvalidArgumentError if `text` is not a string or an option is invalid.
+ */
+export function tokenize(text: string, options: TokenizeOptions = {}): string[] {
+  checkString("tokenize", "text", text);
+  return createTokenizer(options, "tokenize")(text);
+}

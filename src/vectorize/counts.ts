@@ -1,0 +1,69 @@
+import type { CsrMatrix } from "../core/csr.js";
+import { GrowableInt32 } from "../core/growable.js";
+
+/**
+ * Accumulates rows of term-column occurrences into a CSR count matrix with sorted
+ * indices and summed duplicates. Scratch space is sized once per matrix.
+ */
+export class CountMatrixBuilder {
+  private readonly scratch: Float64Array;
+  private touched: Int32Array;
+  private nTouched = 0;
+  private readonly indptr: GrowableInt32 = new GrowableInt32(1024);
+  private readonly indices: GrowableInt32 = new GrowableInt32(1 << 16);
+  private data: Float64Array = new Float64Array(1 << 16);
+
+  constructor(
+    private readonly cols: number,
+    private readonly binary: boolean,
+  ) {
+    this.scratch = new Float64Array(cols);
+    this.touched = new Int32Array(256);
+    this.indptr.push(0);
+  }
+
+  /** Counts one occurrence of column `c` in the current row. */
+  add(c: number): void {
+    if (this.scratch[c] === 0) {
+      if (this.nTouched === this.touched.length) {
+        const next = new Int32Array(this.touched.length * 2);
+        next.set(this.touched);
+        this.touched = next;
+      }
+      this.touched[this.nTouched++] = c;
+    }
+    this.scratch[c] = (this.scratch[c] as number) + 1;
+  }
+
+  /** Closes the current row. */
+  endRow(): void {
+    const row = this.touched.subarray(0, this.nTouched);
+    row.sort();
+    const start = this.indices.length;
+    this.indices.ensureLength(start + row.length);
+    if (this.data.length < start + row.length) {
+      const next = new Float64Array(Math.max(start + row.length, this.data.length * 2));
+      next.set(this.data.subarray(0, start));
+      this.data = next;
+    }
+    for (let i = 0; i < row.length; i++) {
+      const c = row[i] as number;
+      this.indices.set(start + i, c);
+      this.data[start + i] = this.binary ? 1 : (this.scratch[c] as number);
+      this.scratch[c] = 0;
+    }
+    this.nTouched = 0;
+    this.indptr.push(start + row.length);
+  }
+
+  build(): CsrMatrix {
+    const nnz = this.indices.length;
+    return {
+      rows: this.indptr.length - 1,
+      cols: this.cols,
+      indptr: this.indptr.toArray(),
+      indices: this.indices.toArray(),
+      data: this.data.slice(0, nnz),
+    };
+  }
+}

@@ -1,0 +1,207 @@
+import { describeValue } from "../core/describe.js";
+import { InvalidArgumentError } from "../core/errors.js";
+import { checkBoolean, checkInteger, checkNumber, checkOneOf, checkOptions } from "../core/validate.js";
+import { porter2Stemmer, type Stemmer } from "../text/stem.js";
+import { type ResolvedStopWords, resolveStopWords, type StopWordsSpec } from "../text/stopwords/index.js";
+import { createTokenizer, type TokenizeOptions, type Tokenizer } from "../text/tokenize.js";
+
+/** Options of {@link fitTfidf}; names follow scikit-learn's TfidfVectorizer in camelCase. */
+export interface TfidfOptions extends TokenizeOptions {
+  /** Smallest and largest n-gram size; n-grams are formed after stop-word removal. @defaultValue [1, 1] */
+  readonly ngramRange?: readonly [number, number];
+  /**
+   * Ignore terms in fewer documents than this: an integer >= 1 is a document count, a
+   * fraction in (0, 1) a proportion of documents. @defaultValue 1
+   */
+  readonly minDf?: number;
+  /**
+   * Ignore terms in more documents than this: a fraction in (0, 1] is a proportion
+   * (so `1` means "no limit", as scikit-learn's `1.0`), an integer >= 2 a document count.
+   * @defaultValue 1
+   */
+  readonly maxDf?: number;
+  /** Keep only the most frequent terms across the corpus (ties broken by term order). @defaultValue null (all) */
+  readonly maxFeatures?: number | null;
+  /** Stop words: language code, `"sklearn"`, a list, or `false`. @defaultValue "en" */
+  readonly stopWords?: StopWordsSpec;
+  /** Words added to the stop-word list. @defaultValue [] */
+  readonly extraStopWords?: readonly string[];
+  /** A stemmer, `"porter2"` for English Porter2, or null. Keywords still show words. @defaultValue null */
+  readonly stem?: Stemmer | "porter2" | null;
+  /** Count presence (1) instead of occurrences. @defaultValue false */
+  readonly binary?: boolean;
+  /** Use 1 + ln(tf) instead of tf. @defaultValue false */
+  readonly sublinearTf?: boolean;
+  /** Add one to document frequencies, as if one extra document held every term. @defaultValue true */
+  readonly smoothIdf?: boolean;
+  /** Weight by inverse document frequency. @defaultValue true */
+  readonly useIdf?: boolean;
+  /** Row normalisation. @defaultValue "l2" */
+  readonly norm?: "l2" | "l1" | null;
+}
+
+export const TFIDF_DEFAULTS = Object.freeze({
+  ngramRange: Object.freeze([1, 1]) as readonly [number, number],
+  minDf: 1,
+  maxDf: 1,
+  maxFeatures: null,
+  stopWords: "en" as StopWordsSpec,
+  stem: null,
+  binary: false,
+  sublinearTf: false,
+  smoothIdf: true,
+  useIdf: true,
+  norm: "l2" as "l2" | "l1" | null,
+});
+
+export const TFIDF_OPTION_NAMES: readonly string[] = [
+  "lowercase",
+  "tokenPattern",
+  "minLength",
+  "keepNumbers",
+  "dropMath",
+  "ngramRange",
+  "minDf",
+  "maxDf",
+  "maxFeatures",
+  "stopWords",
+  "extraStopWords",
+  "stem",
+  "binary",
+  "sublinearTf",
+  "smoothIdf",
+  "useIdf",
+  "norm",
+];
+
+/** Every option with its default applied and validated; what a model records. */
+export interface ResolvedTfidfOptions {
+  readonly lowercase: boolean;
+  readonly tokenPattern: { readonly source: string; readonly flags: string } | null;
+  readonly minLength: number;
+  readonly keepNumbers: boolean;
+  readonly dropMath: boolean;
+  readonly ngramRange: readonly [number, number];
+  readonly minDf: number;
+  readonly maxDf: number;
+  readonly maxFeatures: number | null;
+  /** The stop-word list asked for (`"en"`, `"sklearn"`, `"custom"`, `"none"`). */
+  readonly stopWords: string;
+  /** The stemmer: `"porter2"`, `"custom"` or null. */
+  readonly stem: "porter2" | "custom" | null;
+  readonly binary: boolean;
+  readonly sublinearTf: boolean;
+  readonly smoothIdf: boolean;
+  readonly useIdf: boolean;
+  readonly norm: "l2" | "l1" | null;
+}
+
+/** Resolved options plus the live pieces (tokenizer, stop-word set, stemmer). */
+export interface Analyzer {
+  readonly options: ResolvedTfidfOptions;
+  readonly tokenizer: Tokenizer;
+  readonly stopWords: ResolvedStopWords;
+  readonly stemmer: Stemmer | null;
+}
+
+function checkDf(fn: string, name: string, value: unknown, isMax: boolean): number {
+  const v = checkNumber(fn, name, value, { min: 0, minExclusive: true });
+  if (v > 1 && !Number.isInteger(v)) {
+    throw new InvalidArgumentError(
+      `${fn}: ${name} must be a fraction in (0, 1] or an integer document count; got ${v}`,
+      name,
+    );
+  }
+  if (!isMax && v === 1) return 1;
+  return v;
+}
+
+/**
+ * Validates options once, at the public entry point, and builds the analyzer.
+ * @throws InvalidArgumentError naming the first invalid option.
+ */
+export function resolveTfidfOptions(fn: string, options: TfidfOptions | undefined): Analyzer {
+  const o = checkOptions(fn, options, TFIDF_OPTION_NAMES);
+  const range = o.ngramRange ?? TFIDF_DEFAULTS.ngramRange;
+  if (!Array.isArray(range) || range.length !== 2) {
+    throw new InvalidArgumentError(
+      `${fn}: options.ngramRange must be [min, max]; got ${describeValue(range)}`,
+      "options.ngramRange",
+    );
+  }
+  const minN = checkInteger(fn, "options.ngramRange[0]", range[0], 1);
+  const maxN = checkInteger(fn, "options.ngramRange[1]", range[1], minN, Infinity, `at least ngramRange[0] = ${minN}`);
+  const minDf = checkDf(fn, "options.minDf", o.minDf ?? TFIDF_DEFAULTS.minDf, false);
+  const maxDf = checkDf(fn, "options.maxDf", o.maxDf ?? TFIDF_DEFAULTS.maxDf, true);
+  const maxFeatures = o.maxFeatures ?? null;
+  if (maxFeatures !== null) checkInteger(fn, "options.maxFeatures", maxFeatures, 1);
+  let stemmer: Stemmer | null = null;
+  let stemName: "porter2" | "custom" | null = null;
+  const stem = o.stem ?? null;
+  if (stem === "porter2") {
+    stemmer = porter2Stemmer;
+    stemName = "porter2";
+  } else if (typeof stem === "function") {
+    stemmer = stem;
+    stemName = "custom";
+  } else if (stem !== null) {
+    throw new InvalidArgumentError(
+      `${fn}: options.stem must be a function, "porter2" or null; got ${describeValue(stem)}`,
+      "options.stem",
+    );
+  }
+  const extra = o.extraStopWords ?? [];
+  if (!Array.isArray(extra)) {
+    throw new InvalidArgumentError(
+      `${fn}: options.extraStopWords must be an array of strings; got ${describeValue(extra)}`,
+      "options.extraStopWords",
+    );
+  }
+  const stopWords = resolveStopWords(o.stopWords ?? TFIDF_DEFAULTS.stopWords, fn, extra);
+  const tokenizer = createTokenizer(
+    {
+      lowercase: o.lowercase,
+      tokenPattern: o.tokenPattern,
+      minLength: o.minLength,
+      keepNumbers: o.keepNumbers,
+      dropMath: o.dropMath,
+    },
+    fn,
+  );
+  const resolved: ResolvedTfidfOptions = {
+    lowercase: o.lowercase ?? true,
+    tokenPattern: o.tokenPattern ? { source: o.tokenPattern.source, flags: o.tokenPattern.flags } : null,
+    minLength: o.minLength ?? 2,
+    keepNumbers: o.keepNumbers ?? false,
+    dropMath: o.dropMath ?? true,
+    ngramRange: [minN, maxN],
+    minDf,
+    maxDf,
+    maxFeatures,
+    stopWords: stopWords.name,
+    stem: stemName,
+    binary: checkBoolean(fn, "options.binary", o.binary ?? TFIDF_DEFAULTS.binary),
+    sublinearTf: checkBoolean(fn, "options.sublinearTf", o.sublinearTf ?? TFIDF_DEFAULTS.sublinearTf),
+    smoothIdf: checkBoolean(fn, "options.smoothIdf", o.smoothIdf ?? TFIDF_DEFAULTS.smoothIdf),
+    useIdf: checkBoolean(fn, "options.useIdf", o.useIdf ?? TFIDF_DEFAULTS.useIdf),
+    norm: checkOneOf(fn, "options.norm", o.norm === undefined ? TFIDF_DEFAULTS.norm : o.norm, ["l2", "l1", null]),
+  };
+  return { options: resolved, tokenizer, stopWords, stemmer };
+}
+
+/** Document count limits from minDf/maxDf for a corpus of `n` documents, as scikit-learn. */
+export function documentCountLimits(
+  fn: string,
+  options: ResolvedTfidfOptions,
+  n: number,
+): { min: number; max: number } {
+  const max = options.maxDf <= 1 ? options.maxDf * n : options.maxDf;
+  const min = options.minDf < 1 ? options.minDf * n : options.minDf;
+  if (max < min) {
+    throw new InvalidArgumentError(
+      `${fn}: options.maxDf (${options.maxDf}, i.e. ${max} documents) must allow at least as many documents as options.minDf (${options.minDf}, i.e. ${min} documents)`,
+      "options.maxDf",
+    );
+  }
+  return { min, max };
+}

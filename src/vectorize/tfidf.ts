@@ -1,0 +1,239 @@
+import type { CsrMatrix } from "../core/csr.js";
+import { describeValue } from "../core/describe.js";
+import { EmptyInputError, IncompatibleModelError, InvalidArgumentError } from "../core/errors.js";
+import { checkStringArray } from "../core/validate.js";
+import type { Stemmer } from "../text/stem.js";
+import { analyzeDocument } from "./analyze.js";
+import { CountMatrixBuilder } from "./counts.js";
+import { type Analyzer, type ResolvedTfidfOptions, resolveTfidfOptions, type TfidfOptions } from "./options.js";
+import { pruneVocabulary, scanCorpus } from "./vocabulary.js";
+import { columnDocumentFrequency, inverseDocumentFrequency, weightCounts } from "./weighting.js";
+
+export const TFIDF_FORMAT = "topiclens/tfidf";
+export const TFIDF_FORMAT_VERSION = 1;
+
+/** A fitted, immutable TF-IDF vectorizer. */
+export interface TfidfModel {
+  /** Terms sorted by code point; column `j` of every matrix is `vocabulary[j]`. */
+  readonly vocabulary: readonly string[];
+  /** How each term is shown to people: the most frequent surface form when stemming, else the term. */
+  readonly displayTerms: readonly string[];
+  /** Inverse document frequency per column (see {@link inverseDocumentFrequency}). */
+  readonly idf: Float64Array;
+  /** Number of training documents holding each term. */
+  readonly documentFrequency: Int32Array;
+  /** Number of training documents. */
+  readonly nDocuments: number;
+  /** Every option with its default applied. */
+  readonly options: ResolvedTfidfOptions;
+  /** The stop words in use, sorted. */
+  readonly stopWords: readonly string[];
+  /** Column of `term`, or -1. */
+  termIndex(term: string): number;
+  /** The terms (n-grams) a document yields, before vocabulary lookup. */
+  analyze(doc: string): string[];
+  /** TF-IDF rows for new documents; terms outside the vocabulary are ignored. */
+  transform(docs: readonly string[]): CsrMatrix;
+  /** Raw term counts for new documents. */
+  transformCounts(docs: readonly string[]): CsrMatrix;
+  /** A plain, versioned object for `JSON.stringify`; see {@link tfidfFromJSON}. */
+  toJSON(): TfidfModelJSON;
+}
+
+/** The saved form of a {@link TfidfModel}. */
+export interface TfidfModelJSON {
+  readonly format: typeof TFIDF_FORMAT;
+  readonly version: number;
+  readonly options: ResolvedTfidfOptions;
+  readonly stopWordList: readonly string[];
+  readonly vocabulary: readonly string[];
+  readonly displayTerms: readonly string[] | null;
+  readonly idf: readonly number[];
+  readonly documentFrequency: readonly number[];
+  readonly nDocuments: number;
+}
+
+/** The fitted model together with the training matrices. */
+export interface TfidfFit {
+  readonly model: TfidfModel;
+  /** TF-IDF weights of the training documents. */
+  readonly matrix: CsrMatrix;
+  /** Raw term counts of the training documents (same structure as `matrix`). */
+  readonly counts: CsrMatrix;
+}
+
+/**
+ * Learns a vocabulary and idf from `docs` and returns the model with the training
+ * TF-IDF matrix and raw counts. Equivalent to scikit-learn's
+ * `TfidfVectorizer.fit_transform` given the same tokenizer and stop words.
+ * O(total tokens x n-gram span) time; memory O(total terms).
+ * @example const { model, matrix } = fitTransformTfidf(["a first text", "a second text"]);
+ * @throws EmptyInputError for an empty corpus or when pruning leaves no term.
+ * @throws InvalidArgumentError for a non-string document or an invalid option.
+ */
+export function fitTransformTfidf(docs: readonly string[], options: TfidfOptions = {}): TfidfFit {
+  const fn = "fitTfidf";
+  checkStringArray(fn, "docs", docs);
+  if (docs.length === 0) throw new EmptyInputError(`${fn}: docs must hold at least one document; got 0`, "docs");
+  const analyzer = resolveTfidfOptions(fn, options);
+  const scanned = scanCorpus(analyzer, docs);
+  const pruned = pruneVocabulary(fn, analyzer, scanned, docs.length);
+  const builder = new CountMatrixBuilder(pruned.vocabulary.length, analyzer.options.binary);
+  const { stream, offsets } = scanned;
+  for (let d = 0; d < docs.length; d++) {
+    for (let p = offsets[d] as number, end = offsets[d + 1] as number; p < end; p++) {
+      const c = pruned.columnOf[stream[p] as number] as number;
+      if (c >= 0) builder.add(c);
+    }
+    builder.endRow();
+  }
+  const counts = builder.build();
+  const df = columnDocumentFrequency(counts);
+  const idf = inverseDocumentFrequency(df, docs.length, analyzer.options.smoothIdf);
+  const surfaces = scanned.surfaces;
+  const displayTerms = surfaces === null ? null : Array.from(pruned.provisionalOf, (t) => surfaces[t] as string);
+  const model = createModel(analyzer, pruned.vocabulary, displayTerms, idf, df, docs.length);
+  return { model, counts, matrix: weightCounts(counts, idf, analyzer.options) };
+}
+
+/**
+ * Learns a TF-IDF vectorizer from `docs`. See {@link fitTransformTfidf} for the
+ * training matrices and {@link TfidfOptions} for every option and default.
+ */
+export function fitTfidf(docs: readonly string[], options: TfidfOptions = {}): TfidfModel {
+  return fitTransformTfidf(docs, options).model;
+}
+
+function createModel(
+  analyzer: Analyzer,
+  vocabulary: readonly string[],
+  displayTerms: readonly string[] | null,
+  idf: Float64Array,
+  documentFrequency: Int32Array,
+  nDocuments: number,
+): TfidfModel {
+  const index = new Map<string, number>();
+  for (let i = 0; i < vocabulary.length; i++) index.set(vocabulary[i] as string, i);
+  const stopWords = Object.freeze([...analyzer.stopWords.words].sort());
+  const frozenVocabulary = Object.freeze(vocabulary.slice());
+  const frozenDisplay = displayTerms === null ? frozenVocabulary : Object.freeze(displayTerms.slice());
+  const countRows = (fn: string, docs: readonly string[]): CsrMatrix => {
+    checkStringArray(fn, "docs", docs);
+    const builder = new CountMatrixBuilder(vocabulary.length, analyzer.options.binary);
+    for (const doc of docs) {
+      for (const term of analyzeDocument(analyzer, doc)) {
+        const c = index.get(term);
+        if (c !== undefined) builder.add(c);
+      }
+      builder.endRow();
+    }
+    return builder.build();
+  };
+  const model: TfidfModel = {
+    vocabulary: frozenVocabulary,
+    displayTerms: frozenDisplay,
+    idf,
+    documentFrequency,
+    nDocuments,
+    options: analyzer.options,
+    stopWords,
+    termIndex: (term) => index.get(term) ?? -1,
+    analyze: (doc) => analyzeDocument(analyzer, doc),
+    transform: (docs) => weightCounts(countRows("TfidfModel.transform", docs), idf, analyzer.options),
+    transformCounts: (docs) => countRows("TfidfModel.transformCounts", docs),
+    toJSON: () => ({
+      format: TFIDF_FORMAT,
+      version: TFIDF_FORMAT_VERSION,
+      options: analyzer.options,
+      stopWordList: stopWords,
+      vocabulary: frozenVocabulary,
+      displayTerms: displayTerms === null ? null : frozenDisplay,
+      idf: Array.from(idf),
+      documentFrequency: Array.from(documentFrequency),
+      nDocuments,
+    }),
+  };
+  return Object.freeze(model);
+}
+
+/**
+ * Restores a model saved with `toJSON()`. A model fitted with a custom stemmer needs
+ * the same stemmer again in `restore.stem`.
+ * @throws IncompatibleModelError for a foreign or newer format, or inconsistent content.
+ */
+export function tfidfFromJSON(json: unknown, restore: { readonly stem?: Stemmer } = {}): TfidfModel {
+  const fn = "tfidfFromJSON";
+  const bad = (what: string): never => {
+    throw new IncompatibleModelError(`${fn}: ${what}`, "json");
+  };
+  if (json === null || typeof json !== "object")
+    bad(`expected a saved TF-IDF model object; got ${describeValue(json)}`);
+  const j = json as Partial<TfidfModelJSON>;
+  if (j.format !== TFIDF_FORMAT) bad(`format must be "${TFIDF_FORMAT}"; got ${describeValue(j.format)}`);
+  if (typeof j.version !== "number" || j.version > TFIDF_FORMAT_VERSION || j.version < 1) {
+    bad(
+      `version ${describeValue(j.version)} is not supported (this library reads version ${TFIDF_FORMAT_VERSION}); upgrade topiclens`,
+    );
+  }
+  const o = j.options;
+  if (o === undefined || o === null || typeof o !== "object") bad("options are missing");
+  const opts = o as ResolvedTfidfOptions;
+  const vocabulary = j.vocabulary;
+  if (!Array.isArray(vocabulary) || vocabulary.some((t) => typeof t !== "string"))
+    bad("vocabulary must be an array of strings");
+  const v = vocabulary as string[];
+  const nums = (name: string, arr: unknown, integer: boolean): number[] => {
+    if (!Array.isArray(arr) || arr.length !== v.length) bad(`${name} must be an array of ${v.length} numbers`);
+    for (const x of arr as unknown[]) {
+      if (typeof x !== "number" || !Number.isFinite(x) || (integer && !Number.isInteger(x)))
+        bad(`${name} holds an invalid value ${describeValue(x)}`);
+    }
+    return arr as number[];
+  };
+  const idf = nums("idf", j.idf, false);
+  const df = nums("documentFrequency", j.documentFrequency, true);
+  if (typeof j.nDocuments !== "number" || !Number.isInteger(j.nDocuments) || j.nDocuments < 1)
+    bad("nDocuments must be a positive integer");
+  if (!Array.isArray(j.stopWordList)) bad("stopWordList must be an array of strings");
+  if (j.displayTerms !== null && (!Array.isArray(j.displayTerms) || j.displayTerms.length !== v.length)) {
+    bad(`displayTerms must be null or an array of ${v.length} strings`);
+  }
+  let stem: Stemmer | "porter2" | null = null;
+  if (opts.stem === "porter2") stem = "porter2";
+  else if (opts.stem === "custom") {
+    if (typeof restore.stem !== "function") {
+      throw new InvalidArgumentError(
+        `${fn}: restore.stem must be the stemmer the model was fitted with (a function); got ${describeValue(restore.stem)}`,
+        "restore.stem",
+      );
+    }
+    stem = restore.stem;
+  }
+  const analyzer = resolveTfidfOptions(fn, {
+    lowercase: opts.lowercase,
+    tokenPattern: opts.tokenPattern ? new RegExp(opts.tokenPattern.source, opts.tokenPattern.flags) : undefined,
+    minLength: opts.minLength,
+    keepNumbers: opts.keepNumbers,
+    dropMath: opts.dropMath,
+    ngramRange: opts.ngramRange,
+    minDf: opts.minDf,
+    maxDf: opts.maxDf,
+    maxFeatures: opts.maxFeatures,
+    stopWords: j.stopWordList as string[],
+    stem,
+    binary: opts.binary,
+    sublinearTf: opts.sublinearTf,
+    smoothIdf: opts.smoothIdf,
+    useIdf: opts.useIdf,
+    norm: opts.norm,
+  });
+  const restored: Analyzer = { ...analyzer, options: { ...analyzer.options, stopWords: opts.stopWords } };
+  return createModel(
+    restored,
+    v,
+    (j.displayTerms as string[] | null) ?? null,
+    Float64Array.from(idf),
+    Int32Array.from(df),
+    j.nDocuments as number,
+  );
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { InvalidArgumentError } from "../../src/core/errors.js";
+import { SKLEARN_TOKEN_PATTERN, tokenize } from "../../src/text/tokenize.js";
+
+describe("tokenize(text)", () => {
+  it("keeps intra-word hyphens and strips possessives", () => {
+    expect(tokenize("Adam's 1-bit variant of k-means on non-IID data picks the top-k")).toEqual([
+      "adam",
+      "1-bit",
+      "variant",
+      "of",
+      "k-means",
+      "on",
+      "non-iid",
+      "data",
+      "picks",
+      "the",
+      "top-k",
+    ]);
+  });
+  it("keeps accented and Devanagari words whole", () => {
+    expect(tokenize("café naïve रामायण Ελληνικά")).toEqual(["café", "naïve", "रामायण", "ελληνικά"]);
+  });
+  it("drops one-character tokens, pure numbers and LaTeX debris", () => {
+    expect(tokenize("a rate of \\mathcal{O}(h^{1/4}) with epsilon = 0.5 and ln n in 2023 for x_{ij}")).toEqual([
+      "rate",
+      "of",
+      "with",
+      "and",
+      "in",
+      "for",
+    ]);
+    expect(tokenize("mathcal mathbb ln cot")).toEqual([]);
+  });
+  it("folds ligatures and typographic apostrophes (NFKC)", () => {
+    expect(tokenize("ﬁne-tuning the model’s weights")).toEqual(["fine-tuning", "the", "model", "weights"]);
+  });
+  it("keeps numbers when asked and respects minLength", () => {
+    expect(tokenize("trained in 76 minutes", { keepNumbers: true })).toEqual(["trained", "in", "76", "minutes"]);
+    expect(tokenize("an ab abc", { minLength: 3 })).toEqual(["abc"]);
+  });
+  it("with SKLEARN_TOKEN_PATTERN gives scikit-learn's default tokens", () => {
+    // sklearn: CountVectorizer().build_analyzer()("Non-IID data, café_bar x2 ÿ 1-bit")
+    expect(tokenize("Non-IID data, café_bar x2 ÿ 1-bit", { tokenPattern: SKLEARN_TOKEN_PATTERN })).toEqual([
+      "non",
+      "iid",
+      "data",
+      "café_bar",
+      "x2",
+      "bit",
+    ]);
+  });
+  it("uses the first capture group of a custom pattern", () => {
+    expect(tokenize("#one #two three", { tokenPattern: /#(\w+)/ })).toEqual(["one", "two"]);
+  });
+  it("rejects a non-string text and bad options with a typed error", () => {
+    expect(() => tokenize(42 as unknown as string)).toThrow(InvalidArgumentError);
+    expect(() => tokenize(42 as unknown as string)).toThrow(/tokenize: text must be a string; got 42/);
+    expect(() => tokenize("x", { minLength: 0 })).toThrow(/options.minLength must be an integer >= 1; got 0/);
+    expect(() => tokenize("x", { lowercase: "yes" as unknown as boolean })).toThrow(/options.lowercase/);
+    expect(() => tokenize("x", { colour: 1 } as never)).toThrow(/unknown option options.colour/);
+  });
+});

@@ -1,0 +1,151 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { assertCsr } from "../../src/core/csr.js";
+import { EmptyInputError, IncompatibleModelError, InvalidArgumentError } from "../../src/core/errors.js";
+import { seedCorpus } from "../../src/corpus/seed.js";
+import { fitTfidf, fitTransformTfidf, tfidfFromJSON } from "../../src/vectorize/tfidf.js";
+import { deepFreeze, expectAllClose } from "../helpers/assert.js";
+
+const abstracts = seedCorpus().map((p) => p.abstract);
+
+describe("fitTransformTfidf(docs, options)", () => {
+  it("computes hand-checkable tf-idf with smoothing and l2 norm", () => {
+    const { model, matrix, counts } = fitTransformTfidf(["apple banana apple", "banana cherry"], { stopWords: false });
+    expect(model.vocabulary).toEqual(["apple", "banana", "cherry"]);
+    // idf = ln(3 / (1 + df)) + 1
+    const idfApple = Math.log(3 / 2) + 1;
+    expect(Array.from(model.idf)).toEqual([idfApple, 1, idfApple]);
+    expect(Array.from(counts.data)).toEqual([2, 1, 1, 1]);
+    const a = 2 * idfApple;
+    const n0 = Math.hypot(a, 1);
+    const n1 = Math.hypot(1, idfApple);
+    expectAllClose(matrix.data, [a / n0, 1 / n0, 1 / n1, idfApple / n1], { atol: 1e-15 });
+  });
+
+  it("forms n-grams after stop-word removal, joined by one space", () => {
+    const { model } = fitTransformTfidf(["learning of the rates"], { ngramRange: [1, 2], stopWords: "en" });
+    expect(model.vocabulary).toEqual(["learning", "learning rates", "rates"]);
+  });
+
+  it("shows stemmed terms by their most frequent surface form", () => {
+    const { model } = fitTransformTfidf(["optimization optimizer", "optimization methods", "optimizing method"], {
+      stem: "porter2",
+    });
+    expect(model.vocabulary).toContain("optim");
+    expect(model.displayTerms[model.termIndex("optim")]).toBe("optimization");
+    expect(model.displayTerms[model.termIndex("method")]).toBe("method");
+  });
+
+  it("accepts any stemmer function (natural.PorterStemmer.stem works the same way)", () => {
+    const { model } = fitTransformTfidf(["cats and dogs", "a cat"], { stem: (t) => t.replace(/s$/, "") });
+    expect(model.vocabulary).toEqual(["cat", "dog"]);
+    expect(model.options.stem).toBe("custom");
+  });
+
+  it("interprets integer minDf/maxDf as counts and fractions as proportions", () => {
+    const docs = ["alpha beta", "alpha gamma", "alpha beta", "delta"];
+    expect(fitTfidf(docs, { stopWords: false, minDf: 2 }).vocabulary).toEqual(["alpha", "beta"]);
+    expect(fitTfidf(docs, { stopWords: false, maxDf: 0.5 }).vocabulary).toEqual(["beta", "delta", "gamma"]);
+    expect(fitTfidf(docs, { stopWords: false, maxDf: 2 }).vocabulary).toEqual(["beta", "delta", "gamma"]);
+    expect(fitTfidf(docs, { stopWords: false, maxFeatures: 2 }).vocabulary).toEqual(["alpha", "beta"]);
+  });
+
+  it("breaks maxFeatures ties by term order", () => {
+    expect(fitTfidf(["b a c", "c b a"], { stopWords: false, minLength: 1, maxFeatures: 2 }).vocabulary).toEqual([
+      "a",
+      "b",
+    ]);
+  });
+
+  it("rejects bad input with typed errors that name the argument", () => {
+    expect(() => fitTfidf([])).toThrow(EmptyInputError);
+    expect(() => fitTfidf(["ok", 3 as unknown as string])).toThrow(/fitTfidf: docs\[1\] must be a string; got 3/);
+    expect(() => fitTfidf(abstracts, { minDf: 10, maxDf: 5 })).toThrow(/options.maxDf/);
+    expect(() => fitTfidf(abstracts, { maxDf: 2.5 })).toThrow(InvalidArgumentError);
+    expect(() => fitTfidf(abstracts, { maxDf: 2.5 })).toThrow(
+      /options.maxDf must be a fraction in \(0, 1\] or an integer/,
+    );
+    expect(() => fitTfidf(abstracts, { maxDf: 0 })).toThrow(/options.maxDf/);
+    expect(() => fitTfidf(abstracts, { minDf: 0.9, maxDf: 1 })).toThrow(
+      /no terms left after pruning.*lower minDf or raise maxDf/,
+    );
+    expect(() => fitTfidf(abstracts, { stopWords: "xx" })).toThrow(/options.stopWords must be a known language code/);
+    expect(() => fitTfidf(["the and of"])).toThrow(/docs hold no terms/);
+    expect(() => fitTfidf(abstracts, { ngramRange: [2, 1] })).toThrow(/ngramRange\[1\]/);
+    expect(() => fitTfidf(abstracts, { norm: "l3" as "l2" })).toThrow(/options.norm must be one of/);
+  });
+
+  it("supports the stopword package's languages by ISO 639-1 code", () => {
+    const { model } = fitTransformTfidf(["der Hund und die Katze", "die Katze schläft"], { stopWords: "de" });
+    expect(model.vocabulary).toEqual(["hund", "katze", "schläft"]);
+    expect(model.options.stopWords).toBe("de");
+  });
+});
+
+describe("TfidfModel", () => {
+  const fit = fitTransformTfidf(abstracts, { ngramRange: [1, 2], minDf: 2, sublinearTf: true });
+
+  it("transform(fitDocs) equals the fitted matrix", () => {
+    const again = fit.model.transform(abstracts);
+    expect(again.indptr).toEqual(fit.matrix.indptr);
+    expect(again.indices).toEqual(fit.matrix.indices);
+    expect(again.data).toEqual(fit.matrix.data);
+    expect(again.cols).toBe(fit.model.vocabulary.length);
+  });
+
+  it("toJSON -> tfidfFromJSON round-trips to identical output", () => {
+    const restored = tfidfFromJSON(JSON.parse(JSON.stringify(fit.model)));
+    expect(restored.vocabulary).toEqual(fit.model.vocabulary);
+    expect(restored.idf).toEqual(fit.model.idf);
+    expect(restored.transform(abstracts.slice(0, 5)).data).toEqual(fit.model.transform(abstracts.slice(0, 5)).data);
+  });
+
+  it("tfidfFromJSON refuses foreign, newer or tampered models", () => {
+    const json = JSON.parse(JSON.stringify(fit.model));
+    expect(() => tfidfFromJSON({ ...json, format: "other" })).toThrow(IncompatibleModelError);
+    expect(() => tfidfFromJSON({ ...json, version: 99 })).toThrow(/version 99 is not supported/);
+    expect(() => tfidfFromJSON({ ...json, idf: json.idf.slice(1) })).toThrow(/idf must be an array/);
+    expect(() => tfidfFromJSON({ ...json, idf: [null, ...json.idf.slice(1)] })).toThrow(/idf holds an invalid value/);
+    expect(() => tfidfFromJSON("nope")).toThrow(IncompatibleModelError);
+  });
+});
+
+describe("fitTransformTfidf properties", () => {
+  const word = fc.constantFrom(
+    "federated",
+    "learning",
+    "adam",
+    "optimizer",
+    "rate",
+    "graph",
+    "neural",
+    "the",
+    "of",
+    "ß",
+  );
+  const doc = fc.array(word, { maxLength: 12 }).map((w) => w.join(" "));
+  const corpus = fc
+    .array(doc, { minLength: 1, maxLength: 20 })
+    .filter((d) => d.some((x) => /[a-z]{2}/.test(x.replace(/\b(the|of)\b/g, ""))));
+
+  it("keeps CSR invariants, unit-norm rows and never mutates its input", () => {
+    fc.assert(
+      fc.property(corpus, fc.constantFrom<[number, number]>([1, 1], [1, 2], [1, 3]), (docs, ngramRange) => {
+        const frozen = deepFreeze(docs.slice());
+        const { model, matrix, counts } = fitTransformTfidf(frozen, { ngramRange, stopWords: "en" });
+        assertCsr(matrix);
+        assertCsr(counts);
+        expect(matrix.cols).toBe(model.vocabulary.length);
+        for (let r = 0; r < matrix.rows; r++) {
+          let s = 0;
+          for (let p = matrix.indptr[r] as number; p < (matrix.indptr[r + 1] as number); p++)
+            s += (matrix.data[p] as number) ** 2;
+          if ((matrix.indptr[r + 1] as number) > (matrix.indptr[r] as number))
+            expect(Math.abs(Math.sqrt(s) - 1)).toBeLessThan(1e-12);
+        }
+        expect(frozen).toEqual(docs);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
