@@ -19,3 +19,8 @@ export type { ResolvedTfidfOptions, TfidfOptions } from "./vectorize/options.js"
 export { TFIDF_DEFAULTS } from "./vectorize/options.js";
 export type { TfidfFit, TfidfModel, TfidfModelJSON } from "./vectorize/tfidf.js";
 export { fitTfidf, fitTransformTfidf, TFIDF_FORMAT, tfidfFromJSON } from "./vectorize/tfidf.js";
+export type { KMeansIterationState, KMeansMetric, KMeansOptions, KMeansResult } from "./cluster/kmeans.js";
+export { KMEANS_DEFAULTS, kmeans } from "./cluster/kmeans.js";
+export type { KMeansCentroids, KMeansJSON } from "./cluster/predict.js";
+export { KMEANS_FORMAT, kmeansFromJSON, kmeansToJSON, predict } from "./cluster/predict.js";
+export type { Vectors } from "./cluster/points.js";

@@ -1,0 +1,135 @@
+import type { Points } from "./points.js";
+
+/**
+ * The assignment (E) step: the nearest centre of every point, by
+ * `||c||² - 2 x·c` (the `||x||²` term does not change the argmin), as scikit-learn's
+ * Lloyd kernels compute it. Ties go to the lowest centre index.
+ *
+ * Sparse rows are multiplied against centres stored feature-major (`centersT[f*k + j]`)
+ * so the inner loop runs over contiguous memory; the sum over a row's entries keeps
+ * scikit-learn's order, so dot products agree to the last bit.
+ *
+ * Writes `labels` and `distances` (squared distance of each point to its centre,
+ * clipped at 0) and returns the weighted sum of those distances. O(nnz·k) or O(n·d·k).
+ */
+export function assignToNearest(
+  p: Points,
+  xSquaredNorms: Float64Array,
+  weights: Float64Array | null,
+  centers: Float64Array,
+  k: number,
+  scratch: AssignScratch,
+  labels: Int32Array,
+  distances: Float64Array,
+  from = 0,
+  to = p.rows,
+): number {
+  const d = p.cols;
+  const cNorm = scratch.centerSquaredNorms;
+  for (let j = 0; j < k; j++) {
+    let s = 0;
+    for (let f = j * d, end = f + d; f < end; f++) {
+      const v = centers[f] as number;
+      s += v * v;
+    }
+    cNorm[j] = s;
+  }
+  const acc = scratch.dots;
+  let total = 0;
+  if (p.kind === "sparse") {
+    const ct = scratch.centersT;
+    for (let j = 0; j < k; j++) {
+      for (let f = 0; f < d; f++) ct[f * k + j] = centers[j * d + f] as number;
+    }
+    const { indptr, indices, data } = p;
+    for (let i = from; i < to; i++) {
+      acc.fill(0);
+      for (let q = indptr[i] as number, end = indptr[i + 1] as number; q < end; q++) {
+        const v = data[q] as number;
+        const base = (indices[q] as number) * k;
+        for (let j = 0; j < k; j++) acc[j] = (acc[j] as number) + (ct[base + j] as number) * v;
+      }
+      total += pick(i, k, cNorm, acc, xSquaredNorms, weights, labels, distances);
+    }
+  } else {
+    const data = p.data;
+    for (let i = from; i < to; i++) {
+      const base = i * d;
+      for (let j = 0; j < k; j++) {
+        let s = 0;
+        for (let f = 0, c = j * d; f < d; f++, c++) s += (data[base + f] as number) * (centers[c] as number);
+        acc[j] = s;
+      }
+      total += pick(i, k, cNorm, acc, xSquaredNorms, weights, labels, distances);
+    }
+  }
+  return total;
+}
+
+function pick(
+  i: number,
+  k: number,
+  cNorm: Float64Array,
+  dots: Float64Array,
+  xSquaredNorms: Float64Array,
+  weights: Float64Array | null,
+  labels: Int32Array,
+  distances: Float64Array,
+): number {
+  let best = 0;
+  let bestDist = (cNorm[0] as number) - 2 * (dots[0] as number);
+  for (let j = 1; j < k; j++) {
+    const dist = (cNorm[j] as number) - 2 * (dots[j] as number);
+    if (dist < bestDist) {
+      bestDist = dist;
+      best = j;
+    }
+  }
+  labels[i] = best;
+  const sq = Math.max(0, (xSquaredNorms[i] as number) + bestDist);
+  distances[i] = sq;
+  return weights === null ? sq : sq * (weights[i] as number);
+}
+
+/** Buffers reused across iterations so the loop allocates nothing. */
+export interface AssignScratch {
+  readonly centerSquaredNorms: Float64Array;
+  readonly dots: Float64Array;
+  /** Feature-major copy of the centres (sparse input only). */
+  readonly centersT: Float64Array;
+}
+
+export function createAssignScratch(p: Points, k: number): AssignScratch {
+  return {
+    centerSquaredNorms: new Float64Array(k),
+    dots: new Float64Array(k),
+    centersT: new Float64Array(p.kind === "sparse" ? k * p.cols : 0),
+  };
+}
+
+/** The update (M) step's sums: weighted sum of the points of each cluster and the cluster weights. */
+export function accumulateCenters(
+  p: Points,
+  weights: Float64Array | null,
+  labels: Int32Array,
+  sums: Float64Array,
+  clusterWeights: Float64Array,
+): void {
+  sums.fill(0);
+  clusterWeights.fill(0);
+  const d = p.cols;
+  for (let i = 0; i < p.rows; i++) {
+    const j = labels[i] as number;
+    const w = weights === null ? 1 : (weights[i] as number);
+    clusterWeights[j] = (clusterWeights[j] as number) + w;
+    const base = j * d;
+    if (p.kind === "sparse") {
+      for (let q = p.indptr[i] as number, end = p.indptr[i + 1] as number; q < end; q++) {
+        const f = base + (p.indices[q] as number);
+        sums[f] = (sums[f] as number) + (p.data[q] as number) * w;
+      }
+    } else {
+      for (let f = 0, x = i * d; f < d; f++, x++) sums[base + f] = (sums[base + f] as number) + (p.data[x] as number) * w;
+    }
+  }
+}

@@ -1,0 +1,187 @@
+import { accumulateCenters, assignToNearest, createAssignScratch } from "./assign.js";
+import type { Points } from "./points.js";
+
+/** What `onIteration` receives after each Lloyd iteration. */
+export interface KMeansIterationState {
+  /** Which restart (0-based) of `nInit`. */
+  readonly run: number;
+  /** Iterations completed in this run (1-based). */
+  readonly iteration: number;
+  /** Objective of the assignment made in this iteration (against the previous centres). */
+  readonly inertia: number;
+  /** Sum of squared centre movements in this iteration. */
+  readonly centerShift: number;
+  /** Points whose label changed in this iteration. */
+  readonly changed: number;
+}
+
+export interface LloydSettings {
+  readonly maxIter: number;
+  /** Absolute tolerance on the squared centre shift (already scaled by the data variance). */
+  readonly tol: number;
+  /** Re-normalise centres to unit length after each update (spherical k-means). */
+  readonly spherical: boolean;
+  readonly run: number;
+  readonly onIteration: ((state: KMeansIterationState) => void | boolean) | undefined;
+}
+
+export interface LloydRun {
+  readonly labels: Int32Array;
+  readonly centers: Float64Array;
+  /** Weighted squared distances of the final assignment to the final centres. */
+  readonly inertia: number;
+  readonly iterations: number;
+  readonly converged: boolean;
+  readonly stoppedByCallback: boolean;
+  /** Number of empty clusters re-seeded from far points. */
+  readonly relocated: number;
+}
+
+/**
+ * Lloyd's algorithm as scikit-learn's `_kmeans_single_lloyd`: alternate assignment and
+ * mean update; stop on identical labels (strict convergence) or when the squared
+ * centre shift is within `tol`; after a non-strict stop, relabel against the final
+ * centres. Empty clusters take the points farthest from their centres.
+ */
+export function runLloyd(
+  p: Points,
+  xSquaredNorms: Float64Array,
+  weights: Float64Array | null,
+  initialCenters: Float64Array,
+  k: number,
+  settings: LloydSettings,
+): LloydRun {
+  const n = p.rows;
+  const d = p.cols;
+  let centers = initialCenters.slice();
+  let next = new Float64Array(k * d);
+  const clusterWeights = new Float64Array(k);
+  const labels = new Int32Array(n).fill(-1);
+  const previous = new Int32Array(n);
+  const distances = new Float64Array(n);
+  const scratch = createAssignScratch(p, k);
+  let iterations = 0;
+  let converged = false;
+  let stoppedByCallback = false;
+  let relocated = 0;
+
+  for (let it = 0; it < settings.maxIter; it++) {
+    previous.set(labels);
+    const inertia = assignToNearest(p, xSquaredNorms, weights, centers, k, scratch, labels, distances);
+    accumulateCenters(p, weights, labels, next, clusterWeights);
+    relocated += relocateEmptyClusters(p, weights, labels, distances, next, clusterWeights, k);
+    averageCenters(next, clusterWeights, k, d, settings.spherical);
+    const shift = squaredShift(centers, next);
+    [centers, next] = [next, centers];
+    iterations = it + 1;
+    let changed = 0;
+    for (let i = 0; i < n; i++) if (labels[i] !== previous[i]) changed++;
+    if (settings.onIteration !== undefined) {
+      const verdict = settings.onIteration({ run: settings.run, iteration: iterations, inertia, centerShift: shift, changed });
+      if (verdict === false) {
+        stoppedByCallback = true;
+        break;
+      }
+    }
+    if (changed === 0) {
+      converged = true;
+      break;
+    }
+    if (shift <= settings.tol) {
+      converged = true;
+      break;
+    }
+  }
+  // Labels must describe the returned centres (a no-op relabelling after strict convergence).
+  const inertia = assignToNearest(p, xSquaredNorms, weights, centers, k, scratch, labels, distances);
+  return { labels, centers, inertia, iterations, converged, stoppedByCallback, relocated };
+}
+
+/**
+ * Re-seeds every empty cluster with one of the points farthest from its centre (in
+ * decreasing distance, ties by index), moving that point's weight out of its old
+ * cluster, as scikit-learn's `_relocate_empty_clusters_*`. Returns how many moved.
+ */
+export function relocateEmptyClusters(
+  p: Points,
+  weights: Float64Array | null,
+  labels: Int32Array,
+  distances: Float64Array,
+  sums: Float64Array,
+  clusterWeights: Float64Array,
+  k: number,
+): number {
+  const empty: number[] = [];
+  for (let j = 0; j < k; j++) if (clusterWeights[j] === 0) empty.push(j);
+  if (empty.length === 0) return 0;
+  let maxDist = 0;
+  for (let i = 0; i < p.rows; i++) if ((distances[i] as number) > maxDist) maxDist = distances[i] as number;
+  // More clusters than distinct points: relocating cannot help.
+  if (maxDist === 0) return 0;
+  const order = Array.from({ length: p.rows }, (_, i) => i);
+  order.sort((a, b) => (distances[b] as number) - (distances[a] as number) || a - b);
+  const d = p.cols;
+  let moved = 0;
+  for (let e = 0; e < empty.length && e < order.length; e++) {
+    const far = order[e] as number;
+    if ((distances[far] as number) === 0) break;
+    const target = empty[e] as number;
+    const old = labels[far] as number;
+    const w = weights === null ? 1 : (weights[far] as number);
+    if (p.kind === "sparse") {
+      for (let q = p.indptr[far] as number, end = p.indptr[far + 1] as number; q < end; q++) {
+        const f = p.indices[q] as number;
+        const v = (p.data[q] as number) * w;
+        sums[old * d + f] = (sums[old * d + f] as number) - v;
+        sums[target * d + f] = v;
+      }
+    } else {
+      for (let f = 0; f < d; f++) {
+        const v = (p.data[far * d + f] as number) * w;
+        sums[old * d + f] = (sums[old * d + f] as number) - v;
+        sums[target * d + f] = v;
+      }
+    }
+    clusterWeights[target] = w;
+    clusterWeights[old] = (clusterWeights[old] as number) - w;
+    moved++;
+  }
+  return moved;
+}
+
+/**
+ * Divides sums by cluster weights; an empty cluster sits on the heaviest cluster's
+ * centre (as scikit-learn). Spherical mode rescales each centre to unit length.
+ */
+export function averageCenters(sums: Float64Array, clusterWeights: Float64Array, k: number, d: number, spherical: boolean): void {
+  let heaviest = 0;
+  for (let j = 1; j < k; j++) if ((clusterWeights[j] as number) > (clusterWeights[heaviest] as number)) heaviest = j;
+  for (let j = 0; j < k; j++) {
+    const w = clusterWeights[j] as number;
+    if (w > 0) {
+      const alpha = 1 / w;
+      for (let f = j * d, end = f + d; f < end; f++) sums[f] = (sums[f] as number) * alpha;
+    }
+  }
+  for (let j = 0; j < k; j++) {
+    if ((clusterWeights[j] as number) <= 0) sums.copyWithin(j * d, heaviest * d, heaviest * d + d);
+  }
+  if (spherical) {
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let f = j * d, end = f + d; f < end; f++) s += (sums[f] as number) ** 2;
+      if (s === 0) continue;
+      const inv = 1 / Math.sqrt(s);
+      for (let f = j * d, end = f + d; f < end; f++) sums[f] = (sums[f] as number) * inv;
+    }
+  }
+}
+
+function squaredShift(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) {
+    const diff = (a[i] as number) - (b[i] as number);
+    s += diff * diff;
+  }
+  return s;
+}

@@ -1,0 +1,159 @@
+import { assertCsr, type CsrMatrix, isCsrMatrix } from "../core/csr.js";
+import { assertDense, type DenseMatrix, denseFromRows, isDenseMatrix } from "../core/dense.js";
+import { describeValue } from "../core/describe.js";
+import { EmptyInputError, InvalidArgumentError } from "../core/errors.js";
+
+/** The vectors any clustering routine accepts. */
+export type Vectors = CsrMatrix | DenseMatrix | readonly (readonly number[])[];
+
+/** Validated vectors in one of the two layouts the kernels understand. */
+export type Points =
+  | { readonly kind: "dense"; readonly rows: number; readonly cols: number; readonly data: Float64Array | Float32Array }
+  | {
+      readonly kind: "sparse";
+      readonly rows: number;
+      readonly cols: number;
+      readonly indptr: Int32Array;
+      readonly indices: Int32Array;
+      readonly data: Float64Array | Float32Array;
+    };
+
+/**
+ * Checks and wraps `X` without copying typed arrays (plain arrays are converted once).
+ * @throws InvalidArgumentError for NaN/Infinity, ragged rows or malformed matrices.
+ * @throws EmptyInputError when X has no rows or no columns.
+ */
+export function toPoints(X: Vectors, fn: string, name = "X"): Points {
+  let points: Points;
+  if (isCsrMatrix(X)) {
+    assertCsr(X, fn, name);
+    points = { kind: "sparse", rows: X.rows, cols: X.cols, indptr: X.indptr, indices: X.indices, data: X.data };
+  } else if (isDenseMatrix(X)) {
+    assertDense(X, fn, name);
+    points = { kind: "dense", rows: X.rows, cols: X.cols, data: X.data };
+  } else if (Array.isArray(X)) {
+    const m = denseFromRows(X, fn, name);
+    points = { kind: "dense", rows: m.rows, cols: m.cols, data: m.data };
+  } else {
+    throw new InvalidArgumentError(
+      `${fn}: ${name} must be a CsrMatrix, a DenseMatrix or an array of number rows; got ${describeValue(X)}`,
+      name,
+    );
+  }
+  if (points.rows === 0) throw new EmptyInputError(`${fn}: ${name} must hold at least one row; got 0 rows`, name);
+  if (points.cols === 0) throw new EmptyInputError(`${fn}: ${name} must have at least one column; got 0`, name);
+  return points;
+}
+
+/** Squared L2 norm of every row, in float64. */
+export function squaredRowNorms(p: Points): Float64Array {
+  const out = new Float64Array(p.rows);
+  if (p.kind === "sparse") {
+    for (let i = 0; i < p.rows; i++) {
+      let s = 0;
+      for (let q = p.indptr[i] as number, end = p.indptr[i + 1] as number; q < end; q++) {
+        const v = p.data[q] as number;
+        s += v * v;
+      }
+      out[i] = s;
+    }
+  } else {
+    const d = p.cols;
+    for (let i = 0; i < p.rows; i++) {
+      let s = 0;
+      for (let f = i * d, end = f + d; f < end; f++) {
+        const v = p.data[f] as number;
+        s += v * v;
+      }
+      out[i] = s;
+    }
+  }
+  return out;
+}
+
+/** A copy with unit-L2 rows (zero rows stay zero), for the cosine metric. */
+export function normalizePoints(p: Points): Points {
+  const norms = squaredRowNorms(p);
+  const data = new Float64Array(p.data.length);
+  if (p.kind === "sparse") {
+    for (let i = 0; i < p.rows; i++) {
+      const n = Math.sqrt(norms[i] as number);
+      for (let q = p.indptr[i] as number, end = p.indptr[i + 1] as number; q < end; q++) {
+        data[q] = n > 0 ? (p.data[q] as number) / n : 0;
+      }
+    }
+    return { ...p, data };
+  }
+  for (let i = 0; i < p.rows; i++) {
+    const n = Math.sqrt(norms[i] as number);
+    if (n === 0) continue;
+    for (let f = i * p.cols, end = f + p.cols; f < end; f++) data[f] = (p.data[f] as number) / n;
+  }
+  return { ...p, data };
+}
+
+/** Writes row `i` of `p` into `out` (length cols), as dense float64. */
+export function copyRow(p: Points, i: number, out: Float64Array, offset = 0): void {
+  if (p.kind === "dense") {
+    for (let f = 0; f < p.cols; f++) out[offset + f] = p.data[i * p.cols + f] as number;
+  } else {
+    out.fill(0, offset, offset + p.cols);
+    for (let q = p.indptr[i] as number, end = p.indptr[i + 1] as number; q < end; q++) {
+      out[offset + (p.indices[q] as number)] = p.data[q] as number;
+    }
+  }
+}
+
+/** Dot product of row `i` with `vector` (dense, length cols). */
+export function rowDot(p: Points, i: number, vector: Float64Array, offset = 0): number {
+  let s = 0;
+  if (p.kind === "dense") {
+    for (let f = 0, base = i * p.cols; f < p.cols; f++) s += (p.data[base + f] as number) * (vector[offset + f] as number);
+  } else {
+    for (let q = p.indptr[i] as number, end = p.indptr[i + 1] as number; q < end; q++) {
+      s += (p.data[q] as number) * (vector[offset + (p.indices[q] as number)] as number);
+    }
+  }
+  return s;
+}
+
+/** Mean variance of the columns (population variance), as scikit-learn's `_tolerance` uses. */
+export function meanColumnVariance(p: Points): number {
+  const n = p.rows;
+  const sum = new Float64Array(p.cols);
+  const sumSq = new Float64Array(p.cols);
+  if (p.kind === "sparse") {
+    for (let q = 0, end = p.indptr[n] as number; q < end; q++) {
+      const v = p.data[q] as number;
+      const c = p.indices[q] as number;
+      sum[c] = (sum[c] as number) + v;
+    }
+    for (let c = 0; c < p.cols; c++) sum[c] = (sum[c] as number) / n;
+    const nnz = new Int32Array(p.cols);
+    for (let q = 0, end = p.indptr[n] as number; q < end; q++) {
+      const c = p.indices[q] as number;
+      const diff = (p.data[q] as number) - (sum[c] as number);
+      sumSq[c] = (sumSq[c] as number) + diff * diff;
+      nnz[c] = (nnz[c] as number) + 1;
+    }
+    let total = 0;
+    for (let c = 0; c < p.cols; c++) {
+      const m = sum[c] as number;
+      total += ((sumSq[c] as number) + (n - (nnz[c] as number)) * m * m) / n;
+    }
+    return total / p.cols;
+  }
+  for (let i = 0; i < n; i++) {
+    for (let c = 0, base = i * p.cols; c < p.cols; c++) sum[c] = (sum[c] as number) + (p.data[base + c] as number);
+  }
+  for (let c = 0; c < p.cols; c++) sum[c] = (sum[c] as number) / n;
+  for (let i = 0; i < n; i++) {
+    for (let c = 0, base = i * p.cols; c < p.cols; c++) {
+      const diff = (p.data[base + c] as number) - (sum[c] as number);
+      sumSq[c] = (sumSq[c] as number) + diff * diff;
+    }
+  }
+  let total = 0;
+  for (let c = 0; c < p.cols; c++) total += (sumSq[c] as number) / n;
+  return total / p.cols;
+}

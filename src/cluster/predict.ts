@@ -1,0 +1,102 @@
+import { describeValue } from "../core/describe.js";
+import { IncompatibleModelError, InvalidArgumentError } from "../core/errors.js";
+import { assignToNearest, createAssignScratch } from "./assign.js";
+import type { KMeansMetric, KMeansResult } from "./kmeans.js";
+import { normalizePoints, squaredRowNorms, toPoints, type Vectors } from "./points.js";
+
+/** The part of a k-means result needed to assign new points. */
+export interface KMeansCentroids {
+  readonly centroids: KMeansResult["centroids"];
+  readonly metric: KMeansMetric;
+}
+
+/**
+ * Assigns each row of `Y` to its nearest centroid (cosine: after normalising rows).
+ * O(nnz(Y) · k).
+ * @throws InvalidArgumentError when Y's width differs from the centroids'.
+ */
+export function predict(model: KMeansCentroids, Y: Vectors): Int32Array {
+  const fn = "predict";
+  let points = toPoints(Y, fn, "Y");
+  const { rows: k, cols } = model.centroids;
+  if (points.cols !== cols) {
+    throw new InvalidArgumentError(`${fn}: Y must have ${cols} columns (the centroids' dimension); got ${points.cols}`, "Y");
+  }
+  if (model.metric === "cosine") points = normalizePoints(points);
+  const labels = new Int32Array(points.rows);
+  const distances = new Float64Array(points.rows);
+  const centers = Float64Array.from(model.centroids.data);
+  assignToNearest(points, squaredRowNorms(points), null, centers, k, createAssignScratch(points, k), labels, distances);
+  return labels;
+}
+
+export const KMEANS_FORMAT = "topiclens/kmeans";
+export const KMEANS_FORMAT_VERSION = 1;
+
+export interface KMeansJSON {
+  readonly format: typeof KMEANS_FORMAT;
+  readonly version: number;
+  readonly metric: KMeansMetric;
+  readonly k: number;
+  readonly dimension: number;
+  readonly centroids: readonly number[];
+  readonly labels: readonly number[];
+  readonly inertia: number;
+  readonly iterations: number;
+  readonly converged: boolean;
+  readonly warnings: readonly string[];
+}
+
+/** A plain, versioned object for `JSON.stringify` that {@link kmeansFromJSON} restores exactly. */
+export function kmeansToJSON(result: KMeansResult): KMeansJSON {
+  return {
+    format: KMEANS_FORMAT,
+    version: KMEANS_FORMAT_VERSION,
+    metric: result.metric,
+    k: result.k,
+    dimension: result.centroids.cols,
+    centroids: Array.from(result.centroids.data),
+    labels: Array.from(result.labels),
+    inertia: result.inertia,
+    iterations: result.iterations,
+    converged: result.converged,
+    warnings: [...result.warnings],
+  };
+}
+
+/**
+ * Restores a k-means result saved by {@link kmeansToJSON}.
+ * @throws IncompatibleModelError for a foreign or newer format, or inconsistent content.
+ */
+export function kmeansFromJSON(json: unknown): KMeansResult {
+  const fn = "kmeansFromJSON";
+  const bad = (what: string): never => {
+    throw new IncompatibleModelError(`${fn}: ${what}`, "json");
+  };
+  if (json === null || typeof json !== "object") bad(`expected a saved k-means object; got ${describeValue(json)}`);
+  const j = json as Partial<KMeansJSON>;
+  if (j.format !== KMEANS_FORMAT) bad(`format must be "${KMEANS_FORMAT}"; got ${describeValue(j.format)}`);
+  if (typeof j.version !== "number" || j.version < 1 || j.version > KMEANS_FORMAT_VERSION) {
+    bad(`version ${describeValue(j.version)} is not supported (this library reads version ${KMEANS_FORMAT_VERSION}); upgrade topiclens`);
+  }
+  if (j.metric !== "euclidean" && j.metric !== "cosine") bad(`metric must be "euclidean" or "cosine"; got ${describeValue(j.metric)}`);
+  const k = j.k as number;
+  const d = j.dimension as number;
+  if (!Number.isInteger(k) || k < 1 || !Number.isInteger(d) || d < 1) bad("k and dimension must be positive integers");
+  const c = j.centroids;
+  if (!Array.isArray(c) || c.length !== k * d || c.some((v) => typeof v !== "number" || !Number.isFinite(v))) {
+    bad(`centroids must hold k x dimension = ${k * d} finite numbers`);
+  }
+  const labels = j.labels;
+  if (!Array.isArray(labels) || labels.some((v) => !Number.isInteger(v) || v < 0 || v >= k)) bad(`labels must be integers in [0, ${k})`);
+  return {
+    labels: Int32Array.from(labels as number[]),
+    centroids: { rows: k, cols: d, data: Float64Array.from(c as number[]) },
+    inertia: Number(j.inertia),
+    metric: j.metric as KMeansMetric,
+    k,
+    iterations: Number(j.iterations),
+    converged: Boolean(j.converged),
+    warnings: Array.isArray(j.warnings) ? j.warnings.map(String) : [],
+  };
+}
