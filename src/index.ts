@@ -1,3 +1,8 @@
+export type { KMeansIterationState, KMeansMetric, KMeansOptions, KMeansResult } from "./cluster/kmeans.js";
+export { KMEANS_DEFAULTS, kmeans } from "./cluster/kmeans.js";
+export type { Vectors } from "./cluster/points.js";
+export type { KMeansCentroids, KMeansJSON } from "./cluster/predict.js";
+export { KMEANS_FORMAT, kmeansFromJSON, kmeansToJSON, predict } from "./cluster/predict.js";
 export type { CsrMatrix } from "./core/csr.js";
 export { assertCsr, csrNormalizeRows, csrRowNorms, csrSelectRows, isCsrMatrix } from "./core/csr.js";
 export type { DenseMatrix } from "./core/dense.js";
@@ -19,8 +24,3 @@ export type { ResolvedTfidfOptions, TfidfOptions } from "./vectorize/options.js"
 export { TFIDF_DEFAULTS } from "./vectorize/options.js";
 export type { TfidfFit, TfidfModel, TfidfModelJSON } from "./vectorize/tfidf.js";
 export { fitTfidf, fitTransformTfidf, TFIDF_FORMAT, tfidfFromJSON } from "./vectorize/tfidf.js";
-export type { KMeansIterationState, KMeansMetric, KMeansOptions, KMeansResult } from "./cluster/kmeans.js";
-export { KMEANS_DEFAULTS, kmeans } from "./cluster/kmeans.js";
-export type { KMeansCentroids, KMeansJSON } from "./cluster/predict.js";
-export { KMEANS_FORMAT, kmeansFromJSON, kmeansToJSON, predict } from "./cluster/predict.js";
-export type { Vectors } from "./cluster/points.js";

@@ -129,7 +129,8 @@ export function accumulateCenters(
         sums[f] = (sums[f] as number) + (p.data[q] as number) * w;
       }
     } else {
-      for (let f = 0, x = i * d; f < d; f++, x++) sums[base + f] = (sums[base + f] as number) + (p.data[x] as number) * w;
+      for (let f = 0, x = i * d; f < d; f++, x++)
+        sums[base + f] = (sums[base + f] as number) + (p.data[x] as number) * w;
     }
   }
 }

@@ -82,7 +82,9 @@ export function kmeans(X: Vectors, k: number, options: KMeansOptions = {}): KMea
   const tol = checkNumber(fn, "options.tol", o.tol ?? KMEANS_DEFAULTS.tol, { min: 0 });
   const seed = checkInteger(fn, "options.seed", o.seed ?? KMEANS_DEFAULTS.seed, 0, Number.MAX_SAFE_INTEGER);
   const onIteration =
-    o.onIteration === undefined ? undefined : checkFunction<KMeansOptions["onIteration"]>(fn, "options.onIteration", o.onIteration);
+    o.onIteration === undefined
+      ? undefined
+      : checkFunction<KMeansOptions["onIteration"]>(fn, "options.onIteration", o.onIteration);
   const init = o.init ?? KMEANS_DEFAULTS.init;
   const explicit = typeof init === "string" ? null : explicitCenters(fn, init, k, points.cols);
   if (typeof init === "string") checkOneOf(fn, "options.init", init, ["k-means++", "random"]);
@@ -102,12 +104,19 @@ export function kmeans(X: Vectors, k: number, options: KMeansOptions = {}): KMea
     if (explicit !== null) centers = spherical ? unitRows(explicit, k, points.cols) : explicit.slice();
     else if (init === "random") centers = randomInit(points, k, random);
     else centers = kmeansPlusPlus(points, xSquaredNorms, k, random, weights);
-    const result = runLloyd(points, xSquaredNorms, weights, centers, k, { maxIter, tol: scaledTol, spherical, run, onIteration });
+    const result = runLloyd(points, xSquaredNorms, weights, centers, k, {
+      maxIter,
+      tol: scaledTol,
+      spherical,
+      run,
+      onIteration,
+    });
     relocated += result.relocated;
     if (best === null || result.inertia < best.inertia) best = result;
   }
   const winner = best as ReturnType<typeof runLloyd>;
-  if (relocated > 0) warnings.push(`${relocated} empty cluster(s) re-seeded from the points farthest from their centres`);
+  if (relocated > 0)
+    warnings.push(`${relocated} empty cluster(s) re-seeded from the points farthest from their centres`);
   const distinct = countDistinct(winner.labels, k);
   if (distinct < k) warnings.push(`${distinct} distinct clusters found for k = ${k}: duplicate points?`);
   if (!winner.converged && !winner.stoppedByCallback) {
@@ -165,7 +174,10 @@ function explicitCenters(fn: string, init: unknown, k: number, d: number): Float
 export function checkWeights(fn: string, w: unknown, n: number): Float64Array {
   const arr = w as ArrayLike<number>;
   if (w === null || typeof w !== "object" || typeof arr.length !== "number" || arr.length !== n) {
-    throw new InvalidArgumentError(`${fn}: options.sampleWeight must hold one weight per point (${n}); got ${describeValue(w)}`, "options.sampleWeight");
+    throw new InvalidArgumentError(
+      `${fn}: options.sampleWeight must hold one weight per point (${n}); got ${describeValue(w)}`,
+      "options.sampleWeight",
+    );
   }
   const out = new Float64Array(n);
   let total = 0;
@@ -180,6 +192,7 @@ export function checkWeights(fn: string, w: unknown, n: number): Float64Array {
     out[i] = v;
     total += v;
   }
-  if (total === 0) throw new InvalidArgumentError(`${fn}: options.sampleWeight must not be all zero`, "options.sampleWeight");
+  if (total === 0)
+    throw new InvalidArgumentError(`${fn}: options.sampleWeight must not be all zero`, "options.sampleWeight");
   return out;
 }

@@ -77,7 +77,13 @@ export function runLloyd(
     let changed = 0;
     for (let i = 0; i < n; i++) if (labels[i] !== previous[i]) changed++;
     if (settings.onIteration !== undefined) {
-      const verdict = settings.onIteration({ run: settings.run, iteration: iterations, inertia, centerShift: shift, changed });
+      const verdict = settings.onIteration({
+        run: settings.run,
+        iteration: iterations,
+        inertia,
+        centerShift: shift,
+        changed,
+      });
       if (verdict === false) {
         stoppedByCallback = true;
         break;
@@ -153,7 +159,13 @@ export function relocateEmptyClusters(
  * Divides sums by cluster weights; an empty cluster sits on the heaviest cluster's
  * centre (as scikit-learn). Spherical mode rescales each centre to unit length.
  */
-export function averageCenters(sums: Float64Array, clusterWeights: Float64Array, k: number, d: number, spherical: boolean): void {
+export function averageCenters(
+  sums: Float64Array,
+  clusterWeights: Float64Array,
+  k: number,
+  d: number,
+  spherical: boolean,
+): void {
   let heaviest = 0;
   for (let j = 1; j < k; j++) if ((clusterWeights[j] as number) > (clusterWeights[heaviest] as number)) heaviest = j;
   for (let j = 0; j < k; j++) {

@@ -108,7 +108,8 @@ export function copyRow(p: Points, i: number, out: Float64Array, offset = 0): vo
 export function rowDot(p: Points, i: number, vector: Float64Array, offset = 0): number {
   let s = 0;
   if (p.kind === "dense") {
-    for (let f = 0, base = i * p.cols; f < p.cols; f++) s += (p.data[base + f] as number) * (vector[offset + f] as number);
+    for (let f = 0, base = i * p.cols; f < p.cols; f++)
+      s += (p.data[base + f] as number) * (vector[offset + f] as number);
   } else {
     for (let q = p.indptr[i] as number, end = p.indptr[i + 1] as number; q < end; q++) {
       s += (p.data[q] as number) * (vector[offset + (p.indices[q] as number)] as number);

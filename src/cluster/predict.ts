@@ -20,7 +20,10 @@ export function predict(model: KMeansCentroids, Y: Vectors): Int32Array {
   let points = toPoints(Y, fn, "Y");
   const { rows: k, cols } = model.centroids;
   if (points.cols !== cols) {
-    throw new InvalidArgumentError(`${fn}: Y must have ${cols} columns (the centroids' dimension); got ${points.cols}`, "Y");
+    throw new InvalidArgumentError(
+      `${fn}: Y must have ${cols} columns (the centroids' dimension); got ${points.cols}`,
+      "Y",
+    );
   }
   if (model.metric === "cosine") points = normalizePoints(points);
   const labels = new Int32Array(points.rows);
@@ -77,9 +80,12 @@ export function kmeansFromJSON(json: unknown): KMeansResult {
   const j = json as Partial<KMeansJSON>;
   if (j.format !== KMEANS_FORMAT) bad(`format must be "${KMEANS_FORMAT}"; got ${describeValue(j.format)}`);
   if (typeof j.version !== "number" || j.version < 1 || j.version > KMEANS_FORMAT_VERSION) {
-    bad(`version ${describeValue(j.version)} is not supported (this library reads version ${KMEANS_FORMAT_VERSION}); upgrade topiclens`);
+    bad(
+      `version ${describeValue(j.version)} is not supported (this library reads version ${KMEANS_FORMAT_VERSION}); upgrade topiclens`,
+    );
   }
-  if (j.metric !== "euclidean" && j.metric !== "cosine") bad(`metric must be "euclidean" or "cosine"; got ${describeValue(j.metric)}`);
+  if (j.metric !== "euclidean" && j.metric !== "cosine")
+    bad(`metric must be "euclidean" or "cosine"; got ${describeValue(j.metric)}`);
   const k = j.k as number;
   const d = j.dimension as number;
   if (!Number.isInteger(k) || k < 1 || !Number.isInteger(d) || d < 1) bad("k and dimension must be positive integers");
@@ -88,7 +94,8 @@ export function kmeansFromJSON(json: unknown): KMeansResult {
     bad(`centroids must hold k x dimension = ${k * d} finite numbers`);
   }
   const labels = j.labels;
-  if (!Array.isArray(labels) || labels.some((v) => !Number.isInteger(v) || v < 0 || v >= k)) bad(`labels must be integers in [0, ${k})`);
+  if (!Array.isArray(labels) || labels.some((v) => !Number.isInteger(v) || v < 0 || v >= k))
+    bad(`labels must be integers in [0, ${k})`);
   return {
     labels: Int32Array.from(labels as number[]),
     centroids: { rows: k, cols: d, data: Float64Array.from(c as number[]) },

@@ -22,13 +22,18 @@ const sparse = fitTransformTfidf(news, {
   minDf: 5,
   maxDf: 0.5,
 }).matrix;
-const dense: DenseMatrix = { rows: fixture.dense.rows, cols: fixture.dense.cols, data: Float64Array.from(fixture.dense.X) };
+const dense: DenseMatrix = {
+  rows: fixture.dense.rows,
+  cols: fixture.dense.cols,
+  data: Float64Array.from(fixture.dense.X),
+};
 
 function rowsOf(X: typeof sparse | DenseMatrix, ids: number[]): number[][] {
   return ids.map((r) => {
     const row = new Array<number>(X.cols).fill(0);
     if ("indptr" in X) {
-      for (let p = X.indptr[r] as number; p < (X.indptr[r + 1] as number); p++) row[X.indices[p] as number] = X.data[p] as number;
+      for (let p = X.indptr[r] as number; p < (X.indptr[r + 1] as number); p++)
+        row[X.indices[p] as number] = X.data[p] as number;
     } else {
       for (let f = 0; f < X.cols; f++) row[f] = X.data[r * X.cols + f] as number;
     }
