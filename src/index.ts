@@ -1,6 +1,5 @@
 export type { KMeansIterationState, KMeansMetric, KMeansOptions, KMeansResult } from "./cluster/kmeans.js";
 export { KMEANS_DEFAULTS, kmeans } from "./cluster/kmeans.js";
-export type { Vectors } from "./cluster/points.js";
 export type { KMeansCentroids, KMeansJSON } from "./cluster/predict.js";
 export { KMEANS_FORMAT, kmeansFromJSON, kmeansToJSON, predict } from "./cluster/predict.js";
 export type { CsrMatrix } from "./core/csr.js";
@@ -8,10 +7,17 @@ export { assertCsr, csrNormalizeRows, csrRowNorms, csrSelectRows, isCsrMatrix } 
 export type { DenseMatrix } from "./core/dense.js";
 export { denseFromRows, isDenseMatrix } from "./core/dense.js";
 export * from "./core/errors.js";
+export type { Vectors } from "./core/points.js";
 export type { Random } from "./core/random.js";
 export { createRandom } from "./core/random.js";
 export type { Paper } from "./corpus/parseAbstractsPage.js";
 export { parseAbstractsPage } from "./corpus/parseAbstractsPage.js";
+export type { ClusterKeywords, ClusterKeywordsOptions, Keyword, KeywordInput } from "./keywords/clusterKeywords.js";
+export { CLUSTER_KEYWORDS_DEFAULTS, clusterKeywords } from "./keywords/clusterKeywords.js";
+export type { ClassTfidf, ClassTfidfOptions } from "./keywords/ctfidf.js";
+export { classTermCounts, classTfidf } from "./keywords/ctfidf.js";
+export type { TruncatedSvdOptions, TruncatedSvdResult } from "./reduce/truncatedSvd.js";
+export { projectOnComponents, TRUNCATED_SVD_DEFAULTS, truncatedSvd } from "./reduce/truncatedSvd.js";
 export { wordNgrams } from "./text/ngrams.js";
 export { normalizeText } from "./text/normalize.js";
 export type { Stemmer } from "./text/stem.js";

@@ -1,4 +1,4 @@
-import type { Points } from "./points.js";
+import type { Points } from "../core/points.js";
 
 /**
  * The assignment (E) step: the nearest centre of every point, by

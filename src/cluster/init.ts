@@ -1,6 +1,6 @@
+import { copyRow, type Points, rowDot } from "../core/points.js";
 import type { Random } from "../core/random.js";
 import { sampleWithoutReplacement } from "../core/random.js";
-import { copyRow, type Points, rowDot } from "./points.js";
 
 /**
  * Greedy k-means++ seeding exactly as scikit-learn's `_kmeans_plusplus`: the first

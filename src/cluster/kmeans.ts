@@ -1,11 +1,18 @@
 import type { DenseMatrix } from "../core/dense.js";
 import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
+import {
+  meanColumnVariance,
+  normalizePoints,
+  type Points,
+  squaredRowNorms,
+  toPoints,
+  type Vectors,
+} from "../core/points.js";
 import { createRandom } from "../core/random.js";
 import { checkFunction, checkInteger, checkNumber, checkOneOf, checkOptions } from "../core/validate.js";
 import { kmeansPlusPlus, randomInit } from "./init.js";
 import { type KMeansIterationState, runLloyd } from "./lloyd.js";
-import { meanColumnVariance, normalizePoints, type Points, squaredRowNorms, toPoints, type Vectors } from "./points.js";
 
 export type { KMeansIterationState } from "./lloyd.js";
 

@@ -1,5 +1,5 @@
+import type { Points } from "../core/points.js";
 import { accumulateCenters, assignToNearest, createAssignScratch } from "./assign.js";
-import type { Points } from "./points.js";
 
 /** What `onIteration` receives after each Lloyd iteration. */
 export interface KMeansIterationState {

@@ -1,8 +1,8 @@
 import { describeValue } from "../core/describe.js";
 import { IncompatibleModelError, InvalidArgumentError } from "../core/errors.js";
+import { normalizePoints, squaredRowNorms, toPoints, type Vectors } from "../core/points.js";
 import { assignToNearest, createAssignScratch } from "./assign.js";
 import type { KMeansMetric, KMeansResult } from "./kmeans.js";
-import { normalizePoints, squaredRowNorms, toPoints, type Vectors } from "./points.js";
 
 /** The part of a k-means result needed to assign new points. */
 export interface KMeansCentroids {

@@ -1,7 +1,7 @@
-import { assertCsr, type CsrMatrix, isCsrMatrix } from "../core/csr.js";
-import { assertDense, type DenseMatrix, denseFromRows, isDenseMatrix } from "../core/dense.js";
-import { describeValue } from "../core/describe.js";
-import { EmptyInputError, InvalidArgumentError } from "../core/errors.js";
+import { assertCsr, type CsrMatrix, isCsrMatrix } from "./csr.js";
+import { assertDense, type DenseMatrix, denseFromRows, isDenseMatrix } from "./dense.js";
+import { describeValue } from "./describe.js";
+import { EmptyInputError, InvalidArgumentError } from "./errors.js";
 
 /** The vectors any clustering routine accepts. */
 export type Vectors = CsrMatrix | DenseMatrix | readonly (readonly number[])[];

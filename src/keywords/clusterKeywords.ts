@@ -1,0 +1,279 @@
+import type { CsrMatrix } from "../core/csr.js";
+import { describeValue } from "../core/describe.js";
+import { InvalidArgumentError } from "../core/errors.js";
+import { checkBoolean, checkInteger, checkNumber, checkOneOf, checkOptions } from "../core/validate.js";
+import { classTermCounts, classTfidf } from "./ctfidf.js";
+import { isJunkTerm } from "./junk.js";
+import { selectDiverse } from "./mmr.js";
+
+/** A term with its weight in a cluster. */
+export interface Keyword {
+  readonly term: string;
+  readonly score: number;
+}
+
+/** The keywords and name of one cluster. */
+export interface ClusterKeywords {
+  readonly cluster: number;
+  /** Documents in the cluster. */
+  readonly size: number;
+  /** A short name from the top keywords, e.g. `federated learning · clients · communication`; "" only for an empty cluster. */
+  readonly label: string;
+  readonly keywords: readonly Keyword[];
+}
+
+export interface ClusterKeywordsOptions {
+  /** Keywords per cluster. @defaultValue 10 */
+  readonly topN?: number;
+  /** `"c-tf-idf"` (BERTopic's class-based TF-IDF) or `"centroid"` (mean TF-IDF of the cluster, scikit-learn's way). @defaultValue "c-tf-idf" */
+  readonly representation?: "c-tf-idf" | "centroid";
+  /** Square-root class term frequencies (c-TF-IDF). @defaultValue true */
+  readonly reduceFrequentWords?: boolean;
+  /** BM25-style idf (c-TF-IDF). @defaultValue false */
+  readonly bm25Weighting?: boolean;
+  /** Maximal Marginal Relevance trade-off: 0 ranks by score alone, 1 maximises variety. @defaultValue 0.3 */
+  readonly diversity?: number;
+  /** Let a phrase absorb the words it covers ("federated learning" over "federated"). @defaultValue true */
+  readonly preferPhrases?: boolean;
+  /**
+   * A phrase absorbs a word when, in the cluster, the phrase occurs at least this share
+   * as often as the word. @defaultValue 0.4
+   */
+  readonly phraseCoverage?: number;
+  /** Drop terms found in more than this share of clusters (applied when k >= 4). @defaultValue 0.9 */
+  readonly maxClusterShare?: number;
+  /** Words of the label. @defaultValue 3 */
+  readonly labelTerms?: number;
+  /** Words that may never appear in keywords (in addition to the built-in junk rules). @defaultValue [] */
+  readonly stopWords?: readonly string[];
+}
+
+export const CLUSTER_KEYWORDS_DEFAULTS = Object.freeze({
+  topN: 10,
+  representation: "c-tf-idf" as "c-tf-idf" | "centroid",
+  reduceFrequentWords: true,
+  bm25Weighting: false,
+  diversity: 0.3,
+  preferPhrases: true,
+  phraseCoverage: 0.4,
+  maxClusterShare: 0.9,
+  labelTerms: 3,
+});
+
+const OPTION_NAMES = [
+  "topN",
+  "representation",
+  "reduceFrequentWords",
+  "bm25Weighting",
+  "diversity",
+  "preferPhrases",
+  "phraseCoverage",
+  "maxClusterShare",
+  "labelTerms",
+  "stopWords",
+] as const;
+
+/** What {@link clusterKeywords} reads: raw counts, labels and the vocabulary. */
+export interface KeywordInput {
+  /** Raw term counts, documents x terms (e.g. `fitTransformTfidf(...).counts`). */
+  readonly counts: CsrMatrix;
+  /** Cluster of every document, in [0, k); negative labels are ignored. */
+  readonly labels: Int32Array | readonly number[];
+  /** Term of every column. */
+  readonly vocabulary: readonly string[];
+  /** How to show each term (e.g. surface forms of stems); defaults to `vocabulary`. */
+  readonly displayTerms?: readonly string[];
+  /** TF-IDF weights, needed only for `representation: "centroid"`. */
+  readonly tfidf?: CsrMatrix;
+  /** Number of clusters; defaults to max label + 1. */
+  readonly k?: number;
+}
+
+/**
+ * Names every cluster with keywords a person recognises. Terms are scored by
+ * class-based TF-IDF (or centroid weight), junk is removed (stop words, numbers,
+ * single letters, math debris, terms common to almost every cluster), phrases absorb
+ * the words they cover, and Maximal Marginal Relevance (Carbonell & Goldstein, 1998)
+ * keeps near-duplicates from crowding the list. O(nnz + k·candidates²).
+ * @example clusterKeywords({ counts, labels, vocabulary: model.vocabulary })[0].label
+ * @throws InvalidArgumentError for mismatched lengths or invalid options.
+ */
+export function clusterKeywords(input: KeywordInput, options: ClusterKeywordsOptions = {}): ClusterKeywords[] {
+  const fn = "clusterKeywords";
+  const o = checkOptions(fn, options, OPTION_NAMES);
+  const topN = checkInteger(fn, "options.topN", o.topN ?? CLUSTER_KEYWORDS_DEFAULTS.topN, 1);
+  const representation = checkOneOf(
+    fn,
+    "options.representation",
+    o.representation ?? CLUSTER_KEYWORDS_DEFAULTS.representation,
+    ["c-tf-idf", "centroid"],
+  );
+  const diversity = checkNumber(fn, "options.diversity", o.diversity ?? CLUSTER_KEYWORDS_DEFAULTS.diversity, {
+    min: 0,
+    max: 1,
+  });
+  const coverage = checkNumber(
+    fn,
+    "options.phraseCoverage",
+    o.phraseCoverage ?? CLUSTER_KEYWORDS_DEFAULTS.phraseCoverage,
+    { min: 0, max: 1, minExclusive: true },
+  );
+  const maxShare = checkNumber(
+    fn,
+    "options.maxClusterShare",
+    o.maxClusterShare ?? CLUSTER_KEYWORDS_DEFAULTS.maxClusterShare,
+    { min: 0, max: 1, minExclusive: true },
+  );
+  const labelTerms = checkInteger(fn, "options.labelTerms", o.labelTerms ?? CLUSTER_KEYWORDS_DEFAULTS.labelTerms, 1);
+  const preferPhrases = checkBoolean(
+    fn,
+    "options.preferPhrases",
+    o.preferPhrases ?? CLUSTER_KEYWORDS_DEFAULTS.preferPhrases,
+  );
+  const reduce = checkBoolean(
+    fn,
+    "options.reduceFrequentWords",
+    o.reduceFrequentWords ?? CLUSTER_KEYWORDS_DEFAULTS.reduceFrequentWords,
+  );
+  const bm25 = checkBoolean(fn, "options.bm25Weighting", o.bm25Weighting ?? CLUSTER_KEYWORDS_DEFAULTS.bm25Weighting);
+  const extraStop = new Set((o.stopWords ?? []).map((w) => String(w).toLowerCase()));
+
+  const { counts, vocabulary } = input;
+  const labels = Int32Array.from(input.labels as ArrayLike<number>);
+  if (labels.length !== counts.rows) {
+    throw new InvalidArgumentError(
+      `${fn}: labels must have one entry per document (${counts.rows}); got ${labels.length}`,
+      "labels",
+    );
+  }
+  if (vocabulary.length !== counts.cols) {
+    throw new InvalidArgumentError(
+      `${fn}: vocabulary must have one term per column (${counts.cols}); got ${vocabulary.length}`,
+      "vocabulary",
+    );
+  }
+  const display = input.displayTerms ?? vocabulary;
+  let maxLabel = -1;
+  for (const l of labels) {
+    if (!Number.isInteger(l))
+      throw new InvalidArgumentError(`${fn}: labels must be integers; got ${describeValue(l)}`, "labels");
+    if (l > maxLabel) maxLabel = l;
+  }
+  const k = input.k ?? maxLabel + 1;
+  checkInteger(fn, "k", k, Math.max(1, maxLabel + 1));
+
+  const perClass = classTermCounts(counts, labels, k);
+  let weights: CsrMatrix;
+  if (representation === "centroid") {
+    if (input.tfidf === undefined) {
+      throw new InvalidArgumentError(`${fn}: input.tfidf is required for representation "centroid"`, "input.tfidf");
+    }
+    weights = centroidWeights(input.tfidf, labels, k);
+  } else {
+    weights = classTfidf(perClass, { reduceFrequentWords: reduce, bm25Weighting: bm25 }).matrix;
+  }
+
+  // Terms present in almost every cluster say nothing about any one of them.
+  const clustersWithTerm = new Int32Array(counts.cols);
+  for (let p = 0; p < (perClass.indptr[k] as number); p++) {
+    const t = perClass.indices[p] as number;
+    clustersWithTerm[t] = (clustersWithTerm[t] as number) + 1;
+  }
+  const junk = new Uint8Array(counts.cols);
+  for (let t = 0; t < counts.cols; t++) {
+    const term = vocabulary[t] as string;
+    if (isJunkTerm(term, extraStop) || (k >= 4 && (clustersWithTerm[t] as number) > maxShare * k)) junk[t] = 1;
+  }
+
+  const sizes = new Int32Array(k);
+  for (const l of labels) if (l >= 0) sizes[l] = (sizes[l] as number) + 1;
+
+  const out: ClusterKeywords[] = [];
+  for (let c = 0; c < k; c++) {
+    const classCount = new Map<number, number>();
+    for (let p = perClass.indptr[c] as number; p < (perClass.indptr[c + 1] as number); p++) {
+      classCount.set(perClass.indices[p] as number, perClass.data[p] as number);
+    }
+    const scored: { t: number; score: number }[] = [];
+    for (let p = weights.indptr[c] as number; p < (weights.indptr[c + 1] as number); p++) {
+      const t = weights.indices[p] as number;
+      const score = weights.data[p] as number;
+      if (junk[t] === 0 && score > 0) scored.push({ t, score });
+    }
+    scored.sort((a, b) => b.score - a.score || a.t - b.t);
+    const pool = scored.slice(0, Math.max(4 * topN, 40));
+    const candidates = preferPhrases ? absorbCoveredWords(pool, vocabulary, classCount, coverage) : pool;
+    const chosen = selectDiverse(
+      candidates.map((x) => ({ term: vocabulary[x.t] as string, score: x.score, id: x.t })),
+      topN,
+      diversity,
+    );
+    const keywords = chosen.map((x) => ({ term: display[x.id] as string, score: x.score }));
+    out.push({
+      cluster: c,
+      size: sizes[c] as number,
+      label: keywords
+        .slice(0, labelTerms)
+        .map((x) => x.term)
+        .join(" · "),
+      keywords,
+    });
+  }
+  return out;
+}
+
+/**
+ * A phrase takes the place of each word (or shorter phrase) inside it when it covers
+ * enough of that word's occurrences in the cluster; it inherits the higher score.
+ */
+function absorbCoveredWords(
+  pool: { t: number; score: number }[],
+  vocabulary: readonly string[],
+  classCount: Map<number, number>,
+  coverage: number,
+): { t: number; score: number }[] {
+  const byTerm = new Map<string, { t: number; score: number; gone: boolean }>();
+  const items = pool.map((x) => ({ ...x, gone: false }));
+  for (const x of items) byTerm.set(vocabulary[x.t] as string, x);
+  // Longer phrases first, so "stochastic gradient descent" can absorb "gradient descent".
+  const order = items
+    .slice()
+    .sort((a, b) => wordsIn(vocabulary[b.t] as string) - wordsIn(vocabulary[a.t] as string) || b.score - a.score);
+  for (const phrase of order) {
+    if (phrase.gone) continue;
+    const words = (vocabulary[phrase.t] as string).split(" ");
+    if (words.length < 2) continue;
+    const phraseCount = classCount.get(phrase.t) ?? 0;
+    for (let n = words.length - 1; n >= 1; n--) {
+      for (let i = 0; i + n <= words.length; i++) {
+        const part = byTerm.get(words.slice(i, i + n).join(" "));
+        if (part === undefined || part.gone || part === phrase) continue;
+        if (phraseCount >= coverage * (classCount.get(part.t) ?? 0)) {
+          part.gone = true;
+          phrase.score = Math.max(phrase.score, part.score);
+        }
+      }
+    }
+  }
+  return items.filter((x) => !x.gone).sort((a, b) => b.score - a.score || a.t - b.t);
+}
+
+function wordsIn(term: string): number {
+  let n = 1;
+  for (let i = 0; i < term.length; i++) if (term.charCodeAt(i) === 32) n++;
+  return n;
+}
+
+/** Mean TF-IDF row of each cluster (the centroid), as sparse k x terms. */
+function centroidWeights(tfidf: CsrMatrix, labels: Int32Array, k: number): CsrMatrix {
+  const sums = classTermCounts(tfidf, labels, k);
+  const sizes = new Float64Array(k);
+  for (const l of labels) if (l >= 0) sizes[l] = (sizes[l] as number) + 1;
+  const data = new Float64Array(sums.data.length);
+  for (let c = 0; c < k; c++) {
+    for (let p = sums.indptr[c] as number; p < (sums.indptr[c + 1] as number); p++) {
+      data[p] = (sums.data[p] as number) / Math.max(1, sizes[c] as number);
+    }
+  }
+  return { ...sums, data };
+}

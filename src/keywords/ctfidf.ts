@@ -1,0 +1,101 @@
+import type { CsrMatrix } from "../core/csr.js";
+import { CountMatrixBuilder } from "../vectorize/counts.js";
+
+/**
+ * Sums the term counts of the documents of each class: a k x terms count matrix whose
+ * row `c` is the "class document" of class `c`. Documents labelled < 0 are skipped
+ * (noise). O(nnz + k·terms touched).
+ */
+export function classTermCounts(counts: CsrMatrix, labels: Int32Array, k: number): CsrMatrix {
+  const byClass: number[][] = Array.from({ length: k }, () => []);
+  for (let i = 0; i < labels.length; i++) {
+    const c = labels[i] as number;
+    if (c >= 0 && c < k) (byClass[c] as number[]).push(i);
+  }
+  const sums = new Float64Array(counts.cols);
+  const indptr = new Int32Array(k + 1);
+  const indices: number[] = [];
+  const data: number[] = [];
+  for (let c = 0; c < k; c++) {
+    const touched: number[] = [];
+    for (const i of byClass[c] as number[]) {
+      for (let p = counts.indptr[i] as number, end = counts.indptr[i + 1] as number; p < end; p++) {
+        const t = counts.indices[p] as number;
+        if (sums[t] === 0) touched.push(t);
+        sums[t] = (sums[t] as number) + (counts.data[p] as number);
+      }
+    }
+    touched.sort((a, b) => a - b);
+    for (const t of touched) {
+      indices.push(t);
+      data.push(sums[t] as number);
+      sums[t] = 0;
+    }
+    indptr[c + 1] = indices.length;
+  }
+  return { rows: k, cols: counts.cols, indptr, indices: Int32Array.from(indices), data: Float64Array.from(data) };
+}
+
+export interface ClassTfidfOptions {
+  /** Square-root the L1-normalised term frequencies (BERTopic's `reduce_frequent_words`). @defaultValue false */
+  readonly reduceFrequentWords?: boolean;
+  /** BM25-inspired idf `ln(1 + (A - f + 0.5) / (f + 0.5))` (BERTopic's `bm25_weighting`). @defaultValue false */
+  readonly bm25Weighting?: boolean;
+}
+
+/** c-TF-IDF weights of every class and the idf used. */
+export interface ClassTfidf {
+  /** k x terms weights with the sparsity of the class counts. */
+  readonly matrix: CsrMatrix;
+  /** Per-term idf; 0 for a term that no class holds. */
+  readonly idf: Float64Array;
+  /** A: the average number of words per class, truncated to an integer. */
+  readonly averageClassSize: number;
+}
+
+/**
+ * Class-based TF-IDF exactly as BERTopic's `ClassTfidfTransformer` (Grootendorst,
+ * 2022): `tf(t, c)` is the L1-normalised count of term t in class c (optionally
+ * square-rooted), `idf(t) = ln(1 + A / f_t)` where `A` is the mean number of words per
+ * class truncated to an integer and `f_t` the total count of t over all classes.
+ * O(nnz of the class counts).
+ * @example classTfidf(classTermCounts(counts, labels, k)).matrix
+ */
+export function classTfidf(classCounts: CsrMatrix, options: ClassTfidfOptions = {}): ClassTfidf {
+  const reduce = options.reduceFrequentWords ?? false;
+  const bm25 = options.bm25Weighting ?? false;
+  const { rows: k, cols, indptr, indices } = classCounts;
+  const nnz = indptr[k] as number;
+  const frequency = new Float64Array(cols);
+  let total = 0;
+  for (let p = 0; p < nnz; p++) {
+    const t = indices[p] as number;
+    const v = classCounts.data[p] as number;
+    frequency[t] = (frequency[t] as number) + v;
+  }
+  for (let c = 0; c < k; c++) {
+    let s = 0;
+    for (let p = indptr[c] as number; p < (indptr[c + 1] as number); p++) s += classCounts.data[p] as number;
+    total += s;
+  }
+  const averageClassSize = Math.trunc(total / k);
+  const idf = new Float64Array(cols);
+  for (let t = 0; t < cols; t++) {
+    const f = frequency[t] as number;
+    if (f === 0) continue;
+    idf[t] = bm25 ? Math.log(1 + (averageClassSize - f + 0.5) / (f + 0.5)) : Math.log(averageClassSize / f + 1);
+  }
+  const data = new Float64Array(nnz);
+  for (let c = 0; c < k; c++) {
+    const start = indptr[c] as number;
+    const end = indptr[c + 1] as number;
+    let s = 0;
+    for (let p = start; p < end; p++) s += Math.abs(classCounts.data[p] as number);
+    for (let p = start; p < end; p++) {
+      let tf = s === 0 ? 0 : (classCounts.data[p] as number) / s;
+      if (reduce) tf = Math.sqrt(tf);
+      data[p] = tf * (idf[indices[p] as number] as number);
+    }
+  }
+  return { matrix: { rows: k, cols, indptr, indices, data }, idf, averageClassSize };
+}

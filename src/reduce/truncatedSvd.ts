@@ -1,0 +1,203 @@
+import type { DenseMatrix } from "../core/dense.js";
+import { orthonormalizeColumns, symmetricEigen } from "../core/linalg.js";
+import { meanColumnVariance, type Points, toPoints, type Vectors } from "../core/points.js";
+import { createRandom, type Random } from "../core/random.js";
+import { checkInteger, checkOptions } from "../core/validate.js";
+
+export interface TruncatedSvdOptions {
+  /** Power iterations (more sharpen the leading components). @defaultValue 5 (scikit-learn's) */
+  readonly nIter?: number;
+  /** Extra random directions beyond nComponents. @defaultValue 10 (scikit-learn's) */
+  readonly nOversamples?: number;
+  /** Seed of the random projection. @defaultValue 0 */
+  readonly seed?: number;
+}
+
+export const TRUNCATED_SVD_DEFAULTS = Object.freeze({ nIter: 5, nOversamples: 10, seed: 0 });
+
+/** A fitted truncated SVD (LSA when X is TF-IDF). */
+export interface TruncatedSvdResult {
+  /** X projected on the components, X·Vᵀ: rows x nComponents. */
+  readonly embedding: DenseMatrix;
+  /** Right singular vectors, nComponents x features (row-major). */
+  readonly components: DenseMatrix;
+  /** Singular values, decreasing. */
+  readonly singularValues: Float64Array;
+  /** Variance of each embedding column. */
+  readonly explainedVariance: Float64Array;
+  /** explainedVariance divided by the total variance of X's columns. */
+  readonly explainedVarianceRatio: Float64Array;
+}
+
+/**
+ * Truncated SVD by randomized range finding (Halko, Martinsson & Tropp, 2011,
+ * Algorithm 4.4), as scikit-learn's `TruncatedSVD(algorithm="randomized")`: a Gaussian
+ * test matrix of nComponents + nOversamples columns, nIter power iterations with
+ * re-orthonormalisation, then an exact SVD of the small projected matrix. Signs follow
+ * scikit-learn's `svd_flip(u_based_decision=False)`: the largest entry of each
+ * component is positive. Works on CSR input without densifying it.
+ * O((nIter + 2)·nnz·l + features·l²) with l = nComponents + nOversamples.
+ * @example const lsa = truncatedSvd(tfidf, 100).embedding;
+ * @throws InvalidArgumentError when nComponents is not in [1, min(rows, features) - 1].
+ */
+export function truncatedSvd(X: Vectors, nComponents: number, options: TruncatedSvdOptions = {}): TruncatedSvdResult {
+  const fn = "truncatedSvd";
+  const o = checkOptions(fn, options, ["nIter", "nOversamples", "seed"]);
+  const p = toPoints(X, fn);
+  const limit = Math.min(p.rows, p.cols) - 1;
+  checkInteger(fn, "nComponents", nComponents, 1, Math.max(1, limit), "less than min(rows, features)");
+  const nIter = checkInteger(fn, "options.nIter", o.nIter ?? TRUNCATED_SVD_DEFAULTS.nIter, 0);
+  const nOversamples = checkInteger(
+    fn,
+    "options.nOversamples",
+    o.nOversamples ?? TRUNCATED_SVD_DEFAULTS.nOversamples,
+    0,
+  );
+  const seed = checkInteger(fn, "options.seed", o.seed ?? TRUNCATED_SVD_DEFAULTS.seed, 0, Number.MAX_SAFE_INTEGER);
+  const l = Math.min(nComponents + nOversamples, Math.min(p.rows, p.cols));
+  const n = p.rows;
+  const d = p.cols;
+
+  const random = createRandom(seed);
+  let q = gaussian(d * l, random);
+  for (let it = 0; it < nIter; it++) {
+    const y = multiply(p, q, l);
+    orthonormalizeColumns(y, n, l);
+    q = multiplyTransposed(p, y, l);
+    orthonormalizeColumns(q, d, l);
+  }
+  const basis = multiply(p, q, l); // n x l
+  orthonormalizeColumns(basis, n, l);
+  const bt = multiplyTransposed(p, basis, l); // d x l, i.e. Bᵀ with B = basisᵀ X
+  const gram = new Float64Array(l * l); // B Bᵀ
+  for (let f = 0; f < d; f++) {
+    for (let a = 0; a < l; a++) {
+      const x = bt[f * l + a] as number;
+      if (x === 0) continue;
+      for (let b = a; b < l; b++) gram[a * l + b] = (gram[a * l + b] as number) + x * (bt[f * l + b] as number);
+    }
+  }
+  for (let a = 0; a < l; a++) for (let b = 0; b < a; b++) gram[a * l + b] = gram[b * l + a] as number;
+  const { values, vectors } = symmetricEigen(gram, l);
+
+  const k = nComponents;
+  const singularValues = new Float64Array(k);
+  const components = new Float64Array(k * d);
+  for (let r = 0; r < k; r++) {
+    const s = Math.sqrt(Math.max(0, values[r] as number));
+    singularValues[r] = s;
+    if (s === 0) continue;
+    for (let f = 0; f < d; f++) {
+      let acc = 0;
+      for (let a = 0; a < l; a++) acc += (bt[f * l + a] as number) * (vectors[a * l + r] as number);
+      components[r * d + f] = acc / s;
+    }
+  }
+  flipSigns(components, k, d);
+  // X·Vᵀ rather than U·Σ, so that training rows and projectOnComponents() agree exactly.
+  const embedding = projectOnComponents(X, { rows: k, cols: d, data: components }).data;
+  const explainedVariance = columnVariances(embedding, n, k);
+  const total = meanColumnVariance(p) * d;
+  const explainedVarianceRatio = explainedVariance.map((v) => (total > 0 ? v / total : 0));
+  return {
+    embedding: { rows: n, cols: k, data: embedding },
+    components: { rows: k, cols: d, data: components },
+    singularValues,
+    explainedVariance,
+    explainedVarianceRatio,
+  };
+}
+
+/** Projects new rows on fitted components: X·Vᵀ. */
+export function projectOnComponents(X: Vectors, components: DenseMatrix): DenseMatrix {
+  const p = toPoints(X, "projectOnComponents");
+  const k = components.rows;
+  const d = components.cols;
+  // Transposed components (d x k) let multiply() stream each row once.
+  const vt = new Float64Array(d * k);
+  for (let r = 0; r < k; r++) for (let f = 0; f < d; f++) vt[f * k + r] = components.data[r * d + f] as number;
+  return { rows: p.rows, cols: k, data: multiply(p, vt, k) };
+}
+
+function gaussian(size: number, random: Random): Float64Array {
+  const out = new Float64Array(size);
+  for (let i = 0; i < size; i += 2) {
+    // Box-Muller: two independent standard normals per pair of uniforms.
+    const u = 1 - random.nextFloat();
+    const v = random.nextFloat();
+    const radius = Math.sqrt(-2 * Math.log(u));
+    out[i] = radius * Math.cos(2 * Math.PI * v);
+    if (i + 1 < size) out[i + 1] = radius * Math.sin(2 * Math.PI * v);
+  }
+  return out;
+}
+
+/** X (n x d) times M (d x l, row-major) → n x l. O(nnz·l). */
+function multiply(p: Points, m: Float64Array, l: number): Float64Array {
+  const out = new Float64Array(p.rows * l);
+  for (let i = 0; i < p.rows; i++) {
+    const o = i * l;
+    if (p.kind === "sparse") {
+      for (let q = p.indptr[i] as number, end = p.indptr[i + 1] as number; q < end; q++) {
+        const v = p.data[q] as number;
+        const base = (p.indices[q] as number) * l;
+        for (let j = 0; j < l; j++) out[o + j] = (out[o + j] as number) + v * (m[base + j] as number);
+      }
+    } else {
+      for (let f = 0; f < p.cols; f++) {
+        const v = p.data[i * p.cols + f] as number;
+        if (v === 0) continue;
+        const base = f * l;
+        for (let j = 0; j < l; j++) out[o + j] = (out[o + j] as number) + v * (m[base + j] as number);
+      }
+    }
+  }
+  return out;
+}
+
+/** Xᵀ (d x n) times M (n x l) → d x l. O(nnz·l). */
+function multiplyTransposed(p: Points, m: Float64Array, l: number): Float64Array {
+  const out = new Float64Array(p.cols * l);
+  for (let i = 0; i < p.rows; i++) {
+    const base = i * l;
+    if (p.kind === "sparse") {
+      for (let q = p.indptr[i] as number, end = p.indptr[i + 1] as number; q < end; q++) {
+        const v = p.data[q] as number;
+        const o = (p.indices[q] as number) * l;
+        for (let j = 0; j < l; j++) out[o + j] = (out[o + j] as number) + v * (m[base + j] as number);
+      }
+    } else {
+      for (let f = 0; f < p.cols; f++) {
+        const v = p.data[i * p.cols + f] as number;
+        if (v === 0) continue;
+        const o = f * l;
+        for (let j = 0; j < l; j++) out[o + j] = (out[o + j] as number) + v * (m[base + j] as number);
+      }
+    }
+  }
+  return out;
+}
+
+function flipSigns(components: Float64Array, k: number, d: number): void {
+  for (let r = 0; r < k; r++) {
+    let best = 0;
+    for (let f = 0; f < d; f++) {
+      if (Math.abs(components[r * d + f] as number) > Math.abs(components[r * d + best] as number)) best = f;
+    }
+    if ((components[r * d + best] as number) >= 0) continue;
+    for (let f = 0; f < d; f++) components[r * d + f] = -(components[r * d + f] as number);
+  }
+}
+
+function columnVariances(m: Float64Array, rows: number, cols: number): Float64Array {
+  const out = new Float64Array(cols);
+  for (let c = 0; c < cols; c++) {
+    let mean = 0;
+    for (let i = 0; i < rows; i++) mean += m[i * cols + c] as number;
+    mean /= rows;
+    let s = 0;
+    for (let i = 0; i < rows; i++) s += ((m[i * cols + c] as number) - mean) ** 2;
+    out[c] = s / rows;
+  }
+  return out;
+}

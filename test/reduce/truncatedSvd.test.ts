@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { InvalidArgumentError } from "../../src/core/errors.js";
+import { SKLEARN_ENGLISH_STOP_WORDS, SKLEARN_TOKEN_PATTERN } from "../../src/index.js";
+import { projectOnComponents, truncatedSvd } from "../../src/reduce/truncatedSvd.js";
+import { fitTransformTfidf } from "../../src/vectorize/tfidf.js";
+import { readCorpus, readFixture } from "../helpers/data.js";
+
+const fixture = readFixture<{
+  nComponents: number;
+  singularValues: number[];
+  exactSingularValues: number[];
+  explainedVarianceRatio: number[];
+  firstComponentTop: number[];
+}>("svd-sklearn.json");
+
+describe("truncatedSvd(X, nComponents) against scikit-learn's TruncatedSVD", () => {
+  const news = readCorpus("20newsgroups-bydate.jsonl.gz", 2000).map((d) => d.text);
+  const X = fitTransformTfidf(news, {
+    tokenPattern: SKLEARN_TOKEN_PATTERN,
+    stopWords: [...SKLEARN_ENGLISH_STOP_WORDS],
+    minDf: 5,
+    maxDf: 0.5,
+  }).matrix;
+  const svd = truncatedSvd(X, fixture.nComponents);
+
+  it("matches the leading singular values within 1e-6 relative", () => {
+    for (let r = 0; r < 2; r++) {
+      const ours = svd.singularValues[r] as number;
+      expect(
+        Math.abs(ours - (fixture.singularValues[r] as number)) / (fixture.singularValues[r] as number),
+      ).toBeLessThan(1e-6);
+    }
+  });
+
+  it("is as close to the exact singular values as scikit-learn's randomized solver (mean relative error)", () => {
+    let ours = 0;
+    let theirs = 0;
+    for (let r = 0; r < fixture.nComponents; r++) {
+      const exact = fixture.exactSingularValues[r] as number;
+      ours += Math.abs((svd.singularValues[r] as number) - exact) / exact;
+      theirs += Math.abs((fixture.singularValues[r] as number) - exact) / exact;
+    }
+    expect(ours).toBeLessThanOrEqual(1.1 * theirs);
+  });
+
+  it("reports the explained variance ratio and sklearn's sign convention", () => {
+    const sumOurs = svd.explainedVarianceRatio.reduce((a, b) => a + b, 0);
+    const sumTheirs = fixture.explainedVarianceRatio.reduce((a, b) => a + b, 0);
+    expect(Math.abs(sumOurs - sumTheirs) / sumTheirs).toBeLessThan(0.01);
+    const d = svd.components.cols;
+    const first = Array.from(svd.components.data.subarray(0, d));
+    const top = first
+      .map((v, i) => [Math.abs(v), i] as const)
+      .sort((a, b) => b[0] - a[0])
+      .slice(0, 10)
+      .map((x) => x[1]);
+    expect(top.slice(0, 5)).toEqual(fixture.firstComponentTop.slice(0, 5));
+    expect(Math.max(...first)).toBeGreaterThan(0);
+  });
+
+  it("projectOnComponents(X) reproduces the embedding", () => {
+    const again = projectOnComponents(X, svd.components);
+    for (let i = 0; i < 50; i++) expect(again.data[i]).toBe(svd.embedding.data[i]);
+  });
+
+  it("rejects nComponents >= the number of columns, and NaN input", () => {
+    expect(() =>
+      truncatedSvd(
+        [
+          [1, 2],
+          [3, 4],
+          [5, 6],
+        ],
+        2,
+      ),
+    ).toThrow(InvalidArgumentError);
+    expect(() =>
+      truncatedSvd(
+        [
+          [1, 2],
+          [3, 4],
+          [5, 6],
+        ],
+        2,
+      ),
+    ).toThrow(/nComponents must be an integer in \[1, 1\]/);
+    expect(() =>
+      truncatedSvd(
+        [
+          [1, Number.NaN, 3],
+          [3, 4, 5],
+        ],
+        1,
+      ),
+    ).toThrow(/finite numbers; got NaN/);
+  });
+});
