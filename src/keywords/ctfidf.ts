@@ -1,5 +1,4 @@
 import type { CsrMatrix } from "../core/csr.js";
-import { CountMatrixBuilder } from "../vectorize/counts.js";
 
 /**
  * Sums the term counts of the documents of each class: a k x terms count matrix whose

@@ -1,4 +1,5 @@
 import type { DenseMatrix } from "../core/dense.js";
+import { InvalidArgumentError } from "../core/errors.js";
 import { orthonormalizeColumns, symmetricEigen } from "../core/linalg.js";
 import { meanColumnVariance, type Points, toPoints, type Vectors } from "../core/points.js";
 import { createRandom, type Random } from "../core/random.js";
@@ -95,7 +96,7 @@ export function truncatedSvd(X: Vectors, nComponents: number, options: Truncated
   }
   flipSigns(components, k, d);
   // X·Vᵀ rather than U·Σ, so that training rows and projectOnComponents() agree exactly.
-  const embedding = projectOnComponents(X, { rows: k, cols: d, data: components }).data;
+  const embedding = projectPoints(p, components, k);
   const explainedVariance = columnVariances(embedding, n, k);
   const total = meanColumnVariance(p) * d;
   const explainedVarianceRatio = explainedVariance.map((v) => (total > 0 ? v / total : 0));
@@ -110,13 +111,23 @@ export function truncatedSvd(X: Vectors, nComponents: number, options: Truncated
 
 /** Projects new rows on fitted components: X·Vᵀ. */
 export function projectOnComponents(X: Vectors, components: DenseMatrix): DenseMatrix {
-  const p = toPoints(X, "projectOnComponents");
-  const k = components.rows;
-  const d = components.cols;
+  const fn = "projectOnComponents";
+  const p = toPoints(X, fn);
+  if (p.cols !== components.cols) {
+    throw new InvalidArgumentError(
+      `${fn}: X must have ${components.cols} columns (the components' width); got ${p.cols}`,
+      "X",
+    );
+  }
+  return { rows: p.rows, cols: components.rows, data: projectPoints(p, components.data, components.rows) };
+}
+
+function projectPoints(p: Points, components: Float64Array | Float32Array, k: number): Float64Array {
+  const d = p.cols;
   // Transposed components (d x k) let multiply() stream each row once.
   const vt = new Float64Array(d * k);
-  for (let r = 0; r < k; r++) for (let f = 0; f < d; f++) vt[f * k + r] = components.data[r * d + f] as number;
-  return { rows: p.rows, cols: k, data: multiply(p, vt, k) };
+  for (let r = 0; r < k; r++) for (let f = 0; f < d; f++) vt[f * k + r] = components[r * d + f] as number;
+  return multiply(p, vt, k);
 }
 
 function gaussian(size: number, random: Random): Float64Array {
