@@ -12,6 +12,22 @@ export type { Random } from "./core/random.js";
 export { createRandom } from "./core/random.js";
 export type { Paper } from "./corpus/parseAbstractsPage.js";
 export { parseAbstractsPage } from "./corpus/parseAbstractsPage.js";
+export type { ContingencyTable } from "./evaluate/contingency.js";
+export { contingencyTable } from "./evaluate/contingency.js";
+export type { HomogeneityCompleteness } from "./evaluate/external.js";
+export {
+  adjustedMutualInfo,
+  adjustedRandIndex,
+  completeness,
+  homogeneity,
+  homogeneityCompletenessVMeasure,
+  normalizedMutualInfo,
+  purity,
+  vMeasure,
+} from "./evaluate/external.js";
+export type { SilhouetteOptions } from "./evaluate/internal.js";
+export { calinskiHarabasz, daviesBouldin, silhouetteSamples, silhouetteScore } from "./evaluate/internal.js";
+export type { Labels } from "./evaluate/labels.js";
 export type { ClusterKeywords, ClusterKeywordsOptions, Keyword, KeywordInput } from "./keywords/clusterKeywords.js";
 export { CLUSTER_KEYWORDS_DEFAULTS, clusterKeywords } from "./keywords/clusterKeywords.js";
 export type { ClassTfidf, ClassTfidfOptions } from "./keywords/ctfidf.js";

@@ -1,0 +1,230 @@
+import { InvalidArgumentError } from "../core/errors.js";
+import { copyRow, type Points, rowDot, squaredRowNorms, toPoints, type Vectors } from "../core/points.js";
+import { createRandom, randomPermutation } from "../core/random.js";
+import { checkInteger, checkOneOf, checkOptions } from "../core/validate.js";
+import { checkClusterCount, encodeLabels, type Labels } from "./labels.js";
+
+export interface SilhouetteOptions {
+  /** `"euclidean"` or `"cosine"` (1 - cosine similarity; 1 against a zero vector). @defaultValue "euclidean" */
+  readonly metric?: "euclidean" | "cosine";
+  /** Score a seeded random sample of this many rows (scikit-learn's `sample_size`). @defaultValue all rows */
+  readonly sampleSize?: number;
+  /** Seed of the sample. @defaultValue 0 */
+  readonly seed?: number;
+}
+
+function prepare(fn: string, X: Vectors, labels: Labels): { p: Points; codes: Int32Array; k: number } {
+  const p = toPoints(X, fn);
+  const { codes, count } = encodeLabels(fn, "labels", labels);
+  if (codes.length !== p.rows) {
+    throw new InvalidArgumentError(
+      `${fn}: labels must have one entry per row of X (${p.rows}); got ${codes.length}`,
+      "labels",
+    );
+  }
+  checkClusterCount(fn, count, p.rows);
+  return { p, codes, k: count };
+}
+
+/**
+ * Silhouette coefficient of every row (Rousseeuw, 1987): `(b - a) / max(a, b)` with
+ * `a` the mean distance to the other members of its cluster and `b` the smallest mean
+ * distance to another cluster; 0 for a singleton, as scikit-learn's
+ * `silhouette_samples`. Distances come from dot products, so sparse X stays sparse.
+ * O(n · nnz) time, O(n + k) memory.
+ * @throws InvalidArgumentError unless 2 <= clusters <= n - 1.
+ */
+export function silhouetteSamples(
+  X: Vectors,
+  labels: Labels,
+  options: Omit<SilhouetteOptions, "sampleSize" | "seed"> = {},
+): Float64Array {
+  const fn = "silhouetteSamples";
+  const o = checkOptions(fn, options, ["metric"]);
+  const metric = checkOneOf(fn, "options.metric", o.metric ?? "euclidean", ["euclidean", "cosine"]);
+  const { p, codes, k } = prepare(fn, X, labels);
+  return silhouetteOf(p, codes, k, metric);
+}
+
+function silhouetteOf(p: Points, codes: Int32Array, k: number, metric: "euclidean" | "cosine"): Float64Array {
+  const n = p.rows;
+  const norms = squaredRowNorms(p);
+  const sizes = new Float64Array(k);
+  for (const c of codes) sizes[c] = (sizes[c] as number) + 1;
+  const row = new Float64Array(p.cols);
+  const sums = new Float64Array(k);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    copyRow(p, i, row);
+    sums.fill(0);
+    const ni = norms[i] as number;
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      const dot = rowDot(p, j, row);
+      let dist: number;
+      if (metric === "euclidean") dist = Math.sqrt(Math.max(0, ni + (norms[j] as number) - 2 * dot));
+      else {
+        const denom = Math.sqrt(ni) * Math.sqrt(norms[j] as number);
+        dist = denom === 0 ? 1 : Math.max(0, 1 - dot / denom);
+      }
+      const c = codes[j] as number;
+      sums[c] = (sums[c] as number) + dist;
+    }
+    const own = codes[i] as number;
+    const ownSize = sizes[own] as number;
+    if (ownSize <= 1) continue; // a singleton's silhouette is 0
+    const a = (sums[own] as number) / (ownSize - 1);
+    let b = Infinity;
+    for (let c = 0; c < k; c++) {
+      if (c === own || (sizes[c] as number) === 0) continue;
+      b = Math.min(b, (sums[c] as number) / (sizes[c] as number));
+    }
+    const m = Math.max(a, b);
+    out[i] = m === 0 ? 0 : (b - a) / m;
+  }
+  return out;
+}
+
+/**
+ * Mean silhouette coefficient, as scikit-learn's `silhouette_score`; with `sampleSize`,
+ * computed on a seeded random subset of rows (for large corpora).
+ * O(m · nnz_m) for m scored rows.
+ */
+export function silhouetteScore(X: Vectors, labels: Labels, options: SilhouetteOptions = {}): number {
+  const fn = "silhouetteScore";
+  const o = checkOptions(fn, options, ["metric", "sampleSize", "seed"]);
+  const metric = checkOneOf(fn, "options.metric", o.metric ?? "euclidean", ["euclidean", "cosine"]);
+  let { p, codes, k } = prepare(fn, X, labels);
+  if (o.sampleSize !== undefined) {
+    const size = checkInteger(fn, "options.sampleSize", o.sampleSize, 2, Infinity);
+    if (size < p.rows) {
+      const seed = checkInteger(fn, "options.seed", o.seed ?? 0, 0, Number.MAX_SAFE_INTEGER);
+      const ids = randomPermutation(p.rows, createRandom(seed)).slice(0, size);
+      p = subset(p, ids);
+      const sampled = encodeLabels(
+        fn,
+        "labels",
+        Array.from(ids, (i) => codes[i] as number),
+      );
+      codes = sampled.codes;
+      k = sampled.count;
+      checkClusterCount(fn, k, p.rows);
+    }
+  }
+  const s = silhouetteOf(p, codes, k, metric);
+  let total = 0;
+  for (const v of s) total += v;
+  return total / s.length;
+}
+
+function subset(p: Points, ids: Int32Array): Points {
+  if (p.kind === "dense") {
+    const data = new Float64Array(ids.length * p.cols);
+    ids.forEach((r, i) => {
+      for (let f = 0; f < p.cols; f++) data[i * p.cols + f] = p.data[r * p.cols + f] as number;
+    });
+    return { kind: "dense", rows: ids.length, cols: p.cols, data };
+  }
+  const indptr = new Int32Array(ids.length + 1);
+  ids.forEach((r, i) => {
+    indptr[i + 1] = (indptr[i] as number) + (p.indptr[r + 1] as number) - (p.indptr[r] as number);
+  });
+  const indices = new Int32Array(indptr[ids.length] as number);
+  const data = new Float64Array(indptr[ids.length] as number);
+  ids.forEach((r, i) => {
+    indices.set(p.indices.subarray(p.indptr[r], p.indptr[r + 1]), indptr[i] as number);
+    data.set(p.data.subarray(p.indptr[r], p.indptr[r + 1]), indptr[i] as number);
+  });
+  return { kind: "sparse", rows: ids.length, cols: p.cols, indptr, indices, data };
+}
+
+/** Cluster means (k x d) and sizes. */
+function clusterMeans(p: Points, codes: Int32Array, k: number): { means: Float64Array; sizes: Float64Array } {
+  const d = p.cols;
+  const means = new Float64Array(k * d);
+  const sizes = new Float64Array(k);
+  const row = new Float64Array(d);
+  for (let i = 0; i < p.rows; i++) {
+    const c = codes[i] as number;
+    sizes[c] = (sizes[c] as number) + 1;
+    copyRow(p, i, row);
+    for (let f = 0; f < d; f++) means[c * d + f] = (means[c * d + f] as number) + (row[f] as number);
+  }
+  for (let c = 0; c < k; c++)
+    for (let f = 0; f < d; f++) means[c * d + f] = (means[c * d + f] as number) / (sizes[c] as number);
+  return { means, sizes };
+}
+
+/** Squared distance of row i to the dense vector at `offset` of `m`. */
+function squaredDistance(p: Points, i: number, norm: number, m: Float64Array, offset: number, d: number): number {
+  let mm = 0;
+  for (let f = 0; f < d; f++) mm += (m[offset + f] as number) ** 2;
+  return Math.max(0, norm + mm - 2 * rowDot(p, i, m, offset));
+}
+
+/**
+ * Calinski-Harabasz index (variance ratio criterion, 1974): between-cluster dispersion
+ * over within-cluster dispersion, scaled by (n - k) / (k - 1), as scikit-learn. Higher
+ * is better. O(nnz + k·d).
+ */
+export function calinskiHarabasz(X: Vectors, labels: Labels): number {
+  const { p, codes, k } = prepare("calinskiHarabasz", X, labels);
+  const d = p.cols;
+  const { means, sizes } = clusterMeans(p, codes, k);
+  const overall = new Float64Array(d);
+  for (let c = 0; c < k; c++)
+    for (let f = 0; f < d; f++)
+      overall[f] = (overall[f] as number) + (means[c * d + f] as number) * (sizes[c] as number);
+  for (let f = 0; f < d; f++) overall[f] = (overall[f] as number) / p.rows;
+  let extra = 0;
+  for (let c = 0; c < k; c++) {
+    let s = 0;
+    for (let f = 0; f < d; f++) s += ((means[c * d + f] as number) - (overall[f] as number)) ** 2;
+    extra += (sizes[c] as number) * s;
+  }
+  const norms = squaredRowNorms(p);
+  let intra = 0;
+  for (let i = 0; i < p.rows; i++)
+    intra += squaredDistance(p, i, norms[i] as number, means, (codes[i] as number) * d, d);
+  return intra === 0 ? 1 : (extra * (p.rows - k)) / (intra * (k - 1));
+}
+
+/**
+ * Davies-Bouldin index (1979): the mean over clusters of the worst ratio of summed
+ * within-cluster scatter to centroid separation, as scikit-learn. Lower is better.
+ * O(nnz + k²·d).
+ */
+export function daviesBouldin(X: Vectors, labels: Labels): number {
+  const { p, codes, k } = prepare("daviesBouldin", X, labels);
+  const d = p.cols;
+  const { means, sizes } = clusterMeans(p, codes, k);
+  const norms = squaredRowNorms(p);
+  const intra = new Float64Array(k);
+  for (let i = 0; i < p.rows; i++) {
+    const c = codes[i] as number;
+    intra[c] = (intra[c] as number) + Math.sqrt(squaredDistance(p, i, norms[i] as number, means, c * d, d));
+  }
+  for (let c = 0; c < k; c++) intra[c] = (intra[c] as number) / (sizes[c] as number);
+  const centroidDist = new Float64Array(k * k);
+  for (let a = 0; a < k; a++) {
+    for (let b = 0; b < k; b++) {
+      let s = 0;
+      for (let f = 0; f < d; f++) s += ((means[a * d + f] as number) - (means[b * d + f] as number)) ** 2;
+      centroidDist[a * k + b] = Math.sqrt(s);
+    }
+  }
+  const allZero = (arr: Float64Array) => arr.every((v) => Math.abs(v) <= 1e-8);
+  if (allZero(intra) || allZero(centroidDist)) return 0;
+  let total = 0;
+  for (let a = 0; a < k; a++) {
+    let worst = 0;
+    for (let b = 0; b < k; b++) {
+      if (a === b) continue;
+      const dist = centroidDist[a * k + b] as number;
+      if (dist === 0) continue;
+      worst = Math.max(worst, ((intra[a] as number) + (intra[b] as number)) / dist);
+    }
+    total += worst;
+  }
+  return total / k;
+}
