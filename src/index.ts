@@ -28,10 +28,27 @@ export {
 export type { SilhouetteOptions } from "./evaluate/internal.js";
 export { calinskiHarabasz, daviesBouldin, silhouetteSamples, silhouetteScore } from "./evaluate/internal.js";
 export type { Labels } from "./evaluate/labels.js";
+export type { SweepKOptions, SweepKResult, SweepKRow } from "./evaluate/sweepK.js";
+export { defaultKRange, SWEEP_K_DEFAULTS, sweepK } from "./evaluate/sweepK.js";
 export type { ClusterKeywords, ClusterKeywordsOptions, Keyword, KeywordInput } from "./keywords/clusterKeywords.js";
 export { CLUSTER_KEYWORDS_DEFAULTS, clusterKeywords } from "./keywords/clusterKeywords.js";
+export type { TopicTerms } from "./keywords/coherence.js";
+export { npmiCoherence, topicDiversity, umassCoherence } from "./keywords/coherence.js";
 export type { ClassTfidf, ClassTfidfOptions } from "./keywords/ctfidf.js";
 export { classTermCounts, classTfidf } from "./keywords/ctfidf.js";
+export type {
+  ClusterTopicsOptions,
+  Representative,
+  Topic,
+  TopicsParameters,
+  TopicsProgress,
+  TopicsQuality,
+  TopicsResult,
+} from "./pipeline/clusterTopics.js";
+export { CLUSTER_TOPICS_DEFAULTS, CLUSTER_TOPICS_VECTORIZER, clusterTopics } from "./pipeline/clusterTopics.js";
+export type { DocumentInput } from "./pipeline/documents.js";
+export type { TopicModel, TopicModelJSON, TopicSummary } from "./pipeline/topicModel.js";
+export { TOPICS_FORMAT, topicModelFromJSON } from "./pipeline/topicModel.js";
 export type { TruncatedSvdOptions, TruncatedSvdResult } from "./reduce/truncatedSvd.js";
 export { projectOnComponents, TRUNCATED_SVD_DEFAULTS, truncatedSvd } from "./reduce/truncatedSvd.js";
 export { wordNgrams } from "./text/ngrams.js";

@@ -37,11 +37,17 @@ export interface ClusterKeywordsOptions {
   readonly preferPhrases?: boolean;
   /**
    * A phrase absorbs a word when, in the cluster, the phrase occurs at least this share
-   * as often as the word. @defaultValue 0.4
+   * as often as the word. @defaultValue 0.5
    */
   readonly phraseCoverage?: number;
   /** Drop terms found in more than this share of clusters (applied when k >= 4). @defaultValue 0.9 */
   readonly maxClusterShare?: number;
+  /**
+   * A keyword must occur in at least this many documents of its cluster (in all of
+   * them for clusters smaller than twice this number), so one verbose document cannot
+   * name a topic. @defaultValue 2
+   */
+  readonly minDocuments?: number;
   /** Words of the label. @defaultValue 3 */
   readonly labelTerms?: number;
   /** Words that may never appear in keywords (in addition to the built-in junk rules). @defaultValue [] */
@@ -55,7 +61,8 @@ export const CLUSTER_KEYWORDS_DEFAULTS = Object.freeze({
   bm25Weighting: false,
   diversity: 0.3,
   preferPhrases: true,
-  phraseCoverage: 0.4,
+  phraseCoverage: 0.5,
+  minDocuments: 2,
   maxClusterShare: 0.9,
   labelTerms: 3,
 });
@@ -124,6 +131,12 @@ export function clusterKeywords(input: KeywordInput, options: ClusterKeywordsOpt
     o.maxClusterShare ?? CLUSTER_KEYWORDS_DEFAULTS.maxClusterShare,
     { min: 0, max: 1, minExclusive: true },
   );
+  const minDocuments = checkInteger(
+    fn,
+    "options.minDocuments",
+    o.minDocuments ?? CLUSTER_KEYWORDS_DEFAULTS.minDocuments,
+    1,
+  );
   const labelTerms = checkInteger(fn, "options.labelTerms", o.labelTerms ?? CLUSTER_KEYWORDS_DEFAULTS.labelTerms, 1);
   const preferPhrases = checkBoolean(
     fn,
@@ -163,6 +176,7 @@ export function clusterKeywords(input: KeywordInput, options: ClusterKeywordsOpt
   checkInteger(fn, "k", k, Math.max(1, maxLabel + 1));
 
   const perClass = classTermCounts(counts, labels, k);
+  const perClassDocs = classTermCounts({ ...counts, data: new Float64Array(counts.data.length).fill(1) }, labels, k);
   let weights: CsrMatrix;
   if (representation === "centroid") {
     if (input.tfidf === undefined) {
@@ -194,11 +208,16 @@ export function clusterKeywords(input: KeywordInput, options: ClusterKeywordsOpt
     for (let p = perClass.indptr[c] as number; p < (perClass.indptr[c + 1] as number); p++) {
       classCount.set(perClass.indices[p] as number, perClass.data[p] as number);
     }
+    const docsWith = new Map<number, number>();
+    for (let p = perClassDocs.indptr[c] as number; p < (perClassDocs.indptr[c + 1] as number); p++) {
+      docsWith.set(perClassDocs.indices[p] as number, perClassDocs.data[p] as number);
+    }
+    const needed = Math.min(minDocuments, Math.max(1, Math.floor((sizes[c] as number) / 2)));
     const scored: { t: number; score: number }[] = [];
     for (let p = weights.indptr[c] as number; p < (weights.indptr[c + 1] as number); p++) {
       const t = weights.indices[p] as number;
       const score = weights.data[p] as number;
-      if (junk[t] === 0 && score > 0) scored.push({ t, score });
+      if (junk[t] === 0 && score > 0 && (docsWith.get(t) ?? 0) >= needed) scored.push({ t, score });
     }
     scored.sort((a, b) => b.score - a.score || a.t - b.t);
     const pool = scored.slice(0, Math.max(4 * topN, 40));

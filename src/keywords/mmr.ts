@@ -5,13 +5,18 @@ export interface Candidate {
   readonly id: number;
 }
 
+import { porter2Stemmer } from "../text/stem.js";
+
+const stems = (term: string) => new Set(term.split(" ").map(porter2Stemmer));
+
 /**
- * Word overlap of two terms: Jaccard similarity of their word sets, raised to 1 when
- * one term's words contain the other's ("federated" inside "federated learning").
+ * Word overlap of two terms: Jaccard similarity of their sets of (Porter2-stemmed)
+ * words, raised to 1 when one term's words contain the other's ("federated" inside
+ * "federated learning", "client" and "clients").
  */
 export function termSimilarity(a: string, b: string): number {
-  const wa = new Set(a.split(" "));
-  const wb = new Set(b.split(" "));
+  const wa = stems(a);
+  const wb = stems(b);
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared++;
   if (shared === 0) return 0;

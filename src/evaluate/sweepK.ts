@@ -1,0 +1,146 @@
+import { type KMeansMetric, kmeans } from "../cluster/kmeans.js";
+import { describeValue } from "../core/describe.js";
+import { InvalidArgumentError } from "../core/errors.js";
+import { toPoints, type Vectors } from "../core/points.js";
+import { checkFunction, checkInteger, checkOneOf, checkOptions } from "../core/validate.js";
+import { adjustedRandIndex } from "./external.js";
+import { calinskiHarabasz, daviesBouldin, silhouetteScore } from "./internal.js";
+
+export interface SweepKOptions {
+  /** Smallest and largest k, inclusive, or an explicit list. @defaultValue [2, min(20, ⌊√n⌋ + 2)] */
+  readonly kRange?: readonly [number, number] | readonly number[];
+  /** Seeds per k (stability compares their labelings). @defaultValue [0, 1, 2] */
+  readonly seeds?: readonly number[];
+  /** k-means metric; also the silhouette metric. @defaultValue "cosine" */
+  readonly metric?: KMeansMetric;
+  /** k-means restarts per seed. @defaultValue 3 */
+  readonly nInit?: number;
+  /** Silhouette on a seeded sample of this many rows when n is larger. @defaultValue 2000 */
+  readonly sampleSize?: number;
+  /** Called after each k. */
+  readonly onProgress?: (done: number, total: number, k: number) => void;
+}
+
+/** Scores of one k. */
+export interface SweepKRow {
+  readonly k: number;
+  /** Mean silhouette (of the best seed's clustering). */
+  readonly silhouette: number;
+  readonly calinskiHarabasz: number;
+  readonly daviesBouldin: number;
+  /** Objective of the best seed. */
+  readonly inertia: number;
+  /** Mean pairwise adjusted Rand index between the seeds' labelings (1 = always the same). */
+  readonly stability: number;
+  /** Labels of the best seed. */
+  readonly labels: Int32Array;
+}
+
+export interface SweepKResult {
+  readonly rows: readonly SweepKRow[];
+  readonly recommendedK: number;
+  /** The rule that picked `recommendedK`, in words. */
+  readonly rule: string;
+}
+
+export const SWEEP_K_DEFAULTS = Object.freeze({
+  seeds: Object.freeze([0, 1, 2]),
+  metric: "cosine" as KMeansMetric,
+  nInit: 3,
+  sampleSize: 2000,
+});
+
+/** The default k range for n documents: 2 to min(20, ⌊√n⌋ + 2), capped at n - 1. */
+export function defaultKRange(n: number): [number, number] {
+  return [2, Math.max(2, Math.min(20, Math.floor(Math.sqrt(n)) + 2, n - 1))];
+}
+
+/**
+ * Runs k-means for every k in a range with several seeds and scores each k by mean
+ * silhouette, Calinski-Harabasz, Davies-Bouldin, inertia and stability across seeds.
+ * Recommends the k with the highest silhouette among the stable ones (stability at
+ * least 0.8 of the best stability seen), so that a k whose clusters change with the
+ * seed is not chosen for a lucky silhouette.
+ * O(|kRange| · |seeds| · nInit · k-means) + silhouette on at most sampleSize rows.
+ * @throws InvalidArgumentError for an invalid range or fewer than 3 points.
+ */
+export function sweepK(X: Vectors, options: SweepKOptions = {}): SweepKResult {
+  const fn = "sweepK";
+  const o = checkOptions(fn, options, ["kRange", "seeds", "metric", "nInit", "sampleSize", "onProgress"]);
+  const p = toPoints(X, fn);
+  if (p.rows < 3)
+    throw new InvalidArgumentError(`${fn}: X must have at least 3 rows to compare values of k; got ${p.rows}`, "X");
+  const ks = resolveKs(fn, o.kRange ?? defaultKRange(p.rows), p.rows);
+  const seeds = o.seeds ?? SWEEP_K_DEFAULTS.seeds;
+  if (!Array.isArray(seeds) || seeds.length === 0) {
+    throw new InvalidArgumentError(
+      `${fn}: options.seeds must be a non-empty array of integers; got ${describeValue(seeds)}`,
+      "options.seeds",
+    );
+  }
+  seeds.forEach((s, i) => checkInteger(fn, `options.seeds[${i}]`, s, 0, Number.MAX_SAFE_INTEGER));
+  const metric = checkOneOf(fn, "options.metric", o.metric ?? SWEEP_K_DEFAULTS.metric, ["euclidean", "cosine"]);
+  const nInit = checkInteger(fn, "options.nInit", o.nInit ?? SWEEP_K_DEFAULTS.nInit, 1);
+  const sampleSize = checkInteger(fn, "options.sampleSize", o.sampleSize ?? SWEEP_K_DEFAULTS.sampleSize, 3);
+  const onProgress =
+    o.onProgress === undefined
+      ? undefined
+      : checkFunction<SweepKOptions["onProgress"]>(fn, "options.onProgress", o.onProgress);
+
+  const rows: SweepKRow[] = [];
+  ks.forEach((k, index) => {
+    const runs = seeds.map((seed) => kmeans(X, k, { metric, nInit, seed }));
+    let best = runs[0] as (typeof runs)[number];
+    for (const r of runs) if (r.inertia < best.inertia) best = r;
+    let ari = 0;
+    let pairs = 0;
+    for (let a = 0; a < runs.length; a++) {
+      for (let b = a + 1; b < runs.length; b++) {
+        ari += adjustedRandIndex((runs[a] as typeof best).labels, (runs[b] as typeof best).labels);
+        pairs++;
+      }
+    }
+    const distinct = new Set(best.labels).size;
+    const valid = distinct >= 2 && distinct <= p.rows - 1;
+    rows.push({
+      k,
+      silhouette: valid
+        ? silhouetteScore(X, best.labels, { metric, sampleSize: Math.min(sampleSize, p.rows), seed: 0 })
+        : 0,
+      calinskiHarabasz: valid ? calinskiHarabasz(X, best.labels) : 0,
+      daviesBouldin: valid ? daviesBouldin(X, best.labels) : 0,
+      inertia: best.inertia,
+      stability: pairs === 0 ? 1 : ari / pairs,
+      labels: best.labels,
+    });
+    onProgress?.(index + 1, ks.length, k);
+  });
+  const maxStability = Math.max(...rows.map((r) => r.stability));
+  const stable = rows.filter((r) => r.stability >= 0.8 * maxStability);
+  let chosen = stable[0] as SweepKRow;
+  for (const r of stable) if (r.silhouette > chosen.silhouette) chosen = r;
+  return {
+    rows,
+    recommendedK: chosen.k,
+    rule: `highest mean silhouette (${metric}) among k whose stability across ${seeds.length} seeds is at least 0.8 x the best (${maxStability.toFixed(3)})`,
+  };
+}
+
+function resolveKs(fn: string, range: readonly number[], n: number): number[] {
+  if (!Array.isArray(range) || range.length === 0) {
+    throw new InvalidArgumentError(
+      `${fn}: options.kRange must be [min, max] or a list of k; got ${describeValue(range)}`,
+      "options.kRange",
+    );
+  }
+  let ks: number[];
+  if (range.length === 2 && (range[1] as number) > (range[0] as number) + 1) {
+    const lo = checkInteger(fn, "options.kRange[0]", range[0], 2, n - 1, "2 to points - 1");
+    const hi = checkInteger(fn, "options.kRange[1]", range[1], lo, n - 1, "up to points - 1");
+    ks = [];
+    for (let k = lo; k <= hi; k++) ks.push(k);
+  } else {
+    ks = range.map((k, i) => checkInteger(fn, `options.kRange[${i}]`, k, 2, n - 1, "2 to points - 1"));
+  }
+  return [...new Set(ks)].sort((a, b) => a - b);
+}

@@ -1,0 +1,181 @@
+import { describeValue } from "../core/describe.js";
+import { InvalidArgumentError } from "../core/errors.js";
+import { checkInteger, checkOptions } from "../core/validate.js";
+
+/** A topic as its ranked terms; a term may be a phrase ("federated learning"). */
+export type TopicTerms = readonly string[];
+
+const EPSILON = 1e-12;
+
+function checkInputs(fn: string, topics: readonly TopicTerms[], texts: readonly (readonly string[])[]): void {
+  if (!Array.isArray(topics) || topics.some((t) => !Array.isArray(t) || t.some((w) => typeof w !== "string"))) {
+    throw new InvalidArgumentError(
+      `${fn}: topics must be an array of arrays of terms; got ${describeValue(topics)}`,
+      "topics",
+    );
+  }
+  if (!Array.isArray(texts) || texts.some((t) => !Array.isArray(t))) {
+    throw new InvalidArgumentError(
+      `${fn}: texts must be an array of token arrays; got ${describeValue(texts)}`,
+      "texts",
+    );
+  }
+}
+
+/**
+ * Counts, over "virtual documents" (windows or documents), how many contain each
+ * term and each pair of terms. A phrase is present when all its words are.
+ */
+function cooccurrence(
+  terms: string[],
+  units: Iterable<ReadonlySet<string>>,
+): { single: Float64Array; pair: Float64Array; total: number } {
+  const n = terms.length;
+  const words = terms.map((t) => t.split(" "));
+  const single = new Float64Array(n);
+  const pair = new Float64Array(n * n);
+  const present = new Uint8Array(n);
+  let total = 0;
+  for (const unit of units) {
+    total++;
+    const hits: number[] = [];
+    for (let t = 0; t < n; t++) {
+      present[t] = (words[t] as string[]).every((w) => unit.has(w)) ? 1 : 0;
+      if (present[t]) {
+        hits.push(t);
+        single[t] = (single[t] as number) + 1;
+      }
+    }
+    for (const a of hits) for (const b of hits) pair[a * n + b] = (pair[a * n + b] as number) + 1;
+  }
+  return { single, pair, total };
+}
+
+function* slidingWindows(texts: readonly (readonly string[])[], size: number): Generator<ReadonlySet<string>> {
+  for (const text of texts) {
+    if (text.length <= size) {
+      yield new Set(text);
+      continue;
+    }
+    // Maintain the window's multiset incrementally: O(length) per text.
+    const counts = new Map<string, number>();
+    for (let i = 0; i < size; i++) counts.set(text[i] as string, (counts.get(text[i] as string) ?? 0) + 1);
+    yield new Set(counts.keys());
+    for (let i = size; i < text.length; i++) {
+      const out = text[i - size] as string;
+      const c = (counts.get(out) as number) - 1;
+      if (c === 0) counts.delete(out);
+      else counts.set(out, c);
+      counts.set(text[i] as string, (counts.get(text[i] as string) ?? 0) + 1);
+      yield new Set(counts.keys());
+    }
+  }
+}
+
+function vocabularyOf(topics: readonly TopicTerms[]): { terms: string[]; index: Map<string, number> } {
+  const index = new Map<string, number>();
+  const terms: string[] = [];
+  for (const t of topics) {
+    for (const w of t) {
+      if (index.has(w)) continue;
+      index.set(w, terms.length);
+      terms.push(w);
+    }
+  }
+  return { terms, index };
+}
+
+/**
+ * NPMI topic coherence as gensim's `c_npmi` (Bouma, 2009; Röder et al., 2015): boolean
+ * sliding windows of `windowSize` tokens over the reference texts (a text shorter than
+ * the window is one window), `NPMI = ln((P(a,b) + ε) / (P(a)P(b))) / -ln(P(a,b) + ε)`
+ * with ε = 1e-12, averaged over the ordered pairs of each topic's terms, then over
+ * topics. Ranges over [-1, 1]; higher is more coherent.
+ * O(total tokens · topic terms).
+ * @param texts tokenised reference documents (e.g. `model.analyze(doc)` per document).
+ */
+export function npmiCoherence(
+  topics: readonly TopicTerms[],
+  texts: readonly (readonly string[])[],
+  options: { windowSize?: number } = {},
+): number {
+  const fn = "npmiCoherence";
+  checkInputs(fn, topics, texts);
+  const o = checkOptions(fn, options, ["windowSize"]);
+  const windowSize = checkInteger(fn, "options.windowSize", o.windowSize ?? 10, 1);
+  const { terms, index } = vocabularyOf(topics);
+  const { single, pair, total } = cooccurrence(terms, slidingWindows(texts, windowSize));
+  const n = terms.length;
+  const perTopic: number[] = [];
+  for (const topic of topics) {
+    let sum = 0;
+    let count = 0;
+    for (const a of topic) {
+      for (const b of topic) {
+        if (a === b) continue;
+        const i = index.get(a) as number;
+        const j = index.get(b) as number;
+        const pab = (pair[i * n + j] as number) / total;
+        const pa = (single[i] as number) / total;
+        const pb = (single[j] as number) / total;
+        const pmi = Math.log((pab + EPSILON) / (pa * pb));
+        sum += pmi / -Math.log(pab + EPSILON);
+        count++;
+      }
+    }
+    if (count > 0) perTopic.push(sum / count);
+  }
+  return perTopic.length === 0 ? 0 : perTopic.reduce((x, y) => x + y, 0) / perTopic.length;
+}
+
+/**
+ * UMass topic coherence as gensim's `u_mass` (Mimno et al., 2011): document
+ * co-occurrence, `ln((D(a,b)/N + ε) / (D(b)/N))` over pairs where `b` ranks above `a`,
+ * averaged per topic, then over topics. Higher (closer to 0) is more coherent.
+ * O(total tokens · topic terms).
+ */
+export function umassCoherence(topics: readonly TopicTerms[], texts: readonly (readonly string[])[]): number {
+  const fn = "umassCoherence";
+  checkInputs(fn, topics, texts);
+  const { terms, index } = vocabularyOf(topics);
+  const { single, pair, total } = cooccurrence(
+    terms,
+    texts.map((t) => new Set(t)),
+  );
+  const n = terms.length;
+  const perTopic: number[] = [];
+  for (const topic of topics) {
+    let sum = 0;
+    let count = 0;
+    for (let x = 1; x < topic.length; x++) {
+      for (let y = 0; y < x; y++) {
+        const i = index.get(topic[x] as string) as number;
+        const j = index.get(topic[y] as string) as number;
+        const dj = (single[j] as number) / total;
+        if (dj === 0) continue;
+        sum += Math.log(((pair[i * n + j] as number) / total + EPSILON) / dj);
+        count++;
+      }
+    }
+    if (count > 0) perTopic.push(sum / count);
+  }
+  return perTopic.length === 0 ? 0 : perTopic.reduce((x, y) => x + y, 0) / perTopic.length;
+}
+
+/**
+ * Topic diversity (Dieng, Ruiz & Blei, 2020): the share of unique terms among the top
+ * `topN` terms of all topics; 1 means no two topics share a term.
+ */
+export function topicDiversity(topics: readonly TopicTerms[], topN = 25): number {
+  checkInputs("topicDiversity", topics, []);
+  checkInteger("topicDiversity", "topN", topN, 1);
+  const seen = new Set<string>();
+  let total = 0;
+  for (const t of topics) {
+    for (const w of t.slice(0, topN)) {
+      seen.add(w);
+      total++;
+    }
+  }
+  return total === 0 ? 0 : seen.size / total;
+}

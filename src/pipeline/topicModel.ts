@@ -1,0 +1,132 @@
+import type { KMeansResult } from "../cluster/kmeans.js";
+import { type KMeansJSON, kmeansFromJSON, kmeansToJSON, predict } from "../cluster/predict.js";
+import type { DenseMatrix } from "../core/dense.js";
+import { denseNormalizeRows } from "../core/dense.js";
+import { describeValue } from "../core/describe.js";
+import { IncompatibleModelError } from "../core/errors.js";
+import type { Keyword } from "../keywords/clusterKeywords.js";
+import { projectOnComponents } from "../reduce/truncatedSvd.js";
+import type { Stemmer } from "../text/stem.js";
+import { type TfidfModel, type TfidfModelJSON, tfidfFromJSON } from "../vectorize/tfidf.js";
+import { type DocumentInput, normalizeDocuments } from "./documents.js";
+
+export const TOPICS_FORMAT = "topiclens/topics";
+export const TOPICS_FORMAT_VERSION = 1;
+
+/** What a fitted model knows of each topic. */
+export interface TopicSummary {
+  readonly id: number;
+  readonly label: string;
+  readonly keywords: readonly Keyword[];
+}
+
+/** A fitted topic model: assigns new documents to the topics it found. */
+export interface TopicModel {
+  readonly vectorizer: TfidfModel;
+  /** LSA components when the pipeline reduced dimensions, else null. */
+  readonly components: DenseMatrix | null;
+  readonly kmeans: KMeansResult;
+  /** Topic id of every k-means cluster (topics are numbered by decreasing size). */
+  readonly topicOfCluster: Int32Array;
+  readonly topics: readonly TopicSummary[];
+  /** Topic id of each new document. O(tokens + nnz·k). */
+  predict(docs: readonly DocumentInput[]): Int32Array;
+  /** A plain, versioned object; {@link topicModelFromJSON} restores identical predictions. */
+  toJSON(): TopicModelJSON;
+}
+
+export interface TopicModelJSON {
+  readonly format: typeof TOPICS_FORMAT;
+  readonly version: number;
+  readonly vectorizer: TfidfModelJSON;
+  readonly components: { rows: number; cols: number; data: number[] } | null;
+  readonly kmeans: KMeansJSON;
+  readonly topicOfCluster: number[];
+  readonly topics: readonly TopicSummary[];
+}
+
+export function createTopicModel(
+  vectorizer: TfidfModel,
+  components: DenseMatrix | null,
+  kmeans: KMeansResult,
+  topicOfCluster: Int32Array,
+  topics: readonly TopicSummary[],
+): TopicModel {
+  const model: TopicModel = {
+    vectorizer,
+    components,
+    kmeans,
+    topicOfCluster,
+    topics,
+    predict(docs) {
+      const { texts } = normalizeDocuments("TopicModel.predict", docs);
+      const matrix = vectorizer.transform(texts);
+      const X = components === null ? matrix : denseNormalizeRows(projectOnComponents(matrix, components));
+      return predict(kmeans, X).map((c) => topicOfCluster[c] as number);
+    },
+    toJSON: () => ({
+      format: TOPICS_FORMAT,
+      version: TOPICS_FORMAT_VERSION,
+      vectorizer: vectorizer.toJSON(),
+      components:
+        components === null
+          ? null
+          : { rows: components.rows, cols: components.cols, data: Array.from(components.data) },
+      kmeans: kmeansToJSON(kmeans),
+      topicOfCluster: Array.from(topicOfCluster),
+      topics: topics.map((t) => ({
+        id: t.id,
+        label: t.label,
+        keywords: t.keywords.map((k) => ({ term: k.term, score: k.score })),
+      })),
+    }),
+  };
+  return Object.freeze(model);
+}
+
+/**
+ * Restores a topic model saved with `toJSON()`; pass the stemmer again if the model
+ * was fitted with a custom one.
+ * @throws IncompatibleModelError for a foreign, newer or inconsistent model.
+ */
+export function topicModelFromJSON(json: unknown, restore: { readonly stem?: Stemmer } = {}): TopicModel {
+  const fn = "topicModelFromJSON";
+  const bad = (what: string): never => {
+    throw new IncompatibleModelError(`${fn}: ${what}`, "json");
+  };
+  if (json === null || typeof json !== "object") bad(`expected a saved topic model; got ${describeValue(json)}`);
+  const j = json as Partial<TopicModelJSON>;
+  if (j.format !== TOPICS_FORMAT) bad(`format must be "${TOPICS_FORMAT}"; got ${describeValue(j.format)}`);
+  if (typeof j.version !== "number" || j.version < 1 || j.version > TOPICS_FORMAT_VERSION) {
+    bad(
+      `version ${describeValue(j.version)} is not supported (this library reads version ${TOPICS_FORMAT_VERSION}); upgrade topiclens`,
+    );
+  }
+  const vectorizer = tfidfFromJSON(j.vectorizer, restore);
+  const kmeans = kmeansFromJSON(j.kmeans);
+  let components: DenseMatrix | null = null;
+  if (j.components !== null && j.components !== undefined) {
+    const c = j.components;
+    if (
+      !Array.isArray(c.data) ||
+      c.data.length !== c.rows * c.cols ||
+      c.cols !== vectorizer.vocabulary.length ||
+      c.rows !== kmeans.centroids.cols
+    ) {
+      bad("components do not match the vectorizer and centroids");
+    }
+    components = { rows: c.rows, cols: c.cols, data: Float64Array.from(c.data) };
+  } else if (kmeans.centroids.cols !== vectorizer.vocabulary.length) {
+    bad("centroid width does not match the vocabulary size");
+  }
+  const map = j.topicOfCluster;
+  if (
+    !Array.isArray(map) ||
+    map.length !== kmeans.k ||
+    map.some((t) => !Number.isInteger(t) || t < 0 || t >= kmeans.k)
+  ) {
+    bad(`topicOfCluster must map ${kmeans.k} clusters to topic ids`);
+  }
+  if (!Array.isArray(j.topics)) bad("topics must be an array");
+  return createTopicModel(vectorizer, components, kmeans, Int32Array.from(map as number[]), j.topics as TopicSummary[]);
+}
