@@ -51,6 +51,16 @@ export type { TopicModel, TopicModelJSON, TopicSummary } from "./pipeline/topicM
 export { TOPICS_FORMAT, topicModelFromJSON } from "./pipeline/topicModel.js";
 export type { TruncatedSvdOptions, TruncatedSvdResult } from "./reduce/truncatedSvd.js";
 export { projectOnComponents, TRUNCATED_SVD_DEFAULTS, truncatedSvd } from "./reduce/truncatedSvd.js";
+export { toCSV } from "./report/csv.js";
+export type { HtmlOptions } from "./report/html.js";
+export { toHTML } from "./report/html.js";
+export { toJSONReport } from "./report/json.js";
+export { JUPYTER_DISPLAY } from "./report/jupyter.js";
+export { toMarkdown } from "./report/markdown.js";
+export { TOPIC_COLORS } from "./report/palette.js";
+export type { ScatterOptions } from "./report/scatter.js";
+export { scatterSvg } from "./report/scatter.js";
+export { toText } from "./report/summarize.js";
 export { wordNgrams } from "./text/ngrams.js";
 export { normalizeText } from "./text/normalize.js";
 export type { Stemmer } from "./text/stem.js";

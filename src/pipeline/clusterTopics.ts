@@ -10,6 +10,12 @@ import { defaultKRange, type SweepKResult, sweepK } from "../evaluate/sweepK.js"
 import { type ClusterKeywordsOptions, clusterKeywords, type Keyword } from "../keywords/clusterKeywords.js";
 import { npmiCoherence, topicDiversity } from "../keywords/coherence.js";
 import { truncatedSvd } from "../reduce/truncatedSvd.js";
+import { toCSV } from "../report/csv.js";
+import { type HtmlOptions, toHTML } from "../report/html.js";
+import { toJSONReport } from "../report/json.js";
+import { JUPYTER_DISPLAY } from "../report/jupyter.js";
+import { toMarkdown } from "../report/markdown.js";
+import { toText } from "../report/summarize.js";
 import { createTokenizer } from "../text/tokenize.js";
 import type { TfidfOptions } from "../vectorize/options.js";
 import { fitTransformTfidf, type TfidfFit } from "../vectorize/tfidf.js";
@@ -133,6 +139,18 @@ export interface TopicsResult {
   readonly ids: readonly (string | undefined)[];
   /** 2-D coordinates of every document (first two SVD components of the clustering space), computed on first use. */
   projection(): DenseMatrix;
+  /** A Markdown report. */
+  toMarkdown(options?: { titles?: number }): string;
+  /** Plain JSON data: topics, assignments, quality, parameters (what `JSON.stringify(result)` writes). */
+  toJSON(): Record<string, unknown>;
+  /** One CSV row per document: document, id, title, topic, label. */
+  toCSV(): string;
+  /** A self-contained HTML page (or fragment) with keyword bars and an SVG scatter. */
+  toHTML(options?: HtmlOptions): string;
+  /** A plain-text summary. */
+  toString(): string;
+  /** Rich display in Jupyter notebooks (Deno kernel): HTML and plain text. */
+  [JUPYTER_DISPLAY](): Record<string, string>;
 }
 
 const OPTION_NAMES = [
@@ -193,7 +211,7 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
   progress("vectorize", 0, 1);
   const vectorizerOptions: TfidfOptions = {
     ...CLUSTER_TOPICS_VECTORIZER,
-    ...(n < 10 ? { minDf: 1 } : {}),
+    ...(n < 10 ? { minDf: 1, maxDf: 1 } : {}),
     ...o.vectorizer,
   };
   const fit = fitWithFallback(fn, texts, vectorizerOptions, warnings);
@@ -248,11 +266,12 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
   }
 
   progress("cluster", 0, 1);
-  const result = kmeans(X, k, { metric, nInit, seed });
-  warnings.push(...result.warnings);
+  const clustering = kmeans(X, k, { metric, nInit, seed });
+  warnings.push(...clustering.warnings);
   let stability: number | null = null;
   if (sweep !== null) stability = sweep.rows.find((r) => r.k === k)?.stability ?? null;
-  else if (stabilitySeeds > 1 && k > 1) stability = measureStability(X, k, metric, nInit, seed, stabilitySeeds, result);
+  else if (stabilitySeeds > 1 && k > 1)
+    stability = measureStability(X, k, metric, nInit, seed, stabilitySeeds, clustering);
   progress("cluster", 1, 1);
 
   progress("keywords", 0, 1);
@@ -272,7 +291,7 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
   const perCluster = clusterKeywords(
     {
       counts: phraseFit.counts,
-      labels: result.labels,
+      labels: clustering.labels,
       vocabulary: phraseFit.model.vocabulary,
       displayTerms: phraseFit.model.displayTerms,
       k,
@@ -289,11 +308,11 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
   order.forEach((cluster, topic) => {
     topicOfCluster[cluster] = topic;
   });
-  const assignments = result.labels.map((c) => topicOfCluster[c] as number);
-  const closeness = closenessToCentre(X, result);
+  const assignments = clustering.labels.map((c) => topicOfCluster[c] as number);
+  const closeness = closenessToCentre(X, clustering);
   const topics: Topic[] = order.map((cluster, topic) => {
     const members: number[] = [];
-    for (let i = 0; i < n; i++) if (result.labels[i] === cluster) members.push(i);
+    for (let i = 0; i < n; i++) if (clustering.labels[i] === cluster) members.push(i);
     members.sort((a, b) => (closeness[b] as number) - (closeness[a] as number) || a - b);
     const kw = perCluster[cluster] as (typeof perCluster)[number];
     return {
@@ -313,8 +332,8 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
 
   progress("quality", 0, 1);
   const silhouette =
-    k >= 2 && k <= n - 1 && new Set(result.labels).size >= 2
-      ? silhouetteScore(X, result.labels, { metric, sampleSize: Math.min(n, 2000), seed })
+    k >= 2 && k <= n - 1 && new Set(clustering.labels).size >= 2
+      ? silhouetteScore(X, clustering.labels, { metric, sampleSize: Math.min(n, 2000), seed })
       : null;
   const tokenizer = createTokenizer({});
   const stop = new Set(phraseFit.model.stopWords);
@@ -331,12 +350,12 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
   const model = createTopicModel(
     fit.model,
     components,
-    result,
+    clustering,
     topicOfCluster,
     topics.map((t) => ({ id: t.id, label: t.label, keywords: t.keywords })),
   );
   let projection: DenseMatrix | null = null;
-  return {
+  const result: TopicsResult = {
     topics,
     assignments,
     quality,
@@ -359,7 +378,14 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
       if (projection === null) projection = projectTo2d(X, seed);
       return projection;
     },
+    toMarkdown: (opts) => toMarkdown(result, opts),
+    toJSON: () => toJSONReport(result),
+    toCSV: () => toCSV(result),
+    toHTML: (opts) => toHTML(result, opts),
+    toString: () => toText(result),
+    [JUPYTER_DISPLAY]: () => ({ "text/html": toHTML(result, { fragment: true }), "text/plain": toText(result) }),
   };
+  return result;
 }
 
 function fitWithFallback(fn: string, texts: string[], options: TfidfOptions, warnings: string[]): TfidfFit {

@@ -1,0 +1,77 @@
+import type { TopicsResult } from "../pipeline/clusterTopics.js";
+import { escapeHtml, formatNumber } from "./escape.js";
+import { topicColor } from "./palette.js";
+import { scatterSvg } from "./scatter.js";
+import { documentName } from "./summarize.js";
+
+export interface HtmlOptions {
+  /** A `<div>` for embedding (notebooks) instead of a whole page. @defaultValue false */
+  readonly fragment?: boolean;
+  /** Page title. @defaultValue "Topics" */
+  readonly title?: string;
+  /** Representative titles listed per topic. @defaultValue 5 */
+  readonly titles?: number;
+}
+
+const STYLE = `
+.tl-report{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#222;max-width:1100px;line-height:1.4}
+.tl-report h1{font-size:1.5em;margin:.2em 0}
+.tl-report .tl-meta{color:#555;margin-bottom:1em}
+.tl-report .tl-map{display:flex;gap:24px;align-items:flex-start;flex-wrap:wrap;margin-bottom:1.5em}
+.tl-report .tl-legend{list-style:none;padding:0;margin:0;max-width:380px}
+.tl-report .tl-legend li{display:flex;align-items:center;gap:8px;margin:3px 0;font-size:.9em}
+.tl-report .tl-swatch{width:12px;height:12px;border-radius:50%;flex:none}
+.tl-report .tl-topics{display:grid;grid-template-columns:repeat(auto-fill,minmax(320px,1fr));gap:16px}
+.tl-report .tl-topic{border:1px solid #ddd;border-radius:8px;padding:12px 14px;border-top:5px solid var(--c)}
+.tl-report .tl-topic h2{font-size:1.05em;margin:0 0 4px}
+.tl-report .tl-size{color:#666;font-size:.85em;margin-bottom:8px}
+.tl-report .tl-kw{display:grid;grid-template-columns:minmax(90px,max-content) 1fr;gap:2px 8px;font-size:.85em;margin-bottom:8px}
+.tl-report .tl-bar{height:10px;background:var(--c);opacity:.75;border-radius:3px;align-self:center}
+.tl-report .tl-docs{margin:0;padding-left:18px;font-size:.85em;color:#333}
+.tl-report .tl-warn{color:#8a5a00;font-size:.9em}
+`;
+
+/**
+ * A self-contained HTML report (no network, no scripts): each topic's label, size,
+ * keyword bars and representative titles, and an SVG scatter of the documents in two
+ * dimensions coloured by topic, with a legend beside it.
+ */
+export function toHTML(result: TopicsResult, options: HtmlOptions = {}): string {
+  const title = options.title ?? "Topics";
+  const maxTitles = options.titles ?? 5;
+  const { parameters: p, quality: q } = result;
+  const legend = result.topics
+    .map(
+      (t) =>
+        `<li><span class="tl-swatch" style="background:${topicColor(t.id)}"></span><span>${t.id}. ${escapeHtml(t.label)} <span style="color:#777">(${t.size})</span></span></li>`,
+    )
+    .join("");
+  const scatter = scatterSvg(result.projection(), result.assignments, { names: (i) => documentName(result, i) });
+  const cards = result.topics
+    .map((t) => {
+      const top = t.keywords[0]?.score ?? 1;
+      const bars = t.keywords
+        .map(
+          (k) =>
+            `<span>${escapeHtml(k.term)}</span><span class="tl-bar" style="width:${Math.max(3, (100 * k.score) / top).toFixed(1)}%" title="${k.score.toFixed(4)}"></span>`,
+        )
+        .join("");
+      const docs = t.documents
+        .slice(0, maxTitles)
+        .map((i) => `<li>${escapeHtml(documentName(result, i))}</li>`)
+        .join("");
+      const more =
+        t.documents.length > maxTitles
+          ? `<li style="list-style:none;color:#777">… ${t.documents.length - maxTitles} more</li>`
+          : "";
+      return `<section class="tl-topic" style="--c:${topicColor(t.id)}" data-topic="${t.id}"><h2>${t.id}. ${escapeHtml(t.label)}</h2><div class="tl-size">${t.size} documents</div><div class="tl-kw">${bars}</div><ul class="tl-docs">${docs}${more}</ul></section>`;
+    })
+    .join("");
+  const warnings =
+    result.warnings.length === 0
+      ? ""
+      : `<ul class="tl-warn">${result.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul>`;
+  const body = `<div class="tl-report"><style>${STYLE}</style><h1>${escapeHtml(title)}</h1><div class="tl-meta">${p.documents} documents · ${result.topics.length} topics · silhouette ${formatNumber(q.silhouette)} · stability ${formatNumber(q.stability)} · coherence (NPMI) ${formatNumber(q.coherence)} · diversity ${formatNumber(q.diversity)}</div><div class="tl-map">${scatter}<ul class="tl-legend">${legend}</ul></div><div class="tl-topics">${cards}</div>${warnings}</div>`;
+  if (options.fragment) return body;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body>${body}</body></html>\n`;
+}

@@ -1,0 +1,30 @@
+import type { TopicsResult } from "../pipeline/clusterTopics.js";
+import { formatNumber } from "./escape.js";
+import { documentName } from "./summarize.js";
+
+const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\s+/g, " ");
+
+/** A Markdown report: a summary table of topics, then each topic with keywords and documents. */
+export function toMarkdown(result: TopicsResult, options: { titles?: number } = {}): string {
+  const maxTitles = options.titles ?? 10;
+  const { parameters: p, quality: q } = result;
+  const out = [
+    "# Topics",
+    "",
+    `${p.documents} documents · ${result.topics.length} topics · silhouette ${formatNumber(q.silhouette)} · stability ${formatNumber(q.stability)} · coherence (NPMI) ${formatNumber(q.coherence)} · diversity ${formatNumber(q.diversity)}`,
+    "",
+    "| # | Topic | Size | Keywords |",
+    "|---:|---|---:|---|",
+    ...result.topics.map(
+      (t) => `| ${t.id} | ${cell(t.label)} | ${t.size} | ${cell(t.keywords.map((k) => k.term).join(", "))} |`,
+    ),
+  ];
+  for (const t of result.topics) {
+    out.push("", `## ${t.id}. ${cell(t.label)} (${t.size})`, "");
+    out.push(`Keywords: ${t.keywords.map((k) => `${k.term} (${k.score.toFixed(3)})`).join(", ")}`, "");
+    for (const i of t.documents.slice(0, maxTitles)) out.push(`- ${cell(documentName(result, i))}`);
+    if (t.documents.length > maxTitles) out.push(`- … and ${t.documents.length - maxTitles} more`);
+  }
+  if (result.warnings.length > 0) out.push("", "## Warnings", "", ...result.warnings.map((w) => `- ${w}`));
+  return `${out.join("\n")}\n`;
+}

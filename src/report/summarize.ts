@@ -1,0 +1,33 @@
+import type { TopicsResult } from "../pipeline/clusterTopics.js";
+import { formatNumber } from "./escape.js";
+
+/** A plain-text summary: one block per topic with its label, size, keywords and titles. */
+export function toText(result: TopicsResult, options: { titles?: number } = {}): string {
+  const maxTitles = options.titles ?? 5;
+  const { parameters: p, quality: q } = result;
+  const lines = [
+    `${p.documents} documents, ${result.topics.length} topics (k ${p.kChosenBy === "user" ? "given" : `chosen by ${p.kChosenBy}`}), silhouette ${formatNumber(q.silhouette)}, stability ${formatNumber(q.stability)}, coherence ${formatNumber(q.coherence)}`,
+  ];
+  for (const t of result.topics) {
+    lines.push("", `[${t.id}] ${t.label} (${t.size} documents)`);
+    lines.push(`    keywords: ${t.keywords.map((k) => k.term).join(", ")}`);
+    const shown = t.documents.slice(0, maxTitles);
+    for (const i of shown) lines.push(`    - ${documentName(result, i)}`);
+    if (t.documents.length > shown.length) lines.push(`    ... and ${t.documents.length - shown.length} more`);
+  }
+  if (result.warnings.length > 0) lines.push("", ...result.warnings.map((w) => `warning: ${w}`));
+  return lines.join("\n");
+}
+
+/** A document's title, id, or the start of its text. */
+export function documentName(result: TopicsResult, index: number): string {
+  const title = result.titles[index];
+  if (title) return title;
+  const id = result.ids[index];
+  if (id) return id;
+  for (const t of result.topics) {
+    const r = t.representatives.find((x) => x.index === index);
+    if (r) return r.excerpt;
+  }
+  return `document ${index}`;
+}

@@ -1,0 +1,164 @@
+import { describe, expect, it } from "vitest";
+import { EmptyInputError, IncompatibleModelError, InvalidArgumentError } from "../../src/core/errors.js";
+import { seedCorpus } from "../../src/corpus/seed.js";
+import { clusterTopics } from "../../src/pipeline/clusterTopics.js";
+import { topicModelFromJSON } from "../../src/pipeline/topicModel.js";
+import { deepFreeze } from "../helpers/assert.js";
+
+const papers = seedCorpus().map((p) => ({ title: p.title, text: p.abstract }));
+const result = clusterTopics(deepFreeze(papers.map((p) => ({ ...p }))));
+const isFederated = (title: string) => /federated|fedspeed|fedhyper|fedavg/i.test(title);
+const OPTIMIZER_PAPERS = [
+  "EXAdam: The Power of Adaptive Cross-Moments",
+  "1-bit Adam: Communication Efficient Large-Scale Training with Adam's Convergence Speed",
+  "Large Batch Optimization for Deep Learning: Training BERT in 76 minutes",
+  "Stepsize anything: A unified learning rate schedule for budgeted-iteration training",
+  "When, Why and How Much? Adaptive Learning Rate Scheduling by Refinement",
+  "diffGrad: An Optimization Method for Convolutional Neural Networks",
+  "From Logistic Regression to the Perceptron Algorithm: Exploring Gradient Descent with Large Step Sizes",
+];
+
+describe("clusterTopics(seed corpus) with defaults", () => {
+  it("finds one federated-learning theme, labelled so, holding few other papers", () => {
+    const federated = papers.map((p, i) => (isFederated(p.title) ? i : -1)).filter((i) => i >= 0);
+    const topic = result.topics.find((t) => t.label.includes("federated learning"));
+    expect(topic).toBeDefined();
+    const members = new Set(topic?.documents);
+    const caught = federated.filter((i) => members.has(i)).length;
+    expect(caught / federated.length).toBeGreaterThanOrEqual(0.75);
+    expect((topic?.size ?? 0) - caught).toBeLessThanOrEqual(3);
+    expect(result.topics.filter((t) => t.label.includes("federated learning"))).toHaveLength(1);
+  });
+
+  it("gives the optimizer papers a recognisable theme of their own", () => {
+    const index = new Map(papers.map((p, i) => [p.title, i]));
+    const optimizer = OPTIMIZER_PAPERS.map((t) => index.get(t) as number);
+    const best = result.topics
+      .map((t) => ({ t, hits: optimizer.filter((i) => t.documents.includes(i)).length }))
+      .sort((a, b) => b.hits - a.hits)[0];
+    expect(best?.hits).toBeGreaterThanOrEqual(3);
+    const words = best?.t.keywords.map((k) => k.term).join(" ") ?? "";
+    expect(words).toMatch(/adam|learning rate|step size|gradient|batch|optimi/);
+  });
+
+  it("is deterministic for the default seed", () => {
+    const again = clusterTopics(papers);
+    expect(again.assignments).toEqual(result.assignments);
+    expect(again.topics.map((t) => t.keywords)).toEqual(result.topics.map((t) => t.keywords));
+  });
+
+  it("sorts topics by size, lists documents closest first, and assigns every document", () => {
+    const sizes = result.topics.map((t) => t.size);
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(70);
+    for (const t of result.topics) {
+      for (const i of t.documents) expect(result.assignments[i]).toBe(t.id);
+      expect(t.representatives.map((r) => r.index)).toEqual(t.documents.slice(0, 3));
+      expect(t.keywords.length).toBeGreaterThan(0);
+      expect(t.keywords.every((k) => Number.isFinite(k.score) && k.score > 0)).toBe(true);
+    }
+    expect(result.parameters.kChosenBy).toBe("sweep");
+    expect(result.quality.coherence).toBeGreaterThan(-1);
+    expect(result.quality.diversity).toBeGreaterThan(0.8);
+  });
+
+  it("keeps junk out of keywords", () => {
+    for (const t of result.topics) {
+      for (const k of t.keywords) {
+        expect(k.term).not.toMatch(/^\d+$|^\p{L}$|^(the|and|of|ln|mathcal|epsilon)$/u);
+      }
+    }
+  });
+
+  it("model.predict and a JSON round trip reproduce the assignments", () => {
+    expect(result.model.predict(papers)).toEqual(result.assignments);
+    const restored = topicModelFromJSON(JSON.parse(JSON.stringify(result.model)));
+    expect(restored.predict(papers)).toEqual(result.assignments);
+    const fl = restored.predict(["We study federated learning where clients share local updates with a server."]);
+    expect(result.topics[fl[0] as number]?.label).toContain("federated learning");
+    expect(() => topicModelFromJSON({ ...result.model.toJSON(), version: 9 })).toThrow(IncompatibleModelError);
+  });
+});
+
+describe("clusterTopics options and edge cases", () => {
+  it("honours an explicit k and measures stability", () => {
+    const r = clusterTopics(papers, { k: 5, seed: 3 });
+    expect(r.topics).toHaveLength(5);
+    expect(r.parameters).toMatchObject({ k: 5, kChosenBy: "user", seed: 3 });
+    expect(r.quality.stability).not.toBeNull();
+  });
+
+  it("supports LSA reduction and plain strings", () => {
+    const r = clusterTopics(
+      papers.map((p) => `${p.title}. ${p.text}`),
+      { k: 6, reduce: 20 },
+    );
+    expect(r.parameters.reduce).toBe(20);
+    expect(r.model.predict([papers[0]?.text as string])).toHaveLength(1);
+  });
+
+  it("reports progress through onProgress", () => {
+    const phases = new Set<string>();
+    clusterTopics(papers.slice(0, 30), { onProgress: (p) => phases.add(p.phase) });
+    expect([...phases]).toEqual(["vectorize", "choose-k", "cluster", "keywords", "quality"]);
+  });
+
+  it("handles a single document, identical documents and empty strings with warnings", () => {
+    const one = clusterTopics(["federated learning with many clients"]);
+    expect(one.topics).toHaveLength(1);
+    expect(one.warnings.join(" ")).toMatch(/too few/);
+    const same = clusterTopics(
+      Array.from({ length: 8 }, () => "adaptive optimizers tune the learning rate"),
+      { k: 3 },
+    );
+    expect(same.warnings.join(" ")).toMatch(/distinct clusters/);
+    const mixed = clusterTopics([...papers.slice(0, 12), { text: "" }, { text: "   " }], { k: 2 });
+    expect(mixed.warnings.join(" ")).toMatch(/2 document\(s\) have no terms/);
+  });
+
+  it("rejects bad input with typed errors", () => {
+    expect(() => clusterTopics([])).toThrow(EmptyInputError);
+    expect(() => clusterTopics(["a", 5 as unknown as string])).toThrow(
+      /clusterTopics: docs\[1\] must be a string or an object with a string text; got 5/,
+    );
+    expect(() => clusterTopics(papers, { k: 0 })).toThrow(InvalidArgumentError);
+    expect(() => clusterTopics(papers, { k: 71 })).toThrow(/options.k must be an integer in \[1, 70\]/);
+    expect(() => clusterTopics(papers, { reduce: 1 })).toThrow(/options.reduce/);
+    expect(() => clusterTopics(["", "  "])).toThrow(EmptyInputError);
+    expect(() => clusterTopics(papers, { colour: "red" } as never)).toThrow(/unknown option options.colour/);
+  });
+});
+
+describe("clusterTopics reports", () => {
+  it("toMarkdown lists every topic with its keywords", () => {
+    const md = result.toMarkdown();
+    expect(md).toMatch(/^# Topics/);
+    for (const t of result.topics) expect(md).toContain(`## ${t.id}. ${t.label}`);
+  });
+  it("toCSV has one row per document and quotes fields", () => {
+    const lines = result.toCSV().trimEnd().split("\r\n");
+    expect(lines[0]).toBe("document,id,title,topic,label");
+    expect(lines).toHaveLength(71);
+    expect(result.toCSV()).toContain('"When, Why and How Much? Adaptive Learning Rate Scheduling by Refinement"');
+  });
+  it("JSON.stringify(result) writes plain data", () => {
+    const data = JSON.parse(JSON.stringify(result));
+    expect(data.assignments).toHaveLength(70);
+    expect(data.topics[0].label).toBe(result.topics[0]?.label);
+  });
+  it("toHTML is a self-contained page with an SVG scatter and keyword bars", () => {
+    const html = result.toHTML();
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain("<svg");
+    expect((html.match(/<circle /g) ?? []).length).toBe(70);
+    expect(html).toContain("federated learning");
+    expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+  });
+  it("renders in Jupyter through Symbol.for('Jupyter.display')", () => {
+    const bundle = (result as unknown as Record<symbol, () => Record<string, string>>)[
+      Symbol.for("Jupyter.display")
+    ]?.();
+    expect(bundle?.["text/html"]).toContain("<svg");
+    expect(bundle?.["text/plain"]).toContain("federated learning");
+  });
+});
