@@ -78,7 +78,9 @@ export function sweepK(X: Vectors, options: SweepKOptions = {}): SweepKResult {
       "options.seeds",
     );
   }
-  seeds.forEach((s, i) => checkInteger(fn, `options.seeds[${i}]`, s, 0, Number.MAX_SAFE_INTEGER));
+  seeds.forEach((s, i) => {
+    checkInteger(fn, `options.seeds[${i}]`, s, 0, Number.MAX_SAFE_INTEGER);
+  });
   const metric = checkOneOf(fn, "options.metric", o.metric ?? SWEEP_K_DEFAULTS.metric, ["euclidean", "cosine"]);
   const nInit = checkInteger(fn, "options.nInit", o.nInit ?? SWEEP_K_DEFAULTS.nInit, 1);
   const sampleSize = checkInteger(fn, "options.sampleSize", o.sampleSize ?? SWEEP_K_DEFAULTS.sampleSize, 3);

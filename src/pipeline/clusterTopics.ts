@@ -1,7 +1,7 @@
 import { type KMeansMetric, type KMeansResult, kmeans } from "../cluster/kmeans.js";
 import type { CsrMatrix } from "../core/csr.js";
 import { type DenseMatrix, denseNormalizeRows } from "../core/dense.js";
-import { EmptyInputError, InvalidArgumentError } from "../core/errors.js";
+import { EmptyInputError } from "../core/errors.js";
 import { rowDot } from "../core/points.js";
 import { checkFunction, checkInteger, checkOneOf, checkOptions } from "../core/validate.js";
 import { adjustedRandIndex } from "../evaluate/external.js";
