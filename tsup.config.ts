@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
 import { defineConfig } from "tsup";
+
+const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 
 export default defineConfig({
   entry: { index: "src/index.ts", node: "src/node.ts", seed: "src/corpus/seed.ts", cli: "src/cli/main.ts" },
@@ -11,4 +14,5 @@ export default defineConfig({
   loader: { ".txt": "text" },
   // porter2 ships CommonJS only; bundling its few lines keeps the ESM build importable in browsers.
   noExternal: ["porter2"],
+  define: { __VERSION__: JSON.stringify(version) },
 });

@@ -16,3 +16,6 @@ export async function loadSeedCorpus(): Promise<Paper[]> {
 export async function loadAbstractsPage(path: string | URL): Promise<Paper[]> {
   return parseAbstractsPage(await readFile(path, "utf8"));
 }
+
+export type { InputFormat, ReadDocumentsOptions, ReadDocumentsResult } from "./io/readDocuments.js";
+export { readDocuments } from "./io/readDocuments.js";

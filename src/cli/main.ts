@@ -1,2 +1,6 @@
 #!/usr/bin/env node
-console.log("topiclens");
+import { run } from "./run.js";
+
+run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((code) => {
+  process.exitCode = code;
+});

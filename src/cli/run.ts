@@ -1,0 +1,179 @@
+import { writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { TopiclensError } from "../core/errors.js";
+import { type InputFormat, readDocuments } from "../io/readDocuments.js";
+import { type ClusterTopicsOptions, clusterTopics } from "../pipeline/clusterTopics.js";
+import { toText } from "../report/summarize.js";
+import { progressBar } from "./progress.js";
+
+const HELP = `Usage: topiclens <file|dir> [options]
+
+Finds the themes in a collection of texts and names them with keywords.
+
+Input (by extension, or --input-format):
+  a saved abstracts page     title line, blank line, abstract paragraph, ...
+  .jsonl                     one JSON object per line (see --text-field)
+  .csv, .tsv                 a header row, then one document per row
+  .txt                       an abstracts page, else one document per line
+  a directory                every .txt file is one document
+
+Options:
+  --k auto|N              number of topics (default: auto, chosen by a k sweep)
+  --k-range MIN-MAX       range searched by --k auto (default: 2 to min(20, sqrt(n) + 2))
+  --seed N                random seed (default: 0)
+  --format FORMAT         text, md, json, csv or html (default: text)
+  --out FILE              write the report to FILE instead of standard output
+  --text-field F          field holding the text in .jsonl/.csv (default: text, else abstract)
+  --title-field F         field holding the title (default: title when present)
+  --id-field F            field holding the document id (default: id when present)
+  --input-format F        auto, page, lines, jsonl, csv, tsv or dir (default: auto)
+  --lang CODE             stop-word language, e.g. en, de, fr (default: en)
+  --ngram MIN-MAX         n-gram sizes used for clustering (default: 1-1)
+  --min-df N              ignore terms in fewer documents (count, or fraction < 1; default: 2)
+  --max-df F              ignore terms in more documents (fraction <= 1, or count; default: 0.5)
+  --metric M              cosine or euclidean (default: cosine)
+  --reduce N|none         LSA dimensions before clustering (default: none)
+  --top N                 keywords per topic (default: 10)
+  --quiet                 no progress bar
+  -h, --help              show this help
+  -v, --version           show the version
+
+Examples:
+  topiclens abstracts.txt
+  topiclens papers.jsonl --k 12 --format html --out topics.html
+  topiclens reviews.csv --text-field body --lang de --format csv
+`;
+
+interface Streams {
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WriteStream;
+}
+
+class UsageError extends Error {}
+
+function parseRange(flag: string, value: string): [number, number] {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(value);
+  if (!m) throw new UsageError(`${flag} must look like MIN-MAX, e.g. 1-2; got "${value}"`);
+  const lo = Number(m[1]);
+  return [lo, m[2] === undefined ? lo : Number(m[2])];
+}
+
+function parseNumber(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || value.trim() === "") throw new UsageError(`${flag} must be a number; got "${value}"`);
+  return n;
+}
+
+/** Runs the CLI with `args`; resolves to the exit code (0 success, 1 failure, 2 usage). */
+export async function run(args: readonly string[], streams: Streams): Promise<number> {
+  const say = (text: string) => streams.stderr.write(`topiclens: ${text}\n`);
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        k: { type: "string" },
+        "k-range": { type: "string" },
+        seed: { type: "string" },
+        format: { type: "string" },
+        out: { type: "string" },
+        "text-field": { type: "string" },
+        "title-field": { type: "string" },
+        "id-field": { type: "string" },
+        "input-format": { type: "string" },
+        lang: { type: "string" },
+        ngram: { type: "string" },
+        "min-df": { type: "string" },
+        "max-df": { type: "string" },
+        metric: { type: "string" },
+        reduce: { type: "string" },
+        top: { type: "string" },
+        quiet: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "v" },
+      },
+    });
+    if (values.help) {
+      streams.stdout.write(HELP);
+      return 0;
+    }
+    if (values.version) {
+      streams.stdout.write(`${__VERSION__}\n`);
+      return 0;
+    }
+    if (positionals.length !== 1)
+      throw new UsageError(`expected one input file or directory; got ${positionals.length} (see --help)`);
+    const format = values.format ?? "text";
+    if (!["text", "md", "json", "csv", "html"].includes(format))
+      throw new UsageError(`--format must be text, md, json, csv or html; got "${format}"`);
+    const inputFormat = (values["input-format"] ?? "auto") as InputFormat;
+    if (!["auto", "page", "lines", "jsonl", "csv", "tsv", "dir"].includes(inputFormat)) {
+      throw new UsageError(`--input-format must be auto, page, lines, jsonl, csv, tsv or dir; got "${inputFormat}"`);
+    }
+    const k = values.k === undefined || values.k === "auto" ? "auto" : parseNumber("--k", values.k);
+    const reduce =
+      values.reduce === undefined || values.reduce === "none" ? "none" : parseNumber("--reduce", values.reduce);
+    const metric = values.metric ?? "cosine";
+    if (metric !== "cosine" && metric !== "euclidean")
+      throw new UsageError(`--metric must be cosine or euclidean; got "${metric}"`);
+
+    const { documents } = await readDocuments(positionals[0] as string, {
+      format: inputFormat,
+      textField: values["text-field"],
+      titleField: values["title-field"],
+      idField: values["id-field"],
+    });
+    const vectorizer: Record<string, unknown> = {};
+    if (values.lang !== undefined) vectorizer.stopWords = values.lang;
+    if (values.ngram !== undefined) vectorizer.ngramRange = parseRange("--ngram", values.ngram);
+    if (values["min-df"] !== undefined) vectorizer.minDf = parseNumber("--min-df", values["min-df"]);
+    if (values["max-df"] !== undefined) vectorizer.maxDf = parseNumber("--max-df", values["max-df"]);
+    const bar = !values.quiet && streams.stderr.isTTY ? progressBar(streams.stderr) : null;
+    const options: ClusterTopicsOptions = {
+      k: k as number | "auto",
+      seed: parseNumber("--seed", values.seed) ?? 0,
+      metric,
+      reduce: reduce as number | "none",
+      vectorizer,
+      ...(values["k-range"] !== undefined ? { kRange: parseRange("--k-range", values["k-range"]) } : {}),
+      ...(values.top !== undefined ? { keywords: { topN: parseNumber("--top", values.top) as number } } : {}),
+      ...(bar ? { onProgress: bar.update } : {}),
+    };
+    const result = clusterTopics(documents, options);
+    bar?.done();
+    const report =
+      format === "md"
+        ? result.toMarkdown()
+        : format === "json"
+          ? `${JSON.stringify(result, null, 2)}\n`
+          : format === "csv"
+            ? result.toCSV()
+            : format === "html"
+              ? result.toHTML()
+              : `${toText(result, { titles: 5 })}\n`;
+    if (values.out !== undefined) {
+      await writeFile(values.out, report);
+      if (!values.quiet) say(`wrote ${result.topics.length} topics for ${documents.length} documents to ${values.out}`);
+    } else {
+      streams.stdout.write(report);
+    }
+    for (const w of result.warnings) if (!values.quiet) say(`warning: ${w}`);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      say(`${(error as Error).message.split("\n")[0]}`);
+      return 2;
+    }
+    if (error instanceof TopiclensError) {
+      say(error.message);
+      return 1;
+    }
+    const e = error as NodeJS.ErrnoException;
+    say(e.code ? `${e.code}: ${e.message}` : `unexpected error: ${e.message ?? String(error)}`);
+    return 1;
+  }
+}
+
+declare const __VERSION__: string;

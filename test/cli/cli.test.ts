@@ -1,0 +1,139 @@
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { seedCorpus } from "../../src/corpus/seed.js";
+import { ROOT } from "../helpers/data.js";
+
+const run = promisify(execFile);
+const CLI = join(ROOT, "dist", "cli.js");
+const SEED = join(ROOT, "seeds", "abstracts-page.txt");
+const tmp = mkdtempSync(join(tmpdir(), "topiclens-cli-"));
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { maxBuffer: 1 << 26 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const papers = seedCorpus();
+
+describe("topiclens CLI (built binary)", () => {
+  it("--help documents every option", async () => {
+    const { code, stdout } = await cli("--help");
+    expect(code).toBe(0);
+    for (const flag of [
+      "--k",
+      "--seed",
+      "--format",
+      "--out",
+      "--text-field",
+      "--title-field",
+      "--lang",
+      "--ngram",
+      "--min-df",
+      "--max-df",
+      "--metric",
+      "--reduce",
+      "--top",
+      "--input-format",
+      "--k-range",
+      "--quiet",
+    ]) {
+      expect(stdout).toContain(flag);
+    }
+  });
+
+  it("clusters the seed page and prints the themes", async () => {
+    const { code, stdout } = await cli(SEED, "--quiet");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^70 documents, \d+ topics/);
+    expect(stdout).toContain("federated learning");
+  });
+
+  it("reads JSONL with chosen fields and writes JSON to --out", async () => {
+    const file = join(tmp, "papers.jsonl");
+    writeFileSync(
+      file,
+      papers.map((p, i) => JSON.stringify({ key: `p${i}`, name: p.title, body: p.abstract })).join("\n"),
+    );
+    const out = join(tmp, "topics.json");
+    const { code, stderr } = await cli(
+      file,
+      "--text-field",
+      "body",
+      "--title-field",
+      "name",
+      "--id-field",
+      "key",
+      "--k",
+      "6",
+      "--format",
+      "json",
+      "--out",
+      out,
+    );
+    expect(code).toBe(0);
+    expect(stderr).toContain("wrote 6 topics for 70 documents");
+    const data = JSON.parse(readFileSync(out, "utf8"));
+    expect(data.topics).toHaveLength(6);
+    expect(data.topics[0].representatives[0].id).toMatch(/^p\d+$/);
+  });
+
+  it("reads CSV with quoted fields and prints CSV", async () => {
+    const file = join(tmp, "papers.csv");
+    const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+    writeFileSync(file, ["title,abstract", ...papers.map((p) => `${q(p.title)},${q(p.abstract)}`)].join("\n"));
+    const { code, stdout } = await cli(file, "--k", "5", "--format", "csv", "--ngram", "1-2", "--lang", "en");
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split("\r\n");
+    expect(lines).toHaveLength(71);
+    expect(lines[1]).toMatch(/^0,,/);
+  });
+
+  it("reads a directory of .txt files and one-document-per-line .txt", async () => {
+    const dir = join(tmp, "docs");
+    mkdirSync(dir);
+    papers
+      .slice(0, 20)
+      .forEach((p, i) => writeFileSync(join(dir, `paper-${String(i).padStart(2, "0")}.txt`), p.abstract));
+    const fromDir = await cli(dir, "--k", "3", "--format", "md");
+    expect(fromDir.code).toBe(0);
+    expect(fromDir.stdout).toContain("20 documents");
+    const lines = join(tmp, "lines.txt");
+    writeFileSync(
+      lines,
+      papers
+        .slice(0, 20)
+        .map((p) => p.abstract)
+        .join("\n"),
+    );
+    const fromLines = await cli(lines, "--k", "3", "--format", "html");
+    expect(fromLines.code).toBe(0);
+    expect(fromLines.stdout).toContain("<svg");
+  });
+
+  it("answers bad flags and unreadable files with one line and a non-zero exit, never a stack trace", async () => {
+    for (const [args, code, pattern] of [
+      [["--bogus"], 2, /Unknown option '--bogus'/],
+      [[], 2, /expected one input file/],
+      [[SEED, "--format", "pdf"], 2, /--format must be/],
+      [[SEED, "--k", "many"], 2, /--k must be a number/],
+      [[SEED, "--k", "500"], 1, /options.k must be an integer in \[1, 70\]/],
+      [[join(tmp, "missing.jsonl")], 1, /cannot read .*missing.jsonl/],
+      [[SEED, "--lang", "xx"], 1, /options.stopWords must be a known language code/],
+    ] as const) {
+      const r = await cli(...args);
+      expect(r.code).toBe(code);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stderr).toMatch(pattern);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});

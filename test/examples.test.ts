@@ -1,0 +1,47 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { seedCorpus } from "../src/corpus/seed.js";
+import { ROOT } from "./helpers/data.js";
+
+const run = promisify(execFile);
+const example = async (name: string, ...args: string[]) =>
+  (await run(process.execPath, [join(ROOT, "examples", name), ...args], { cwd: ROOT, maxBuffer: 1 << 24 })).stdout;
+const tmp = mkdtempSync(join(tmpdir(), "topiclens-examples-"));
+
+describe("examples/ run against the built package", () => {
+  it("seed-topics.mjs prints the seed themes with every title", async () => {
+    const out = await example("seed-topics.mjs");
+    expect(out).toMatch(/^70 documents, \d+ topics/);
+    expect(out).toMatch(/\] federated learning/);
+    expect(out).toContain("Anarchic Federated Learning");
+    expect(out).not.toMatch(/\.\.\. and \d+ more/);
+  });
+  it("cluster-file.mjs clusters a JSONL file", async () => {
+    const file = join(tmp, "docs.jsonl");
+    writeFileSync(
+      file,
+      seedCorpus()
+        .map((p) => JSON.stringify({ title: p.title, text: p.abstract }))
+        .join("\n"),
+    );
+    const out = await example("cluster-file.mjs", file, "6");
+    expect(out).toContain("read 70 documents (jsonl)");
+    expect(out).toContain("| 5 |");
+  });
+  it("embeddings.mjs clusters Float32 vectors and names the clusters", async () => {
+    const out = await example("embeddings.mjs");
+    expect(out).toMatch(/cosine k-means: \d+ iterations/);
+    expect(out).toContain("federated learning");
+  });
+  it("html-report.mjs writes a self-contained page", async () => {
+    const file = join(tmp, "report.html");
+    await example("html-report.mjs", file);
+    const html = readFileSync(file, "utf8");
+    expect(html).toContain("<svg");
+    expect(html).toContain("Themes in 70 machine-learning abstracts");
+  });
+});
