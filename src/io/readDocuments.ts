@@ -4,7 +4,6 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { describeValue } from "../core/describe.js";
 import { EmptyInputError, InvalidArgumentError } from "../core/errors.js";
 import { parseAbstractsPage } from "../corpus/parseAbstractsPage.js";
-import type { DocumentInput } from "../pipeline/documents.js";
 
 /** How a file holds documents. */
 export type InputFormat = "auto" | "page" | "lines" | "jsonl" | "csv" | "tsv" | "dir";

@@ -100,9 +100,9 @@ describe("topiclens CLI (built binary)", () => {
   it("reads a directory of .txt files and one-document-per-line .txt", async () => {
     const dir = join(tmp, "docs");
     mkdirSync(dir);
-    papers
-      .slice(0, 20)
-      .forEach((p, i) => writeFileSync(join(dir, `paper-${String(i).padStart(2, "0")}.txt`), p.abstract));
+    papers.slice(0, 20).forEach((p, i) => {
+      writeFileSync(join(dir, `paper-${String(i).padStart(2, "0")}.txt`), p.abstract);
+    });
     const fromDir = await cli(dir, "--k", "3", "--format", "md");
     expect(fromDir.code).toBe(0);
     expect(fromDir.stdout).toContain("20 documents");
