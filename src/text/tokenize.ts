@@ -59,12 +59,19 @@ export function createTokenizer(options: TokenizeOptions = {}, fn = "tokenize"):
       );
     }
     const flags = opts.tokenPattern.flags.includes("g") ? opts.tokenPattern.flags : `${opts.tokenPattern.flags}g`;
-    const pattern = new RegExp(opts.tokenPattern.source, flags);
+    // Maximal runs of 2+ word characters need no look-arounds: the same matches, faster.
+    const source =
+      opts.tokenPattern.source === SKLEARN_TOKEN_PATTERN.source ? "[\\p{L}\\p{N}_]{2,}" : opts.tokenPattern.source;
+    const pattern = new RegExp(source, flags);
+    const groups = (new RegExp(`${source}|`, flags.replace("g", "")).exec("") as RegExpExecArray).length - 1;
+    if (groups === 0) {
+      return (text) => (lowercase ? text.toLowerCase() : text).match(pattern) ?? [];
+    }
     return (text) => {
       const s = lowercase ? text.toLowerCase() : text;
       const out: string[] = [];
       for (const m of s.matchAll(pattern)) {
-        const token = m.length > 1 ? m[1] : m[0];
+        const token = m[1];
         if (token !== undefined && token !== "") out.push(token);
       }
       return out;

@@ -112,14 +112,22 @@ function createModel(
   documentFrequency: Int32Array,
   nDocuments: number,
 ): TfidfModel {
-  const index = new Map<string, number>();
-  for (let i = 0; i < vocabulary.length; i++) index.set(vocabulary[i] as string, i);
+  // The term index is built on first use: fitting alone never needs it.
+  let termIndex: Map<string, number> | null = null;
+  const lookup = (): Map<string, number> => {
+    if (termIndex === null) {
+      termIndex = new Map();
+      for (let i = 0; i < vocabulary.length; i++) termIndex.set(vocabulary[i] as string, i);
+    }
+    return termIndex;
+  };
   const stopWords = Object.freeze([...analyzer.stopWords.words].sort());
   const frozenVocabulary = Object.freeze(vocabulary.slice());
   const frozenDisplay = displayTerms === null ? frozenVocabulary : Object.freeze(displayTerms.slice());
   const countRows = (fn: string, docs: readonly string[]): CsrMatrix => {
     checkStringArray(fn, "docs", docs);
     const builder = new CountMatrixBuilder(vocabulary.length, analyzer.options.binary);
+    const index = lookup();
     for (const doc of docs) {
       for (const term of analyzeDocument(analyzer, doc)) {
         const c = index.get(term);
@@ -137,7 +145,7 @@ function createModel(
     nDocuments,
     options: analyzer.options,
     stopWords,
-    termIndex: (term) => index.get(term) ?? -1,
+    termIndex: (term) => lookup().get(term) ?? -1,
     analyze: (doc) => analyzeDocument(analyzer, doc),
     transform: (docs) => weightCounts(countRows("TfidfModel.transform", docs), idf, analyzer.options),
     transformCounts: (docs) => countRows("TfidfModel.transformCounts", docs),

@@ -1,7 +1,7 @@
 import { EmptyInputError } from "../core/errors.js";
 import { GrowableInt32 } from "../core/growable.js";
+import { IntPairMap } from "../core/pairMap.js";
 import { compareCodePoints } from "../text/compare.js";
-import { analyzeDocument } from "./analyze.js";
 import { type Analyzer, documentCountLimits } from "./options.js";
 
 /** What one pass over the corpus learns: provisional term ids per document and statistics. */
@@ -18,42 +18,81 @@ export interface ScannedCorpus {
   readonly surfaces: string[] | null;
 }
 
+// n-gram ids are found by the pair (id of the (n-1)-gram prefix, id of the last word), so
+// the hot loop never builds or hashes an n-gram string; a term's string is made once,
+// when it is first seen.
+
 /** One pass: analyze every document, assign provisional ids, count df and tf. O(total terms). */
 export function scanCorpus(analyzer: Analyzer, docs: readonly string[]): ScannedCorpus {
-  const ids = new Map<string, number>();
+  const stop = analyzer.stopWords.words;
+  const stemmer = analyzer.stemmer;
+  const [minN, maxN] = analyzer.options.ngramRange;
+  const wordIds = new Map<string, number>();
+  const gramIds = new IntPairMap();
   const terms: string[] = [];
   const stream = new GrowableInt32(1 << 16);
   const offsets = new Int32Array(docs.length + 1);
   const df = new GrowableInt32(1 << 12);
   const lastDoc = new GrowableInt32(1 << 12);
   const tf = new GrowableInt32(1 << 12);
-  const stemming = analyzer.stemmer !== null;
-  const surfaceCounts: Map<string, number>[] = [];
+  const surfaceCounts: Map<string, number>[] | null = stemmer === null ? null : [];
+  let words = new Int32Array(1024);
+  let prefix = new Int32Array(1024);
+
+  const newTerm = (term: string): number => {
+    const id = terms.length;
+    terms.push(term);
+    df.push(0);
+    lastDoc.push(-1);
+    tf.push(0);
+    surfaceCounts?.push(new Map());
+    return id;
+  };
+  const count = (id: number, d: number, surface: string | null): void => {
+    stream.push(id);
+    tf.set(id, tf.get(id) + 1);
+    if (lastDoc.get(id) !== d) {
+      lastDoc.set(id, d);
+      df.set(id, df.get(id) + 1);
+    }
+    if (surface !== null && surfaceCounts !== null) {
+      const counts = surfaceCounts[id] as Map<string, number>;
+      counts.set(surface, (counts.get(surface) ?? 0) + 1);
+    }
+  };
+
   for (let d = 0; d < docs.length; d++) {
-    const surfaces: string[] | undefined = stemming ? [] : undefined;
-    const grams = analyzeDocument(analyzer, docs[d] as string, surfaces);
-    for (let g = 0; g < grams.length; g++) {
-      const gram = grams[g] as string;
-      let id = ids.get(gram);
+    const raw = analyzer.tokenizer(docs[d] as string);
+    const tokens: string[] = [];
+    for (const t of raw) if (!stop.has(t)) tokens.push(t);
+    const n = tokens.length;
+    if (n > words.length) {
+      words = new Int32Array(2 * n);
+      prefix = new Int32Array(2 * n);
+    }
+    const keys = stemmer === null ? tokens : tokens.map(stemmer);
+    for (let i = 0; i < n; i++) {
+      const key = keys[i] as string;
+      let id = wordIds.get(key);
       if (id === undefined) {
-        id = terms.length;
-        ids.set(gram, id);
-        terms.push(gram);
-        df.push(0);
-        lastDoc.push(-1);
-        tf.push(0);
-        if (stemming) surfaceCounts.push(new Map());
+        id = newTerm(key);
+        wordIds.set(key, id);
       }
-      stream.push(id);
-      tf.set(id, tf.get(id) + 1);
-      if (lastDoc.get(id) !== d) {
-        lastDoc.set(id, d);
-        df.set(id, df.get(id) + 1);
-      }
-      if (surfaces !== undefined) {
-        const counts = surfaceCounts[id] as Map<string, number>;
-        const s = surfaces[g] as string;
-        counts.set(s, (counts.get(s) ?? 0) + 1);
+      words[i] = id;
+      prefix[i] = id;
+      if (minN === 1) count(id, d, stemmer === null ? null : (tokens[i] as string));
+    }
+    for (let size = 2; size <= maxN; size++) {
+      for (let i = 0; i + size <= n; i++) {
+        const head = prefix[i] as number;
+        const last = words[i + size - 1] as number;
+        let id = gramIds.get(head, last);
+        if (id < 0) {
+          id = newTerm(`${terms[head] as string} ${keys[i + size - 1] as string}`);
+          gramIds.set(head, last, id);
+        }
+        prefix[i] = id;
+        if (size >= minN) count(id, d, stemmer === null ? null : tokens.slice(i, i + size).join(" "));
       }
     }
     offsets[d + 1] = stream.length;
@@ -64,7 +103,7 @@ export function scanCorpus(analyzer: Analyzer, docs: readonly string[]): Scanned
     offsets,
     documentFrequency: df.toArray(),
     termFrequency: Float64Array.from(tf.view()),
-    surfaces: stemming ? surfaceCounts.map(mostFrequent) : null,
+    surfaces: surfaceCounts === null ? null : surfaceCounts.map(mostFrequent),
   };
 }
 
@@ -123,7 +162,7 @@ export function pruneVocabulary(
       "options.minDf",
     );
   }
-  kept.sort(byTerm);
+  sortByTerm(kept, scanned.terms);
   const columnOf = new Int32Array(n).fill(-1);
   for (let c = 0; c < kept.length; c++) columnOf[kept[c] as number] = c;
   return {
@@ -131,4 +170,25 @@ export function pruneVocabulary(
     columnOf,
     provisionalOf: Int32Array.from(kept),
   };
+}
+
+/**
+ * Sorts term ids by their strings in code-point order. The engine's native string sort
+ * (code-unit order) agrees with code-point order unless a surrogate pair is involved,
+ * so it is used whenever no term holds one.
+ */
+function sortByTerm(ids: number[], terms: readonly string[]): void {
+  const strings = ids.map((t) => terms[t] as string);
+  if (strings.some((s) => /[\uD800-\uDFFF]/.test(s))) {
+    ids.sort((a, b) => compareCodePoints(terms[a] as string, terms[b] as string));
+    return;
+  }
+  const idOf = new Map<string, number>();
+  ids.forEach((t, i) => {
+    idOf.set(strings[i] as string, t);
+  });
+  strings.sort();
+  strings.forEach((s, i) => {
+    ids[i] = idOf.get(s) as number;
+  });
 }

@@ -1,0 +1,32 @@
+// Shared helpers for bench scripts (Node only; never part of the package).
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const DATA = process.env.TOPICLENS_DATA ?? join(ROOT, "..", "shared", "data");
+
+/** Records of a JSONL corpus in ../shared/data (gunzipped when needed). */
+export function readCorpus(name, limit = Number.POSITIVE_INFINITY) {
+  let raw = readFileSync(join(DATA, name));
+  if (name.endsWith(".gz")) raw = gunzipSync(raw);
+  const text = raw.toString("utf8");
+  const out = [];
+  let start = 0;
+  while (start < text.length && out.length < limit) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    if (line.trim()) out.push(JSON.parse(line));
+    start = end + 1;
+  }
+  return out;
+}
+
+/** Peak resident memory of this process in MB (VmHWM). */
+export function peakMemoryMB() {
+  const status = readFileSync("/proc/self/status", "utf8");
+  const m = /VmHWM:\s+(\d+) kB/.exec(status);
+  return m ? Number(m[1]) / 1024 : Number.NaN;
+}
