@@ -47,7 +47,26 @@ export function assignToNearest(
       for (let q = indptr[i] as number, end = indptr[i + 1] as number; q < end; q++) {
         const v = data[q] as number;
         const base = (indices[q] as number) * k;
-        for (let j = 0; j < k; j++) acc[j] = (acc[j] as number) + (ct[base + j] as number) * v;
+        let j = 0;
+        for (; j + 8 <= k; j += 8) {
+          const c = base + j;
+          acc[j] = (acc[j] as number) + (ct[c] as number) * v;
+          acc[j + 1] = (acc[j + 1] as number) + (ct[c + 1] as number) * v;
+          acc[j + 2] = (acc[j + 2] as number) + (ct[c + 2] as number) * v;
+          acc[j + 3] = (acc[j + 3] as number) + (ct[c + 3] as number) * v;
+          acc[j + 4] = (acc[j + 4] as number) + (ct[c + 4] as number) * v;
+          acc[j + 5] = (acc[j + 5] as number) + (ct[c + 5] as number) * v;
+          acc[j + 6] = (acc[j + 6] as number) + (ct[c + 6] as number) * v;
+          acc[j + 7] = (acc[j + 7] as number) + (ct[c + 7] as number) * v;
+        }
+        for (; j + 4 <= k; j += 4) {
+          const c = base + j;
+          acc[j] = (acc[j] as number) + (ct[c] as number) * v;
+          acc[j + 1] = (acc[j + 1] as number) + (ct[c + 1] as number) * v;
+          acc[j + 2] = (acc[j + 2] as number) + (ct[c + 2] as number) * v;
+          acc[j + 3] = (acc[j + 3] as number) + (ct[c + 3] as number) * v;
+        }
+        for (; j < k; j++) acc[j] = (acc[j] as number) + (ct[base + j] as number) * v;
       }
       total += pick(i, k, cNorm, acc, xSquaredNorms, weights, labels, distances);
     }
