@@ -51,23 +51,24 @@ function cooccurrence(
   return { single, pair, total };
 }
 
+/**
+ * Boolean sliding windows as gensim's `WordOccurrenceAccumulator` forms them: the first
+ * window of a text holds its distinct words; each slide then drops the word leaving at
+ * the left edge (even when another occurrence of it is still inside the window) and
+ * adds the entering word. Reproducing that rule keeps `c_npmi` values identical.
+ */
 function* slidingWindows(texts: readonly (readonly string[])[], size: number): Generator<ReadonlySet<string>> {
   for (const text of texts) {
     if (text.length <= size) {
       yield new Set(text);
       continue;
     }
-    // Maintain the window's multiset incrementally: O(length) per text.
-    const counts = new Map<string, number>();
-    for (let i = 0; i < size; i++) counts.set(text[i] as string, (counts.get(text[i] as string) ?? 0) + 1);
-    yield new Set(counts.keys());
+    const inWindow = new Set(text.slice(0, size));
+    yield inWindow;
     for (let i = size; i < text.length; i++) {
-      const out = text[i - size] as string;
-      const c = (counts.get(out) as number) - 1;
-      if (c === 0) counts.delete(out);
-      else counts.set(out, c);
-      counts.set(text[i] as string, (counts.get(text[i] as string) ?? 0) + 1);
-      yield new Set(counts.keys());
+      inWindow.delete(text[i - size] as string);
+      inWindow.add(text[i] as string);
+      yield inWindow;
     }
   }
 }
