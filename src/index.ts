@@ -5,7 +5,7 @@ export { KMEANS_FORMAT, kmeansFromJSON, kmeansToJSON, predict } from "./cluster/
 export type { CsrMatrix } from "./core/csr.js";
 export { assertCsr, csrNormalizeRows, csrRowNorms, csrSelectRows, isCsrMatrix } from "./core/csr.js";
 export type { DenseMatrix } from "./core/dense.js";
-export { denseFromRows, isDenseMatrix } from "./core/dense.js";
+export { denseFromRows, denseNormalizeRows, isDenseMatrix } from "./core/dense.js";
 export * from "./core/errors.js";
 export type { Vectors } from "./core/points.js";
 export type { Random } from "./core/random.js";
@@ -45,7 +45,12 @@ export type {
   TopicsQuality,
   TopicsResult,
 } from "./pipeline/clusterTopics.js";
-export { CLUSTER_TOPICS_DEFAULTS, CLUSTER_TOPICS_VECTORIZER, clusterTopics } from "./pipeline/clusterTopics.js";
+export {
+  CLUSTER_TOPICS_DEFAULTS,
+  CLUSTER_TOPICS_VECTORIZER,
+  clusterTopics,
+  LSA_MIN_DOCUMENTS,
+} from "./pipeline/clusterTopics.js";
 export type { DocumentInput } from "./pipeline/documents.js";
 export type { TopicModel, TopicModelJSON, TopicSummary } from "./pipeline/topicModel.js";
 export { TOPICS_FORMAT, topicModelFromJSON } from "./pipeline/topicModel.js";

@@ -39,8 +39,12 @@ export interface ClusterTopicsOptions {
   readonly seed?: number;
   /** k-means metric. @defaultValue "cosine" (spherical k-means, best measured on text) */
   readonly metric?: KMeansMetric;
-  /** LSA dimensions before clustering, or `"none"`. @defaultValue "none" (measured best on abstracts; see README) */
-  readonly reduce?: number | "none";
+  /**
+   * LSA dimensions before clustering, `"none"`, or `"auto"`: 100 dimensions from
+   * {@link LSA_MIN_DOCUMENTS} documents on, none below (measured; see README).
+   * @defaultValue "auto"
+   */
+  readonly reduce?: number | "none" | "auto";
   /** k-means restarts. @defaultValue 10 */
   readonly nInit?: number;
   /** Options of the clustering vectorizer, over the defaults in {@link CLUSTER_TOPICS_VECTORIZER}. */
@@ -59,21 +63,23 @@ export interface ClusterTopicsOptions {
 
 /**
  * The clustering vectorizer's defaults, chosen by measurement (bench/quality.mjs):
- * stemmed unigrams with sublinear tf, in at least 2 documents and at most half of them.
+ * unigrams with sublinear tf, in at least 2 documents and at most half of them.
  */
 export const CLUSTER_TOPICS_VECTORIZER: TfidfOptions = Object.freeze({
   ngramRange: [1, 1] as const,
   minDf: 2,
   maxDf: 0.5,
   sublinearTf: true,
-  stem: "porter2" as const,
 });
+
+/** From this many documents on, `reduce: "auto"` clusters in a 100-dimensional LSA space. */
+export const LSA_MIN_DOCUMENTS = 500;
 
 export const CLUSTER_TOPICS_DEFAULTS = Object.freeze({
   k: "auto" as const,
   seed: 0,
   metric: "cosine" as KMeansMetric,
-  reduce: "none" as const,
+  reduce: "auto" as const,
   nInit: 10,
   representatives: 3,
   stabilitySeeds: 3,
@@ -196,8 +202,9 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
     o.stabilitySeeds ?? CLUSTER_TOPICS_DEFAULTS.stabilitySeeds,
     1,
   );
-  const reduceOption = o.reduce ?? CLUSTER_TOPICS_DEFAULTS.reduce;
-  if (reduceOption !== "none") checkInteger(fn, "options.reduce", reduceOption, 2);
+  const reduceGiven = o.reduce ?? CLUSTER_TOPICS_DEFAULTS.reduce;
+  if (reduceGiven !== "none" && reduceGiven !== "auto") checkInteger(fn, "options.reduce", reduceGiven, 2);
+  const reduceOption: number | "none" = reduceGiven === "auto" ? (n >= LSA_MIN_DOCUMENTS ? 100 : "none") : reduceGiven;
   const kOption = o.k ?? CLUSTER_TOPICS_DEFAULTS.k;
   if (kOption !== "auto") checkInteger(fn, "options.k", kOption, 1, n, "number of documents");
   const onProgress =

@@ -1,6 +1,6 @@
 import type { DenseMatrix } from "../core/dense.js";
 import { InvalidArgumentError } from "../core/errors.js";
-import { orthonormalizeColumns, symmetricEigen } from "../core/linalg.js";
+import { axpy, orthonormalizeColumns, symmetricEigen } from "../core/linalg.js";
 import { meanColumnVariance, type Points, toPoints, type Vectors } from "../core/points.js";
 import { createRandom, type Random } from "../core/random.js";
 import { checkInteger, checkOptions } from "../core/validate.js";
@@ -62,10 +62,12 @@ export function truncatedSvd(X: Vectors, nComponents: number, options: Truncated
   const random = createRandom(seed);
   let q = gaussian(d * l, random);
   for (let it = 0; it < nIter; it++) {
+    // One orthonormalisation pass per step keeps the power iterations stable (scikit-learn
+    // uses an LU step here); the final basis below gets two.
     const y = multiply(p, q, l);
-    orthonormalizeColumns(y, n, l);
+    orthonormalizeColumns(y, n, l, 1);
     q = multiplyTransposed(p, y, l);
-    orthonormalizeColumns(q, d, l);
+    orthonormalizeColumns(q, d, l, 1);
   }
   const basis = multiply(p, q, l); // n x l
   orthonormalizeColumns(basis, n, l);
@@ -152,14 +154,12 @@ function multiply(p: Points, m: Float64Array, l: number): Float64Array {
       for (let q = p.indptr[i] as number, end = p.indptr[i + 1] as number; q < end; q++) {
         const v = p.data[q] as number;
         const base = (p.indices[q] as number) * l;
-        for (let j = 0; j < l; j++) out[o + j] = (out[o + j] as number) + v * (m[base + j] as number);
+        axpy(out, o, m, base, v, l);
       }
     } else {
       for (let f = 0; f < p.cols; f++) {
         const v = p.data[i * p.cols + f] as number;
-        if (v === 0) continue;
-        const base = f * l;
-        for (let j = 0; j < l; j++) out[o + j] = (out[o + j] as number) + v * (m[base + j] as number);
+        if (v !== 0) axpy(out, o, m, f * l, v, l);
       }
     }
   }
@@ -174,15 +174,12 @@ function multiplyTransposed(p: Points, m: Float64Array, l: number): Float64Array
     if (p.kind === "sparse") {
       for (let q = p.indptr[i] as number, end = p.indptr[i + 1] as number; q < end; q++) {
         const v = p.data[q] as number;
-        const o = (p.indices[q] as number) * l;
-        for (let j = 0; j < l; j++) out[o + j] = (out[o + j] as number) + v * (m[base + j] as number);
+        axpy(out, (p.indices[q] as number) * l, m, base, v, l);
       }
     } else {
       for (let f = 0; f < p.cols; f++) {
         const v = p.data[i * p.cols + f] as number;
-        if (v === 0) continue;
-        const o = f * l;
-        for (let j = 0; j < l; j++) out[o + j] = (out[o + j] as number) + v * (m[base + j] as number);
+        if (v !== 0) axpy(out, f * l, m, base, v, l);
       }
     }
   }
