@@ -9,7 +9,7 @@ import { PYTHON, runJson, table } from "./lib/run.mjs";
 const CORPORA = ["20newsgroups-bydate.jsonl.gz", "conf-abstracts-full.jsonl.gz"];
 
 if (process.argv[2] === "--worker") {
-  const { fitTransformTfidf, SKLEARN_ENGLISH_STOP_WORDS, SKLEARN_TOKEN_PATTERN } = await import("../dist/index.js");
+  const { fitTransformTfidf, SKLEARN_TOKEN_PATTERN } = await import("../dist/index.js");
   const docs = readCorpus(process.argv[3]).map((d) => d.text);
   const t0 = performance.now();
   const { matrix } = fitTransformTfidf(docs, {
