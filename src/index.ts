@@ -38,6 +38,10 @@ export type { TopicTerms } from "./keywords/coherence.js";
 export { npmiCoherence, topicDiversity, umassCoherence } from "./keywords/coherence.js";
 export type { ClassTfidf, ClassTfidfOptions } from "./keywords/ctfidf.js";
 export { classTermCounts, classTfidf } from "./keywords/ctfidf.js";
+export type { DocumentKeywordsOptions } from "./keywords/documentKeywords.js";
+export { documentKeywords, documentKeywordsBatch } from "./keywords/documentKeywords.js";
+export type { YakeOptions } from "./keywords/yake.js";
+export { levenshteinRatio, YAKE_DEFAULTS, yakeKeywords } from "./keywords/yake.js";
 export type {
   ClusterTopicsOptions,
   Representative,

@@ -2,6 +2,7 @@ import type { CsrMatrix } from "../core/csr.js";
 import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { checkBoolean, checkInteger, checkNumber, checkOneOf, checkOptions } from "../core/validate.js";
+import { resolveStopWords, type StopWordsSpec } from "../text/stopwords/index.js";
 import { classTermCounts, classTfidf } from "./ctfidf.js";
 import { isJunkTerm } from "./junk.js";
 import { selectDiverse } from "./mmr.js";
@@ -50,8 +51,11 @@ export interface ClusterKeywordsOptions {
   readonly minDocuments?: number;
   /** Words of the label. @defaultValue 3 */
   readonly labelTerms?: number;
-  /** Words that may never appear in keywords (in addition to the built-in junk rules). @defaultValue [] */
-  readonly stopWords?: readonly string[];
+  /**
+   * Stop words that may never start, end or sit inside a keyword: a language code, a
+   * list, or false (in addition to the built-in junk rules). @defaultValue "en"
+   */
+  readonly stopWords?: StopWordsSpec;
 }
 
 export const CLUSTER_KEYWORDS_DEFAULTS = Object.freeze({
@@ -149,7 +153,7 @@ export function clusterKeywords(input: KeywordInput, options: ClusterKeywordsOpt
     o.reduceFrequentWords ?? CLUSTER_KEYWORDS_DEFAULTS.reduceFrequentWords,
   );
   const bm25 = checkBoolean(fn, "options.bm25Weighting", o.bm25Weighting ?? CLUSTER_KEYWORDS_DEFAULTS.bm25Weighting);
-  const extraStop = new Set((o.stopWords ?? []).map((w) => String(w).toLowerCase()));
+  const extraStop = resolveStopWords(o.stopWords ?? "en", fn).words;
 
   const { counts, vocabulary } = input;
   const labels = Int32Array.from(input.labels as ArrayLike<number>);

@@ -303,7 +303,7 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
       displayTerms: phraseFit.model.displayTerms,
       k,
     },
-    kwRest,
+    { stopWords: o.vectorizer?.stopWords ?? "en", ...kwRest },
   );
   progress("keywords", 1, 1);
 

@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import { seedCorpus } from "../../src/corpus/seed.js";
+import { clusterKeywords } from "../../src/keywords/clusterKeywords.js";
+import { classTermCounts, classTfidf } from "../../src/keywords/ctfidf.js";
+import { SKLEARN_TOKEN_PATTERN } from "../../src/text/tokenize.js";
+import { fitTransformTfidf } from "../../src/vectorize/tfidf.js";
+import { readFixture } from "../helpers/data.js";
+
+const abstracts = seedCorpus().map((p) => p.abstract);
+
+describe("classTfidf(classCounts) against an independent numpy reference of BERTopic's formula", () => {
+  const fixture = readFixture<{
+    labels: number[];
+    vocabulary: string[];
+    cases: { reduceFrequentWords: boolean; bm25Weighting: boolean; matrix: number[] }[];
+  }>("ctfidf-reference.json.gz");
+  const { model, counts } = fitTransformTfidf(abstracts, {
+    tokenPattern: SKLEARN_TOKEN_PATTERN,
+    stopWords: "sklearn",
+    ngramRange: [1, 2],
+    minDf: 2,
+  });
+  const perClass = classTermCounts(counts, Int32Array.from(fixture.labels), 5);
+  it("uses the same vocabulary", () => expect(model.vocabulary).toEqual(fixture.vocabulary));
+  for (const c of fixture.cases) {
+    it(`matches to 1e-12 with reduceFrequentWords ${c.reduceFrequentWords}, bm25Weighting ${c.bm25Weighting}`, () => {
+      const { matrix } = classTfidf(perClass, c);
+      const dense = new Float64Array(5 * matrix.cols);
+      for (let r = 0; r < 5; r++) {
+        for (let p = matrix.indptr[r] as number; p < (matrix.indptr[r + 1] as number); p++)
+          dense[r * matrix.cols + (matrix.indices[p] as number)] = matrix.data[p] as number;
+      }
+      let worst = 0;
+      for (let i = 0; i < dense.length; i++)
+        worst = Math.max(worst, Math.abs((dense[i] as number) - (c.matrix[i] as number)));
+      expect(worst).toBeLessThan(1e-12);
+    });
+  }
+  it("computes a hand-checkable case", () => {
+    // Two classes: [a:2, b:2] and [b:1, c:3]; A = trunc(8 / 2) = 4; f = [2, 3, 3].
+    const counts2 = {
+      rows: 2,
+      cols: 3,
+      indptr: Int32Array.from([0, 2, 4]),
+      indices: Int32Array.from([0, 1, 1, 2]),
+      data: Float64Array.from([2, 2, 1, 3]),
+    };
+    const { matrix, idf, averageClassSize } = classTfidf(counts2);
+    expect(averageClassSize).toBe(4);
+    expect(Array.from(idf)).toEqual([Math.log(4 / 2 + 1), Math.log(4 / 3 + 1), Math.log(4 / 3 + 1)]);
+    expect(matrix.data[0]).toBeCloseTo(0.5 * Math.log(3), 15);
+  });
+});
+
+describe("clusterKeywords({ counts, labels, vocabulary })", () => {
+  const { model, counts } = fitTransformTfidf(abstracts, { ngramRange: [1, 3], minDf: 2 });
+  const labels = Int32Array.from(abstracts, (a) =>
+    /federated/i.test(a) ? 0 : /adam|learning rate|step size/i.test(a) ? 1 : 2,
+  );
+  const topics = clusterKeywords({ counts, labels, vocabulary: model.vocabulary });
+
+  it("names a federated-learning cluster with the phrase, not its words alone", () => {
+    expect(topics[0]?.label.startsWith("federated learning")).toBe(true);
+    const terms = topics[0]?.keywords.map((k) => k.term) ?? [];
+    expect(terms).not.toContain("federated");
+    expect(terms.filter((t) => t.includes("federated")).length).toBeLessThanOrEqual(2);
+  });
+  it("returns topN keywords with finite positive scores, sizes and labels", () => {
+    for (const t of topics) {
+      expect(t.keywords.length).toBe(10);
+      expect(t.keywords.every((k) => Number.isFinite(k.score) && k.score > 0)).toBe(true);
+      expect(t.label.split(" · ")).toHaveLength(3);
+    }
+    expect(topics.map((t) => t.size).reduce((a, b) => a + b)).toBe(70);
+  });
+  it("keeps junk out: numbers, single letters, math debris, stop words", () => {
+    const junk = clusterKeywords({
+      counts: {
+        rows: 2,
+        cols: 4,
+        indptr: Int32Array.from([0, 4, 8]),
+        indices: Int32Array.from([0, 1, 2, 3, 0, 1, 2, 3]),
+        data: Float64Array.from([5, 5, 5, 1, 5, 5, 5, 9]),
+      },
+      labels: [0, 1],
+      vocabulary: ["2023", "mathcal", "the model", "graph"],
+    });
+    expect(junk.flatMap((t) => t.keywords.map((k) => k.term))).toEqual(["graph", "graph"]);
+  });
+  it("supports the centroid representation for comparison", () => {
+    const { matrix } = fitTransformTfidf(abstracts, { ngramRange: [1, 3], minDf: 2 });
+    const centroid = clusterKeywords(
+      { counts, labels, vocabulary: model.vocabulary, tfidf: matrix },
+      { representation: "centroid" },
+    );
+    expect(centroid[0]?.keywords.length).toBe(10);
+  });
+  it("gives defined results for an empty cluster, a one-document cluster and a one-term vocabulary", () => {
+    const r = clusterKeywords({
+      counts,
+      labels: labels.map((l, i) => (i === 0 ? 3 : l)),
+      vocabulary: model.vocabulary,
+      k: 5,
+    });
+    expect(r[4]).toEqual({ cluster: 4, size: 0, label: "", keywords: [] });
+    expect(r[3]?.size).toBe(1);
+    expect(r[3]?.keywords.length).toBeGreaterThan(0);
+    const one = clusterKeywords({
+      counts: {
+        rows: 2,
+        cols: 1,
+        indptr: Int32Array.from([0, 1, 2]),
+        indices: Int32Array.from([0, 0]),
+        data: Float64Array.from([1, 2]),
+      },
+      labels: [0, 1],
+      vocabulary: ["graphs"],
+    });
+    expect(one.map((t) => t.label)).toEqual(["graphs", "graphs"]);
+  });
+  it("rejects bad options and mismatched inputs", () => {
+    expect(() => clusterKeywords({ counts, labels, vocabulary: model.vocabulary }, { topN: 0 })).toThrow(
+      /options.topN must be an integer >= 1; got 0/,
+    );
+    expect(() => clusterKeywords({ counts, labels, vocabulary: model.vocabulary }, { diversity: 1.5 })).toThrow(
+      /options.diversity must be a finite number in \[0, 1\]; got 1.5/,
+    );
+    expect(() => clusterKeywords({ counts, labels: labels.slice(1), vocabulary: model.vocabulary })).toThrow(
+      /labels must have one entry per document/,
+    );
+    expect(() => clusterKeywords({ counts, labels, vocabulary: ["x"] })).toThrow(
+      /vocabulary must have one term per column/,
+    );
+  });
+});
