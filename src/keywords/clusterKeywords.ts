@@ -71,6 +71,9 @@ export const CLUSTER_KEYWORDS_DEFAULTS = Object.freeze({
   labelTerms: 3,
 });
 
+/** Share of a cluster's documents a term must appear in to count as common there. */
+const PRESENCE_SHARE = 0.05;
+
 const OPTION_NAMES = [
   "topN",
   "representation",
@@ -80,6 +83,7 @@ const OPTION_NAMES = [
   "preferPhrases",
   "phraseCoverage",
   "maxClusterShare",
+  "minDocuments",
   "labelTerms",
   "stopWords",
 ] as const;
@@ -191,20 +195,27 @@ export function clusterKeywords(input: KeywordInput, options: ClusterKeywordsOpt
     weights = classTfidf(perClass, { reduceFrequentWords: reduce, bm25Weighting: bm25 }).matrix;
   }
 
-  // Terms present in almost every cluster say nothing about any one of them.
+  const sizes = new Int32Array(k);
+  for (const l of labels) if (l >= 0) sizes[l] = (sizes[l] as number) + 1;
+
+  // Terms common in almost every cluster say nothing about any one of them. "Common"
+  // means in at least PRESENCE_SHARE of a cluster's documents, so a word that merely
+  // occurs once somewhere in every large cluster is not thrown away.
   const clustersWithTerm = new Int32Array(counts.cols);
-  for (let p = 0; p < (perClass.indptr[k] as number); p++) {
-    const t = perClass.indices[p] as number;
-    clustersWithTerm[t] = (clustersWithTerm[t] as number) + 1;
+  for (let c = 0; c < k; c++) {
+    const needed = Math.max(1, PRESENCE_SHARE * (sizes[c] as number));
+    for (let p = perClassDocs.indptr[c] as number; p < (perClassDocs.indptr[c + 1] as number); p++) {
+      if ((perClassDocs.data[p] as number) >= needed) {
+        const t = perClassDocs.indices[p] as number;
+        clustersWithTerm[t] = (clustersWithTerm[t] as number) + 1;
+      }
+    }
   }
   const junk = new Uint8Array(counts.cols);
   for (let t = 0; t < counts.cols; t++) {
     const term = vocabulary[t] as string;
     if (isJunkTerm(term, extraStop) || (k >= 4 && (clustersWithTerm[t] as number) > maxShare * k)) junk[t] = 1;
   }
-
-  const sizes = new Int32Array(k);
-  for (const l of labels) if (l >= 0) sizes[l] = (sizes[l] as number) + 1;
 
   const out: ClusterKeywords[] = [];
   for (let c = 0; c < k; c++) {

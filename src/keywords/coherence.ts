@@ -119,8 +119,10 @@ export function npmiCoherence(
         const pab = (pair[i * n + j] as number) / total;
         const pa = (single[i] as number) / total;
         const pb = (single[j] as number) / total;
-        const pmi = Math.log((pab + EPSILON) / (pa * pb));
-        sum += pmi / -Math.log(pab + EPSILON);
+        // A term absent from every window has no defined PMI (gensim divides by zero);
+        // count the pair as never co-occurring, NPMI's floor of -1.
+        if (pa === 0 || pb === 0) sum -= 1;
+        else sum += Math.log((pab + EPSILON) / (pa * pb)) / -Math.log(pab + EPSILON);
         count++;
       }
     }

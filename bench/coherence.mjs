@@ -1,0 +1,78 @@
+// Keyword quality: NPMI coherence (gensim's c_npmi over the corpus) and topic diversity
+// of topiclens' keywords (class-based TF-IDF with phrases and MMR) versus plain centroid
+// argsort keywords (scikit-learn's example: top terms of each k-means centroid in its
+// TF-IDF space), for the same clustering.
+//   node bench/coherence.mjs      (needs `npm run build`)
+import { readCorpus } from "./lib/corpus.mjs";
+import { table } from "./lib/run.mjs";
+
+const {
+  clusterKeywords,
+  clusterTopics,
+  createTokenizer,
+  fitTransformTfidf,
+  npmiCoherence,
+  resolveStopWords,
+  SKLEARN_TOKEN_PATTERN,
+  topicDiversity,
+} = await import("../dist/index.js");
+
+const rows = [];
+for (const corpus of ["conf-abstracts-5areas.jsonl.gz", "20ng-4cat-stripped.jsonl"]) {
+  const records = readCorpus(corpus);
+  const docs = records.map((r) => r.text);
+  const k = new Set(records.map((r) => r.label)).size;
+  const result = clusterTopics(docs, { k, seed: 0, stabilitySeeds: 1 });
+  const labels = result.assignments;
+  // Each keyword set is scored on the corpus as its own tokenizer reads it.
+  const tokensOf = (tokenize, stop) => docs.map((d) => tokenize(d).filter((w) => !stop.has(w)));
+  const ourTexts = tokensOf(createTokenizer({}), resolveStopWords("en", "bench").words);
+  const sklearnTexts = tokensOf(
+    createTokenizer({ tokenPattern: SKLEARN_TOKEN_PATTERN }),
+    resolveStopWords("sklearn", "bench").words,
+  );
+
+  // scikit-learn's way: centroid of the example's TF-IDF (min_df 5, max_df 0.5, English stop words), argsort.
+  const sk = fitTransformTfidf(docs, {
+    tokenPattern: SKLEARN_TOKEN_PATTERN,
+    stopWords: "sklearn",
+    minDf: 5,
+    maxDf: 0.5,
+  });
+  const centroid = clusterKeywords(
+    { counts: sk.counts, labels, vocabulary: sk.model.vocabulary, tfidf: sk.matrix, k },
+    {
+      representation: "centroid",
+      diversity: 0,
+      preferPhrases: false,
+      maxClusterShare: 1,
+      minDocuments: 1,
+      topN: 25,
+      stopWords: false,
+    },
+  ).map((t) => t.keywords.map((x) => x.term));
+  const phrases = fitTransformTfidf(docs, { ngramRange: [1, 3], minDf: 2 });
+  const ours = clusterKeywords(
+    { counts: phrases.counts, labels, vocabulary: phrases.model.vocabulary, k },
+    { topN: 25 },
+  ).map((t) => t.keywords.map((x) => x.term));
+  for (const [name, topics, texts] of [
+    ["centroid argsort (sklearn example)", centroid, sklearnTexts],
+    ["topiclens c-TF-IDF + phrases + MMR", ours, ourTexts],
+  ]) {
+    rows.push([
+      corpus,
+      name,
+      npmiCoherence(
+        topics.map((t) => t.slice(0, 10)),
+        texts,
+      ).toFixed(3),
+      topicDiversity(topics, 25).toFixed(3),
+      topics
+        .map((t) => t.slice(0, 4).join(", "))
+        .join(" | ")
+        .slice(0, 150),
+    ]);
+  }
+}
+console.log(table(["corpus", "keywords", "NPMI (top 10)", "diversity (top 25)", "first keywords"], rows));
