@@ -4,7 +4,13 @@ import { defineConfig } from "tsup";
 const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 
 export default defineConfig({
-  entry: { index: "src/index.ts", node: "src/node.ts", seed: "src/corpus/seed.ts", cli: "src/cli/main.ts" },
+  entry: {
+    index: "src/index.ts",
+    node: "src/node.ts",
+    seed: "src/corpus/seed.ts",
+    cli: "src/cli/main.ts",
+    "assign-worker": "src/node/assignWorker.ts",
+  },
   format: ["esm", "cjs"],
   dts: { entry: { index: "src/index.ts", node: "src/node.ts", seed: "src/corpus/seed.ts" } },
   sourcemap: true,

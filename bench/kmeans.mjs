@@ -1,5 +1,5 @@
-// k-means speed, topiclens versus scikit-learn's KMeans(algorithm="lloyd") (OpenMP, all
-// cores) from the same initial rows, same maxIter, tol 0; and versus the JavaScript
+// k-means speed, topiclens (2 threads: createWorkerPool) versus scikit-learn's
+// KMeans(algorithm="lloyd") (OpenMP, 2 cores) from the same initial rows, same maxIter, tol 0; and versus the JavaScript
 // packages ml-kmeans and skmeans on a dense matrix small enough for them.
 //   node bench/kmeans.mjs            (needs `npm run build` and Debian's python3-sklearn)
 import { writeFileSync } from "node:fs";
@@ -42,10 +42,13 @@ function denseRows(X, rows) {
 if (process.argv[2] === "--worker") {
   const [name, k] = [process.argv[3], Number(process.argv[4])];
   const { kmeans } = await import("../dist/index.js");
+  const { createWorkerPool } = await import("../dist/node.js");
   const X = await vectorize(name);
   const init = denseRows(X, JSON.parse(process.argv[5]));
+  // Both cores, as scikit-learn's OpenMP loop uses them.
+  const pool = createWorkerPool({ threads: 2 });
   const t0 = performance.now();
-  const r = kmeans(X, k, { init, maxIter: MAX_ITER, tol: 0 });
+  const r = kmeans(X, k, { init, maxIter: MAX_ITER, tol: 0, parallel: pool });
   const seconds = (performance.now() - t0) / 1000;
   console.log(
     JSON.stringify({

@@ -2,6 +2,7 @@ export type { KMeansIterationState, KMeansMetric, KMeansOptions, KMeansResult } 
 export { KMEANS_DEFAULTS, kmeans } from "./cluster/kmeans.js";
 export type { MiniBatchKMeans, MiniBatchKMeansOptions } from "./cluster/miniBatch.js";
 export { createMiniBatchKMeans, MINI_BATCH_DEFAULTS, miniBatchKMeans } from "./cluster/miniBatch.js";
+export type { AssignSession, ParallelAssigner } from "./cluster/parallel.js";
 export type { KMeansCentroids, KMeansJSON } from "./cluster/predict.js";
 export { KMEANS_FORMAT, kmeansFromJSON, kmeansToJSON, predict } from "./cluster/predict.js";
 export type { CsrMatrix } from "./core/csr.js";

@@ -19,3 +19,5 @@ export async function loadAbstractsPage(path: string | URL): Promise<Paper[]> {
 
 export type { InputFormat, ReadDocumentsOptions, ReadDocumentsResult } from "./io/readDocuments.js";
 export { readDocuments } from "./io/readDocuments.js";
+export type { WorkerPool, WorkerPoolOptions } from "./node/workerPool.js";
+export { createWorkerPool } from "./node/workerPool.js";

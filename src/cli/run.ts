@@ -2,6 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { TopiclensError } from "../core/errors.js";
 import { type InputFormat, readDocuments } from "../io/readDocuments.js";
+import { createWorkerPool } from "../node/workerPool.js";
 import { type ClusterTopicsOptions, clusterTopics } from "../pipeline/clusterTopics.js";
 import { toText } from "../report/summarize.js";
 import { progressBar } from "./progress.js";
@@ -141,7 +142,13 @@ export async function run(args: readonly string[], streams: Streams): Promise<nu
       ...(values.top !== undefined ? { keywords: { topN: parseNumber("--top", values.top) as number } } : {}),
       ...(bar ? { onProgress: bar.update } : {}),
     };
-    const result = clusterTopics(documents, options);
+    const pool = createWorkerPool();
+    let result: ReturnType<typeof clusterTopics>;
+    try {
+      result = clusterTopics(documents, { ...options, parallel: pool });
+    } finally {
+      await pool.close();
+    }
     bar?.done();
     const report =
       format === "md"

@@ -24,6 +24,12 @@ export function assignToNearest(
   from = 0,
   to = p.rows,
 ): number {
+  prepareCenters(p, centers, k, scratch);
+  return assignRows(p, xSquaredNorms, weights, k, scratch, labels, distances, from, to);
+}
+
+/** Fills the scratch's centre norms (and, for sparse input, the feature-major copy). O(k·d). */
+export function prepareCenters(p: Points, centers: Float64Array, k: number, scratch: AssignScratch): void {
   const d = p.cols;
   const cNorm = scratch.centerSquaredNorms;
   for (let j = 0; j < k; j++) {
@@ -34,13 +40,37 @@ export function assignToNearest(
     }
     cNorm[j] = s;
   }
-  const acc = scratch.dots;
-  let total = 0;
   if (p.kind === "sparse") {
     const ct = scratch.centersT;
     for (let j = 0; j < k; j++) {
       for (let f = 0; f < d; f++) ct[f * k + j] = centers[j * d + f] as number;
     }
+  } else if (scratch.centers !== centers) {
+    scratch.centers.set(centers);
+  }
+}
+
+/**
+ * The E-step for rows [from, to) against centres already prepared in `scratch`; returns
+ * the weighted sum of their squared distances, accumulated in row order.
+ */
+export function assignRows(
+  p: Points,
+  xSquaredNorms: Float64Array,
+  weights: Float64Array | null,
+  k: number,
+  scratch: AssignScratch,
+  labels: Int32Array,
+  distances: Float64Array,
+  from = 0,
+  to = p.rows,
+): number {
+  const d = p.cols;
+  const cNorm = scratch.centerSquaredNorms;
+  const acc = scratch.dots;
+  let total = 0;
+  if (p.kind === "sparse") {
+    const ct = scratch.centersT;
     const { indptr, indices, data } = p;
     for (let i = from; i < to; i++) {
       acc.fill(0);
@@ -72,6 +102,7 @@ export function assignToNearest(
     }
   } else {
     const data = p.data;
+    const centers = scratch.centers;
     for (let i = from; i < to; i++) {
       const base = i * d;
       for (let j = 0; j < k; j++) {
@@ -116,6 +147,8 @@ export interface AssignScratch {
   readonly dots: Float64Array;
   /** Feature-major copy of the centres (sparse input only). */
   readonly centersT: Float64Array;
+  /** Row-major copy of the centres (dense input only). */
+  readonly centers: Float64Array;
 }
 
 export function createAssignScratch(p: Points, k: number): AssignScratch {
@@ -123,6 +156,7 @@ export function createAssignScratch(p: Points, k: number): AssignScratch {
     centerSquaredNorms: new Float64Array(k),
     dots: new Float64Array(k),
     centersT: new Float64Array(p.kind === "sparse" ? k * p.cols : 0),
+    centers: new Float64Array(p.kind === "dense" ? k * p.cols : 0),
   };
 }
 

@@ -13,6 +13,7 @@ import { createRandom } from "../core/random.js";
 import { checkFunction, checkInteger, checkNumber, checkOneOf, checkOptions } from "../core/validate.js";
 import { kmeansPlusPlus, randomInit } from "./init.js";
 import { type KMeansIterationState, runLloyd } from "./lloyd.js";
+import { isParallelAssigner, type ParallelAssigner } from "./parallel.js";
 
 export type { KMeansIterationState } from "./lloyd.js";
 
@@ -36,6 +37,11 @@ export interface KMeansOptions {
   readonly sampleWeight?: ArrayLike<number>;
   /** Called after every iteration; return `false` to stop the current run. */
   readonly onIteration?: (state: KMeansIterationState) => void | boolean;
+  /**
+   * Threads for the assignment step, e.g. `createWorkerPool()` from `topiclens/node`.
+   * Results are identical with or without it. @defaultValue undefined (calling thread only)
+   */
+  readonly parallel?: ParallelAssigner;
 }
 
 export const KMEANS_DEFAULTS = Object.freeze({
@@ -46,7 +52,17 @@ export const KMEANS_DEFAULTS = Object.freeze({
   seed: 0,
 });
 
-const KMEANS_OPTIONS = ["metric", "init", "nInit", "maxIter", "tol", "seed", "sampleWeight", "onIteration"] as const;
+const KMEANS_OPTIONS = [
+  "metric",
+  "init",
+  "nInit",
+  "maxIter",
+  "tol",
+  "seed",
+  "sampleWeight",
+  "onIteration",
+  "parallel",
+] as const;
 
 /** The outcome of {@link kmeans}: a plain, readonly object. */
 export interface KMeansResult {
@@ -97,6 +113,12 @@ export function kmeans(X: Vectors, k: number, options: KMeansOptions = {}): KMea
   if (typeof init === "string") checkOneOf(fn, "options.init", init, ["k-means++", "random"]);
   const nInit = checkInteger(fn, "options.nInit", o.nInit ?? (init === "random" ? 10 : 1), 1);
   const weights = o.sampleWeight === undefined ? null : checkWeights(fn, o.sampleWeight, points.rows);
+  if (o.parallel !== undefined && !isParallelAssigner(o.parallel)) {
+    throw new InvalidArgumentError(
+      `${fn}: options.parallel must be a worker pool (createWorkerPool() from topiclens/node); got ${describeValue(o.parallel)}`,
+      "options.parallel",
+    );
+  }
 
   const spherical = metric === "cosine";
   if (spherical) points = normalizePoints(points);
@@ -117,8 +139,11 @@ export function kmeans(X: Vectors, k: number, options: KMeansOptions = {}): KMea
       spherical,
       run,
       onIteration,
+      parallel: o.parallel,
     });
     relocated += result.relocated;
+    if (result.parallelWarning !== null && !warnings.includes(result.parallelWarning))
+      warnings.push(result.parallelWarning);
     if (best === null || result.inertia < best.inertia) best = result;
   }
   const winner = best as ReturnType<typeof runLloyd>;

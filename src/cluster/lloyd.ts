@@ -1,5 +1,6 @@
 import type { Points } from "../core/points.js";
 import { accumulateCenters, assignToNearest, createAssignScratch } from "./assign.js";
+import type { ParallelAssigner } from "./parallel.js";
 
 /** What `onIteration` receives after each Lloyd iteration. */
 export interface KMeansIterationState {
@@ -23,6 +24,8 @@ export interface LloydSettings {
   readonly spherical: boolean;
   readonly run: number;
   readonly onIteration: ((state: KMeansIterationState) => void | boolean) | undefined;
+  /** Threads for the assignment step; undefined runs on the calling thread. */
+  readonly parallel?: ParallelAssigner | undefined;
 }
 
 export interface LloydRun {
@@ -35,6 +38,8 @@ export interface LloydRun {
   readonly stoppedByCallback: boolean;
   /** Number of empty clusters re-seeded from far points. */
   readonly relocated: number;
+  /** Why the run fell back from several threads to one, if it did. */
+  readonly parallelWarning: string | null;
 }
 
 /**
@@ -60,6 +65,11 @@ export function runLloyd(
   const previous = new Int32Array(n);
   const distances = new Float64Array(n);
   const scratch = createAssignScratch(p, k);
+  const session = settings.parallel?.start(p, xSquaredNorms, weights, k) ?? null;
+  const assign = (c: Float64Array): number =>
+    session === null
+      ? assignToNearest(p, xSquaredNorms, weights, c, k, scratch, labels, distances)
+      : session.assign(c, labels, distances);
   let iterations = 0;
   let converged = false;
   let stoppedByCallback = false;
@@ -67,7 +77,7 @@ export function runLloyd(
 
   for (let it = 0; it < settings.maxIter; it++) {
     previous.set(labels);
-    const inertia = assignToNearest(p, xSquaredNorms, weights, centers, k, scratch, labels, distances);
+    const inertia = assign(centers);
     accumulateCenters(p, weights, labels, next, clusterWeights);
     relocated += relocateEmptyClusters(p, weights, labels, distances, next, clusterWeights, k);
     averageCenters(next, clusterWeights, k, d, settings.spherical);
@@ -99,8 +109,18 @@ export function runLloyd(
     }
   }
   // Labels must describe the returned centres (a no-op relabelling after strict convergence).
-  const inertia = assignToNearest(p, xSquaredNorms, weights, centers, k, scratch, labels, distances);
-  return { labels, centers, inertia, iterations, converged, stoppedByCallback, relocated };
+  const inertia = assign(centers);
+  session?.end();
+  return {
+    labels,
+    centers,
+    inertia,
+    iterations,
+    converged,
+    stoppedByCallback,
+    relocated,
+    parallelWarning: session?.warning ?? null,
+  };
 }
 
 /**

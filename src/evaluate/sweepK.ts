@@ -1,4 +1,5 @@
 import { type KMeansMetric, kmeans } from "../cluster/kmeans.js";
+import type { ParallelAssigner } from "../cluster/parallel.js";
 import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { toPoints, type Vectors } from "../core/points.js";
@@ -19,6 +20,8 @@ export interface SweepKOptions {
   readonly sampleSize?: number;
   /** Called after each k. */
   readonly onProgress?: (done: number, total: number, k: number) => void;
+  /** Threads for k-means' assignment step (see `createWorkerPool` in `topiclens/node`). */
+  readonly parallel?: ParallelAssigner;
 }
 
 /** Scores of one k. */
@@ -66,7 +69,7 @@ export function defaultKRange(n: number): [number, number] {
  */
 export function sweepK(X: Vectors, options: SweepKOptions = {}): SweepKResult {
   const fn = "sweepK";
-  const o = checkOptions(fn, options, ["kRange", "seeds", "metric", "nInit", "sampleSize", "onProgress"]);
+  const o = checkOptions(fn, options, ["kRange", "seeds", "metric", "nInit", "sampleSize", "onProgress", "parallel"]);
   const p = toPoints(X, fn);
   if (p.rows < 3)
     throw new InvalidArgumentError(`${fn}: X must have at least 3 rows to compare values of k; got ${p.rows}`, "X");
@@ -91,7 +94,9 @@ export function sweepK(X: Vectors, options: SweepKOptions = {}): SweepKResult {
 
   const rows: SweepKRow[] = [];
   ks.forEach((k, index) => {
-    const runs = seeds.map((seed) => kmeans(X, k, { metric, nInit, seed }));
+    const runs = seeds.map((seed) =>
+      kmeans(X, k, { metric, nInit, seed, ...(o.parallel ? { parallel: o.parallel } : {}) }),
+    );
     let best = runs[0] as (typeof runs)[number];
     for (const r of runs) if (r.inertia < best.inertia) best = r;
     let ari = 0;

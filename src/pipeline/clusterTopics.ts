@@ -1,4 +1,5 @@
 import { type KMeansMetric, type KMeansResult, kmeans } from "../cluster/kmeans.js";
+import type { ParallelAssigner } from "../cluster/parallel.js";
 import type { CsrMatrix } from "../core/csr.js";
 import { type DenseMatrix, denseNormalizeRows } from "../core/dense.js";
 import { EmptyInputError } from "../core/errors.js";
@@ -59,6 +60,8 @@ export interface ClusterTopicsOptions {
   /** Seeds used to measure stability when k is given (1 skips it). @defaultValue 3 */
   readonly stabilitySeeds?: number;
   readonly onProgress?: (progress: TopicsProgress) => void;
+  /** Threads for k-means (`createWorkerPool()` from `topiclens/node`); results are identical without. */
+  readonly parallel?: ParallelAssigner;
 }
 
 /**
@@ -171,6 +174,7 @@ const OPTION_NAMES = [
   "representatives",
   "stabilitySeeds",
   "onProgress",
+  "parallel",
 ] as const;
 
 /**
@@ -266,6 +270,7 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
       seeds: [seed, seed + 1, seed + 2],
       metric,
       nInit: Math.max(1, Math.ceil(nInit / 3)),
+      ...(o.parallel ? { parallel: o.parallel } : {}),
       onProgress: (done, total) => progress("choose-k", done, total),
     });
     k = sweep.recommendedK;
@@ -273,12 +278,13 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
   }
 
   progress("cluster", 0, 1);
-  const clustering = kmeans(X, k, { metric, nInit, seed });
+  const parallel = o.parallel ? { parallel: o.parallel } : {};
+  const clustering = kmeans(X, k, { metric, nInit, seed, ...parallel });
   warnings.push(...clustering.warnings);
   let stability: number | null = null;
   if (sweep !== null) stability = sweep.rows.find((r) => r.k === k)?.stability ?? null;
   else if (stabilitySeeds > 1 && k > 1)
-    stability = measureStability(X, k, metric, nInit, seed, stabilitySeeds, clustering);
+    stability = measureStability(X, k, metric, nInit, seed, stabilitySeeds, clustering, o.parallel);
   progress("cluster", 1, 1);
 
   progress("keywords", 0, 1);
@@ -428,10 +434,18 @@ function measureStability(
   seed: number,
   seeds: number,
   first: KMeansResult,
+  parallel: ParallelAssigner | undefined,
 ): number {
   const runs = [first.labels];
-  for (let s = 1; s < seeds; s++)
-    runs.push(kmeans(X, k, { metric, nInit: Math.max(1, Math.ceil(nInit / 3)), seed: seed + s }).labels);
+  for (let s = 1; s < seeds; s++) {
+    const options = {
+      metric,
+      nInit: Math.max(1, Math.ceil(nInit / 3)),
+      seed: seed + s,
+      ...(parallel ? { parallel } : {}),
+    };
+    runs.push(kmeans(X, k, options).labels);
+  }
   let total = 0;
   let pairs = 0;
   for (let a = 0; a < runs.length; a++) {

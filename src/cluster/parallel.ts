@@ -1,0 +1,28 @@
+import type { Points } from "../core/points.js";
+
+/**
+ * Runs the k-means assignment step on several threads. The core library never creates
+ * threads itself (it has no runtime-specific code); `topiclens/node` provides one for
+ * Node (`createWorkerPool`). Any implementation must produce exactly the labels,
+ * distances and total of the single-threaded kernel, whatever its thread count.
+ */
+export interface ParallelAssigner {
+  /** Threads used, the calling thread included. */
+  readonly threads: number;
+  /** Prepares to assign the rows of `p`; null means "run single-threaded". */
+  start(p: Points, xSquaredNorms: Float64Array, weights: Float64Array | null, k: number): AssignSession | null;
+}
+
+/** One k-means run's use of a {@link ParallelAssigner}. */
+export interface AssignSession {
+  /** Assigns every row to the nearest of `centers`; returns the weighted sum of squared distances. */
+  assign(centers: Float64Array, labels: Int32Array, distances: Float64Array): number;
+  /** Releases the threads. */
+  end(): void;
+  /** Set when the session fell back to a single thread (a worker failed or did not answer). */
+  readonly warning: string | null;
+}
+
+export function isParallelAssigner(x: unknown): x is ParallelAssigner {
+  return x !== null && typeof x === "object" && typeof (x as ParallelAssigner).start === "function";
+}

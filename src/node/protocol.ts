@@ -1,0 +1,32 @@
+/** Slots of the shared control array that the pool and its workers synchronise on. */
+export const GENERATION = 0;
+export const STOP = 1;
+/** Slot `DONE_BASE + w` is the generation worker `w` last finished. */
+export const DONE_BASE = 2;
+
+/** The shared buffers of one k-means run, as posted to every worker. */
+export interface SharedRun {
+  readonly kind: "dense" | "sparse";
+  readonly rows: number;
+  readonly cols: number;
+  readonly k: number;
+  readonly indptr: SharedArrayBuffer | null;
+  readonly indices: SharedArrayBuffer | null;
+  readonly data: SharedArrayBuffer;
+  readonly xSquaredNorms: SharedArrayBuffer;
+  readonly weights: SharedArrayBuffer | null;
+  readonly centerSquaredNorms: SharedArrayBuffer;
+  readonly centersT: SharedArrayBuffer;
+  readonly centers: SharedArrayBuffer;
+  readonly labels: SharedArrayBuffer;
+  readonly distances: SharedArrayBuffer;
+  readonly control: SharedArrayBuffer;
+}
+
+export interface RunMessage {
+  readonly type: "run";
+  readonly worker: number;
+  readonly from: number;
+  readonly to: number;
+  readonly shared: SharedRun;
+}

@@ -1,0 +1,74 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { ROOT } from "../helpers/data.js";
+
+// Worker threads need the built worker script, so these tests use the build in dist/.
+const lib = await import(pathToFileURL(join(ROOT, "dist", "index.js")).href);
+const node = await import(pathToFileURL(join(ROOT, "dist", "node.js")).href);
+const { readCorpus } = await import("../helpers/data.js");
+
+const docs = readCorpus("20newsgroups-bydate.jsonl.gz", 6000).map((d) => d.text);
+const X = lib.fitTransformTfidf(docs, { minDf: 5, maxDf: 0.5 }).matrix;
+const pool = node.createWorkerPool({ threads: 2 });
+afterAll(() => pool.close());
+
+const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+
+describe("createWorkerPool()", () => {
+  it("gives k-means results identical to one thread on sparse input", () => {
+    const one = lib.kmeans(X, 12, { seed: 4, maxIter: 30 });
+    const two = lib.kmeans(X, 12, { seed: 4, maxIter: 30, parallel: pool });
+    expect(bytes(two.labels)).toEqual(bytes(one.labels));
+    expect(bytes(two.centroids.data)).toEqual(bytes(one.centroids.data));
+    expect(two.inertia).toBe(one.inertia);
+    expect(two.warnings).toEqual(one.warnings);
+  });
+
+  it("gives identical results on dense input, in cosine mode, with 3 threads", () => {
+    const dense = lib.truncatedSvd(X, 20).embedding;
+    const three = node.createWorkerPool({ threads: 3 });
+    const one = lib.kmeans(dense, 8, { metric: "cosine", seed: 1 });
+    const many = lib.kmeans(dense, 8, { metric: "cosine", seed: 1, parallel: three });
+    expect(bytes(many.labels)).toEqual(bytes(one.labels));
+    expect(many.inertia).toBe(one.inertia);
+    return three.close();
+  });
+
+  it("falls back to one thread with a warning when a worker never answers", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "topiclens-worker-"));
+    const silent = join(dir, "silent-worker.mjs");
+    writeFileSync(silent, "// receives work and never answers\n");
+    const broken = node.createWorkerPool({ threads: 2, timeoutMs: 200, workerUrl: pathToFileURL(silent) });
+    const one = lib.kmeans(X, 6, { seed: 2, maxIter: 5 });
+    const fallback = lib.kmeans(X, 6, { seed: 2, maxIter: 5, parallel: broken });
+    expect(bytes(fallback.labels)).toEqual(bytes(one.labels));
+    expect(fallback.inertia).toBe(one.inertia);
+    expect(fallback.warnings.join(" ")).toMatch(
+      /worker thread did not answer within 200 ms; k-means continued on one thread/,
+    );
+    await broken.close();
+  });
+
+  it("falls back with a warning when workers cannot start", () => {
+    const missing = node.createWorkerPool({
+      threads: 2,
+      workerUrl: pathToFileURL(join(tmpdir(), "no-such-worker.mjs")),
+      timeoutMs: 300,
+    });
+    const one = lib.kmeans(X, 5, { seed: 3, maxIter: 3 });
+    const r = lib.kmeans(X, 5, { seed: 3, maxIter: 3, parallel: missing });
+    expect(bytes(r.labels)).toEqual(bytes(one.labels));
+    expect(r.warnings.join(" ")).toMatch(/one thread/);
+    return missing.close();
+  });
+
+  it("rejects invalid options and non-pools", () => {
+    expect(() => node.createWorkerPool({ threads: 0 })).toThrow(
+      /options.threads must be an integer in \[1, 256\]; got 0/,
+    );
+    expect(() => lib.kmeans(X, 3, { parallel: {} })).toThrow(/options.parallel must be a worker pool/);
+  });
+});
