@@ -1,3 +1,4 @@
+import { log } from "../core/math.js";
 import { copyRow, type Points, rowDot } from "../core/points.js";
 import type { Random } from "../core/random.js";
 import { sampleWithoutReplacement } from "../core/random.js";
@@ -20,7 +21,7 @@ export function kmeansPlusPlus(
   const n = p.rows;
   const d = p.cols;
   const centers = new Float64Array(k * d);
-  const trials = 2 + Math.floor(Math.log(k));
+  const trials = 2 + Math.floor(log(k));
   const candidate = new Float64Array(d);
   const closest = new Float64Array(n);
   const trialDist = new Float64Array(n);

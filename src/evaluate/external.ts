@@ -1,21 +1,22 @@
+import { exp, log } from "../core/math.js";
 import { type ContingencyTable, contingencyTable } from "./contingency.js";
 import type { Labels } from "./labels.js";
 
 /** Shannon entropy (nats) of a vector of counts, as scikit-learn's `entropy`. */
 function entropyOf(counts: Float64Array, total: number): number {
   if (total === 0) return 1;
-  const logTotal = Math.log(total);
+  const logTotal = log(total);
   let h = 0;
-  for (const c of counts) if (c > 0) h -= (c / total) * (Math.log(c) - logTotal);
+  for (const c of counts) if (c > 0) h -= (c / total) * (log(c) - logTotal);
   return h;
 }
 
 /** Mutual information (nats) of a contingency table, in scikit-learn's order of operations. */
 function mutualInformation(t: ContingencyTable): number {
   if (t.rows === 1 || t.cols === 1) return 0;
-  const logTotal = Math.log(t.total);
-  const logRows = Math.log(sum(t.rowSums));
-  const logCols = Math.log(sum(t.colSums));
+  const logTotal = log(t.total);
+  const logRows = log(sum(t.rowSums));
+  const logCols = log(sum(t.colSums));
   let mi = 0;
   for (let r = 0; r < t.rows; r++) {
     for (let c = 0; c < t.cols; c++) {
@@ -23,7 +24,7 @@ function mutualInformation(t: ContingencyTable): number {
       if (n === 0) continue;
       const p = n / t.total;
       const outer = (t.rowSums[r] as number) * (t.colSums[c] as number);
-      const term = p * (Math.log(n) - logTotal) + p * (-Math.log(outer) + logRows + logCols);
+      const term = p * (log(n) - logTotal) + p * (-log(outer) + logRows + logCols);
       if (Math.abs(term) >= Number.EPSILON) mi += term;
     }
   }
@@ -142,9 +143,9 @@ export function adjustedMutualInfo(labelsTrue: Labels, labelsPred: Labels): numb
 function expectedMutualInformation(t: ContingencyTable): number {
   const n = t.total;
   const logFactorial = new Float64Array(n + 2);
-  for (let i = 2; i <= n + 1; i++) logFactorial[i] = (logFactorial[i - 1] as number) + Math.log(i);
+  for (let i = 2; i <= n + 1; i++) logFactorial[i] = (logFactorial[i - 1] as number) + log(i);
   const lf = (x: number) => logFactorial[x] as number;
-  const logN = Math.log(n);
+  const logN = log(n);
   let emi = 0;
   for (let r = 0; r < t.rows; r++) {
     const a = t.rowSums[r] as number;
@@ -154,9 +155,9 @@ function expectedMutualInformation(t: ContingencyTable): number {
       const end = Math.min(a, b);
       const fixed = lf(a) + lf(b) + lf(n - a) + lf(n - b) - lf(n);
       for (let nij = start; nij <= end; nij++) {
-        const term2 = logN + Math.log(nij) - Math.log(a) - Math.log(b);
+        const term2 = logN + log(nij) - log(a) - log(b);
         const gln = fixed - lf(nij) - lf(a - nij) - lf(b - nij) - lf(n - a - b + nij);
-        emi += (nij / n) * term2 * Math.exp(gln);
+        emi += (nij / n) * term2 * exp(gln);
       }
     }
   }

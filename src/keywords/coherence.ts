@@ -1,5 +1,6 @@
 import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
+import { log } from "../core/math.js";
 import { checkInteger, checkOptions } from "../core/validate.js";
 
 /** A topic as its ranked terms; a term may be a phrase ("federated learning"). */
@@ -122,7 +123,7 @@ export function npmiCoherence(
         // A term absent from every window has no defined PMI (gensim divides by zero);
         // count the pair as never co-occurring, NPMI's floor of -1.
         if (pa === 0 || pb === 0) sum -= 1;
-        else sum += Math.log((pab + EPSILON) / (pa * pb)) / -Math.log(pab + EPSILON);
+        else sum += log((pab + EPSILON) / (pa * pb)) / -log(pab + EPSILON);
         count++;
       }
     }
@@ -156,7 +157,7 @@ export function umassCoherence(topics: readonly TopicTerms[], texts: readonly (r
         const j = index.get(topic[y] as string) as number;
         const dj = (single[j] as number) / total;
         if (dj === 0) continue;
-        sum += Math.log(((pair[i * n + j] as number) / total + EPSILON) / dj);
+        sum += log(((pair[i * n + j] as number) / total + EPSILON) / dj);
         count++;
       }
     }

@@ -1,4 +1,5 @@
 import type { CsrMatrix } from "../core/csr.js";
+import { log } from "../core/math.js";
 
 /**
  * Sums the term counts of the documents of each class: a k x terms count matrix whose
@@ -82,7 +83,7 @@ export function classTfidf(classCounts: CsrMatrix, options: ClassTfidfOptions = 
   for (let t = 0; t < cols; t++) {
     const f = frequency[t] as number;
     if (f === 0) continue;
-    idf[t] = bm25 ? Math.log(1 + (averageClassSize - f + 0.5) / (f + 0.5)) : Math.log(averageClassSize / f + 1);
+    idf[t] = bm25 ? log(1 + (averageClassSize - f + 0.5) / (f + 0.5)) : log(averageClassSize / f + 1);
   }
   const data = new Float64Array(nnz);
   for (let c = 0; c < k; c++) {

@@ -1,3 +1,4 @@
+import { log } from "../core/math.js";
 import { checkInteger, checkNumber, checkOptions, checkString } from "../core/validate.js";
 import { resolveStopWords, type StopWordsSpec } from "../text/stopwords/index.js";
 import type { Keyword } from "./clusterKeywords.js";
@@ -179,8 +180,8 @@ export function yakeKeywords(text: string, options: YakeOptions = {}): Keyword[]
     const rel = 0.5 + diversity(incoming, t.id) * (t.tf / maxTf) + (0.5 + diversity(edges, t.id) * (t.tf / maxTf));
     const freq = t.tf / (mean + std);
     const spread = t.sentences.length / sentences.length;
-    const casing = Math.max(t.tfAcronym, t.tfProper) / (1 + Math.log(t.tf));
-    const position = Math.log(Math.log(3 + median(t.sentences)));
+    const casing = Math.max(t.tfAcronym, t.tfProper) / (1 + log(t.tf));
+    const position = log(log(3 + median(t.sentences)));
     t.h = (position * rel) / (casing + freq / rel + spread / rel);
   }
   const edgeCount = (a: Term, b: Term) => edges.get(a.id)?.get(b.id) ?? 0;

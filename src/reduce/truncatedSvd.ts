@@ -1,6 +1,7 @@
 import type { DenseMatrix } from "../core/dense.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { axpy, orthonormalizeColumns, symmetricEigen } from "../core/linalg.js";
+import { log } from "../core/math.js";
 import { meanColumnVariance, type Points, toPoints, type Vectors } from "../core/points.js";
 import { createRandom, type Random } from "../core/random.js";
 import { checkInteger, checkOptions } from "../core/validate.js";
@@ -135,12 +136,19 @@ function projectPoints(p: Points, components: Float64Array | Float32Array, k: nu
 function gaussian(size: number, random: Random): Float64Array {
   const out = new Float64Array(size);
   for (let i = 0; i < size; i += 2) {
-    // Box-Muller: two independent standard normals per pair of uniforms.
-    const u = 1 - random.nextFloat();
-    const v = random.nextFloat();
-    const radius = Math.sqrt(-2 * Math.log(u));
-    out[i] = radius * Math.cos(2 * Math.PI * v);
-    if (i + 1 < size) out[i + 1] = radius * Math.sin(2 * Math.PI * v);
+    // Marsaglia's polar method: two standard normals from a point in the unit disc,
+    // using only log and sqrt (no engine-dependent trigonometry).
+    let u = 0;
+    let v = 0;
+    let s = 0;
+    do {
+      u = 2 * random.nextFloat() - 1;
+      v = 2 * random.nextFloat() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const scale = Math.sqrt((-2 * log(s)) / s);
+    out[i] = u * scale;
+    if (i + 1 < size) out[i + 1] = v * scale;
   }
   return out;
 }

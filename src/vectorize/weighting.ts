@@ -1,4 +1,5 @@
 import type { CsrMatrix } from "../core/csr.js";
+import { log } from "../core/math.js";
 import type { ResolvedTfidfOptions } from "./options.js";
 
 /**
@@ -8,7 +9,7 @@ import type { ResolvedTfidfOptions } from "./options.js";
 export function inverseDocumentFrequency(df: Int32Array, nDocs: number, smooth: boolean): Float64Array {
   const idf = new Float64Array(df.length);
   const s = smooth ? 1 : 0;
-  for (let t = 0; t < df.length; t++) idf[t] = Math.log((nDocs + s) / ((df[t] as number) + s)) + 1;
+  for (let t = 0; t < df.length; t++) idf[t] = log((nDocs + s) / ((df[t] as number) + s)) + 1;
   return idf;
 }
 
@@ -33,7 +34,7 @@ export function weightCounts(counts: CsrMatrix, idf: Float64Array, options: Reso
   const data = new Float64Array(nnz);
   for (let p = 0; p < nnz; p++) {
     let v = counts.data[p] as number;
-    if (options.sublinearTf) v = Math.log(v) + 1;
+    if (options.sublinearTf) v = log(v) + 1;
     if (options.useIdf) v *= idf[counts.indices[p] as number] as number;
     data[p] = v;
   }

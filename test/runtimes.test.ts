@@ -1,0 +1,22 @@
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "./helpers/data.js";
+
+const DENO = join(ROOT, "node_modules", ".bin", "deno");
+const run = (cmd: string, args: string[]) =>
+  execFileSync(cmd, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26, env: { ...process.env, NO_COLOR: "1" } });
+
+describe("the built package in Deno", () => {
+  it("passes the library tests under `deno test`", () => {
+    const out = run(DENO, ["test", "--no-check", "--allow-read", "test/deno/library.deno.ts"]);
+    expect(out).toMatch(/ok \| 4 passed \| 0 failed/);
+  });
+
+  it("gives the seed example's labels, keywords and scores byte for byte as in Node", () => {
+    const node = run(process.execPath, ["test/deno/seedResult.mjs"]);
+    const deno = run(DENO, ["run", "--allow-read", "test/deno/seedResult.mjs"]);
+    expect(JSON.parse(node).topics.length).toBeGreaterThan(3);
+    expect(deno).toBe(node);
+  });
+});
