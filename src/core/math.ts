@@ -19,22 +19,31 @@ function lowWord(x: number): number {
   return buffer.getUint32(4);
 }
 
+/** The double whose IEEE-754 bits are `hi:lo` (fdlibm gives its constants this way). */
+function fromWords(hi: number, lo: number): number {
+  buffer.setUint32(0, hi);
+  buffer.setUint32(4, lo);
+  return buffer.getFloat64(0);
+}
+
+const ONE_THIRD = 1 / 3;
+
 function withHighWord(x: number, hi: number): number {
   buffer.setFloat64(0, x);
   buffer.setInt32(0, hi);
   return buffer.getFloat64(0);
 }
 
-const LN2_HI = 6.9314718036912381649e-1;
-const LN2_LO = 1.90821492927058770002e-10;
-const TWO54 = 1.8014398509481984e16;
-const LG1 = 6.66666666666673513e-1;
-const LG2 = 3.999999999940941908e-1;
-const LG3 = 2.857142874366239149e-1;
-const LG4 = 2.222219843214978396e-1;
-const LG5 = 1.818357216161805012e-1;
-const LG6 = 1.531383769920937332e-1;
-const LG7 = 1.479819860511658591e-1;
+const LN2_HI = fromWords(0x3fe62e42, 0xfee00000);
+const LN2_LO = fromWords(0x3dea39ef, 0x35793c76);
+const TWO54 = fromWords(0x43500000, 0x00000000);
+const LG1 = fromWords(0x3fe55555, 0x55555593);
+const LG2 = fromWords(0x3fd99999, 0x9997fa04);
+const LG3 = fromWords(0x3fd24924, 0x94229359);
+const LG4 = fromWords(0x3fcc71c5, 0x1d8e78af);
+const LG5 = fromWords(0x3fc74664, 0x96cb03de);
+const LG6 = fromWords(0x3fc39a09, 0xd078c69f);
+const LG7 = fromWords(0x3fc2f112, 0xdf3e5244);
 
 /** ln(x), bit-identical on every engine (fdlibm `e_log.c`). */
 export function log(x: number): number {
@@ -57,7 +66,7 @@ export function log(x: number): number {
   const f = x - 1.0;
   if ((0x000fffff & (2 + hx)) < 3) {
     if (f === 0) return k === 0 ? 0 : k * LN2_HI + k * LN2_LO;
-    const r = f * f * (0.5 - 0.33333333333333333 * f);
+    const r = f * f * (0.5 - ONE_THIRD * f);
     return k === 0 ? f - r : k * LN2_HI - (r - k * LN2_LO - f);
   }
   const s = f / (2.0 + f);
@@ -77,15 +86,15 @@ export function log(x: number): number {
   return k === 0 ? f - s * (f - r) : dk * LN2_HI - (s * (f - r) - dk * LN2_LO - f);
 }
 
-const O_THRESHOLD = 7.09782712893383973096e2;
-const U_THRESHOLD = -7.4513321910194110842e2;
-const INV_LN2 = 1.442695040888963387;
-const TWOM1000 = 9.3326361850321887899e-302;
-const P1 = 1.66666666666666019037e-1;
-const P2 = -2.77777777770155933842e-3;
-const P3 = 6.61375632143793436117e-5;
-const P4 = -1.6533902205465251539e-6;
-const P5 = 4.13813679705723846039e-8;
+const O_THRESHOLD = fromWords(0x40862e42, 0xfefa39ef);
+const U_THRESHOLD = fromWords(0xc0874910, 0xd52d3051);
+const INV_LN2 = fromWords(0x3ff71547, 0x652b82fe);
+const TWOM1000 = fromWords(0x01700000, 0x00000000);
+const P1 = fromWords(0x3fc55555, 0x5555553e);
+const P2 = fromWords(0xbf66c16c, 0x16bebd93);
+const P3 = fromWords(0x3f11566a, 0xaf25de2c);
+const P4 = fromWords(0xbebbbd41, 0xc5d26bf1);
+const P5 = fromWords(0x3e663769, 0x72bea4d0);
 
 /** e^x, bit-identical on every engine (fdlibm `e_exp.c`). */
 export function exp(x: number): number {
