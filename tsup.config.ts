@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
-import { defineConfig } from "tsup";
+import { defineConfig, type Options } from "tsup";
 
 const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 
-export default defineConfig({
+const shared: Options = {
   entry: {
     index: "src/index.ts",
     node: "src/node.ts",
@@ -11,14 +11,18 @@ export default defineConfig({
     cli: "src/cli/main.ts",
     "assign-worker": "src/node/assignWorker.ts",
   },
-  format: ["esm", "cjs"],
   dts: { entry: { index: "src/index.ts", node: "src/node.ts", seed: "src/corpus/seed.ts" } },
   sourcemap: true,
-  clean: true,
-  shims: true,
   target: "es2022",
   loader: { ".txt": "text" },
   // porter2 ships CommonJS only; bundling its few lines keeps the ESM build importable in browsers.
   noExternal: ["porter2"],
   define: { __VERSION__: JSON.stringify(version) },
-});
+};
+
+export default defineConfig([
+  // ESM needs no shims: they would pull Node's "path" and "url" into the browser-safe core.
+  { ...shared, format: ["esm"], shims: false },
+  // CommonJS gets an import.meta.url shim for the Node entry's file lookups.
+  { ...shared, format: ["cjs"], shims: true },
+]);

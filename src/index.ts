@@ -31,6 +31,8 @@ export {
 export type { SilhouetteOptions } from "./evaluate/internal.js";
 export { calinskiHarabasz, daviesBouldin, silhouetteSamples, silhouetteScore } from "./evaluate/internal.js";
 export type { Labels } from "./evaluate/labels.js";
+export type { ClusteringReport } from "./evaluate/report.js";
+export { clusteringReport } from "./evaluate/report.js";
 export type { SweepKOptions, SweepKResult, SweepKRow } from "./evaluate/sweepK.js";
 export { defaultKRange, SWEEP_K_DEFAULTS, sweepK } from "./evaluate/sweepK.js";
 export type { ClusterKeywords, ClusterKeywordsOptions, Keyword, KeywordInput } from "./keywords/clusterKeywords.js";

@@ -4,6 +4,7 @@ import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { toPoints, type Vectors } from "../core/points.js";
 import { checkFunction, checkInteger, checkOneOf, checkOptions } from "../core/validate.js";
+import { htmlTable, lineChartSvg, withDisplay } from "./display.js";
 import { adjustedRandIndex } from "./external.js";
 import { calinskiHarabasz, daviesBouldin, silhouetteScore } from "./internal.js";
 
@@ -126,10 +127,38 @@ export function sweepK(X: Vectors, options: SweepKOptions = {}): SweepKResult {
   const stable = rows.filter((r) => r.stability >= 0.8 * maxStability);
   let chosen = stable[0] as SweepKRow;
   for (const r of stable) if (r.silhouette > chosen.silhouette) chosen = r;
-  return {
+  const result: SweepKResult = {
     rows,
     recommendedK: chosen.k,
     rule: `highest mean silhouette (${metric}) among k whose stability across ${seeds.length} seeds is at least 0.8 x the best (${maxStability.toFixed(3)})`,
+  };
+  return withDisplay(result, () => sweepDisplay(result));
+}
+
+/** The k sweep as a table and a chart (silhouette and stability against k). */
+function sweepDisplay(result: SweepKResult): Record<string, string> {
+  const ks = result.rows.map((r) => r.k);
+  const svg = lineChartSvg(
+    ks,
+    [
+      { name: "silhouette", color: "#4e79a7", values: result.rows.map((r) => r.silhouette) },
+      { name: "stability (ARI)", color: "#f28e2b", values: result.rows.map((r) => r.stability) },
+      { name: "Davies-Bouldin", color: "#59a14f", values: result.rows.map((r) => r.daviesBouldin) },
+    ],
+    { marker: result.recommendedK },
+  );
+  const table = htmlTable(
+    ["k", "silhouette", "Calinski-Harabasz", "Davies-Bouldin", "inertia", "stability"],
+    result.rows.map((r) => [String(r.k), r.silhouette, r.calinskiHarabasz, r.daviesBouldin, r.inertia, r.stability]),
+  );
+  const text = [
+    `recommended k = ${result.recommendedK} (${result.rule})`,
+    ...result.rows.map((r) => `k=${r.k} silhouette=${r.silhouette.toFixed(4)} stability=${r.stability.toFixed(3)}`),
+  ].join("\n");
+  return {
+    "text/html": `<div><p style="font-family:system-ui,sans-serif">Recommended <b>k = ${result.recommendedK}</b>: ${result.rule}</p>${svg}${table}</div>`,
+    "image/svg+xml": svg,
+    "text/plain": text,
   };
 }
 

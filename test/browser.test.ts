@@ -1,0 +1,68 @@
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, normalize } from "node:path";
+import { chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "./helpers/data.js";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".map": "application/json" };
+// Only what the page needs is served, from loopback.
+const ALLOWED = ["/dist/", "/node_modules/stopword/", "/test/browser/"];
+
+let server: Server;
+let base = "";
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    const file = join(ROOT, path);
+    if (!ALLOWED.some((p) => path.startsWith(p)) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe("the ESM build in headless Chromium", () => {
+  it("clusters the seed corpus and renders the HTML report", async () => {
+    expect(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}: apt-get install chromium`).toBe(true);
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1200, height: 1600 } });
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.goto(`${base}/test/browser/index.html`);
+      await page.waitForFunction(() => document.body.dataset.state !== undefined, undefined, { timeout: 60_000 });
+      expect(await page.evaluate(() => document.body.dataset.state)).toBe("done");
+      expect(errors).toEqual([]);
+      const topics = Number(await page.evaluate(() => document.body.dataset.topics));
+      expect(await page.locator(".tl-topic").count()).toBe(topics);
+      expect(await page.locator("svg circle").count()).toBe(70);
+      expect(await page.locator(".tl-legend li").count()).toBe(topics);
+      expect(await page.locator(".tl-topic h2").allTextContents()).toContainEqual(
+        expect.stringContaining("federated learning"),
+      );
+      mkdirSync(join(ROOT, "test-output"), { recursive: true });
+      await page.screenshot({ path: join(ROOT, "test-output", "browser-report.png"), fullPage: true });
+    } finally {
+      await browser.close();
+    }
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { seedCorpus } from "../../src/corpus/seed.js";
+import { adjustedRandIndex } from "../../src/evaluate/external.js";
+import { clusteringReport } from "../../src/evaluate/report.js";
+import { sweepK } from "../../src/evaluate/sweepK.js";
+import { fitTransformTfidf } from "../../src/vectorize/tfidf.js";
+
+const display = (x: object) => (x as Record<symbol, () => Record<string, string>>)[Symbol.for("Jupyter.display")]?.();
+const { matrix } = fitTransformTfidf(
+  seedCorpus().map((p) => p.abstract),
+  { minDf: 2, maxDf: 0.5, sublinearTf: true },
+);
+
+describe("sweepK(X, options)", () => {
+  const sweep = sweepK(matrix, { kRange: [2, 8], nInit: 2 });
+  it("scores every k and recommends one by the stated rule", () => {
+    expect(sweep.rows.map((r) => r.k)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    for (const r of sweep.rows) {
+      expect(r.stability).toBeGreaterThanOrEqual(-1);
+      expect(r.stability).toBeLessThanOrEqual(1);
+      expect(
+        Number.isFinite(r.silhouette) && Number.isFinite(r.calinskiHarabasz) && Number.isFinite(r.daviesBouldin),
+      ).toBe(true);
+    }
+    const best = Math.max(...sweep.rows.map((r) => r.stability));
+    const stable = sweep.rows.filter((r) => r.stability >= 0.8 * best);
+    expect(sweep.recommendedK).toBe(stable.reduce((a, b) => (b.silhouette > a.silhouette ? b : a)).k);
+    expect(sweep.rule).toMatch(/highest mean silhouette/);
+  });
+  it("measures stability as the mean pairwise ARI of the seeds", () => {
+    const one = sweepK(matrix, { kRange: [3, 3], seeds: [7] });
+    expect(one.rows[0]?.stability).toBe(1);
+    expect(adjustedRandIndex(one.rows[0]?.labels as Int32Array, one.rows[0]?.labels as Int32Array)).toBe(1);
+  });
+  it("renders in notebooks as HTML, SVG and text, and stays plain JSON", () => {
+    const bundle = display(sweep);
+    expect(bundle?.["text/html"]).toContain("<svg");
+    expect(bundle?.["image/svg+xml"]).toMatch(/^<svg/);
+    expect(bundle?.["text/plain"]).toMatch(/recommended k = \d+/);
+    expect(Object.keys(JSON.parse(JSON.stringify({ ...sweep, rows: [] })))).toEqual(["rows", "recommendedK", "rule"]);
+  });
+  it("rejects bad ranges", () => {
+    expect(() => sweepK(matrix, { kRange: [1, 4] })).toThrow(/options.kRange\[0\] must be an integer in \[2, 69\]/);
+    expect(() => sweepK(matrix, { seeds: [] })).toThrow(/options.seeds must be a non-empty array/);
+    expect(() => sweepK([[1], [2]])).toThrow(/at least 3 rows/);
+  });
+});
+
+describe("clusteringReport(labelsTrue, labelsPred, { X })", () => {
+  it("collects the metrics and renders as a table", () => {
+    const truth = Array.from({ length: 70 }, (_, i) => (i < 35 ? "a" : "b"));
+    const pred = Array.from({ length: 70 }, (_, i) => (i < 30 ? 0 : 1));
+    const r = clusteringReport(truth, pred, { X: matrix, metric: "cosine" });
+    expect(r.purity).toBeCloseTo(65 / 70, 12);
+    expect(r.silhouette).not.toBeNull();
+    expect(display(r)?.["text/html"]).toContain("adjustedRandIndex");
+    expect(clusteringReport(truth, pred).silhouette).toBeNull();
+  });
+});
