@@ -1,0 +1,4 @@
+import fc from "fast-check";
+
+// Property tests are reproducible run to run; set FC_SEED to explore other inputs.
+fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261129) });
