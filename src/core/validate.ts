@@ -11,7 +11,10 @@ function fail(fn: string, name: string, constraint: string, value: unknown): nev
   throw new InvalidArgumentError(`${fn}: ${name} must be ${constraint}; got ${describeValue(value)}`, name);
 }
 
-/** Rejects anything but a plain object (or undefined) and unknown keys. */
+/** Options whose documented values include null. */
+const NULLABLE_OPTIONS: ReadonlySet<string> = new Set(["maxFeatures", "norm", "stem"]);
+
+/** Rejects anything but a plain object (or undefined), unknown keys and stray nulls. */
 export function checkOptions<T extends object>(
   fn: string,
   options: T | undefined,
@@ -23,6 +26,14 @@ export function checkOptions<T extends object>(
     fail(fn, name, "an object", options);
   }
   for (const key of Object.keys(options)) {
+    const value = (options as Record<string, unknown>)[key];
+    if (value === null && !NULLABLE_OPTIONS.has(key) && allowed.includes(key)) {
+      // `??` would silently turn null into the default; an explicit null is a mistake.
+      throw new InvalidArgumentError(
+        `${fn}: ${name}.${key} must not be null; leave it out for the default`,
+        `${name}.${key}`,
+      );
+    }
     if (!allowed.includes(key)) {
       throw new InvalidArgumentError(
         `${fn}: unknown option ${name}.${key}; known options are ${allowed.join(", ")}`,

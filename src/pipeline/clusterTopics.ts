@@ -405,6 +405,12 @@ function fitWithFallback(fn: string, texts: string[], options: TfidfOptions, war
   try {
     return fitTransformTfidf(texts, options);
   } catch (error) {
+    if (error instanceof EmptyInputError && error.argument === "docs") {
+      throw new EmptyInputError(
+        `${fn}: docs hold no terms; every document is empty or only stop words (check options.vectorizer.stopWords and tokenizer options)`,
+        "docs",
+      );
+    }
     // A small or repetitive corpus can lose every term to minDf/maxDf; keep all terms instead.
     if (
       error instanceof EmptyInputError &&

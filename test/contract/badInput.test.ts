@@ -1,0 +1,227 @@
+import { describe, expect, it } from "vitest";
+import { TopiclensError } from "../../src/core/errors.js";
+import * as lib from "../../src/index.js";
+
+const X = [
+  [0, 1],
+  [1, 0],
+  [2, 2],
+  [3, 1],
+];
+const docs = ["federated learning clients", "adaptive optimizers learning rate", "graph neural networks"];
+const BAD_VALUES: unknown[] = [undefined, null, Number.NaN, Infinity, -1, 1.5, "x", {}, [], () => 1];
+
+// Every public function, with argument lists that must each end in a typed TopiclensError.
+const table: [string, (...args: never[]) => unknown, unknown[][]][] = [
+  [
+    "tokenize",
+    lib.tokenize as never,
+    [[5], [null], ["x", { minLength: -1 }], ["x", { tokenPattern: "\\w+" }], ["x", { unknown: 1 }]],
+  ],
+  [
+    "fitTfidf",
+    lib.fitTfidf as never,
+    [
+      [[]],
+      ["text"],
+      [[1, 2]],
+      [docs, { minDf: Number.NaN }],
+      [docs, { maxDf: -0.5 }],
+      [docs, { ngramRange: [0, 1] }],
+      [docs, { maxFeatures: 0 }],
+      [docs, { stopWords: 42 }],
+      [docs, { stem: "snowball" }],
+      [docs, { norm: "max" }],
+      [docs, { wat: true }],
+    ],
+  ],
+  ["tfidfFromJSON", lib.tfidfFromJSON as never, [[null], [{}], [{ format: "topiclens/tfidf", version: 1 }], ["{}"]]],
+  [
+    "kmeans",
+    lib.kmeans as never,
+    [
+      [X, 0],
+      [X, 5],
+      [X, 1.5],
+      [X, Number.NaN],
+      [[], 1],
+      [[[1, 2], [3]], 1],
+      [[[1, Number.NaN]], 1],
+      [X, 2, { init: [[0, 0]] }],
+      [X, 2, { maxIter: -1 }],
+      [X, 2, { tol: -1 }],
+      [X, 2, { seed: -1 }],
+      [X, 2, { sampleWeight: [1, 1] }],
+      [X, 2, { sampleWeight: [1, 1, 1, Number.NaN] }],
+      [X, 2, { onIteration: 5 }],
+      [X, 2, { nInit: 0 }],
+      ["X", 2],
+    ],
+  ],
+  [
+    "miniBatchKMeans",
+    lib.miniBatchKMeans as never,
+    [
+      [X, 0],
+      [X, 2, { batchSize: -5 }],
+      [X, 2, { reassignmentRatio: 2 }],
+      [{ rows: 2, cols: 2, data: new Float64Array(3) }, 1],
+    ],
+  ],
+  ["createMiniBatchKMeans", lib.createMiniBatchKMeans as never, [[0], [2, { metric: "l1" }]]],
+  [
+    "predict",
+    lib.predict as never,
+    [
+      [lib.kmeans(X, 2), [[1, 2, 3]]],
+      [lib.kmeans(X, 2), []],
+    ],
+  ],
+  ["kmeansFromJSON", lib.kmeansFromJSON as never, [[null], [{ format: "topiclens/kmeans", version: 1 }]]],
+  [
+    "truncatedSvd",
+    lib.truncatedSvd as never,
+    [
+      [X, 0],
+      [X, 2],
+      [X, 1, { nIter: -1 }],
+      [[[Infinity, 1, 2]], 1],
+    ],
+  ],
+  ["projectOnComponents", lib.projectOnComponents as never, [[X, { rows: 1, cols: 3, data: new Float64Array(3) }]]],
+  [
+    "clusterKeywords",
+    lib.clusterKeywords as never,
+    [
+      [{ counts: lib.fitTransformTfidf(docs).counts, labels: [0, 1], vocabulary: lib.fitTfidf(docs).vocabulary }],
+      [
+        { counts: lib.fitTransformTfidf(docs).counts, labels: [0, 1, 2], vocabulary: lib.fitTfidf(docs).vocabulary },
+        { topN: -1 },
+      ],
+    ],
+  ],
+  ["documentKeywords", lib.documentKeywords as never, [[null], ["x", { method: "rake" }], ["x", { top: 1.5 }]]],
+  ["yakeKeywords", lib.yakeKeywords as never, [[7], ["x", { n: 0 }], ["x", { dedupThreshold: 3 }]]],
+  [
+    "npmiCoherence",
+    lib.npmiCoherence as never,
+    [
+      [null, []],
+      [[["a"]], null],
+    ],
+  ],
+  ["umassCoherence", lib.umassCoherence as never, [[[[1]], []]]],
+  ["topicDiversity", lib.topicDiversity as never, [[[["a"]], 0]]],
+  [
+    "adjustedRandIndex",
+    lib.adjustedRandIndex as never,
+    [
+      [[0, 1], [0]],
+      [[0.5], [1]],
+      [null, [1]],
+    ],
+  ],
+  [
+    "normalizedMutualInfo",
+    lib.normalizedMutualInfo as never,
+    [
+      [
+        [0, 1],
+        [0, 1, 2],
+      ],
+    ],
+  ],
+  [
+    "adjustedMutualInfo",
+    lib.adjustedMutualInfo as never,
+    [
+      [
+        [0, 1],
+        [0, 1, 2],
+      ],
+    ],
+  ],
+  ["homogeneityCompletenessVMeasure", lib.homogeneityCompletenessVMeasure as never, [[[0], [true]]]],
+  ["purity", lib.purity as never, [[[0, 1], [0]]]],
+  [
+    "silhouetteScore",
+    lib.silhouetteScore as never,
+    [
+      [X, [0, 0, 0, 0]],
+      [X, [0, 1]],
+      [X, [0, 1, 0, 1], { metric: "l1" }],
+      [X, [0, 1, 0, 1], { sampleSize: 1 }],
+    ],
+  ],
+  ["silhouetteSamples", lib.silhouetteSamples as never, [[X, [0, 1, 2, 3]]]],
+  ["calinskiHarabasz", lib.calinskiHarabasz as never, [[X, [0, 0, 0, 0]]]],
+  ["daviesBouldin", lib.daviesBouldin as never, [[X, [0, 1, 2]]]],
+  [
+    "sweepK",
+    lib.sweepK as never,
+    [
+      [X, { kRange: [1, 3] }],
+      [X, { seeds: [-1] }],
+      [X, { kRange: "all" }],
+    ],
+  ],
+  [
+    "clusterTopics",
+    lib.clusterTopics as never,
+    [
+      [[]],
+      [null],
+      [[{ title: "t" }]],
+      [[{ text: "x", id: 5 }]],
+      [docs, { k: 0 }],
+      [docs, { k: "many" }],
+      [docs, { reduce: 1 }],
+      [docs, { metric: "l2" }],
+      [docs, { onProgress: "bar" }],
+      [docs, { keywords: { diversity: 9 } }],
+    ],
+  ],
+  ["topicModelFromJSON", lib.topicModelFromJSON as never, [[null], [{ format: "topiclens/topics", version: 1 }]]],
+  ["parseAbstractsPage", lib.parseAbstractsPage as never, [[null], [""]]],
+  [
+    "resolveStopWords",
+    lib.resolveStopWords as never,
+    [
+      ["klingon", "f"],
+      [[1], "f"],
+    ],
+  ],
+  ["denseFromRows", lib.denseFromRows as never, [[[]], [[[1], [1, 2]]], [[["a"]]]]],
+  [
+    "assertCsr",
+    lib.assertCsr as never,
+    [[{ rows: 1, cols: 1, indptr: new Int32Array([0, 2]), indices: new Int32Array([0]), data: new Float64Array([1]) }]],
+  ],
+];
+
+describe("every public function answers bad arguments with a typed error", () => {
+  for (const [name, fn, cases] of table) {
+    it(`${name} rejects ${cases.length} bad argument lists`, () => {
+      for (const args of cases) {
+        let thrown: unknown;
+        try {
+          fn(...(args as never[]));
+        } catch (error) {
+          thrown = error;
+        }
+        expect(
+          thrown,
+          `${name}(${args.map((a) => JSON.stringify(a) ?? String(a)).join(", ")}) did not throw`,
+        ).toBeInstanceOf(TopiclensError);
+        expect((thrown as Error).message.startsWith(name) || (thrown as Error).message.includes(":")).toBe(true);
+      }
+    });
+  }
+
+  it("kmeans rejects every kind of bad k and bad option value with a TopiclensError", () => {
+    for (const bad of BAD_VALUES) {
+      expect(() => lib.kmeans(X, bad as number)).toThrow(TopiclensError);
+      if (bad !== undefined) expect(() => lib.kmeans(X, 2, { maxIter: bad as number })).toThrow(TopiclensError);
+    }
+  });
+});

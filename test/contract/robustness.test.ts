@@ -1,0 +1,141 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { kmeans } from "../../src/cluster/kmeans.js";
+import { assertCsr } from "../../src/core/csr.js";
+import { EmptyInputError } from "../../src/core/errors.js";
+import { createRandom } from "../../src/core/random.js";
+import { seedCorpus } from "../../src/corpus/seed.js";
+import { clusterTopics } from "../../src/pipeline/clusterTopics.js";
+import { normalizeText } from "../../src/text/normalize.js";
+import { tokenize } from "../../src/text/tokenize.js";
+import { fitTransformTfidf } from "../../src/vectorize/tfidf.js";
+
+const abstracts = seedCorpus().map((p) => p.abstract);
+
+// Strings mixing surrogate pairs, combining marks, right-to-left scripts, zero-width and
+// control characters, and very long tokens.
+const hostile = fc.oneof(
+  fc.string({ unit: "grapheme", maxLength: 80 }),
+  fc.string({ unit: "binary", maxLength: 80 }),
+  fc
+    .array(
+      fc.constantFrom(
+        "e\u0301",
+        "\u200b",
+        "\u200d",
+        "\u202e",
+        "مرحبا",
+        "שלום",
+        "😀",
+        "𝔘𝔫𝔦",
+        "\u0000",
+        "\u0007",
+        "\r\n",
+        "k-means",
+        "ﬁ",
+        "Ⅻ",
+        "x".repeat(5000),
+        " ",
+      ),
+      { maxLength: 30 },
+    )
+    .map((a) => a.join("")),
+);
+
+describe("tokenize and fitTransformTfidf on hostile Unicode", () => {
+  it("tokenize never throws and every token is a substring of the normalised text", () => {
+    fc.assert(
+      fc.property(hostile, (text) => {
+        const normalized = normalizeText(text);
+        for (const token of tokenize(text)) expect(normalized.includes(token)).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+  it("fitTransformTfidf keeps CSR invariants or says the corpus has no terms", () => {
+    fc.assert(
+      fc.property(fc.array(hostile, { minLength: 1, maxLength: 8 }), (docs) => {
+        try {
+          const { matrix, counts, model } = fitTransformTfidf([...docs, "anchor words here"], { ngramRange: [1, 2] });
+          assertCsr(matrix);
+          assertCsr(counts);
+          expect(matrix.cols).toBe(model.vocabulary.length);
+        } catch (error) {
+          expect(error).toBeInstanceOf(EmptyInputError);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("clusterTopics on awkward corpora returns a valid result", () => {
+  it("10,000 empty strings among real documents", () => {
+    const r = clusterTopics([...Array.from({ length: 10_000 }, () => ""), ...abstracts], {
+      k: 4,
+      nInit: 2,
+      stabilitySeeds: 1,
+    });
+    expect(r.assignments).toHaveLength(10_070);
+    expect(r.warnings.join(" ")).toMatch(/10000 document\(s\) have no terms/);
+  });
+  it("10,000 empty strings alone: a typed error with the remedy", () => {
+    expect(() => clusterTopics(Array.from({ length: 10_000 }, () => ""))).toThrow(
+      /clusterTopics: docs hold no terms; every document is empty or only stop words/,
+    );
+  });
+  it("one 10 MB document among small ones", () => {
+    const big = abstracts
+      .join(" ")
+      .repeat(Math.ceil(10_000_000 / abstracts.join(" ").length))
+      .slice(0, 10_000_000);
+    const r = clusterTopics([big, ...abstracts], { k: 5, nInit: 2, stabilitySeeds: 1 });
+    expect(r.topics.reduce((a, t) => a + t.size, 0)).toBe(71);
+  });
+  it("50% exact duplicates, and all documents identical", () => {
+    const dup = clusterTopics([...abstracts, ...abstracts], { k: 6, stabilitySeeds: 1 });
+    expect(dup.assignments.slice(0, 70)).toEqual(dup.assignments.slice(70));
+    const same = clusterTopics(
+      Array.from({ length: 30 }, () => abstracts[0] as string),
+      { k: 3 },
+    );
+    expect(same.warnings.join(" ")).toMatch(/distinct clusters found for k = 3/);
+    const auto = clusterTopics(Array.from({ length: 30 }, () => abstracts[0] as string));
+    expect(auto.topics.length).toBeGreaterThanOrEqual(1);
+  });
+  it("5,000 documents mixing languages and scripts", () => {
+    const r = createRandom(7);
+    const words = [
+      "federated",
+      "learning",
+      "обучение",
+      "модель",
+      "μάθηση",
+      "δίκτυο",
+      "学习",
+      "模型",
+      "تعلم",
+      "نموذج",
+      "apprentissage",
+      "modèle",
+      "Lernen",
+      "Netzwerk",
+    ];
+    const docs = Array.from({ length: 5000 }, (_, i) => {
+      const base = abstracts[i % abstracts.length] as string;
+      const extra = Array.from({ length: 20 }, () => words[r.nextInt(words.length)]).join(" ");
+      return i % 3 === 0 ? extra : `${base.slice(0, 300)} ${extra}`;
+    });
+    const result = clusterTopics(docs, { k: 8, nInit: 2, stabilitySeeds: 1 });
+    expect(result.topics).toHaveLength(8);
+    expect(result.topics.every((t) => t.label.length > 0)).toBe(true);
+  });
+  it("embeddings with a zero row under the cosine metric", () => {
+    const data = new Float32Array(40 * 8);
+    const r = createRandom(3);
+    for (let i = 8; i < data.length; i++) data[i] = r.nextFloat() - 0.5;
+    const result = kmeans({ rows: 40, cols: 8, data }, 4, { metric: "cosine" });
+    expect(Number.isFinite(result.inertia)).toBe(true);
+    expect(Array.from(result.centroids.data).every(Number.isFinite)).toBe(true);
+  });
+});
