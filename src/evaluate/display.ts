@@ -2,15 +2,15 @@
  * Notebook display for evaluation objects: the MIME bundle Deno's Jupyter kernel asks
  * for through `Symbol.for("Jupyter.display")`. Self-contained HTML and SVG, no scripts.
  */
-export const JUPYTER_DISPLAY_SYMBOL: unique symbol = Symbol.for("Jupyter.display") as never;
+import { escapeHtml } from "../core/escape.js";
 
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+export const JUPYTER_DISPLAY_SYMBOL: unique symbol = Symbol.for("Jupyter.display") as never;
 
 /** A small HTML table of rows of cells; numbers get 3 decimals. */
 export function htmlTable(headers: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
-  const cell = (v: string | number | null) => (v === null ? "–" : typeof v === "number" ? v.toFixed(3) : escape(v));
+  const cell = (v: string | number | null) => (v === null ? "–" : typeof v === "number" ? v.toFixed(3) : escapeHtml(v));
   return `<table style="border-collapse:collapse;font-family:system-ui,sans-serif;font-size:13px"><thead><tr>${headers
-    .map((h) => `<th style="text-align:right;padding:3px 10px;border-bottom:1px solid #bbb">${escape(h)}</th>`)
+    .map((h) => `<th style="text-align:right;padding:3px 10px;border-bottom:1px solid #bbb">${escapeHtml(h)}</th>`)
     .join("")}</tr></thead><tbody>${rows
     .map((r) => `<tr>${r.map((v) => `<td style="text-align:right;padding:3px 10px">${cell(v)}</td>`).join("")}</tr>`)
     .join("")}</tbody></table>`;
@@ -57,12 +57,12 @@ export function lineChartSvg(
     parts.push(`<polyline points="${points}" fill="none" stroke="${s.color}" stroke-width="2"/>`);
     s.values.forEach((v, i) => {
       parts.push(
-        `<circle cx="${sx(xs[i] as number).toFixed(1)}" cy="${sy(v).toFixed(1)}" r="3" fill="${s.color}"><title>${escape(s.name)} ${v.toFixed(4)}</title></circle>`,
+        `<circle cx="${sx(xs[i] as number).toFixed(1)}" cy="${sy(v).toFixed(1)}" r="3" fill="${s.color}"><title>${escapeHtml(s.name)} ${v.toFixed(4)}</title></circle>`,
       );
     });
     const ly = top + 14 + index * 18;
     parts.push(`<rect x="${width - right + 12}" y="${ly - 9}" width="10" height="10" fill="${s.color}"/>`);
-    parts.push(`<text x="${width - right + 28}" y="${ly}" font-size="12" fill="#333">${escape(s.name)}</text>`);
+    parts.push(`<text x="${width - right + 28}" y="${ly}" font-size="12" fill="#333">${escapeHtml(s.name)}</text>`);
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui,sans-serif">${parts.join("")}</svg>`;
 }

@@ -1,5 +1,5 @@
+import { escapeHtml, formatNumber } from "../core/escape.js";
 import type { TopicsResult } from "../pipeline/clusterTopics.js";
-import { escapeHtml, formatNumber } from "./escape.js";
 import { topicColor } from "./palette.js";
 import { scatterSvg } from "./scatter.js";
 import { documentName } from "./summarize.js";

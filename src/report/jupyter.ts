@@ -2,4 +2,4 @@
  * The method name Deno's Jupyter kernel calls to render a value: it returns a MIME
  * bundle such as `{ "text/html": ..., "text/plain": ... }`.
  */
-export const JUPYTER_DISPLAY: unique symbol = Symbol.for("Jupyter.display") as never;
+export { JUPYTER_DISPLAY_SYMBOL as JUPYTER_DISPLAY } from "../evaluate/display.js";

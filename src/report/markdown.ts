@@ -1,5 +1,5 @@
+import { formatNumber } from "../core/escape.js";
 import type { TopicsResult } from "../pipeline/clusterTopics.js";
-import { formatNumber } from "./escape.js";
 import { documentName } from "./summarize.js";
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\s+/g, " ");

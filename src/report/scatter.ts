@@ -1,5 +1,5 @@
 import type { DenseMatrix } from "../core/dense.js";
-import { escapeHtml } from "./escape.js";
+import { escapeHtml } from "../core/escape.js";
 import { topicColor } from "./palette.js";
 
 export interface ScatterOptions {
