@@ -1,6 +1,8 @@
 import { MATH_DEBRIS } from "../text/mathTerms.js";
 
 const NUMBER_LIKE = /^[\p{N}\p{P}\p{S}]+$/u;
+// "don't", "i'm", "they've": function words that stop-word lists often miss.
+const CONTRACTION = /^\p{L}+'(?:t|s|m|re|ve|ll|d)$/u;
 
 /**
  * Words of scholarly prose that name no theme ("et al", "furthermore", "we propose"),
@@ -73,7 +75,7 @@ export function isJunkTerm(term: string, stopWords: ReadonlySet<string>): boolea
     if ([...w].length < 2) return true;
     if (NUMBER_LIKE.test(w)) return true;
     if (MATH_DEBRIS.has(w)) return true;
-    if (stopWords.has(w) || DISCOURSE_WORDS.has(w)) return true;
+    if (stopWords.has(w) || DISCOURSE_WORDS.has(w) || CONTRACTION.test(w)) return true;
   }
   return words.length > 1 && new Set(words).size < words.length;
 }
