@@ -83,7 +83,16 @@ export type { StopWordsSpec } from "./text/stopwords/index.js";
 export { resolveStopWords, SKLEARN_ENGLISH_STOP_WORDS, STOP_WORD_LANGUAGES } from "./text/stopwords/index.js";
 export type { TokenizeOptions, Tokenizer } from "./text/tokenize.js";
 export { createTokenizer, SKLEARN_TOKEN_PATTERN, TOKENIZE_DEFAULTS, tokenize } from "./text/tokenize.js";
+export type { HashingOptions, HashingVectorizer } from "./vectorize/hashing.js";
+export { createHashingVectorizer, HASHING_DEFAULTS, tfidfFromCounts } from "./vectorize/hashing.js";
+export { murmurhash3 } from "./vectorize/murmur.js";
 export type { ResolvedTfidfOptions, TfidfOptions } from "./vectorize/options.js";
 export { TFIDF_DEFAULTS } from "./vectorize/options.js";
-export type { TfidfFit, TfidfModel, TfidfModelJSON } from "./vectorize/tfidf.js";
-export { fitTfidf, fitTransformTfidf, TFIDF_FORMAT, tfidfFromJSON } from "./vectorize/tfidf.js";
+export type { TfidfFit, TfidfModel, TfidfModelJSON, TfidfStreamOptions } from "./vectorize/tfidf.js";
+export {
+  fitTfidf,
+  fitTransformTfidf,
+  fitTransformTfidfStream,
+  TFIDF_FORMAT,
+  tfidfFromJSON,
+} from "./vectorize/tfidf.js";

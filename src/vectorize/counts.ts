@@ -7,6 +7,8 @@ import { GrowableInt32 } from "../core/growable.js";
  */
 export class CountMatrixBuilder {
   private readonly scratch: Float64Array;
+  // Signed values can cancel to 0, so membership of the current row is tracked apart.
+  private readonly touchedFlag: Uint8Array;
   private touched: Int32Array;
   private nTouched = 0;
   private readonly indptr: GrowableInt32 = new GrowableInt32(1024);
@@ -18,13 +20,15 @@ export class CountMatrixBuilder {
     private readonly binary: boolean,
   ) {
     this.scratch = new Float64Array(cols);
+    this.touchedFlag = new Uint8Array(cols);
     this.touched = new Int32Array(256);
     this.indptr.push(0);
   }
 
-  /** Counts one occurrence of column `c` in the current row. */
-  add(c: number): void {
-    if (this.scratch[c] === 0) {
+  /** Adds `value` (one occurrence by default) to column `c` of the current row. */
+  add(c: number, value = 1): void {
+    if (this.scratch[c] === 0 && !this.touchedFlag[c]) {
+      this.touchedFlag[c] = 1;
       if (this.nTouched === this.touched.length) {
         const next = new Int32Array(this.touched.length * 2);
         next.set(this.touched);
@@ -32,7 +36,7 @@ export class CountMatrixBuilder {
       }
       this.touched[this.nTouched++] = c;
     }
-    this.scratch[c] = (this.scratch[c] as number) + 1;
+    this.scratch[c] = (this.scratch[c] as number) + value;
   }
 
   /** Closes the current row. */
@@ -51,6 +55,7 @@ export class CountMatrixBuilder {
       this.indices.set(start + i, c);
       this.data[start + i] = this.binary ? 1 : (this.scratch[c] as number);
       this.scratch[c] = 0;
+      this.touchedFlag[c] = 0;
     }
     this.nTouched = 0;
     this.indptr.push(start + row.length);

@@ -1,12 +1,12 @@
 import type { CsrMatrix } from "../core/csr.js";
 import { describeValue } from "../core/describe.js";
 import { EmptyInputError, IncompatibleModelError, InvalidArgumentError } from "../core/errors.js";
-import { checkStringArray } from "../core/validate.js";
+import { checkInteger, checkOptions, checkStringArray } from "../core/validate.js";
 import type { Stemmer } from "../text/stem.js";
 import { analyzeDocument } from "./analyze.js";
 import { CountMatrixBuilder } from "./counts.js";
 import { type Analyzer, type ResolvedTfidfOptions, resolveTfidfOptions, type TfidfOptions } from "./options.js";
-import { pruneVocabulary, scanCorpus } from "./vocabulary.js";
+import { createScanner, pruneVocabulary, type ScannedCorpus, scanCorpus } from "./vocabulary.js";
 import { columnDocumentFrequency, inverseDocumentFrequency, weightCounts } from "./weighting.js";
 
 export const TFIDF_FORMAT = "topiclens/tfidf";
@@ -76,11 +76,15 @@ export function fitTransformTfidf(docs: readonly string[], options: TfidfOptions
   checkStringArray(fn, "docs", docs);
   if (docs.length === 0) throw new EmptyInputError(`${fn}: docs must hold at least one document; got 0`, "docs");
   const analyzer = resolveTfidfOptions(fn, options);
-  const scanned = scanCorpus(analyzer, docs);
-  const pruned = pruneVocabulary(fn, analyzer, scanned, docs.length);
+  return fitFromScan(fn, analyzer, scanCorpus(analyzer, docs), docs.length);
+}
+
+/** Prunes the scanned vocabulary and builds the count and TF-IDF matrices from the retained term ids. */
+function fitFromScan(fn: string, analyzer: Analyzer, scanned: ScannedCorpus, nDocs: number): TfidfFit {
+  const pruned = pruneVocabulary(fn, analyzer, scanned, nDocs);
   const builder = new CountMatrixBuilder(pruned.vocabulary.length, analyzer.options.binary);
   const { stream, offsets } = scanned;
-  for (let d = 0; d < docs.length; d++) {
+  for (let d = 0; d < nDocs; d++) {
     for (let p = offsets[d] as number, end = offsets[d + 1] as number; p < end; p++) {
       const c = pruned.columnOf[stream[p] as number] as number;
       if (c >= 0) builder.add(c);
@@ -89,11 +93,65 @@ export function fitTransformTfidf(docs: readonly string[], options: TfidfOptions
   }
   const counts = builder.build();
   const df = columnDocumentFrequency(counts);
-  const idf = inverseDocumentFrequency(df, docs.length, analyzer.options.smoothIdf);
+  const idf = inverseDocumentFrequency(df, nDocs, analyzer.options.smoothIdf);
   const surfaces = scanned.surfaces;
   const displayTerms = surfaces === null ? null : Array.from(pruned.provisionalOf, (t) => surfaces[t] as string);
-  const model = createModel(analyzer, pruned.vocabulary, displayTerms, idf, df, docs.length);
+  const model = createModel(analyzer, pruned.vocabulary, displayTerms, idf, df, nDocs);
   return { model, counts, matrix: weightCounts(counts, idf, analyzer.options) };
+}
+
+export interface TfidfStreamOptions {
+  /**
+   * Stop growing the vocabulary at this many distinct terms (before pruning); terms first
+   * seen later are not counted. Bounds memory for unbounded vocabularies.
+   * @defaultValue Infinity
+   */
+  readonly maxTerms?: number;
+  /** Called every `progressEvery` documents with the number read so far. */
+  readonly onProgress?: (documentsRead: number) => void;
+  /** @defaultValue 10000 */
+  readonly progressEvery?: number;
+}
+
+/**
+ * {@link fitTransformTfidf} over a stream: documents arrive one at a time from an
+ * iterable or async iterable (e.g. lines of a file), are tokenized once, and only their
+ * term ids are kept, never their text. The result is identical to `fitTransformTfidf`
+ * on the same documents (unless `maxTerms` drops terms).
+ * @example const { matrix } = await fitTransformTfidfStream(readLines("abstracts.jsonl"), { minDf: 2 });
+ * @throws EmptyInputError for an empty stream; InvalidArgumentError for a non-string item.
+ */
+export async function fitTransformTfidfStream(
+  source: Iterable<string> | AsyncIterable<string>,
+  options: TfidfOptions = {},
+  streamOptions: TfidfStreamOptions = {},
+): Promise<TfidfFit & { readonly droppedTerms: number }> {
+  const fn = "fitTransformTfidfStream";
+  if (source === null || typeof source !== "object" || !(Symbol.asyncIterator in source || Symbol.iterator in source)) {
+    throw new InvalidArgumentError(
+      `${fn}: source must be an iterable or async iterable of strings; got ${describeValue(source)}`,
+      "source",
+    );
+  }
+  const so = checkOptions(fn, streamOptions, ["maxTerms", "onProgress", "progressEvery"], "streamOptions");
+  const maxTerms = so.maxTerms ?? Number.POSITIVE_INFINITY;
+  if (maxTerms !== Number.POSITIVE_INFINITY) checkInteger(fn, "streamOptions.maxTerms", maxTerms, 1);
+  const every = checkInteger(fn, "streamOptions.progressEvery", so.progressEvery ?? 10_000, 1);
+  const analyzer = resolveTfidfOptions(fn, options);
+  const scanner = createScanner(analyzer, maxTerms);
+  for await (const doc of source as AsyncIterable<string>) {
+    if (typeof doc !== "string") {
+      throw new InvalidArgumentError(
+        `${fn}: source item ${scanner.documents} must be a string; got ${describeValue(doc)}`,
+        "source",
+      );
+    }
+    scanner.add(doc);
+    if (so.onProgress !== undefined && scanner.documents % every === 0) so.onProgress(scanner.documents);
+  }
+  if (scanner.documents === 0) throw new EmptyInputError(`${fn}: source yielded no documents`, "source");
+  so.onProgress?.(scanner.documents);
+  return { ...fitFromScan(fn, analyzer, scanner.finish(), scanner.documents), droppedTerms: scanner.droppedTerms };
 }
 
 /**

@@ -22,8 +22,31 @@ export interface ScannedCorpus {
 // the hot loop never builds or hashes an n-gram string; a term's string is made once,
 // when it is first seen.
 
-/** One pass: analyze every document, assign provisional ids, count df and tf. O(total terms). */
+/** One pass over an array of documents; see {@link createScanner}. */
 export function scanCorpus(analyzer: Analyzer, docs: readonly string[]): ScannedCorpus {
+  const scanner = createScanner(analyzer);
+  for (const doc of docs) scanner.add(doc);
+  return scanner.finish();
+}
+
+/** Feeds documents one at a time (from an array or a stream) into one vocabulary pass. */
+export interface Scanner {
+  add(text: string): void;
+  /** Documents added so far. */
+  readonly documents: number;
+  /** Terms first seen after `maxTerms` was reached, and therefore not counted. */
+  readonly droppedTerms: number;
+  finish(): ScannedCorpus;
+}
+
+/**
+ * One pass: analyze each document, assign provisional ids, count df and tf, and keep
+ * only the ids of each document's terms (never its text). With `maxTerms`, the
+ * vocabulary stops growing at that many distinct terms: later new terms are not counted
+ * (frequent terms appear early, so this bounds memory at a small cost to rare terms).
+ * O(total terms) time; O(distinct terms + total terms) memory.
+ */
+export function createScanner(analyzer: Analyzer, maxTerms = Number.POSITIVE_INFINITY): Scanner {
   const stop = analyzer.stopWords.words;
   const stemmer = analyzer.stemmer;
   const [minN, maxN] = analyzer.options.ngramRange;
@@ -31,7 +54,10 @@ export function scanCorpus(analyzer: Analyzer, docs: readonly string[]): Scanned
   const gramIds = new IntPairMap();
   const terms: string[] = [];
   const stream = new GrowableInt32(1 << 16);
-  const offsets = new Int32Array(docs.length + 1);
+  const offsets = new GrowableInt32(1024);
+  offsets.push(0);
+  let d = 0;
+  let dropped = 0;
   const df = new GrowableInt32(1 << 12);
   const lastDoc = new GrowableInt32(1 << 12);
   const tf = new GrowableInt32(1 << 12);
@@ -61,8 +87,8 @@ export function scanCorpus(analyzer: Analyzer, docs: readonly string[]): Scanned
     }
   };
 
-  for (let d = 0; d < docs.length; d++) {
-    const raw = analyzer.tokenizer(docs[d] as string);
+  const add = (text: string): void => {
+    const raw = analyzer.tokenizer(text);
     const tokens: string[] = [];
     for (const t of raw) if (!stop.has(t)) tokens.push(t);
     const n = tokens.length;
@@ -75,19 +101,33 @@ export function scanCorpus(analyzer: Analyzer, docs: readonly string[]): Scanned
       const key = keys[i] as string;
       let id = wordIds.get(key);
       if (id === undefined) {
-        id = newTerm(key);
-        wordIds.set(key, id);
+        if (terms.length >= maxTerms) {
+          dropped++;
+          id = -1;
+        } else {
+          id = newTerm(key);
+          wordIds.set(key, id);
+        }
       }
       words[i] = id;
       prefix[i] = id;
-      if (minN === 1) count(id, d, stemmer === null ? null : (tokens[i] as string));
+      if (minN === 1 && id >= 0) count(id, d, stemmer === null ? null : (tokens[i] as string));
     }
     for (let size = 2; size <= maxN; size++) {
       for (let i = 0; i + size <= n; i++) {
         const head = prefix[i] as number;
         const last = words[i + size - 1] as number;
+        if (head < 0 || last < 0) {
+          prefix[i] = -1;
+          continue;
+        }
         let id = gramIds.get(head, last);
         if (id < 0) {
+          if (terms.length >= maxTerms) {
+            dropped++;
+            prefix[i] = -1;
+            continue;
+          }
           id = newTerm(`${terms[head] as string} ${keys[i + size - 1] as string}`);
           gramIds.set(head, last, id);
         }
@@ -95,15 +135,25 @@ export function scanCorpus(analyzer: Analyzer, docs: readonly string[]): Scanned
         if (size >= minN) count(id, d, stemmer === null ? null : tokens.slice(i, i + size).join(" "));
       }
     }
-    offsets[d + 1] = stream.length;
-  }
+    d++;
+    offsets.push(stream.length);
+  };
   return {
-    terms,
-    stream: stream.toArray(),
-    offsets,
-    documentFrequency: df.toArray(),
-    termFrequency: Float64Array.from(tf.view()),
-    surfaces: surfaceCounts === null ? null : surfaceCounts.map(mostFrequent),
+    add,
+    get documents() {
+      return d;
+    },
+    get droppedTerms() {
+      return dropped;
+    },
+    finish: () => ({
+      terms,
+      stream: stream.toArray(),
+      offsets: offsets.toArray(),
+      documentFrequency: df.toArray(),
+      termFrequency: Float64Array.from(tf.view()),
+      surfaces: surfaceCounts === null ? null : surfaceCounts.map(mostFrequent),
+    }),
   };
 }
 

@@ -1,0 +1,114 @@
+import type { CsrMatrix } from "../core/csr.js";
+import { log } from "../core/math.js";
+import { checkBoolean, checkInteger, checkOneOf, checkOptions, checkStringArray } from "../core/validate.js";
+import { analyzeDocument } from "./analyze.js";
+import { CountMatrixBuilder } from "./counts.js";
+import { murmurhash3 } from "./murmur.js";
+import { resolveTfidfOptions, TFIDF_OPTION_NAMES, type TfidfOptions } from "./options.js";
+import { columnDocumentFrequency, inverseDocumentFrequency } from "./weighting.js";
+
+export interface HashingOptions
+  extends Omit<TfidfOptions, "minDf" | "maxDf" | "maxFeatures" | "sublinearTf" | "smoothIdf" | "useIdf"> {
+  /** Number of columns. @defaultValue 2 ** 20 (scikit-learn's) */
+  readonly nFeatures?: number;
+  /** Give half the terms a negative sign so collisions cancel on average (scikit-learn's `alternate_sign`). @defaultValue true */
+  readonly alternateSign?: boolean;
+}
+
+export const HASHING_DEFAULTS = Object.freeze({ nFeatures: 2 ** 20, alternateSign: true, norm: "l2" as const });
+
+/** A stateless vectorizer: terms go to columns by hash, so no vocabulary is kept. */
+export interface HashingVectorizer {
+  readonly nFeatures: number;
+  /** Column of a term (before the sign). */
+  columnOf(term: string): number;
+  /** Hashed term counts (signed when alternateSign), normalised by `norm`. O(tokens). */
+  transform(docs: readonly string[]): CsrMatrix;
+}
+
+/**
+ * scikit-learn's `HashingVectorizer`: each term (an n-gram after stop-word removal) is
+ * hashed with signed 32-bit MurmurHash3 of its UTF-8 bytes; the column is |h| mod
+ * nFeatures and, with `alternateSign`, the value's sign is h's. Memory does not grow
+ * with the vocabulary, so one pass over any stream suffices; recover readable keywords
+ * afterwards from the clusters' documents. Defaults follow scikit-learn (2^20 columns,
+ * alternate signs, l2 norm), except the tokenizer and stop words, which are this library's.
+ * @throws InvalidArgumentError for invalid options.
+ */
+export function createHashingVectorizer(options: HashingOptions = {}): HashingVectorizer {
+  const fn = "createHashingVectorizer";
+  const o = checkOptions(fn, options, [...TFIDF_OPTION_NAMES, "nFeatures", "alternateSign"]);
+  const nFeatures = checkInteger(fn, "options.nFeatures", o.nFeatures ?? HASHING_DEFAULTS.nFeatures, 1, 2 ** 31 - 1);
+  const alternateSign = checkBoolean(fn, "options.alternateSign", o.alternateSign ?? HASHING_DEFAULTS.alternateSign);
+  const norm = checkOneOf(fn, "options.norm", o.norm === undefined ? HASHING_DEFAULTS.norm : o.norm, [
+    "l2",
+    "l1",
+    null,
+  ]);
+  const { nFeatures: _n, alternateSign: _a, ...rest } = o;
+  const analyzer = resolveTfidfOptions(fn, { ...rest, norm });
+  const columnOf = (term: string): number => {
+    const h = murmurhash3(term, 0);
+    return h === -2147483648 ? (2147483647 - (nFeatures - 1)) % nFeatures : Math.abs(h) % nFeatures;
+  };
+  return {
+    nFeatures,
+    columnOf,
+    transform(docs) {
+      checkStringArray("HashingVectorizer.transform", "docs", docs);
+      const builder = new CountMatrixBuilder(nFeatures, false);
+      for (const doc of docs) {
+        for (const term of analyzeDocument(analyzer, doc)) {
+          const h = murmurhash3(term, 0);
+          const c = h === -2147483648 ? (2147483647 - (nFeatures - 1)) % nFeatures : Math.abs(h) % nFeatures;
+          builder.add(c, alternateSign && h < 0 ? -1 : 1);
+        }
+        builder.endRow();
+      }
+      const m = builder.build();
+      if (analyzer.options.binary) m.data.fill(1);
+      if (norm !== null) normalizeRows(m, norm);
+      return m;
+    },
+  };
+}
+
+function normalizeRows(m: CsrMatrix, norm: "l1" | "l2"): void {
+  const data = m.data;
+  for (let r = 0; r < m.rows; r++) {
+    const start = m.indptr[r] as number;
+    const end = m.indptr[r + 1] as number;
+    let s = 0;
+    for (let p = start; p < end; p++) s += norm === "l2" ? (data[p] as number) ** 2 : Math.abs(data[p] as number);
+    if (s === 0) continue;
+    const scale = norm === "l2" ? Math.sqrt(s) : s;
+    for (let p = start; p < end; p++) data[p] = (data[p] as number) / scale;
+  }
+}
+
+/**
+ * TF-IDF weights from any count matrix (e.g. hashed counts), as scikit-learn's
+ * `TfidfTransformer`: idf from the column document frequencies, optional 1 + ln(tf),
+ * row normalisation. Returns the weights and the idf (for transforming new rows).
+ */
+export function tfidfFromCounts(
+  counts: CsrMatrix,
+  options: { readonly smoothIdf?: boolean; readonly sublinearTf?: boolean; readonly norm?: "l2" | "l1" | null } = {},
+): { readonly matrix: CsrMatrix; readonly idf: Float64Array } {
+  const fn = "tfidfFromCounts";
+  const o = checkOptions(fn, options, ["smoothIdf", "sublinearTf", "norm"]);
+  const smooth = checkBoolean(fn, "options.smoothIdf", o.smoothIdf ?? true);
+  const sublinear = checkBoolean(fn, "options.sublinearTf", o.sublinearTf ?? false);
+  const norm = checkOneOf(fn, "options.norm", o.norm === undefined ? "l2" : o.norm, ["l2", "l1", null]);
+  const idf = inverseDocumentFrequency(columnDocumentFrequency(counts), counts.rows, smooth);
+  const nnz = counts.indptr[counts.rows] as number;
+  const data = new Float64Array(nnz);
+  for (let p = 0; p < nnz; p++) {
+    let v = counts.data[p] as number;
+    if (sublinear) v = v > 0 ? log(v) + 1 : v;
+    data[p] = v * (idf[counts.indices[p] as number] as number);
+  }
+  const matrix = { rows: counts.rows, cols: counts.cols, indptr: counts.indptr, indices: counts.indices, data };
+  if (norm !== null) normalizeRows(matrix, norm);
+  return { matrix, idf };
+}
