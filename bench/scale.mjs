@@ -1,0 +1,134 @@
+// Scale: topiclens end to end (streamed TF-IDF, mini-batch k-means with k = 50 on both
+// cores, c-TF-IDF keywords) against scikit-learn's fastest equivalent
+// (HashingVectorizer + TfidfTransformer + MiniBatchKMeans), and TfidfVectorizer + KMeans
+// at the smallest size, on corpora of 100k, 300k and 1M documents built from the 87,242
+// real abstracts (bench/lib/makeCorpus.mjs). Wall time per phase, peak resident memory,
+// V-measure of the 87,242 originals against their venue labels. Writes bench/out/scale.svg.
+//   node bench/scale.mjs [sizes...]      (needs `npm run build` and Debian's python3-sklearn)
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { peakMemoryMB } from "./lib/corpus.mjs";
+import { makeCorpus } from "./lib/makeCorpus.mjs";
+import { PYTHON, runJson, table } from "./lib/run.mjs";
+
+const self = fileURLToPath(import.meta.url);
+
+if (process.argv[2] === "--worker") {
+  const [path, nLabels] = [process.argv[3], Number(process.argv[4])];
+  const { clusterKeywords, fitTransformTfidfStream, miniBatchKMeans, vMeasure } = await import("../dist/index.js");
+  const { readJsonLines } = await import("../dist/node.js");
+  const labels = [];
+  const { readFileSync } = await import("node:fs");
+  const t0 = performance.now();
+  const fit = await fitTransformTfidfStream(readJsonLines(path), { minDf: 5, maxDf: 0.5, sublinearTf: true });
+  const t1 = performance.now();
+  const km = miniBatchKMeans(fit.matrix, 50, { metric: "cosine", batchSize: 4096, nInit: 3, seed: 0 });
+  const t2 = performance.now();
+  const topics = clusterKeywords({ counts: fit.counts, labels: km.labels, vocabulary: fit.model.vocabulary, k: 50 });
+  const t3 = performance.now();
+  for (const line of readFileSync(path, "utf8").split("\n", nLabels)) labels.push(JSON.parse(line).label);
+  console.log(
+    JSON.stringify({
+      vectorize: (t1 - t0) / 1000,
+      cluster: (t2 - t1) / 1000,
+      keywords: (t3 - t2) / 1000,
+      total: (t3 - t0) / 1000,
+      peakMB: peakMemoryMB(),
+      vMeasure: vMeasure(labels, km.labels.subarray(0, nLabels)),
+      shape: [fit.matrix.rows, fit.matrix.cols],
+      sample: topics.slice(0, 3).map((t) => t.label),
+    }),
+  );
+} else {
+  const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+  const plan = sizes.length > 0 ? sizes : [100_000, 300_000, 1_000_000];
+  const rows = [];
+  const points = [];
+  for (const size of plan) {
+    const path = join(tmpdir(), `topiclens-scale-${size}.jsonl`);
+    const labels = await makeCorpus(path, size);
+    const n = Math.min(labels.length, size);
+    const ours = runJson(process.execPath, ["--max-old-space-size=8192", self, "--worker", path, String(n)]);
+    const hashing = runJson(PYTHON, [
+      fileURLToPath(new URL("./py/scale.py", import.meta.url)),
+      path,
+      "hashing",
+      String(n),
+    ]);
+    const results = [
+      ["topiclens", ours],
+      ["sklearn Hashing + MiniBatchKMeans", hashing],
+    ];
+    if (size <= 100_000)
+      results.push([
+        "sklearn TfidfVectorizer + KMeans",
+        runJson(PYTHON, [fileURLToPath(new URL("./py/scale.py", import.meta.url)), path, "tfidf", String(n)]),
+      ]);
+    for (const [name, r] of results) {
+      rows.push([
+        size.toLocaleString("en"),
+        name,
+        r.vectorize.toFixed(1),
+        r.cluster.toFixed(1),
+        r.keywords.toFixed(1),
+        r.total.toFixed(1),
+        r.peakMB.toFixed(0),
+        r.vMeasure.toFixed(3),
+      ]);
+      points.push({ size, name, total: r.total, peakMB: r.peakMB });
+    }
+    console.error(
+      `${size}: topiclens ${ours.total.toFixed(1)} s / ${ours.peakMB.toFixed(0)} MB; sklearn hashing ${hashing.total.toFixed(1)} s / ${hashing.peakMB.toFixed(0)} MB; ${ours.sample.join(" | ")}`,
+    );
+    rmSync(path, { force: true });
+  }
+  console.log(
+    table(
+      [
+        "documents",
+        "pipeline",
+        "vectorize s",
+        "cluster s",
+        "keywords s",
+        "total s",
+        "peak MB",
+        "V-measure (87k originals)",
+      ],
+      rows,
+    ),
+  );
+  mkdirSync(join(fileURLToPath(new URL(".", import.meta.url)), "out"), { recursive: true });
+  writeFileSync(fileURLToPath(new URL("./out/scale.svg", import.meta.url)), chart(points));
+}
+
+function chart(points) {
+  const names = [...new Set(points.map((p) => p.name))];
+  const colors = ["#4e79a7", "#f28e2b", "#59a14f"];
+  const sizes = [...new Set(points.map((p) => p.size))];
+  const panel = (key, label, x0) => {
+    const max = Math.max(...points.map((p) => p[key]));
+    const sx = (s) =>
+      x0 + 50 + ((Math.log10(s) - Math.log10(sizes[0])) / (Math.log10(sizes.at(-1)) - Math.log10(sizes[0]) || 1)) * 260;
+    const sy = (v) => 250 - (v / max) * 200;
+    let out = `<text x="${x0 + 180}" y="24" font-size="13" text-anchor="middle">${label}</text><line x1="${x0 + 50}" y1="250" x2="${x0 + 310}" y2="250" stroke="#999"/><line x1="${x0 + 50}" y1="50" x2="${x0 + 50}" y2="250" stroke="#999"/>`;
+    out += `<text x="${x0 + 44}" y="54" font-size="10" text-anchor="end">${max.toFixed(0)}</text><text x="${x0 + 44}" y="250" font-size="10" text-anchor="end">0</text>`;
+    for (const s of sizes)
+      out += `<text x="${sx(s)}" y="266" font-size="10" text-anchor="middle">${s >= 1e6 ? `${s / 1e6}M` : `${s / 1e3}k`}</text>`;
+    names.forEach((name, i) => {
+      const ps = points.filter((p) => p.name === name);
+      out += `<polyline fill="none" stroke="${colors[i]}" stroke-width="2" points="${ps.map((p) => `${sx(p.size).toFixed(1)},${sy(p[key]).toFixed(1)}`).join(" ")}"/>`;
+      for (const p of ps)
+        out += `<circle cx="${sx(p.size).toFixed(1)}" cy="${sy(p[key]).toFixed(1)}" r="3" fill="${colors[i]}"/>`;
+    });
+    return out;
+  };
+  const legend = names
+    .map(
+      (n, i) =>
+        `<rect x="${20 + i * 230}" y="285" width="10" height="10" fill="${colors[i]}"/><text x="${35 + i * 230}" y="294" font-size="11">${n}</text>`,
+    )
+    .join("");
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="720" height="310" font-family="system-ui,sans-serif">${panel("total", "total seconds", 0)}${panel("peakMB", "peak memory (MB)", 360)}${legend}</svg>\n`;
+}
