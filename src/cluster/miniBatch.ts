@@ -1,6 +1,6 @@
 import type { DenseMatrix } from "../core/dense.js";
 import { InvalidArgumentError } from "../core/errors.js";
-import { normalizePoints, type Points, squaredRowNorms, toPoints, type Vectors } from "../core/points.js";
+import { normalizePoints, type Points, selectRows, squaredRowNorms, toPoints, type Vectors } from "../core/points.js";
 import { createRandom, type Random, sampleWithoutReplacement } from "../core/random.js";
 import { checkFunction, checkInteger, checkNumber, checkOneOf, checkOptions } from "../core/validate.js";
 import { assignToNearest, createAssignScratch } from "./assign.js";
@@ -227,28 +227,6 @@ function normalizeCenter(centers: Float64Array, j: number, d: number): void {
   for (let f = j * d; f < (j + 1) * d; f++) centers[f] = (centers[f] as number) * inv;
 }
 
-function rowsOf(p: Points, ids: Int32Array): Points {
-  const n = ids.length;
-  if (p.kind === "dense") {
-    const data = new Float64Array(n * p.cols);
-    ids.forEach((r, i) => {
-      data.set(p.data.subarray(r * p.cols, (r + 1) * p.cols), i * p.cols);
-    });
-    return { kind: "dense", rows: n, cols: p.cols, data };
-  }
-  const indptr = new Int32Array(n + 1);
-  ids.forEach((r, i) => {
-    indptr[i + 1] = (indptr[i] as number) + (p.indptr[r + 1] as number) - (p.indptr[r] as number);
-  });
-  const indices = new Int32Array(indptr[n] as number);
-  const data = new Float64Array(indptr[n] as number);
-  ids.forEach((r, i) => {
-    indices.set(p.indices.subarray(p.indptr[r], p.indptr[r + 1]), indptr[i] as number);
-    data.set(p.data.subarray(p.indptr[r], p.indptr[r + 1]), indptr[i] as number);
-  });
-  return { kind: "sparse", rows: n, cols: p.cols, indptr, indices, data };
-}
-
 /**
  * Mini-batch k-means over a whole matrix: `nInit` k-means++ seedings on 3·batchSize rows
  * (the best on held-out rows wins), then random batches until `maxIter` passes or no
@@ -290,12 +268,12 @@ export function miniBatchKMeans(X: Vectors, k: number, options: MiniBatchKMeansO
 
   // Seeding: the best of nInit k-means++ runs, judged on a common held-out sample.
   const initSize = Math.min(n, Math.max(3 * size, k));
-  const validation = rowsOf(p, sampleWithoutReplacement(n, initSize, random));
+  const validation = selectRows(p, sampleWithoutReplacement(n, initSize, random));
   const validationNorms = squaredRowNorms(validation);
   let best: Float64Array | null = null;
   let bestInertia = Infinity;
   for (let run = 0; run < nInit; run++) {
-    const sample = rowsOf(p, sampleWithoutReplacement(n, initSize, random));
+    const sample = selectRows(p, sampleWithoutReplacement(n, initSize, random));
     const centers = kmeansPlusPlus(sample, squaredRowNorms(sample), k, random);
     const inertia = assignToNearest(
       validation,
@@ -324,7 +302,7 @@ export function miniBatchKMeans(X: Vectors, k: number, options: MiniBatchKMeansO
   for (; done < steps; ) {
     const ids = new Int32Array(size);
     for (let i = 0; i < size; i++) ids[i] = random.nextInt(n);
-    const batchInertia = step(state, rowsOf(p, ids), ratio, random) / size;
+    const batchInertia = step(state, selectRows(p, ids), ratio, random) / size;
     done++;
     smoothed = Number.isNaN(smoothed) ? batchInertia : smoothed * (1 - alpha) + batchInertia * alpha;
     if (onIteration?.({ step: done, batchInertia, smoothedInertia: smoothed }) === false) {

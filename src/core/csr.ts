@@ -87,27 +87,6 @@ export function csrNormalizeRows(x: CsrMatrix): CsrMatrix {
   return { rows: x.rows, cols: x.cols, indptr: x.indptr.slice(), indices: x.indices.slice(0, data.length), data };
 }
 
-/** The rows listed in `rowIds`, in that order, as a new CSR matrix. */
-export function csrSelectRows(x: CsrMatrix, rowIds: ArrayLike<number>): CsrMatrix {
-  const n = rowIds.length;
-  const indptr = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) {
-    const r = rowIds[i] as number;
-    indptr[i + 1] = (indptr[i] as number) + ((x.indptr[r + 1] as number) - (x.indptr[r] as number));
-  }
-  const nnz = indptr[n] as number;
-  const indices = new Int32Array(nnz);
-  const data = new Float64Array(nnz);
-  for (let i = 0; i < n; i++) {
-    const r = rowIds[i] as number;
-    const start = x.indptr[r] as number;
-    const end = x.indptr[r + 1] as number;
-    indices.set(x.indices.subarray(start, end), indptr[i] as number);
-    data.set(x.data.subarray(start, end), indptr[i] as number);
-  }
-  return { rows: n, cols: x.cols, indptr, indices, data };
-}
-
 /** The transpose, as CSR (i.e. the CSC form of `x`). O(nnz + cols). */
 export function csrTranspose(x: CsrMatrix): CsrMatrix {
   const nnz = csrNnz(x);

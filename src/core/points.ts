@@ -158,3 +158,39 @@ export function meanColumnVariance(p: Points): number {
   for (let c = 0; c < p.cols; c++) total += (sumSq[c] as number) / n;
   return total / p.cols;
 }
+
+/** The rows `ids` of `p`, in that order, as new float64 points of the same kind. O(selected nnz). */
+export function selectRows(p: Points, ids: ArrayLike<number>): Points {
+  const n = ids.length;
+  if (p.kind === "dense") {
+    const data = new Float64Array(n * p.cols);
+    for (let i = 0; i < n; i++) {
+      const r = ids[i] as number;
+      data.set(p.data.subarray(r * p.cols, (r + 1) * p.cols), i * p.cols);
+    }
+    return { kind: "dense", rows: n, cols: p.cols, data };
+  }
+  const indptr = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const r = ids[i] as number;
+    indptr[i + 1] = (indptr[i] as number) + (p.indptr[r + 1] as number) - (p.indptr[r] as number);
+  }
+  const indices = new Int32Array(indptr[n] as number);
+  const data = new Float64Array(indptr[n] as number);
+  for (let i = 0; i < n; i++) {
+    const r = ids[i] as number;
+    indices.set(p.indices.subarray(p.indptr[r], p.indptr[r + 1]), indptr[i] as number);
+    data.set(p.data.subarray(p.indptr[r], p.indptr[r + 1]), indptr[i] as number);
+  }
+  return { kind: "sparse", rows: n, cols: p.cols, indptr, indices, data };
+}
+
+/** The rows listed in `rowIds`, in that order, as a new CSR matrix. O(selected nnz). */
+export function csrSelectRows(x: CsrMatrix, rowIds: ArrayLike<number>): CsrMatrix {
+  const p = selectRows(
+    { kind: "sparse", rows: x.rows, cols: x.cols, indptr: x.indptr, indices: x.indices, data: x.data },
+    rowIds,
+  );
+  if (p.kind !== "sparse") throw new Error("unreachable");
+  return { rows: p.rows, cols: p.cols, indptr: p.indptr, indices: p.indices, data: p.data };
+}

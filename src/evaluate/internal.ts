@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from "../core/errors.js";
-import { copyRow, type Points, rowDot, squaredRowNorms, toPoints, type Vectors } from "../core/points.js";
+import { copyRow, type Points, rowDot, selectRows, squaredRowNorms, toPoints, type Vectors } from "../core/points.js";
 import { createRandom, randomPermutation } from "../core/random.js";
 import { checkInteger, checkOneOf, checkOptions } from "../core/validate.js";
 import { checkClusterCount, encodeLabels, type Labels } from "./labels.js";
@@ -100,7 +100,7 @@ export function silhouetteScore(X: Vectors, labels: Labels, options: SilhouetteO
     if (size < p.rows) {
       const seed = checkInteger(fn, "options.seed", o.seed ?? 0, 0, Number.MAX_SAFE_INTEGER);
       const ids = randomPermutation(p.rows, createRandom(seed)).slice(0, size);
-      p = subset(p, ids);
+      p = selectRows(p, ids);
       const sampled = encodeLabels(
         fn,
         "labels",
@@ -115,27 +115,6 @@ export function silhouetteScore(X: Vectors, labels: Labels, options: SilhouetteO
   let total = 0;
   for (const v of s) total += v;
   return total / s.length;
-}
-
-function subset(p: Points, ids: Int32Array): Points {
-  if (p.kind === "dense") {
-    const data = new Float64Array(ids.length * p.cols);
-    ids.forEach((r, i) => {
-      for (let f = 0; f < p.cols; f++) data[i * p.cols + f] = p.data[r * p.cols + f] as number;
-    });
-    return { kind: "dense", rows: ids.length, cols: p.cols, data };
-  }
-  const indptr = new Int32Array(ids.length + 1);
-  ids.forEach((r, i) => {
-    indptr[i + 1] = (indptr[i] as number) + (p.indptr[r + 1] as number) - (p.indptr[r] as number);
-  });
-  const indices = new Int32Array(indptr[ids.length] as number);
-  const data = new Float64Array(indptr[ids.length] as number);
-  ids.forEach((r, i) => {
-    indices.set(p.indices.subarray(p.indptr[r], p.indptr[r + 1]), indptr[i] as number);
-    data.set(p.data.subarray(p.indptr[r], p.indptr[r + 1]), indptr[i] as number);
-  });
-  return { kind: "sparse", rows: ids.length, cols: p.cols, indptr, indices, data };
 }
 
 /** Cluster means (k x d) and sizes. */
