@@ -160,19 +160,35 @@ export function createAssignScratch(p: Points, k: number): AssignScratch {
   };
 }
 
-/** The update (M) step's sums: weighted sum of the points of each cluster and the cluster weights. */
+/**
+ * The update (M) step's sums: weighted sum of the points of each cluster and the cluster
+ * weights. With `owned`, only clusters whose entry is 1 are summed (and zeroed); each
+ * cluster's sum runs over the rows in order, so splitting clusters among threads gives
+ * the same bits as one thread.
+ */
 export function accumulateCenters(
   p: Points,
   weights: Float64Array | null,
   labels: Int32Array,
   sums: Float64Array,
   clusterWeights: Float64Array,
+  owned: Uint8Array | Int32Array | null = null,
+  owner = 1,
 ): void {
-  sums.fill(0);
-  clusterWeights.fill(0);
   const d = p.cols;
+  if (owned === null) {
+    sums.fill(0);
+    clusterWeights.fill(0);
+  } else {
+    for (let j = 0; j < clusterWeights.length; j++) {
+      if (owned[j] !== owner) continue;
+      sums.fill(0, j * d, (j + 1) * d);
+      clusterWeights[j] = 0;
+    }
+  }
   for (let i = 0; i < p.rows; i++) {
     const j = labels[i] as number;
+    if (owned !== null && owned[j] !== owner) continue;
     const w = weights === null ? 1 : (weights[i] as number);
     clusterWeights[j] = (clusterWeights[j] as number) + w;
     const base = j * d;

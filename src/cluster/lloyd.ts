@@ -78,7 +78,8 @@ export function runLloyd(
   for (let it = 0; it < settings.maxIter; it++) {
     previous.set(labels);
     const inertia = assign(centers);
-    accumulateCenters(p, weights, labels, next, clusterWeights);
+    if (session?.accumulate) session.accumulate(next, clusterWeights);
+    else accumulateCenters(p, weights, labels, next, clusterWeights);
     relocated += relocateEmptyClusters(p, weights, labels, distances, next, clusterWeights, k);
     averageCenters(next, clusterWeights, k, d, settings.spherical);
     const shift = squaredShift(centers, next);

@@ -17,6 +17,11 @@ export interface ParallelAssigner {
 export interface AssignSession {
   /** Assigns every row to the nearest of `centers`; returns the weighted sum of squared distances. */
   assign(centers: Float64Array, labels: Int32Array, distances: Float64Array): number;
+  /**
+   * The update step's sums for the labels of the last `assign` (same contract as
+   * `accumulateCenters`); optional.
+   */
+  accumulate?(sums: Float64Array, clusterWeights: Float64Array): void;
   /** Releases the threads. */
   end(): void;
   /** Set when the session fell back to a single thread (a worker failed or did not answer). */

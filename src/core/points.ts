@@ -71,9 +71,18 @@ export function squaredRowNorms(p: Points): Float64Array {
   return out;
 }
 
-/** A copy with unit-L2 rows (zero rows stay zero), for the cosine metric. */
+/**
+ * Unit-L2 rows (zero rows stay zero), for the cosine metric. Rows that are already unit
+ * length (TF-IDF with l2 norm) are used as they are, without a copy.
+ */
 export function normalizePoints(p: Points): Points {
   const norms = squaredRowNorms(p);
+  let unit = true;
+  for (let i = 0; i < p.rows && unit; i++) {
+    const n = norms[i] as number;
+    unit = n === 0 || Math.abs(n - 1) <= 1e-12;
+  }
+  if (unit && p.data instanceof Float64Array) return p;
   const data = new Float64Array(p.data.length);
   if (p.kind === "sparse") {
     for (let i = 0; i < p.rows; i++) {

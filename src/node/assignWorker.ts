@@ -3,9 +3,9 @@
  * bumps the shared generation counter, using the same kernel as the calling thread.
  */
 import { parentPort } from "node:worker_threads";
-import { assignRows } from "../cluster/assign.js";
+import { accumulateCenters, assignRows } from "../cluster/assign.js";
 import type { Points } from "../core/points.js";
-import { DONE_BASE, GENERATION, type RunMessage, STOP } from "./protocol.js";
+import { ACCUMULATE, DONE_BASE, GENERATION, PHASE, type RunMessage, STOP } from "./protocol.js";
 
 parentPort?.on("message", (message: RunMessage) => {
   if (message.type !== "run") return;
@@ -32,12 +32,17 @@ parentPort?.on("message", (message: RunMessage) => {
   const labels = new Int32Array(s.labels);
   const distances = new Float64Array(s.distances);
   const control = new Int32Array(s.control);
+  const sums = new Float64Array(s.sums);
+  const clusterWeights = new Float64Array(s.clusterWeights);
+  const owner = new Int32Array(s.owner);
   let seen = 0;
   for (;;) {
     Atomics.wait(control, GENERATION, seen);
     if (Atomics.load(control, STOP) === 1) break;
     seen = Atomics.load(control, GENERATION);
-    assignRows(p, xSquaredNorms, weights, s.k, scratch, labels, distances, from, to);
+    if (Atomics.load(control, PHASE) === ACCUMULATE)
+      accumulateCenters(p, weights, labels, sums, clusterWeights, owner, worker + 1);
+    else assignRows(p, xSquaredNorms, weights, s.k, scratch, labels, distances, from, to);
     Atomics.store(control, DONE_BASE + worker, seen);
     Atomics.notify(control, DONE_BASE + worker);
   }

@@ -1,8 +1,12 @@
 /** Slots of the shared control array that the pool and its workers synchronise on. */
 export const GENERATION = 0;
 export const STOP = 1;
+/** What the current generation asks for: ASSIGN or ACCUMULATE. */
+export const PHASE = 2;
+export const ASSIGN = 0;
+export const ACCUMULATE = 1;
 /** Slot `DONE_BASE + w` is the generation worker `w` last finished. */
-export const DONE_BASE = 2;
+export const DONE_BASE = 3;
 
 /** The shared buffers of one k-means run, as posted to every worker. */
 export interface SharedRun {
@@ -19,6 +23,10 @@ export interface SharedRun {
   readonly centersT: SharedArrayBuffer;
   readonly centers: SharedArrayBuffer;
   readonly labels: SharedArrayBuffer;
+  /** k x d sums and k weights of the update step, and the thread owning each cluster. */
+  readonly sums: SharedArrayBuffer;
+  readonly clusterWeights: SharedArrayBuffer;
+  readonly owner: SharedArrayBuffer;
   readonly distances: SharedArrayBuffer;
   readonly control: SharedArrayBuffer;
 }

@@ -1,10 +1,10 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { assignRows, createAssignScratch, prepareCenters } from "../cluster/assign.js";
+import { accumulateCenters, assignRows, createAssignScratch, prepareCenters } from "../cluster/assign.js";
 import type { AssignSession, ParallelAssigner } from "../cluster/parallel.js";
 import type { Points } from "../core/points.js";
 import { checkInteger, checkOptions } from "../core/validate.js";
-import { DONE_BASE, GENERATION, type SharedRun, STOP } from "./protocol.js";
+import { ACCUMULATE, ASSIGN, DONE_BASE, GENERATION, PHASE, type SharedRun, STOP } from "./protocol.js";
 
 export interface WorkerPoolOptions {
   /** Threads in all, the calling thread included. @defaultValue the machine's available parallelism */
@@ -119,6 +119,9 @@ function startSession(
     centersT: new SharedArrayBuffer(Math.max(1, p.kind === "sparse" ? k * d : 0) * 8),
     centers: new SharedArrayBuffer(Math.max(1, p.kind === "dense" ? k * d : 0) * 8),
     labels: new SharedArrayBuffer(n * 4),
+    sums: new SharedArrayBuffer(Math.max(1, k * d) * 8),
+    clusterWeights: new SharedArrayBuffer(k * 8),
+    owner: new SharedArrayBuffer(k * 4),
     distances: new SharedArrayBuffer(n * 8),
     control: new SharedArrayBuffer((DONE_BASE + workers.length) * 4),
   };
@@ -138,6 +141,10 @@ function startSession(
     centers: new Float64Array(shared.centers),
   };
   const labels = new Int32Array(shared.labels);
+  const sums = new Float64Array(shared.sums);
+  const clusterWeights = new Float64Array(shared.clusterWeights);
+  const owner = new Int32Array(shared.owner);
+  const rowCost = new Float64Array(k);
   const distances = new Float64Array(shared.distances);
   const control = new Int32Array(shared.control);
   const xNorms = new Float64Array(shared.xSquaredNorms);
@@ -150,6 +157,28 @@ function startSession(
   let warning: string | null = null;
   let healthy = true;
   let generation = 0;
+  // Publishes one generation of work, does the calling thread's part, then waits for every
+  // worker; a worker that misses the deadline has its part redone here (same result).
+  const run = (phase: number, mine: () => void, redo: (worker: number) => void): void => {
+    generation++;
+    Atomics.store(control, PHASE, phase);
+    Atomics.store(control, GENERATION, generation);
+    Atomics.notify(control, GENERATION);
+    mine();
+    const deadline = Date.now() + timeoutMs;
+    for (let i = 0; i < workers.length; i++) {
+      while (Atomics.load(control, DONE_BASE + i) !== generation) {
+        const left = deadline - Date.now();
+        if (left <= 0) break;
+        Atomics.wait(control, DONE_BASE + i, Atomics.load(control, DONE_BASE + i), Math.min(left, 1000));
+      }
+      if (Atomics.load(control, DONE_BASE + i) !== generation) {
+        healthy = false;
+        warning = `a worker thread did not answer within ${timeoutMs} ms; k-means continued on one thread (same result)`;
+        redo(i);
+      }
+    }
+  };
   return {
     get warning() {
       return warning;
@@ -157,24 +186,11 @@ function startSession(
     assign(centers, outLabels, outDistances) {
       prepareCenters(local, centers, k, scratch);
       if (healthy) {
-        generation++;
-        Atomics.store(control, GENERATION, generation);
-        Atomics.notify(control, GENERATION);
-        assignRows(local, xNorms, w, k, scratch, labels, distances, 0, bounds[1]);
-        const deadline = Date.now() + timeoutMs;
-        for (let i = 0; i < workers.length; i++) {
-          while (Atomics.load(control, DONE_BASE + i) !== generation) {
-            const left = deadline - Date.now();
-            if (left <= 0) break;
-            Atomics.wait(control, DONE_BASE + i, Atomics.load(control, DONE_BASE + i), Math.min(left, 1000));
-          }
-          if (Atomics.load(control, DONE_BASE + i) !== generation) {
-            // A worker failed or hangs: do its share here, and every later share too.
-            healthy = false;
-            warning = `a worker thread did not answer within ${timeoutMs} ms; k-means continued on one thread (same result)`;
-            assignRows(local, xNorms, w, k, scratch, labels, distances, bounds[i + 1], bounds[i + 2]);
-          }
-        }
+        run(
+          ASSIGN,
+          () => assignRows(local, xNorms, w, k, scratch, labels, distances, 0, bounds[1]),
+          (i) => assignRows(local, xNorms, w, k, scratch, labels, distances, bounds[i + 1], bounds[i + 2]),
+        );
       } else {
         assignRows(local, xNorms, w, k, scratch, labels, distances, 0, n);
       }
@@ -185,6 +201,38 @@ function startSession(
       for (let i = 0; i < n; i++)
         total += w === null ? (distances[i] as number) : (distances[i] as number) * (w[i] as number);
       return total;
+    },
+    accumulate(outSums, outWeights) {
+      if (!healthy) {
+        accumulateCenters(local, w, labels, outSums, outWeights);
+        return;
+      }
+      // Clusters go to threads greedily by their number of stored entries.
+      rowCost.fill(0);
+      for (let i = 0; i < n; i++) {
+        const j = labels[i] as number;
+        rowCost[j] =
+          (rowCost[j] as number) +
+          1 +
+          (local.kind === "sparse" ? (local.indptr[i + 1] as number) - (local.indptr[i] as number) : d);
+      }
+      const load = new Float64Array(workers.length + 1);
+      const order = Array.from({ length: k }, (_, j) => j).sort(
+        (a, b) => (rowCost[b] as number) - (rowCost[a] as number) || a - b,
+      );
+      for (const j of order) {
+        let t = 0;
+        for (let u = 1; u < load.length; u++) if ((load[u] as number) < (load[t] as number)) t = u;
+        owner[j] = t;
+        load[t] = (load[t] as number) + (rowCost[j] as number);
+      }
+      run(
+        ACCUMULATE,
+        () => accumulateCenters(local, w, labels, sums, clusterWeights, owner, 0),
+        (i) => accumulateCenters(local, w, labels, sums, clusterWeights, owner, i + 1),
+      );
+      outSums.set(sums);
+      outWeights.set(clusterWeights);
     },
     end() {
       Atomics.store(control, STOP, 1);

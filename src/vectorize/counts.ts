@@ -72,3 +72,58 @@ export class CountMatrixBuilder {
     };
   }
 }
+
+/**
+ * The count matrix straight from a scan's retained term ids, in two passes so every
+ * array is allocated once at its final size (no growth, no copies): the first counts
+ * each row's distinct columns, the second fills them. Counts are stored as float32,
+ * exact for any count below 2^24 (rows with more tokens than that fall back to float64).
+ */
+export function countsFromStream(
+  stream: Int32Array,
+  offsets: Int32Array,
+  columnOf: Int32Array,
+  cols: number,
+  rows: number,
+  binary: boolean,
+): CsrMatrix {
+  const mark = new Int32Array(cols).fill(-1);
+  const indptr = new Int32Array(rows + 1);
+  let longest = 0;
+  for (let d = 0; d < rows; d++) {
+    let distinct = 0;
+    const start = offsets[d] as number;
+    const end = offsets[d + 1] as number;
+    longest = Math.max(longest, end - start);
+    for (let p = start; p < end; p++) {
+      const c = columnOf[stream[p] as number] as number;
+      if (c >= 0 && mark[c] !== d) {
+        mark[c] = d;
+        distinct++;
+      }
+    }
+    indptr[d + 1] = (indptr[d] as number) + distinct;
+  }
+  const nnz = indptr[rows] as number;
+  const indices = new Int32Array(nnz);
+  const data = longest < 2 ** 24 ? new Float32Array(nnz) : new Float64Array(nnz);
+  const scratch = new Float64Array(cols);
+  for (let d = 0; d < rows; d++) {
+    const rowStart = indptr[d] as number;
+    let n = 0;
+    for (let p = offsets[d] as number, end = offsets[d + 1] as number; p < end; p++) {
+      const c = columnOf[stream[p] as number] as number;
+      if (c < 0) continue;
+      if (scratch[c] === 0) indices[rowStart + n++] = c;
+      scratch[c] = (scratch[c] as number) + 1;
+    }
+    const row = indices.subarray(rowStart, rowStart + n);
+    row.sort();
+    for (let i = 0; i < n; i++) {
+      const c = row[i] as number;
+      data[rowStart + i] = binary ? 1 : (scratch[c] as number);
+      scratch[c] = 0;
+    }
+  }
+  return { rows, cols, indptr, indices, data };
+}

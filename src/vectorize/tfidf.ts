@@ -4,7 +4,7 @@ import { EmptyInputError, IncompatibleModelError, InvalidArgumentError } from ".
 import { checkInteger, checkOptions, checkStringArray } from "../core/validate.js";
 import type { Stemmer } from "../text/stem.js";
 import { analyzeDocument } from "./analyze.js";
-import { CountMatrixBuilder } from "./counts.js";
+import { CountMatrixBuilder, countsFromStream } from "./counts.js";
 import { type Analyzer, type ResolvedTfidfOptions, resolveTfidfOptions, type TfidfOptions } from "./options.js";
 import { createScanner, pruneVocabulary, type ScannedCorpus, scanCorpus } from "./vocabulary.js";
 import { columnDocumentFrequency, inverseDocumentFrequency, weightCounts } from "./weighting.js";
@@ -82,16 +82,14 @@ export function fitTransformTfidf(docs: readonly string[], options: TfidfOptions
 /** Prunes the scanned vocabulary and builds the count and TF-IDF matrices from the retained term ids. */
 function fitFromScan(fn: string, analyzer: Analyzer, scanned: ScannedCorpus, nDocs: number): TfidfFit {
   const pruned = pruneVocabulary(fn, analyzer, scanned, nDocs);
-  const builder = new CountMatrixBuilder(pruned.vocabulary.length, analyzer.options.binary);
-  const { stream, offsets } = scanned;
-  for (let d = 0; d < nDocs; d++) {
-    for (let p = offsets[d] as number, end = offsets[d + 1] as number; p < end; p++) {
-      const c = pruned.columnOf[stream[p] as number] as number;
-      if (c >= 0) builder.add(c);
-    }
-    builder.endRow();
-  }
-  const counts = builder.build();
+  const counts = countsFromStream(
+    scanned.stream,
+    scanned.offsets,
+    pruned.columnOf,
+    pruned.vocabulary.length,
+    nDocs,
+    analyzer.options.binary,
+  );
   const df = columnDocumentFrequency(counts);
   const idf = inverseDocumentFrequency(df, nDocs, analyzer.options.smoothIdf);
   const surfaces = scanned.surfaces;
