@@ -18,17 +18,22 @@ const self = fileURLToPath(import.meta.url);
 if (process.argv[2] === "--worker") {
   const [path, nLabels] = [process.argv[3], Number(process.argv[4])];
   const { clusterKeywords, fitTransformTfidfStream, miniBatchKMeans, vMeasure } = await import("../dist/index.js");
-  const { readJsonLines } = await import("../dist/node.js");
-  const labels = [];
-  const { readFileSync } = await import("node:fs");
+  const { createWorkerPool, readJsonLines } = await import("../dist/node.js");
+  const pool = createWorkerPool({ threads: 2 });
   const t0 = performance.now();
   const fit = await fitTransformTfidfStream(readJsonLines(path), { minDf: 5, maxDf: 0.5, sublinearTf: true });
   const t1 = performance.now();
-  const km = miniBatchKMeans(fit.matrix, 50, { metric: "cosine", batchSize: 4096, nInit: 3, seed: 0 });
+  const km = miniBatchKMeans(fit.matrix, 50, { metric: "cosine", batchSize: 4096, nInit: 3, seed: 0, parallel: pool });
   const t2 = performance.now();
   const topics = clusterKeywords({ counts: fit.counts, labels: km.labels, vocabulary: fit.model.vocabulary, k: 50 });
   const t3 = performance.now();
-  for (const line of readFileSync(path, "utf8").split("\n", nLabels)) labels.push(JSON.parse(line).label);
+  // Labels of the originals, streamed too (reading the whole file would dwarf the library's memory).
+  const labels = [];
+  for await (const label of readJsonLines(path, "label")) {
+    labels.push(label);
+    if (labels.length === nLabels) break;
+  }
+  await pool.close();
   console.log(
     JSON.stringify({
       vectorize: (t1 - t0) / 1000,

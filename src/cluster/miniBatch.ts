@@ -6,6 +6,7 @@ import { checkFunction, checkInteger, checkNumber, checkOneOf, checkOptions } fr
 import { assignToNearest, createAssignScratch } from "./assign.js";
 import { kmeansPlusPlus } from "./init.js";
 import type { KMeansMetric, KMeansResult } from "./kmeans.js";
+import type { ParallelAssigner } from "./parallel.js";
 
 export interface MiniBatchKMeansOptions {
   /** Rows per step. @defaultValue 1024 (scikit-learn's) */
@@ -22,6 +23,8 @@ export interface MiniBatchKMeansOptions {
   readonly reassignmentRatio?: number;
   /** @defaultValue 0 */
   readonly seed?: number;
+  /** Threads for the final labelling of every row (`createWorkerPool()` from `topiclens/node`). */
+  readonly parallel?: ParallelAssigner;
   /** Called after every step; return false to stop. */
   readonly onIteration?: (state: { step: number; batchInertia: number; smoothedInertia: number }) => void | boolean;
 }
@@ -45,6 +48,7 @@ const OPTION_NAMES = [
   "reassignmentRatio",
   "seed",
   "onIteration",
+  "parallel",
 ] as const;
 
 /** An incremental k-means model: feed it batches with `partialFit`, then read or predict. */
@@ -70,7 +74,7 @@ export interface MiniBatchKMeans {
  */
 export function createMiniBatchKMeans(
   k: number,
-  options: Omit<MiniBatchKMeansOptions, "maxIter" | "nInit" | "maxNoImprovement" | "onIteration"> = {},
+  options: Omit<MiniBatchKMeansOptions, "maxIter" | "nInit" | "maxNoImprovement" | "onIteration" | "parallel"> = {},
 ): MiniBatchKMeans {
   const fn = "createMiniBatchKMeans";
   const o = checkOptions(fn, options, ["batchSize", "metric", "reassignmentRatio", "seed"]);
@@ -317,17 +321,15 @@ export function miniBatchKMeans(X: Vectors, k: number, options: MiniBatchKMeansO
       break;
     }
   }
+  // The final labelling touches every row: the one step worth sharing among threads.
   const labels = new Int32Array(n);
-  const inertia = assignToNearest(
-    p,
-    squaredRowNorms(p),
-    null,
-    state.centers,
-    k,
-    createAssignScratch(p, k),
-    labels,
-    new Float64Array(n),
-  );
+  const norms = squaredRowNorms(p);
+  const session = o.parallel?.start(p, norms, null, k) ?? null;
+  const inertia =
+    session === null
+      ? assignToNearest(p, norms, null, state.centers, k, createAssignScratch(p, k), labels, new Float64Array(n))
+      : session.assign(state.centers, labels, new Float64Array(n));
+  session?.end();
   const warnings: string[] = [];
   if (stopped) warnings.push(`stopped by onIteration after ${done} steps`);
   const distinct = new Set(labels).size;

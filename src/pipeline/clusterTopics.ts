@@ -486,9 +486,11 @@ function projectTo2d(X: CsrMatrix | DenseMatrix, seed: number): DenseMatrix {
     if ("indptr" in X) return truncatedSvd(X, 2, { seed }).embedding;
     const d = X.cols;
     const mean = new Float64Array(d);
-    for (let i = 0; i < X.rows; i++) for (let f = 0; f < d; f++) mean[f] = (mean[f] as number) + (X.data[i * d + f] as number) / X.rows;
+    for (let i = 0; i < X.rows; i++)
+      for (let f = 0; f < d; f++) mean[f] = (mean[f] as number) + (X.data[i * d + f] as number) / X.rows;
     const centred = new Float64Array(X.rows * d);
-    for (let i = 0; i < X.rows; i++) for (let f = 0; f < d; f++) centred[i * d + f] = (X.data[i * d + f] as number) - (mean[f] as number);
+    for (let i = 0; i < X.rows; i++)
+      for (let f = 0; f < d; f++) centred[i * d + f] = (X.data[i * d + f] as number) - (mean[f] as number);
     return truncatedSvd({ rows: X.rows, cols: d, data: centred }, 2, { seed }).embedding;
   }
   // Too small for an SVD: place documents on a line.
