@@ -3,7 +3,7 @@ import { InvalidArgumentError } from "../core/errors.js";
 import { normalizePoints, type Points, selectRows, squaredRowNorms, toPoints, type Vectors } from "../core/points.js";
 import { createRandom, type Random, sampleWithoutReplacement } from "../core/random.js";
 import { checkFunction, checkInteger, checkNumber, checkOneOf, checkOptions } from "../core/validate.js";
-import { assignToNearest, createAssignScratch } from "./assign.js";
+import { type AssignScratch, assignToNearest, createAssignScratch } from "./assign.js";
 import { kmeansPlusPlus } from "./init.js";
 import type { KMeansMetric, KMeansResult } from "./kmeans.js";
 import type { ParallelAssigner } from "./parallel.js";
@@ -154,29 +154,34 @@ interface StepState {
   readonly counts: Float64Array;
   readonly spherical: boolean;
   steps: number;
+  // Buffers reused by every step, so a step allocates only its batch.
+  readonly sums: Float64Array;
+  readonly batchCounts: Float64Array;
+  scratch: AssignScratch | null;
 }
 
 function createState(p: Points, k: number, centers: Float64Array, spherical: boolean): StepState {
-  return { k, d: p.cols, centers, counts: new Float64Array(k), spherical, steps: 0 };
+  return {
+    k,
+    d: p.cols,
+    centers,
+    counts: new Float64Array(k),
+    spherical,
+    steps: 0,
+    sums: new Float64Array(k * p.cols),
+    batchCounts: new Float64Array(k),
+    scratch: null,
+  };
 }
 
 /** One mini-batch step; returns the batch objective against the centres before the update. */
 function step(s: StepState, batch: Points, ratio: number, random: Random): number {
-  const { k, d, centers, counts } = s;
+  const { k, d, centers, counts, sums, batchCounts } = s;
   const labels = new Int32Array(batch.rows);
   const distances = new Float64Array(batch.rows);
-  const inertia = assignToNearest(
-    batch,
-    squaredRowNorms(batch),
-    null,
-    centers,
-    k,
-    createAssignScratch(batch, k),
-    labels,
-    distances,
-  );
-  const sums = new Float64Array(k * d);
-  const batchCounts = new Float64Array(k);
+  if (s.scratch === null) s.scratch = createAssignScratch(batch, k);
+  const inertia = assignToNearest(batch, squaredRowNorms(batch), null, centers, k, s.scratch, labels, distances);
+  batchCounts.fill(0);
   for (let i = 0; i < batch.rows; i++) {
     const j = labels[i] as number;
     batchCounts[j] = (batchCounts[j] as number) + 1;
@@ -195,6 +200,7 @@ function step(s: StepState, batch: Points, ratio: number, random: Random): numbe
     const old = counts[j] as number;
     const total = old + b;
     for (let f = j * d; f < (j + 1) * d; f++) centers[f] = ((centers[f] as number) * old + (sums[f] as number)) / total;
+    sums.fill(0, j * d, (j + 1) * d);
     counts[j] = total;
     if (s.spherical) normalizeCenter(centers, j, d);
   }
