@@ -3,7 +3,7 @@
 // (HashingVectorizer + TfidfTransformer + MiniBatchKMeans), and TfidfVectorizer + KMeans
 // at the smallest size, on corpora of 100k, 300k and 1M documents built from the 87,242
 // real abstracts (bench/lib/makeCorpus.mjs). Wall time per phase, peak resident memory,
-// V-measure of the 87,242 originals against their venue labels. Writes bench/out/scale.svg.
+// V-measure of the 87,242 originals against their venue labels. Writes docs/scale.svg.
 //   node bench/scale.mjs [sizes...]      (needs `npm run build` and Debian's python3-sklearn)
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -104,8 +104,9 @@ if (process.argv[2] === "--worker") {
       rows,
     ),
   );
-  mkdirSync(join(fileURLToPath(new URL(".", import.meta.url)), "out"), { recursive: true });
-  writeFileSync(fileURLToPath(new URL("./out/scale.svg", import.meta.url)), chart(points));
+  // The README shows this chart.
+  mkdirSync(fileURLToPath(new URL("../docs", import.meta.url)), { recursive: true });
+  writeFileSync(fileURLToPath(new URL("../docs/scale.svg", import.meta.url)), chart(points));
 }
 
 function chart(points) {
