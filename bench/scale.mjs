@@ -136,5 +136,5 @@ function chart(points) {
         `<rect x="${20 + i * 230}" y="285" width="10" height="10" fill="${colors[i]}"/><text x="${35 + i * 230}" y="294" font-size="11">${n}</text>`,
     )
     .join("");
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="720" height="310" font-family="system-ui,sans-serif">${panel("total", "total seconds", 0)}${panel("peakMB", "peak memory (MB)", 360)}${legend}</svg>\n`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="720" height="310" font-family="system-ui,sans-serif" role="img" aria-label="Total time and peak memory against corpus size"><title>Total time and peak memory against corpus size</title>${panel("total", "total seconds", 0)}${panel("peakMB", "peak memory (MB)", 360)}${legend}</svg>\n`;
 }
