@@ -32,6 +32,9 @@ describe("examples/seed-topics.ipynb on the Deno Jupyter kernel", () => {
         "--execute",
         "--ExecutePreprocessor.kernel_name=deno",
         "--ExecutePreprocessor.timeout=300",
+        // Under a loaded CI machine the kernel's outputs can arrive after nbclient's 4 s default: wait, and fail loudly.
+        "--ExecutePreprocessor.iopub_timeout=120",
+        "--ExecutePreprocessor.raise_on_iopub_timeout=True",
         "--output-dir",
         out,
         join(ROOT, "examples", "seed-topics.ipynb"),
