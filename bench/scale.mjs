@@ -21,7 +21,11 @@ if (process.argv[2] === "--worker") {
   const { createWorkerPool, readJsonLines } = await import("../dist/node.js");
   const pool = createWorkerPool({ threads: 2 });
   const t0 = performance.now();
-  const fit = await fitTransformTfidfStream(readJsonLines(path), { minDf: 5, maxDf: 0.5, sublinearTf: true });
+  const fit = await fitTransformTfidfStream(
+    readJsonLines(path),
+    { minDf: 5, maxDf: 0.5, sublinearTf: true },
+    { shared: true },
+  );
   const t1 = performance.now();
   const km = miniBatchKMeans(fit.matrix, 50, { metric: "cosine", batchSize: 4096, nInit: 3, seed: 0, parallel: pool });
   const t2 = performance.now();

@@ -73,30 +73,63 @@ export function assignRows(
     const ct = scratch.centersT;
     const { indptr, indices, data } = p;
     for (let i = from; i < to; i++) {
-      acc.fill(0);
-      for (let q = indptr[i] as number, end = indptr[i + 1] as number; q < end; q++) {
-        const v = data[q] as number;
-        const base = (indices[q] as number) * k;
-        let j = 0;
-        for (; j + 8 <= k; j += 8) {
-          const c = base + j;
-          acc[j] = (acc[j] as number) + (ct[c] as number) * v;
-          acc[j + 1] = (acc[j + 1] as number) + (ct[c + 1] as number) * v;
-          acc[j + 2] = (acc[j + 2] as number) + (ct[c + 2] as number) * v;
-          acc[j + 3] = (acc[j + 3] as number) + (ct[c + 3] as number) * v;
-          acc[j + 4] = (acc[j + 4] as number) + (ct[c + 4] as number) * v;
-          acc[j + 5] = (acc[j + 5] as number) + (ct[c + 5] as number) * v;
-          acc[j + 6] = (acc[j + 6] as number) + (ct[c + 6] as number) * v;
-          acc[j + 7] = (acc[j + 7] as number) + (ct[c + 7] as number) * v;
+      const start = indptr[i] as number;
+      const end = indptr[i + 1] as number;
+      // Centres in blocks of eight, each block's sums in registers, each sum over the
+      // row's entries in order (the bits scikit-learn gets).
+      let j = 0;
+      for (; j + 8 <= k; j += 8) {
+        let a0 = 0;
+        let a1 = 0;
+        let a2 = 0;
+        let a3 = 0;
+        let a4 = 0;
+        let a5 = 0;
+        let a6 = 0;
+        let a7 = 0;
+        for (let q = start; q < end; q++) {
+          const v = data[q] as number;
+          const c = (indices[q] as number) * k + j;
+          a0 += (ct[c] as number) * v;
+          a1 += (ct[c + 1] as number) * v;
+          a2 += (ct[c + 2] as number) * v;
+          a3 += (ct[c + 3] as number) * v;
+          a4 += (ct[c + 4] as number) * v;
+          a5 += (ct[c + 5] as number) * v;
+          a6 += (ct[c + 6] as number) * v;
+          a7 += (ct[c + 7] as number) * v;
         }
-        for (; j + 4 <= k; j += 4) {
-          const c = base + j;
-          acc[j] = (acc[j] as number) + (ct[c] as number) * v;
-          acc[j + 1] = (acc[j + 1] as number) + (ct[c + 1] as number) * v;
-          acc[j + 2] = (acc[j + 2] as number) + (ct[c + 2] as number) * v;
-          acc[j + 3] = (acc[j + 3] as number) + (ct[c + 3] as number) * v;
+        acc[j] = a0;
+        acc[j + 1] = a1;
+        acc[j + 2] = a2;
+        acc[j + 3] = a3;
+        acc[j + 4] = a4;
+        acc[j + 5] = a5;
+        acc[j + 6] = a6;
+        acc[j + 7] = a7;
+      }
+      for (; j + 4 <= k; j += 4) {
+        let a0 = 0;
+        let a1 = 0;
+        let a2 = 0;
+        let a3 = 0;
+        for (let q = start; q < end; q++) {
+          const v = data[q] as number;
+          const c = (indices[q] as number) * k + j;
+          a0 += (ct[c] as number) * v;
+          a1 += (ct[c + 1] as number) * v;
+          a2 += (ct[c + 2] as number) * v;
+          a3 += (ct[c + 3] as number) * v;
         }
-        for (; j < k; j++) acc[j] = (acc[j] as number) + (ct[base + j] as number) * v;
+        acc[j] = a0;
+        acc[j + 1] = a1;
+        acc[j + 2] = a2;
+        acc[j + 3] = a3;
+      }
+      for (; j < k; j++) {
+        let a0 = 0;
+        for (let q = start; q < end; q++) a0 += (ct[(indices[q] as number) * k + j] as number) * (data[q] as number);
+        acc[j] = a0;
       }
       total += pick(i, k, cNorm, acc, xSquaredNorms, weights, labels, distances);
     }

@@ -71,6 +71,10 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
 }
 
 function sharedCopy(source: ArrayLike<number>, type: "float64" | "int32"): SharedArrayBuffer {
+  // Arrays already in shared memory (e.g. fitTransformTfidfStream(..., { shared: true })) are used in place.
+  const view = source as Float64Array | Int32Array;
+  const Expected = type === "float64" ? Float64Array : Int32Array;
+  if (view instanceof Expected && view.buffer instanceof SharedArrayBuffer && view.byteOffset === 0) return view.buffer;
   const bytes = type === "float64" ? 8 : 4;
   const buffer = new SharedArrayBuffer(Math.max(1, source.length) * bytes);
   (type === "float64" ? new Float64Array(buffer) : new Int32Array(buffer)).set(source);

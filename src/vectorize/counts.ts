@@ -1,3 +1,4 @@
+import { int32Array } from "../core/alloc.js";
 import type { CsrMatrix } from "../core/csr.js";
 import { GrowableInt32 } from "../core/growable.js";
 
@@ -86,9 +87,10 @@ export function countsFromStream(
   cols: number,
   rows: number,
   binary: boolean,
+  shared = false,
 ): CsrMatrix {
   const mark = new Int32Array(cols).fill(-1);
-  const indptr = new Int32Array(rows + 1);
+  const indptr = int32Array(rows + 1, shared);
   let longest = 0;
   for (let d = 0; d < rows; d++) {
     let distinct = 0;
@@ -105,7 +107,7 @@ export function countsFromStream(
     indptr[d + 1] = (indptr[d] as number) + distinct;
   }
   const nnz = indptr[rows] as number;
-  const indices = new Int32Array(nnz);
+  const indices = int32Array(nnz, shared);
   const data = longest < 2 ** 24 ? new Float32Array(nnz) : new Float64Array(nnz);
   const scratch = new Float64Array(cols);
   for (let d = 0; d < rows; d++) {

@@ -1,7 +1,7 @@
 import type { CsrMatrix } from "../core/csr.js";
 import { describeValue } from "../core/describe.js";
 import { EmptyInputError, IncompatibleModelError, InvalidArgumentError } from "../core/errors.js";
-import { checkInteger, checkOptions, checkStringArray } from "../core/validate.js";
+import { checkBoolean, checkInteger, checkOptions, checkStringArray } from "../core/validate.js";
 import type { Stemmer } from "../text/stem.js";
 import { analyzeDocument } from "./analyze.js";
 import { CountMatrixBuilder, countsFromStream } from "./counts.js";
@@ -80,7 +80,7 @@ export function fitTransformTfidf(docs: readonly string[], options: TfidfOptions
 }
 
 /** Prunes the scanned vocabulary and builds the count and TF-IDF matrices from the retained term ids. */
-function fitFromScan(fn: string, analyzer: Analyzer, scanned: ScannedCorpus, nDocs: number): TfidfFit {
+function fitFromScan(fn: string, analyzer: Analyzer, scanned: ScannedCorpus, nDocs: number, shared = false): TfidfFit {
   const pruned = pruneVocabulary(fn, analyzer, scanned, nDocs);
   const counts = countsFromStream(
     scanned.stream,
@@ -89,13 +89,14 @@ function fitFromScan(fn: string, analyzer: Analyzer, scanned: ScannedCorpus, nDo
     pruned.vocabulary.length,
     nDocs,
     analyzer.options.binary,
+    shared,
   );
   const df = columnDocumentFrequency(counts);
   const idf = inverseDocumentFrequency(df, nDocs, analyzer.options.smoothIdf);
   const surfaces = scanned.surfaces;
   const displayTerms = surfaces === null ? null : Array.from(pruned.provisionalOf, (t) => surfaces[t] as string);
   const model = createModel(analyzer, pruned.vocabulary, displayTerms, idf, df, nDocs);
-  return { model, counts, matrix: weightCounts(counts, idf, analyzer.options) };
+  return { model, counts, matrix: weightCounts(counts, idf, analyzer.options, shared) };
 }
 
 export interface TfidfStreamOptions {
@@ -109,6 +110,11 @@ export interface TfidfStreamOptions {
   readonly onProgress?: (documentsRead: number) => void;
   /** @defaultValue 10000 */
   readonly progressEvery?: number;
+  /**
+   * Put the TF-IDF matrix in shared memory, so that a worker pool (`createWorkerPool`)
+   * clusters it without copying it. @defaultValue false
+   */
+  readonly shared?: boolean;
 }
 
 /**
@@ -131,7 +137,7 @@ export async function fitTransformTfidfStream(
       "source",
     );
   }
-  const so = checkOptions(fn, streamOptions, ["maxTerms", "onProgress", "progressEvery"], "streamOptions");
+  const so = checkOptions(fn, streamOptions, ["maxTerms", "onProgress", "progressEvery", "shared"], "streamOptions");
   const maxTerms = so.maxTerms ?? Number.POSITIVE_INFINITY;
   if (maxTerms !== Number.POSITIVE_INFINITY) checkInteger(fn, "streamOptions.maxTerms", maxTerms, 1);
   const every = checkInteger(fn, "streamOptions.progressEvery", so.progressEvery ?? 10_000, 1);
@@ -149,7 +155,11 @@ export async function fitTransformTfidfStream(
   }
   if (scanner.documents === 0) throw new EmptyInputError(`${fn}: source yielded no documents`, "source");
   so.onProgress?.(scanner.documents);
-  return { ...fitFromScan(fn, analyzer, scanner.finish(), scanner.documents), droppedTerms: scanner.droppedTerms };
+  const shared = checkBoolean(fn, "streamOptions.shared", so.shared ?? false);
+  return {
+    ...fitFromScan(fn, analyzer, scanner.finish(), scanner.documents, shared),
+    droppedTerms: scanner.droppedTerms,
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { float64Array } from "../core/alloc.js";
 import type { CsrMatrix } from "../core/csr.js";
 import { log } from "../core/math.js";
 import type { ResolvedTfidfOptions } from "./options.js";
@@ -29,9 +30,14 @@ export function columnDocumentFrequency(counts: CsrMatrix): Int32Array {
  * row normalisation, in scikit-learn's order of operations so values agree to the last
  * bits. Shares the sparsity structure of `counts`. O(nnz).
  */
-export function weightCounts(counts: CsrMatrix, idf: Float64Array, options: ResolvedTfidfOptions): CsrMatrix {
+export function weightCounts(
+  counts: CsrMatrix,
+  idf: Float64Array,
+  options: ResolvedTfidfOptions,
+  shared = false,
+): CsrMatrix {
   const nnz = counts.indptr[counts.rows] as number;
-  const data = new Float64Array(nnz);
+  const data = float64Array(nnz, shared);
   for (let p = 0; p < nnz; p++) {
     let v = counts.data[p] as number;
     if (options.sublinearTf) v = log(v) + 1;

@@ -65,6 +65,17 @@ describe("createWorkerPool()", () => {
     return missing.close();
   });
 
+  it("clusters a TF-IDF matrix built in shared memory in place, with the same result", async () => {
+    const fit = await lib.fitTransformTfidfStream(docs.slice(0, 3000), { minDf: 5, maxDf: 0.5 }, { shared: true });
+    expect(fit.matrix.data.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(fit.matrix.indices.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const plain = lib.fitTransformTfidf(docs.slice(0, 3000), { minDf: 5, maxDf: 0.5 });
+    expect(Array.from(fit.matrix.data)).toEqual(Array.from(plain.matrix.data));
+    const one = lib.kmeans(plain.matrix, 7, { seed: 1, metric: "cosine" });
+    const two = lib.kmeans(fit.matrix, 7, { seed: 1, metric: "cosine", parallel: pool });
+    expect(bytes(two.labels)).toEqual(bytes(one.labels));
+  });
+
   it("rejects invalid options and non-pools", () => {
     expect(() => node.createWorkerPool({ threads: 0 })).toThrow(
       /options.threads must be an integer in \[1, 256\]; got 0/,
