@@ -52,7 +52,8 @@ export function prepareCenters(p: Points, centers: Float64Array, k: number, scra
 
 /**
  * The E-step for rows [from, to) against centres already prepared in `scratch`; returns
- * the weighted sum of their squared distances, accumulated in row order.
+ * the weighted sum of their squared distances, accumulated in row order. With `ids`,
+ * position t of the outputs is row `ids[t]` (a mini-batch drawn from a larger matrix).
  */
 export function assignRows(
   p: Points,
@@ -64,6 +65,7 @@ export function assignRows(
   distances: Float64Array,
   from = 0,
   to = p.rows,
+  ids: Int32Array | null = null,
 ): number {
   const d = p.cols;
   const cNorm = scratch.centerSquaredNorms;
@@ -72,7 +74,8 @@ export function assignRows(
   if (p.kind === "sparse") {
     const ct = scratch.centersT;
     const { indptr, indices, data } = p;
-    for (let i = from; i < to; i++) {
+    for (let t = from; t < to; t++) {
+      const i = ids === null ? t : (ids[t] as number);
       const start = indptr[i] as number;
       const end = indptr[i + 1] as number;
       // Centres in blocks of eight, each block's sums in registers, each sum over the
@@ -131,25 +134,28 @@ export function assignRows(
         for (let q = start; q < end; q++) a0 += (ct[(indices[q] as number) * k + j] as number) * (data[q] as number);
         acc[j] = a0;
       }
-      total += pick(i, k, cNorm, acc, xSquaredNorms, weights, labels, distances);
+      total += pick(t, i, k, cNorm, acc, xSquaredNorms, weights, labels, distances);
     }
   } else {
     const data = p.data;
     const centers = scratch.centers;
-    for (let i = from; i < to; i++) {
+    for (let t = from; t < to; t++) {
+      const i = ids === null ? t : (ids[t] as number);
       const base = i * d;
       for (let j = 0; j < k; j++) {
         let s = 0;
         for (let f = 0, c = j * d; f < d; f++, c++) s += (data[base + f] as number) * (centers[c] as number);
         acc[j] = s;
       }
-      total += pick(i, k, cNorm, acc, xSquaredNorms, weights, labels, distances);
+      total += pick(t, i, k, cNorm, acc, xSquaredNorms, weights, labels, distances);
     }
   }
   return total;
 }
 
+/** Writes output slot `t` for row `i` (they differ when rows are given by id). */
 function pick(
+  t: number,
   i: number,
   k: number,
   cNorm: Float64Array,
@@ -168,9 +174,9 @@ function pick(
       best = j;
     }
   }
-  labels[i] = best;
+  labels[t] = best;
   const sq = Math.max(0, (xSquaredNorms[i] as number) + bestDist);
-  distances[i] = sq;
+  distances[t] = sq;
   return weights === null ? sq : sq * (weights[i] as number);
 }
 

@@ -3,10 +3,10 @@ import { InvalidArgumentError } from "../core/errors.js";
 import { normalizePoints, type Points, selectRows, squaredRowNorms, toPoints, type Vectors } from "../core/points.js";
 import { createRandom, type Random, sampleWithoutReplacement } from "../core/random.js";
 import { checkFunction, checkInteger, checkNumber, checkOneOf, checkOptions } from "../core/validate.js";
-import { type AssignScratch, assignToNearest, createAssignScratch } from "./assign.js";
+import { type AssignScratch, assignRows, assignToNearest, createAssignScratch, prepareCenters } from "./assign.js";
 import { kmeansPlusPlus } from "./init.js";
 import type { KMeansMetric, KMeansResult } from "./kmeans.js";
-import type { ParallelAssigner } from "./parallel.js";
+import type { AssignSession, ParallelAssigner } from "./parallel.js";
 
 export interface MiniBatchKMeansOptions {
   /** Rows per step. @defaultValue 1024 (scikit-learn's) */
@@ -117,7 +117,7 @@ export function createMiniBatchKMeans(
           "batch",
         );
       }
-      step(state, p, ratio, random);
+      step(state, p, squaredRowNorms(p), null, p.rows, ratio, random, null);
       seen += p.rows;
     },
     predict(Y) {
@@ -175,23 +175,43 @@ function createState(p: Points, k: number, centers: Float64Array, spherical: boo
 }
 
 /** One mini-batch step; returns the batch objective against the centres before the update. */
-function step(s: StepState, batch: Points, ratio: number, random: Random): number {
+/**
+ * One mini-batch step on rows `ids[0..count)` of `p` (all of `p`, in order, when `ids`
+ * is null); returns the batch objective against the centres before the update.
+ */
+function step(
+  s: StepState,
+  p: Points,
+  norms: Float64Array,
+  ids: Int32Array | null,
+  count: number,
+  ratio: number,
+  random: Random,
+  session: AssignSession | null,
+): number {
   const { k, d, centers, counts, sums, batchCounts } = s;
-  const labels = new Int32Array(batch.rows);
-  const distances = new Float64Array(batch.rows);
-  if (s.scratch === null) s.scratch = createAssignScratch(batch, k);
-  const inertia = assignToNearest(batch, squaredRowNorms(batch), null, centers, k, s.scratch, labels, distances);
+  const labels = new Int32Array(count);
+  const distances = new Float64Array(count);
+  let inertia: number;
+  if (session?.assignSubset && ids !== null) inertia = session.assignSubset(ids, count, centers, labels, distances);
+  else {
+    if (s.scratch === null) s.scratch = createAssignScratch(p, k);
+    prepareCenters(p, centers, k, s.scratch);
+    inertia = assignRows(p, norms, null, k, s.scratch, labels, distances, 0, count, ids);
+  }
+  const rowOf = (t: number) => (ids === null ? t : (ids[t] as number));
   batchCounts.fill(0);
-  for (let i = 0; i < batch.rows; i++) {
-    const j = labels[i] as number;
+  for (let t = 0; t < count; t++) {
+    const j = labels[t] as number;
+    const i = rowOf(t);
     batchCounts[j] = (batchCounts[j] as number) + 1;
-    if (batch.kind === "sparse") {
-      for (let q = batch.indptr[i] as number; q < (batch.indptr[i + 1] as number); q++) {
-        const f = j * d + (batch.indices[q] as number);
-        sums[f] = (sums[f] as number) + (batch.data[q] as number);
+    if (p.kind === "sparse") {
+      for (let q = p.indptr[i] as number; q < (p.indptr[i + 1] as number); q++) {
+        const f = j * d + (p.indices[q] as number);
+        sums[f] = (sums[f] as number) + (p.data[q] as number);
       }
     } else {
-      for (let f = 0; f < d; f++) sums[j * d + f] = (sums[j * d + f] as number) + (batch.data[i * d + f] as number);
+      for (let f = 0; f < d; f++) sums[j * d + f] = (sums[j * d + f] as number) + (p.data[i * d + f] as number);
     }
   }
   for (let j = 0; j < k; j++) {
@@ -211,17 +231,18 @@ function step(s: StepState, batch: Points, ratio: number, random: Random): numbe
     for (const c of counts) max = Math.max(max, c);
     const starving: number[] = [];
     for (let j = 0; j < k; j++) if ((counts[j] as number) < ratio * max) starving.push(j);
-    const chosen = sampleWithoutReplacement(batch.rows, Math.min(starving.length, Math.floor(batch.rows / 2)), random);
+    const chosen = sampleWithoutReplacement(count, Math.min(starving.length, Math.floor(count / 2)), random);
     let minKept = Infinity;
     for (let j = 0; j < k; j++) if (!starving.includes(j)) minKept = Math.min(minKept, counts[j] as number);
-    chosen.forEach((row, i) => {
-      const j = starving[i] as number;
+    chosen.forEach((position, n) => {
+      const j = starving[n] as number;
+      const row = rowOf(position);
       centers.fill(0, j * d, (j + 1) * d);
-      if (batch.kind === "sparse") {
-        for (let q = batch.indptr[row] as number; q < (batch.indptr[row + 1] as number); q++)
-          centers[j * d + (batch.indices[q] as number)] = batch.data[q] as number;
+      if (p.kind === "sparse") {
+        for (let q = p.indptr[row] as number; q < (p.indptr[row + 1] as number); q++)
+          centers[j * d + (p.indices[q] as number)] = p.data[q] as number;
       } else {
-        for (let f = 0; f < d; f++) centers[j * d + f] = batch.data[row * d + f] as number;
+        for (let f = 0; f < d; f++) centers[j * d + f] = p.data[row * d + f] as number;
       }
       counts[j] = Number.isFinite(minKept) ? minKept : 1;
     });
@@ -301,6 +322,11 @@ export function miniBatchKMeans(X: Vectors, k: number, options: MiniBatchKMeansO
     }
   }
   const state = createState(p, k, best as Float64Array, metric === "cosine");
+  // One thread pool session for every step and the final labelling: batches are row ids
+  // of the shared matrix, so nothing is copied per step.
+  const norms = squaredRowNorms(p);
+  const session = o.parallel?.start(p, norms, null, k) ?? null;
+  const ids = new Int32Array(size);
   const steps = Math.max(1, Math.floor((maxIter * n) / size));
   const alpha = Math.min(1, (2 * size) / (n + 1));
   let smoothed = Number.NaN;
@@ -310,9 +336,8 @@ export function miniBatchKMeans(X: Vectors, k: number, options: MiniBatchKMeansO
   let converged = false;
   let stopped = false;
   for (; done < steps; ) {
-    const ids = new Int32Array(size);
     for (let i = 0; i < size; i++) ids[i] = random.nextInt(n);
-    const batchInertia = step(state, selectRows(p, ids), ratio, random) / size;
+    const batchInertia = step(state, p, norms, ids, size, ratio, random, session) / size;
     done++;
     smoothed = Number.isNaN(smoothed) ? batchInertia : smoothed * (1 - alpha) + batchInertia * alpha;
     if (onIteration?.({ step: done, batchInertia, smoothedInertia: smoothed }) === false) {
@@ -327,10 +352,7 @@ export function miniBatchKMeans(X: Vectors, k: number, options: MiniBatchKMeansO
       break;
     }
   }
-  // The final labelling touches every row: the one step worth sharing among threads.
   const labels = new Int32Array(n);
-  const norms = squaredRowNorms(p);
-  const session = o.parallel?.start(p, norms, null, k) ?? null;
   const inertia =
     session === null
       ? assignToNearest(p, norms, null, state.centers, k, createAssignScratch(p, k), labels, new Float64Array(n))

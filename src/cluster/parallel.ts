@@ -18,6 +18,17 @@ export interface AssignSession {
   /** Assigns every row to the nearest of `centers`; returns the weighted sum of squared distances. */
   assign(centers: Float64Array, labels: Int32Array, distances: Float64Array): number;
   /**
+   * Like `assign`, for the rows `ids[0..count)` only (a mini-batch of the prepared
+   * matrix): output position t is row ids[t]. Optional.
+   */
+  assignSubset?(
+    ids: Int32Array,
+    count: number,
+    centers: Float64Array,
+    labels: Int32Array,
+    distances: Float64Array,
+  ): number;
+  /**
    * The update step's sums for the labels of the last `assign` (same contract as
    * `accumulateCenters`); optional.
    */

@@ -5,8 +5,11 @@ export const STOP = 1;
 export const PHASE = 2;
 export const ASSIGN = 0;
 export const ACCUMULATE = 1;
+export const ASSIGN_SUBSET = 2;
+/** Number of row ids in the current subset. */
+export const COUNT = 3;
 /** Slot `DONE_BASE + w` is the generation worker `w` last finished. */
-export const DONE_BASE = 3;
+export const DONE_BASE = 4;
 
 /** The shared buffers of one k-means run, as posted to every worker. */
 export interface SharedRun {
@@ -27,6 +30,12 @@ export interface SharedRun {
   readonly sums: SharedArrayBuffer;
   readonly clusterWeights: SharedArrayBuffer;
   readonly owner: SharedArrayBuffer;
+  /** Row ids of a mini-batch and their labels and distances. */
+  readonly subsetIds: SharedArrayBuffer;
+  readonly subsetLabels: SharedArrayBuffer;
+  readonly subsetDistances: SharedArrayBuffer;
+  /** Threads sharing the work, the calling thread included. */
+  readonly threads: number;
   readonly distances: SharedArrayBuffer;
   readonly control: SharedArrayBuffer;
 }

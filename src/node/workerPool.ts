@@ -4,7 +4,17 @@ import { accumulateCenters, assignRows, createAssignScratch, prepareCenters } fr
 import type { AssignSession, ParallelAssigner } from "../cluster/parallel.js";
 import type { Points } from "../core/points.js";
 import { checkInteger, checkOptions } from "../core/validate.js";
-import { ACCUMULATE, ASSIGN, DONE_BASE, GENERATION, PHASE, type SharedRun, STOP } from "./protocol.js";
+import {
+  ACCUMULATE,
+  ASSIGN,
+  ASSIGN_SUBSET,
+  COUNT,
+  DONE_BASE,
+  GENERATION,
+  PHASE,
+  type SharedRun,
+  STOP,
+} from "./protocol.js";
 
 export interface WorkerPoolOptions {
   /** Threads in all, the calling thread included. @defaultValue the machine's available parallelism */
@@ -126,6 +136,10 @@ function startSession(
     sums: new SharedArrayBuffer(Math.max(1, k * d) * 8),
     clusterWeights: new SharedArrayBuffer(k * 8),
     owner: new SharedArrayBuffer(k * 4),
+    subsetIds: new SharedArrayBuffer(n * 4),
+    subsetLabels: new SharedArrayBuffer(n * 4),
+    subsetDistances: new SharedArrayBuffer(n * 8),
+    threads: workers.length + 1,
     distances: new SharedArrayBuffer(n * 8),
     control: new SharedArrayBuffer((DONE_BASE + workers.length) * 4),
   };
@@ -148,6 +162,9 @@ function startSession(
   const sums = new Float64Array(shared.sums);
   const clusterWeights = new Float64Array(shared.clusterWeights);
   const owner = new Int32Array(shared.owner);
+  const subsetIds = new Int32Array(shared.subsetIds);
+  const subsetLabels = new Int32Array(shared.subsetLabels);
+  const subsetDistances = new Float64Array(shared.subsetDistances);
   const rowCost = new Float64Array(k);
   const distances = new Float64Array(shared.distances);
   const control = new Int32Array(shared.control);
@@ -204,6 +221,41 @@ function startSession(
       let total = 0;
       for (let i = 0; i < n; i++)
         total += w === null ? (distances[i] as number) : (distances[i] as number) * (w[i] as number);
+      return total;
+    },
+    assignSubset(ids, count, centers, outLabels, outDistances) {
+      prepareCenters(local, centers, k, scratch);
+      subsetIds.set(ids.subarray(0, count));
+      const part = (t: number) => Math.round((t * count) / (workers.length + 1));
+      if (healthy) {
+        Atomics.store(control, COUNT, count);
+        run(
+          ASSIGN_SUBSET,
+          () => assignRows(local, xNorms, w, k, scratch, subsetLabels, subsetDistances, 0, part(1), subsetIds),
+          (i) =>
+            assignRows(
+              local,
+              xNorms,
+              w,
+              k,
+              scratch,
+              subsetLabels,
+              subsetDistances,
+              part(i + 1),
+              part(i + 2),
+              subsetIds,
+            ),
+        );
+      } else {
+        assignRows(local, xNorms, w, k, scratch, subsetLabels, subsetDistances, 0, count, subsetIds);
+      }
+      outLabels.set(subsetLabels.subarray(0, count));
+      outDistances.set(subsetDistances.subarray(0, count));
+      let total = 0;
+      for (let t = 0; t < count; t++) {
+        const d2 = subsetDistances[t] as number;
+        total += w === null ? d2 : d2 * (w[subsetIds[t] as number] as number);
+      }
       return total;
     },
     accumulate(outSums, outWeights) {

@@ -76,6 +76,14 @@ describe("createWorkerPool()", () => {
     expect(bytes(two.labels)).toEqual(bytes(one.labels));
   });
 
+  it("gives mini-batch k-means results identical to one thread (batches and final labelling)", () => {
+    const one = lib.miniBatchKMeans(X, 9, { seed: 6, batchSize: 2048, maxIter: 3, metric: "cosine" });
+    const two = lib.miniBatchKMeans(X, 9, { seed: 6, batchSize: 2048, maxIter: 3, metric: "cosine", parallel: pool });
+    expect(bytes(two.labels)).toEqual(bytes(one.labels));
+    expect(bytes(two.centroids.data)).toEqual(bytes(one.centroids.data));
+    expect(two.iterations).toBe(one.iterations);
+  });
+
   it("rejects invalid options and non-pools", () => {
     expect(() => node.createWorkerPool({ threads: 0 })).toThrow(
       /options.threads must be an integer in \[1, 256\]; got 0/,
