@@ -6,6 +6,7 @@ import { createWorkerPool } from "../node/workerPool.js";
 import { type ClusterTopicsOptions, clusterTopics } from "../pipeline/clusterTopics.js";
 import { toText } from "../report/summarize.js";
 import { progressBar } from "./progress.js";
+import { clusterJsonlStream, streamedToText } from "./stream.js";
 
 const HELP = `Usage: topiclens <file|dir> [options]
 
@@ -35,6 +36,8 @@ Options:
   --metric M              cosine or euclidean (default: cosine)
   --reduce N|none         LSA dimensions before clustering (default: none)
   --top N                 keywords per topic (default: 10)
+  --stream                for huge .jsonl/.jsonl.gz files: one streamed pass, mini-batch k-means
+                          on all cores, topics and keywords only (needs --k N; text, md or json)
   --quiet                 no progress bar
   -h, --help              show this help
   -v, --version           show the version
@@ -92,6 +95,7 @@ export async function run(args: readonly string[], streams: Streams): Promise<nu
         reduce: { type: "string" },
         top: { type: "string" },
         quiet: { type: "boolean" },
+        stream: { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -120,6 +124,40 @@ export async function run(args: readonly string[], streams: Streams): Promise<nu
     if (metric !== "cosine" && metric !== "euclidean")
       throw new UsageError(`--metric must be cosine or euclidean; got "${metric}"`);
 
+    if (values.stream) {
+      if (typeof k !== "number") throw new UsageError("--stream needs a number of topics: --k N");
+      if (!["text", "md", "json"].includes(format))
+        throw new UsageError(`--stream writes text, md or json; got "${format}"`);
+      const vectorizer: Record<string, unknown> = {};
+      if (values.lang !== undefined) vectorizer.stopWords = values.lang;
+      if (values["min-df"] !== undefined) vectorizer.minDf = parseNumber("--min-df", values["min-df"]);
+      if (values["max-df"] !== undefined) vectorizer.maxDf = parseNumber("--max-df", values["max-df"]);
+      const tty = !values.quiet && streams.stderr.isTTY;
+      const pool = createWorkerPool();
+      try {
+        const result = await clusterJsonlStream(
+          positionals[0] as string,
+          {
+            k,
+            seed: parseNumber("--seed", values.seed) ?? 0,
+            textField: values["text-field"] ?? "text",
+            vectorizer,
+            topN: parseNumber("--top", values.top) ?? 10,
+            pool,
+          },
+          (message, done) => {
+            if (tty) streams.stderr.write(`\r${message} ${done.toLocaleString("en")}\x1b[K`);
+          },
+        );
+        if (tty) streams.stderr.write("\r\x1b[K");
+        const report = streamedToText(result, format);
+        if (values.out !== undefined) await writeFile(values.out, report);
+        else streams.stdout.write(report);
+      } finally {
+        await pool.close();
+      }
+      return 0;
+    }
     const { documents } = await readDocuments(positionals[0] as string, {
       format: inputFormat,
       textField: values["text-field"],

@@ -119,6 +119,29 @@ describe("topiclens CLI (built binary)", () => {
     expect(fromLines.stdout).toContain("<svg");
   });
 
+  it("--stream clusters a gzipped JSONL file in one pass and writes topics", async () => {
+    const { gzipSync } = await import("node:zlib");
+    const { readCorpus } = await import("../helpers/data.js");
+    const file = join(tmp, "big.jsonl.gz");
+    writeFileSync(
+      file,
+      gzipSync(
+        readCorpus("conf-abstracts-5areas.jsonl.gz", 3000)
+          .map((r) => JSON.stringify({ text: r.text }))
+          .join("\n"),
+      ),
+    );
+    const { code, stdout } = await cli(file, "--stream", "--k", "5", "--format", "json");
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.documents).toBe(3000);
+    expect(result.topics).toHaveLength(5);
+    expect(result.topics.reduce((a: number, t: { size: number }) => a + t.size, 0)).toBe(3000);
+    const noK = await cli(file, "--stream");
+    expect(noK.code).toBe(2);
+    expect(noK.stderr).toMatch(/--stream needs a number of topics/);
+  });
+
   it("answers bad flags and unreadable files with one line and a non-zero exit, never a stack trace", async () => {
     for (const [args, code, pattern] of [
       [["--bogus"], 2, /Unknown option '--bogus'/],
