@@ -4,40 +4,36 @@
  */
 import { parentPort } from "node:worker_threads";
 import { accumulateCenters, assignRows } from "../cluster/assign.js";
-import type { Points } from "../core/points.js";
-import { ACCUMULATE, ASSIGN_SUBSET, COUNT, DONE_BASE, GENERATION, PHASE, type RunMessage, STOP } from "./protocol.js";
+import {
+  ACCUMULATE,
+  ASSIGN_SUBSET,
+  COUNT,
+  DONE_BASE,
+  GENERATION,
+  PHASE,
+  type RunMessage,
+  STOP,
+  viewRun,
+} from "./protocol.js";
 
 parentPort?.on("message", (message: RunMessage) => {
   if (message.type !== "run") return;
   const { shared: s, worker, from, to } = message;
-  const p: Points =
-    s.kind === "sparse"
-      ? {
-          kind: "sparse",
-          rows: s.rows,
-          cols: s.cols,
-          indptr: new Int32Array(s.indptr as SharedArrayBuffer),
-          indices: new Int32Array(s.indices as SharedArrayBuffer),
-          data: new Float64Array(s.data),
-        }
-      : { kind: "dense", rows: s.rows, cols: s.cols, data: new Float64Array(s.data) };
-  const scratch = {
-    centerSquaredNorms: new Float64Array(s.centerSquaredNorms),
-    dots: new Float64Array(s.k),
-    centersT: new Float64Array(s.centersT),
-    centers: new Float64Array(s.centers),
-  };
-  const xSquaredNorms = new Float64Array(s.xSquaredNorms);
-  const weights = s.weights === null ? null : new Float64Array(s.weights);
-  const labels = new Int32Array(s.labels);
-  const distances = new Float64Array(s.distances);
-  const control = new Int32Array(s.control);
-  const sums = new Float64Array(s.sums);
-  const clusterWeights = new Float64Array(s.clusterWeights);
-  const owner = new Int32Array(s.owner);
-  const subsetIds = new Int32Array(s.subsetIds);
-  const subsetLabels = new Int32Array(s.subsetLabels);
-  const subsetDistances = new Float64Array(s.subsetDistances);
+  const {
+    points: p,
+    scratch,
+    xSquaredNorms,
+    weights,
+    labels,
+    distances,
+    control,
+    sums,
+    clusterWeights,
+    owner,
+    subsetIds,
+    subsetLabels,
+    subsetDistances,
+  } = viewRun(s);
   let seen = 0;
   for (;;) {
     Atomics.wait(control, GENERATION, seen);

@@ -1,3 +1,5 @@
+import type { Points } from "../core/points.js";
+
 /** Slots of the shared control array that the pool and its workers synchronise on. */
 export const GENERATION = 0;
 export const STOP = 1;
@@ -46,4 +48,39 @@ export interface RunMessage {
   readonly from: number;
   readonly to: number;
   readonly shared: SharedRun;
+}
+
+/** Typed-array views over a run's shared buffers, the same on the calling thread and in workers. */
+export function viewRun(s: SharedRun) {
+  const points: Points =
+    s.kind === "sparse"
+      ? {
+          kind: "sparse",
+          rows: s.rows,
+          cols: s.cols,
+          indptr: new Int32Array(s.indptr as SharedArrayBuffer),
+          indices: new Int32Array(s.indices as SharedArrayBuffer),
+          data: new Float64Array(s.data),
+        }
+      : { kind: "dense", rows: s.rows, cols: s.cols, data: new Float64Array(s.data) };
+  return {
+    points,
+    scratch: {
+      centerSquaredNorms: new Float64Array(s.centerSquaredNorms),
+      dots: new Float64Array(s.k),
+      centersT: new Float64Array(s.centersT),
+      centers: new Float64Array(s.centers),
+    },
+    xSquaredNorms: new Float64Array(s.xSquaredNorms),
+    weights: s.weights === null ? null : new Float64Array(s.weights),
+    labels: new Int32Array(s.labels),
+    distances: new Float64Array(s.distances),
+    control: new Int32Array(s.control),
+    sums: new Float64Array(s.sums),
+    clusterWeights: new Float64Array(s.clusterWeights),
+    owner: new Int32Array(s.owner),
+    subsetIds: new Int32Array(s.subsetIds),
+    subsetLabels: new Int32Array(s.subsetLabels),
+    subsetDistances: new Float64Array(s.subsetDistances),
+  };
 }

@@ -14,6 +14,7 @@ import {
   PHASE,
   type SharedRun,
   STOP,
+  viewRun,
 } from "./protocol.js";
 
 export interface WorkerPoolOptions {
@@ -143,33 +144,13 @@ function startSession(
     distances: new SharedArrayBuffer(n * 8),
     control: new SharedArrayBuffer((DONE_BASE + workers.length) * 4),
   };
-  const local: Points =
-    p.kind === "sparse"
-      ? {
-          ...p,
-          indptr: new Int32Array(shared.indptr as SharedArrayBuffer),
-          indices: new Int32Array(shared.indices as SharedArrayBuffer),
-          data: new Float64Array(shared.data),
-        }
-      : { ...p, data: new Float64Array(shared.data) };
-  const scratch = {
-    centerSquaredNorms: new Float64Array(shared.centerSquaredNorms),
-    dots: new Float64Array(k),
-    centersT: new Float64Array(shared.centersT),
-    centers: new Float64Array(shared.centers),
-  };
-  const labels = new Int32Array(shared.labels);
-  const sums = new Float64Array(shared.sums);
-  const clusterWeights = new Float64Array(shared.clusterWeights);
-  const owner = new Int32Array(shared.owner);
-  const subsetIds = new Int32Array(shared.subsetIds);
-  const subsetLabels = new Int32Array(shared.subsetLabels);
-  const subsetDistances = new Float64Array(shared.subsetDistances);
+  const views = viewRun(shared);
+  const local = views.points;
+  const { scratch, labels, sums, clusterWeights, owner, subsetIds, subsetLabels, subsetDistances, distances, control } =
+    views;
+  const xNorms = views.xSquaredNorms;
+  const w = views.weights;
   const rowCost = new Float64Array(k);
-  const distances = new Float64Array(shared.distances);
-  const control = new Int32Array(shared.control);
-  const xNorms = new Float64Array(shared.xSquaredNorms);
-  const w = weights === null ? null : new Float64Array(shared.weights as SharedArrayBuffer);
   // The calling thread takes the first slice; worker i the (i + 1)-th.
   const bounds = Array.from({ length: workers.length + 2 }, (_, i) => Math.round((i * n) / (workers.length + 1)));
   workers.forEach((worker, i) => {
