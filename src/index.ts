@@ -44,6 +44,7 @@ export type { ClassTfidf, ClassTfidfOptions } from "./keywords/ctfidf.js";
 export { classTermCounts, classTfidf } from "./keywords/ctfidf.js";
 export type { DocumentKeywordsOptions } from "./keywords/documentKeywords.js";
 export { documentKeywords, documentKeywordsBatch } from "./keywords/documentKeywords.js";
+export { clusterKeywordsFromTexts } from "./keywords/keywordsFromTexts.js";
 export type { YakeOptions } from "./keywords/yake.js";
 export { levenshteinRatio, YAKE_DEFAULTS, yakeKeywords } from "./keywords/yake.js";
 export type {

@@ -81,3 +81,19 @@ describe("fitTransformTfidfStream(source)", () => {
     await expect(fitTransformTfidfStream(lines([]))).rejects.toThrow(/source yielded no documents/);
   });
 });
+
+describe("clustering hashed vectors, then naming the clusters from their texts", () => {
+  it("recovers readable keywords with clusterKeywordsFromTexts", async () => {
+    const { kmeans } = await import("../../src/cluster/kmeans.js");
+    const { clusterKeywordsFromTexts } = await import("../../src/keywords/keywordsFromTexts.js");
+    const papers = seedCorpus();
+    const texts = papers.map((p) => `${p.title}. ${p.abstract}`);
+    const hv = createHashingVectorizer({ alternateSign: false, norm: null });
+    const { matrix } = tfidfFromCounts(hv.transform(texts), { sublinearTf: true });
+    const { labels } = kmeans(matrix, 8, { metric: "cosine", nInit: 10, seed: 0 });
+    const topics = clusterKeywordsFromTexts(texts, labels, { k: 8 });
+    expect(topics).toHaveLength(8);
+    expect(topics.some((t) => t.label.includes("federated learning"))).toBe(true);
+    expect(() => clusterKeywordsFromTexts(texts, labels.slice(1))).toThrow(/labels must have one entry per text/);
+  });
+});
