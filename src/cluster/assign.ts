@@ -41,9 +41,12 @@ export function prepareCenters(p: Points, centers: Float64Array, k: number, scra
     cNorm[j] = s;
   }
   if (p.kind === "sparse") {
+    // Feature-major with the centre count padded to a multiple of 8 (padding stays 0), so
+    // the kernel below always works on full blocks of eight centres.
     const ct = scratch.centersT;
+    const kp = paddedK(k);
     for (let j = 0; j < k; j++) {
-      for (let f = 0; f < d; f++) ct[f * k + j] = centers[j * d + f] as number;
+      for (let f = 0; f < d; f++) ct[f * kp + j] = centers[j * d + f] as number;
     }
   } else if (scratch.centers !== centers) {
     scratch.centers.set(centers);
@@ -73,6 +76,7 @@ export function assignRows(
   let total = 0;
   if (p.kind === "sparse") {
     const ct = scratch.centersT;
+    const kp = paddedK(k);
     const { indptr, indices, data } = p;
     for (let t = from; t < to; t++) {
       const i = ids === null ? t : (ids[t] as number);
@@ -80,8 +84,7 @@ export function assignRows(
       const end = indptr[i + 1] as number;
       // Centres in blocks of eight, each block's sums in registers, each sum over the
       // row's entries in order (the bits scikit-learn gets).
-      let j = 0;
-      for (; j + 8 <= k; j += 8) {
+      for (let j = 0; j < k; j += 8) {
         let a0 = 0;
         let a1 = 0;
         let a2 = 0;
@@ -92,7 +95,7 @@ export function assignRows(
         let a7 = 0;
         for (let q = start; q < end; q++) {
           const v = data[q] as number;
-          const c = (indices[q] as number) * k + j;
+          const c = (indices[q] as number) * kp + j;
           a0 += (ct[c] as number) * v;
           a1 += (ct[c + 1] as number) * v;
           a2 += (ct[c + 2] as number) * v;
@@ -110,29 +113,6 @@ export function assignRows(
         acc[j + 5] = a5;
         acc[j + 6] = a6;
         acc[j + 7] = a7;
-      }
-      for (; j + 4 <= k; j += 4) {
-        let a0 = 0;
-        let a1 = 0;
-        let a2 = 0;
-        let a3 = 0;
-        for (let q = start; q < end; q++) {
-          const v = data[q] as number;
-          const c = (indices[q] as number) * k + j;
-          a0 += (ct[c] as number) * v;
-          a1 += (ct[c + 1] as number) * v;
-          a2 += (ct[c + 2] as number) * v;
-          a3 += (ct[c + 3] as number) * v;
-        }
-        acc[j] = a0;
-        acc[j + 1] = a1;
-        acc[j + 2] = a2;
-        acc[j + 3] = a3;
-      }
-      for (; j < k; j++) {
-        let a0 = 0;
-        for (let q = start; q < end; q++) a0 += (ct[(indices[q] as number) * k + j] as number) * (data[q] as number);
-        acc[j] = a0;
       }
       total += pick(t, i, k, cNorm, acc, xSquaredNorms, weights, labels, distances);
     }
@@ -190,11 +170,16 @@ export interface AssignScratch {
   readonly centers: Float64Array;
 }
 
+/** The centre count rounded up to a multiple of 8: the width of the sparse kernel's blocks. */
+export function paddedK(k: number): number {
+  return Math.ceil(k / 8) * 8;
+}
+
 export function createAssignScratch(p: Points, k: number): AssignScratch {
   return {
     centerSquaredNorms: new Float64Array(k),
-    dots: new Float64Array(k),
-    centersT: new Float64Array(p.kind === "sparse" ? k * p.cols : 0),
+    dots: new Float64Array(paddedK(k)),
+    centersT: new Float64Array(p.kind === "sparse" ? paddedK(k) * p.cols : 0),
     centers: new Float64Array(p.kind === "dense" ? k * p.cols : 0),
   };
 }

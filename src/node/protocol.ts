@@ -67,7 +67,7 @@ export function viewRun(s: SharedRun) {
     points,
     scratch: {
       centerSquaredNorms: new Float64Array(s.centerSquaredNorms),
-      dots: new Float64Array(s.k),
+      dots: new Float64Array(Math.ceil(s.k / 8) * 8),
       centersT: new Float64Array(s.centersT),
       centers: new Float64Array(s.centers),
     },

@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { accumulateCenters, assignRows, createAssignScratch, prepareCenters } from "../cluster/assign.js";
+import { accumulateCenters, assignRows, createAssignScratch, paddedK, prepareCenters } from "../cluster/assign.js";
 import type { AssignSession, ParallelAssigner } from "../cluster/parallel.js";
 import type { Points } from "../core/points.js";
 import { checkInteger, checkOptions } from "../core/validate.js";
@@ -131,7 +131,7 @@ function startSession(
     xSquaredNorms: sharedCopy(xSquaredNorms, "float64"),
     weights: weights === null ? null : sharedCopy(weights, "float64"),
     centerSquaredNorms: new SharedArrayBuffer(k * 8),
-    centersT: new SharedArrayBuffer(Math.max(1, p.kind === "sparse" ? k * d : 0) * 8),
+    centersT: new SharedArrayBuffer(Math.max(1, p.kind === "sparse" ? paddedK(k) * d : 0) * 8),
     centers: new SharedArrayBuffer(Math.max(1, p.kind === "dense" ? k * d : 0) * 8),
     labels: new SharedArrayBuffer(n * 4),
     sums: new SharedArrayBuffer(Math.max(1, k * d) * 8),
