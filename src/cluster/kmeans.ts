@@ -1,4 +1,4 @@
-import type { DenseMatrix } from "../core/dense.js";
+import { type DenseMatrix, normalizeRowsInPlace } from "../core/dense.js";
 import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import {
@@ -130,8 +130,10 @@ export function kmeans(X: Vectors, k: number, options: KMeansOptions = {}): KMea
   let relocated = 0;
   for (let run = 0; run < nInit; run++) {
     let centers: Float64Array;
-    if (explicit !== null) centers = spherical ? unitRows(explicit, k, points.cols) : explicit.slice();
-    else if (init === "random") centers = randomInit(points, k, random);
+    if (explicit !== null) {
+      centers = explicit.slice();
+      if (spherical) normalizeRowsInPlace(centers, k, points.cols);
+    } else if (init === "random") centers = randomInit(points, k, random);
     else centers = kmeansPlusPlus(points, xSquaredNorms, k, random, weights);
     const result = runLloyd(points, xSquaredNorms, weights, centers, k, {
       maxIter,
@@ -178,18 +180,6 @@ function countDistinct(labels: Int32Array, k: number): number {
     }
   }
   return n;
-}
-
-function unitRows(data: Float64Array, k: number, d: number): Float64Array {
-  const out = data.slice();
-  for (let j = 0; j < k; j++) {
-    let s = 0;
-    for (let f = j * d; f < (j + 1) * d; f++) s += (out[f] as number) ** 2;
-    if (s === 0) continue;
-    const inv = 1 / Math.sqrt(s);
-    for (let f = j * d; f < (j + 1) * d; f++) out[f] = (out[f] as number) * inv;
-  }
-  return out;
 }
 
 function explicitCenters(fn: string, init: unknown, k: number, d: number): Float64Array {

@@ -1,3 +1,4 @@
+import { normalizeRowsInPlace } from "../core/dense.js";
 import type { Points } from "../core/points.js";
 import { accumulateCenters, assignToNearest, createAssignScratch } from "./assign.js";
 import type { ParallelAssigner } from "./parallel.js";
@@ -199,15 +200,7 @@ export function averageCenters(
   for (let j = 0; j < k; j++) {
     if ((clusterWeights[j] as number) <= 0) sums.copyWithin(j * d, heaviest * d, heaviest * d + d);
   }
-  if (spherical) {
-    for (let j = 0; j < k; j++) {
-      let s = 0;
-      for (let f = j * d, end = f + d; f < end; f++) s += (sums[f] as number) ** 2;
-      if (s === 0) continue;
-      const inv = 1 / Math.sqrt(s);
-      for (let f = j * d, end = f + d; f < end; f++) sums[f] = (sums[f] as number) * inv;
-    }
-  }
+  if (spherical) normalizeRowsInPlace(sums, k, d);
 }
 
 function squaredShift(a: Float64Array, b: Float64Array): number {

@@ -1,4 +1,4 @@
-import type { DenseMatrix } from "../core/dense.js";
+import { type DenseMatrix, normalizeRowsInPlace } from "../core/dense.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { normalizePoints, type Points, selectRows, squaredRowNorms, toPoints, type Vectors } from "../core/points.js";
 import { createRandom, type Random, sampleWithoutReplacement } from "../core/random.js";
@@ -222,7 +222,7 @@ function step(
     for (let f = j * d; f < (j + 1) * d; f++) centers[f] = ((centers[f] as number) * old + (sums[f] as number)) / total;
     sums.fill(0, j * d, (j + 1) * d);
     counts[j] = total;
-    if (s.spherical) normalizeCenter(centers, j, d);
+    if (s.spherical) normalizeRowsInPlace(centers.subarray(j * d, (j + 1) * d), 1, d);
   }
   s.steps++;
   // Every 10 steps, centres that have absorbed almost nothing restart at random batch rows.
@@ -248,14 +248,6 @@ function step(
     });
   }
   return inertia;
-}
-
-function normalizeCenter(centers: Float64Array, j: number, d: number): void {
-  let s = 0;
-  for (let f = j * d; f < (j + 1) * d; f++) s += (centers[f] as number) ** 2;
-  if (s === 0) return;
-  const inv = 1 / Math.sqrt(s);
-  for (let f = j * d; f < (j + 1) * d; f++) centers[f] = (centers[f] as number) * inv;
 }
 
 /**

@@ -105,3 +105,17 @@ export function denseNormalizeRows(x: DenseMatrix): DenseMatrix {
   }
   return { rows: x.rows, cols: x.cols, data };
 }
+
+/**
+ * Scales each row of a row-major `rows x cols` array to unit L2 length in place (rows of
+ * zeros stay zero), multiplying by the inverse norm. Used for spherical k-means centres.
+ */
+export function normalizeRowsInPlace(data: Float64Array, rows: number, cols: number): void {
+  for (let r = 0; r < rows; r++) {
+    let s = 0;
+    for (let f = r * cols, end = f + cols; f < end; f++) s += (data[f] as number) ** 2;
+    if (s === 0) continue;
+    const inv = 1 / Math.sqrt(s);
+    for (let f = r * cols, end = f + cols; f < end; f++) data[f] = (data[f] as number) * inv;
+  }
+}

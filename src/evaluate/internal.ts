@@ -1,3 +1,4 @@
+import { accumulateCenters } from "../cluster/assign.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { copyRow, type Points, rowDot, selectRows, squaredRowNorms, toPoints, type Vectors } from "../core/points.js";
 import { createRandom, randomPermutation } from "../core/random.js";
@@ -55,7 +56,11 @@ function silhouetteOf(p: Points, codes: Int32Array, k: number, metric: "euclidea
   const sums = new Float64Array(k);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    copyRow(p, i, row);
+    // Row i as a dense vector; for sparse rows only its entries are written, and cleared below.
+    if (p.kind === "sparse") {
+      for (let q = p.indptr[i] as number; q < (p.indptr[i + 1] as number); q++)
+        row[p.indices[q] as number] = p.data[q] as number;
+    } else copyRow(p, i, row);
     sums.fill(0);
     const ni = norms[i] as number;
     for (let j = 0; j < n; j++) {
@@ -69,6 +74,9 @@ function silhouetteOf(p: Points, codes: Int32Array, k: number, metric: "euclidea
       }
       const c = codes[j] as number;
       sums[c] = (sums[c] as number) + dist;
+    }
+    if (p.kind === "sparse") {
+      for (let q = p.indptr[i] as number; q < (p.indptr[i + 1] as number); q++) row[p.indices[q] as number] = 0;
     }
     const own = codes[i] as number;
     const ownSize = sizes[own] as number;
@@ -122,15 +130,11 @@ function clusterMeans(p: Points, codes: Int32Array, k: number): { means: Float64
   const d = p.cols;
   const means = new Float64Array(k * d);
   const sizes = new Float64Array(k);
-  const row = new Float64Array(d);
-  for (let i = 0; i < p.rows; i++) {
-    const c = codes[i] as number;
-    sizes[c] = (sizes[c] as number) + 1;
-    copyRow(p, i, row);
-    for (let f = 0; f < d; f++) means[c * d + f] = (means[c * d + f] as number) + (row[f] as number);
-  }
-  for (let c = 0; c < k; c++)
+  // The k-means update step's sums (only stored entries of sparse rows are touched).
+  accumulateCenters(p, null, codes, means, sizes);
+  for (let c = 0; c < k; c++) {
     for (let f = 0; f < d; f++) means[c * d + f] = (means[c * d + f] as number) / (sizes[c] as number);
+  }
   return { means, sizes };
 }
 

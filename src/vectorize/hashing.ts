@@ -1,11 +1,10 @@
 import type { CsrMatrix } from "../core/csr.js";
-import { log } from "../core/math.js";
 import { checkBoolean, checkInteger, checkOneOf, checkOptions, checkStringArray } from "../core/validate.js";
 import { analyzeDocument } from "./analyze.js";
 import { CountMatrixBuilder } from "./counts.js";
 import { murmurhash3 } from "./murmur.js";
 import { resolveTfidfOptions, TFIDF_OPTION_NAMES, type TfidfOptions } from "./options.js";
-import { columnDocumentFrequency, inverseDocumentFrequency } from "./weighting.js";
+import { columnDocumentFrequency, inverseDocumentFrequency, normalizeCsrRows, weightCounts } from "./weighting.js";
 
 export interface HashingOptions
   extends Omit<TfidfOptions, "minDf" | "maxDf" | "maxFeatures" | "sublinearTf" | "smoothIdf" | "useIdf"> {
@@ -47,10 +46,10 @@ export function createHashingVectorizer(options: HashingOptions = {}): HashingVe
   ]);
   const { nFeatures: _n, alternateSign: _a, ...rest } = o;
   const analyzer = resolveTfidfOptions(fn, { ...rest, norm });
-  const columnOf = (term: string): number => {
-    const h = murmurhash3(term, 0);
-    return h === -2147483648 ? (2147483647 - (nFeatures - 1)) % nFeatures : Math.abs(h) % nFeatures;
-  };
+  // scikit-learn's rule: |h| mod n, with the one hash whose |h| overflows mapped apart.
+  const columnOfHash = (h: number): number =>
+    h === -2147483648 ? (2147483647 - (nFeatures - 1)) % nFeatures : Math.abs(h) % nFeatures;
+  const columnOf = (term: string): number => columnOfHash(murmurhash3(term, 0));
   return {
     nFeatures,
     columnOf,
@@ -60,30 +59,16 @@ export function createHashingVectorizer(options: HashingOptions = {}): HashingVe
       for (const doc of docs) {
         for (const term of analyzeDocument(analyzer, doc)) {
           const h = murmurhash3(term, 0);
-          const c = h === -2147483648 ? (2147483647 - (nFeatures - 1)) % nFeatures : Math.abs(h) % nFeatures;
-          builder.add(c, alternateSign && h < 0 ? -1 : 1);
+          builder.add(columnOfHash(h), alternateSign && h < 0 ? -1 : 1);
         }
         builder.endRow();
       }
       const m = builder.build();
       if (analyzer.options.binary) m.data.fill(1);
-      if (norm !== null) normalizeRows(m, norm);
+      if (norm !== null) normalizeCsrRows(m, norm);
       return m;
     },
   };
-}
-
-function normalizeRows(m: CsrMatrix, norm: "l1" | "l2"): void {
-  const data = m.data;
-  for (let r = 0; r < m.rows; r++) {
-    const start = m.indptr[r] as number;
-    const end = m.indptr[r + 1] as number;
-    let s = 0;
-    for (let p = start; p < end; p++) s += norm === "l2" ? (data[p] as number) ** 2 : Math.abs(data[p] as number);
-    if (s === 0) continue;
-    const scale = norm === "l2" ? Math.sqrt(s) : s;
-    for (let p = start; p < end; p++) data[p] = (data[p] as number) / scale;
-  }
 }
 
 /**
@@ -101,14 +86,6 @@ export function tfidfFromCounts(
   const sublinear = checkBoolean(fn, "options.sublinearTf", o.sublinearTf ?? false);
   const norm = checkOneOf(fn, "options.norm", o.norm === undefined ? "l2" : o.norm, ["l2", "l1", null]);
   const idf = inverseDocumentFrequency(columnDocumentFrequency(counts), counts.rows, smooth);
-  const nnz = counts.indptr[counts.rows] as number;
-  const data = new Float64Array(nnz);
-  for (let p = 0; p < nnz; p++) {
-    let v = counts.data[p] as number;
-    if (sublinear) v = v > 0 ? log(v) + 1 : v;
-    data[p] = v * (idf[counts.indices[p] as number] as number);
-  }
-  const matrix = { rows: counts.rows, cols: counts.cols, indptr: counts.indptr, indices: counts.indices, data };
-  if (norm !== null) normalizeRows(matrix, norm);
+  const matrix = weightCounts(counts, idf, { sublinearTf: sublinear, useIdf: true, norm });
   return { matrix, idf };
 }

@@ -33,31 +33,37 @@ export function columnDocumentFrequency(counts: CsrMatrix): Int32Array {
 export function weightCounts(
   counts: CsrMatrix,
   idf: Float64Array,
-  options: ResolvedTfidfOptions,
+  options: Pick<ResolvedTfidfOptions, "sublinearTf" | "useIdf" | "norm">,
   shared = false,
 ): CsrMatrix {
   const nnz = counts.indptr[counts.rows] as number;
   const data = float64Array(nnz, shared);
   for (let p = 0; p < nnz; p++) {
     let v = counts.data[p] as number;
-    if (options.sublinearTf) v = log(v) + 1;
+    // Signed hashed counts can be negative; 1 + ln(tf) applies to positive counts only.
+    if (options.sublinearTf && v > 0) v = log(v) + 1;
     if (options.useIdf) v *= idf[counts.indices[p] as number] as number;
     data[p] = v;
   }
-  if (options.norm !== null) {
-    const l2 = options.norm === "l2";
-    for (let r = 0; r < counts.rows; r++) {
-      const start = counts.indptr[r] as number;
-      const end = counts.indptr[r + 1] as number;
-      let s = 0;
-      for (let p = start; p < end; p++) {
-        const v = data[p] as number;
-        s += l2 ? v * v : Math.abs(v);
-      }
-      if (s === 0) continue;
-      const norm = l2 ? Math.sqrt(s) : s;
-      for (let p = start; p < end; p++) data[p] = (data[p] as number) / norm;
+  const weighted = { rows: counts.rows, cols: counts.cols, indptr: counts.indptr, indices: counts.indices, data };
+  if (options.norm !== null) normalizeCsrRows(weighted, options.norm);
+  return weighted;
+}
+
+/** Divides each row of `m` by its L2 (or L1) norm in place, as scikit-learn's `normalize`. O(nnz). */
+export function normalizeCsrRows(m: CsrMatrix, norm: "l1" | "l2"): void {
+  const data = m.data;
+  const l2 = norm === "l2";
+  for (let r = 0; r < m.rows; r++) {
+    const start = m.indptr[r] as number;
+    const end = m.indptr[r + 1] as number;
+    let s = 0;
+    for (let p = start; p < end; p++) {
+      const v = data[p] as number;
+      s += l2 ? v * v : Math.abs(v);
     }
+    if (s === 0) continue;
+    const scale = l2 ? Math.sqrt(s) : s;
+    for (let p = start; p < end; p++) data[p] = (data[p] as number) / scale;
   }
-  return { rows: counts.rows, cols: counts.cols, indptr: counts.indptr, indices: counts.indices, data };
 }
