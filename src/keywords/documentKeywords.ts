@@ -18,7 +18,7 @@ export interface DocumentKeywordsOptions {
   /**
    * `"yake"` (needs nothing but the text) or `"tfidf"` (the document's highest TF-IDF
    * terms against a fitted model's idf; pass `model`). YAKE is the default because it
-   * scored higher against gold keyphrases (bench/keyphrases.mjs: F1@10 0.147 vs 0.107).
+   * scored higher against gold keyphrases (bench/keyphrases.mjs: F1@10 0.147 vs 0.109).
    * @defaultValue "yake"
    */
   readonly method?: "yake" | "tfidf";
