@@ -40,17 +40,16 @@ export function prepareCenters(p: Points, centers: Float64Array, k: number, scra
     }
     cNorm[j] = s;
   }
-  if (p.kind === "sparse") {
+  const ct = scratch.centersT;
+  if (ct.length > 0) {
     // Feature-major with the centre count padded to a multiple of 8 (padding stays 0), so
-    // the kernel below always works on full blocks of eight centres.
-    const ct = scratch.centersT;
+    // the kernels always work on full blocks of eight centres.
     const kp = paddedK(k);
     for (let j = 0; j < k; j++) {
       for (let f = 0; f < d; f++) ct[f * kp + j] = centers[j * d + f] as number;
     }
-  } else if (scratch.centers !== centers) {
-    scratch.centers.set(centers);
   }
+  if (scratch.centers.length > 0 && scratch.centers !== centers) scratch.centers.set(centers);
 }
 
 /**
@@ -200,16 +199,7 @@ export function accumulateCenters(
   owner = 1,
 ): void {
   const d = p.cols;
-  if (owned === null) {
-    sums.fill(0);
-    clusterWeights.fill(0);
-  } else {
-    for (let j = 0; j < clusterWeights.length; j++) {
-      if (owned[j] !== owner) continue;
-      sums.fill(0, j * d, (j + 1) * d);
-      clusterWeights[j] = 0;
-    }
-  }
+  clearSums(sums, clusterWeights, d, owned, owner);
   for (let i = 0; i < p.rows; i++) {
     const j = labels[i] as number;
     if (owned !== null && owned[j] !== owner) continue;
@@ -225,5 +215,25 @@ export function accumulateCenters(
       for (let f = 0, x = i * d; f < d; f++, x++)
         sums[base + f] = (sums[base + f] as number) + (p.data[x] as number) * w;
     }
+  }
+}
+
+/** Zeroes the sums and weights of every cluster, or of those `owned` by `owner`. */
+export function clearSums(
+  sums: Float64Array,
+  clusterWeights: Float64Array,
+  d: number,
+  owned: Uint8Array | Int32Array | null,
+  owner: number,
+): void {
+  if (owned === null) {
+    sums.fill(0);
+    clusterWeights.fill(0);
+    return;
+  }
+  for (let j = 0; j < clusterWeights.length; j++) {
+    if (owned[j] !== owner) continue;
+    sums.fill(0, j * d, (j + 1) * d);
+    clusterWeights[j] = 0;
   }
 }

@@ -1,7 +1,8 @@
 import { normalizeRowsInPlace } from "../core/dense.js";
 import type { Points } from "../core/points.js";
-import { accumulateCenters, assignToNearest, createAssignScratch } from "./assign.js";
+import { accumulateCenters } from "./assign.js";
 import type { ParallelAssigner } from "./parallel.js";
+import { localSession } from "./workspace.js";
 
 /** What `onIteration` receives after each Lloyd iteration. */
 export interface KMeansIterationState {
@@ -65,12 +66,8 @@ export function runLloyd(
   const labels = new Int32Array(n).fill(-1);
   const previous = new Int32Array(n);
   const distances = new Float64Array(n);
-  const scratch = createAssignScratch(p, k);
-  const session = settings.parallel?.start(p, xSquaredNorms, weights, k) ?? null;
-  const assign = (c: Float64Array): number =>
-    session === null
-      ? assignToNearest(p, xSquaredNorms, weights, c, k, scratch, labels, distances)
-      : session.assign(c, labels, distances);
+  const session = settings.parallel?.start(p, xSquaredNorms, weights, k) ?? localSession(p, xSquaredNorms, weights, k);
+  const assign = (c: Float64Array): number => session.assign(c, labels, distances);
   let iterations = 0;
   let converged = false;
   let stoppedByCallback = false;
@@ -79,7 +76,7 @@ export function runLloyd(
   for (let it = 0; it < settings.maxIter; it++) {
     previous.set(labels);
     const inertia = assign(centers);
-    if (session?.accumulate) session.accumulate(next, clusterWeights);
+    if (session.accumulate) session.accumulate(next, clusterWeights);
     else accumulateCenters(p, weights, labels, next, clusterWeights);
     relocated += relocateEmptyClusters(p, weights, labels, distances, next, clusterWeights, k);
     averageCenters(next, clusterWeights, k, d, settings.spherical);
@@ -112,7 +109,7 @@ export function runLloyd(
   }
   // Labels must describe the returned centres (a no-op relabelling after strict convergence).
   const inertia = assign(centers);
-  session?.end();
+  session.end();
   return {
     labels,
     centers,
@@ -121,7 +118,7 @@ export function runLloyd(
     converged,
     stoppedByCallback,
     relocated,
-    parallelWarning: session?.warning ?? null,
+    parallelWarning: session.warning,
   };
 }
 

@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { accumulateCenters, assignRows, createAssignScratch, paddedK, prepareCenters } from "../cluster/assign.js";
 import type { AssignSession, ParallelAssigner } from "../cluster/parallel.js";
+import { createWorkspace, localSession } from "../cluster/workspace.js";
 import type { Points } from "../core/points.js";
 import { checkInteger, checkOptions } from "../core/validate.js";
 import {
@@ -12,9 +12,8 @@ import {
   DONE_BASE,
   GENERATION,
   PHASE,
-  type SharedRun,
+  type RunMessage,
   STOP,
-  viewRun,
 } from "./protocol.js";
 
 export interface WorkerPoolOptions {
@@ -70,7 +69,7 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
       const live = workers.filter((w): w is Worker => w !== null);
       const share = Math.floor(p.rows / (live.length + 1));
       if (startError !== null || live.length === 0 || share < MIN_ROWS_PER_THREAD) {
-        return startError === null ? null : singleThreaded(p, xSquaredNorms, weights, k, startError);
+        return startError === null ? null : localSession(p, xSquaredNorms, weights, k, startError);
       }
       return startSession(live, p, xSquaredNorms, weights, k, timeoutMs);
     },
@@ -78,35 +77,6 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
       await Promise.all(workers.map((w) => w?.terminate()));
       workers.fill(null);
     },
-  };
-}
-
-function sharedCopy(source: ArrayLike<number>, type: "float64" | "int32"): SharedArrayBuffer {
-  // Arrays already in shared memory (e.g. fitTransformTfidfStream(..., { shared: true })) are used in place.
-  const view = source as Float64Array | Int32Array;
-  const Expected = type === "float64" ? Float64Array : Int32Array;
-  if (view instanceof Expected && view.buffer instanceof SharedArrayBuffer && view.byteOffset === 0) return view.buffer;
-  const bytes = type === "float64" ? 8 : 4;
-  const buffer = new SharedArrayBuffer(Math.max(1, source.length) * bytes);
-  (type === "float64" ? new Float64Array(buffer) : new Int32Array(buffer)).set(source);
-  return buffer;
-}
-
-function singleThreaded(
-  p: Points,
-  xSquaredNorms: Float64Array,
-  weights: Float64Array | null,
-  k: number,
-  warning: string,
-): AssignSession {
-  const scratch = createAssignScratch(p, k);
-  return {
-    warning,
-    assign(centers, labels, distances) {
-      prepareCenters(p, centers, k, scratch);
-      return assignRows(p, xSquaredNorms, weights, k, scratch, labels, distances);
-    },
-    end() {},
   };
 }
 
@@ -120,41 +90,25 @@ function startSession(
 ): AssignSession {
   const n = p.rows;
   const d = p.cols;
-  const shared: SharedRun = {
-    kind: p.kind,
-    rows: n,
-    cols: d,
-    k,
-    indptr: p.kind === "sparse" ? sharedCopy(p.indptr, "int32") : null,
-    indices: p.kind === "sparse" ? sharedCopy(p.indices, "int32") : null,
-    data: sharedCopy(p.data, "float64"),
-    xSquaredNorms: sharedCopy(xSquaredNorms, "float64"),
-    weights: weights === null ? null : sharedCopy(weights, "float64"),
-    centerSquaredNorms: new SharedArrayBuffer(k * 8),
-    centersT: new SharedArrayBuffer(Math.max(1, p.kind === "sparse" ? paddedK(k) * d : 0) * 8),
-    centers: new SharedArrayBuffer(Math.max(1, p.kind === "dense" ? k * d : 0) * 8),
-    labels: new SharedArrayBuffer(n * 4),
-    sums: new SharedArrayBuffer(Math.max(1, k * d) * 8),
-    clusterWeights: new SharedArrayBuffer(k * 8),
-    owner: new SharedArrayBuffer(k * 4),
-    subsetIds: new SharedArrayBuffer(n * 4),
-    subsetLabels: new SharedArrayBuffer(n * 4),
-    subsetDistances: new SharedArrayBuffer(n * 8),
-    threads: workers.length + 1,
-    distances: new SharedArrayBuffer(n * 8),
-    control: new SharedArrayBuffer((DONE_BASE + workers.length) * 4),
-  };
-  const views = viewRun(shared);
-  const local = views.points;
-  const { scratch, labels, sums, clusterWeights, owner, subsetIds, subsetLabels, subsetDistances, distances, control } =
-    views;
-  const xNorms = views.xSquaredNorms;
-  const w = views.weights;
+  const threads = workers.length + 1;
+  const ws = createWorkspace(p, xSquaredNorms, weights, k, threads);
+  const { labels, distances, sums, clusterWeights, owner, subsetIds, subsetLabels, subsetDistances } = ws;
+  const w = ws.weights;
+  const controlBuffer = new SharedArrayBuffer((DONE_BASE + workers.length) * 4);
+  const control = new Int32Array(controlBuffer);
   const rowCost = new Float64Array(k);
   // The calling thread takes the first slice; worker i the (i + 1)-th.
-  const bounds = Array.from({ length: workers.length + 2 }, (_, i) => Math.round((i * n) / (workers.length + 1)));
+  const bounds = Array.from({ length: threads + 1 }, (_, i) => Math.round((i * n) / threads));
   workers.forEach((worker, i) => {
-    worker.postMessage({ type: "run", worker: i, from: bounds[i + 1], to: bounds[i + 2], shared });
+    const message: RunMessage = {
+      type: "run",
+      worker: i,
+      from: bounds[i + 1] as number,
+      to: bounds[i + 2] as number,
+      layout: ws.layout,
+      control: controlBuffer,
+    };
+    worker.postMessage(message);
   });
   let warning: string | null = null;
   let healthy = true;
@@ -169,10 +123,13 @@ function startSession(
     mine();
     const deadline = Date.now() + timeoutMs;
     for (let i = 0; i < workers.length; i++) {
-      while (Atomics.load(control, DONE_BASE + i) !== generation) {
+      for (;;) {
+        // Wait on the value just checked: re-reading it could see the worker's store and
+        // then sleep through the notification that followed it.
+        const done = Atomics.load(control, DONE_BASE + i);
         const left = deadline - Date.now();
-        if (left <= 0) break;
-        Atomics.wait(control, DONE_BASE + i, Atomics.load(control, DONE_BASE + i), Math.min(left, 1000));
+        if (done === generation || left <= 0) break;
+        Atomics.wait(control, DONE_BASE + i, done, Math.min(left, 1000));
       }
       if (Atomics.load(control, DONE_BASE + i) !== generation) {
         healthy = false;
@@ -186,15 +143,15 @@ function startSession(
       return warning;
     },
     assign(centers, outLabels, outDistances) {
-      prepareCenters(local, centers, k, scratch);
+      ws.prepare(centers);
       if (healthy) {
         run(
           ASSIGN,
-          () => assignRows(local, xNorms, w, k, scratch, labels, distances, 0, bounds[1]),
-          (i) => assignRows(local, xNorms, w, k, scratch, labels, distances, bounds[i + 1], bounds[i + 2]),
+          () => ws.assign(0, bounds[1] as number),
+          (i) => ws.assign(bounds[i + 1] as number, bounds[i + 2] as number),
         );
       } else {
-        assignRows(local, xNorms, w, k, scratch, labels, distances, 0, n);
+        ws.assign(0, n);
       }
       outLabels.set(labels);
       outDistances.set(distances);
@@ -205,30 +162,18 @@ function startSession(
       return total;
     },
     assignSubset(ids, count, centers, outLabels, outDistances) {
-      prepareCenters(local, centers, k, scratch);
+      ws.prepare(centers);
       subsetIds.set(ids.subarray(0, count));
-      const part = (t: number) => Math.round((t * count) / (workers.length + 1));
+      const part = (t: number) => Math.round((t * count) / threads);
       if (healthy) {
         Atomics.store(control, COUNT, count);
         run(
           ASSIGN_SUBSET,
-          () => assignRows(local, xNorms, w, k, scratch, subsetLabels, subsetDistances, 0, part(1), subsetIds),
-          (i) =>
-            assignRows(
-              local,
-              xNorms,
-              w,
-              k,
-              scratch,
-              subsetLabels,
-              subsetDistances,
-              part(i + 1),
-              part(i + 2),
-              subsetIds,
-            ),
+          () => ws.assignSubset(0, part(1)),
+          (i) => ws.assignSubset(part(i + 1), part(i + 2)),
         );
       } else {
-        assignRows(local, xNorms, w, k, scratch, subsetLabels, subsetDistances, 0, count, subsetIds);
+        ws.assignSubset(0, count);
       }
       outLabels.set(subsetLabels.subarray(0, count));
       outDistances.set(subsetDistances.subarray(0, count));
@@ -241,7 +186,9 @@ function startSession(
     },
     accumulate(outSums, outWeights) {
       if (!healthy) {
-        accumulateCenters(local, w, labels, outSums, outWeights);
+        ws.accumulate(null);
+        outSums.set(sums);
+        outWeights.set(clusterWeights);
         return;
       }
       // Clusters go to threads greedily by their number of stored entries.
@@ -251,7 +198,7 @@ function startSession(
         rowCost[j] =
           (rowCost[j] as number) +
           1 +
-          (local.kind === "sparse" ? (local.indptr[i + 1] as number) - (local.indptr[i] as number) : d);
+          (p.kind === "sparse" ? (p.indptr[i + 1] as number) - (p.indptr[i] as number) : d);
       }
       const load = new Float64Array(workers.length + 1);
       const order = Array.from({ length: k }, (_, j) => j).sort(
@@ -265,8 +212,8 @@ function startSession(
       }
       run(
         ACCUMULATE,
-        () => accumulateCenters(local, w, labels, sums, clusterWeights, owner, 0),
-        (i) => accumulateCenters(local, w, labels, sums, clusterWeights, owner, i + 1),
+        () => ws.accumulate(0),
+        (i) => ws.accumulate(i + 1),
       );
       outSums.set(sums);
       outWeights.set(clusterWeights);

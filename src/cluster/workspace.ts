@@ -1,0 +1,316 @@
+import type { Points } from "../core/points.js";
+import { type AssignScratch, accumulateCenters, assignRows, clearSums, paddedK, prepareCenters } from "./assign.js";
+import type { AssignSession } from "./parallel.js";
+import { createKernelMemory, instantiateKernel, kernelModule, type WasmKernel } from "./wasm/kernel.js";
+
+/** Where one typed array of a workspace lives; posted as-is to worker threads. */
+export interface Region {
+  readonly buffer: ArrayBufferLike;
+  readonly byteOffset: number;
+  readonly length: number;
+}
+
+/**
+ * Every array a k-means run's assignment and update steps touch. With `memory` set, all
+ * of them live in that WebAssembly memory and the WebAssembly kernels run; otherwise the
+ * JavaScript kernels run over the regions wherever they are.
+ */
+export interface WorkspaceLayout {
+  readonly kind: "dense" | "sparse";
+  readonly rows: number;
+  readonly cols: number;
+  readonly k: number;
+  readonly threads: number;
+  readonly memory: WebAssembly.Memory | null;
+  /** The compiled kernel, posted along so that workers share its optimised code. */
+  readonly module: WebAssembly.Module | null;
+  readonly indptr: Region | null;
+  readonly indices: Region | null;
+  readonly data: Region;
+  readonly xSquaredNorms: Region;
+  readonly weights: Region | null;
+  readonly centerSquaredNorms: Region;
+  /** `paddedK(k)` dot products per thread. */
+  readonly dots: Region;
+  readonly centersT: Region;
+  readonly centers: Region;
+  readonly labels: Region;
+  readonly distances: Region;
+  readonly sums: Region;
+  readonly clusterWeights: Region;
+  /** The thread (0 = calling thread) summing each cluster in the update step. */
+  readonly owner: Region;
+  readonly subsetIds: Region;
+  readonly subsetLabels: Region;
+  readonly subsetDistances: Region;
+}
+
+/** Typed-array views of a layout for one thread, and the kernels over them. */
+export interface Workspace {
+  readonly layout: WorkspaceLayout;
+  readonly points: Points;
+  readonly xSquaredNorms: Float64Array;
+  readonly weights: Float64Array | null;
+  readonly scratch: AssignScratch;
+  readonly labels: Int32Array;
+  readonly distances: Float64Array;
+  readonly sums: Float64Array;
+  readonly clusterWeights: Float64Array;
+  readonly owner: Int32Array;
+  readonly subsetIds: Int32Array;
+  readonly subsetLabels: Int32Array;
+  readonly subsetDistances: Float64Array;
+  /** Whether the WebAssembly kernels run. */
+  readonly wasm: boolean;
+  /** Publishes centres for the next assignment (calling thread only). */
+  prepare(centers: Float64Array): void;
+  /** Labels rows [from, to); returns their weighted squared distances summed in row order. */
+  assign(from: number, to: number): number;
+  /** Labels subset positions [from, to) (row `subsetIds[t]`). */
+  assignSubset(from: number, to: number): number;
+  /** The update step's sums of the clusters this thread owns (all when `owner` is null). */
+  accumulate(owner: number | null): void;
+}
+
+type Kind = "float64" | "int32";
+
+/**
+ * A workspace for `p` and k centres. With `threads` > 1 every array is shared, for
+ * worker threads to open with {@link openWorkspace}. The WebAssembly kernels are used
+ * when the runtime has them, at the price of one copy of the matrix; a matrix already in
+ * shared memory is then used in place by the JavaScript kernels instead.
+ */
+export function createWorkspace(
+  p: Points,
+  xSquaredNorms: Float64Array,
+  weights: Float64Array | null,
+  k: number,
+  threads = 1,
+): Workspace {
+  const shared = threads > 1;
+  const n = p.rows;
+  const d = p.cols;
+  const kp = paddedK(k);
+  const nnz = p.kind === "sparse" ? (p.indptr[n] as number) : n * d;
+  const alreadyShared = shared && p.data.buffer instanceof SharedArrayBuffer;
+  const module = alreadyShared ? null : kernelModule(shared);
+  const sizes: [keyof WorkspaceLayout, number, Kind][] = [
+    ["indptr", p.kind === "sparse" ? n + 1 : 0, "int32"],
+    ["indices", p.kind === "sparse" ? nnz : 0, "int32"],
+    ["data", nnz, "float64"],
+    ["xSquaredNorms", n, "float64"],
+    ["weights", weights === null ? 0 : n, "float64"],
+    ["centerSquaredNorms", k, "float64"],
+    ["dots", kp * threads, "float64"],
+    // The WebAssembly kernels read centres feature-major for both layouts.
+    ["centersT", p.kind === "sparse" || module !== null ? kp * d : 0, "float64"],
+    ["centers", p.kind === "dense" && module === null ? k * d : 0, "float64"],
+    ["labels", n, "int32"],
+    ["distances", n, "float64"],
+    ["sums", k * d, "float64"],
+    ["clusterWeights", k, "float64"],
+    ["owner", k, "int32"],
+    ["subsetIds", shared ? n : 0, "int32"],
+    ["subsetLabels", shared ? n : 0, "int32"],
+    ["subsetDistances", shared ? n : 0, "float64"],
+  ];
+  // 64-byte aligned regions after a first empty line, so that offset 0 means "none".
+  const offsets = new Map<string, number>();
+  let end = 64;
+  for (const [name, length, kind] of sizes) {
+    offsets.set(name, end);
+    end += Math.ceil((length * (kind === "int32" ? 4 : 8)) / 64) * 64;
+  }
+  const memory = module === null ? null : createKernelMemory(end, shared);
+  const sources: Partial<Record<keyof WorkspaceLayout, ArrayLike<number>>> = {
+    indptr: p.kind === "sparse" ? p.indptr : undefined,
+    indices: p.kind === "sparse" ? p.indices.subarray(0, nnz) : undefined,
+    data: p.data.subarray(0, nnz),
+    xSquaredNorms,
+    weights: weights ?? undefined,
+  };
+  const regions = {} as Record<string, Region | null>;
+  for (const [name, length, kind] of sizes) {
+    const source = sources[name];
+    if (source === undefined && length === 0 && (name === "indptr" || name === "indices" || name === "weights")) {
+      regions[name] = null;
+      continue;
+    }
+    const Type = kind === "int32" ? Int32Array : Float64Array;
+    if (memory !== null) {
+      const region = { buffer: memory.buffer, byteOffset: offsets.get(name) as number, length };
+      if (source !== undefined) new Type(region.buffer, region.byteOffset, length).set(source);
+      regions[name] = region;
+    } else regions[name] = hostRegion(source, length, Type, shared);
+  }
+  const layout = {
+    kind: p.kind,
+    rows: n,
+    cols: d,
+    k,
+    threads,
+    memory,
+    module: memory === null ? null : module,
+    ...regions,
+  } as WorkspaceLayout;
+  return openWorkspace(layout, 0);
+}
+
+/** Uses `source` in place when it already suits (same type; shared if needed), else copies it. */
+function hostRegion(
+  source: ArrayLike<number> | undefined,
+  length: number,
+  Type: Int32ArrayConstructor | Float64ArrayConstructor,
+  shared: boolean,
+): Region {
+  if (source instanceof Type && (!shared || source.buffer instanceof SharedArrayBuffer) && source.length === length) {
+    return { buffer: source.buffer, byteOffset: source.byteOffset, length };
+  }
+  const bytes = Math.max(1, length) * Type.BYTES_PER_ELEMENT;
+  const buffer: ArrayBufferLike = shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
+  const view = Type === Int32Array ? new Int32Array(buffer, 0, length) : new Float64Array(buffer, 0, length);
+  if (source !== undefined) view.set(source);
+  return { buffer: view.buffer, byteOffset: 0, length };
+}
+
+/** Views of a layout for thread `slot` (0 = the calling thread), as made by {@link createWorkspace}. */
+export function openWorkspace(layout: WorkspaceLayout, slot: number): Workspace {
+  const f64 = (r: Region) => new Float64Array(r.buffer, r.byteOffset, r.length);
+  const i32 = (r: Region) => new Int32Array(r.buffer, r.byteOffset, r.length);
+  const { k, rows: n, cols: d } = layout;
+  const kp = paddedK(k);
+  const data = f64(layout.data);
+  const points: Points =
+    layout.kind === "sparse"
+      ? {
+          kind: "sparse",
+          rows: n,
+          cols: d,
+          indptr: i32(layout.indptr as Region),
+          indices: i32(layout.indices as Region),
+          data,
+        }
+      : { kind: "dense", rows: n, cols: d, data };
+  const dotsAll = f64(layout.dots);
+  const scratch: AssignScratch = {
+    centerSquaredNorms: f64(layout.centerSquaredNorms),
+    dots: dotsAll.subarray(slot * kp, (slot + 1) * kp),
+    centersT: f64(layout.centersT),
+    centers: f64(layout.centers),
+  };
+  const xSquaredNorms = f64(layout.xSquaredNorms);
+  const weights = layout.weights === null ? null : f64(layout.weights);
+  const labels = i32(layout.labels);
+  const distances = f64(layout.distances);
+  const sums = f64(layout.sums);
+  const clusterWeights = f64(layout.clusterWeights);
+  const owner = i32(layout.owner);
+  const subsetIds = i32(layout.subsetIds);
+  const subsetLabels = i32(layout.subsetLabels);
+  const subsetDistances = f64(layout.subsetDistances);
+  const wasm: WasmKernel | null =
+    layout.module === null || layout.memory === null ? null : instantiateKernel(layout.module, layout.memory);
+  if (layout.memory !== null && wasm === null) {
+    // Only possible in a thread whose runtime lacks what the creating thread had.
+    throw new Error("topiclens: WebAssembly kernel unavailable in this thread");
+  }
+  const at = (a: { byteOffset: number } | null) => (a === null ? 0 : a.byteOffset);
+
+  const assignInto = (outLabels: Int32Array, outDistances: Float64Array, ids: Int32Array | null) => {
+    return (from: number, to: number): number => {
+      if (wasm === null)
+        return assignRows(points, xSquaredNorms, weights, k, scratch, outLabels, outDistances, from, to, ids);
+      const common = [
+        at(scratch.centersT),
+        kp,
+        k,
+        at(scratch.centerSquaredNorms),
+        at(xSquaredNorms),
+        at(weights),
+        at(outLabels),
+        at(outDistances),
+        at(scratch.dots),
+        at(ids),
+        from,
+        to,
+      ] as const;
+      return points.kind === "sparse"
+        ? wasm.assignSparse(at(points.indptr), at(points.indices), at(data), ...common)
+        : wasm.assignDense(at(data), d, ...common);
+    };
+  };
+
+  return {
+    layout,
+    points,
+    xSquaredNorms,
+    weights,
+    scratch,
+    labels,
+    distances,
+    sums,
+    clusterWeights,
+    owner,
+    subsetIds,
+    subsetLabels,
+    subsetDistances,
+    wasm: wasm !== null,
+    prepare(centers) {
+      prepareCenters(points, centers, k, scratch);
+    },
+    assign: assignInto(labels, distances, null),
+    assignSubset: assignInto(subsetLabels, subsetDistances, subsetIds),
+    accumulate(ownerId) {
+      const owned = ownerId === null ? null : owner;
+      if (wasm === null) {
+        accumulateCenters(points, weights, labels, sums, clusterWeights, owned, ownerId ?? 1);
+        return;
+      }
+      clearSums(sums, clusterWeights, d, owned, ownerId ?? 1);
+      wasm.accumulate(
+        points.kind === "sparse" ? 1 : 0,
+        points.kind === "sparse" ? at(points.indptr) : 0,
+        points.kind === "sparse" ? at(points.indices) : 0,
+        at(data),
+        d,
+        at(weights),
+        at(labels),
+        at(sums),
+        at(clusterWeights),
+        at(owned),
+        ownerId ?? 0,
+        n,
+      );
+    },
+  };
+}
+
+/**
+ * A single-threaded session over a private workspace: what `runLloyd` uses when no
+ * worker pool is given, and what a pool falls back to.
+ */
+export function localSession(
+  p: Points,
+  xSquaredNorms: Float64Array,
+  weights: Float64Array | null,
+  k: number,
+  warning: string | null = null,
+): AssignSession {
+  const ws = createWorkspace(p, xSquaredNorms, weights, k);
+  return {
+    warning,
+    assign(centers, labels, distances) {
+      ws.prepare(centers);
+      const total = ws.assign(0, p.rows);
+      labels.set(ws.labels);
+      distances.set(ws.distances);
+      return total;
+    },
+    accumulate(sums, clusterWeights) {
+      ws.accumulate(null);
+      sums.set(ws.sums);
+      clusterWeights.set(ws.clusterWeights);
+    },
+    end() {},
+  };
+}
