@@ -1,5 +1,11 @@
-export type { KMeansIterationState, KMeansMetric, KMeansOptions, KMeansResult } from "./cluster/kmeans.js";
-export { KMEANS_DEFAULTS, kmeans } from "./cluster/kmeans.js";
+export type {
+  KMeansAlgorithm,
+  KMeansIterationState,
+  KMeansMetric,
+  KMeansOptions,
+  KMeansResult,
+} from "./cluster/kmeans.js";
+export { chooseKMeansAlgorithm, KMEANS_DEFAULTS, kmeans } from "./cluster/kmeans.js";
 export type { MiniBatchKMeans, MiniBatchKMeansOptions } from "./cluster/miniBatch.js";
 export { createMiniBatchKMeans, MINI_BATCH_DEFAULTS, miniBatchKMeans } from "./cluster/miniBatch.js";
 export type { AssignSession, ParallelAssigner } from "./cluster/parallel.js";

@@ -359,6 +359,7 @@ export function miniBatchKMeans(X: Vectors, k: number, options: MiniBatchKMeansO
     centroids: { rows: k, cols: p.cols, data: state.centers },
     inertia: metric === "cosine" ? inertia / 2 : inertia,
     metric,
+    algorithm: "mini-batch",
     k,
     iterations: done,
     converged,

@@ -40,6 +40,8 @@ export interface KMeansJSON {
   readonly format: typeof KMEANS_FORMAT;
   readonly version: number;
   readonly metric: KMeansMetric;
+  /** Absent in files saved before the field existed (they were all Lloyd's). */
+  readonly algorithm?: KMeansResult["algorithm"];
   readonly k: number;
   readonly dimension: number;
   readonly centroids: readonly number[];
@@ -56,6 +58,7 @@ export function kmeansToJSON(result: KMeansResult): KMeansJSON {
     format: KMEANS_FORMAT,
     version: KMEANS_FORMAT_VERSION,
     metric: result.metric,
+    algorithm: result.algorithm,
     k: result.k,
     dimension: result.centroids.cols,
     centroids: Array.from(result.centroids.data),
@@ -86,6 +89,9 @@ export function kmeansFromJSON(json: unknown): KMeansResult {
   }
   if (j.metric !== "euclidean" && j.metric !== "cosine")
     bad(`metric must be "euclidean" or "cosine"; got ${describeValue(j.metric)}`);
+  const algorithm = j.algorithm ?? "lloyd";
+  if (algorithm !== "lloyd" && algorithm !== "elkan" && algorithm !== "mini-batch")
+    bad(`algorithm must be "lloyd", "elkan" or "mini-batch"; got ${describeValue(algorithm)}`);
   const k = j.k as number;
   const d = j.dimension as number;
   if (!Number.isInteger(k) || k < 1 || !Number.isInteger(d) || d < 1) bad("k and dimension must be positive integers");
@@ -101,6 +107,7 @@ export function kmeansFromJSON(json: unknown): KMeansResult {
     centroids: { rows: k, cols: d, data: Float64Array.from(c as number[]) },
     inertia: Number(j.inertia),
     metric: j.metric as KMeansMetric,
+    algorithm,
     k,
     iterations: Number(j.iterations),
     converged: Boolean(j.converged),

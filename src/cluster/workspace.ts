@@ -1,14 +1,9 @@
 import type { Points } from "../core/points.js";
 import { type AssignScratch, accumulateCenters, assignRows, clearSums, paddedK, prepareCenters } from "./assign.js";
 import type { AssignSession } from "./parallel.js";
-import { createKernelMemory, instantiateKernel, kernelModule, type WasmKernel } from "./wasm/kernel.js";
+import { type ArenaSpec, createArena, instantiateKernel, type Region, type WasmKernel } from "./wasm/kernel.js";
 
-/** Where one typed array of a workspace lives; posted as-is to worker threads. */
-export interface Region {
-  readonly buffer: ArrayBufferLike;
-  readonly byteOffset: number;
-  readonly length: number;
-}
+export type { Region } from "./wasm/kernel.js";
 
 /**
  * Every array a k-means run's assignment and update steps touch. With `memory` set, all
@@ -72,8 +67,6 @@ export interface Workspace {
   accumulate(owner: number | null): void;
 }
 
-type Kind = "float64" | "int32";
-
 /**
  * A workspace for `p` and k centres. With `threads` > 1 every array is shared, for
  * worker threads to open with {@link openWorkspace}. The WebAssembly kernels are used
@@ -93,8 +86,7 @@ export function createWorkspace(
   const kp = paddedK(k);
   const nnz = p.kind === "sparse" ? (p.indptr[n] as number) : n * d;
   const alreadyShared = shared && p.data.buffer instanceof SharedArrayBuffer;
-  const module = alreadyShared ? null : kernelModule(shared);
-  const sizes: [keyof WorkspaceLayout, number, Kind][] = [
+  const sizes = (wasm: boolean): ArenaSpec[] => [
     ["indptr", p.kind === "sparse" ? n + 1 : 0, "int32"],
     ["indices", p.kind === "sparse" ? nnz : 0, "int32"],
     ["data", nnz, "float64"],
@@ -103,8 +95,8 @@ export function createWorkspace(
     ["centerSquaredNorms", k, "float64"],
     ["dots", kp * threads, "float64"],
     // The WebAssembly kernels read centres feature-major for both layouts.
-    ["centersT", p.kind === "sparse" || module !== null ? kp * d : 0, "float64"],
-    ["centers", p.kind === "dense" && module === null ? k * d : 0, "float64"],
+    ["centersT", p.kind === "sparse" || wasm ? kp * d : 0, "float64"],
+    ["centers", p.kind === "dense" && !wasm ? k * d : 0, "float64"],
     ["labels", n, "int32"],
     ["distances", n, "float64"],
     ["sums", k * d, "float64"],
@@ -114,15 +106,8 @@ export function createWorkspace(
     ["subsetLabels", shared ? n : 0, "int32"],
     ["subsetDistances", shared ? n : 0, "float64"],
   ];
-  // 64-byte aligned regions after a first empty line, so that offset 0 means "none".
-  const offsets = new Map<string, number>();
-  let end = 64;
-  for (const [name, length, kind] of sizes) {
-    offsets.set(name, end);
-    end += Math.ceil((length * (kind === "int32" ? 4 : 8)) / 64) * 64;
-  }
-  const memory = module === null ? null : createKernelMemory(end, shared);
-  const sources: Partial<Record<keyof WorkspaceLayout, ArrayLike<number>>> = {
+  const arena = alreadyShared ? null : createArena(sizes(true), shared);
+  const sources: Partial<Record<string, ArrayLike<number>>> = {
     indptr: p.kind === "sparse" ? p.indptr : undefined,
     indices: p.kind === "sparse" ? p.indices.subarray(0, nnz) : undefined,
     data: p.data.subarray(0, nnz),
@@ -130,16 +115,22 @@ export function createWorkspace(
     weights: weights ?? undefined,
   };
   const regions = {} as Record<string, Region | null>;
-  for (const [name, length, kind] of sizes) {
+  for (const [name, length, kind] of sizes(arena !== null)) {
     const source = sources[name];
     if (source === undefined && length === 0 && (name === "indptr" || name === "indices" || name === "weights")) {
       regions[name] = null;
       continue;
     }
     const Type = kind === "int32" ? Int32Array : Float64Array;
-    if (memory !== null) {
-      const region = { buffer: memory.buffer, byteOffset: offsets.get(name) as number, length };
-      if (source !== undefined) new Type(region.buffer, region.byteOffset, length).set(source);
+    const region = arena?.regions.get(name);
+    if (region !== undefined) {
+      if (source !== undefined) {
+        const { buffer, byteOffset } = region;
+        (kind === "int32"
+          ? new Int32Array(buffer, byteOffset, length)
+          : new Float64Array(buffer, byteOffset, length)
+        ).set(source);
+      }
       regions[name] = region;
     } else regions[name] = hostRegion(source, length, Type, shared);
   }
@@ -149,8 +140,8 @@ export function createWorkspace(
     cols: d,
     k,
     threads,
-    memory,
-    module: memory === null ? null : module,
+    memory: arena?.memory ?? null,
+    module: arena?.module ?? null,
     ...regions,
   } as WorkspaceLayout;
   return openWorkspace(layout, 0);

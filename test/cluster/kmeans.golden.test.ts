@@ -11,9 +11,17 @@ interface Case {
   runs: { maxIter: number; labels: number[]; inertia: number; iterations: number }[];
   kmeansppBestInertia: number;
 }
-const fixture = readFixture<{ sparse: Case; dense: Case & { X: number[]; rows: number; cols: number } }>(
-  "kmeans-sklearn.json.gz",
-);
+interface Points {
+  X: number[];
+  rows: number;
+  cols: number;
+}
+const fixture = readFixture<{
+  sparse: Case;
+  dense: Case & Points;
+  denseElkan: Case;
+  overlap: Points & { lloyd: Case; elkan: Case };
+}>("kmeans-sklearn.json.gz");
 
 const news = readCorpus("20newsgroups-bydate.jsonl.gz", 2000).map((d) => d.text);
 const sparse = fitTransformTfidf(news, {
@@ -22,11 +30,9 @@ const sparse = fitTransformTfidf(news, {
   minDf: 5,
   maxDf: 0.5,
 }).matrix;
-const dense: DenseMatrix = {
-  rows: fixture.dense.rows,
-  cols: fixture.dense.cols,
-  data: Float64Array.from(fixture.dense.X),
-};
+const denseOf = (p: Points): DenseMatrix => ({ rows: p.rows, cols: p.cols, data: Float64Array.from(p.X) });
+const dense = denseOf(fixture.dense);
+const overlap = denseOf(fixture.overlap);
 
 function rowsOf(X: typeof sparse | DenseMatrix, ids: number[]): number[][] {
   return ids.map((r) => {
@@ -42,20 +48,24 @@ function rowsOf(X: typeof sparse | DenseMatrix, ids: number[]): number[][] {
 }
 
 describe.each([
-  ["sparse 20 Newsgroups TF-IDF (2,000 x vocabulary), k = 20", sparse, fixture.sparse],
-  ["dense 600 x 100 blobs, k = 8", dense, fixture.dense],
-] as const)("kmeans(X, k) against scikit-learn KMeans(algorithm='lloyd'): %s", (_name, X, c) => {
+  ["lloyd", "sparse 20 Newsgroups TF-IDF (2,000 x vocabulary), k = 20", sparse, fixture.sparse],
+  ["lloyd", "dense 600 x 100 blobs, k = 8", dense, fixture.dense],
+  ["elkan", "dense 600 x 100 blobs, k = 8", dense, fixture.denseElkan],
+  ["lloyd", "dense 1,500 x 40 overlapping blobs, k = 12", overlap, fixture.overlap.lloyd],
+  ["elkan", "dense 1,500 x 40 overlapping blobs, k = 12", overlap, fixture.overlap.elkan],
+] as const)("kmeans(X, k) against scikit-learn KMeans(algorithm='%s'): %s", (algorithm, _name, X, c) => {
   const init = rowsOf(X, c.initRows);
   for (const run of c.runs) {
     it(`from the same explicit centres with maxIter ${run.maxIter}: identical labels, inertia within 1e-9`, () => {
-      const result = kmeans(X, c.k, { init, maxIter: run.maxIter });
+      const result = kmeans(X, c.k, { init, maxIter: run.maxIter, algorithm });
+      expect(result.algorithm).toBe(algorithm);
       expect(Array.from(result.labels)).toEqual(run.labels);
       expect(result.iterations).toBe(run.iterations);
       expect(Math.abs(result.inertia - run.inertia) / run.inertia).toBeLessThan(1e-9);
     });
   }
   it("with k-means++ and nInit 10 reaches an inertia within 1.01 x scikit-learn's best", () => {
-    const result = kmeans(X, c.k, { nInit: 10, seed: 0 });
+    const result = kmeans(X, c.k, { nInit: 10, seed: 0, algorithm });
     expect(result.inertia).toBeLessThanOrEqual(c.kmeansppBestInertia * 1.01);
   });
 });

@@ -55,6 +55,12 @@ const table: [string, (...args: never[]) => unknown, unknown[][]][] = [
       [X, 2, { sampleWeight: [1, 1, 1, Number.NaN] }],
       [X, 2, { onIteration: 5 }],
       [X, 2, { nInit: 0 }],
+      [X, 2, { algorithm: "hamerly" }],
+      [
+        lib.fitTransformTfidf(["apple banana cherry", "banana cherry grape", "cherry grape melon"]).matrix,
+        2,
+        { algorithm: "elkan" },
+      ],
       ["X", 2],
     ],
   ],

@@ -50,6 +50,33 @@ export interface WasmKernel {
     owner: number,
     n: number,
   ): void;
+  distance(a: number, b: number, d: number): number;
+  elkanInit(
+    x: number,
+    d: number,
+    centers: number,
+    k: number,
+    half: number,
+    labels: number,
+    upper: number,
+    lower: number,
+    from: number,
+    to: number,
+  ): void;
+  elkanAssign(
+    x: number,
+    d: number,
+    centers: number,
+    k: number,
+    half: number,
+    nearest: number,
+    labels: number,
+    upper: number,
+    lower: number,
+    from: number,
+    to: number,
+  ): void;
+  elkanShift(labels: number, upper: number, lower: number, shift: number, k: number, n: number): void;
 }
 
 const PAGE = 65536;
@@ -107,4 +134,43 @@ export function instantiateKernel(module: WebAssembly.Module, memory: WebAssembl
 /** Turns the WebAssembly kernels off (true) or back on, to compare them with the JavaScript ones. */
 export function disableWasmKernels(off: boolean): void {
   disabled = off;
+}
+
+/** Where one typed array lives; posted as-is to worker threads. */
+export interface Region {
+  readonly buffer: ArrayBufferLike;
+  readonly byteOffset: number;
+  readonly length: number;
+}
+
+/** One array of an arena: name, element count, element type. */
+export type ArenaSpec = readonly [name: string, length: number, type: "int32" | "float64"];
+
+/**
+ * Lays out the arrays in one kernel memory (64-byte aligned, nothing at offset 0 so that
+ * 0 can mean "none"), or returns null when the kernels or so much memory are unavailable.
+ */
+export function createArena(
+  specs: readonly ArenaSpec[],
+  shared: boolean,
+): {
+  readonly memory: WebAssembly.Memory;
+  readonly module: WebAssembly.Module;
+  readonly regions: Map<string, Region>;
+} | null {
+  const module = kernelModule(shared);
+  if (module === null) return null;
+  const offsets: number[] = [];
+  let end = 64;
+  for (const [, length, type] of specs) {
+    offsets.push(end);
+    end += Math.ceil((length * (type === "int32" ? 4 : 8)) / 64) * 64;
+  }
+  const memory = createKernelMemory(end, shared);
+  if (memory === null) return null;
+  const regions = new Map<string, Region>();
+  specs.forEach(([name, length], i) => {
+    regions.set(name, { buffer: memory.buffer, byteOffset: offsets[i] as number, length });
+  });
+  return { memory, module, regions };
 }

@@ -189,4 +189,149 @@
                   (br $features))))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $rows))))
+
+  ;; Euclidean distance between the rows at byte offsets $a and $b (width $d), summed in
+  ;; blocks of four as scikit-learn's _euclidean_dense_dense: ((d0² + d1²) + d2²) + d3².
+  (func $distance (param $a i32) (param $b i32) (param $d i32) (result f64)
+    (local $s f64) (local $end i32) (local $u v128) (local $v v128) (local $rem i32) (local $t f64)
+    (local.set $end (i32.add (local.get $a) (i32.shl (i32.and (local.get $d) (i32.const -4)) (i32.const 3))))
+    (block $blocksDone
+      (loop $blocks
+        (br_if $blocksDone (i32.ge_u (local.get $a) (local.get $end)))
+        (local.set $u (f64x2.sub (v128.load (local.get $a)) (v128.load (local.get $b))))
+        (local.set $u (f64x2.mul (local.get $u) (local.get $u)))
+        (local.set $v (f64x2.sub (v128.load offset=16 (local.get $a)) (v128.load offset=16 (local.get $b))))
+        (local.set $v (f64x2.mul (local.get $v) (local.get $v)))
+        (local.set $s (f64.add (local.get $s)
+          (f64.add (f64.add (f64.add (f64x2.extract_lane 0 (local.get $u)) (f64x2.extract_lane 1 (local.get $u)))
+                            (f64x2.extract_lane 0 (local.get $v)))
+                   (f64x2.extract_lane 1 (local.get $v)))))
+        (local.set $a (i32.add (local.get $a) (i32.const 32)))
+        (local.set $b (i32.add (local.get $b) (i32.const 32)))
+        (br $blocks)))
+    (local.set $rem (i32.and (local.get $d) (i32.const 3)))
+    (block $remDone
+      (loop $rest
+        (br_if $remDone (i32.eqz (local.get $rem)))
+        (local.set $t (f64.sub (f64.load (local.get $a)) (f64.load (local.get $b))))
+        (local.set $s (f64.add (local.get $s) (f64.mul (local.get $t) (local.get $t))))
+        (local.set $a (i32.add (local.get $a) (i32.const 8)))
+        (local.set $b (i32.add (local.get $b) (i32.const 8)))
+        (local.set $rem (i32.sub (local.get $rem) (i32.const 1)))
+        (br $rest)))
+    (f64.sqrt (local.get $s)))
+
+  (func (export "distance") (param $a i32) (param $b i32) (param $d i32) (result f64)
+    (call $distance (local.get $a) (local.get $b) (local.get $d)))
+
+  ;; Elkan's first labelling of rows [$from, $to): nearest centre, skipping centres j with
+  ;; best <= half[best][j]; exact distances go to the lower bounds (others stay 0).
+  (func (export "elkanInit")
+    (param $x i32) (param $d i32) (param $centers i32) (param $k i32) (param $half i32)
+    (param $labels i32) (param $upper i32) (param $lower i32) (param $from i32) (param $to i32)
+    (local $i i32) (local $j i32) (local $best i32) (local $bestDist f64) (local $dist f64)
+    (local $row i32) (local $xi i32) (local $rowBytes i32)
+    (local.set $rowBytes (i32.shl (local.get $d) (i32.const 3)))
+    (local.set $i (local.get $from))
+    (block $done
+      (loop $rows
+        (br_if $done (i32.ge_s (local.get $i) (local.get $to)))
+        (local.set $xi (i32.add (local.get $x) (i32.mul (local.get $i) (local.get $rowBytes))))
+        (local.set $row (i32.add (local.get $lower) (i32.shl (i32.mul (local.get $i) (local.get $k)) (i32.const 3))))
+        (local.set $best (i32.const 0))
+        (local.set $bestDist (call $distance (local.get $xi) (local.get $centers) (local.get $d)))
+        (f64.store (local.get $row) (local.get $bestDist))
+        (local.set $j (i32.const 1))
+        (block $centresDone
+          (loop $centres
+            (br_if $centresDone (i32.ge_s (local.get $j) (local.get $k)))
+            (if (f64.gt (local.get $bestDist)
+                  (f64.load (i32.add (local.get $half)
+                    (i32.shl (i32.add (i32.mul (local.get $best) (local.get $k)) (local.get $j)) (i32.const 3)))))
+              (then
+                (local.set $dist (call $distance (local.get $xi)
+                  (i32.add (local.get $centers) (i32.mul (local.get $j) (local.get $rowBytes))) (local.get $d)))
+                (f64.store (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 3))) (local.get $dist))
+                (if (f64.lt (local.get $dist) (local.get $bestDist))
+                  (then (local.set $bestDist (local.get $dist)) (local.set $best (local.get $j))))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $centres)))
+        (i32.store (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2))) (local.get $best))
+        (f64.store (i32.add (local.get $upper) (i32.shl (local.get $i) (i32.const 3))) (local.get $bestDist))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rows))))
+
+  ;; One bounded Elkan pass over rows [$from, $to) (scikit-learn's _update_chunk_dense
+  ;; without the sums): relabels rows whose bounds allow a closer centre.
+  (func (export "elkanAssign")
+    (param $x i32) (param $d i32) (param $centers i32) (param $k i32) (param $half i32) (param $nearest i32)
+    (param $labels i32) (param $upper i32) (param $lower i32) (param $from i32) (param $to i32)
+    (local $i i32) (local $j i32) (local $label i32) (local $bound f64) (local $tight i32) (local $dist f64)
+    (local $row i32) (local $xi i32) (local $rowBytes i32) (local $l f64) (local $h f64) (local $halfRow i32)
+    (local.set $rowBytes (i32.shl (local.get $d) (i32.const 3)))
+    (local.set $i (local.get $from))
+    (block $done
+      (loop $rows
+        (br_if $done (i32.ge_s (local.get $i) (local.get $to)))
+        (local.set $label (i32.load (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $bound (f64.load (i32.add (local.get $upper) (i32.shl (local.get $i) (i32.const 3)))))
+        (block $next
+          (br_if $next (f64.ge (f64.load (i32.add (local.get $nearest) (i32.shl (local.get $label) (i32.const 3))))
+                               (local.get $bound)))
+          (local.set $tight (i32.const 0))
+          (local.set $xi (i32.add (local.get $x) (i32.mul (local.get $i) (local.get $rowBytes))))
+          (local.set $row (i32.add (local.get $lower) (i32.shl (i32.mul (local.get $i) (local.get $k)) (i32.const 3))))
+          (local.set $j (i32.const 0))
+          (block $centresDone
+            (loop $centres
+              (br_if $centresDone (i32.ge_s (local.get $j) (local.get $k)))
+              (block $skip
+                (br_if $skip (i32.eq (local.get $j) (local.get $label)))
+                (local.set $halfRow (i32.add (local.get $half) (i32.shl (i32.mul (local.get $label) (local.get $k)) (i32.const 3))))
+                (local.set $l (f64.load (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 3)))))
+                (local.set $h (f64.load (i32.add (local.get $halfRow) (i32.shl (local.get $j) (i32.const 3)))))
+                (br_if $skip (f64.le (local.get $bound) (local.get $l)))
+                (br_if $skip (f64.le (local.get $bound) (local.get $h)))
+                (if (i32.eqz (local.get $tight))
+                  (then
+                    (local.set $bound (call $distance (local.get $xi)
+                      (i32.add (local.get $centers) (i32.mul (local.get $label) (local.get $rowBytes))) (local.get $d)))
+                    (f64.store (i32.add (local.get $row) (i32.shl (local.get $label) (i32.const 3))) (local.get $bound))
+                    (local.set $tight (i32.const 1))))
+                (if (i32.or (f64.gt (local.get $bound) (local.get $l)) (f64.gt (local.get $bound) (local.get $h)))
+                  (then
+                    (local.set $dist (call $distance (local.get $xi)
+                      (i32.add (local.get $centers) (i32.mul (local.get $j) (local.get $rowBytes))) (local.get $d)))
+                    (f64.store (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 3))) (local.get $dist))
+                    (if (f64.lt (local.get $dist) (local.get $bound))
+                      (then (local.set $label (local.get $j)) (local.set $bound (local.get $dist)))))))
+              (local.set $j (i32.add (local.get $j) (i32.const 1)))
+              (br $centres)))
+          (i32.store (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2))) (local.get $label))
+          (f64.store (i32.add (local.get $upper) (i32.shl (local.get $i) (i32.const 3))) (local.get $bound)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rows))))
+
+  ;; Moves Elkan's bounds with the centres: upper += shift[label], lower -= shift (not below 0).
+  (func (export "elkanShift")
+    (param $labels i32) (param $upper i32) (param $lower i32) (param $shift i32) (param $k i32) (param $n i32)
+    (local $i i32) (local $j i32) (local $p i32) (local $u i32) (local $l f64)
+    (block $done
+      (loop $rows
+        (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
+        (local.set $u (i32.add (local.get $upper) (i32.shl (local.get $i) (i32.const 3))))
+        (f64.store (local.get $u) (f64.add (f64.load (local.get $u))
+          (f64.load (i32.add (local.get $shift)
+            (i32.shl (i32.load (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 3))))))
+        (local.set $j (i32.const 0))
+        (block $centresDone
+          (loop $centres
+            (br_if $centresDone (i32.ge_s (local.get $j) (local.get $k)))
+            (local.set $p (i32.add (local.get $lower) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $k)) (local.get $j)) (i32.const 3))))
+            (local.set $l (f64.sub (f64.load (local.get $p)) (f64.load (i32.add (local.get $shift) (i32.shl (local.get $j) (i32.const 3))))))
+            (f64.store (local.get $p) (f64.max (local.get $l) (f64.const 0)))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $centres)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rows))))
 )
