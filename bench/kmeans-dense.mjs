@@ -1,5 +1,5 @@
 // k-means on dense vectors (the LSA embeddings clusterTopics clusters, standing in for
-// sentence embeddings): topiclens' Lloyd on one and two threads and Elkan on one, versus
+// sentence embeddings): topiclens' Lloyd and Elkan on one and two threads, versus
 // scikit-learn's KMeans lloyd and elkan (OpenMP, 2 cores), from the same initial rows, run
 // to convergence with the default tolerance.
 //   node bench/kmeans-dense.mjs      (needs `npm run build` and Debian's python3-sklearn)
@@ -51,7 +51,8 @@ for (const [name, dims, ks] of CASES) {
     const lloyd1 = time({ algorithm: "lloyd" });
     const lloyd2 = time({ algorithm: "lloyd", parallel: pool });
     const elkan = time({ algorithm: "elkan" });
-    const same = elkan.labels.every((l, i) => l === lloyd1.labels[i]);
+    const elkan2 = time({ algorithm: "elkan", parallel: pool });
+    const same = [elkan, elkan2, lloyd2].every((r) => r.labels.every((l, i) => l === lloyd1.labels[i]));
     const sk = runJson(PYTHON, [
       fileURLToPath(new URL("./py/kmeans_dense.py", import.meta.url)),
       path,
@@ -70,9 +71,10 @@ for (const [name, dims, ks] of CASES) {
       ms(lloyd1),
       ms(lloyd2),
       ms(elkan),
+      ms(elkan2),
       ms(sk.lloyd),
       ms(sk.elkan),
-      (elkan.seconds / Math.min(sk.lloyd.seconds, sk.elkan.seconds)).toFixed(2),
+      (elkan2.seconds / Math.min(sk.lloyd.seconds, sk.elkan.seconds)).toFixed(2),
       same ? "yes" : "NO",
       (Math.abs(elkan.inertia - sk.elkan.inertia) / sk.elkan.inertia).toExponential(1),
     ]);
@@ -87,11 +89,12 @@ console.log(
       "iterations (lloyd/elkan/sk lloyd/sk elkan)",
       "ms/iter lloyd 1 thread",
       "ms/iter lloyd 2 threads",
-      "ms/iter elkan",
+      "ms/iter elkan 1 thread",
+      "ms/iter elkan 2 threads",
       "ms/iter sklearn lloyd",
       "ms/iter sklearn elkan",
-      "elkan total / sklearn's best",
-      "elkan labels = lloyd's",
+      "elkan 2 threads total / sklearn's best",
+      "labels all equal",
       "inertia rel. diff vs sklearn elkan",
     ],
     out,

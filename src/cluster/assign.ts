@@ -184,17 +184,19 @@ export function createAssignScratch(p: Points, k: number): AssignScratch {
 }
 
 /**
- * The update (M) step's sums: weighted sum of the points of each cluster and the cluster
- * weights. With `owned`, only clusters whose entry is 1 are summed (and zeroed); each
- * cluster's sum runs over the rows in order, so splitting clusters among threads gives
- * the same bits as one thread.
+ * The update (M) step's sums: weighted sum of the points of each cluster and (unless
+ * `clusterWeights` is null) the cluster weights. With `owned`, only clusters whose entry is
+ * `owner` are summed (and zeroed); each cluster's sum runs over the rows in order, so
+ * splitting clusters among threads gives the same bits as one thread. Threads sharing the
+ * work leave the weights to {@link sumClusterWeights}: k adjacent numbers written by every
+ * thread for every row would bounce one cache line between cores.
  */
 export function accumulateCenters(
   p: Points,
   weights: Float64Array | null,
   labels: Int32Array,
   sums: Float64Array,
-  clusterWeights: Float64Array,
+  clusterWeights: Float64Array | null,
   owned: Uint8Array | Int32Array | null = null,
   owner = 1,
 ): void {
@@ -204,7 +206,7 @@ export function accumulateCenters(
     const j = labels[i] as number;
     if (owned !== null && owned[j] !== owner) continue;
     const w = weights === null ? 1 : (weights[i] as number);
-    clusterWeights[j] = (clusterWeights[j] as number) + w;
+    if (clusterWeights !== null) clusterWeights[j] = (clusterWeights[j] as number) + w;
     const base = j * d;
     if (p.kind === "sparse") {
       for (let q = p.indptr[i] as number, end = p.indptr[i + 1] as number; q < end; q++) {
@@ -221,19 +223,32 @@ export function accumulateCenters(
 /** Zeroes the sums and weights of every cluster, or of those `owned` by `owner`. */
 export function clearSums(
   sums: Float64Array,
-  clusterWeights: Float64Array,
+  clusterWeights: Float64Array | null,
   d: number,
   owned: Uint8Array | Int32Array | null,
   owner: number,
 ): void {
   if (owned === null) {
     sums.fill(0);
-    clusterWeights.fill(0);
+    clusterWeights?.fill(0);
     return;
   }
-  for (let j = 0; j < clusterWeights.length; j++) {
+  for (let j = 0; j < owned.length; j++) {
     if (owned[j] !== owner) continue;
     sums.fill(0, j * d, (j + 1) * d);
-    clusterWeights[j] = 0;
+    if (clusterWeights !== null) clusterWeights[j] = 0;
+  }
+}
+
+/** The weight of each cluster, summed over the rows in order (as {@link accumulateCenters} does). */
+export function sumClusterWeights(
+  labels: Int32Array,
+  weights: Float64Array | null,
+  clusterWeights: Float64Array,
+): void {
+  clusterWeights.fill(0);
+  for (let i = 0; i < labels.length; i++) {
+    const j = labels[i] as number;
+    clusterWeights[j] = (clusterWeights[j] as number) + (weights === null ? 1 : (weights[i] as number));
   }
 }

@@ -1,7 +1,8 @@
 import type { Points } from "../core/points.js";
 import { accumulateCenters, clearSums } from "./assign.js";
 import { averageCenters, type LloydRun, type LloydSettings, relocateEmptyClusters } from "./lloyd.js";
-import { type ArenaSpec, createArena, instantiateKernel, type Region } from "./wasm/kernel.js";
+import type { ElkanSession } from "./parallel.js";
+import { createArena, instantiateKernel, type Region, type WasmKernel } from "./wasm/kernel.js";
 
 type DensePoints = Extract<Points, { kind: "dense" }>;
 
@@ -60,7 +61,18 @@ export function runElkan(
 ): LloydRun {
   const n = p.rows;
   const d = p.cols;
-  const { labels, half, nearest, shift, published, ops } = elkanState(p, weights, k);
+  const parallel = settings.parallel;
+  const threads = parallel?.startElkan === undefined ? 1 : parallel.threads;
+  const state = createElkanState(p, weights, k, threads > 1);
+  const { labels, half, nearest, shift, sums } = state.arrays;
+  const published = state.arrays.centers;
+  const session: ElkanSession | null =
+    state.layout !== null && threads > 1 ? (parallel?.startElkan?.(state.layout) ?? null) : null;
+  const run = (phase: ElkanPhase): void => {
+    if (session !== null) session.run(phase);
+    else if (phase === "accumulate") state.passes.accumulate();
+    else state.passes[phase](0, n);
+  };
   let centers = initialCenters.slice();
   let next = new Float64Array(k * d);
   const clusterWeights = new Float64Array(k);
@@ -70,7 +82,7 @@ export function runElkan(
   published.set(centers);
   centerGeometry(centers, k, d, half, nearest);
   // Lloyd's first assignment, with the bounds it yields.
-  ops.init();
+  run("init");
   const objective = (): number => {
     let total = 0;
     for (let i = 0; i < n; i++) {
@@ -87,10 +99,12 @@ export function runElkan(
   for (let it = 0; it < settings.maxIter; it++) {
     if (it > 0) {
       previous.set(labels);
-      ops.assign();
+      run("assign");
     }
     const inertia = settings.onIteration === undefined ? Number.NaN : objective();
-    ops.accumulate(next, clusterWeights);
+    run("accumulate");
+    next.set(sums);
+    clusterWeights.set(state.arrays.clusterWeights);
     if (clusterWeights.includes(0)) {
       // Rare: exact squared distances, only when a cluster needs a far point.
       distances ??= new Float64Array(n);
@@ -106,7 +120,7 @@ export function runElkan(
     }
     [centers, next] = [next, centers];
     published.set(centers);
-    ops.shiftBounds();
+    run("shift");
     centerGeometry(centers, k, d, half, nearest);
     iterations = it + 1;
     let changed = 0;
@@ -130,7 +144,8 @@ export function runElkan(
     }
   }
   // Labels must describe the returned centres.
-  ops.assign();
+  run("assign");
+  session?.end();
   return {
     labels: labels.slice(),
     centers,
@@ -139,78 +154,170 @@ export function runElkan(
     converged,
     stoppedByCallback,
     relocated,
-    parallelWarning: null,
+    parallelWarning: session?.warning ?? null,
   };
 }
 
+/** The arrays Elkan's passes share, by name. */
+const ELKAN_ARRAYS = [
+  "x",
+  "weights",
+  "centers",
+  "labels",
+  "upper",
+  "lower",
+  "half",
+  "nearest",
+  "shift",
+  "sums",
+  "clusterWeights",
+] as const;
+type ElkanArrayName = (typeof ELKAN_ARRAYS)[number];
+
+/** Elkan's state in one (shared) WebAssembly memory, as posted to worker threads. */
+export interface ElkanLayout {
+  readonly rows: number;
+  readonly cols: number;
+  readonly k: number;
+  readonly weighted: boolean;
+  readonly memory: WebAssembly.Memory;
+  readonly module: WebAssembly.Module;
+  readonly regions: Readonly<Record<ElkanArrayName, Region>>;
+}
+
+/** The phases of one Elkan iteration; all but `accumulate` split by rows among threads. */
+export type ElkanPhase = "init" | "assign" | "shift" | "accumulate";
+
+/** Elkan's passes over a state, for rows [from, to); `accumulate` sums every row. */
+export interface ElkanPasses {
+  init(from: number, to: number): void;
+  assign(from: number, to: number): void;
+  shift(from: number, to: number): void;
+  accumulate(): void;
+}
+
+interface ElkanArrays {
+  readonly x: DensePoints["data"];
+  readonly weights: Float64Array | null;
+  readonly centers: Float64Array;
+  readonly labels: Int32Array;
+  readonly upper: Float64Array;
+  readonly lower: Float64Array;
+  readonly half: Float64Array;
+  readonly nearest: Float64Array;
+  readonly shift: Float64Array;
+  readonly sums: Float64Array;
+  readonly clusterWeights: Float64Array;
+}
+
 /**
- * Elkan's arrays and the passes over them: in one WebAssembly memory with the kernels of
- * kernel.wat when the runtime has them, else plain arrays with the JavaScript passes
- * below (the same arithmetic in the same order, hence the same bits).
+ * Elkan's arrays: in one WebAssembly memory (shared when `shared`) with the kernels of
+ * kernel.wat where the runtime has them, else plain arrays for the JavaScript passes below
+ * (the same arithmetic in the same order, hence the same bits).
  */
-function elkanState(p: DensePoints, weights: Float64Array | null, k: number) {
+function createElkanState(p: DensePoints, weights: Float64Array | null, k: number, shared: boolean) {
   const n = p.rows;
   const d = p.cols;
-  const specs: ArenaSpec[] = [
-    ["x", n * d, "float64"],
-    ["weights", weights === null ? 0 : n, "float64"],
-    ["centers", k * d, "float64"],
-    ["labels", n, "int32"],
-    ["upper", n, "float64"],
-    ["lower", n * k, "float64"],
-    ["half", k * k, "float64"],
-    ["nearest", k, "float64"],
-    ["shift", k, "float64"],
-    ["sums", k * d, "float64"],
-    ["clusterWeights", k, "float64"],
-  ];
-  const arena = createArena(specs, false);
-  const region = (name: string) => arena?.regions.get(name) as Region;
-  const f64 = (name: string, length: number) =>
-    arena === null ? new Float64Array(length) : new Float64Array(region(name).buffer, region(name).byteOffset, length);
-  const labels =
-    arena === null ? new Int32Array(n) : new Int32Array(region("labels").buffer, region("labels").byteOffset, n);
-  const x = arena === null ? p.data : f64("x", n * d);
-  if (x !== p.data) x.set(p.data);
-  const w = weights === null ? null : f64("weights", n);
-  if (w !== null && weights !== null) w.set(weights);
-  const published = f64("centers", k * d);
-  const upper = f64("upper", n);
-  const lower = f64("lower", n * k);
-  const half = f64("half", k * k);
-  const nearest = f64("nearest", k);
-  const shift = f64("shift", k);
-  const sums = f64("sums", k * d);
-  const clusterWeights = f64("clusterWeights", k);
-  const wasm = arena === null ? null : instantiateKernel(arena.module, arena.memory);
-  const at = (a: { byteOffset: number } | null) => (a === null ? 0 : a.byteOffset);
+  const lengths: Record<ElkanArrayName, number> = {
+    x: n * d,
+    weights: weights === null ? 0 : n,
+    centers: k * d,
+    labels: n,
+    upper: n,
+    lower: n * k,
+    half: k * k,
+    nearest: k,
+    shift: k,
+    sums: k * d,
+    clusterWeights: k,
+  };
+  const types = (name: ElkanArrayName) => (name === "labels" ? "int32" : "float64");
+  const arena = createArena(
+    ELKAN_ARRAYS.map((name) => [name, lengths[name], types(name)] as const),
+    shared,
+  );
+  if (arena === null) {
+    const arrays: ElkanArrays = {
+      x: p.data,
+      weights,
+      centers: new Float64Array(k * d),
+      labels: new Int32Array(n),
+      upper: new Float64Array(n),
+      lower: new Float64Array(n * k),
+      half: new Float64Array(k * k),
+      nearest: new Float64Array(k),
+      shift: new Float64Array(k),
+      sums: new Float64Array(k * d),
+      clusterWeights: new Float64Array(k),
+    };
+    return { arrays, layout: null, passes: elkanPasses(arrays, n, d, k, null) };
+  }
+  const layout: ElkanLayout = {
+    rows: n,
+    cols: d,
+    k,
+    weighted: weights !== null,
+    memory: arena.memory,
+    module: arena.module,
+    regions: Object.fromEntries(arena.regions) as Record<ElkanArrayName, Region>,
+  };
+  const { arrays, passes } = openElkan(layout);
+  (arrays.x as Float64Array).set(p.data);
+  if (weights !== null) arrays.weights?.set(weights);
+  return { arrays, layout, passes };
+}
 
-  const ops = {
-    init(): void {
-      if (wasm !== null) wasm.elkanInit(at(x), d, at(published), k, at(half), at(labels), at(upper), at(lower), 0, n);
-      else initBounds(x, d, published, k, half, labels, upper, lower);
+/** Views and passes of a layout made by `createElkanState`, in any thread. */
+export function openElkan(layout: ElkanLayout): { arrays: ElkanArrays; passes: ElkanPasses } {
+  const f64 = (name: ElkanArrayName) => {
+    const r = layout.regions[name];
+    return new Float64Array(r.buffer, r.byteOffset, r.length);
+  };
+  const r = layout.regions;
+  const arrays: ElkanArrays = {
+    x: f64("x"),
+    weights: layout.weighted ? f64("weights") : null,
+    centers: f64("centers"),
+    labels: new Int32Array(r.labels.buffer, r.labels.byteOffset, r.labels.length),
+    upper: f64("upper"),
+    lower: f64("lower"),
+    half: f64("half"),
+    nearest: f64("nearest"),
+    shift: f64("shift"),
+    sums: f64("sums"),
+    clusterWeights: f64("clusterWeights"),
+  };
+  const wasm = instantiateKernel(layout.module, layout.memory);
+  return { arrays, passes: elkanPasses(arrays, layout.rows, layout.cols, layout.k, wasm) };
+}
+
+function elkanPasses(a: ElkanArrays, n: number, d: number, k: number, wasm: WasmKernel | null): ElkanPasses {
+  const at = (v: { byteOffset: number } | null) => (v === null ? 0 : v.byteOffset);
+  const { x, weights, centers, labels, upper, lower, half, nearest, shift, sums, clusterWeights } = a;
+  return {
+    init(from, to) {
+      if (wasm !== null) wasm.elkanInit(at(x), d, at(centers), k, at(half), at(labels), at(upper), at(lower), from, to);
+      else initBounds(x, d, centers, k, half, labels, upper, lower, from, to);
     },
-    assign(): void {
+    assign(from, to) {
       if (wasm !== null) {
-        wasm.elkanAssign(at(x), d, at(published), k, at(half), at(nearest), at(labels), at(upper), at(lower), 0, n);
-      } else boundedAssign(x, d, published, k, half, nearest, labels, upper, lower);
+        wasm.elkanAssign(at(x), d, at(centers), k, at(half), at(nearest), at(labels), at(upper), at(lower), from, to);
+      } else boundedAssign(x, d, centers, k, half, nearest, labels, upper, lower, from, to);
     },
-    accumulate(outSums: Float64Array, outWeights: Float64Array): void {
+    shift(from, to) {
+      if (wasm !== null) {
+        wasm.elkanShift(at(labels) + from * 4, at(upper) + from * 8, at(lower) + from * k * 8, at(shift), k, to - from);
+      } else moveBounds(labels, upper, lower, shift, k, from, to);
+    },
+    accumulate() {
       if (wasm === null) {
-        accumulateCenters(p, weights, labels, outSums, outWeights);
+        accumulateCenters({ kind: "dense", rows: n, cols: d, data: x }, weights, labels, sums, clusterWeights);
         return;
       }
       clearSums(sums, clusterWeights, d, null, 0);
-      wasm.accumulate(0, 0, 0, at(x), d, at(w), at(labels), at(sums), at(clusterWeights), 0, 0, n);
-      outSums.set(sums);
-      outWeights.set(clusterWeights);
-    },
-    shiftBounds(): void {
-      if (wasm !== null) wasm.elkanShift(at(labels), at(upper), at(lower), at(shift), k, n);
-      else moveBounds(labels, upper, lower, shift, k);
+      wasm.accumulate(0, 0, 0, at(x), d, at(weights), at(labels), at(sums), at(clusterWeights), 0, 0, n);
     },
   };
-  return { labels, half, nearest, shift, published, ops };
 }
 
 /** Initial labels and bounds, skipping centres that cannot beat the best so far (kernel.wat's elkanInit). */
@@ -223,8 +330,10 @@ function initBounds(
   labels: Int32Array,
   upper: Float64Array,
   lower: Float64Array,
+  from: number,
+  to: number,
 ): void {
-  for (let i = 0; i < labels.length; i++) {
+  for (let i = from; i < to; i++) {
     let best = 0;
     let bestDist = distance(x, i, centers, 0, d);
     lower[i * k] = bestDist;
@@ -254,8 +363,10 @@ function boundedAssign(
   labels: Int32Array,
   upper: Float64Array,
   lower: Float64Array,
+  from: number,
+  to: number,
 ): void {
-  for (let i = 0; i < labels.length; i++) {
+  for (let i = from; i < to; i++) {
     let label = labels[i] as number;
     let bound = upper[i] as number;
     if ((nearest[label] as number) >= bound) continue;
@@ -289,8 +400,10 @@ function moveBounds(
   lower: Float64Array,
   shift: Float64Array,
   k: number,
+  from: number,
+  to: number,
 ): void {
-  for (let i = 0; i < labels.length; i++) {
+  for (let i = from; i < to; i++) {
     upper[i] = (upper[i] as number) + (shift[labels[i] as number] as number);
     for (let j = 0, row = i * k; j < k; j++) {
       lower[row + j] = Math.max((lower[row + j] as number) - (shift[j] as number), 0);

@@ -1,4 +1,5 @@
 import type { Points } from "../core/points.js";
+import type { ElkanLayout, ElkanPhase } from "./elkan.js";
 
 /**
  * Runs the k-means assignment step on several threads. The core library never creates
@@ -11,6 +12,16 @@ export interface ParallelAssigner {
   readonly threads: number;
   /** Prepares to assign the rows of `p`; null means "run single-threaded". */
   start(p: Points, xSquaredNorms: Float64Array, weights: Float64Array | null, k: number): AssignSession | null;
+  /** Prepares to run Elkan's passes over a state in shared memory; null means "run single-threaded". Optional. */
+  startElkan?(layout: ElkanLayout): ElkanSession | null;
+}
+
+/** One Elkan run's use of a {@link ParallelAssigner}. */
+export interface ElkanSession {
+  /** Runs one phase on every thread (rows split among them; `accumulate` splits clusters). */
+  run(phase: ElkanPhase): void;
+  end(): void;
+  readonly warning: string | null;
 }
 
 /** One k-means run's use of a {@link ParallelAssigner}. */

@@ -253,11 +253,13 @@ export function openWorkspace(layout: WorkspaceLayout, slot: number): Workspace 
     assignSubset: assignInto(subsetLabels, subsetDistances, subsetIds),
     accumulate(ownerId) {
       const owned = ownerId === null ? null : owner;
+      // Split among threads, the calling thread sums the weights afterwards (sumClusterWeights).
+      const cw = ownerId === null ? clusterWeights : null;
       if (wasm === null) {
-        accumulateCenters(points, weights, labels, sums, clusterWeights, owned, ownerId ?? 1);
+        accumulateCenters(points, weights, labels, sums, cw, owned, ownerId ?? 1);
         return;
       }
-      clearSums(sums, clusterWeights, d, owned, ownerId ?? 1);
+      clearSums(sums, cw, d, owned, ownerId ?? 1);
       wasm.accumulate(
         points.kind === "sparse" ? 1 : 0,
         points.kind === "sparse" ? at(points.indptr) : 0,
@@ -267,7 +269,7 @@ export function openWorkspace(layout: WorkspaceLayout, slot: number): Workspace 
         at(weights),
         at(labels),
         at(sums),
-        at(clusterWeights),
+        at(cw),
         at(owned),
         ownerId ?? 0,
         n,

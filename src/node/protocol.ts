@@ -1,3 +1,4 @@
+import type { ElkanLayout } from "../cluster/elkan.js";
 import type { WorkspaceLayout } from "../cluster/workspace.js";
 
 /** Slots of the shared control array that the pool and its workers synchronise on. */
@@ -8,6 +9,9 @@ export const PHASE = 2;
 export const ASSIGN = 0;
 export const ACCUMULATE = 1;
 export const ASSIGN_SUBSET = 2;
+export const ELKAN_INIT = 3;
+export const ELKAN_ASSIGN = 4;
+export const ELKAN_SHIFT = 5;
 /** Number of row ids in the current subset. */
 export const COUNT = 3;
 /** Slot `DONE_BASE + w` is the generation worker `w` last finished. */
@@ -20,5 +24,15 @@ export interface RunMessage {
   readonly to: number;
   /** The run's shared workspace (see `createWorkspace`) and the control array. */
   readonly layout: WorkspaceLayout;
+  readonly control: SharedArrayBuffer;
+}
+
+/** Elkan's state (see `runElkan`) for a worker's rows [from, to). */
+export interface ElkanMessage {
+  readonly type: "elkan";
+  readonly worker: number;
+  readonly from: number;
+  readonly to: number;
+  readonly layout: ElkanLayout;
   readonly control: SharedArrayBuffer;
 }

@@ -27,28 +27,49 @@ describe("createWorkerPool()", () => {
     expect(two.warnings).toEqual(one.warnings);
   });
 
-  it("gives identical results on dense input, in cosine mode, with 3 threads", () => {
-    const dense = lib.truncatedSvd(X, 20).embedding;
-    const three = node.createWorkerPool({ threads: 3 });
-    const one = lib.kmeans(dense, 8, { metric: "cosine", seed: 1 });
-    const many = lib.kmeans(dense, 8, { metric: "cosine", seed: 1, parallel: three });
-    expect(bytes(many.labels)).toEqual(bytes(one.labels));
-    expect(many.inertia).toBe(one.inertia);
-    return three.close();
-  });
+  it.each(["lloyd", "elkan"] as const)(
+    "gives identical results on dense input (%s), in cosine mode and weighted, with 2 and 3 threads",
+    async (algorithm) => {
+      const dense = lib.truncatedSvd(X, 20).embedding;
+      const three = node.createWorkerPool({ threads: 3 });
+      const sampleWeight = Array.from({ length: dense.rows }, (_, i) => 1 + (i % 3));
+      for (const options of [
+        { metric: "cosine", seed: 1, algorithm },
+        { seed: 2, algorithm, sampleWeight, nInit: 2 },
+      ]) {
+        const one = lib.kmeans(dense, 8, options);
+        for (const parallel of [pool, three]) {
+          const many = lib.kmeans(dense, 8, { ...options, parallel });
+          expect(many.algorithm).toBe(algorithm);
+          expect(bytes(many.labels)).toEqual(bytes(one.labels));
+          expect(bytes(many.centroids.data)).toEqual(bytes(one.centroids.data));
+          expect(many.inertia).toBe(one.inertia);
+          expect(many.iterations).toBe(one.iterations);
+          expect(many.warnings).toEqual(one.warnings);
+        }
+      }
+      await three.close();
+    },
+  );
 
   it("falls back to one thread with a warning when a worker never answers", async () => {
     const dir = mkdtempSync(join(tmpdir(), "topiclens-worker-"));
     const silent = join(dir, "silent-worker.mjs");
     writeFileSync(silent, "// receives work and never answers\n");
     const broken = node.createWorkerPool({ threads: 2, timeoutMs: 200, workerUrl: pathToFileURL(silent) });
-    const one = lib.kmeans(X, 6, { seed: 2, maxIter: 5 });
-    const fallback = lib.kmeans(X, 6, { seed: 2, maxIter: 5, parallel: broken });
-    expect(bytes(fallback.labels)).toEqual(bytes(one.labels));
-    expect(fallback.inertia).toBe(one.inertia);
-    expect(fallback.warnings.join(" ")).toMatch(
-      /worker thread did not answer within 200 ms; k-means continued on one thread/,
-    );
+    const dense = lib.truncatedSvd(X, 10).embedding;
+    for (const [data, algorithm] of [
+      [X, "lloyd"],
+      [dense, "elkan"],
+    ] as const) {
+      const one = lib.kmeans(data, 6, { seed: 2, maxIter: 5, algorithm });
+      const fallback = lib.kmeans(data, 6, { seed: 2, maxIter: 5, algorithm, parallel: broken });
+      expect(bytes(fallback.labels)).toEqual(bytes(one.labels));
+      expect(fallback.inertia).toBe(one.inertia);
+      expect(fallback.warnings.join(" ")).toMatch(
+        /worker thread did not answer within 200 ms; k-means continued on one thread/,
+      );
+    }
     await broken.close();
   });
 

@@ -142,8 +142,9 @@
         (br $rows)))
     (local.get $total))
 
-  ;; Update-step sums of rows [0, $n): sums[label] += w·x and cw[label] += w, for clusters
-  ;; with owned[label] == $owner only when $owned is not 0. Rows in order, as ../assign.ts.
+  ;; Update-step sums of rows [0, $n): sums[label] += w·x and (unless $cw is 0) cw[label] += w,
+  ;; for clusters with owned[label] == $owner only when $owned is not 0. Rows in order, as
+  ;; ../assign.ts.
   (func (export "accumulate")
     (param $sparse i32) (param $indptr i32) (param $indices i32) (param $data i32) (param $d i32)
     (param $w i32) (param $labels i32) (param $sums i32) (param $cw i32) (param $owned i32) (param $owner i32)
@@ -160,8 +161,10 @@
           (local.set $wi (if (result f64) (i32.eqz (local.get $w))
             (then (f64.const 1))
             (else (f64.load (i32.add (local.get $w) (i32.shl (local.get $i) (i32.const 3)))))))
-          (local.set $p (i32.add (local.get $cw) (i32.shl (local.get $j) (i32.const 3))))
-          (f64.store (local.get $p) (f64.add (f64.load (local.get $p)) (local.get $wi)))
+          (if (local.get $cw)
+            (then
+              (local.set $p (i32.add (local.get $cw) (i32.shl (local.get $j) (i32.const 3))))
+              (f64.store (local.get $p) (f64.add (f64.load (local.get $p)) (local.get $wi)))))
           (local.set $base (i32.add (local.get $sums) (i32.shl (i32.mul (local.get $j) (local.get $d)) (i32.const 3))))
           (if (local.get $sparse)
             (then
