@@ -27,6 +27,7 @@ function initRows(n, k, seed) {
 }
 
 const pool = createWorkerPool({ threads: 2 });
+await pool.ready();
 const out = [];
 for (const [name, dims, ks] of CASES) {
   const docs = readCorpus(name).map((d) => d.text);

@@ -25,7 +25,7 @@ export interface WorkspaceLayout {
   readonly xSquaredNorms: Region;
   readonly weights: Region | null;
   readonly centerSquaredNorms: Region;
-  /** `paddedK(k)` dot products per thread. */
+  /** `2 · paddedK(k)` dot products per thread. */
   readonly dots: Region;
   readonly centersT: Region;
   readonly centers: Region;
@@ -93,7 +93,8 @@ export function createWorkspace(
     ["xSquaredNorms", n, "float64"],
     ["weights", weights === null ? 0 : n, "float64"],
     ["centerSquaredNorms", k, "float64"],
-    ["dots", kp * threads, "float64"],
+    // Two rows' dot products per thread (the sparse WebAssembly kernel works on row pairs).
+    ["dots", 2 * kp * threads, "float64"],
     // The WebAssembly kernels read centres feature-major for both layouts.
     ["centersT", p.kind === "sparse" || wasm ? kp * d : 0, "float64"],
     ["centers", p.kind === "dense" && !wasm ? k * d : 0, "float64"],
@@ -185,7 +186,7 @@ export function openWorkspace(layout: WorkspaceLayout, slot: number): Workspace 
   const dotsAll = f64(layout.dots);
   const scratch: AssignScratch = {
     centerSquaredNorms: f64(layout.centerSquaredNorms),
-    dots: dotsAll.subarray(slot * kp, (slot + 1) * kp),
+    dots: dotsAll.subarray(2 * slot * kp, 2 * (slot + 1) * kp),
     centersT: f64(layout.centersT),
     centers: f64(layout.centers),
   };

@@ -53,3 +53,5 @@ parentPort?.on("message", (message: RunMessage | ElkanMessage) => {
     Atomics.notify(control, DONE_BASE + worker);
   }
 });
+
+parentPort?.postMessage({ type: "ready" });

@@ -33,6 +33,11 @@ export interface WorkerPoolOptions {
 
 /** A pool of worker threads for k-means' assignment step; pass it as `options.parallel`. */
 export interface WorkerPool extends ParallelAssigner {
+  /**
+   * Resolves once every worker has started (or failed to), so that the first k-means run
+   * does not wait for threads to boot. Optional: runs work without it.
+   */
+  ready(): Promise<void>;
   /** Stops the workers. The pool falls back to one thread if used afterwards. */
   close(): Promise<void>;
 }
@@ -55,6 +60,7 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
   const threads = checkInteger(fn, "options.threads", o.threads ?? availableParallelism(), 1, 256);
   const timeoutMs = checkInteger(fn, "options.timeoutMs", o.timeoutMs ?? 30_000, 1);
   const workers: (Worker | null)[] = [];
+  const started: Promise<void>[] = [];
   let startError: string | null = null;
   for (let w = 0; w < threads - 1; w++) {
     try {
@@ -63,6 +69,15 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
       worker.on("error", () => {
         workers[w] = null;
       });
+      // The worker script says "ready" once it listens; failing or exiting also settles.
+      started.push(
+        new Promise<void>((resolve) => {
+          const done = () => resolve();
+          worker.once("message", done);
+          worker.once("error", done);
+          worker.once("exit", done);
+        }),
+      );
       workers.push(worker);
     } catch (error) {
       startError = `worker threads unavailable (${(error as Error).message}); k-means ran on one thread`;
@@ -84,6 +99,9 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
         return startError === null ? null : localSession(p, xSquaredNorms, weights, k, startError);
       }
       return startSession(live, p, xSquaredNorms, weights, k, timeoutMs);
+    },
+    async ready() {
+      await Promise.all(started);
     },
     async close() {
       await Promise.all(workers.map((w) => w?.terminate()));

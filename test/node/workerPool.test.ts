@@ -18,6 +18,14 @@ afterAll(() => pool.close());
 const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
 describe("createWorkerPool()", () => {
+  it("ready() resolves once the workers listen, also for a pool whose workers cannot run", async () => {
+    await pool.ready();
+    const dir = mkdtempSync(join(tmpdir(), "topiclens-worker-"));
+    const missing = node.createWorkerPool({ threads: 2, workerUrl: pathToFileURL(join(dir, "missing.mjs")) });
+    await missing.ready();
+    await missing.close();
+  });
+
   it("gives k-means results identical to one thread on sparse input", () => {
     const one = lib.kmeans(X, 12, { seed: 4, maxIter: 30 });
     const two = lib.kmeans(X, 12, { seed: 4, maxIter: 30, parallel: pool });
