@@ -185,11 +185,11 @@ export function createAssignScratch(p: Points, k: number): AssignScratch {
 
 /**
  * The update (M) step's sums: weighted sum of the points of each cluster and (unless
- * `clusterWeights` is null) the cluster weights. With `owned`, only clusters whose entry is
- * `owner` are summed (and zeroed); each cluster's sum runs over the rows in order, so
- * splitting clusters among threads gives the same bits as one thread. Threads sharing the
- * work leave the weights to {@link sumClusterWeights}: k adjacent numbers written by every
- * thread for every row would bounce one cache line between cores.
+ * `clusterWeights` is null) the cluster weights. With `columns` [lo, hi), only those
+ * columns are summed (and zeroed). Each (cluster, column) sum runs over the rows in order,
+ * so threads that split the columns compute the same bits as one thread. Threads sharing
+ * the work leave the weights to {@link sumClusterWeights}: k adjacent numbers written by
+ * every thread for every row would bounce one cache line between cores.
  */
 export function accumulateCenters(
   p: Points,
@@ -197,47 +197,41 @@ export function accumulateCenters(
   labels: Int32Array,
   sums: Float64Array,
   clusterWeights: Float64Array | null,
-  owned: Uint8Array | Int32Array | null = null,
-  owner = 1,
+  columns: readonly [number, number] | null = null,
 ): void {
   const d = p.cols;
-  clearSums(sums, clusterWeights, d, owned, owner);
+  const [lo, hi] = columns ?? [0, d];
+  clearSums(sums, clusterWeights, d, lo, hi);
   for (let i = 0; i < p.rows; i++) {
     const j = labels[i] as number;
-    if (owned !== null && owned[j] !== owner) continue;
     const w = weights === null ? 1 : (weights[i] as number);
     if (clusterWeights !== null) clusterWeights[j] = (clusterWeights[j] as number) + w;
     const base = j * d;
     if (p.kind === "sparse") {
       for (let q = p.indptr[i] as number, end = p.indptr[i + 1] as number; q < end; q++) {
-        const f = base + (p.indices[q] as number);
-        sums[f] = (sums[f] as number) + (p.data[q] as number) * w;
+        const c = p.indices[q] as number;
+        if (c >= hi) break;
+        if (c < lo) continue;
+        sums[base + c] = (sums[base + c] as number) + (p.data[q] as number) * w;
       }
     } else {
-      for (let f = 0, x = i * d; f < d; f++, x++)
+      for (let f = lo, x = i * d + lo; f < hi; f++, x++)
         sums[base + f] = (sums[base + f] as number) + (p.data[x] as number) * w;
     }
   }
 }
 
-/** Zeroes the sums and weights of every cluster, or of those `owned` by `owner`. */
+/** Zeroes columns [lo, hi) of every cluster's sums, and the weights unless null. */
 export function clearSums(
   sums: Float64Array,
   clusterWeights: Float64Array | null,
   d: number,
-  owned: Uint8Array | Int32Array | null,
-  owner: number,
+  lo: number,
+  hi: number,
 ): void {
-  if (owned === null) {
-    sums.fill(0);
-    clusterWeights?.fill(0);
-    return;
-  }
-  for (let j = 0; j < owned.length; j++) {
-    if (owned[j] !== owner) continue;
-    sums.fill(0, j * d, (j + 1) * d);
-    if (clusterWeights !== null) clusterWeights[j] = 0;
-  }
+  clusterWeights?.fill(0);
+  if (lo === 0 && hi === d) sums.fill(0);
+  else for (let base = 0; base < sums.length; base += d) sums.fill(0, base + lo, base + hi);
 }
 
 /** The weight of each cluster, summed over the rows in order (as {@link accumulateCenters} does). */
@@ -251,4 +245,31 @@ export function sumClusterWeights(
     const j = labels[i] as number;
     clusterWeights[j] = (clusterWeights[j] as number) + (weights === null ? 1 : (weights[i] as number));
   }
+}
+
+/**
+ * Column bounds splitting a sparse matrix's stored entries into `parts` nearly equal
+ * shares (dense: equal column ranges); `parts + 1` numbers from 0 to cols.
+ */
+export function balancedColumns(p: Points, parts: number): number[] {
+  const d = p.cols;
+  const bounds = [0];
+  if (p.kind === "dense") {
+    for (let t = 1; t <= parts; t++) bounds.push(Math.round((t * d) / parts));
+    return bounds;
+  }
+  const count = new Float64Array(d);
+  const nnz = p.indptr[p.rows] as number;
+  for (let q = p.indptr[0] as number; q < nnz; q++) {
+    const c = p.indices[q] as number;
+    count[c] = (count[c] as number) + 1;
+  }
+  let seen = 0;
+  for (let f = 0; f < d && bounds.length < parts; f++) {
+    seen += count[f] as number;
+    if (seen >= (bounds.length * nnz) / parts) bounds.push(f + 1);
+  }
+  while (bounds.length < parts) bounds.push(d);
+  bounds.push(d);
+  return bounds;
 }

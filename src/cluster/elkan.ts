@@ -314,8 +314,8 @@ function elkanPasses(a: ElkanArrays, n: number, d: number, k: number, wasm: Wasm
         accumulateCenters({ kind: "dense", rows: n, cols: d, data: x }, weights, labels, sums, clusterWeights);
         return;
       }
-      clearSums(sums, clusterWeights, d, null, 0);
-      wasm.accumulate(0, 0, 0, at(x), d, at(weights), at(labels), at(sums), at(clusterWeights), 0, 0, n);
+      clearSums(sums, clusterWeights, d, 0, d);
+      wasm.accumulate(0, 0, 0, at(x), d, at(weights), at(labels), at(sums), at(clusterWeights), 0, d, n);
     },
   };
 }

@@ -33,8 +33,6 @@ export interface WorkspaceLayout {
   readonly distances: Region;
   readonly sums: Region;
   readonly clusterWeights: Region;
-  /** The thread (0 = calling thread) summing each cluster in the update step. */
-  readonly owner: Region;
   readonly subsetIds: Region;
   readonly subsetLabels: Region;
   readonly subsetDistances: Region;
@@ -51,7 +49,6 @@ export interface Workspace {
   readonly distances: Float64Array;
   readonly sums: Float64Array;
   readonly clusterWeights: Float64Array;
-  readonly owner: Int32Array;
   readonly subsetIds: Int32Array;
   readonly subsetLabels: Int32Array;
   readonly subsetDistances: Float64Array;
@@ -63,8 +60,11 @@ export interface Workspace {
   assign(from: number, to: number): number;
   /** Labels subset positions [from, to) (row `subsetIds[t]`). */
   assignSubset(from: number, to: number): number;
-  /** The update step's sums of the clusters this thread owns (all when `owner` is null). */
-  accumulate(owner: number | null): void;
+  /**
+   * The update step's sums over columns [lo, hi) (threads split the columns; the calling
+   * thread then sums the cluster weights), or over all columns with the weights.
+   */
+  accumulate(columns: readonly [number, number] | null): void;
 }
 
 /**
@@ -102,7 +102,6 @@ export function createWorkspace(
     ["distances", n, "float64"],
     ["sums", k * d, "float64"],
     ["clusterWeights", k, "float64"],
-    ["owner", k, "int32"],
     ["subsetIds", shared ? n : 0, "int32"],
     ["subsetLabels", shared ? n : 0, "int32"],
     ["subsetDistances", shared ? n : 0, "float64"],
@@ -196,7 +195,6 @@ export function openWorkspace(layout: WorkspaceLayout, slot: number): Workspace 
   const distances = f64(layout.distances);
   const sums = f64(layout.sums);
   const clusterWeights = f64(layout.clusterWeights);
-  const owner = i32(layout.owner);
   const subsetIds = i32(layout.subsetIds);
   const subsetLabels = i32(layout.subsetLabels);
   const subsetDistances = f64(layout.subsetDistances);
@@ -242,7 +240,6 @@ export function openWorkspace(layout: WorkspaceLayout, slot: number): Workspace 
     distances,
     sums,
     clusterWeights,
-    owner,
     subsetIds,
     subsetLabels,
     subsetDistances,
@@ -252,15 +249,15 @@ export function openWorkspace(layout: WorkspaceLayout, slot: number): Workspace 
     },
     assign: assignInto(labels, distances, null),
     assignSubset: assignInto(subsetLabels, subsetDistances, subsetIds),
-    accumulate(ownerId) {
-      const owned = ownerId === null ? null : owner;
+    accumulate(columns) {
       // Split among threads, the calling thread sums the weights afterwards (sumClusterWeights).
-      const cw = ownerId === null ? clusterWeights : null;
+      const cw = columns === null ? clusterWeights : null;
+      const [lo, hi] = columns ?? [0, d];
       if (wasm === null) {
-        accumulateCenters(points, weights, labels, sums, cw, owned, ownerId ?? 1);
+        accumulateCenters(points, weights, labels, sums, cw, columns);
         return;
       }
-      clearSums(sums, cw, d, owned, ownerId ?? 1);
+      clearSums(sums, cw, d, lo, hi);
       wasm.accumulate(
         points.kind === "sparse" ? 1 : 0,
         points.kind === "sparse" ? at(points.indptr) : 0,
@@ -271,8 +268,8 @@ export function openWorkspace(layout: WorkspaceLayout, slot: number): Workspace 
         at(labels),
         at(sums),
         at(cw),
-        at(owned),
-        ownerId ?? 0,
+        lo,
+        hi,
         n,
       );
     },

@@ -35,7 +35,7 @@ parentPort?.on("message", (message: RunMessage | ElkanMessage) => {
     const ws = openWorkspace(message.layout, worker + 1);
     const threads = message.layout.threads;
     work = (phase) => {
-      if (phase === ACCUMULATE) ws.accumulate(worker + 1);
+      if (phase === ACCUMULATE) ws.accumulate(message.columns);
       else if (phase === ASSIGN_SUBSET) {
         // Position t of a mini-batch is row subsetIds[t]; each thread takes an equal slice.
         const count = Atomics.load(control, COUNT);

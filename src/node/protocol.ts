@@ -22,6 +22,8 @@ export interface RunMessage {
   readonly worker: number;
   readonly from: number;
   readonly to: number;
+  /** The columns this worker sums in the update step. */
+  readonly columns: readonly [number, number];
   /** The run's shared workspace (see `createWorkspace`) and the control array. */
   readonly layout: WorkspaceLayout;
   readonly control: SharedArrayBuffer;

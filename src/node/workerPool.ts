@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { sumClusterWeights } from "../cluster/assign.js";
+import { balancedColumns, sumClusterWeights } from "../cluster/assign.js";
 import { type ElkanLayout, type ElkanPhase, openElkan } from "../cluster/elkan.js";
 import type { AssignSession, ElkanSession, ParallelAssigner } from "../cluster/parallel.js";
 import { createWorkspace, localSession } from "../cluster/workspace.js";
@@ -119,12 +119,12 @@ function startSession(
   timeoutMs: number,
 ): AssignSession {
   const n = p.rows;
-  const d = p.cols;
   const threads = workers.length + 1;
   const ws = createWorkspace(p, xSquaredNorms, weights, k, threads);
-  const { labels, distances, sums, clusterWeights, owner, subsetIds, subsetLabels, subsetDistances } = ws;
+  const { labels, distances, sums, clusterWeights, subsetIds, subsetLabels, subsetDistances } = ws;
   const w = ws.weights;
-  const rowCost = new Float64Array(k);
+  // The update step splits the columns: each (cluster, column) sum still runs over the rows in order.
+  const columns = balancedColumns(p, threads);
   // The calling thread takes the first slice; worker i the (i + 1)-th.
   const bounds = rowBounds(n, threads);
   const c = createCoordinator(workers, timeoutMs, (worker, control) => ({
@@ -132,6 +132,7 @@ function startSession(
     worker,
     from: bounds[worker + 1] as number,
     to: bounds[worker + 2] as number,
+    columns: [columns[worker + 1] as number, columns[worker + 2] as number],
     layout: ws.layout,
     control,
   }));
@@ -191,20 +192,10 @@ function startSession(
         outWeights.set(clusterWeights);
         return;
       }
-      // Clusters go to threads greedily by their number of stored entries.
-      rowCost.fill(0);
-      for (let i = 0; i < n; i++) {
-        const j = labels[i] as number;
-        rowCost[j] =
-          (rowCost[j] as number) +
-          1 +
-          (p.kind === "sparse" ? (p.indptr[i + 1] as number) - (p.indptr[i] as number) : d);
-      }
-      shareClusters(rowCost, threads, owner);
       run(
         ACCUMULATE,
-        () => ws.accumulate(0),
-        (i) => ws.accumulate(i + 1),
+        () => ws.accumulate([columns[0] as number, columns[1] as number]),
+        (i) => ws.accumulate([columns[i + 1] as number, columns[i + 2] as number]),
       );
       sumClusterWeights(labels, w, clusterWeights);
       outSums.set(sums);
@@ -217,20 +208,6 @@ function startSession(
 /** The first row of each thread's slice, and n: the calling thread first, then worker i. */
 function rowBounds(n: number, threads: number): number[] {
   return Array.from({ length: threads + 1 }, (_, i) => Math.round((i * n) / threads));
-}
-
-/** Gives each cluster to a thread, largest cost first, to the least loaded thread. */
-function shareClusters(cost: Float64Array, threads: number, owner: Int32Array): void {
-  const load = new Float64Array(threads);
-  const order = Array.from({ length: cost.length }, (_, j) => j).sort(
-    (a, b) => (cost[b] as number) - (cost[a] as number) || a - b,
-  );
-  for (const j of order) {
-    let t = 0;
-    for (let u = 1; u < threads; u++) if ((load[u] as number) < (load[t] as number)) t = u;
-    owner[j] = t;
-    load[t] = (load[t] as number) + (cost[j] as number);
-  }
 }
 
 /**

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { paddedK } from "../../src/cluster/assign.js";
+import { balancedColumns, paddedK, sumClusterWeights } from "../../src/cluster/assign.js";
 import { disableWasmKernels, kernelModule } from "../../src/cluster/wasm/kernel.js";
 import { createWorkspace, type Workspace } from "../../src/cluster/workspace.js";
 import type { Points } from "../../src/core/points.js";
@@ -15,7 +15,7 @@ afterEach(() => disableWasmKernels(false));
 const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
 /** Everything a workspace computes for one set of centres: assignment, subset assignment, update sums. */
-function outputs(ws: Workspace, centers: Float64Array, ids: Int32Array | null, owner: Int32Array | null) {
+function outputs(ws: Workspace, centers: Float64Array, ids: Int32Array | null, parts: number) {
   ws.prepare(centers);
   const total = ws.assign(0, ws.points.rows);
   let subsetTotal = 0;
@@ -23,11 +23,17 @@ function outputs(ws: Workspace, centers: Float64Array, ids: Int32Array | null, o
     ws.subsetIds.set(ids);
     subsetTotal = ws.assignSubset(0, ids.length);
   }
-  if (owner === null) ws.accumulate(null);
-  else {
-    ws.owner.set(owner);
-    ws.accumulate(0);
-    ws.accumulate(1);
+  ws.accumulate(null);
+  const sums = bytes(ws.sums.slice());
+  const clusterWeights = bytes(ws.clusterWeights.slice());
+  if (parts > 1) {
+    // Threads split the columns of the update step: the same bits as one pass.
+    ws.sums.fill(7);
+    const columns = balancedColumns(ws.points, parts);
+    for (let t = 0; t < parts; t++) ws.accumulate([columns[t] as number, columns[t + 1] as number]);
+    sumClusterWeights(ws.labels, ws.weights, ws.clusterWeights);
+    expect(bytes(ws.sums.slice())).toEqual(sums);
+    expect(bytes(ws.clusterWeights.slice())).toEqual(clusterWeights);
   }
   return {
     total,
@@ -35,14 +41,13 @@ function outputs(ws: Workspace, centers: Float64Array, ids: Int32Array | null, o
     labels: bytes(ws.labels.slice()),
     distances: bytes(ws.distances.slice()),
     subsetLabels: bytes(ws.subsetLabels.slice(0, ids?.length ?? 0)),
-    sums: bytes(ws.sums.slice()),
-    clusterWeights: bytes(ws.clusterWeights.slice()),
+    sums,
+    clusterWeights,
   };
 }
 
 function both(p: Points, weights: Float64Array | null, k: number, centers: Float64Array, threads: number) {
   const ids = threads > 1 ? Int32Array.from({ length: Math.min(p.rows, 7) }, (_, t) => (t * 5) % p.rows) : null;
-  const owner = threads > 1 ? Int32Array.from({ length: k }, (_, j) => j % 2) : null;
   const norms = squaredRowNorms(p);
   disableWasmKernels(false);
   const wasmSpace = createWorkspace(p, norms, weights, k, threads);
@@ -51,7 +56,7 @@ function both(p: Points, weights: Float64Array | null, k: number, centers: Float
   disableWasmKernels(false);
   expect(wasmSpace.wasm).toBe(true);
   expect(jsSpace.wasm).toBe(false);
-  return [outputs(wasmSpace, centers, ids, owner), outputs(jsSpace, centers, ids, owner)];
+  return [outputs(wasmSpace, centers, ids, threads), outputs(jsSpace, centers, ids, threads)];
 }
 
 const value = fc.double({ min: -4, max: 4, noNaN: true, noDefaultInfinity: true });

@@ -46,8 +46,8 @@ export interface WasmKernel {
     labels: number,
     sums: number,
     clusterWeights: number,
-    owned: number,
-    owner: number,
+    lo: number,
+    hi: number,
     n: number,
   ): void;
   distance(a: number, b: number, d: number): number;
