@@ -184,8 +184,44 @@ export function createAssignScratch(p: Points, k: number): AssignScratch {
 }
 
 /**
- * The update (M) step's sums: weighted sum of the points of each cluster and (unless
- * `clusterWeights` is null) the cluster weights. With `columns` [lo, hi), only those
+ * The rows of each block of the update step: the sums of each block run over its rows in
+ * order, and the blocks are then added in order (two blocks, split at the middle row,
+ * unless k·d is so large that a second k x d buffer would cost too much). The result
+ * depends on the data only, never on the threads: each thread sums whole blocks, or
+ * splits a block's columns.
+ */
+export function updateBlocks(n: number, k: number, d: number): readonly number[] {
+  return n >= 2 && k * d <= MAX_BLOCK_CELLS ? [0, Math.round(n / 2), n] : [0, n];
+}
+
+/** k·d above which the update step keeps one block (a second k x d buffer of 64 MB at most). */
+const MAX_BLOCK_CELLS = 8 * 1024 * 1024;
+
+/**
+ * The update step as every k-means path computes it: block sums (see {@link updateBlocks})
+ * into `sums` (the second block through `partial`, k·d long), cluster weights in row order.
+ */
+export function accumulateInBlocks(
+  p: Points,
+  weights: Float64Array | null,
+  labels: Int32Array,
+  sums: Float64Array,
+  clusterWeights: Float64Array,
+  partial: Float64Array | null,
+): void {
+  const blocks = updateBlocks(p.rows, clusterWeights.length, p.cols);
+  accumulateCenters(p, weights, labels, sums, null, null, [0, blocks[1] as number]);
+  if (blocks.length === 3) {
+    const second = partial ?? new Float64Array(sums.length);
+    accumulateCenters(p, weights, labels, second, null, null, [blocks[1] as number, p.rows]);
+    for (let c = 0; c < sums.length; c++) sums[c] = (sums[c] as number) + (second[c] as number);
+  }
+  sumClusterWeights(labels, weights, clusterWeights);
+}
+
+/**
+ * Weighted sums of the points of each cluster over rows [from, to) (all by default) and,
+ * unless `clusterWeights` is null, the cluster weights. With `columns` [lo, hi), only those
  * columns are summed (and zeroed). Each (cluster, column) sum runs over the rows in order,
  * so threads that split the columns compute the same bits as one thread. Threads sharing
  * the work leave the weights to {@link sumClusterWeights}: k adjacent numbers written by
@@ -198,11 +234,13 @@ export function accumulateCenters(
   sums: Float64Array,
   clusterWeights: Float64Array | null,
   columns: readonly [number, number] | null = null,
+  rows: readonly [number, number] | null = null,
 ): void {
   const d = p.cols;
   const [lo, hi] = columns ?? [0, d];
+  const [from, to] = rows ?? [0, p.rows];
   clearSums(sums, clusterWeights, d, lo, hi);
-  for (let i = 0; i < p.rows; i++) {
+  for (let i = from; i < to; i++) {
     const j = labels[i] as number;
     const w = weights === null ? 1 : (weights[i] as number);
     if (clusterWeights !== null) clusterWeights[j] = (clusterWeights[j] as number) + w;

@@ -1,5 +1,5 @@
 import type { Points } from "../core/points.js";
-import { accumulateCenters, clearSums } from "./assign.js";
+import { accumulateInBlocks, sumClusterWeights, updateBlocks } from "./assign.js";
 import { averageCenters, type LloydRun, type LloydSettings, relocateEmptyClusters } from "./lloyd.js";
 import type { ElkanSession } from "./parallel.js";
 import { createArena, instantiateKernel, type Region, type WasmKernel } from "./wasm/kernel.js";
@@ -170,6 +170,7 @@ const ELKAN_ARRAYS = [
   "nearest",
   "shift",
   "sums",
+  "partial",
   "clusterWeights",
 ] as const;
 type ElkanArrayName = (typeof ELKAN_ARRAYS)[number];
@@ -207,6 +208,7 @@ interface ElkanArrays {
   readonly nearest: Float64Array;
   readonly shift: Float64Array;
   readonly sums: Float64Array;
+  readonly partial: Float64Array;
   readonly clusterWeights: Float64Array;
 }
 
@@ -229,6 +231,7 @@ function createElkanState(p: DensePoints, weights: Float64Array | null, k: numbe
     nearest: k,
     shift: k,
     sums: k * d,
+    partial: updateBlocks(n, k, d).length === 3 ? k * d : 0,
     clusterWeights: k,
   };
   const types = (name: ElkanArrayName) => (name === "labels" ? "int32" : "float64");
@@ -248,6 +251,7 @@ function createElkanState(p: DensePoints, weights: Float64Array | null, k: numbe
       nearest: new Float64Array(k),
       shift: new Float64Array(k),
       sums: new Float64Array(k * d),
+      partial: new Float64Array(lengths.partial),
       clusterWeights: new Float64Array(k),
     };
     return { arrays, layout: null, passes: elkanPasses(arrays, n, d, k, null) };
@@ -285,6 +289,7 @@ export function openElkan(layout: ElkanLayout): { arrays: ElkanArrays; passes: E
     nearest: f64("nearest"),
     shift: f64("shift"),
     sums: f64("sums"),
+    partial: f64("partial"),
     clusterWeights: f64("clusterWeights"),
   };
   const wasm = instantiateKernel(layout.module, layout.memory);
@@ -293,7 +298,8 @@ export function openElkan(layout: ElkanLayout): { arrays: ElkanArrays; passes: E
 
 function elkanPasses(a: ElkanArrays, n: number, d: number, k: number, wasm: WasmKernel | null): ElkanPasses {
   const at = (v: { byteOffset: number } | null) => (v === null ? 0 : v.byteOffset);
-  const { x, weights, centers, labels, upper, lower, half, nearest, shift, sums, clusterWeights } = a;
+  const { x, weights, centers, labels, upper, lower, half, nearest, shift, sums, partial, clusterWeights } = a;
+  const blocks = updateBlocks(n, k, d);
   return {
     init(from, to) {
       if (wasm !== null) wasm.elkanInit(at(x), d, at(centers), k, at(half), at(labels), at(upper), at(lower), from, to);
@@ -310,12 +316,39 @@ function elkanPasses(a: ElkanArrays, n: number, d: number, k: number, wasm: Wasm
       } else moveBounds(labels, upper, lower, shift, k, from, to);
     },
     accumulate() {
+      // The update step in blocks, as every k-means path computes it (see updateBlocks).
       if (wasm === null) {
-        accumulateCenters({ kind: "dense", rows: n, cols: d, data: x }, weights, labels, sums, clusterWeights);
+        accumulateInBlocks(
+          { kind: "dense", rows: n, cols: d, data: x },
+          weights,
+          labels,
+          sums,
+          clusterWeights,
+          partial,
+        );
         return;
       }
-      clearSums(sums, clusterWeights, d, 0, d);
-      wasm.accumulate(0, 0, 0, at(x), d, at(weights), at(labels), at(sums), at(clusterWeights), 0, d, n);
+      for (let b = 0; b + 1 < blocks.length; b++) {
+        const into = b === 0 ? sums : partial;
+        into.fill(0);
+        wasm.accumulate(
+          0,
+          0,
+          0,
+          at(x),
+          d,
+          at(weights),
+          at(labels),
+          at(into),
+          0,
+          0,
+          d,
+          blocks[b] as number,
+          blocks[b + 1] as number,
+        );
+      }
+      if (blocks.length === 3) wasm.addInto(at(sums), at(partial), sums.length);
+      sumClusterWeights(labels, weights, clusterWeights);
     },
   };
 }

@@ -1,6 +1,6 @@
 import { normalizeRowsInPlace } from "../core/dense.js";
 import type { Points } from "../core/points.js";
-import { accumulateCenters } from "./assign.js";
+import { accumulateInBlocks } from "./assign.js";
 import type { ParallelAssigner } from "./parallel.js";
 import { localSession } from "./workspace.js";
 
@@ -77,7 +77,7 @@ export function runLloyd(
     previous.set(labels);
     const inertia = assign(centers);
     if (session.accumulate) session.accumulate(next, clusterWeights);
-    else accumulateCenters(p, weights, labels, next, clusterWeights);
+    else accumulateInBlocks(p, weights, labels, next, clusterWeights, null);
     relocated += relocateEmptyClusters(p, weights, labels, distances, next, clusterWeights, k);
     averageCenters(next, clusterWeights, k, d, settings.spherical);
     const shift = squaredShift(centers, next);

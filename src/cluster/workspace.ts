@@ -1,5 +1,14 @@
 import type { Points } from "../core/points.js";
-import { type AssignScratch, accumulateCenters, assignRows, clearSums, paddedK, prepareCenters } from "./assign.js";
+import {
+  type AssignScratch,
+  accumulateCenters,
+  assignRows,
+  clearSums,
+  paddedK,
+  prepareCenters,
+  sumClusterWeights,
+  updateBlocks,
+} from "./assign.js";
 import type { AssignSession } from "./parallel.js";
 import { type ArenaSpec, createArena, instantiateKernel, type Region, type WasmKernel } from "./wasm/kernel.js";
 
@@ -32,6 +41,8 @@ export interface WorkspaceLayout {
   readonly labels: Region;
   readonly distances: Region;
   readonly sums: Region;
+  /** The second block's sums (see `updateBlocks`), added to `sums` by `finishSums`. */
+  readonly partial: Region;
   readonly clusterWeights: Region;
   readonly subsetIds: Region;
   readonly subsetLabels: Region;
@@ -56,15 +67,18 @@ export interface Workspace {
   readonly wasm: boolean;
   /** Publishes centres for the next assignment (calling thread only). */
   prepare(centers: Float64Array): void;
+  /** Row bounds of the update step's blocks (see `updateBlocks`). */
+  readonly blocks: readonly number[];
   /** Labels rows [from, to); returns their weighted squared distances summed in row order. */
   assign(from: number, to: number): number;
+  /** The update-step sums of one block of rows, into its buffer (cleared first). */
+  sumBlock(block: number): void;
+  /** Adds the blocks' sums in order into `sums` and sums the cluster weights in row order. */
+  finishSums(): void;
   /** Labels subset positions [from, to) (row `subsetIds[t]`). */
   assignSubset(from: number, to: number): number;
-  /**
-   * The update step's sums over columns [lo, hi) (threads split the columns; the calling
-   * thread then sums the cluster weights), or over all columns with the weights.
-   */
-  accumulate(columns: readonly [number, number] | null): void;
+  /** A single block's update-step sums over columns [lo, hi) (threads split the columns). */
+  accumulate(columns: readonly [number, number]): void;
 }
 
 /**
@@ -101,6 +115,7 @@ export function createWorkspace(
     ["labels", n, "int32"],
     ["distances", n, "float64"],
     ["sums", k * d, "float64"],
+    ["partial", updateBlocks(n, k, d).length === 3 ? k * d : 0, "float64"],
     ["clusterWeights", k, "float64"],
     ["subsetIds", shared ? n : 0, "int32"],
     ["subsetLabels", shared ? n : 0, "int32"],
@@ -194,6 +209,9 @@ export function openWorkspace(layout: WorkspaceLayout, slot: number): Workspace 
   const labels = i32(layout.labels);
   const distances = f64(layout.distances);
   const sums = f64(layout.sums);
+  const partial = f64(layout.partial);
+  const blocks = updateBlocks(n, k, d);
+  const blockSums = (block: number) => (block === 0 ? sums : partial);
   const clusterWeights = f64(layout.clusterWeights);
   const subsetIds = i32(layout.subsetIds);
   const subsetLabels = i32(layout.subsetLabels);
@@ -229,6 +247,28 @@ export function openWorkspace(layout: WorkspaceLayout, slot: number): Workspace 
         : wasm.assignDense(at(data), d, ...common);
     };
   };
+  const sumRows = (into: Float64Array, lo: number, hi: number, from: number, to: number): void => {
+    if (wasm === null) {
+      accumulateCenters(points, weights, labels, into, null, [lo, hi], [from, to]);
+      return;
+    }
+    clearSums(into, null, d, lo, hi);
+    wasm.accumulate(
+      points.kind === "sparse" ? 1 : 0,
+      points.kind === "sparse" ? at(points.indptr) : 0,
+      points.kind === "sparse" ? at(points.indices) : 0,
+      at(data),
+      d,
+      at(weights),
+      at(labels),
+      at(into),
+      0,
+      lo,
+      hi,
+      from,
+      to,
+    );
+  };
 
   return {
     layout,
@@ -249,29 +289,19 @@ export function openWorkspace(layout: WorkspaceLayout, slot: number): Workspace 
     },
     assign: assignInto(labels, distances, null),
     assignSubset: assignInto(subsetLabels, subsetDistances, subsetIds),
-    accumulate(columns) {
-      // Split among threads, the calling thread sums the weights afterwards (sumClusterWeights).
-      const cw = columns === null ? clusterWeights : null;
-      const [lo, hi] = columns ?? [0, d];
-      if (wasm === null) {
-        accumulateCenters(points, weights, labels, sums, cw, columns);
-        return;
+    blocks,
+    sumBlock(block) {
+      sumRows(blockSums(block), 0, d, blocks[block] as number, blocks[block + 1] as number);
+    },
+    accumulate([lo, hi]) {
+      sumRows(sums, lo, hi, 0, n);
+    },
+    finishSums() {
+      if (blocks.length === 3) {
+        if (wasm === null) for (let c = 0; c < sums.length; c++) sums[c] = (sums[c] as number) + (partial[c] as number);
+        else wasm.addInto(at(sums), at(partial), sums.length);
       }
-      clearSums(sums, cw, d, lo, hi);
-      wasm.accumulate(
-        points.kind === "sparse" ? 1 : 0,
-        points.kind === "sparse" ? at(points.indptr) : 0,
-        points.kind === "sparse" ? at(points.indices) : 0,
-        at(data),
-        d,
-        at(weights),
-        at(labels),
-        at(sums),
-        at(cw),
-        lo,
-        hi,
-        n,
-      );
+      sumClusterWeights(labels, weights, clusterWeights);
     },
   };
 }
@@ -292,16 +322,26 @@ export function localSession(
     warning,
     assign(centers, labels, distances) {
       ws.prepare(centers);
-      const total = ws.assign(0, p.rows);
+      ws.assign(0, p.rows);
       labels.set(ws.labels);
       distances.set(ws.distances);
-      return total;
+      return totalDistance(ws);
     },
     accumulate(sums, clusterWeights) {
-      ws.accumulate(null);
+      for (let b = 0; b + 1 < ws.blocks.length; b++) ws.sumBlock(b);
+      ws.finishSums();
       sums.set(ws.sums);
       clusterWeights.set(ws.clusterWeights);
     },
     end() {},
   };
+}
+
+/** The weighted sum of the squared distances, in row order (however the rows were split). */
+export function totalDistance(ws: Workspace): number {
+  const { distances, weights } = ws;
+  let total = 0;
+  for (let i = 0; i < distances.length; i++)
+    total += weights === null ? (distances[i] as number) : (distances[i] as number) * (weights[i] as number);
+  return total;
 }

@@ -35,8 +35,10 @@ parentPort?.on("message", (message: RunMessage | ElkanMessage) => {
     const ws = openWorkspace(message.layout, worker + 1);
     const threads = message.layout.threads;
     work = (phase) => {
-      if (phase === ACCUMULATE) ws.accumulate(message.columns);
-      else if (phase === ASSIGN_SUBSET) {
+      if (phase === ACCUMULATE) {
+        if (message.mode === "columns") ws.accumulate(message.columns);
+        else if (worker === 0) ws.sumBlock(1);
+      } else if (phase === ASSIGN_SUBSET) {
         // Position t of a mini-batch is row subsetIds[t]; each thread takes an equal slice.
         const count = Atomics.load(control, COUNT);
         ws.assignSubset(Math.round(((worker + 1) * count) / threads), Math.round(((worker + 2) * count) / threads));

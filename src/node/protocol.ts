@@ -17,13 +17,17 @@ export const COUNT = 3;
 /** Slot `DONE_BASE + w` is the generation worker `w` last finished. */
 export const DONE_BASE = 4;
 
+/** How threads share Lloyd's update step (see `startSession`). */
+export type UpdateMode = "blocks" | "columns";
+
 export interface RunMessage {
   readonly type: "run";
   readonly worker: number;
   readonly from: number;
   readonly to: number;
-  /** The columns this worker sums in the update step. */
+  /** The columns this worker sums in the update step (mode "columns"). */
   readonly columns: readonly [number, number];
+  readonly mode: UpdateMode;
   /** The run's shared workspace (see `createWorkspace`) and the control array. */
   readonly layout: WorkspaceLayout;
   readonly control: SharedArrayBuffer;

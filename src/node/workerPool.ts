@@ -1,9 +1,9 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { balancedColumns, sumClusterWeights } from "../cluster/assign.js";
+import { balancedColumns } from "../cluster/assign.js";
 import { type ElkanLayout, type ElkanPhase, openElkan } from "../cluster/elkan.js";
 import type { AssignSession, ElkanSession, ParallelAssigner } from "../cluster/parallel.js";
-import { createWorkspace, localSession } from "../cluster/workspace.js";
+import { createWorkspace, localSession, totalDistance } from "../cluster/workspace.js";
 import type { Points } from "../core/points.js";
 import { checkInteger, checkOptions } from "../core/validate.js";
 import {
@@ -20,6 +20,7 @@ import {
   PHASE,
   type RunMessage,
   STOP,
+  type UpdateMode,
 } from "./protocol.js";
 
 export interface WorkerPoolOptions {
@@ -123,16 +124,21 @@ function startSession(
   const ws = createWorkspace(p, xSquaredNorms, weights, k, threads);
   const { labels, distances, sums, clusterWeights, subsetIds, subsetLabels, subsetDistances } = ws;
   const w = ws.weights;
-  // The update step splits the columns: each (cluster, column) sum still runs over the rows in order.
-  const columns = balancedColumns(p, threads);
   // The calling thread takes the first slice; worker i the (i + 1)-th.
   const bounds = rowBounds(n, threads);
+  // How the update step is shared (its sums never depend on it; see updateBlocks): with two
+  // blocks, the calling thread and the first worker sum one each; with one, every thread
+  // sums its share of the columns. (Summing during the assignment pass measured slower: the
+  // sums and the centres then compete for the cache.)
+  const mode: UpdateMode = ws.blocks.length === 3 ? "blocks" : "columns";
+  const columns = balancedColumns(p, threads);
   const c = createCoordinator(workers, timeoutMs, (worker, control) => ({
     type: "run",
     worker,
     from: bounds[worker + 1] as number,
     to: bounds[worker + 2] as number,
     columns: [columns[worker + 1] as number, columns[worker + 2] as number],
+    mode,
     layout: ws.layout,
     control,
   }));
@@ -143,22 +149,17 @@ function startSession(
     },
     assign(centers, outLabels, outDistances) {
       ws.prepare(centers);
-      if (c.healthy) {
+      if (!c.healthy) ws.assign(0, n);
+      else {
         run(
           ASSIGN,
           () => ws.assign(0, bounds[1] as number),
           (i) => ws.assign(bounds[i + 1] as number, bounds[i + 2] as number),
         );
-      } else {
-        ws.assign(0, n);
       }
       outLabels.set(labels);
       outDistances.set(distances);
-      // Summed here, in row order, so the total never depends on how rows were split.
-      let total = 0;
-      for (let i = 0; i < n; i++)
-        total += w === null ? (distances[i] as number) : (distances[i] as number) * (w[i] as number);
-      return total;
+      return totalDistance(ws);
     },
     assignSubset(ids, count, centers, outLabels, outDistances) {
       ws.prepare(centers);
@@ -184,20 +185,23 @@ function startSession(
       return total;
     },
     accumulate(outSums, outWeights) {
-      // Dense sums stream all of X through memory, which a second thread only competes for
-      // (measured slower split by cluster than on one thread); sparse sums scatter and gain.
-      if (!c.healthy || p.kind === "dense") {
-        ws.accumulate(null);
-        outSums.set(sums);
-        outWeights.set(clusterWeights);
-        return;
+      if (!c.healthy) for (let b = 0; b + 1 < ws.blocks.length; b++) ws.sumBlock(b);
+      else if (mode === "blocks") {
+        run(
+          ACCUMULATE,
+          () => ws.sumBlock(0),
+          (i) => {
+            if (i === 0) ws.sumBlock(1);
+          },
+        );
+      } else {
+        run(
+          ACCUMULATE,
+          () => ws.accumulate([columns[0] as number, columns[1] as number]),
+          (i) => ws.accumulate([columns[i + 1] as number, columns[i + 2] as number]),
+        );
       }
-      run(
-        ACCUMULATE,
-        () => ws.accumulate([columns[0] as number, columns[1] as number]),
-        (i) => ws.accumulate([columns[i + 1] as number, columns[i + 2] as number]),
-      );
-      sumClusterWeights(labels, w, clusterWeights);
+      ws.finishSums();
       outSums.set(sums);
       outWeights.set(clusterWeights);
     },

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { balancedColumns, paddedK, sumClusterWeights } from "../../src/cluster/assign.js";
+import { accumulateCenters, accumulateInBlocks, balancedColumns, paddedK } from "../../src/cluster/assign.js";
 import { disableWasmKernels, kernelModule } from "../../src/cluster/wasm/kernel.js";
 import { createWorkspace, type Workspace } from "../../src/cluster/workspace.js";
 import type { Points } from "../../src/core/points.js";
@@ -14,7 +14,11 @@ afterEach(() => disableWasmKernels(false));
 
 const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
-/** Everything a workspace computes for one set of centres: assignment, subset assignment, update sums. */
+/**
+ * Everything a workspace computes for one set of centres: assignment, subset assignment,
+ * and the update step's sums by every route (blocks, columns split among threads), which
+ * must agree with the JavaScript reference.
+ */
 function outputs(ws: Workspace, centers: Float64Array, ids: Int32Array | null, parts: number) {
   ws.prepare(centers);
   const total = ws.assign(0, ws.points.rows);
@@ -23,18 +27,23 @@ function outputs(ws: Workspace, centers: Float64Array, ids: Int32Array | null, p
     ws.subsetIds.set(ids);
     subsetTotal = ws.assignSubset(0, ids.length);
   }
-  ws.accumulate(null);
+  for (let b = 0; b + 1 < ws.blocks.length; b++) ws.sumBlock(b);
+  ws.finishSums();
   const sums = bytes(ws.sums.slice());
   const clusterWeights = bytes(ws.clusterWeights.slice());
-  if (parts > 1) {
-    // Threads split the columns of the update step: the same bits as one pass.
-    ws.sums.fill(7);
-    const columns = balancedColumns(ws.points, parts);
-    for (let t = 0; t < parts; t++) ws.accumulate([columns[t] as number, columns[t + 1] as number]);
-    sumClusterWeights(ws.labels, ws.weights, ws.clusterWeights);
-    expect(bytes(ws.sums.slice())).toEqual(sums);
-    expect(bytes(ws.clusterWeights.slice())).toEqual(clusterWeights);
-  }
+  const reference = new Float64Array(ws.sums.length);
+  const referenceWeights = new Float64Array(ws.clusterWeights.length);
+  accumulateInBlocks(ws.points, ws.weights, ws.labels, reference, referenceWeights, null);
+  expect(sums).toEqual(bytes(reference));
+  expect(clusterWeights).toEqual(bytes(referenceWeights));
+
+  // One block split by columns gives the serial sums over all rows.
+  const serial = new Float64Array(ws.sums.length);
+  accumulateCenters(ws.points, ws.weights, ws.labels, serial, null);
+  ws.sums.fill(7);
+  const columns = balancedColumns(ws.points, parts);
+  for (let t = 0; t < parts; t++) ws.accumulate([columns[t] as number, columns[t + 1] as number]);
+  expect(bytes(ws.sums.slice())).toEqual(bytes(serial));
   return {
     total,
     subsetTotal,

@@ -48,8 +48,10 @@ export interface WasmKernel {
     clusterWeights: number,
     lo: number,
     hi: number,
-    n: number,
+    from: number,
+    to: number,
   ): void;
+  addInto(dst: number, src: number, count: number): void;
   distance(a: number, b: number, d: number): number;
   elkanInit(
     x: number,

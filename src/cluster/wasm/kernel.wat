@@ -36,7 +36,7 @@
       (then (local.get $t))
       (else (i32.load (i32.add (local.get $ids) (i32.shl (local.get $t) (i32.const 2)))))))
 
-;; Assignment of CSR rows (slots [$from, $to)) against feature-major centres $ct of
+  ;; Assignment of CSR rows (slots [$from, $to)) against feature-major centres $ct of
   ;; width $kp (a multiple of 8). Returns the weighted sum of squared distances. Rows go in
   ;; pairs whose entries interleave: two independent chains of additions keep the vector
   ;; units busy, while each row's sums still run over its entries in order. $dots holds
@@ -204,58 +204,82 @@
         (br $rows)))
     (local.get $total))
 
-;; Update-step sums of rows [0, $n) over columns [$lo, $hi): sums[label][f] += w·x[f] and
-  ;; (unless $cw is 0) cw[label] += w. Rows in order, as ../assign.ts, so threads that
-  ;; split the columns compute the same bits as one. Sparse rows have sorted indices.
+  ;; Adds row $i (weight w[$i], or 1) to cluster $j's sums over columns [$lo, $hi), and
+  ;; (unless $cw is 0) its weight to cw[$j]. Sparse rows have sorted indices.
+  (func $addRow
+    (param $sparse i32) (param $indptr i32) (param $indices i32) (param $data i32) (param $d i32)
+    (param $w i32) (param $sums i32) (param $cw i32) (param $lo i32) (param $hi i32) (param $i i32) (param $j i32)
+    (local $wi f64) (local $q i32) (local $end i32) (local $base i32) (local $p i32) (local $x i32) (local $xEnd i32)
+    (local $f i32)
+    (local.set $wi (if (result f64) (i32.eqz (local.get $w))
+      (then (f64.const 1))
+      (else (f64.load (i32.add (local.get $w) (i32.shl (local.get $i) (i32.const 3)))))))
+    (if (local.get $cw)
+      (then
+        (local.set $p (i32.add (local.get $cw) (i32.shl (local.get $j) (i32.const 3))))
+        (f64.store (local.get $p) (f64.add (f64.load (local.get $p)) (local.get $wi)))))
+    (local.set $base (i32.add (local.get $sums) (i32.shl (i32.mul (local.get $j) (local.get $d)) (i32.const 3))))
+    (if (local.get $sparse)
+      (then
+        (local.set $q (i32.load (i32.add (local.get $indptr) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $end (i32.load offset=4 (i32.add (local.get $indptr) (i32.shl (local.get $i) (i32.const 2)))))
+        (block $entriesDone
+          (loop $entries
+            (br_if $entriesDone (i32.ge_s (local.get $q) (local.get $end)))
+            (local.set $f (i32.load (i32.add (local.get $indices) (i32.shl (local.get $q) (i32.const 2)))))
+            (br_if $entriesDone (i32.ge_s (local.get $f) (local.get $hi)))
+            (if (i32.ge_s (local.get $f) (local.get $lo))
+              (then
+                (local.set $p (i32.add (local.get $base) (i32.shl (local.get $f) (i32.const 3))))
+                (f64.store (local.get $p) (f64.add (f64.load (local.get $p))
+                  (f64.mul (f64.load (i32.add (local.get $data) (i32.shl (local.get $q) (i32.const 3)))) (local.get $wi))))))
+            (local.set $q (i32.add (local.get $q) (i32.const 1)))
+            (br $entries))))
+      (else
+        (local.set $x (i32.add (local.get $data)
+          (i32.shl (i32.add (i32.mul (local.get $i) (local.get $d)) (local.get $lo)) (i32.const 3))))
+        (local.set $xEnd (i32.add (local.get $data)
+          (i32.shl (i32.add (i32.mul (local.get $i) (local.get $d)) (local.get $hi)) (i32.const 3))))
+        (local.set $p (i32.add (local.get $base) (i32.shl (local.get $lo) (i32.const 3))))
+        (block $featuresDone
+          (loop $features
+            (br_if $featuresDone (i32.ge_u (local.get $x) (local.get $xEnd)))
+            (f64.store (local.get $p) (f64.add (f64.load (local.get $p)) (f64.mul (f64.load (local.get $x)) (local.get $wi))))
+            (local.set $x (i32.add (local.get $x) (i32.const 8)))
+            (local.set $p (i32.add (local.get $p) (i32.const 8)))
+            (br $features))))))
+
+  ;; Update-step sums of rows [$from, $to) over columns [$lo, $hi): sums[label] += w·x and
+  ;; (unless $cw is 0) cw[label] += w. Rows in order, as ../assign.ts, so threads that split
+  ;; the columns compute the same bits as one.
   (func (export "accumulate")
     (param $sparse i32) (param $indptr i32) (param $indices i32) (param $data i32) (param $d i32)
     (param $w i32) (param $labels i32) (param $sums i32) (param $cw i32) (param $lo i32) (param $hi i32)
-    (param $n i32)
-    (local $i i32) (local $j i32) (local $wi f64) (local $q i32) (local $end i32) (local $base i32) (local $p i32)
-    (local $x i32) (local $xEnd i32) (local $f i32)
+    (param $from i32) (param $to i32)
+    (local $i i32)
+    (local.set $i (local.get $from))
     (block $done
       (loop $rows
-        (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
-        (local.set $j (i32.load (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2)))))
-        (local.set $wi (if (result f64) (i32.eqz (local.get $w))
-          (then (f64.const 1))
-          (else (f64.load (i32.add (local.get $w) (i32.shl (local.get $i) (i32.const 3)))))))
-        (if (local.get $cw)
-          (then
-            (local.set $p (i32.add (local.get $cw) (i32.shl (local.get $j) (i32.const 3))))
-            (f64.store (local.get $p) (f64.add (f64.load (local.get $p)) (local.get $wi)))))
-        (local.set $base (i32.add (local.get $sums) (i32.shl (i32.mul (local.get $j) (local.get $d)) (i32.const 3))))
-        (if (local.get $sparse)
-          (then
-            (local.set $q (i32.load (i32.add (local.get $indptr) (i32.shl (local.get $i) (i32.const 2)))))
-            (local.set $end (i32.load offset=4 (i32.add (local.get $indptr) (i32.shl (local.get $i) (i32.const 2)))))
-            (block $entriesDone
-              (loop $entries
-                (br_if $entriesDone (i32.ge_s (local.get $q) (local.get $end)))
-                (local.set $f (i32.load (i32.add (local.get $indices) (i32.shl (local.get $q) (i32.const 2)))))
-                (br_if $entriesDone (i32.ge_s (local.get $f) (local.get $hi)))
-                (if (i32.ge_s (local.get $f) (local.get $lo))
-                  (then
-                    (local.set $p (i32.add (local.get $base) (i32.shl (local.get $f) (i32.const 3))))
-                    (f64.store (local.get $p) (f64.add (f64.load (local.get $p))
-                      (f64.mul (f64.load (i32.add (local.get $data) (i32.shl (local.get $q) (i32.const 3)))) (local.get $wi))))))
-                (local.set $q (i32.add (local.get $q) (i32.const 1)))
-                (br $entries))))
-          (else
-            (local.set $x (i32.add (local.get $data)
-              (i32.shl (i32.add (i32.mul (local.get $i) (local.get $d)) (local.get $lo)) (i32.const 3))))
-            (local.set $xEnd (i32.add (local.get $data)
-              (i32.shl (i32.add (i32.mul (local.get $i) (local.get $d)) (local.get $hi)) (i32.const 3))))
-            (local.set $p (i32.add (local.get $base) (i32.shl (local.get $lo) (i32.const 3))))
-            (block $featuresDone
-              (loop $features
-                (br_if $featuresDone (i32.ge_u (local.get $x) (local.get $xEnd)))
-                (f64.store (local.get $p) (f64.add (f64.load (local.get $p)) (f64.mul (f64.load (local.get $x)) (local.get $wi))))
-                (local.set $x (i32.add (local.get $x) (i32.const 8)))
-                (local.set $p (i32.add (local.get $p) (i32.const 8)))
-                (br $features)))))
+        (br_if $done (i32.ge_s (local.get $i) (local.get $to)))
+        (call $addRow (local.get $sparse) (local.get $indptr) (local.get $indices) (local.get $data) (local.get $d)
+          (local.get $w) (local.get $sums) (local.get $cw) (local.get $lo) (local.get $hi) (local.get $i)
+          (i32.load (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2)))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $rows))))
+
+  ;; dst[t] += src[t] for t in [0, $count): the update step's second block of rows joining the first.
+  (func (export "addInto") (param $dst i32) (param $src i32) (param $count i32)
+    (local $end i32)
+    (local.set $end (i32.add (local.get $dst) (i32.shl (i32.and (local.get $count) (i32.const -2)) (i32.const 3))))
+    (block $done
+      (loop $pairs
+        (br_if $done (i32.ge_u (local.get $dst) (local.get $end)))
+        (v128.store (local.get $dst) (f64x2.add (v128.load (local.get $dst)) (v128.load (local.get $src))))
+        (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+        (local.set $src (i32.add (local.get $src) (i32.const 16)))
+        (br $pairs)))
+    (if (i32.and (local.get $count) (i32.const 1))
+      (then (f64.store (local.get $dst) (f64.add (f64.load (local.get $dst)) (f64.load (local.get $src)))))))
 
   ;; Euclidean distance between the rows at byte offsets $a and $b (width $d), summed in
   ;; blocks of four as scikit-learn's _euclidean_dense_dense: ((d0² + d1²) + d2²) + d3².
