@@ -1,5 +1,5 @@
 import type { Points } from "../core/points.js";
-import { accumulateInBlocks, sumClusterWeights, updateBlocks } from "./assign.js";
+import { accumulateCenters, sumClusterWeights, updateBlocks } from "./assign.js";
 import { averageCenters, type LloydRun, type LloydSettings, relocateEmptyClusters } from "./lloyd.js";
 import type { ElkanSession } from "./parallel.js";
 import { createArena, instantiateKernel, type Region, type WasmKernel } from "./wasm/kernel.js";
@@ -70,8 +70,10 @@ export function runElkan(
     state.layout !== null && threads > 1 ? (parallel?.startElkan?.(state.layout) ?? null) : null;
   const run = (phase: ElkanPhase): void => {
     if (session !== null) session.run(phase);
-    else if (phase === "accumulate") state.passes.accumulate();
-    else state.passes[phase](0, n);
+    else if (phase === "accumulate") {
+      for (let b = 0; b + 1 < state.passes.blocks.length; b++) state.passes.sumBlock(b);
+      state.passes.finishSums();
+    } else state.passes[phase](0, n);
   };
   let centers = initialCenters.slice();
   let next = new Float64Array(k * d);
@@ -186,15 +188,20 @@ export interface ElkanLayout {
   readonly regions: Readonly<Record<ElkanArrayName, Region>>;
 }
 
-/** The phases of one Elkan iteration; all but `accumulate` split by rows among threads. */
+/** The phases of one Elkan iteration; threads split the rows (`accumulate`: its blocks). */
 export type ElkanPhase = "init" | "assign" | "shift" | "accumulate";
 
-/** Elkan's passes over a state, for rows [from, to); `accumulate` sums every row. */
+/**
+ * Elkan's passes over a state, for rows [from, to); the update step's sums by block of
+ * rows (see `updateBlocks`), then added in order with the cluster weights.
+ */
 export interface ElkanPasses {
   init(from: number, to: number): void;
   assign(from: number, to: number): void;
   shift(from: number, to: number): void;
-  accumulate(): void;
+  readonly blocks: readonly number[];
+  sumBlock(block: number): void;
+  finishSums(): void;
 }
 
 interface ElkanArrays {
@@ -315,39 +322,22 @@ function elkanPasses(a: ElkanArrays, n: number, d: number, k: number, wasm: Wasm
         wasm.elkanShift(at(labels) + from * 4, at(upper) + from * 8, at(lower) + from * k * 8, at(shift), k, to - from);
       } else moveBounds(labels, upper, lower, shift, k, from, to);
     },
-    accumulate() {
-      // The update step in blocks, as every k-means path computes it (see updateBlocks).
+    blocks,
+    sumBlock(b) {
+      const into = b === 0 ? sums : partial;
+      const rows = [blocks[b] as number, blocks[b + 1] as number] as const;
       if (wasm === null) {
-        accumulateInBlocks(
-          { kind: "dense", rows: n, cols: d, data: x },
-          weights,
-          labels,
-          sums,
-          clusterWeights,
-          partial,
-        );
+        accumulateCenters({ kind: "dense", rows: n, cols: d, data: x }, weights, labels, into, null, null, rows);
         return;
       }
-      for (let b = 0; b + 1 < blocks.length; b++) {
-        const into = b === 0 ? sums : partial;
-        into.fill(0);
-        wasm.accumulate(
-          0,
-          0,
-          0,
-          at(x),
-          d,
-          at(weights),
-          at(labels),
-          at(into),
-          0,
-          0,
-          d,
-          blocks[b] as number,
-          blocks[b + 1] as number,
-        );
+      into.fill(0);
+      wasm.accumulate(0, 0, 0, at(x), d, at(weights), at(labels), at(into), 0, 0, d, rows[0], rows[1]);
+    },
+    finishSums() {
+      if (blocks.length === 3) {
+        if (wasm === null) for (let c = 0; c < sums.length; c++) sums[c] = (sums[c] as number) + (partial[c] as number);
+        else wasm.addInto(at(sums), at(partial), sums.length);
       }
-      if (blocks.length === 3) wasm.addInto(at(sums), at(partial), sums.length);
       sumClusterWeights(labels, weights, clusterWeights);
     },
   };

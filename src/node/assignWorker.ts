@@ -27,7 +27,9 @@ parentPort?.on("message", (message: RunMessage | ElkanMessage) => {
   if (message.type === "elkan") {
     const { passes } = openElkan(message.layout);
     work = (phase) => {
-      if (phase === ELKAN_INIT) passes.init(from, to);
+      if (phase === ACCUMULATE) {
+        if (worker === 0) passes.sumBlock(1);
+      } else if (phase === ELKAN_INIT) passes.init(from, to);
       else if (phase === ELKAN_SHIFT) passes.shift(from, to);
       else passes.assign(from, to);
     };

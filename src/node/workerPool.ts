@@ -280,8 +280,11 @@ function localElkanSession(layout: ElkanLayout, warning: string): ElkanSession {
   return {
     warning,
     run(phase) {
-      if (phase === "accumulate") passes.accumulate();
-      else passes[phase](0, layout.rows);
+      if (phase !== "accumulate") passes[phase](0, layout.rows);
+      else {
+        for (let b = 0; b + 1 < passes.blocks.length; b++) passes.sumBlock(b);
+        passes.finishSums();
+      }
     },
     end() {},
   };
@@ -307,9 +310,17 @@ function startElkanSession(workers: Worker[], layout: ElkanLayout, timeoutMs: nu
     },
     run(phase) {
       if (phase === "accumulate") {
-        // Dense sums stream all of X through memory: a second thread only competes for the
-        // bandwidth (measured slower split by cluster than on one thread).
-        passes.accumulate();
+        // One block of rows per thread (the calling thread and the first worker).
+        if (c.healthy && passes.blocks.length === 3) {
+          c.run(
+            ACCUMULATE,
+            () => passes.sumBlock(0),
+            (i) => {
+              if (i === 0) passes.sumBlock(1);
+            },
+          );
+        } else for (let b = 0; b + 1 < passes.blocks.length; b++) passes.sumBlock(b);
+        passes.finishSums();
         return;
       }
       if (!c.healthy) {
