@@ -1,6 +1,6 @@
 import type { Points } from "../core/points.js";
 import { accumulateCenters, sumClusterWeights, updateBlocks } from "./assign.js";
-import { averageCenters, type LloydRun, type LloydSettings, relocateEmptyClusters } from "./lloyd.js";
+import { averageCenters, endOfIteration, type LloydRun, type LloydSettings, relocateEmptyClusters } from "./lloyd.js";
 import type { ElkanSession } from "./parallel.js";
 import { createArena, instantiateKernel, type Region, type WasmKernel } from "./wasm/kernel.js";
 
@@ -125,25 +125,10 @@ export function runElkan(
     run("shift");
     centerGeometry(centers, k, d, half, nearest);
     iterations = it + 1;
-    let changed = 0;
-    for (let i = 0; i < n; i++) if (labels[i] !== previous[i]) changed++;
-    if (settings.onIteration !== undefined) {
-      const verdict = settings.onIteration({
-        run: settings.run,
-        iteration: iterations,
-        inertia,
-        centerShift: shiftTotal,
-        changed,
-      });
-      if (verdict === false) {
-        stoppedByCallback = true;
-        break;
-      }
-    }
-    if (changed === 0 || shiftTotal <= settings.tol) {
-      converged = true;
-      break;
-    }
+    const outcome = endOfIteration(settings, iterations, inertia, shiftTotal, labels, previous);
+    stoppedByCallback = outcome === "stopped";
+    converged = outcome === "converged";
+    if (outcome !== null) break;
   }
   // Labels must describe the returned centres.
   run("assign");

@@ -83,29 +83,10 @@ export function runLloyd(
     const shift = squaredShift(centers, next);
     [centers, next] = [next, centers];
     iterations = it + 1;
-    let changed = 0;
-    for (let i = 0; i < n; i++) if (labels[i] !== previous[i]) changed++;
-    if (settings.onIteration !== undefined) {
-      const verdict = settings.onIteration({
-        run: settings.run,
-        iteration: iterations,
-        inertia,
-        centerShift: shift,
-        changed,
-      });
-      if (verdict === false) {
-        stoppedByCallback = true;
-        break;
-      }
-    }
-    if (changed === 0) {
-      converged = true;
-      break;
-    }
-    if (shift <= settings.tol) {
-      converged = true;
-      break;
-    }
+    const outcome = endOfIteration(settings, iterations, inertia, shift, labels, previous);
+    stoppedByCallback = outcome === "stopped";
+    converged = outcome === "converged";
+    if (outcome !== null) break;
   }
   // Labels must describe the returned centres (a no-op relabelling after strict convergence).
   const inertia = assign(centers);
@@ -120,6 +101,26 @@ export function runLloyd(
     relocated,
     parallelWarning: session.warning,
   };
+}
+
+/**
+ * Reports an iteration to `onIteration` and tells whether the run ends: "stopped" by the
+ * callback, "converged" (no label changed, or the centres moved less than the tolerance),
+ * or null to go on.
+ */
+export function endOfIteration(
+  settings: LloydSettings,
+  iteration: number,
+  inertia: number,
+  centerShift: number,
+  labels: Int32Array,
+  previous: Int32Array,
+): "stopped" | "converged" | null {
+  let changed = 0;
+  for (let i = 0; i < labels.length; i++) if (labels[i] !== previous[i]) changed++;
+  const verdict = settings.onIteration?.({ run: settings.run, iteration, inertia, centerShift, changed });
+  if (verdict === false) return "stopped";
+  return changed === 0 || centerShift <= settings.tol ? "converged" : null;
 }
 
 /**
