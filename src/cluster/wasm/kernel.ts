@@ -108,6 +108,7 @@ export function kernelModule(shared: boolean): WebAssembly.Module | null {
       if (typeof WebAssembly === "object" && (!shared || typeof SharedArrayBuffer === "function")) {
         const bytes = decode(shared ? KERNEL_WASM_SHARED : KERNEL_WASM);
         if (WebAssembly.validate(bytes)) module = new WebAssembly.Module(bytes);
+        if (module !== null) warmUp(module, shared);
       }
     } catch {
       module = null;
@@ -175,4 +176,60 @@ export function createArena(
     regions.set(name, { buffer: memory.buffer, byteOffset: offsets[i] as number, length });
   });
   return { memory, module, regions };
+}
+
+/**
+ * Runs the hot kernels on a few kilobytes of synthetic data. Engines first run WebAssembly
+ * from a quick baseline compilation and optimise a function once it has done enough work;
+ * this spends that budget up front (a few milliseconds, once), so a real run starts on
+ * optimised code. Worker threads share the compiled module, and its optimised code.
+ */
+function warmUp(module: WebAssembly.Module, shared: boolean): void {
+  const memory = createKernelMemory(65536, shared);
+  if (memory === null) return;
+  const kernel = instantiateKernel(module, memory);
+  const rows = 64;
+  const perRow = 16;
+  const d = 32;
+  const k = 8;
+  // Byte offsets of the arrays inside the one 64 kB page.
+  const indptr = 64;
+  const indices = 512;
+  const sparseData = 8192;
+  const centersT = 16384;
+  const norms = 18432;
+  const labels = 19008;
+  const distances = 19264;
+  const dots = 19776;
+  const sums = 20032;
+  const denseData = 32768;
+  const i32 = new Int32Array(memory.buffer);
+  const f64 = new Float64Array(memory.buffer);
+  for (let i = 0; i <= rows; i++) i32[indptr / 4 + i] = i * perRow;
+  for (let q = 0; q < rows * perRow; q++) {
+    i32[indices / 4 + q] = (q % perRow) * 2;
+    f64[sparseData / 8 + q] = 1;
+  }
+  for (let t = 0; t < 200; t++) {
+    kernel.assignSparse(
+      indptr,
+      indices,
+      sparseData,
+      centersT,
+      k,
+      k,
+      norms,
+      norms,
+      0,
+      labels,
+      distances,
+      dots,
+      0,
+      0,
+      rows,
+    );
+    kernel.assignDense(denseData, d, centersT, k, k, norms, norms, 0, labels, distances, dots, 0, 0, rows);
+    kernel.accumulate(1, indptr, indices, sparseData, d, 0, labels, sums, 0, 0, d, 0, rows);
+    kernel.accumulate(0, 0, 0, denseData, d, 0, labels, sums, 0, 0, d, 0, rows);
+  }
 }
