@@ -1,7 +1,8 @@
 import { log } from "../core/math.js";
-import { copyRow, type Points, rowDot } from "../core/points.js";
+import { copyRow, type Points } from "../core/points.js";
 import type { Random } from "../core/random.js";
 import { sampleWithoutReplacement } from "../core/random.js";
+import { CANDIDATES_PER_PASS, type CandidateDots, createCandidateDots } from "./candidates.js";
 
 /**
  * Greedy k-means++ seeding exactly as scikit-learn's `_kmeans_plusplus`: the first
@@ -17,74 +18,96 @@ export function kmeansPlusPlus(
   k: number,
   random: Random,
   weights: Float64Array | null = null,
+  dots: CandidateDots = createCandidateDots(p),
 ): Float64Array {
   const n = p.rows;
   const d = p.cols;
   const centers = new Float64Array(k * d);
   const trials = 2 + Math.floor(log(k));
-  const candidate = new Float64Array(d);
   const closest = new Float64Array(n);
-  const trialDist = new Float64Array(n);
-  const bestDist = new Float64Array(n);
+  const trialDist = new Float64Array(trials * n);
+  const potentials = new Float64Array(trials);
   const cumulative = new Float64Array(n);
 
   const first = random.nextInt(n);
   copyRow(p, first, centers, 0);
-  let potential = distancesTo(p, xSquaredNorms, centers, 0, closest, closest, weights);
+  scoreCandidates(p, xSquaredNorms, weights, dots, centers.subarray(0, d), 1, null, closest, potentials);
+  let potential = potentials[0] as number;
 
+  const candidates = new Float64Array(trials * d);
+  const ids = new Int32Array(trials);
   for (let c = 1; c < k; c++) {
     let running = 0;
     for (let i = 0; i < n; i++) {
       running += (closest[i] as number) * (weights === null ? 1 : (weights[i] as number));
       cumulative[i] = running;
     }
-    let bestPotential = Infinity;
-    let bestId = -1;
     for (let t = 0; t < trials; t++) {
       const target = random.nextFloat() * potential;
-      const id = Math.min(searchSorted(cumulative, target), n - 1);
-      copyRow(p, id, candidate, 0);
-      const pot = distancesTo(p, xSquaredNorms, candidate, 0, closest, trialDist, weights);
-      if (pot < bestPotential) {
-        bestPotential = pot;
-        bestId = id;
-        bestDist.set(trialDist);
-      }
+      ids[t] = Math.min(searchSorted(cumulative, target), n - 1);
+      copyRow(p, ids[t] as number, candidates, t * d);
     }
-    potential = bestPotential;
-    closest.set(bestDist);
-    copyRow(p, bestId, centers, c * d);
+    scoreCandidates(p, xSquaredNorms, weights, dots, candidates, trials, closest, trialDist, potentials);
+    let best = 0;
+    for (let t = 1; t < trials; t++) if ((potentials[t] as number) < (potentials[best] as number)) best = t;
+    potential = potentials[best] as number;
+    closest.set(trialDist.subarray(best * n, (best + 1) * n));
+    copyRow(p, ids[best] as number, centers, c * d);
   }
   return centers;
 }
 
 /**
- * `out[i] = min(current[i], ||x_i - center||²)`; returns the weighted sum of `out`.
- * Computed as `||x||² + ||c||² - 2 x·c` clipped at 0, as scikit-learn does.
+ * For each candidate t: `out[t·n + i] = min(current[i], ||x_i - c_t||²)` (just the distance
+ * when `current` is null) and `potentials[t]` the weighted sum of those, in row order. The
+ * distance is `||x||² + ||c||² - 2 x·c` clipped at 0, as scikit-learn computes it; eight
+ * candidates share each pass over the rows.
  */
-function distancesTo(
+function scoreCandidates(
   p: Points,
   xSquaredNorms: Float64Array,
-  center: Float64Array,
-  offset: number,
-  current: Float64Array,
-  out: Float64Array,
   weights: Float64Array | null,
-): number {
-  let cNorm = 0;
-  for (let f = 0; f < p.cols; f++) {
-    const v = center[offset + f] as number;
-    cNorm += v * v;
+  dots: CandidateDots,
+  candidates: Float64Array,
+  count: number,
+  current: Float64Array | null,
+  out: Float64Array,
+  potentials: Float64Array,
+): void {
+  const n = p.rows;
+  const d = p.cols;
+  const width = CANDIDATES_PER_PASS;
+  potentials.fill(0);
+  for (let g = 0; g < count; g += width) {
+    const group = Math.min(width, count - g);
+    const cNorms = new Float64Array(group);
+    for (let t = 0; t < group; t++) {
+      let s = 0;
+      for (let f = (g + t) * d, end = f + d; f < end; f++) {
+        const v = candidates[f] as number;
+        s += v * v;
+      }
+      cNorms[t] = s;
+    }
+    dots.setCandidates(candidates.subarray(g * d, (g + group) * d), group);
+    for (let from = 0; from < n; from += dots.chunk) {
+      const to = Math.min(n, from + dots.chunk);
+      const block = dots.dots(from, to);
+      for (let t = 0; t < group; t++) {
+        const cNorm = cNorms[t] as number;
+        const base = (g + t) * n;
+        let total = potentials[g + t] as number;
+        for (let i = from; i < to; i++) {
+          const dot = block[(i - from) * width + t] as number;
+          const dist = Math.max(0, (xSquaredNorms[i] as number) + cNorm - 2 * dot);
+          const v = current === null ? dist : Math.min(current[i] as number, dist);
+          out[base + i] = v;
+          total += weights === null ? v : v * (weights[i] as number);
+        }
+        potentials[g + t] = total;
+      }
+    }
   }
-  const firstPass = current === out;
-  let total = 0;
-  for (let i = 0; i < p.rows; i++) {
-    const dist = Math.max(0, (xSquaredNorms[i] as number) + cNorm - 2 * rowDot(p, i, center, offset));
-    const v = firstPass ? dist : Math.min(current[i] as number, dist);
-    out[i] = v;
-    total += weights === null ? v : v * (weights[i] as number);
-  }
-  return total;
 }
 
 /** First index whose cumulative value is >= target (numpy's searchsorted, side "left"). */

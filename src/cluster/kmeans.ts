@@ -11,6 +11,7 @@ import {
 } from "../core/points.js";
 import { createRandom } from "../core/random.js";
 import { checkFunction, checkInteger, checkNumber, checkOneOf, checkOptions } from "../core/validate.js";
+import { type CandidateDots, createCandidateDots } from "./candidates.js";
 import { runElkan } from "./elkan.js";
 import { kmeansPlusPlus, randomInit } from "./init.js";
 import { type KMeansIterationState, type LloydRun, runLloyd } from "./lloyd.js";
@@ -153,6 +154,7 @@ export function kmeans(X: Vectors, k: number, options: KMeansOptions = {}): KMea
   const random = createRandom(seed);
   const warnings: string[] = [];
   let best: LloydRun | null = null;
+  let candidateDots: CandidateDots | null = null;
   let relocated = 0;
   for (let run = 0; run < nInit; run++) {
     let centers: Float64Array;
@@ -160,7 +162,12 @@ export function kmeans(X: Vectors, k: number, options: KMeansOptions = {}): KMea
       centers = explicit.slice();
       if (spherical) normalizeRowsInPlace(centers, k, points.cols);
     } else if (init === "random") centers = randomInit(points, k, random);
-    else centers = kmeansPlusPlus(points, xSquaredNorms, k, random, weights);
+    else {
+      // One copy of the matrix for the candidates' dot products, whatever the restarts.
+      candidateDots ??= createCandidateDots(points);
+      centers = kmeansPlusPlus(points, xSquaredNorms, k, random, weights, candidateDots);
+      if (run === nInit - 1) candidateDots = null;
+    }
     const settings = { maxIter, tol: scaledTol, spherical, run, onIteration, parallel: o.parallel };
     const result =
       algorithm === "elkan" && points.kind === "dense"

@@ -158,4 +158,19 @@ describe("WebAssembly kernels", () => {
       expect(fast.iterations).toBe(slow.iterations);
     }
   });
+
+  it("seed k-means++ with the same bits, also with more than eight candidates per centre (k > e^7)", () => {
+    let state = 7;
+    const next = () => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return state / 4294967296;
+    };
+    const rows = Array.from({ length: 1200 }, () => [next(), next(), next()]);
+    const fast = kmeans(rows, 1100, { seed: 4, maxIter: 1 });
+    disableWasmKernels(true);
+    const slow = kmeans(rows, 1100, { seed: 4, maxIter: 1 });
+    expect(bytes(fast.centroids.data)).toEqual(bytes(slow.centroids.data));
+    expect(bytes(fast.labels)).toEqual(bytes(slow.labels));
+    expect(new Set(fast.labels).size).toBeGreaterThan(1000);
+  });
 });

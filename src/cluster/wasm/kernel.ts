@@ -52,6 +52,18 @@ export interface WasmKernel {
     to: number,
   ): void;
   addInto(dst: number, src: number, count: number): void;
+  dots(
+    sparse: number,
+    indptr: number,
+    indices: number,
+    data: number,
+    d: number,
+    centersT: number,
+    kp: number,
+    out: number,
+    from: number,
+    to: number,
+  ): void;
   distance(a: number, b: number, d: number): number;
   elkanInit(
     x: number,

@@ -425,4 +425,68 @@
             (br $centres)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $rows))))
+
+  ;; Dot products of rows [$from, $to) with $kp centres stored feature-major in $ct (width
+  ;; $kp, a multiple of 8): out[(i - $from)·$kp + j], each summed over the row's entries (or
+  ;; features) in order. For k-means++, which scores several candidate centres per pass.
+  (func (export "dots")
+    (param $sparse i32) (param $indptr i32) (param $indices i32) (param $data i32) (param $d i32)
+    (param $ct i32) (param $kp i32) (param $out i32) (param $from i32) (param $to i32)
+    (local $i i32) (local $j i32) (local $q i32) (local $end i32) (local $c i32) (local $x i32) (local $xEnd i32)
+    (local $v v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local $rowBytes i32) (local $o i32)
+    (local.set $rowBytes (i32.shl (local.get $kp) (i32.const 3)))
+    (local.set $i (local.get $from))
+    (local.set $o (local.get $out))
+    (block $done
+      (loop $rows
+        (br_if $done (i32.ge_s (local.get $i) (local.get $to)))
+        (local.set $j (i32.const 0))
+        (block $blocksDone
+          (loop $blocks
+            (br_if $blocksDone (i32.ge_s (local.get $j) (local.get $kp)))
+            (local.set $a0 (v128.const f64x2 0 0))
+            (local.set $a1 (v128.const f64x2 0 0))
+            (local.set $a2 (v128.const f64x2 0 0))
+            (local.set $a3 (v128.const f64x2 0 0))
+            (if (local.get $sparse)
+              (then
+                (local.set $q (i32.load (i32.add (local.get $indptr) (i32.shl (local.get $i) (i32.const 2)))))
+                (local.set $end (i32.load offset=4 (i32.add (local.get $indptr) (i32.shl (local.get $i) (i32.const 2)))))
+                (block $entriesDone
+                  (loop $entries
+                    (br_if $entriesDone (i32.ge_s (local.get $q) (local.get $end)))
+                    (local.set $v (f64x2.splat (f64.load (i32.add (local.get $data) (i32.shl (local.get $q) (i32.const 3))))))
+                    (local.set $c (i32.add (i32.add (local.get $ct) (i32.shl (local.get $j) (i32.const 3)))
+                      (i32.mul (i32.load (i32.add (local.get $indices) (i32.shl (local.get $q) (i32.const 2)))) (local.get $rowBytes))))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (v128.load offset=0 (local.get $c)) (local.get $v))))
+                (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (v128.load offset=16 (local.get $c)) (local.get $v))))
+                (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (v128.load offset=32 (local.get $c)) (local.get $v))))
+                (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (v128.load offset=48 (local.get $c)) (local.get $v))))
+                    (local.set $q (i32.add (local.get $q) (i32.const 1)))
+                    (br $entries))))
+              (else
+                (local.set $x (i32.add (local.get $data) (i32.shl (i32.mul (local.get $i) (local.get $d)) (i32.const 3))))
+                (local.set $xEnd (i32.add (local.get $x) (i32.shl (local.get $d) (i32.const 3))))
+                (local.set $c (i32.add (local.get $ct) (i32.shl (local.get $j) (i32.const 3))))
+                (block $featuresDone
+                  (loop $features
+                    (br_if $featuresDone (i32.ge_u (local.get $x) (local.get $xEnd)))
+                    (local.set $v (f64x2.splat (f64.load (local.get $x))))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (v128.load offset=0 (local.get $c)) (local.get $v))))
+                (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (v128.load offset=16 (local.get $c)) (local.get $v))))
+                (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (v128.load offset=32 (local.get $c)) (local.get $v))))
+                (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (v128.load offset=48 (local.get $c)) (local.get $v))))
+                    (local.set $x (i32.add (local.get $x) (i32.const 8)))
+                    (local.set $c (i32.add (local.get $c) (local.get $rowBytes)))
+                    (br $features)))))
+            (v128.store offset=0 (local.get $o) (local.get $a0))
+            (v128.store offset=16 (local.get $o) (local.get $a1))
+            (v128.store offset=32 (local.get $o) (local.get $a2))
+            (v128.store offset=48 (local.get $o) (local.get $a3))
+            (local.set $o (i32.add (local.get $o) (i32.const 64)))
+            (local.set $j (i32.add (local.get $j) (i32.const 8)))
+            (br $blocks)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rows))))
 )
