@@ -50,7 +50,8 @@ export interface KMeansOptions {
    */
   readonly algorithm?: KMeansAlgorithm | "auto";
   /**
-   * Threads for the assignment step, e.g. `createWorkerPool()` from `topiclens/node`.
+   * Threads for the assignment and update steps (Lloyd's and Elkan's), e.g.
+   * `createWorkerPool()` from `topiclens/node`.
    * Results are identical with or without it. @defaultValue undefined (calling thread only)
    */
   readonly parallel?: ParallelAssigner;

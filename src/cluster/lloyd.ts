@@ -26,7 +26,7 @@ export interface LloydSettings {
   readonly spherical: boolean;
   readonly run: number;
   readonly onIteration: ((state: KMeansIterationState) => void | boolean) | undefined;
-  /** Threads for the assignment step; undefined runs on the calling thread. */
+  /** Threads for the assignment and update steps; undefined runs on the calling thread. */
   readonly parallel?: ParallelAssigner | undefined;
 }
 

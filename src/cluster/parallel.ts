@@ -2,7 +2,8 @@ import type { Points } from "../core/points.js";
 import type { ElkanLayout, ElkanPhase } from "./elkan.js";
 
 /**
- * Runs the k-means assignment step on several threads. The core library never creates
+ * Runs k-means' steps (assignment, update, Elkan's passes, mini-batch labelling) on several
+ * threads. The core library never creates
  * threads itself (it has no runtime-specific code); `topiclens/node` provides one for
  * Node (`createWorkerPool`). Any implementation must produce exactly the labels,
  * distances and total of the single-threaded kernel, whatever its thread count.

@@ -21,7 +21,7 @@ export interface SweepKOptions {
   readonly sampleSize?: number;
   /** Called after each k. */
   readonly onProgress?: (done: number, total: number, k: number) => void;
-  /** Threads for k-means' assignment step (see `createWorkerPool` in `topiclens/node`). */
+  /** Threads for k-means (see `createWorkerPool` in `topiclens/node`). */
   readonly parallel?: ParallelAssigner;
 }
 

@@ -32,7 +32,7 @@ export interface WorkerPoolOptions {
   readonly workerUrl?: URL | string;
 }
 
-/** A pool of worker threads for k-means' assignment step; pass it as `options.parallel`. */
+/** A pool of worker threads for k-means; pass it as `options.parallel`. */
 export interface WorkerPool extends ParallelAssigner {
   /**
    * Resolves once every worker has started (or failed to), so that the first k-means run
@@ -47,10 +47,11 @@ export interface WorkerPool extends ParallelAssigner {
 const MIN_ROWS_PER_THREAD = 1024;
 
 /**
- * Creates worker threads that share the assignment step of k-means with the calling
- * thread. Data is copied once per run into shared memory; each iteration the calling
- * thread publishes the centres and every thread labels its slice of rows with the same
- * kernel, so results do not depend on the number of threads. A worker that cannot start
+ * Creates worker threads that share k-means with the calling thread. Data is copied once
+ * per run into shared memory; each iteration the calling thread publishes the centres,
+ * every thread labels its slice of rows with the same kernel, and the update step's sums
+ * are split so that each one still runs over the rows in the same order: results do not
+ * depend on the number of threads. A worker that cannot start
  * or does not answer within `timeoutMs` is replaced by the calling thread (same result,
  * with a warning). The workers do not keep the process alive.
  * @example const pool = createWorkerPool(); kmeans(X, 50, { parallel: pool }); await pool.close();
