@@ -119,4 +119,30 @@ describe("createWorkerPool()", () => {
     );
     expect(() => lib.kmeans(X, 3, { parallel: {} })).toThrow(/options.parallel must be a worker pool/);
   });
+
+  it("gives clusterTopics the same topics, assignments and scores with and without the pool", () => {
+    // Enough documents for the pool to split them (it keeps small inputs on one thread).
+    const sample = docs.slice(0, 2400);
+    for (const options of [{ k: 7 }, { k: "auto", kRange: [4, 6] }] as const) {
+      const one = lib.clusterTopics(sample, { ...options, seed: 3 });
+      let sessions = 0;
+      const counted = {
+        threads: pool.threads,
+        start: (...args: unknown[]) => {
+          const session = pool.start(...args);
+          if (session !== null) sessions++;
+          return session;
+        },
+        startElkan: (layout: unknown) => {
+          const session = pool.startElkan(layout);
+          if (session !== null) sessions++;
+          return session;
+        },
+      };
+      const two = lib.clusterTopics(sample, { ...options, seed: 3, parallel: counted });
+      expect(sessions).toBeGreaterThan(0);
+      expect(bytes(two.assignments)).toEqual(bytes(one.assignments));
+      expect(JSON.stringify(two.toJSON())).toBe(JSON.stringify(one.toJSON()));
+    }
+  });
 });
