@@ -12,17 +12,15 @@
  * One pass already gives a well-conditioned basis; the second restores orthogonality to
  * machine precision. O(passes·rows·cols²).
  */
-export function orthonormalizeColumns(a: Float64Array, rows: number, cols: number, passes = 2): void {
+export function orthonormalizeColumns(
+  a: Float64Array,
+  rows: number,
+  cols: number,
+  passes = 2,
+  kernels: RowKernels = JAVASCRIPT_ROW_KERNELS,
+): void {
   for (let pass = 0; pass < passes; pass++) {
-    const gram = new Float64Array(cols * cols);
-    for (let r = 0; r < rows; r++) {
-      const off = r * cols;
-      for (let i = 0; i < cols; i++) {
-        const x = a[off + i] as number;
-        if (x === 0) continue;
-        axpy(gram, i * cols + i, a, off + i, x, cols - i);
-      }
-    }
+    const gram = kernels.gramUpper(a, rows, cols);
     for (let i = 0; i < cols; i++) for (let j = 0; j < i; j++) gram[i * cols + j] = gram[j * cols + i] as number;
     const { values, vectors } = symmetricEigen(gram, cols);
     const top = Math.max(values[0] as number, 0);
@@ -34,6 +32,35 @@ export function orthonormalizeColumns(a: Float64Array, rows: number, cols: numbe
       const inv = 1 / Math.sqrt(lambda);
       for (let i = 0; i < cols; i++) transform[i * cols + j] = (vectors[i * cols + j] as number) * inv;
     }
+    kernels.transformRows(a, rows, cols, transform);
+  }
+}
+
+/**
+ * The two row passes of {@link orthonormalizeColumns}; the WebAssembly versions (see
+ * reduce/linalgKernels.ts) do the same multiply-adds in the same order.
+ */
+export interface RowKernels {
+  /** Upper triangle of AᵀA (rows x cols A), rows in order, zero entries of A skipped. */
+  gramUpper(a: Float64Array, rows: number, cols: number): Float64Array;
+  /** Each row of A becomes row·T (T cols x cols), zero entries of the row skipped. */
+  transformRows(a: Float64Array, rows: number, cols: number, transform: Float64Array): void;
+}
+
+export const JAVASCRIPT_ROW_KERNELS: RowKernels = {
+  gramUpper(a, rows, cols) {
+    const gram = new Float64Array(cols * cols);
+    for (let r = 0; r < rows; r++) {
+      const off = r * cols;
+      for (let i = 0; i < cols; i++) {
+        const x = a[off + i] as number;
+        if (x === 0) continue;
+        axpy(gram, i * cols + i, a, off + i, x, cols - i);
+      }
+    }
+    return gram;
+  },
+  transformRows(a, rows, cols, transform) {
     const row = new Float64Array(cols);
     for (let r = 0; r < rows; r++) {
       const off = r * cols;
@@ -45,8 +72,8 @@ export function orthonormalizeColumns(a: Float64Array, rows: number, cols: numbe
       }
       a.set(row, off);
     }
-  }
-}
+  },
+};
 
 /**
  * Eigen-decomposition of a symmetric `n x n` matrix by the cyclic Jacobi method

@@ -1,10 +1,11 @@
 import type { DenseMatrix } from "../core/dense.js";
 import { InvalidArgumentError } from "../core/errors.js";
-import { axpy, orthonormalizeColumns, symmetricEigen } from "../core/linalg.js";
+import { orthonormalizeColumns, symmetricEigen } from "../core/linalg.js";
 import { log } from "../core/math.js";
 import { meanColumnVariance, type Points, toPoints, type Vectors } from "../core/points.js";
 import { createRandom, type Random } from "../core/random.js";
 import { checkInteger, checkOptions } from "../core/validate.js";
+import { createSvdKernels, type SvdKernels } from "./svdKernels.js";
 
 export interface TruncatedSvdOptions {
   /** Power iterations (more sharpen the leading components). @defaultValue 5 (scikit-learn's) */
@@ -61,26 +62,24 @@ export function truncatedSvd(X: Vectors, nComponents: number, options: Truncated
   const d = p.cols;
 
   const random = createRandom(seed);
-  let q = gaussian(d * l, random);
+  // X·M and Xᵀ·M alternate between a features x l and a rows x l buffer.
+  const kernels = createSvdKernels(p, l);
+  const q = kernels.featuresBuffer;
+  const y = kernels.rowsBuffer;
+  q.set(gaussian(d * l, random));
   for (let it = 0; it < nIter; it++) {
     // One orthonormalisation pass per step keeps the power iterations stable (scikit-learn
     // uses an LU step here); the final basis below gets two.
-    const y = multiply(p, q, l);
-    orthonormalizeColumns(y, n, l, 1);
-    q = multiplyTransposed(p, y, l);
-    orthonormalizeColumns(q, d, l, 1);
+    kernels.multiply(q, l, y);
+    orthonormalizeColumns(y, n, l, 1, kernels);
+    kernels.multiplyTransposed(y, l, q);
+    orthonormalizeColumns(q, d, l, 1, kernels);
   }
-  const basis = multiply(p, q, l); // n x l
-  orthonormalizeColumns(basis, n, l);
-  const bt = multiplyTransposed(p, basis, l); // d x l, i.e. Bᵀ with B = basisᵀ X
-  const gram = new Float64Array(l * l); // B Bᵀ
-  for (let f = 0; f < d; f++) {
-    for (let a = 0; a < l; a++) {
-      const x = bt[f * l + a] as number;
-      if (x === 0) continue;
-      for (let b = a; b < l; b++) gram[a * l + b] = (gram[a * l + b] as number) + x * (bt[f * l + b] as number);
-    }
-  }
+  kernels.multiply(q, l, y); // the basis, n x l
+  orthonormalizeColumns(y, n, l, 2, kernels);
+  kernels.multiplyTransposed(y, l, q); // d x l, i.e. Bᵀ with B = basisᵀ X
+  const bt = q;
+  const gram = kernels.gramUpper(bt, d, l); // B Bᵀ
   for (let a = 0; a < l; a++) for (let b = 0; b < a; b++) gram[a * l + b] = gram[b * l + a] as number;
   const { values, vectors } = symmetricEigen(gram, l);
 
@@ -99,7 +98,7 @@ export function truncatedSvd(X: Vectors, nComponents: number, options: Truncated
   }
   flipSigns(components, k, d);
   // X·Vᵀ rather than U·Σ, so that training rows and projectOnComponents() agree exactly.
-  const embedding = projectPoints(p, components, k);
+  const embedding = projectPoints(p, components, k, kernels);
   const explainedVariance = columnVariances(embedding, n, k);
   const total = meanColumnVariance(p) * d;
   const explainedVarianceRatio = explainedVariance.map((v) => (total > 0 ? v / total : 0));
@@ -125,12 +124,19 @@ export function projectOnComponents(X: Vectors, components: DenseMatrix): DenseM
   return { rows: p.rows, cols: components.rows, data: projectPoints(p, components.data, components.rows) };
 }
 
-function projectPoints(p: Points, components: Float64Array | Float32Array, k: number): Float64Array {
+function projectPoints(
+  p: Points,
+  components: Float64Array | Float32Array,
+  k: number,
+  kernels: SvdKernels = createSvdKernels(p, k),
+): Float64Array {
   const d = p.cols;
-  // Transposed components (d x k) let multiply() stream each row once.
-  const vt = new Float64Array(d * k);
+  // Transposed components (d x k) let the product stream each row once.
+  const vt = kernels.featuresBuffer.subarray(0, d * k);
   for (let r = 0; r < k; r++) for (let f = 0; f < d; f++) vt[f * k + r] = components[r * d + f] as number;
-  return multiply(p, vt, k);
+  const out = kernels.rowsBuffer.subarray(0, p.rows * k);
+  kernels.multiply(vt, k, out);
+  return out.slice();
 }
 
 function gaussian(size: number, random: Random): Float64Array {
@@ -149,47 +155,6 @@ function gaussian(size: number, random: Random): Float64Array {
     const scale = Math.sqrt((-2 * log(s)) / s);
     out[i] = u * scale;
     if (i + 1 < size) out[i + 1] = v * scale;
-  }
-  return out;
-}
-
-/** X (n x d) times M (d x l, row-major) → n x l. O(nnz·l). */
-function multiply(p: Points, m: Float64Array, l: number): Float64Array {
-  const out = new Float64Array(p.rows * l);
-  for (let i = 0; i < p.rows; i++) {
-    const o = i * l;
-    if (p.kind === "sparse") {
-      for (let q = p.indptr[i] as number, end = p.indptr[i + 1] as number; q < end; q++) {
-        const v = p.data[q] as number;
-        const base = (p.indices[q] as number) * l;
-        axpy(out, o, m, base, v, l);
-      }
-    } else {
-      for (let f = 0; f < p.cols; f++) {
-        const v = p.data[i * p.cols + f] as number;
-        if (v !== 0) axpy(out, o, m, f * l, v, l);
-      }
-    }
-  }
-  return out;
-}
-
-/** Xᵀ (d x n) times M (n x l) → d x l. O(nnz·l). */
-function multiplyTransposed(p: Points, m: Float64Array, l: number): Float64Array {
-  const out = new Float64Array(p.cols * l);
-  for (let i = 0; i < p.rows; i++) {
-    const base = i * l;
-    if (p.kind === "sparse") {
-      for (let q = p.indptr[i] as number, end = p.indptr[i + 1] as number; q < end; q++) {
-        const v = p.data[q] as number;
-        axpy(out, (p.indices[q] as number) * l, m, base, v, l);
-      }
-    } else {
-      for (let f = 0; f < p.cols; f++) {
-        const v = p.data[i * p.cols + f] as number;
-        if (v !== 0) axpy(out, f * l, m, base, v, l);
-      }
-    }
   }
   return out;
 }

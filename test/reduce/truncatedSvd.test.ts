@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { disableWasmKernels } from "../../src/cluster/wasm/kernel.js";
 import { InvalidArgumentError } from "../../src/core/errors.js";
 import { SKLEARN_ENGLISH_STOP_WORDS, SKLEARN_TOKEN_PATTERN } from "../../src/index.js";
 import { projectOnComponents, truncatedSvd } from "../../src/reduce/truncatedSvd.js";
@@ -93,5 +94,33 @@ describe("truncatedSvd(X, nComponents) against scikit-learn's TruncatedSVD", () 
         1,
       ),
     ).toThrow(/finite numbers; got NaN/);
+  });
+});
+
+describe("truncatedSvd kernels", () => {
+  afterEach(() => disableWasmKernels(false));
+  it("give the same bits in WebAssembly and in JavaScript, sparse and dense", () => {
+    const docs = readCorpus("20newsgroups-bydate.jsonl.gz", 800).map((d) => d.text);
+    const sparse = fitTransformTfidf(docs, { minDf: 2, maxDf: 0.5 }).matrix;
+    const dense = {
+      rows: 300,
+      cols: 40,
+      data: Float64Array.from({ length: 12000 }, (_, i) => (i % 7 === 0 ? 0 : ((i * 7919) % 97) / 48 - 1)),
+    };
+    for (const [X, k] of [
+      [sparse, 30],
+      [dense, 12],
+    ] as const) {
+      const fast = truncatedSvd(X, k, { seed: 5 });
+      disableWasmKernels(true);
+      const slow = truncatedSvd(X, k, { seed: 5 });
+      disableWasmKernels(false);
+      const bytes = (a: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+      expect(bytes(fast.embedding.data as Float64Array)).toEqual(bytes(slow.embedding.data as Float64Array));
+      expect(bytes(fast.components.data as Float64Array)).toEqual(bytes(slow.components.data as Float64Array));
+      expect(bytes(fast.singularValues)).toEqual(bytes(slow.singularValues));
+      const projected = projectOnComponents(X, fast.components);
+      expect(bytes(projected.data as Float64Array)).toEqual(bytes(fast.embedding.data as Float64Array));
+    }
   });
 });

@@ -115,19 +115,23 @@ function decode(base64: string): Uint8Array<ArrayBuffer> {
 export function kernelModule(shared: boolean): WebAssembly.Module | null {
   if (disabled) return null;
   if (!compiled.has(shared)) {
-    let module: WebAssembly.Module | null = null;
-    try {
-      if (typeof WebAssembly === "object" && (!shared || typeof SharedArrayBuffer === "function")) {
-        const bytes = decode(shared ? KERNEL_WASM_SHARED : KERNEL_WASM);
-        if (WebAssembly.validate(bytes)) module = new WebAssembly.Module(bytes);
-        if (module !== null) warmUp(module, shared);
-      }
-    } catch {
-      module = null;
-    }
+    const module = compileWasm(shared ? KERNEL_WASM_SHARED : KERNEL_WASM, shared);
+    if (module !== null) warmUp(module, shared);
     compiled.set(shared, module);
   }
   return compiled.get(shared) ?? null;
+}
+
+/** Compiles a base64 module, or null where WebAssembly (with SIMD, and shared memory when `shared`) is unavailable. */
+export function compileWasm(base64: string, shared: boolean): WebAssembly.Module | null {
+  if (disabled) return null;
+  try {
+    if (typeof WebAssembly !== "object" || (shared && typeof SharedArrayBuffer !== "function")) return null;
+    const bytes = decode(base64);
+    return WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A memory of at least `bytes` for the kernel, or null if the runtime refuses one that large. */
@@ -151,6 +155,10 @@ export function disableWasmKernels(off: boolean): void {
   disabled = off;
 }
 
+export function wasmKernelsDisabled(): boolean {
+  return disabled;
+}
+
 /** Where one typed array lives; posted as-is to worker threads. */
 export interface Region {
   readonly buffer: ArrayBufferLike;
@@ -168,12 +176,12 @@ export type ArenaSpec = readonly [name: string, length: number, type: "int32" | 
 export function createArena(
   specs: readonly ArenaSpec[],
   shared: boolean,
+  module: WebAssembly.Module | null = kernelModule(shared),
 ): {
   readonly memory: WebAssembly.Memory;
   readonly module: WebAssembly.Module;
   readonly regions: Map<string, Region>;
 } | null {
-  const module = kernelModule(shared);
   if (module === null) return null;
   const offsets: number[] = [];
   let end = 64;

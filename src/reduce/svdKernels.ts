@@ -1,0 +1,129 @@
+import { compileWasm, createArena, type Region, wasmKernelsDisabled } from "../cluster/wasm/kernel.js";
+import { axpy, JAVASCRIPT_ROW_KERNELS, type RowKernels } from "../core/linalg.js";
+import type { Points } from "../core/points.js";
+import { LINALG_WASM } from "./linalgBytes.js";
+
+/** The products and row passes of the randomized SVD, over buffers they own. */
+export interface SvdKernels extends RowKernels {
+  /** A features x l buffer and a rows x l buffer, for matrices of width up to l. */
+  readonly featuresBuffer: Float64Array;
+  readonly rowsBuffer: Float64Array;
+  /** out (rows x width) = X·m, m features x width. */
+  multiply(m: Float64Array, width: number, out: Float64Array): void;
+  /** out (features x width) = Xᵀ·m, m rows x width. */
+  multiplyTransposed(m: Float64Array, width: number, out: Float64Array): void;
+}
+
+interface LinalgExports {
+  multiply(...args: number[]): void;
+  multiplyTransposed(...args: number[]): void;
+  gramUpper(a: number, rows: number, cols: number, gram: number): void;
+  transformRows(a: number, rows: number, cols: number, t: number, tmp: number): void;
+}
+
+let linalgModule: WebAssembly.Module | null | undefined;
+
+/**
+ * SVD kernels for X: WebAssembly SIMD over a copy of X where the runtime has it, else
+ * JavaScript. Both do each element's multiply-add in the same order, hence the same bits.
+ * Arrays passed to them must be this object's buffers (or views of them).
+ */
+export function createSvdKernels(p: Points, l: number): SvdKernels {
+  const n = p.rows;
+  const d = p.cols;
+  const nnz = p.kind === "sparse" ? (p.indptr[n] as number) : n * d;
+  if (linalgModule === undefined) linalgModule = compileWasm(LINALG_WASM, false);
+  const arena =
+    linalgModule === null || wasmKernelsDisabled()
+      ? null
+      : createArena(
+          [
+            ["indptr", p.kind === "sparse" ? n + 1 : 0, "int32"],
+            ["indices", p.kind === "sparse" ? nnz : 0, "int32"],
+            ["data", nnz, "float64"],
+            ["features", d * l, "float64"],
+            ["rows", n * l, "float64"],
+            ["gram", l * l, "float64"],
+            ["transform", l * l, "float64"],
+            ["tmp", l, "float64"],
+          ],
+          false,
+          linalgModule,
+        );
+  if (arena === null) return javascriptKernels(p, l);
+  const region = (name: string) => arena.regions.get(name) as Region;
+  const f64 = (name: string) => new Float64Array(region(name).buffer, region(name).byteOffset, region(name).length);
+  if (p.kind === "sparse") {
+    new Int32Array(region("indptr").buffer, region("indptr").byteOffset, n + 1).set(p.indptr.subarray(0, n + 1));
+    new Int32Array(region("indices").buffer, region("indices").byteOffset, nnz).set(p.indices.subarray(0, nnz));
+  }
+  f64("data").set(p.data.subarray(0, nnz));
+  const gram = f64("gram");
+  const transform = f64("transform");
+  const wasm = new WebAssembly.Instance(arena.module, { env: { memory: arena.memory } })
+    .exports as unknown as LinalgExports;
+  const x = [
+    p.kind === "sparse" ? 1 : 0,
+    p.kind === "sparse" ? region("indptr").byteOffset : 0,
+    p.kind === "sparse" ? region("indices").byteOffset : 0,
+    region("data").byteOffset,
+    n,
+    d,
+  ];
+  return {
+    featuresBuffer: f64("features"),
+    rowsBuffer: f64("rows"),
+    multiply(m, width, out) {
+      wasm.multiply(...x, m.byteOffset, width, out.byteOffset);
+    },
+    multiplyTransposed(m, width, out) {
+      wasm.multiplyTransposed(...x, m.byteOffset, width, out.byteOffset);
+    },
+    gramUpper(a, rows, cols) {
+      wasm.gramUpper(a.byteOffset, rows, cols, gram.byteOffset);
+      return gram.slice(0, cols * cols);
+    },
+    transformRows(a, rows, cols, t) {
+      transform.set(t);
+      wasm.transformRows(a.byteOffset, rows, cols, transform.byteOffset, region("tmp").byteOffset);
+    },
+  };
+}
+
+function javascriptKernels(p: Points, l: number): SvdKernels {
+  return {
+    ...JAVASCRIPT_ROW_KERNELS,
+    featuresBuffer: new Float64Array(p.cols * l),
+    rowsBuffer: new Float64Array(p.rows * l),
+    multiply(m, width, out) {
+      out.fill(0, 0, p.rows * width);
+      for (let i = 0; i < p.rows; i++) {
+        const o = i * width;
+        if (p.kind === "sparse") {
+          for (let q = p.indptr[i] as number, end = p.indptr[i + 1] as number; q < end; q++)
+            axpy(out, o, m, (p.indices[q] as number) * width, p.data[q] as number, width);
+        } else {
+          for (let f = 0; f < p.cols; f++) {
+            const v = p.data[i * p.cols + f] as number;
+            if (v !== 0) axpy(out, o, m, f * width, v, width);
+          }
+        }
+      }
+    },
+    multiplyTransposed(m, width, out) {
+      out.fill(0, 0, p.cols * width);
+      for (let i = 0; i < p.rows; i++) {
+        const base = i * width;
+        if (p.kind === "sparse") {
+          for (let q = p.indptr[i] as number, end = p.indptr[i + 1] as number; q < end; q++)
+            axpy(out, (p.indices[q] as number) * width, m, base, p.data[q] as number, width);
+        } else {
+          for (let f = 0; f < p.cols; f++) {
+            const v = p.data[i * p.cols + f] as number;
+            if (v !== 0) axpy(out, f * width, m, base, v, width);
+          }
+        }
+      }
+    },
+  };
+}
