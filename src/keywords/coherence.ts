@@ -32,22 +32,56 @@ function cooccurrence(
   units: Iterable<ReadonlySet<string>>,
 ): { single: Float64Array; pair: Float64Array; total: number } {
   const n = terms.length;
-  const words = terms.map((t) => t.split(" "));
+  // Each distinct word of the terms, and the terms that contain it.
+  const wordIds = new Map<string, number>();
+  const termWords: number[][] = [];
+  const termsOfWord: number[][] = [];
+  for (let t = 0; t < n; t++) {
+    const ids: number[] = [];
+    for (const w of (terms[t] as string).split(" ")) {
+      let id = wordIds.get(w);
+      if (id === undefined) {
+        id = termsOfWord.length;
+        wordIds.set(w, id);
+        termsOfWord.push([]);
+      }
+      ids.push(id);
+      (termsOfWord[id] as number[]).push(t);
+    }
+    termWords.push(ids);
+  }
   const single = new Float64Array(n);
   const pair = new Float64Array(n * n);
-  const present = new Uint8Array(n);
+  // Stamps instead of clearing: a word is in the current unit when mark[id] === unit number.
+  const mark = new Int32Array(termsOfWord.length);
+  const seen = new Int32Array(n);
+  const words: number[] = [];
+  const hits: number[] = [];
   let total = 0;
   for (const unit of units) {
     total++;
-    const hits: number[] = [];
-    for (let t = 0; t < n; t++) {
-      present[t] = (words[t] as string[]).every((w) => unit.has(w)) ? 1 : 0;
-      if (present[t]) {
-        hits.push(t);
-        single[t] = (single[t] as number) + 1;
+    words.length = 0;
+    for (const w of unit) {
+      const id = wordIds.get(w);
+      if (id !== undefined && mark[id] !== total) {
+        mark[id] = total;
+        words.push(id);
       }
     }
-    for (const a of hits) for (const b of hits) pair[a * n + b] = (pair[a * n + b] as number) + 1;
+    // A term (a phrase: all its words) is present when every word is; only terms sharing a
+    // word with the unit can be.
+    hits.length = 0;
+    for (const id of words) {
+      for (const t of termsOfWord[id] as number[]) {
+        if (seen[t] === total) continue;
+        seen[t] = total;
+        if ((termWords[t] as number[]).every((w) => mark[w] === total)) hits.push(t);
+      }
+    }
+    for (const a of hits) {
+      single[a] = (single[a] as number) + 1;
+      for (const b of hits) pair[a * n + b] = (pair[a * n + b] as number) + 1;
+    }
   }
   return { single, pair, total };
 }
