@@ -1,7 +1,7 @@
 import type { Points } from "../core/points.js";
 import { accumulateCenters, sumClusterWeights, updateBlocks } from "./assign.js";
 import { averageCenters, endOfIteration, type LloydRun, type LloydSettings, relocateEmptyClusters } from "./lloyd.js";
-import type { ElkanSession } from "./parallel.js";
+import type { ElkanSession, ParallelAssigner } from "./parallel.js";
 import { createArena, instantiateKernel, type Region, type WasmKernel } from "./wasm/kernel.js";
 
 type DensePoints = Extract<Points, { kind: "dense" }>;
@@ -46,11 +46,52 @@ function centerGeometry(centers: Float64Array, k: number, d: number, half: Float
 }
 
 /**
- * Lloyd's iterations with Elkan's (2003) triangle-inequality bounds, as scikit-learn's
- * `KMeans(algorithm="elkan")`: per point an upper bound on the distance to its centre and
- * a lower bound per centre, so most point-centre distances are never computed. Same
- * fixed points as {@link runLloyd} (labels equal to Lloyd's from the same start), at the
- * price of n·k bounds in memory. Dense input, calling thread only.
+ * What every restart of one `kmeans` call shares: Elkan's arrays (the data copied into
+ * them once) and, with a worker pool, its threads. `end()` releases the threads.
+ */
+export interface ElkanContext {
+  readonly arrays: ElkanArrays;
+  run(phase: ElkanPhase): void;
+  end(): void;
+  readonly warning: string | null;
+}
+
+export function startElkan(
+  p: DensePoints,
+  weights: Float64Array | null,
+  k: number,
+  parallel: ParallelAssigner | undefined,
+): ElkanContext {
+  const threads = parallel?.startElkan === undefined ? 1 : parallel.threads;
+  const state = createElkanState(p, weights, k, threads > 1);
+  const session: ElkanSession | null =
+    state.layout !== null && threads > 1 ? (parallel?.startElkan?.(state.layout) ?? null) : null;
+  return {
+    arrays: state.arrays,
+    run: (phase) => (session === null ? runPhaseHere(state.passes, phase, p.rows) : session.run(phase)),
+    end: () => session?.end(),
+    // Read when asked: a worker may time out in any iteration.
+    get warning() {
+      return session?.warning ?? null;
+    },
+  };
+}
+
+/** One phase over every row on the calling thread. */
+export function runPhaseHere(passes: ElkanPasses, phase: ElkanPhase, rows: number): void {
+  if (phase !== "accumulate") passes[phase](0, rows);
+  else {
+    for (let b = 0; b + 1 < passes.blocks.length; b++) passes.sumBlock(b);
+    passes.finishSums();
+  }
+}
+
+/**
+ * One run of Lloyd's iterations with Elkan's (2003) triangle-inequality bounds, as
+ * scikit-learn's `KMeans(algorithm="elkan")`: per point an upper bound on the distance to
+ * its centre and a lower bound per centre, so most point-centre distances are never
+ * computed. Same fixed points as `runLloyd` (labels equal to Lloyd's from the same
+ * start), at the price of n·k bounds in memory. Dense input.
  */
 export function runElkan(
   p: DensePoints,
@@ -58,23 +99,13 @@ export function runElkan(
   initialCenters: Float64Array,
   k: number,
   settings: LloydSettings,
+  context: ElkanContext,
 ): LloydRun {
   const n = p.rows;
   const d = p.cols;
-  const parallel = settings.parallel;
-  const threads = parallel?.startElkan === undefined ? 1 : parallel.threads;
-  const state = createElkanState(p, weights, k, threads > 1);
-  const { labels, half, nearest, shift, sums } = state.arrays;
-  const published = state.arrays.centers;
-  const session: ElkanSession | null =
-    state.layout !== null && threads > 1 ? (parallel?.startElkan?.(state.layout) ?? null) : null;
-  const run = (phase: ElkanPhase): void => {
-    if (session !== null) session.run(phase);
-    else if (phase === "accumulate") {
-      for (let b = 0; b + 1 < state.passes.blocks.length; b++) state.passes.sumBlock(b);
-      state.passes.finishSums();
-    } else state.passes[phase](0, n);
-  };
+  const { labels, half, nearest, shift, sums } = context.arrays;
+  const published = context.arrays.centers;
+  const run = (phase: ElkanPhase) => context.run(phase);
   let centers = initialCenters.slice();
   let next = new Float64Array(k * d);
   const clusterWeights = new Float64Array(k);
@@ -106,7 +137,7 @@ export function runElkan(
     const inertia = settings.onIteration === undefined ? Number.NaN : objective();
     run("accumulate");
     next.set(sums);
-    clusterWeights.set(state.arrays.clusterWeights);
+    clusterWeights.set(context.arrays.clusterWeights);
     if (clusterWeights.includes(0)) {
       // Rare: exact squared distances, only when a cluster needs a far point.
       distances ??= new Float64Array(n);
@@ -132,7 +163,6 @@ export function runElkan(
   }
   // Labels must describe the returned centres.
   run("assign");
-  session?.end();
   return {
     labels: labels.slice(),
     centers,
@@ -141,7 +171,7 @@ export function runElkan(
     converged,
     stoppedByCallback,
     relocated,
-    parallelWarning: session?.warning ?? null,
+    parallelWarning: context.warning,
   };
 }
 
@@ -189,7 +219,7 @@ export interface ElkanPasses {
   finishSums(): void;
 }
 
-interface ElkanArrays {
+export interface ElkanArrays {
   readonly x: DensePoints["data"];
   readonly weights: Float64Array | null;
   readonly centers: Float64Array;

@@ -12,9 +12,9 @@ import {
 import { createRandom } from "../core/random.js";
 import { checkFunction, checkInteger, checkNumber, checkOneOf, checkOptions } from "../core/validate.js";
 import { type CandidateDots, createCandidateDots } from "./candidates.js";
-import { runElkan } from "./elkan.js";
+import { runElkan, startElkan } from "./elkan.js";
 import { kmeansPlusPlus, randomInit } from "./init.js";
-import { type KMeansIterationState, type LloydRun, runLloyd } from "./lloyd.js";
+import { type KMeansIterationState, type LloydRun, type LloydSettings, runLloyd, startLloyd } from "./lloyd.js";
 import { isParallelAssigner, type ParallelAssigner } from "./parallel.js";
 
 export type { KMeansIterationState } from "./lloyd.js";
@@ -157,6 +157,8 @@ export function kmeans(X: Vectors, k: number, options: KMeansOptions = {}): KMea
   let best: LloydRun | null = null;
   let candidateDots: CandidateDots | null = null;
   let relocated = 0;
+  // The restarts share one copy of the data in the kernels' memory (and the pool's threads).
+  const runs = startRuns(points, xSquaredNorms, weights, k, algorithm, o.parallel);
   for (let run = 0; run < nInit; run++) {
     let centers: Float64Array;
     if (explicit !== null) {
@@ -169,16 +171,14 @@ export function kmeans(X: Vectors, k: number, options: KMeansOptions = {}): KMea
       centers = kmeansPlusPlus(points, xSquaredNorms, k, random, weights, candidateDots);
       if (run === nInit - 1) candidateDots = null;
     }
-    const settings = { maxIter, tol: scaledTol, spherical, run, onIteration, parallel: o.parallel };
-    const result =
-      algorithm === "elkan" && points.kind === "dense"
-        ? runElkan(points, weights, centers, k, settings)
-        : runLloyd(points, xSquaredNorms, weights, centers, k, settings);
+    const settings = { maxIter, tol: scaledTol, spherical, run, onIteration };
+    const result = runs.run(centers, settings);
     relocated += result.relocated;
     if (result.parallelWarning !== null && !warnings.includes(result.parallelWarning))
       warnings.push(result.parallelWarning);
     if (best === null || result.inertia < best.inertia) best = result;
   }
+  runs.end();
   const winner = best as LloydRun;
   if (relocated > 0)
     warnings.push(`${relocated} empty cluster(s) re-seeded from the points farthest from their centres`);
@@ -212,6 +212,26 @@ const ELKAN_MAX_BOUNDS = 2 ** 27;
  */
 export function chooseKMeansAlgorithm(kind: "dense" | "sparse", rows: number, k: number): KMeansAlgorithm {
   return kind === "dense" && rows * k <= ELKAN_MAX_BOUNDS ? "elkan" : "lloyd";
+}
+
+/** Runs of the chosen algorithm from given centres, over one shared setup. */
+function startRuns(
+  p: Points,
+  xSquaredNorms: Float64Array,
+  weights: Float64Array | null,
+  k: number,
+  algorithm: KMeansAlgorithm,
+  parallel: ParallelAssigner | undefined,
+): { run(centers: Float64Array, settings: LloydSettings): LloydRun; end(): void } {
+  if (algorithm === "elkan" && p.kind === "dense") {
+    const context = startElkan(p, weights, k, parallel);
+    return { run: (c, settings) => runElkan(p, weights, c, k, settings, context), end: () => context.end() };
+  }
+  const session = startLloyd(p, xSquaredNorms, weights, k, parallel);
+  return {
+    run: (c, settings) => runLloyd(p, weights, c, k, settings, session),
+    end: () => session.end(),
+  };
 }
 
 function countDistinct(labels: Int32Array, k: number): number {

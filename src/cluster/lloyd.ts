@@ -1,7 +1,7 @@
 import { normalizeRowsInPlace } from "../core/dense.js";
 import type { Points } from "../core/points.js";
 import { accumulateInBlocks } from "./assign.js";
-import type { ParallelAssigner } from "./parallel.js";
+import type { AssignSession, ParallelAssigner } from "./parallel.js";
 import { localSession } from "./workspace.js";
 
 /** What `onIteration` receives after each Lloyd iteration. */
@@ -26,8 +26,6 @@ export interface LloydSettings {
   readonly spherical: boolean;
   readonly run: number;
   readonly onIteration: ((state: KMeansIterationState) => void | boolean) | undefined;
-  /** Threads for the assignment and update steps; undefined runs on the calling thread. */
-  readonly parallel?: ParallelAssigner | undefined;
 }
 
 export interface LloydRun {
@@ -45,6 +43,20 @@ export interface LloydRun {
 }
 
 /**
+ * The session every restart of one `kmeans` call shares: the matrix is copied into the
+ * kernels' memory once, on the threads of `parallel` if given, else on the calling thread.
+ */
+export function startLloyd(
+  p: Points,
+  xSquaredNorms: Float64Array,
+  weights: Float64Array | null,
+  k: number,
+  parallel: ParallelAssigner | undefined,
+): AssignSession {
+  return parallel?.start(p, xSquaredNorms, weights, k) ?? localSession(p, xSquaredNorms, weights, k);
+}
+
+/**
  * Lloyd's algorithm as scikit-learn's `_kmeans_single_lloyd`: alternate assignment and
  * mean update; stop on identical labels (strict convergence) or when the squared
  * centre shift is within `tol`; after a non-strict stop, relabel against the final
@@ -52,11 +64,11 @@ export interface LloydRun {
  */
 export function runLloyd(
   p: Points,
-  xSquaredNorms: Float64Array,
   weights: Float64Array | null,
   initialCenters: Float64Array,
   k: number,
   settings: LloydSettings,
+  session: AssignSession,
 ): LloydRun {
   const n = p.rows;
   const d = p.cols;
@@ -66,7 +78,6 @@ export function runLloyd(
   const labels = new Int32Array(n).fill(-1);
   const previous = new Int32Array(n);
   const distances = new Float64Array(n);
-  const session = settings.parallel?.start(p, xSquaredNorms, weights, k) ?? localSession(p, xSquaredNorms, weights, k);
   const assign = (c: Float64Array): number => session.assign(c, labels, distances);
   let iterations = 0;
   let converged = false;
@@ -90,7 +101,6 @@ export function runLloyd(
   }
   // Labels must describe the returned centres (a no-op relabelling after strict convergence).
   const inertia = assign(centers);
-  session.end();
   return {
     labels,
     centers,

@@ -224,28 +224,29 @@ export function openWorkspace(layout: WorkspaceLayout, slot: number): Workspace 
   }
   const at = (a: { byteOffset: number } | null) => (a === null ? 0 : a.byteOffset);
 
+  // The kernels' arguments are fixed for the workspace's life: bound once, not per call.
   const assignInto = (outLabels: Int32Array, outDistances: Float64Array, ids: Int32Array | null) => {
-    return (from: number, to: number): number => {
-      if (wasm === null)
-        return assignRows(points, xSquaredNorms, weights, k, scratch, outLabels, outDistances, from, to, ids);
-      const common = [
-        at(scratch.centersT),
-        kp,
-        k,
-        at(scratch.centerSquaredNorms),
-        at(xSquaredNorms),
-        at(weights),
-        at(outLabels),
-        at(outDistances),
-        at(scratch.dots),
-        at(ids),
-        from,
-        to,
-      ] as const;
-      return points.kind === "sparse"
-        ? wasm.assignSparse(at(points.indptr), at(points.indices), at(data), ...common)
-        : wasm.assignDense(at(data), d, ...common);
-    };
+    if (wasm === null) {
+      return (from: number, to: number): number =>
+        assignRows(points, xSquaredNorms, weights, k, scratch, outLabels, outDistances, from, to, ids);
+    }
+    const ct = at(scratch.centersT);
+    const cNorms = at(scratch.centerSquaredNorms);
+    const xNorms = at(xSquaredNorms);
+    const w = at(weights);
+    const l = at(outLabels);
+    const dist = at(outDistances);
+    const dots = at(scratch.dots);
+    const rowIds = at(ids);
+    const x = at(data);
+    if (points.kind === "dense") {
+      return (from: number, to: number): number =>
+        wasm.assignDense(x, d, ct, kp, k, cNorms, xNorms, w, l, dist, dots, rowIds, from, to);
+    }
+    const indptr = at(points.indptr);
+    const indices = at(points.indices);
+    return (from: number, to: number): number =>
+      wasm.assignSparse(indptr, indices, x, ct, kp, k, cNorms, xNorms, w, l, dist, dots, rowIds, from, to);
   };
   const sumRows = (into: Float64Array, lo: number, hi: number, from: number, to: number): void => {
     if (wasm === null) {

@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { balancedColumns } from "../cluster/assign.js";
-import { type ElkanLayout, type ElkanPhase, openElkan } from "../cluster/elkan.js";
+import { type ElkanLayout, type ElkanPhase, openElkan, runPhaseHere } from "../cluster/elkan.js";
 import type { AssignSession, ElkanSession, ParallelAssigner } from "../cluster/parallel.js";
 import { createWorkspace, localSession, totalDistance } from "../cluster/workspace.js";
 import type { Points } from "../core/points.js";
@@ -133,17 +133,27 @@ function startSession(
   // sums and the centres then compete for the cache.)
   const mode: UpdateMode = ws.blocks.length === 3 ? "blocks" : "columns";
   const columns = balancedColumns(p, threads);
+  const columnShares = Array.from({ length: threads }, (_, t) => [columns[t], columns[t + 1]] as [number, number]);
   const c = createCoordinator(workers, timeoutMs, (worker, control) => ({
     type: "run",
     worker,
     from: bounds[worker + 1] as number,
     to: bounds[worker + 2] as number,
-    columns: [columns[worker + 1] as number, columns[worker + 2] as number],
+    columns: columnShares[worker + 1] as [number, number],
     mode,
     layout: ws.layout,
     control,
   }));
   const { control, run } = c;
+  // Each thread's part of each phase, made once for the session.
+  const assignShare = (t: number) => ws.assign(bounds[t] as number, bounds[t + 1] as number);
+  let subsetCount = 0;
+  const subsetShare = (t: number) =>
+    ws.assignSubset(Math.round((t * subsetCount) / threads), Math.round(((t + 1) * subsetCount) / threads));
+  const blockShare = (t: number) => {
+    if (t < 2) ws.sumBlock(t);
+  };
+  const columnShare = (t: number) => ws.accumulate(columnShares[t] as [number, number]);
   return {
     get warning() {
       return c.warning;
@@ -151,13 +161,7 @@ function startSession(
     assign(centers, outLabels, outDistances) {
       ws.prepare(centers);
       if (!c.healthy) ws.assign(0, n);
-      else {
-        run(
-          ASSIGN,
-          () => ws.assign(0, bounds[1] as number),
-          (i) => ws.assign(bounds[i + 1] as number, bounds[i + 2] as number),
-        );
-      }
+      else run(ASSIGN, assignShare);
       outLabels.set(labels);
       outDistances.set(distances);
       return totalDistance(ws);
@@ -165,14 +169,10 @@ function startSession(
     assignSubset(ids, count, centers, outLabels, outDistances) {
       ws.prepare(centers);
       subsetIds.set(ids.subarray(0, count));
-      const part = (t: number) => Math.round((t * count) / threads);
       if (c.healthy) {
+        subsetCount = count;
         Atomics.store(control, COUNT, count);
-        run(
-          ASSIGN_SUBSET,
-          () => ws.assignSubset(0, part(1)),
-          (i) => ws.assignSubset(part(i + 1), part(i + 2)),
-        );
+        run(ASSIGN_SUBSET, subsetShare);
       } else {
         ws.assignSubset(0, count);
       }
@@ -187,21 +187,7 @@ function startSession(
     },
     accumulate(outSums, outWeights) {
       if (!c.healthy) for (let b = 0; b + 1 < ws.blocks.length; b++) ws.sumBlock(b);
-      else if (mode === "blocks") {
-        run(
-          ACCUMULATE,
-          () => ws.sumBlock(0),
-          (i) => {
-            if (i === 0) ws.sumBlock(1);
-          },
-        );
-      } else {
-        run(
-          ACCUMULATE,
-          () => ws.accumulate([columns[0] as number, columns[1] as number]),
-          (i) => ws.accumulate([columns[i + 1] as number, columns[i + 2] as number]),
-        );
-      }
+      else run(ACCUMULATE, mode === "blocks" ? blockShare : columnShare);
       ws.finishSums();
       outSums.set(sums);
       outWeights.set(clusterWeights);
@@ -236,12 +222,13 @@ function createCoordinator(
     control,
     healthy: true,
     warning: null as string | null,
-    run(phase: number, mine: () => void, redo: (worker: number) => void): void {
+    /** `share(t)` does thread t's part (0 = the calling thread, t = worker t - 1). */
+    run(phase: number, share: (thread: number) => void): void {
       generation++;
       Atomics.store(control, PHASE, phase);
       Atomics.store(control, GENERATION, generation);
       Atomics.notify(control, GENERATION);
-      mine();
+      share(0);
       const deadline = Date.now() + timeoutMs;
       for (let i = 0; i < workers.length; i++) {
         for (;;) {
@@ -255,7 +242,7 @@ function createCoordinator(
         if (Atomics.load(control, DONE_BASE + i) !== generation) {
           state.healthy = false;
           state.warning = `a worker thread did not answer within ${timeoutMs} ms; k-means continued on one thread (same result)`;
-          redo(i);
+          share(i + 1);
         }
       }
     },
@@ -280,13 +267,7 @@ function localElkanSession(layout: ElkanLayout, warning: string): ElkanSession {
   const { passes } = openElkan(layout);
   return {
     warning,
-    run(phase) {
-      if (phase !== "accumulate") passes[phase](0, layout.rows);
-      else {
-        for (let b = 0; b + 1 < passes.blocks.length; b++) passes.sumBlock(b);
-        passes.finishSums();
-      }
-    },
+    run: (phase) => runPhaseHere(passes, phase, layout.rows),
     end() {},
   };
 }
@@ -297,6 +278,13 @@ function startElkanSession(workers: Worker[], layout: ElkanLayout, timeoutMs: nu
   const threads = workers.length + 1;
   const bounds = rowBounds(n, threads);
   const { passes } = openElkan(layout);
+  // One block of rows per thread for the sums (the calling thread and the first worker);
+  // rows split as for Lloyd's for the other phases.
+  const blockShare = (t: number) => {
+    if (t < 2) passes.sumBlock(t);
+  };
+  let rowPhase: Exclude<ElkanPhase, "accumulate"> = "init";
+  const rowShare = (t: number) => passes[rowPhase](bounds[t] as number, bounds[t + 1] as number);
   const c = createCoordinator(workers, timeoutMs, (worker, control) => ({
     type: "elkan",
     worker,
@@ -310,29 +298,17 @@ function startElkanSession(workers: Worker[], layout: ElkanLayout, timeoutMs: nu
       return c.warning;
     },
     run(phase) {
+      if (!c.healthy || (phase === "accumulate" && passes.blocks.length !== 3)) {
+        runPhaseHere(passes, phase, n);
+        return;
+      }
       if (phase === "accumulate") {
-        // One block of rows per thread (the calling thread and the first worker).
-        if (c.healthy && passes.blocks.length === 3) {
-          c.run(
-            ACCUMULATE,
-            () => passes.sumBlock(0),
-            (i) => {
-              if (i === 0) passes.sumBlock(1);
-            },
-          );
-        } else for (let b = 0; b + 1 < passes.blocks.length; b++) passes.sumBlock(b);
+        c.run(ACCUMULATE, blockShare);
         passes.finishSums();
         return;
       }
-      if (!c.healthy) {
-        passes[phase](0, n);
-        return;
-      }
-      c.run(
-        ELKAN_PHASES[phase],
-        () => passes[phase](0, bounds[1] as number),
-        (i) => passes[phase](bounds[i + 1] as number, bounds[i + 2] as number),
-      );
+      rowPhase = phase;
+      c.run(ELKAN_PHASES[phase], rowShare);
     },
     end: c.end,
   };
