@@ -95,7 +95,7 @@ export interface WasmKernel {
 
 const PAGE = 65536;
 /** wasm32 addresses 4 GiB; larger workspaces use the JavaScript kernels. */
-export const MAX_KERNEL_BYTES = 65536 * PAGE;
+const MAX_KERNEL_BYTES = 65536 * PAGE;
 
 const compiled = new Map<boolean, WebAssembly.Module | null>();
 let disabled = false;
