@@ -1,20 +1,22 @@
 import { readFileSync } from "node:fs";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type Plugin } from "vitest/config";
+
+/** The seed corpus is imported as text, as tsup's `.txt` loader does for the build. */
+export const textLoader: Plugin = {
+  name: "text-loader",
+  enforce: "pre",
+  load(id) {
+    if (id.endsWith(".txt")) return `export default ${JSON.stringify(readFileSync(id, "utf8"))};`;
+    return null;
+  },
+};
 
 export default defineConfig({
-  plugins: [
-    {
-      // The seed corpus is imported as text, as tsup's `.txt` loader does for the build.
-      name: "text-loader",
-      enforce: "pre",
-      load(id) {
-        if (id.endsWith(".txt")) return `export default ${JSON.stringify(readFileSync(id, "utf8"))};`;
-        return null;
-      },
-    },
-  ],
+  plugins: [textLoader],
   test: {
     include: ["test/**/*.test.ts"],
+    // Checks on the full development corpora run with `npm run test:corpora` (vitest.corpora.config.ts).
+    exclude: ["test/corpora/**", "**/node_modules/**"],
     setupFiles: ["test/setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,

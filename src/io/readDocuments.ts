@@ -1,5 +1,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
+import { promisify } from "node:util";
+import { gunzip } from "node:zlib";
 import { parse as parseCsv } from "csv-parse/sync";
 import { describeValue } from "../core/describe.js";
 import { EmptyInputError, InvalidArgumentError } from "../core/errors.js";
@@ -37,23 +39,29 @@ export async function readDocuments(path: string, options: ReadDocumentsOptions 
   let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(path);
-  } catch {
-    throw new InvalidArgumentError(`${fn}: cannot read ${path}: no such file or directory`, "path");
+  } catch (error) {
+    throw new InvalidArgumentError(`${fn}: cannot read ${path}: ${systemReason(error)}`, "path");
   }
   let format = options.format ?? "auto";
   if (format === "auto") format = info.isDirectory() ? "dir" : formatFromExtension(path);
   if (format === "dir") {
     if (!info.isDirectory()) throw new InvalidArgumentError(`${fn}: ${path} is not a directory`, "path");
-    const names = (await readdir(path)).filter((n) => n.toLowerCase().endsWith(".txt")).sort();
+    let entries: string[];
+    try {
+      entries = await readdir(path);
+    } catch (error) {
+      throw new InvalidArgumentError(`${fn}: cannot read the directory ${path}: ${systemReason(error)}`, "path");
+    }
+    const names = entries.filter((n) => n.toLowerCase().endsWith(".txt")).sort();
     const documents = [];
     for (const name of names) {
-      const text = (await readFile(join(path, name), "utf8")).trim();
+      const text = (await readTextFile(fn, join(path, name))).trim();
       if (text) documents.push({ id: name, title: basename(name, extname(name)), text });
     }
     return finish(fn, path, documents, "dir");
   }
   if (info.isDirectory()) throw new InvalidArgumentError(`${fn}: ${path} is a directory; use format "dir"`, "path");
-  const content = (await readFile(path, "utf8")).replace(/^\uFEFF/, "");
+  const content = await readTextFile(fn, path);
   switch (format) {
     case "jsonl":
       return finish(fn, path, fromJsonLines(fn, path, content, options), "jsonl");
@@ -87,8 +95,50 @@ export async function readDocuments(path: string, options: ReadDocumentsOptions 
   }
 }
 
+const gunzipAsync = promisify(gunzip);
+
+/**
+ * The file's text: gunzipped when it starts with gzip's magic bytes (whatever its name), a
+ * byte-order mark dropped. A corrupt or truncated gzip stream, or bytes that are not text
+ * (NUL bytes or invalid UTF-8 in its first 64 KiB), are refused rather than parsed as garbage.
+ */
+async function readTextFile(fn: string, path: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new InvalidArgumentError(`${fn}: cannot read ${path}: ${systemReason(error)}`, "path");
+  }
+  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      bytes = await gunzipAsync(bytes);
+    } catch (error) {
+      throw new InvalidArgumentError(
+        `${fn}: ${path} is not a valid gzip file (${(error as Error).message}); it may be truncated or corrupt`,
+        "path",
+      );
+    }
+  }
+  const head = bytes.subarray(0, 65536);
+  if (head.includes(0)) throw new InvalidArgumentError(`${fn}: ${path} is not a text file (it holds NUL bytes)`, "path");
+  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+  const replaced = text.slice(0, 65536).split("\uFFFD").length - 1;
+  if (replaced > 16 && replaced > head.length / 1000)
+    throw new InvalidArgumentError(`${fn}: ${path} is not UTF-8 text (${replaced} invalid byte sequences at its start)`, "path");
+  return text.replace(/^\uFEFF/, "");
+}
+
+/** The reason of a file-system error in words, without Node's "ENOENT: ENOENT: ..." doubling. */
+function systemReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "no such file or directory";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "it is a directory";
+  return (error as Error).message;
+}
+
 function formatFromExtension(path: string): InputFormat {
-  const ext = extname(path).toLowerCase();
+  const ext = extname(path.replace(/\.gz$/i, "")).toLowerCase();
   if (ext === ".jsonl" || ext === ".ndjson") return "jsonl";
   if (ext === ".csv") return "csv";
   if (ext === ".tsv") return "tsv";

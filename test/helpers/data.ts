@@ -20,13 +20,36 @@ export interface CorpusRecord {
   [field: string]: unknown;
 }
 
-/** The first `limit` records of a corpus in ../shared/data. */
-export function readCorpus(name: string, limit = Infinity): CorpusRecord[] {
+const FIXTURE_CORPORA = JSON.parse(
+  readFileSync(join(ROOT, "test", "fixtures", "corpora", "index.json"), "utf8"),
+) as Record<string, { file: string; records: number }>;
+
+/**
+ * The first `limit` records of a development corpus, read from its committed prefix in
+ * test/fixtures/corpora, so that `npm test` needs nothing beside the checkout.
+ */
+export function readCorpus(name: string, limit: number): CorpusRecord[] {
+  const fixture = FIXTURE_CORPORA[name];
+  if (fixture === undefined)
+    throw new Error(`no committed prefix of ${name}; add it to test/fixtures/corpora/index.json`);
+  if (limit > fixture.records)
+    throw new Error(`${fixture.file} holds ${fixture.records} records of ${name}, fewer than ${limit}`);
+  return parseJsonLines(readFileSync(join(ROOT, "test", "fixtures", "corpora", fixture.file)), true, limit);
+}
+
+/**
+ * Records of a full development corpus in ../shared/data, for `npm run test:corpora` only.
+ * A missing corpus fails the run: those tests are never skipped.
+ */
+export function readSharedCorpus(name: string, limit = Infinity): CorpusRecord[] {
   const path = join(SHARED_DATA, name);
   if (!existsSync(path))
-    throw new Error(`test corpus ${path} is missing (expected ../shared/data beside the checkout)`);
-  const raw = readFileSync(path);
-  const text = (name.endsWith(".gz") ? gunzipSync(raw) : raw).toString("utf8");
+    throw new Error(`test corpus ${path} is missing (npm run test:corpora needs ../shared/data beside the checkout)`);
+  return parseJsonLines(readFileSync(path), name.endsWith(".gz"), limit);
+}
+
+function parseJsonLines(raw: Buffer, gzipped: boolean, limit: number): CorpusRecord[] {
+  const text = (gzipped ? gunzipSync(raw) : raw).toString("utf8");
   const out: CorpusRecord[] = [];
   let start = 0;
   while (start < text.length && out.length < limit) {

@@ -1,0 +1,20 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { ROOT, readSharedCorpus } from "../helpers/data.js";
+
+const corpora = join(ROOT, "test", "fixtures", "corpora");
+const index = JSON.parse(readFileSync(join(corpora, "index.json"), "utf8")) as Record<
+  string,
+  { file: string; records: number }
+>;
+
+describe("committed corpus prefixes", () => {
+  it.each(Object.entries(index))("%s: the committed prefix is its first records, byte for byte", (name, prefix) => {
+    const committed = gunzipSync(readFileSync(join(corpora, prefix.file))).toString("utf8").trimEnd().split("\n");
+    expect(committed).toHaveLength(prefix.records);
+    const full = readSharedCorpus(name, prefix.records).map((r) => JSON.stringify(r));
+    expect(committed.map((line) => JSON.stringify(JSON.parse(line)))).toEqual(full);
+  });
+});

@@ -1,0 +1,67 @@
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { InvalidArgumentError } from "../../src/core/errors.js";
+import { readDocuments } from "../../src/io/readDocuments.js";
+import { ROOT } from "../helpers/data.js";
+
+const tmp = mkdtempSync(join(tmpdir(), "topiclens-read-"));
+const records = [
+  { id: "a", title: "First", text: "federated learning with partial client participation" },
+  { id: "b", title: "Second", text: "adaptive optimizers and learning rate schedules" },
+];
+const jsonl = `${records.map((r) => JSON.stringify(r)).join("\n")}\n`;
+
+describe("readDocuments(path)", () => {
+  it("reads gzipped JSONL and CSV by their inner extension, and a gzip stream whatever its name", async () => {
+    writeFileSync(join(tmp, "docs.jsonl.gz"), gzipSync(jsonl));
+    writeFileSync(join(tmp, "docs.csv.gz"), gzipSync(`id,title,text\na,First,"federated, learning"\n`));
+    writeFileSync(join(tmp, "docs.jsonl"), gzipSync(jsonl));
+    const fromGz = await readDocuments(join(tmp, "docs.jsonl.gz"));
+    expect(fromGz).toEqual({ documents: records, format: "jsonl" });
+    expect(await readDocuments(join(tmp, "docs.jsonl"))).toEqual(fromGz);
+    expect(await readDocuments(join(tmp, "docs.csv.gz"))).toEqual({
+      documents: [{ id: "a", title: "First", text: "federated, learning" }],
+      format: "csv",
+    });
+  });
+
+  it("refuses a truncated gzip file, naming it and the likely cause", async () => {
+    const whole = gzipSync(jsonl.repeat(200));
+    writeFileSync(join(tmp, "cut.jsonl.gz"), whole.subarray(0, whole.length >> 1));
+    const error = await readDocuments(join(tmp, "cut.jsonl.gz")).catch((e) => e);
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error.message).toMatch(/cut\.jsonl\.gz is not a valid gzip file .*truncated or corrupt/);
+  });
+
+  it("refuses files that are not text instead of reading garbage documents", async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    writeFileSync(join(tmp, "image.txt"), png);
+    await expect(readDocuments(join(tmp, "image.txt"))).rejects.toThrow(/image\.txt is not a text file/);
+    copyFileSync(process.execPath, join(tmp, "node-binary"));
+    await expect(readDocuments(join(tmp, "node-binary"))).rejects.toThrow(/is not a text file/);
+    const latin1 = Buffer.from("caf\xe9 ".repeat(400), "latin1");
+    writeFileSync(join(tmp, "latin1.txt"), latin1);
+    await expect(readDocuments(join(tmp, "latin1.txt"))).rejects.toThrow(/is not UTF-8 text/);
+  });
+
+  it("says what is wrong with a missing or unreadable path, once", async () => {
+    const missing = await readDocuments(join(tmp, "nope.jsonl")).catch((e) => e);
+    expect(missing.message).toBe(`readDocuments: cannot read ${join(tmp, "nope.jsonl")}: no such file or directory`);
+    if (process.getuid?.() === 0) return; // root reads files whatever their mode
+    const locked = join(tmp, "locked");
+    mkdirSync(locked);
+    writeFileSync(join(locked, "a.txt"), "text");
+    chmodSync(locked, 0);
+    await expect(readDocuments(locked)).rejects.toThrow(/permission denied/);
+  });
+
+  it("still reads the packaged seed page as 70 titled abstracts", async () => {
+    const { documents, format } = await readDocuments(join(ROOT, "seeds", "abstracts-page.txt"));
+    expect(format).toBe("page");
+    expect(documents).toHaveLength(70);
+    expect(readFileSync(join(ROOT, "seeds", "abstracts-page.txt"), "utf8")).toContain(documents[0]?.title);
+  });
+});

@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+import { textLoader } from "./vitest.config.js";
+
+// `npm run test:corpora`: checks on the full development corpora in ../shared/data.
+// A missing corpus fails these tests; they are never skipped.
+export default defineConfig({
+  plugins: [textLoader],
+  test: {
+    include: ["test/corpora/**/*.test.ts"],
+    setupFiles: ["test/setup.ts"],
+    testTimeout: 900_000,
+    hookTimeout: 900_000,
+  },
+});
