@@ -120,11 +120,15 @@ async function readTextFile(fn: string, path: string): Promise<string> {
     }
   }
   const head = bytes.subarray(0, 65536);
-  if (head.includes(0)) throw new InvalidArgumentError(`${fn}: ${path} is not a text file (it holds NUL bytes)`, "path");
+  if (head.includes(0))
+    throw new InvalidArgumentError(`${fn}: ${path} is not a text file (it holds NUL bytes)`, "path");
   const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
   const replaced = text.slice(0, 65536).split("\uFFFD").length - 1;
   if (replaced > 16 && replaced > head.length / 1000)
-    throw new InvalidArgumentError(`${fn}: ${path} is not UTF-8 text (${replaced} invalid byte sequences at its start)`, "path");
+    throw new InvalidArgumentError(
+      `${fn}: ${path} is not UTF-8 text (${replaced} invalid byte sequences at its start)`,
+      "path",
+    );
   return text.replace(/^\uFEFF/, "");
 }
 

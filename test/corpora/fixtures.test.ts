@@ -12,7 +12,10 @@ const index = JSON.parse(readFileSync(join(corpora, "index.json"), "utf8")) as R
 
 describe("committed corpus prefixes", () => {
   it.each(Object.entries(index))("%s: the committed prefix is its first records, byte for byte", (name, prefix) => {
-    const committed = gunzipSync(readFileSync(join(corpora, prefix.file))).toString("utf8").trimEnd().split("\n");
+    const committed = gunzipSync(readFileSync(join(corpora, prefix.file)))
+      .toString("utf8")
+      .trimEnd()
+      .split("\n");
     expect(committed).toHaveLength(prefix.records);
     const full = readSharedCorpus(name, prefix.records).map((r) => JSON.stringify(r));
     expect(committed.map((line) => JSON.stringify(JSON.parse(line)))).toEqual(full);
