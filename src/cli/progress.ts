@@ -1,4 +1,4 @@
-import type { TopicsProgress } from "../pipeline/clusterTopics.js";
+import type { TopicsProgress } from "../pipeline/types.js";
 
 const PHASES: Record<TopicsProgress["phase"], string> = {
   vectorize: "vectorizing",

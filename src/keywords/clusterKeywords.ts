@@ -3,6 +3,7 @@ import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { checkBoolean, checkInteger, checkNumber, checkOneOf, checkOptions } from "../core/validate.js";
 import { resolveStopWords, type StopWordsSpec } from "../text/stopwords/index.js";
+import type { ClassTermTable } from "./classPhraseCounts.js";
 import { classTermCounts, classTfidf } from "./ctfidf.js";
 import { isJunkTerm } from "./junk.js";
 import { selectDiverse } from "./mmr.js";
@@ -115,6 +116,156 @@ export interface KeywordInput {
  */
 export function clusterKeywords(input: KeywordInput, options: ClusterKeywordsOptions = {}): ClusterKeywords[] {
   const fn = "clusterKeywords";
+  const o = resolveKeywordOptions(fn, options);
+  const { counts, vocabulary } = input;
+  const labels = Int32Array.from(input.labels as ArrayLike<number>);
+  if (labels.length !== counts.rows) {
+    throw new InvalidArgumentError(
+      `${fn}: labels must have one entry per document (${counts.rows}); got ${labels.length}`,
+      "labels",
+    );
+  }
+  if (vocabulary.length !== counts.cols) {
+    throw new InvalidArgumentError(
+      `${fn}: vocabulary must have one term per column (${counts.cols}); got ${vocabulary.length}`,
+      "vocabulary",
+    );
+  }
+  const display = input.displayTerms ?? vocabulary;
+  let maxLabel = -1;
+  for (const l of labels) {
+    if (!Number.isInteger(l))
+      throw new InvalidArgumentError(`${fn}: labels must be integers; got ${describeValue(l)}`, "labels");
+    if (l > maxLabel) maxLabel = l;
+  }
+  const k = input.k ?? maxLabel + 1;
+  checkInteger(fn, "k", k, Math.max(1, maxLabel + 1));
+
+  let centroids: CsrMatrix | null = null;
+  if (o.representation === "centroid") {
+    if (input.tfidf === undefined) {
+      throw new InvalidArgumentError(`${fn}: input.tfidf is required for representation "centroid"`, "input.tfidf");
+    }
+    centroids = centroidWeights(input.tfidf, labels, k);
+  }
+  const sizes = new Int32Array(k);
+  for (const l of labels) if (l >= 0) sizes[l] = (sizes[l] as number) + 1;
+  const table: ClassTermTable = {
+    vocabulary,
+    termCounts: classTermCounts(counts, labels, k),
+    documentCounts: classTermCounts({ ...counts, data: new Float64Array(counts.data.length).fill(1) }, labels, k),
+    sizes,
+  };
+  return keywordsOfClasses(table, display, o, centroids);
+}
+
+/**
+ * {@link clusterKeywords} from per-cluster counts (see `classPhraseCounts`), for callers
+ * that count per cluster directly instead of per document.
+ */
+export function clusterKeywordsFromClassCounts(
+  table: ClassTermTable,
+  options: ClusterKeywordsOptions = {},
+): ClusterKeywords[] {
+  const o = resolveKeywordOptions("clusterKeywordsFromClassCounts", options);
+  if (o.representation === "centroid") {
+    throw new InvalidArgumentError(
+      `clusterKeywordsFromClassCounts: representation "centroid" needs TF-IDF rows; use clusterKeywords`,
+      "options.representation",
+    );
+  }
+  return keywordsOfClasses(table, table.vocabulary, o, null);
+}
+
+function keywordsOfClasses(
+  table: ClassTermTable,
+  display: readonly string[],
+  o: ResolvedKeywordOptions,
+  centroids: CsrMatrix | null,
+): ClusterKeywords[] {
+  const { vocabulary, sizes } = table;
+  const perClass = table.termCounts;
+  const perClassDocs = table.documentCounts;
+  const k = sizes.length;
+  const cols = vocabulary.length;
+  const { topN, diversity, coverage, maxShare, minDocuments, labelTerms, preferPhrases, extraStop } = o;
+  const weights =
+    centroids ?? classTfidf(perClass, { reduceFrequentWords: o.reduce, bm25Weighting: o.bm25 }).matrix;
+
+  // Terms common in almost every cluster say nothing about any one of them. "Common"
+  // means in at least PRESENCE_SHARE of a cluster's documents, so a word that merely
+  // occurs once somewhere in every large cluster is not thrown away.
+  const clustersWithTerm = new Int32Array(cols);
+  for (let c = 0; c < k; c++) {
+    const needed = Math.max(1, PRESENCE_SHARE * (sizes[c] as number));
+    for (let p = perClassDocs.indptr[c] as number; p < (perClassDocs.indptr[c + 1] as number); p++) {
+      if ((perClassDocs.data[p] as number) >= needed) {
+        const t = perClassDocs.indices[p] as number;
+        clustersWithTerm[t] = (clustersWithTerm[t] as number) + 1;
+      }
+    }
+  }
+  const junk = new Uint8Array(cols);
+  for (let t = 0; t < cols; t++) {
+    const term = vocabulary[t] as string;
+    if (isJunkTerm(term, extraStop) || (k >= 4 && (clustersWithTerm[t] as number) > maxShare * k)) junk[t] = 1;
+  }
+
+  const out: ClusterKeywords[] = [];
+  for (let c = 0; c < k; c++) {
+    const classCount = new Map<number, number>();
+    for (let p = perClass.indptr[c] as number; p < (perClass.indptr[c + 1] as number); p++) {
+      classCount.set(perClass.indices[p] as number, perClass.data[p] as number);
+    }
+    const docsWith = new Map<number, number>();
+    for (let p = perClassDocs.indptr[c] as number; p < (perClassDocs.indptr[c + 1] as number); p++) {
+      docsWith.set(perClassDocs.indices[p] as number, perClassDocs.data[p] as number);
+    }
+    const needed = Math.min(minDocuments, Math.max(1, Math.floor((sizes[c] as number) / 2)));
+    const scored: { t: number; score: number }[] = [];
+    for (let p = weights.indptr[c] as number; p < (weights.indptr[c + 1] as number); p++) {
+      const t = weights.indices[p] as number;
+      const score = weights.data[p] as number;
+      if (junk[t] === 0 && score > 0 && (docsWith.get(t) ?? 0) >= needed) scored.push({ t, score });
+    }
+    scored.sort((a, b) => b.score - a.score || a.t - b.t);
+    const pool = scored.slice(0, Math.max(4 * topN, 40));
+    const candidates = preferPhrases ? absorbCoveredWords(pool, vocabulary, classCount, coverage) : pool;
+    const chosen = selectDiverse(
+      candidates.map((x) => ({ term: vocabulary[x.t] as string, score: x.score, id: x.t })),
+      topN,
+      diversity,
+    );
+    const keywords = chosen.map((x) => ({ term: display[x.id] as string, score: x.score }));
+    out.push({
+      cluster: c,
+      size: sizes[c] as number,
+      label: keywords
+        .slice(0, labelTerms)
+        .map((x) => x.term)
+        .join(" · "),
+      keywords,
+    });
+  }
+  return out;
+}
+
+/** Every keyword option validated, with its default applied. */
+interface ResolvedKeywordOptions {
+  readonly topN: number;
+  readonly representation: "c-tf-idf" | "centroid";
+  readonly diversity: number;
+  readonly coverage: number;
+  readonly maxShare: number;
+  readonly minDocuments: number;
+  readonly labelTerms: number;
+  readonly preferPhrases: boolean;
+  readonly reduce: boolean;
+  readonly bm25: boolean;
+  readonly extraStop: ReadonlySet<string>;
+}
+
+function resolveKeywordOptions(fn: string, options: ClusterKeywordsOptions): ResolvedKeywordOptions {
   const o = checkOptions(fn, options, OPTION_NAMES);
   const topN = checkInteger(fn, "options.topN", o.topN ?? CLUSTER_KEYWORDS_DEFAULTS.topN, 1);
   const representation = checkOneOf(
@@ -157,103 +308,21 @@ export function clusterKeywords(input: KeywordInput, options: ClusterKeywordsOpt
     o.reduceFrequentWords ?? CLUSTER_KEYWORDS_DEFAULTS.reduceFrequentWords,
   );
   const bm25 = checkBoolean(fn, "options.bm25Weighting", o.bm25Weighting ?? CLUSTER_KEYWORDS_DEFAULTS.bm25Weighting);
+
   const extraStop = resolveStopWords(o.stopWords ?? "en", fn).words;
-
-  const { counts, vocabulary } = input;
-  const labels = Int32Array.from(input.labels as ArrayLike<number>);
-  if (labels.length !== counts.rows) {
-    throw new InvalidArgumentError(
-      `${fn}: labels must have one entry per document (${counts.rows}); got ${labels.length}`,
-      "labels",
-    );
-  }
-  if (vocabulary.length !== counts.cols) {
-    throw new InvalidArgumentError(
-      `${fn}: vocabulary must have one term per column (${counts.cols}); got ${vocabulary.length}`,
-      "vocabulary",
-    );
-  }
-  const display = input.displayTerms ?? vocabulary;
-  let maxLabel = -1;
-  for (const l of labels) {
-    if (!Number.isInteger(l))
-      throw new InvalidArgumentError(`${fn}: labels must be integers; got ${describeValue(l)}`, "labels");
-    if (l > maxLabel) maxLabel = l;
-  }
-  const k = input.k ?? maxLabel + 1;
-  checkInteger(fn, "k", k, Math.max(1, maxLabel + 1));
-
-  const perClass = classTermCounts(counts, labels, k);
-  const perClassDocs = classTermCounts({ ...counts, data: new Float64Array(counts.data.length).fill(1) }, labels, k);
-  let weights: CsrMatrix;
-  if (representation === "centroid") {
-    if (input.tfidf === undefined) {
-      throw new InvalidArgumentError(`${fn}: input.tfidf is required for representation "centroid"`, "input.tfidf");
-    }
-    weights = centroidWeights(input.tfidf, labels, k);
-  } else {
-    weights = classTfidf(perClass, { reduceFrequentWords: reduce, bm25Weighting: bm25 }).matrix;
-  }
-
-  const sizes = new Int32Array(k);
-  for (const l of labels) if (l >= 0) sizes[l] = (sizes[l] as number) + 1;
-
-  // Terms common in almost every cluster say nothing about any one of them. "Common"
-  // means in at least PRESENCE_SHARE of a cluster's documents, so a word that merely
-  // occurs once somewhere in every large cluster is not thrown away.
-  const clustersWithTerm = new Int32Array(counts.cols);
-  for (let c = 0; c < k; c++) {
-    const needed = Math.max(1, PRESENCE_SHARE * (sizes[c] as number));
-    for (let p = perClassDocs.indptr[c] as number; p < (perClassDocs.indptr[c + 1] as number); p++) {
-      if ((perClassDocs.data[p] as number) >= needed) {
-        const t = perClassDocs.indices[p] as number;
-        clustersWithTerm[t] = (clustersWithTerm[t] as number) + 1;
-      }
-    }
-  }
-  const junk = new Uint8Array(counts.cols);
-  for (let t = 0; t < counts.cols; t++) {
-    const term = vocabulary[t] as string;
-    if (isJunkTerm(term, extraStop) || (k >= 4 && (clustersWithTerm[t] as number) > maxShare * k)) junk[t] = 1;
-  }
-
-  const out: ClusterKeywords[] = [];
-  for (let c = 0; c < k; c++) {
-    const classCount = new Map<number, number>();
-    for (let p = perClass.indptr[c] as number; p < (perClass.indptr[c + 1] as number); p++) {
-      classCount.set(perClass.indices[p] as number, perClass.data[p] as number);
-    }
-    const docsWith = new Map<number, number>();
-    for (let p = perClassDocs.indptr[c] as number; p < (perClassDocs.indptr[c + 1] as number); p++) {
-      docsWith.set(perClassDocs.indices[p] as number, perClassDocs.data[p] as number);
-    }
-    const needed = Math.min(minDocuments, Math.max(1, Math.floor((sizes[c] as number) / 2)));
-    const scored: { t: number; score: number }[] = [];
-    for (let p = weights.indptr[c] as number; p < (weights.indptr[c + 1] as number); p++) {
-      const t = weights.indices[p] as number;
-      const score = weights.data[p] as number;
-      if (junk[t] === 0 && score > 0 && (docsWith.get(t) ?? 0) >= needed) scored.push({ t, score });
-    }
-    scored.sort((a, b) => b.score - a.score || a.t - b.t);
-    const pool = scored.slice(0, Math.max(4 * topN, 40));
-    const candidates = preferPhrases ? absorbCoveredWords(pool, vocabulary, classCount, coverage) : pool;
-    const chosen = selectDiverse(
-      candidates.map((x) => ({ term: vocabulary[x.t] as string, score: x.score, id: x.t })),
-      topN,
-      diversity,
-    );
-    const keywords = chosen.map((x) => ({ term: display[x.id] as string, score: x.score }));
-    out.push({
-      cluster: c,
-      size: sizes[c] as number,
-      label: keywords
-        .slice(0, labelTerms)
-        .map((x) => x.term)
-        .join(" · "),
-      keywords,
-    });
-  }
-  return out;
+  return {
+    topN,
+    representation,
+    diversity,
+    coverage,
+    maxShare,
+    minDocuments,
+    labelTerms,
+    preferPhrases,
+    reduce,
+    bm25,
+    extraStop,
+  };
 }
 
 /**

@@ -2,6 +2,7 @@ import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { log } from "../core/math.js";
 import { checkInteger, checkOptions } from "../core/validate.js";
+import type { TokenDocuments } from "../vectorize/vocabulary.js";
 
 /** A topic as its ranked terms; a term may be a phrase ("federated learning"). */
 export type TopicTerms = readonly string[];
@@ -23,20 +24,21 @@ function checkInputs(fn: string, topics: readonly TopicTerms[], texts: readonly 
   }
 }
 
-/**
- * Counts, over "virtual documents" (windows or documents), how many contain each
- * term and each pair of terms. A phrase is present when all its words are.
- */
-function cooccurrence(
-  terms: string[],
-  units: Iterable<ReadonlySet<string>>,
-): { single: Float64Array; pair: Float64Array; total: number } {
-  const n = terms.length;
-  // Each distinct word of the terms, and the terms that contain it.
+/** The topic terms' words as small integer ids, and which terms hold each word. */
+interface TermWords {
+  /** Id of each distinct word of the terms. */
+  readonly wordIds: Map<string, number>;
+  /** Word ids of each term (a phrase has several). */
+  readonly termWords: readonly (readonly number[])[];
+  /** Terms holding each word id. */
+  readonly termsOfWord: readonly (readonly number[])[];
+}
+
+function termWordsOf(terms: readonly string[]): TermWords {
   const wordIds = new Map<string, number>();
   const termWords: number[][] = [];
   const termsOfWord: number[][] = [];
-  for (let t = 0; t < n; t++) {
+  for (let t = 0; t < terms.length; t++) {
     const ids: number[] = [];
     for (const w of (terms[t] as string).split(" ")) {
       let id = wordIds.get(w);
@@ -50,6 +52,22 @@ function cooccurrence(
     }
     termWords.push(ids);
   }
+  return { wordIds, termWords, termsOfWord };
+}
+
+/**
+ * Counts, over "virtual documents" (windows or documents), how many contain each term
+ * and each pair of terms. A phrase is present when all its words are. Units are given
+ * by `forEachUnit`, which calls `unit(words, count)` with the ids of the topic words in
+ * the unit (repeats allowed) in `words[0..count)`.
+ */
+function cooccurrence(
+  nTerms: number,
+  tw: TermWords,
+  forEachUnit: (unit: (words: Int32Array, count: number) => void) => void,
+): { single: Float64Array; pair: Float64Array; total: number } {
+  const n = nTerms;
+  const { termWords, termsOfWord } = tw;
   const single = new Float64Array(n);
   const pair = new Float64Array(n * n);
   // Stamps instead of clearing: a word is in the current unit when mark[id] === unit number.
@@ -58,12 +76,12 @@ function cooccurrence(
   const words: number[] = [];
   const hits: number[] = [];
   let total = 0;
-  for (const unit of units) {
+  forEachUnit((unitWords, count) => {
     total++;
     words.length = 0;
-    for (const w of unit) {
-      const id = wordIds.get(w);
-      if (id !== undefined && mark[id] !== total) {
+    for (let i = 0; i < count; i++) {
+      const id = unitWords[i] as number;
+      if (mark[id] !== total) {
         mark[id] = total;
         words.push(id);
       }
@@ -82,7 +100,7 @@ function cooccurrence(
       single[a] = (single[a] as number) + 1;
       for (const b of hits) pair[a * n + b] = (pair[a * n + b] as number) + 1;
     }
-  }
+  });
   return { single, pair, total };
 }
 
@@ -91,21 +109,48 @@ function cooccurrence(
  * window of a text holds its distinct words; each slide then drops the word leaving at
  * the left edge (even when another occurrence of it is still inside the window) and
  * adds the entering word. Reproducing that rule keeps `c_npmi` values identical.
+ * `text` holds topic-word ids, -1 for any other token; `inWindow` is all zeros on entry
+ * and on exit.
  */
-function* slidingWindows(texts: readonly (readonly string[])[], size: number): Generator<ReadonlySet<string>> {
-  for (const text of texts) {
-    if (text.length <= size) {
-      yield new Set(text);
-      continue;
+function slidingWindows(
+  text: Int32Array,
+  size: number,
+  inWindow: Uint8Array,
+  scratch: Int32Array,
+  unit: (words: Int32Array, count: number) => void,
+): void {
+  const len = text.length;
+  const emit = (from: number, to: number) => {
+    let m = 0;
+    for (let i = from; i < to; i++) {
+      const w = text[i] as number;
+      if (w >= 0 && inWindow[w] === 1) scratch[m++] = w;
     }
-    const inWindow = new Set(text.slice(0, size));
-    yield inWindow;
-    for (let i = size; i < text.length; i++) {
-      inWindow.delete(text[i - size] as string);
-      inWindow.add(text[i] as string);
-      yield inWindow;
-    }
+    unit(scratch, m);
+  };
+  const first = Math.min(len, size);
+  for (let i = 0; i < first; i++) if ((text[i] as number) >= 0) inWindow[text[i] as number] = 1;
+  emit(0, first);
+  for (let i = size; i < len; i++) {
+    const out = text[i - size] as number;
+    if (out >= 0) inWindow[out] = 0;
+    const entering = text[i] as number;
+    if (entering >= 0) inWindow[entering] = 1;
+    emit(i - size + 1, i + 1);
   }
+  for (let i = Math.max(0, len - size); i < len; i++) if ((text[i] as number) >= 0) inWindow[text[i] as number] = 0;
+}
+
+/** Windows over texts of strings, each mapped to topic-word ids. */
+function windowsOfTexts(texts: readonly (readonly string[])[], tw: TermWords, size: number) {
+  return (unit: (words: Int32Array, count: number) => void) => {
+    const inWindow = new Uint8Array(tw.termsOfWord.length);
+    const scratch = new Int32Array(size);
+    for (const text of texts) {
+      const ids = Int32Array.from(text, (w) => tw.wordIds.get(w) ?? -1);
+      slidingWindows(ids, size, inWindow, scratch, unit);
+    }
+  };
 }
 
 function vocabularyOf(topics: readonly TopicTerms[]): { terms: string[]; index: Map<string, number> } {
@@ -140,8 +185,55 @@ export function npmiCoherence(
   const o = checkOptions(fn, options, ["windowSize"]);
   const windowSize = checkInteger(fn, "options.windowSize", o.windowSize ?? 10, 1);
   const { terms, index } = vocabularyOf(topics);
-  const { single, pair, total } = cooccurrence(terms, slidingWindows(texts, windowSize));
-  const n = terms.length;
+  const tw = termWordsOf(terms);
+  return npmiFromCounts(topics, index, cooccurrence(terms.length, tw, windowsOfTexts(texts, tw, windowSize)));
+}
+
+/**
+ * {@link npmiCoherence} over documents held as word ids (one tokenizing pass, see
+ * `fitTransformTfidfWithTokens`), optionally only over the documents listed in `subset`:
+ * the same value as `npmiCoherence` on those documents' token strings, without building
+ * them.
+ */
+export function npmiCoherenceOfTokens(
+  topics: readonly TopicTerms[],
+  tokens: TokenDocuments,
+  subset: Int32Array | null = null,
+  windowSize = 10,
+): number {
+  const { terms, index } = vocabularyOf(topics);
+  const tw = termWordsOf(terms);
+  // Topic-word id of every word id of the tokens (-1 for words no topic uses).
+  const local = new Int32Array(tokens.terms.length).fill(-1);
+  tokens.terms.forEach((w, id) => {
+    const t = tw.wordIds.get(w);
+    if (t !== undefined) local[id] = t;
+  });
+  const n = tokens.offsets.length - 1;
+  const windows = (unit: (words: Int32Array, count: number) => void) => {
+    const inWindow = new Uint8Array(tw.termsOfWord.length);
+    const scratch = new Int32Array(windowSize);
+    let text = new Int32Array(256);
+    const visit = (d: number) => {
+      const from = tokens.offsets[d] as number;
+      const len = (tokens.offsets[d + 1] as number) - from;
+      if (len > text.length) text = new Int32Array(2 * len);
+      for (let i = 0; i < len; i++) text[i] = local[tokens.stream[from + i] as number] as number;
+      slidingWindows(text.subarray(0, len), windowSize, inWindow, scratch, unit);
+    };
+    if (subset === null) for (let d = 0; d < n; d++) visit(d);
+    else for (const d of subset) visit(d);
+  };
+  return npmiFromCounts(topics, index, cooccurrence(terms.length, tw, windows));
+}
+
+function npmiFromCounts(
+  topics: readonly TopicTerms[],
+  index: Map<string, number>,
+  counts: { single: Float64Array; pair: Float64Array; total: number },
+): number {
+  const { single, pair, total } = counts;
+  const n = index.size;
   const perTopic: number[] = [];
   for (const topic of topics) {
     let sum = 0;
@@ -176,10 +268,13 @@ export function umassCoherence(topics: readonly TopicTerms[], texts: readonly (r
   const fn = "umassCoherence";
   checkInputs(fn, topics, texts);
   const { terms, index } = vocabularyOf(topics);
-  const { single, pair, total } = cooccurrence(
-    terms,
-    texts.map((t) => new Set(t)),
-  );
+  const tw = termWordsOf(terms);
+  const { single, pair, total } = cooccurrence(terms.length, tw, (unit) => {
+    for (const text of texts) {
+      const ids = Int32Array.from(text, (w) => tw.wordIds.get(w) ?? -1).filter((id) => id >= 0);
+      unit(ids, ids.length);
+    }
+  });
   const n = terms.length;
   const perTopic: number[] = [];
   for (const topic of topics) {

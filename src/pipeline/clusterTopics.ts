@@ -1,35 +1,41 @@
-import { type KMeansMetric, type KMeansResult, kmeans } from "../cluster/kmeans.js";
+import type { KMeansMetric } from "../cluster/kmeans.js";
 import type { ParallelAssigner } from "../cluster/parallel.js";
-import type { CsrMatrix } from "../core/csr.js";
-import { type DenseMatrix, denseNormalizeRows } from "../core/dense.js";
-import { EmptyInputError } from "../core/errors.js";
+import type { DenseMatrix } from "../core/dense.js";
 import { rowDot } from "../core/points.js";
 import { checkFunction, checkInteger, checkOneOf, checkOptions } from "../core/validate.js";
-import { adjustedRandIndex } from "../evaluate/external.js";
-import { silhouetteScore } from "../evaluate/internal.js";
-import { defaultKRange, type SweepKResult, sweepK } from "../evaluate/sweepK.js";
-import { type ClusterKeywordsOptions, clusterKeywords, type Keyword } from "../keywords/clusterKeywords.js";
-import { npmiCoherence, topicDiversity } from "../keywords/coherence.js";
-import { truncatedSvd } from "../reduce/truncatedSvd.js";
+import { defaultKRange, type SweepKResult } from "../evaluate/sweepK.js";
+import type { ClusterKeywordsOptions } from "../keywords/clusterKeywords.js";
+import { CLASS_PHRASE_DEFAULTS } from "../keywords/classPhraseCounts.js";
 import { toCSV } from "../report/csv.js";
-import { type HtmlOptions, toHTML } from "../report/html.js";
+import { toHTML } from "../report/html.js";
 import { toJSONReport } from "../report/json.js";
 import { JUPYTER_DISPLAY } from "../report/jupyter.js";
 import { toMarkdown } from "../report/markdown.js";
 import { toText } from "../report/summarize.js";
-import { createTokenizer } from "../text/tokenize.js";
 import type { TfidfOptions } from "../vectorize/options.js";
-import { fitTransformTfidf, type TfidfFit } from "../vectorize/tfidf.js";
 import { type DocumentInput, normalizeDocuments } from "./documents.js";
-import { createTopicModel, type TopicModel } from "./topicModel.js";
+import { chooseKStage } from "./stages/chooseK.js";
+import { type ClusterFit, type ClusterPoints, kmeansClusterer, stabilityOf } from "./stages/cluster.js";
+import { projectTo2d } from "./stages/project.js";
+import { reduceStage } from "./stages/reduce.js";
+import { representStage } from "./stages/represent.js";
+import { documentSample } from "./stages/sample.js";
+import { scoreStage } from "./stages/score.js";
+import { vectorizeStage } from "./stages/vectorize.js";
+import { createTopicModel } from "./topicModel.js";
+import type { ClusteringPath, Topic, TopicsParameters, TopicsProgress, TopicsResult } from "./types.js";
 
-/** Progress of a long run, for bars and notebooks. */
-export interface TopicsProgress {
-  readonly phase: "vectorize" | "reduce" | "choose-k" | "cluster" | "keywords" | "quality";
-  /** Steps done in this phase and their total, when known. */
-  readonly done: number;
-  readonly total: number;
-}
+export type {
+  ClusteringPath,
+  Representative,
+  Topic,
+  TopicsMeasuredOn,
+  TopicsParameters,
+  TopicsPhase,
+  TopicsProgress,
+  TopicsQuality,
+  TopicsResult,
+} from "./types.js";
 
 export interface ClusterTopicsOptions {
   /** Number of topics, or `"auto"` to pick it with {@link sweepK}. @defaultValue "auto" */
@@ -48,9 +54,24 @@ export interface ClusterTopicsOptions {
   readonly reduce?: number | "none" | "auto";
   /** k-means restarts. @defaultValue 10 */
   readonly nInit?: number;
+  /**
+   * Above this many documents, the steps whose cost would grow with the corpus run on a
+   * seeded sample of this size: the LSA components, the k-means restarts (the best then
+   * starts one run on all rows), stability, the k sweep and coherence. Every document is
+   * still clustered, named and scored. @defaultValue 20000
+   */
+  readonly sampleSize?: number;
+  /**
+   * `"full-batch"` k-means (every step on all rows), `"mini-batch"` (scikit-learn's
+   * MiniBatchKMeans steps), or `"auto"`: mini-batch from `miniBatchFrom` documents on.
+   * @defaultValue "auto"
+   */
+  readonly path?: ClusteringPath | "auto";
+  /** Where `path: "auto"` switches to mini-batches. @defaultValue 200000 */
+  readonly miniBatchFrom?: number;
   /** Options of the clustering vectorizer, over the defaults in {@link CLUSTER_TOPICS_VECTORIZER}. */
   readonly vectorizer?: TfidfOptions;
-  /** Keyword options, plus the phrase vectorizer's `ngramRange` and `minDf`. */
+  /** Keyword options, plus the phrases' `ngramRange` and `minDf`. */
   readonly keywords?: ClusterKeywordsOptions & {
     readonly ngramRange?: readonly [number, number];
     readonly minDf?: number;
@@ -84,83 +105,12 @@ export const CLUSTER_TOPICS_DEFAULTS = Object.freeze({
   metric: "cosine" as KMeansMetric,
   reduce: "auto" as const,
   nInit: 10,
+  sampleSize: 20_000,
+  path: "auto" as const,
+  miniBatchFrom: 200_000,
   representatives: 3,
   stabilitySeeds: 3,
 });
-
-/** A document standing for its topic. */
-export interface Representative {
-  readonly index: number;
-  readonly id: string | undefined;
-  readonly title: string | undefined;
-  /** The start of the text. */
-  readonly excerpt: string;
-}
-
-/** One theme found in the corpus. */
-export interface Topic {
-  /** 0 is the largest topic. */
-  readonly id: number;
-  readonly label: string;
-  readonly keywords: readonly Keyword[];
-  readonly size: number;
-  /** Indices of the documents, closest to the topic centre first. */
-  readonly documents: readonly number[];
-  readonly representatives: readonly Representative[];
-}
-
-/** How good the clustering is, in numbers. */
-export interface TopicsQuality {
-  /** Mean silhouette in the clustering space (sampled above 2,000 documents); null for k = 1. */
-  readonly silhouette: number | null;
-  /** Mean adjusted Rand index between seeds' clusterings; null when not measured. */
-  readonly stability: number | null;
-  /** NPMI coherence of the top-10 keywords over the corpus (gensim's c_npmi). */
-  readonly coherence: number;
-  /** Share of unique terms among the topics' top-10 keywords. */
-  readonly diversity: number;
-}
-
-/** The parameters actually used. */
-export interface TopicsParameters {
-  readonly k: number;
-  readonly kChosenBy: "user" | "sweep" | "corpus size";
-  readonly seed: number;
-  readonly metric: KMeansMetric;
-  readonly reduce: number | "none";
-  readonly nInit: number;
-  readonly vocabularySize: number;
-  readonly documents: number;
-}
-
-export interface TopicsResult {
-  readonly topics: readonly Topic[];
-  /** Topic id of every document. */
-  readonly assignments: Int32Array;
-  readonly quality: TopicsQuality;
-  readonly parameters: TopicsParameters;
-  /** The k sweep behind `k: "auto"`, else null. */
-  readonly sweep: SweepKResult | null;
-  readonly model: TopicModel;
-  readonly warnings: readonly string[];
-  /** The documents' titles (or undefined), as given. */
-  readonly titles: readonly (string | undefined)[];
-  readonly ids: readonly (string | undefined)[];
-  /** 2-D coordinates of every document (PCA of the LSA space, or the first two SVD components of TF-IDF), computed on first use. */
-  projection(): DenseMatrix;
-  /** A Markdown report. */
-  toMarkdown(options?: { titles?: number }): string;
-  /** Plain JSON data: topics, assignments, quality, parameters (what `JSON.stringify(result)` writes). */
-  toJSON(): Record<string, unknown>;
-  /** One CSV row per document: document, id, title, topic, label. */
-  toCSV(): string;
-  /** A self-contained HTML page (or fragment) with keyword bars and an SVG scatter. */
-  toHTML(options?: HtmlOptions): string;
-  /** A plain-text summary. */
-  toString(): string;
-  /** Rich display in Jupyter notebooks (Deno kernel): HTML and plain text. */
-  [JUPYTER_DISPLAY](): Record<string, string>;
-}
 
 const OPTION_NAMES = [
   "k",
@@ -169,6 +119,9 @@ const OPTION_NAMES = [
   "metric",
   "reduce",
   "nInit",
+  "sampleSize",
+  "path",
+  "miniBatchFrom",
   "vectorizer",
   "keywords",
   "representatives",
@@ -178,10 +131,12 @@ const OPTION_NAMES = [
 ] as const;
 
 /**
- * From texts to named themes in one call: TF-IDF, optional LSA, k-means (k chosen by
- * a stability-aware sweep when `"auto"`), class-based TF-IDF keywords with phrases, and
- * quality figures. Deterministic for a given seed.
- * O(tokens + |kRange|·seeds·nInit·iterations·nnz·k).
+ * From texts to named themes in one call, as a composition of stages: vectorize (one
+ * tokenizing pass) → reduce (LSA) → choose k (a stability-aware sweep when `"auto"`) →
+ * cluster (k-means) → represent (class-based TF-IDF keywords with phrases) → score
+ * (silhouette, stability, coherence, diversity); the 2-D projection is computed on first
+ * use. Deterministic for a given seed. Above `sampleSize` documents the steps whose cost
+ * would grow with the corpus work on a seeded sample (see the option).
  * @example const { topics } = clusterTopics(abstracts); topics[0].label // "federated learning · clients · communication"
  * @throws EmptyInputError when there are no documents or no terms at all.
  * @throws InvalidArgumentError for invalid documents or options.
@@ -191,25 +146,19 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
   const o = checkOptions(fn, options, OPTION_NAMES);
   const { texts, titles, ids } = normalizeDocuments(fn, docs);
   const n = texts.length;
-  const seed = checkInteger(fn, "options.seed", o.seed ?? CLUSTER_TOPICS_DEFAULTS.seed, 0, Number.MAX_SAFE_INTEGER);
-  const metric = checkOneOf(fn, "options.metric", o.metric ?? CLUSTER_TOPICS_DEFAULTS.metric, ["euclidean", "cosine"]);
-  const nInit = checkInteger(fn, "options.nInit", o.nInit ?? CLUSTER_TOPICS_DEFAULTS.nInit, 1);
-  const nRepresentatives = checkInteger(
-    fn,
-    "options.representatives",
-    o.representatives ?? CLUSTER_TOPICS_DEFAULTS.representatives,
-    0,
-  );
-  const stabilitySeeds = checkInteger(
-    fn,
-    "options.stabilitySeeds",
-    o.stabilitySeeds ?? CLUSTER_TOPICS_DEFAULTS.stabilitySeeds,
-    1,
-  );
-  const reduceGiven = o.reduce ?? CLUSTER_TOPICS_DEFAULTS.reduce;
+  const D = CLUSTER_TOPICS_DEFAULTS;
+  const seed = checkInteger(fn, "options.seed", o.seed ?? D.seed, 0, Number.MAX_SAFE_INTEGER);
+  const metric = checkOneOf(fn, "options.metric", o.metric ?? D.metric, ["euclidean", "cosine"]);
+  const nInit = checkInteger(fn, "options.nInit", o.nInit ?? D.nInit, 1);
+  const sampleSize = checkInteger(fn, "options.sampleSize", o.sampleSize ?? D.sampleSize, 100);
+  const pathOption = checkOneOf(fn, "options.path", o.path ?? D.path, ["auto", "full-batch", "mini-batch"]);
+  const miniBatchFrom = checkInteger(fn, "options.miniBatchFrom", o.miniBatchFrom ?? D.miniBatchFrom, 1);
+  const nRepresentatives = checkInteger(fn, "options.representatives", o.representatives ?? D.representatives, 0);
+  const stabilitySeeds = checkInteger(fn, "options.stabilitySeeds", o.stabilitySeeds ?? D.stabilitySeeds, 1);
+  const reduceGiven = o.reduce ?? D.reduce;
   if (reduceGiven !== "none" && reduceGiven !== "auto") checkInteger(fn, "options.reduce", reduceGiven, 2);
   const reduceOption: number | "none" = reduceGiven === "auto" ? (n >= LSA_MIN_DOCUMENTS ? 100 : "none") : reduceGiven;
-  const kOption = o.k ?? CLUSTER_TOPICS_DEFAULTS.k;
+  const kOption = o.k ?? D.k;
   if (kOption !== "auto") checkInteger(fn, "options.k", kOption, 1, n, "number of documents");
   const onProgress =
     o.onProgress === undefined
@@ -217,41 +166,28 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
       : checkFunction<(p: TopicsProgress) => void>(fn, "options.onProgress", o.onProgress);
   const progress = (phase: TopicsProgress["phase"], done: number, total: number) =>
     onProgress?.({ phase, done, total });
+  const path: ClusteringPath = pathOption === "auto" ? (n >= miniBatchFrom ? "mini-batch" : "full-batch") : pathOption;
+  const parallel = o.parallel;
   const warnings: string[] = [];
+  const sample = documentSample(n, sampleSize, seed);
 
   progress("vectorize", 0, 1);
-  const vectorizerOptions: TfidfOptions = {
-    ...CLUSTER_TOPICS_VECTORIZER,
-    ...(n < 10 ? { minDf: 1, maxDf: 1 } : {}),
-    ...o.vectorizer,
+  const keywordWords = {
+    stopWords: o.vectorizer?.stopWords ?? "en",
+    extraStopWords: o.vectorizer?.extraStopWords ?? [],
   };
-  const fit = fitWithFallback(fn, texts, vectorizerOptions, warnings);
-  const emptyRows = countEmptyRows(fit.matrix);
-  if (emptyRows === n)
-    throw new EmptyInputError(
-      `${fn}: no document has any term left after vectorizing; check the language and stop words`,
-      "docs",
-    );
-  if (emptyRows > 0)
-    warnings.push(
-      `${emptyRows} document(s) have no terms in the vocabulary and were placed in the nearest topic arbitrarily`,
-    );
+  const { fit, tokens } = vectorizeStage(
+    fn,
+    texts,
+    { ...CLUSTER_TOPICS_VECTORIZER, ...(n < 10 ? { minDf: 1, maxDf: 1 } : {}), ...o.vectorizer },
+    keywordWords,
+    warnings,
+  );
   progress("vectorize", 1, 1);
 
-  let X: CsrMatrix | DenseMatrix = fit.matrix;
-  let components: DenseMatrix | null = null;
-  let reduce: number | "none" = "none";
-  if (reduceOption !== "none") {
-    const dims = Math.min(reduceOption, Math.min(n, fit.matrix.cols) - 1);
-    if (dims >= 2) {
-      progress("reduce", 0, 1);
-      const svd = truncatedSvd(fit.matrix, dims, { seed });
-      X = denseNormalizeRows(svd.embedding);
-      components = svd.components;
-      reduce = dims;
-      progress("reduce", 1, 1);
-    } else warnings.push(`reduce ignored: the corpus is too small for ${reduceOption} dimensions`);
-  }
+  if (reduceOption !== "none") progress("reduce", 0, 1);
+  const { X, components, reduce } = reduceStage(fit.matrix, reduceOption, seed, sample, warnings);
+  if (reduceOption !== "none") progress("reduce", 1, 1);
 
   let k: number;
   let kChosenBy: TopicsParameters["kChosenBy"];
@@ -264,13 +200,12 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
     kChosenBy = "corpus size";
     warnings.push(`k = 1: ${n} document(s) are too few to compare values of k`);
   } else {
-    const kRange = o.kRange ?? defaultKRange(n);
-    sweep = sweepK(X, {
-      kRange,
-      seeds: [seed, seed + 1, seed + 2],
+    sweep = chooseKStage(X, sample, {
+      kRange: o.kRange ?? defaultKRange(sample === null ? n : sample.length),
+      seed,
       metric,
-      nInit: Math.max(1, Math.ceil(nInit / 3)),
-      ...(o.parallel ? { parallel: o.parallel } : {}),
+      nInit,
+      parallel,
       onProgress: (done, total) => progress("choose-k", done, total),
     });
     k = sweep.recommendedK;
@@ -278,92 +213,58 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
   }
 
   progress("cluster", 0, 1);
-  const parallel = o.parallel ? { parallel: o.parallel } : {};
-  const clustering = kmeans(X, k, { metric, nInit, seed, ...parallel });
+  const clusterer = kmeansClusterer(k, { metric, nInit, sampleSize, path });
+  const clustering = clusterer.fit(X, { seed, ...(parallel ? { parallel } : {}) });
   warnings.push(...clustering.warnings);
   let stability: number | null = null;
   if (sweep !== null) stability = sweep.rows.find((r) => r.k === k)?.stability ?? null;
-  else if (stabilitySeeds > 1 && k > 1)
-    stability = measureStability(X, k, metric, nInit, seed, stabilitySeeds, clustering, o.parallel);
+  else if (stabilitySeeds > 1 && k > 1) {
+    const reruns = () => kmeansClusterer(k, { metric, nInit: Math.max(1, Math.ceil(nInit / 3)), sampleSize, path });
+    stability = stabilityOf(X, reruns, seed, stabilitySeeds, clustering.labels, sample, parallel);
+  }
   progress("cluster", 1, 1);
 
   progress("keywords", 0, 1);
-  const keywordOptions = o.keywords ?? {};
-  const { ngramRange: kwNgrams, minDf: kwMinDf, ...kwRest } = keywordOptions;
-  const phraseFit = fitWithFallback(
+  const { ngramRange: kwNgrams, minDf: kwMinDf, ...kwRest } = o.keywords ?? {};
+  const perCluster = representStage(
     fn,
-    texts,
+    tokens,
+    clustering.labels,
+    k,
     {
       ngramRange: kwNgrams ?? [1, 3],
       minDf: kwMinDf ?? (n >= 20 ? 2 : 1),
-      stopWords: o.vectorizer?.stopWords ?? "en",
-      extraStopWords: o.vectorizer?.extraStopWords ?? [],
+      phraseWords: CLASS_PHRASE_DEFAULTS.phraseWords,
+      keywords: { stopWords: keywordWords.stopWords, ...kwRest },
     },
     warnings,
   );
-  const perCluster = clusterKeywords(
-    {
-      counts: phraseFit.counts,
-      labels: clustering.labels,
-      vocabulary: phraseFit.model.vocabulary,
-      displayTerms: phraseFit.model.displayTerms,
-      k,
-    },
-    { stopWords: o.vectorizer?.stopWords ?? "en", ...kwRest },
-  );
   progress("keywords", 1, 1);
 
-  // Topics are numbered by decreasing size, ties by cluster index.
-  const order = perCluster
-    .map((c) => c.cluster)
-    .sort((a, b) => (perCluster[b]?.size ?? 0) - (perCluster[a]?.size ?? 0) || a - b);
-  const topicOfCluster = new Int32Array(k);
-  order.forEach((cluster, topic) => {
-    topicOfCluster[cluster] = topic;
-  });
-  const assignments = clustering.labels.map((c) => topicOfCluster[c] as number);
-  const closeness = closenessToCentre(X, clustering);
-  const topics: Topic[] = order.map((cluster, topic) => {
-    const members: number[] = [];
-    for (let i = 0; i < n; i++) if (clustering.labels[i] === cluster) members.push(i);
-    members.sort((a, b) => (closeness[b] as number) - (closeness[a] as number) || a - b);
-    const kw = perCluster[cluster] as (typeof perCluster)[number];
-    return {
-      id: topic,
-      label: kw.label || (members.length === 0 ? "(empty)" : "(no distinctive terms)"),
-      keywords: kw.keywords,
-      size: members.length,
-      documents: members,
-      representatives: members.slice(0, nRepresentatives).map((i) => ({
-        index: i,
-        id: ids[i],
-        title: titles[i],
-        excerpt: excerpt(texts[i] as string),
-      })),
-    };
-  });
+  const { topics, assignments, topicOfCluster } = assembleTopics(
+    perCluster,
+    clustering,
+    X,
+    k,
+    nRepresentatives,
+    texts,
+    titles,
+    ids,
+  );
 
   progress("quality", 0, 1);
-  const silhouette =
-    k >= 2 && k <= n - 1 && new Set(clustering.labels).size >= 2
-      ? silhouetteScore(X, clustering.labels, { metric, sampleSize: Math.min(n, 2000), seed })
-      : null;
-  const tokenizer = createTokenizer({});
-  const stop = new Set(phraseFit.model.stopWords);
-  const tokenTexts = texts.map((t) => tokenizer(t).filter((w) => !stop.has(w)));
   const topTerms = topics.filter((t) => t.keywords.length > 0).map((t) => t.keywords.slice(0, 10).map((x) => x.term));
-  const quality: TopicsQuality = {
-    silhouette,
-    stability,
-    coherence: npmiCoherence(topTerms, tokenTexts),
-    diversity: topicDiversity(topTerms, 10),
-  };
+  const stabilityRows = sweep !== null || sample !== null ? (sample?.length ?? n) : n;
+  const quality = scoreStage(X, clustering.labels, k, metric, seed, topTerms, tokens, sample, {
+    value: stability,
+    measuredOn: stability === null ? 0 : stabilityRows,
+  });
   progress("quality", 1, 1);
 
   const model = createTopicModel(
     fit.model,
     components,
-    clustering,
+    clustering.kmeans as NonNullable<ClusterFit["kmeans"]>,
     topicOfCluster,
     topics.map((t) => ({ id: t.id, label: t.label, keywords: t.keywords })),
   );
@@ -381,6 +282,9 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
       nInit,
       vocabularySize: fit.model.vocabulary.length,
       documents: n,
+      sampleSize: sample === null ? n : sample.length,
+      path,
+      miniBatchFrom,
     },
     sweep,
     model,
@@ -401,102 +305,72 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
   return result;
 }
 
-function fitWithFallback(fn: string, texts: string[], options: TfidfOptions, warnings: string[]): TfidfFit {
-  try {
-    return fitTransformTfidf(texts, options);
-  } catch (error) {
-    if (error instanceof EmptyInputError && error.argument === "docs") {
-      throw new EmptyInputError(
-        `${fn}: docs hold no terms; every document is empty or only stop words (check options.vectorizer.stopWords and tokenizer options)`,
-        "docs",
-      );
-    }
-    // A small or repetitive corpus can lose every term to minDf/maxDf; keep all terms instead.
-    if (
-      error instanceof EmptyInputError &&
-      error.argument === "options.minDf" &&
-      (options.minDf !== 1 || options.maxDf !== 1)
-    ) {
-      warnings.push(
-        `${fn}: no terms survived minDf ${options.minDf ?? 1} / maxDf ${options.maxDf ?? 1}; kept every term instead`,
-      );
-      return fitTransformTfidf(texts, { ...options, minDf: 1, maxDf: 1 });
-    }
-    throw error;
-  }
-}
-
-function countEmptyRows(m: CsrMatrix): number {
-  let empty = 0;
-  for (let r = 0; r < m.rows; r++) if (m.indptr[r] === m.indptr[r + 1]) empty++;
-  return empty;
-}
-
-function measureStability(
-  X: CsrMatrix | DenseMatrix,
+/**
+ * Topics numbered by decreasing size (ties by cluster index), their documents closest to
+ * the centre first, and every document's topic; outliers (label -1) get topic -1.
+ */
+function assembleTopics(
+  perCluster: ReturnType<typeof representStage>,
+  clustering: ClusterFit,
+  X: ClusterPoints,
   k: number,
-  metric: KMeansMetric,
-  nInit: number,
-  seed: number,
-  seeds: number,
-  first: KMeansResult,
-  parallel: ParallelAssigner | undefined,
-): number {
-  const runs = [first.labels];
-  for (let s = 1; s < seeds; s++) {
-    const options = {
-      metric,
-      nInit: Math.max(1, Math.ceil(nInit / 3)),
-      seed: seed + s,
-      ...(parallel ? { parallel } : {}),
+  nRepresentatives: number,
+  texts: readonly string[],
+  titles: readonly (string | undefined)[],
+  ids: readonly (string | undefined)[],
+): { topics: Topic[]; assignments: Int32Array; topicOfCluster: Int32Array } {
+  const n = clustering.labels.length;
+  const order = perCluster
+    .map((c) => c.cluster)
+    .sort((a, b) => (perCluster[b]?.size ?? 0) - (perCluster[a]?.size ?? 0) || a - b);
+  const topicOfCluster = new Int32Array(k);
+  order.forEach((cluster, topic) => {
+    topicOfCluster[cluster] = topic;
+  });
+  const assignments = new Int32Array(n);
+  const members: number[][] = Array.from({ length: k }, () => []);
+  for (let i = 0; i < n; i++) {
+    const c = clustering.labels[i] as number;
+    assignments[i] = c >= 0 ? (topicOfCluster[c] as number) : -1;
+    if (c >= 0) (members[c] as number[]).push(i);
+  }
+  const closeness = closenessToCentre(X, clustering);
+  const topics = order.map((cluster, topic) => {
+    const docs = members[cluster] as number[];
+    docs.sort((a, b) => (closeness[b] as number) - (closeness[a] as number) || a - b);
+    const kw = perCluster[cluster] as (typeof perCluster)[number];
+    return {
+      id: topic,
+      label: kw.label || (docs.length === 0 ? "(empty)" : "(no distinctive terms)"),
+      keywords: kw.keywords,
+      size: docs.length,
+      documents: docs,
+      representatives: docs.slice(0, nRepresentatives).map((i) => ({
+        index: i,
+        id: ids[i],
+        title: titles[i],
+        excerpt: excerpt(texts[i] as string),
+      })),
     };
-    runs.push(kmeans(X, k, options).labels);
-  }
-  let total = 0;
-  let pairs = 0;
-  for (let a = 0; a < runs.length; a++) {
-    for (let b = a + 1; b < runs.length; b++) {
-      total += adjustedRandIndex(runs[a] as Int32Array, runs[b] as Int32Array);
-      pairs++;
-    }
-  }
-  return total / pairs;
+  });
+  return { topics, assignments, topicOfCluster };
 }
 
 /** Similarity of each document to its cluster centre (dot product with the centroid; higher is closer). */
-function closenessToCentre(X: CsrMatrix | DenseMatrix, result: KMeansResult): Float64Array {
-  const centroids = Float64Array.from(result.centroids.data);
-  const d = result.centroids.cols;
-  const out = new Float64Array(result.labels.length);
+function closenessToCentre(X: ClusterPoints, clustering: ClusterFit): Float64Array {
+  const out = new Float64Array(clustering.labels.length);
+  if (clustering.centroids === null) return out;
+  const centroids = Float64Array.from(clustering.centroids.data);
+  const d = clustering.centroids.cols;
   const p =
     "indptr" in X
       ? { kind: "sparse" as const, rows: X.rows, cols: X.cols, indptr: X.indptr, indices: X.indices, data: X.data }
       : { kind: "dense" as const, rows: X.rows, cols: X.cols, data: X.data };
-  for (let i = 0; i < out.length; i++) out[i] = rowDot(p, i, centroids, (result.labels[i] as number) * d);
-  return out;
-}
-
-/**
- * 2-D coordinates for plots: PCA (centred SVD) for dense vectors such as LSA or
- * embeddings, the first two SVD components for sparse TF-IDF (centring would densify it).
- */
-function projectTo2d(X: CsrMatrix | DenseMatrix, seed: number): DenseMatrix {
-  const minSide = Math.min(X.rows, X.cols);
-  if (minSide >= 3) {
-    if ("indptr" in X) return truncatedSvd(X, 2, { seed }).embedding;
-    const d = X.cols;
-    const mean = new Float64Array(d);
-    for (let i = 0; i < X.rows; i++)
-      for (let f = 0; f < d; f++) mean[f] = (mean[f] as number) + (X.data[i * d + f] as number) / X.rows;
-    const centred = new Float64Array(X.rows * d);
-    for (let i = 0; i < X.rows; i++)
-      for (let f = 0; f < d; f++) centred[i * d + f] = (X.data[i * d + f] as number) - (mean[f] as number);
-    return truncatedSvd({ rows: X.rows, cols: d, data: centred }, 2, { seed }).embedding;
+  for (let i = 0; i < out.length; i++) {
+    const c = clustering.labels[i] as number;
+    if (c >= 0) out[i] = rowDot(p, i, centroids, c * d);
   }
-  // Too small for an SVD: place documents on a line.
-  const data = new Float64Array(X.rows * 2);
-  for (let i = 0; i < X.rows; i++) data[i * 2] = i;
-  return { rows: X.rows, cols: 2, data };
+  return out;
 }
 
 function excerpt(text: string, length = 200): string {

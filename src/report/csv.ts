@@ -1,4 +1,4 @@
-import type { TopicsResult } from "../pipeline/clusterTopics.js";
+import type { TopicsResult } from "../pipeline/types.js";
 
 function field(value: string | number): string {
   const s = String(value);

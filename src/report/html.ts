@@ -1,17 +1,10 @@
 import { escapeHtml, formatNumber } from "../core/escape.js";
-import type { TopicsResult } from "../pipeline/clusterTopics.js";
+import type { HtmlOptions, TopicsResult } from "../pipeline/types.js";
 import { topicColor } from "./palette.js";
 import { scatterSvg } from "./scatter.js";
 import { documentName } from "./summarize.js";
 
-export interface HtmlOptions {
-  /** A `<div>` for embedding (notebooks) instead of a whole page. @defaultValue false */
-  readonly fragment?: boolean;
-  /** Page title. @defaultValue "Topics" */
-  readonly title?: string;
-  /** Representative titles listed per topic. @defaultValue 5 */
-  readonly titles?: number;
-}
+export type { HtmlOptions } from "../pipeline/types.js";
 
 const STYLE = `
 .tl-report{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#222;max-width:1100px;line-height:1.4}

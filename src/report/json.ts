@@ -1,4 +1,4 @@
-import type { TopicsResult } from "../pipeline/clusterTopics.js";
+import type { TopicsResult } from "../pipeline/types.js";
 
 /** The result as plain JSON data (topics, assignments, quality, parameters, warnings). */
 export function toJSONReport(result: TopicsResult): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { formatNumber } from "../core/escape.js";
-import type { TopicsResult } from "../pipeline/clusterTopics.js";
+import type { TopicsResult } from "../pipeline/types.js";
 import { documentName } from "./summarize.js";
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\s+/g, " ");

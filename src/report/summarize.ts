@@ -1,5 +1,5 @@
 import { formatNumber } from "../core/escape.js";
-import type { TopicsResult } from "../pipeline/clusterTopics.js";
+import type { TopicsResult } from "../pipeline/types.js";
 
 /** A plain-text summary: one block per topic with its label, size, keywords and titles. */
 export function toText(result: TopicsResult, options: { titles?: number } = {}): string {

@@ -6,7 +6,7 @@ import type { Stemmer } from "../text/stem.js";
 import { analyzeDocument } from "./analyze.js";
 import { CountMatrixBuilder, countsFromStream } from "./counts.js";
 import { type Analyzer, type ResolvedTfidfOptions, resolveTfidfOptions, type TfidfOptions } from "./options.js";
-import { createScanner, pruneVocabulary, type ScannedCorpus, scanCorpus } from "./vocabulary.js";
+import { createScanner, pruneVocabulary, type ScannedCorpus, scanCorpus, type TokenDocuments } from "./vocabulary.js";
 import { columnDocumentFrequency, inverseDocumentFrequency, weightCounts } from "./weighting.js";
 
 export const TFIDF_FORMAT = "topiclens/tfidf";
@@ -77,6 +77,35 @@ export function fitTransformTfidf(docs: readonly string[], options: TfidfOptions
   if (docs.length === 0) throw new EmptyInputError(`${fn}: docs must hold at least one document; got 0`, "docs");
   const analyzer = resolveTfidfOptions(fn, options);
   return fitFromScan(fn, analyzer, scanCorpus(analyzer, docs), docs.length);
+}
+
+/**
+ * {@link fitTransformTfidf} that also hands back the word ids of its one tokenizing pass,
+ * so that keyword and coherence counts need no second pass over the text. The ids are
+ * words only for unigram, unstemmed options; otherwise `tokens` is null.
+ */
+export function fitTransformTfidfWithTokens(
+  docs: readonly string[],
+  options: TfidfOptions = {},
+): TfidfFit & { readonly tokens: TokenDocuments | null } {
+  const fn = "fitTfidf";
+  checkStringArray(fn, "docs", docs);
+  if (docs.length === 0) throw new EmptyInputError(`${fn}: docs must hold at least one document; got 0`, "docs");
+  const analyzer = resolveTfidfOptions(fn, options);
+  const scanned = scanCorpus(analyzer, docs);
+  const fit = fitFromScan(fn, analyzer, scanned, docs.length);
+  const [minN, maxN] = analyzer.options.ngramRange;
+  const words = minN === 1 && maxN === 1 && analyzer.stemmer === null;
+  return { ...fit, tokens: words ? tokensOf(scanned) : null };
+}
+
+function tokensOf(scanned: ScannedCorpus): TokenDocuments {
+  return {
+    terms: scanned.terms,
+    stream: scanned.stream,
+    offsets: scanned.offsets,
+    documentFrequency: scanned.documentFrequency,
+  };
 }
 
 /** Prunes the scanned vocabulary and builds the count and TF-IDF matrices from the retained term ids. */

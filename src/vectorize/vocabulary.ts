@@ -4,6 +4,18 @@ import { IntPairMap } from "../core/pairMap.js";
 import { compareCodePoints } from "../text/compare.js";
 import { type Analyzer, documentCountLimits } from "./options.js";
 
+/** Documents as word ids, as one tokenizing pass leaves them (see `ScannedCorpus`). */
+export interface TokenDocuments {
+  /** The word of every id. */
+  readonly terms: readonly string[];
+  /** Word ids, document after document (stop words already removed). */
+  readonly stream: Int32Array;
+  /** `documents + 1` offsets into `stream`. */
+  readonly offsets: Int32Array;
+  /** Documents holding each word. */
+  readonly documentFrequency: Int32Array;
+}
+
 /** What one pass over the corpus learns: provisional term ids per document and statistics. */
 export interface ScannedCorpus {
   /** Provisional term strings, in first-seen order. */
@@ -223,11 +235,11 @@ export function pruneVocabulary(
 }
 
 /**
- * Sorts term ids by their strings in code-point order. The engine's native string sort
- * (code-unit order) agrees with code-point order unless a surrogate pair is involved,
- * so it is used whenever no term holds one.
+ * Sorts term ids in place by their strings (`terms[id]`) in code-point order. The engine's
+ * native string sort (code-unit order) agrees with code-point order unless a surrogate
+ * pair is involved, so it is used whenever no term holds one.
  */
-function sortByTerm(ids: number[], terms: readonly string[]): void {
+export function sortByTerm(ids: number[], terms: readonly string[]): void {
   const strings = ids.map((t) => terms[t] as string);
   if (strings.some((s) => /[\uD800-\uDFFF]/.test(s))) {
     ids.sort((a, b) => compareCodePoints(terms[a] as string, terms[b] as string));

@@ -1,0 +1,287 @@
+import type { CsrMatrix } from "../core/csr.js";
+import { GrowableInt32 } from "../core/growable.js";
+import { IntPairMap } from "../core/pairMap.js";
+import { sortByTerm, type TokenDocuments } from "../vectorize/vocabulary.js";
+
+export type { TokenDocuments } from "../vectorize/vocabulary.js";
+
+/** Per-cluster counts of words and phrases: what class-based keywords are computed from. */
+export interface ClassTermTable {
+  /** Words and phrases, sorted by code point; column `j` is `vocabulary[j]`. */
+  readonly vocabulary: readonly string[];
+  /** k x terms: occurrences of each term in each cluster. */
+  readonly termCounts: CsrMatrix;
+  /** k x terms: documents of each cluster holding the term. */
+  readonly documentCounts: CsrMatrix;
+  /** Documents per cluster. */
+  readonly sizes: Int32Array;
+}
+
+export interface ClassPhraseOptions {
+  /** Smallest and largest n-gram size. */
+  readonly ngramRange: readonly [number, number];
+  /** A term must occur in at least this many documents of the corpus. */
+  readonly minDf: number;
+  /** A phrase is a candidate where it occurs in at least this many of a cluster's documents (fewer for tiny clusters, as keywords do). */
+  readonly minDocuments: number;
+  /**
+   * A phrase is counted in a cluster only when each of its words is among the cluster's
+   * `phraseWords` most widespread words (by documents of the cluster holding them).
+   */
+  readonly phraseWords: number;
+}
+
+export const CLASS_PHRASE_DEFAULTS = Object.freeze({ phraseWords: 400 });
+
+/**
+ * Counts words and phrases per cluster straight from the word ids of one tokenizing pass:
+ * no second pass over the text, and phrases only where a topic can use them. A phrase
+ * can name a cluster only if it is widespread there, and then so is each of its words;
+ * phrase candidates are therefore the n-grams whose words are all among the cluster's
+ * `phraseWords` most widespread words and that occur in at least `minDocuments` of its
+ * documents. The candidates of all clusters are then counted exactly in every document,
+ * so their counts, the corpus totals behind c-TF-IDF, and the `minDf` rule are exact.
+ * Words are counted exactly as a unigram vectorizer with the same `minDf` would.
+ * O(tokens · n-gram span).
+ */
+export function classPhraseCounts(
+  tokens: TokenDocuments,
+  labels: Int32Array,
+  k: number,
+  options: ClassPhraseOptions,
+): ClassTermTable {
+  const { stream, offsets, documentFrequency: wordDf } = tokens;
+  const W = tokens.terms.length;
+  const n = offsets.length - 1;
+  const [minN, maxN] = options.ngramRange;
+  const { order, start } = documentsByClass(labels, k);
+  const sizes = new Int32Array(k);
+  for (let c = 0; c < k; c++) sizes[c] = (start[c + 1] as number) - (start[c] as number);
+
+  // n-gram ids live above the word ids: the key of an n-gram is (id of its first n-1
+  // words, id of its last word), so the id space of a key's first half holds both.
+  const grams = new IntPairMap(1 << 16);
+  const gramHead = new GrowableInt32(1 << 12);
+  const gramLast = new GrowableInt32(1 << 12);
+  const gramSize = new GrowableInt32(1 << 12);
+  const gramStamp = new GrowableInt32(1 << 12);
+  const gramClassDocs = new GrowableInt32(1 << 12);
+  const candidate = new GrowableInt32(1 << 12);
+  const wordStamp = new Int32Array(W).fill(-1);
+  const wordClassDocs = new Int32Array(W);
+  const phraseWord = new Uint8Array(W);
+  let ids = new Int32Array(256);
+  let chain = new Int32Array(256);
+
+  // Pass 1, cluster by cluster: the cluster's widespread words, then its phrase candidates.
+  for (let c = 0; c < k; c++) {
+    const from = start[c] as number;
+    const to = start[c + 1] as number;
+    const needed = Math.min(options.minDocuments, Math.max(1, Math.floor((to - from) / 2)));
+    const touchedWords: number[] = [];
+    for (let q = from; q < to; q++) {
+      const d = order[q] as number;
+      for (let p = offsets[d] as number, end = offsets[d + 1] as number; p < end; p++) {
+        const w = stream[p] as number;
+        if (wordStamp[w] === d) continue;
+        wordStamp[w] = d;
+        if (wordClassDocs[w] === 0) touchedWords.push(w);
+        wordClassDocs[w] = (wordClassDocs[w] as number) + 1;
+      }
+    }
+    const threshold = Math.max(needed, nthLargest(touchedWords, wordClassDocs, options.phraseWords));
+    for (const w of touchedWords) {
+      if ((wordClassDocs[w] as number) >= threshold && (wordDf[w] as number) >= options.minDf) phraseWord[w] = 1;
+    }
+    const touchedGrams: number[] = [];
+    for (let q = from; q < to; q++) {
+      const d = order[q] as number;
+      const first = offsets[d] as number;
+      const len = (offsets[d + 1] as number) - first;
+      if (len > ids.length) {
+        ids = new Int32Array(2 * len);
+        chain = new Int32Array(2 * len);
+      }
+      for (let i = 0; i < len; i++) {
+        const w = stream[first + i] as number;
+        ids[i] = phraseWord[w] === 1 ? w : -1;
+        chain[i] = ids[i] as number;
+      }
+      for (let size = 2; size <= maxN; size++) {
+        for (let i = 0; i + size <= len; i++) {
+          const head = chain[i] as number;
+          const last = ids[i + size - 1] as number;
+          if (head < 0 || last < 0) {
+            chain[i] = -1;
+            continue;
+          }
+          let g = grams.get(head, last);
+          if (g < 0) {
+            g = gramHead.length;
+            grams.set(head, last, g + W);
+            gramHead.push(head);
+            gramLast.push(last);
+            gramSize.push(size);
+            gramStamp.push(-1);
+            gramClassDocs.push(0);
+            candidate.push(0);
+          } else g -= W;
+          chain[i] = g + W;
+          if (gramStamp.get(g) === d) continue;
+          gramStamp.set(g, d);
+          if (gramClassDocs.get(g) === 0) touchedGrams.push(g);
+          gramClassDocs.set(g, gramClassDocs.get(g) + 1);
+        }
+      }
+    }
+    for (const g of touchedGrams) {
+      if (gramClassDocs.get(g) >= needed && gramSize.get(g) >= minN) candidate.set(g, 1);
+      gramClassDocs.set(g, 0);
+    }
+    for (const w of touchedWords) {
+      wordClassDocs[w] = 0;
+      phraseWord[w] = 0;
+    }
+  }
+
+  // Pass 2, every document (outliers too, for the corpus-wide minDf): exact counts of the
+  // words and of every candidate, summed per cluster.
+  const G = gramHead.length;
+  const total = W + G; // words 0..W-1, n-grams W..W+G-1
+  const docFreq = new Int32Array(total);
+  const stamp = new Int32Array(total).fill(-1);
+  const tf = new Float64Array(total);
+  const df = new Float64Array(total);
+  const useWords = minN <= 1;
+  const rows: { terms: Int32Array; tf: Float64Array; df: Float64Array }[] = [];
+  const unlabelled: number[] = [];
+  for (let d = 0; d < n; d++) if (!((labels[d] as number) >= 0 && (labels[d] as number) < k)) unlabelled.push(d);
+  const visit = (d: number, touched: number[] | null): void => {
+    const first = offsets[d] as number;
+    const len = (offsets[d + 1] as number) - first;
+    if (len > chain.length) chain = new Int32Array(2 * len);
+    const bump = (t: number) => {
+      if (stamp[t] !== d) {
+        stamp[t] = d;
+        docFreq[t] = (docFreq[t] as number) + 1;
+        if (touched !== null) {
+          if (tf[t] === 0) touched.push(t);
+          df[t] = (df[t] as number) + 1;
+        }
+      }
+      if (touched !== null) tf[t] = (tf[t] as number) + 1;
+    };
+    for (let i = 0; i < len; i++) {
+      const w = stream[first + i] as number;
+      chain[i] = w;
+      if (useWords && (wordDf[w] as number) >= options.minDf) bump(w);
+    }
+    for (let size = 2; size <= maxN; size++) {
+      for (let i = 0; i + size <= len; i++) {
+        const head = chain[i] as number;
+        if (head < 0) continue;
+        const id = grams.get(head, stream[first + i + size - 1] as number);
+        chain[i] = id;
+        if (id >= 0 && candidate.get(id - W) === 1) bump(id);
+      }
+    }
+  };
+  for (let c = 0; c < k; c++) {
+    const touched: number[] = [];
+    for (let q = start[c] as number; q < (start[c + 1] as number); q++) visit(order[q] as number, touched);
+    const terms = Int32Array.from(touched);
+    const rowTf = new Float64Array(terms.length);
+    const rowDf = new Float64Array(terms.length);
+    terms.forEach((t, i) => {
+      rowTf[i] = tf[t] as number;
+      rowDf[i] = df[t] as number;
+      tf[t] = 0;
+      df[t] = 0;
+    });
+    rows.push({ terms, tf: rowTf, df: rowDf });
+  }
+  for (const d of unlabelled) visit(d, null);
+
+  // The vocabulary: words and candidates in at least minDf documents, by code point.
+  const kept: number[] = [];
+  for (let t = 0; t < total; t++) if ((docFreq[t] as number) >= options.minDf) kept.push(t);
+  const strings = kept.map((t) => (t < W ? (tokens.terms[t] as string) : gramString(t - W)));
+  const sorted = kept.map((_, i) => i);
+  sortByTerm(sorted, strings);
+  const column = new Int32Array(total).fill(-1);
+  sorted.forEach((i, col) => {
+    column[kept[i] as number] = col;
+  });
+  const vocabulary = sorted.map((i) => strings[i] as string);
+  return {
+    vocabulary,
+    termCounts: toClassCsr(rows, column, vocabulary.length, "tf"),
+    documentCounts: toClassCsr(rows, column, vocabulary.length, "df"),
+    sizes,
+  };
+
+  function gramString(g: number): string {
+    const head = gramHead.get(g);
+    const left = head < W ? (tokens.terms[head] as string) : gramString(head - W);
+    return `${left} ${tokens.terms[gramLast.get(g)] as string}`;
+  }
+}
+
+/** Document indices grouped by class (in document order within a class). */
+function documentsByClass(labels: Int32Array, k: number): { order: Int32Array; start: Int32Array } {
+  const start = new Int32Array(k + 1);
+  for (const l of labels) if (l >= 0 && l < k) start[l + 1] = (start[l + 1] as number) + 1;
+  for (let c = 0; c < k; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
+  const fill = start.slice(0, k);
+  const order = new Int32Array(start[k] as number);
+  for (let d = 0; d < labels.length; d++) {
+    const l = labels[d] as number;
+    if (l >= 0 && l < k) {
+      order[fill[l] as number] = d;
+      fill[l] = (fill[l] as number) + 1;
+    }
+  }
+  return { order, start };
+}
+
+/** The `rank`-th largest value of `values[i]` over `ids` (0 when there are fewer ids). */
+function nthLargest(ids: readonly number[], values: Int32Array, rank: number): number {
+  if (ids.length < rank) return 0;
+  const v = Int32Array.from(ids, (i) => values[i] as number).sort();
+  return v[v.length - rank] as number;
+}
+
+function toClassCsr(
+  rows: readonly { terms: Int32Array; tf: Float64Array; df: Float64Array }[],
+  column: Int32Array,
+  cols: number,
+  field: "tf" | "df",
+): CsrMatrix {
+  const indptr = new Int32Array(rows.length + 1);
+  const perRow = rows.map((r) => {
+    let m = 0;
+    for (const t of r.terms) if ((column[t] as number) >= 0) m++;
+    return m;
+  });
+  perRow.forEach((m, c) => {
+    indptr[c + 1] = (indptr[c] as number) + m;
+  });
+  const indices = new Int32Array(indptr[rows.length] as number);
+  const data = new Float64Array(indices.length);
+  const scratch = new Float64Array(cols);
+  rows.forEach((r, c) => {
+    const from = indptr[c] as number;
+    let p = from;
+    const values = r[field];
+    r.terms.forEach((t, i) => {
+      const col = column[t] as number;
+      if (col < 0) return;
+      indices[p++] = col;
+      scratch[col] = values[i] as number;
+    });
+    const row = indices.subarray(from, p);
+    row.sort();
+    for (let i = 0; i < row.length; i++) data[from + i] = scratch[row[i] as number] as number;
+  });
+  return { rows: rows.length, cols, indptr, indices, data };
+}

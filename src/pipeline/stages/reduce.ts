@@ -1,0 +1,36 @@
+import type { CsrMatrix } from "../../core/csr.js";
+import { type DenseMatrix, denseNormalizeRows } from "../../core/dense.js";
+import { csrSelectRows } from "../../core/points.js";
+import { projectOnComponents, truncatedSvd } from "../../reduce/truncatedSvd.js";
+
+/** The clustering space: TF-IDF rows, or unit-length LSA embeddings and their components. */
+export interface Reduced {
+  readonly X: CsrMatrix | DenseMatrix;
+  readonly components: DenseMatrix | null;
+  readonly reduce: number | "none";
+}
+
+/**
+ * LSA (truncated SVD of the TF-IDF matrix, rows then scaled to unit length) to `dims`
+ * dimensions, or the TF-IDF rows themselves. The components are learnt from `sample`
+ * (all rows when null) and every row is projected on them: the randomized SVD's cost
+ * stops growing with the corpus, and a new document is embedded as a training one is.
+ */
+export function reduceStage(
+  matrix: CsrMatrix,
+  dims: number | "none",
+  seed: number,
+  sample: Int32Array | null,
+  warnings: string[],
+): Reduced {
+  if (dims === "none") return { X: matrix, components: null, reduce: "none" };
+  const fitRows = sample === null ? matrix : csrSelectRows(matrix, sample);
+  const usable = Math.min(dims, Math.min(fitRows.rows, matrix.cols) - 1);
+  if (usable < 2) {
+    warnings.push(`reduce ignored: the corpus is too small for ${dims} dimensions`);
+    return { X: matrix, components: null, reduce: "none" };
+  }
+  const svd = truncatedSvd(fitRows, usable, { seed });
+  const embedding = sample === null ? svd.embedding : projectOnComponents(matrix, svd.components);
+  return { X: denseNormalizeRows(embedding), components: svd.components, reduce: usable };
+}

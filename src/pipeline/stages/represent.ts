@@ -1,0 +1,44 @@
+import { classPhraseCounts } from "../../keywords/classPhraseCounts.js";
+import {
+  type ClusterKeywords,
+  type ClusterKeywordsOptions,
+  clusterKeywordsFromClassCounts,
+  CLUSTER_KEYWORDS_DEFAULTS,
+} from "../../keywords/clusterKeywords.js";
+import type { TokenDocuments } from "../../vectorize/vocabulary.js";
+
+export interface RepresentSettings {
+  readonly ngramRange: readonly [number, number];
+  readonly minDf: number;
+  readonly phraseWords: number;
+  readonly keywords: ClusterKeywordsOptions;
+}
+
+/**
+ * Keywords of every cluster: words and phrases counted per cluster from the documents'
+ * word ids (see `classPhraseCounts`), then scored, cleaned, absorbed and diversified by
+ * `clusterKeywordsFromClassCounts`. A corpus whose phrases all fall under `minDf` is
+ * counted again with every term kept.
+ */
+export function representStage(
+  fn: string,
+  tokens: TokenDocuments,
+  labels: Int32Array,
+  k: number,
+  settings: RepresentSettings,
+  warnings: string[],
+): ClusterKeywords[] {
+  const count = (minDf: number) =>
+    classPhraseCounts(tokens, labels, k, {
+      ngramRange: settings.ngramRange,
+      minDf,
+      minDocuments: settings.keywords.minDocuments ?? CLUSTER_KEYWORDS_DEFAULTS.minDocuments,
+      phraseWords: settings.phraseWords,
+    });
+  let table = count(settings.minDf);
+  if (table.vocabulary.length === 0 && settings.minDf > 1) {
+    warnings.push(`${fn}: no keyword survived minDf ${settings.minDf}; kept every term instead`);
+    table = count(1);
+  }
+  return clusterKeywordsFromClassCounts(table, settings.keywords);
+}

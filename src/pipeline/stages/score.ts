@@ -1,0 +1,51 @@
+import type { KMeansMetric } from "../../cluster/kmeans.js";
+import { silhouetteScore } from "../../evaluate/internal.js";
+import { npmiCoherenceOfTokens, topicDiversity } from "../../keywords/coherence.js";
+import type { TokenDocuments } from "../../vectorize/vocabulary.js";
+import type { TopicsQuality } from "../types.js";
+import type { ClusterPoints } from "./cluster.js";
+
+/** Rows behind the silhouette: scikit-learn's own example samples a few thousand. */
+export const SILHOUETTE_SAMPLE = 2000;
+
+/**
+ * The quality figures: silhouette in the clustering space (on at most 2,000 rows), NPMI
+ * coherence of the top-10 keywords over the documents' words (on the sample when given),
+ * topic diversity, and the stability measured by the cluster stage.
+ */
+export function scoreStage(
+  X: ClusterPoints,
+  labels: Int32Array,
+  k: number,
+  metric: KMeansMetric,
+  seed: number,
+  topTerms: readonly (readonly string[])[],
+  tokens: TokenDocuments,
+  sample: Int32Array | null,
+  stability: { value: number | null; measuredOn: number },
+): TopicsQuality {
+  const n = labels.length;
+  let distinct = 0;
+  const seen = new Uint8Array(k);
+  for (const l of labels) {
+    if (l >= 0 && seen[l] === 0) {
+      seen[l] = 1;
+      distinct++;
+    }
+  }
+  const silhouette =
+    k >= 2 && k <= n - 1 && distinct >= 2
+      ? silhouetteScore(X, labels, { metric, sampleSize: Math.min(n, SILHOUETTE_SAMPLE), seed })
+      : null;
+  return {
+    silhouette,
+    stability: stability.value,
+    coherence: npmiCoherenceOfTokens(topTerms, tokens, sample),
+    diversity: topicDiversity(topTerms, 10),
+    measuredOn: {
+      silhouette: silhouette === null ? 0 : Math.min(n, SILHOUETTE_SAMPLE),
+      stability: stability.measuredOn,
+      coherence: sample === null ? n : sample.length,
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import type { KMeansMetric } from "../cluster/kmeans.js";
+import type { DenseMatrix } from "../core/dense.js";
+import type { SweepKResult } from "../evaluate/sweepK.js";
+import type { Keyword } from "../keywords/clusterKeywords.js";
+import type { JUPYTER_DISPLAY_SYMBOL } from "../evaluate/display.js";
+import type { TopicModel } from "./topicModel.js";
+
+/** Options of `toHTML`. */
+export interface HtmlOptions {
+  /** A `<div>` for embedding (notebooks) instead of a whole page. @defaultValue false */
+  readonly fragment?: boolean;
+  /** Page title. @defaultValue "Topics" */
+  readonly title?: string;
+  /** Representative titles listed per topic. @defaultValue 5 */
+  readonly titles?: number;
+}
+
+/** The stages of `clusterTopics`, in the order they run. */
+export type TopicsPhase = "vectorize" | "reduce" | "choose-k" | "cluster" | "keywords" | "quality";
+
+/** Progress of a long run, for bars and notebooks. */
+export interface TopicsProgress {
+  readonly phase: TopicsPhase;
+  /** Steps done in this phase and their total, when known. */
+  readonly done: number;
+  readonly total: number;
+}
+
+/** A document standing for its topic. */
+export interface Representative {
+  readonly index: number;
+  readonly id: string | undefined;
+  readonly title: string | undefined;
+  /** The start of the text. */
+  readonly excerpt: string;
+}
+
+/** One theme found in the corpus. */
+export interface Topic {
+  /** 0 is the largest topic. */
+  readonly id: number;
+  readonly label: string;
+  readonly keywords: readonly Keyword[];
+  readonly size: number;
+  /** Indices of the documents, closest to the topic centre first. */
+  readonly documents: readonly number[];
+  readonly representatives: readonly Representative[];
+}
+
+/** How many documents each quality figure was measured on (all of them below `sampleSize`). */
+export interface TopicsMeasuredOn {
+  readonly silhouette: number;
+  readonly stability: number;
+  readonly coherence: number;
+}
+
+/** How good the clustering is, in numbers. */
+export interface TopicsQuality {
+  /** Mean silhouette in the clustering space (sampled above 2,000 documents); null for k = 1. */
+  readonly silhouette: number | null;
+  /** Mean adjusted Rand index between seeds' clusterings; null when not measured. */
+  readonly stability: number | null;
+  /** NPMI coherence of the top-10 keywords over the corpus (gensim's c_npmi). */
+  readonly coherence: number;
+  /** Share of unique terms among the topics' top-10 keywords. */
+  readonly diversity: number;
+  /** Documents behind each figure: a seeded sample when the corpus is larger than `sampleSize`. */
+  readonly measuredOn: TopicsMeasuredOn;
+}
+
+/** How the clusters were computed: every k-means step on all rows, or mini-batches. */
+export type ClusteringPath = "full-batch" | "mini-batch";
+
+/** The parameters actually used. */
+export interface TopicsParameters {
+  readonly k: number;
+  readonly kChosenBy: "user" | "sweep" | "corpus size";
+  readonly seed: number;
+  readonly metric: KMeansMetric;
+  readonly reduce: number | "none";
+  readonly nInit: number;
+  readonly vocabularySize: number;
+  readonly documents: number;
+  /** Documents in the seeded sample used for the costly extras (= documents when smaller). */
+  readonly sampleSize: number;
+  readonly path: ClusteringPath;
+  /** From this many documents on, `path: "auto"` clusters by mini-batches. */
+  readonly miniBatchFrom: number;
+}
+
+export interface TopicsResult {
+  readonly topics: readonly Topic[];
+  /** Topic id of every document. */
+  readonly assignments: Int32Array;
+  readonly quality: TopicsQuality;
+  readonly parameters: TopicsParameters;
+  /** The k sweep behind `k: "auto"`, else null. */
+  readonly sweep: SweepKResult | null;
+  readonly model: TopicModel;
+  readonly warnings: readonly string[];
+  /** The documents' titles (or undefined), as given. */
+  readonly titles: readonly (string | undefined)[];
+  readonly ids: readonly (string | undefined)[];
+  /** 2-D coordinates of every document (PCA of the LSA space, or the first two SVD components of TF-IDF), computed on first use. */
+  projection(): DenseMatrix;
+  /** A Markdown report. */
+  toMarkdown(options?: { titles?: number }): string;
+  /** Plain JSON data: topics, assignments, quality, parameters (what `JSON.stringify(result)` writes). */
+  toJSON(): Record<string, unknown>;
+  /** One CSV row per document: document, id, title, topic, label. */
+  toCSV(): string;
+  /** A self-contained HTML page (or fragment) with keyword bars and an SVG scatter. */
+  toHTML(options?: HtmlOptions): string;
+  /** A plain-text summary. */
+  toString(): string;
+  /** Rich display in Jupyter notebooks (Deno kernel): HTML and plain text. */
+  [JUPYTER_DISPLAY_SYMBOL](): Record<string, string>;
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { seedCorpus } from "../../src/corpus/seed.js";
+import { classPhraseCounts } from "../../src/keywords/classPhraseCounts.js";
+import { clusterKeywords, clusterKeywordsFromClassCounts } from "../../src/keywords/clusterKeywords.js";
+import { classTermCounts } from "../../src/keywords/ctfidf.js";
+import { fitTransformTfidf, fitTransformTfidfWithTokens } from "../../src/vectorize/tfidf.js";
+import { readCorpus } from "../helpers/data.js";
+
+const texts = readCorpus("conf-abstracts-5areas.jsonl.gz", 1200).map((r) => r.text);
+const k = 6;
+// Any fixed labelling does: the counts must not depend on how the clusters were found.
+const labels = Int32Array.from(texts, (t, i) => (t.length * 7 + i) % k);
+labels[5] = -1; // an outlier: counted for minDf, in no cluster
+
+function table(matrix: { indptr: Int32Array; indices: Int32Array; data: Float64Array | Float32Array }, vocab: readonly string[]) {
+  const out: Record<string, number>[] = [];
+  for (let c = 0; c + 1 < matrix.indptr.length; c++) {
+    const row: Record<string, number> = {};
+    for (let p = matrix.indptr[c] as number; p < (matrix.indptr[c + 1] as number); p++)
+      row[vocab[matrix.indices[p] as number] as string] = matrix.data[p] as number;
+    out.push(row);
+  }
+  return out;
+}
+
+describe("classPhraseCounts(tokens, labels, k)", () => {
+  const { tokens } = fitTransformTfidfWithTokens(texts, { minDf: 2, maxDf: 0.5 });
+  if (tokens === null) throw new Error("unigram options must give tokens");
+  const full = fitTransformTfidf(texts, { ngramRange: [1, 3], minDf: 2 });
+
+  it("with every phrase a candidate, equals the per-cluster sums of a 1-3-gram vectorizer exactly", () => {
+    const t = classPhraseCounts(tokens, labels, k, {
+      ngramRange: [1, 3],
+      minDf: 2,
+      minDocuments: 1,
+      phraseWords: Number.POSITIVE_INFINITY,
+    });
+    expect(t.vocabulary).toEqual(full.model.vocabulary);
+    const ones = { ...full.counts, data: new Float64Array(full.counts.data.length).fill(1) };
+    expect(table(t.termCounts, t.vocabulary)).toEqual(table(classTermCounts(full.counts, labels, k), full.model.vocabulary));
+    expect(table(t.documentCounts, t.vocabulary)).toEqual(table(classTermCounts(ones, labels, k), full.model.vocabulary));
+    expect(Array.from(t.sizes)).toEqual(Array.from({ length: k }, (_, c) => labels.filter((l) => l === c).length));
+    // and therefore the same keywords
+    expect(clusterKeywordsFromClassCounts(t)).toEqual(
+      clusterKeywords({ counts: full.counts, labels, vocabulary: full.model.vocabulary, k }),
+    );
+  });
+
+  it("with the default pruning, counts every kept term exactly and keeps the words and top phrases", () => {
+    const t = classPhraseCounts(tokens, labels, k, { ngramRange: [1, 3], minDf: 2, minDocuments: 2, phraseWords: 400 });
+    const exact = table(classTermCounts(full.counts, labels, k), full.model.vocabulary);
+    const got = table(t.termCounts, t.vocabulary);
+    const index = new Map(full.model.vocabulary.map((w, i) => [w, i]));
+    expect(t.vocabulary.every((w) => index.has(w))).toBe(true);
+    got.forEach((row, c) => {
+      for (const [term, count] of Object.entries(row)) expect(count).toBe(exact[c]?.[term]);
+    });
+    // every word survives; phrases are a small share of the full 1-3-gram vocabulary
+    const words = full.model.vocabulary.filter((w) => !w.includes(" "));
+    expect(t.vocabulary.filter((w) => !w.includes(" "))).toEqual(words);
+    const phrases = t.vocabulary.length - words.length;
+    expect(phrases).toBeGreaterThan(50);
+    expect(phrases).toBeLessThan((full.model.vocabulary.length - words.length) / 2);
+  });
+
+  it("names the seed corpus' clusters as the full phrase vocabulary does", () => {
+    const seed = seedCorpus().map((p) => p.abstract);
+    const seedLabels = Int32Array.from(seed, (_, i) => i % 4);
+    const fit = fitTransformTfidfWithTokens(seed, {});
+    const all = fitTransformTfidf(seed, { ngramRange: [1, 3], minDf: 2 });
+    const fromTokens = clusterKeywordsFromClassCounts(
+      classPhraseCounts(fit.tokens as NonNullable<typeof fit.tokens>, seedLabels, 4, {
+        ngramRange: [1, 3],
+        minDf: 2,
+        minDocuments: 2,
+        phraseWords: 400,
+      }),
+    );
+    const fromText = clusterKeywords({ counts: all.counts, labels: seedLabels, vocabulary: all.model.vocabulary, k: 4 });
+    expect(fromTokens.map((c) => c.label)).toEqual(fromText.map((c) => c.label));
+  });
+});
