@@ -1,4 +1,5 @@
-import { type DenseMatrix, normalizeRowsInPlace } from "../core/dense.js";
+import { type DenseMatrix, isDenseMatrix, normalizeRowsInPlace } from "../core/dense.js";
+import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { normalizePoints, type Points, selectRows, squaredRowNorms, toPoints, type Vectors } from "../core/points.js";
 import { createRandom, type Random, sampleWithoutReplacement } from "../core/random.js";
@@ -17,6 +18,8 @@ export interface MiniBatchKMeansOptions {
   readonly metric?: KMeansMetric;
   /** Candidate k-means++ initialisations, each on 3·batchSize rows; the best on held-out rows wins. @defaultValue 3 */
   readonly nInit?: number;
+  /** Explicit k x d starting centres instead of k-means++ candidates (e.g. a k-means solution on a sample). */
+  readonly init?: DenseMatrix;
   /** Stop after this many steps without improving the smoothed batch objective. @defaultValue 10 */
   readonly maxNoImprovement?: number;
   /** Re-seed centres whose accumulated weight falls below this share of the largest. @defaultValue 0.01 */
@@ -47,6 +50,7 @@ const OPTION_NAMES = [
   "maxNoImprovement",
   "reassignmentRatio",
   "seed",
+  "init",
   "onIteration",
   "parallel",
 ] as const;
@@ -174,7 +178,6 @@ function createState(p: Points, k: number, centers: Float64Array, spherical: boo
   };
 }
 
-/** One mini-batch step; returns the batch objective against the centres before the update. */
 /**
  * One mini-batch step on rows `ids[0..count)` of `p` (all of `p`, in order, when `ids`
  * is null); returns the batch objective against the centres before the update.
@@ -250,9 +253,54 @@ function step(
   return inertia;
 }
 
+/** The best of nInit k-means++ seedings, each on its own sample, judged on a common held-out sample. */
+function seedCenters(p: Points, k: number, nInit: number, initSize: number, random: Random): Float64Array {
+  const n = p.rows;
+  const validation = selectRows(p, sampleWithoutReplacement(n, initSize, random));
+  const validationNorms = squaredRowNorms(validation);
+  let best: Float64Array | null = null;
+  let bestInertia = Infinity;
+  for (let run = 0; run < nInit; run++) {
+    const sample = selectRows(p, sampleWithoutReplacement(n, initSize, random));
+    const centers = kmeansPlusPlus(sample, squaredRowNorms(sample), k, random);
+    const inertia = assignToNearest(
+      validation,
+      validationNorms,
+      null,
+      centers,
+      k,
+      createAssignScratch(validation, k),
+      new Int32Array(initSize),
+      new Float64Array(initSize),
+    );
+    if (inertia < bestInertia) {
+      bestInertia = inertia;
+      best = centers;
+    }
+  }
+  return best as Float64Array;
+}
+
+/** Explicit starting centres, checked and copied (unit length under the cosine metric). */
+function startingCenters(fn: string, init: DenseMatrix, k: number, d: number, metric: KMeansMetric): Float64Array {
+  if (!isDenseMatrix(init) || init.rows !== k || init.cols !== d) {
+    throw new InvalidArgumentError(
+      `${fn}: options.init must be a ${k} x ${d} dense matrix of centres; got ${describeValue(init)}`,
+      "options.init",
+    );
+  }
+  const centers = Float64Array.from(init.data);
+  for (const v of centers) {
+    if (!Number.isFinite(v))
+      throw new InvalidArgumentError(`${fn}: options.init holds a non-finite value (${v})`, "options.init");
+  }
+  if (metric === "cosine") normalizeRowsInPlace(centers, k, d);
+  return centers;
+}
+
 /**
  * Mini-batch k-means over a whole matrix: `nInit` k-means++ seedings on 3·batchSize rows
- * (the best on held-out rows wins), then random batches until `maxIter` passes or no
+ * (the best on held-out rows wins) or the centres of `init`, then random batches until `maxIter` passes or no
  * improvement of the smoothed batch objective for `maxNoImprovement` steps; finally every
  * row is labelled. Far cheaper than Lloyd on large corpora for a slightly higher objective.
  * O(steps · batchSize · nnz per row · k).
@@ -289,31 +337,10 @@ export function miniBatchKMeans(X: Vectors, k: number, options: MiniBatchKMeansO
   const n = p.rows;
   const size = Math.min(batchSize, n);
 
-  // Seeding: the best of nInit k-means++ runs, judged on a common held-out sample.
   const initSize = Math.min(n, Math.max(3 * size, k));
-  const validation = selectRows(p, sampleWithoutReplacement(n, initSize, random));
-  const validationNorms = squaredRowNorms(validation);
-  let best: Float64Array | null = null;
-  let bestInertia = Infinity;
-  for (let run = 0; run < nInit; run++) {
-    const sample = selectRows(p, sampleWithoutReplacement(n, initSize, random));
-    const centers = kmeansPlusPlus(sample, squaredRowNorms(sample), k, random);
-    const inertia = assignToNearest(
-      validation,
-      validationNorms,
-      null,
-      centers,
-      k,
-      createAssignScratch(validation, k),
-      new Int32Array(initSize),
-      new Float64Array(initSize),
-    );
-    if (inertia < bestInertia) {
-      bestInertia = inertia;
-      best = centers;
-    }
-  }
-  const state = createState(p, k, best as Float64Array, metric === "cosine");
+  const start =
+    o.init === undefined ? seedCenters(p, k, nInit, initSize, random) : startingCenters(fn, o.init, k, p.cols, metric);
+  const state = createState(p, k, start, metric === "cosine");
   // One thread pool session for every step and the final labelling: batches are row ids
   // of the shared matrix, so nothing is copied per step.
   const norms = squaredRowNorms(p);

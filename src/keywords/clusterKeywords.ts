@@ -189,8 +189,7 @@ function keywordsOfClasses(
   const k = sizes.length;
   const cols = vocabulary.length;
   const { topN, diversity, coverage, maxShare, minDocuments, labelTerms, preferPhrases, extraStop } = o;
-  const weights =
-    centroids ?? classTfidf(perClass, { reduceFrequentWords: o.reduce, bm25Weighting: o.bm25 }).matrix;
+  const weights = centroids ?? classTfidf(perClass, { reduceFrequentWords: o.reduce, bm25Weighting: o.bm25 }).matrix;
 
   // Terms common in almost every cluster say nothing about any one of them. "Common"
   // means in at least PRESENCE_SHARE of a cluster's documents, so a word that merely

@@ -4,8 +4,8 @@ import type { DenseMatrix } from "../core/dense.js";
 import { rowDot } from "../core/points.js";
 import { checkFunction, checkInteger, checkOneOf, checkOptions } from "../core/validate.js";
 import { defaultKRange, type SweepKResult } from "../evaluate/sweepK.js";
-import type { ClusterKeywordsOptions } from "../keywords/clusterKeywords.js";
 import { CLASS_PHRASE_DEFAULTS } from "../keywords/classPhraseCounts.js";
+import type { ClusterKeywordsOptions } from "../keywords/clusterKeywords.js";
 import { toCSV } from "../report/csv.js";
 import { toHTML } from "../report/html.js";
 import { toJSONReport } from "../report/json.js";
@@ -15,7 +15,7 @@ import { toText } from "../report/summarize.js";
 import type { TfidfOptions } from "../vectorize/options.js";
 import { type DocumentInput, normalizeDocuments } from "./documents.js";
 import { chooseKStage } from "./stages/chooseK.js";
-import { type ClusterFit, type ClusterPoints, kmeansClusterer, stabilityOf } from "./stages/cluster.js";
+import { type ClusterFit, type ClusterPoints, clusterWithStability, kmeansClusterer } from "./stages/cluster.js";
 import { projectTo2d } from "./stages/project.js";
 import { reduceStage } from "./stages/reduce.js";
 import { representStage } from "./stages/represent.js";
@@ -213,15 +213,20 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
   }
 
   progress("cluster", 0, 1);
-  const clusterer = kmeansClusterer(k, { metric, nInit, sampleSize, path });
-  const clustering = clusterer.fit(X, { seed, ...(parallel ? { parallel } : {}) });
+  const settings = { metric, nInit, sampleSize, path };
+  const measured =
+    sweep === null
+      ? clusterWithStability(X, k, settings, seed, stabilitySeeds, sample, parallel)
+      : {
+          fit: kmeansClusterer(k, settings).fit(X, { seed, ...(parallel ? { parallel } : {}) }),
+          stability: null,
+          stabilityRows: 0,
+        };
+  const clustering = measured.fit;
   warnings.push(...clustering.warnings);
-  let stability: number | null = null;
-  if (sweep !== null) stability = sweep.rows.find((r) => r.k === k)?.stability ?? null;
-  else if (stabilitySeeds > 1 && k > 1) {
-    const reruns = () => kmeansClusterer(k, { metric, nInit: Math.max(1, Math.ceil(nInit / 3)), sampleSize, path });
-    stability = stabilityOf(X, reruns, seed, stabilitySeeds, clustering.labels, sample, parallel);
-  }
+  const sweptStability = sweep?.rows.find((r) => r.k === k)?.stability ?? null;
+  const stability = sweep === null ? measured.stability : sweptStability;
+  const stabilityRows = sweep === null ? measured.stabilityRows : sample === null ? n : sample.length;
   progress("cluster", 1, 1);
 
   progress("keywords", 0, 1);
@@ -254,7 +259,6 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
 
   progress("quality", 0, 1);
   const topTerms = topics.filter((t) => t.keywords.length > 0).map((t) => t.keywords.slice(0, 10).map((x) => x.term));
-  const stabilityRows = sweep !== null || sample !== null ? (sample?.length ?? n) : n;
   const quality = scoreStage(X, clustering.labels, k, metric, seed, topTerms, tokens, sample, {
     value: stability,
     measuredOn: stability === null ? 0 : stabilityRows,

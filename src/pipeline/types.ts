@@ -1,8 +1,8 @@
 import type { KMeansMetric } from "../cluster/kmeans.js";
 import type { DenseMatrix } from "../core/dense.js";
+import type { JUPYTER_DISPLAY_SYMBOL } from "../evaluate/display.js";
 import type { SweepKResult } from "../evaluate/sweepK.js";
 import type { Keyword } from "../keywords/clusterKeywords.js";
-import type { JUPYTER_DISPLAY_SYMBOL } from "../evaluate/display.js";
 import type { TopicModel } from "./topicModel.js";
 
 /** Options of `toHTML`. */

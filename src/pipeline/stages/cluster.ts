@@ -38,51 +38,99 @@ export interface KMeansClustererSettings {
 }
 
 /**
- * k-means behind the {@link Clusterer} contract. Full batch: below `sampleSize` rows,
- * the best of `nInit` k-means++ runs on all rows (scikit-learn's `n_init`); above it, the
- * restarts run on a seeded sample and the best sample solution starts one run on all rows,
- * so restarts cost a bounded amount. Mini-batch: scikit-learn's MiniBatchKMeans steps.
+ * k-means behind the {@link Clusterer} contract. Full batch: up to `sampleSize` rows, the
+ * best of `nInit` k-means++ runs on all rows (scikit-learn's `n_init`); above it, the
+ * restarts run on a seeded sample of rows and the best of them starts one run on all
+ * rows, so restarts cost the same at any corpus size. Mini-batch: scikit-learn's
+ * MiniBatchKMeans steps, started likewise from the best sample solution.
  */
 export function kmeansClusterer(k: number, settings: KMeansClustererSettings): Clusterer {
   return {
     k,
     fit(points, { seed, parallel }) {
-      const threads = parallel ? { parallel } : {};
-      const { metric, nInit, sampleSize, path } = settings;
-      let result: KMeansResult;
-      if (path === "mini-batch") {
-        result = miniBatchKMeans(points, k, { metric, nInit: Math.max(3, nInit), batchSize: 4096, seed, ...threads });
-      } else if (points.rows <= sampleSize) {
-        result = kmeans(points, k, { metric, nInit, seed, ...threads });
-      } else {
-        const rows = documentSample(points.rows, sampleSize, seed) as Int32Array;
-        const best = kmeans(selectPoints(points, rows), k, { metric, nInit, seed, ...threads });
-        result = kmeans(points, k, { metric, init: best.centroids, seed, ...threads });
-      }
-      return { labels: result.labels, centroids: result.centroids, warnings: result.warnings, kmeans: result };
+      const { metric, nInit, sampleSize } = settings;
+      if (points.rows <= sampleSize && settings.path === "full-batch")
+        return fromKMeans(kmeans(points, k, { metric, nInit, seed, ...(parallel ? { parallel } : {}) }));
+      const rows = documentSample(points.rows, sampleSize, seed) as Int32Array;
+      const sampled = kmeans(selectPoints(points, rows), k, { metric, nInit, seed, ...(parallel ? { parallel } : {}) });
+      return refine(points, k, settings, sampled.centroids, seed, parallel);
     },
   };
 }
 
-/**
- * Stability: the mean adjusted Rand index between clusterings with different seeds, on
- * the sample rows when given (each a fresh clustering of the sample), else on all rows
- * with `first` as the first seed's clustering.
- */
-export function stabilityOf(
+/** One run on all rows from `init`: Lloyd's/Elkan's iterations, or mini-batch steps. */
+function refine(
   points: ClusterPoints,
-  makeClusterer: () => Clusterer,
+  k: number,
+  settings: KMeansClustererSettings,
+  init: DenseMatrix,
+  seed: number,
+  parallel: ParallelAssigner | undefined,
+): ClusterFit {
+  const threads = parallel ? { parallel } : {};
+  if (settings.path === "mini-batch")
+    return fromKMeans(miniBatchKMeans(points, k, { metric: settings.metric, batchSize: 4096, init, seed, ...threads }));
+  return fromKMeans(kmeans(points, k, { metric: settings.metric, init, seed, ...threads }));
+}
+
+function fromKMeans(result: KMeansResult): ClusterFit {
+  return { labels: result.labels, centroids: result.centroids, warnings: result.warnings, kmeans: result };
+}
+
+/** The clustering of all rows and, when measured, its stability across seeds. */
+export interface StableFit {
+  readonly fit: ClusterFit;
+  /** Mean adjusted Rand index between the seeds' clusterings; null when not measured. */
+  readonly stability: number | null;
+  /** Rows the stability was measured on. */
+  readonly stabilityRows: number;
+}
+
+/**
+ * Clusters with `seeds` seeds and measures stability: the mean adjusted Rand index
+ * between the seeds' clusterings. Up to `sampleSize` rows (full batch), the first seed
+ * runs all `nInit` restarts on all rows and each further seed a third of them. Above it,
+ * each seed runs a third of the restarts on one common sample (so their labels compare
+ * row for row) and the best of those runs starts the run on all rows: stability and
+ * restarts share the same runs, whose cost does not grow with the corpus.
+ */
+export function clusterWithStability(
+  points: ClusterPoints,
+  k: number,
+  settings: KMeansClustererSettings,
   seed: number,
   seeds: number,
-  first: Int32Array,
   sample: Int32Array | null,
   parallel: ParallelAssigner | undefined,
-): number {
-  const context = (s: number) => ({ seed: s, ...(parallel ? { parallel } : {}) });
-  const clusterer = makeClusterer();
-  const rows = sample === null ? points : selectPoints(points, sample);
-  const runs = sample === null ? [first] : [clusterer.fit(rows, context(seed)).labels];
-  for (let s = 1; s < seeds; s++) runs.push(clusterer.fit(rows, context(seed + s)).labels);
+): StableFit {
+  const threads = parallel ? { parallel } : {};
+  const { metric, nInit } = settings;
+  const small = sample === null && settings.path === "full-batch";
+  if (seeds <= 1 || k <= 1) {
+    return { fit: kmeansClusterer(k, settings).fit(points, { seed, ...threads }), stability: null, stabilityRows: 0 };
+  }
+  const share = Math.max(1, Math.ceil(nInit / 3));
+  if (small) {
+    const fit = kmeansClusterer(k, settings).fit(points, { seed, ...threads });
+    const runs = [fit.labels];
+    for (let s = 1; s < seeds; s++)
+      runs.push(kmeans(points, k, { metric, nInit: share, seed: seed + s, ...threads }).labels);
+    return { fit, stability: meanPairwiseAri(runs), stabilityRows: points.rows };
+  }
+  const rows = sample ?? (documentSample(points.rows, settings.sampleSize, seed) as Int32Array | null);
+  const onRows = rows === null ? points : selectPoints(points, rows);
+  const runs: KMeansResult[] = [];
+  for (let s = 0; s < seeds; s++) runs.push(kmeans(onRows, k, { metric, nInit: share, seed: seed + s, ...threads }));
+  let best = runs[0] as KMeansResult;
+  for (const r of runs) if (r.inertia < best.inertia) best = r;
+  return {
+    fit: refine(points, k, settings, best.centroids, seed, parallel),
+    stability: meanPairwiseAri(runs.map((r) => r.labels)),
+    stabilityRows: onRows.rows,
+  };
+}
+
+function meanPairwiseAri(runs: readonly Int32Array[]): number {
   let total = 0;
   let pairs = 0;
   for (let a = 0; a < runs.length; a++) {

@@ -1,9 +1,9 @@
 import { classPhraseCounts } from "../../keywords/classPhraseCounts.js";
 import {
+  CLUSTER_KEYWORDS_DEFAULTS,
   type ClusterKeywords,
   type ClusterKeywordsOptions,
   clusterKeywordsFromClassCounts,
-  CLUSTER_KEYWORDS_DEFAULTS,
 } from "../../keywords/clusterKeywords.js";
 import type { TokenDocuments } from "../../vectorize/vocabulary.js";
 

@@ -32,10 +32,7 @@ export function vectorizeStage(
   const fit = fitWithFallback(fn, texts, options, warnings);
   const [minN, maxN] = fit.model.options.ngramRange;
   const sameWords =
-    fit.tokens !== null &&
-    minN === 1 &&
-    maxN === 1 &&
-    TOKEN_OPTIONS.every((name) => options[name] === undefined);
+    fit.tokens !== null && minN === 1 && maxN === 1 && TOKEN_OPTIONS.every((name) => options[name] === undefined);
   const tokens = sameWords
     ? (fit.tokens as TokenDocuments)
     : (fitTransformTfidfWithTokens(texts, { ...keywordWords }).tokens as TokenDocuments);
