@@ -42,10 +42,16 @@ export type { ClusteringReport } from "./evaluate/report.js";
 export { clusteringReport } from "./evaluate/report.js";
 export type { SweepKOptions, SweepKResult, SweepKRow } from "./evaluate/sweepK.js";
 export { defaultKRange, SWEEP_K_DEFAULTS, sweepK } from "./evaluate/sweepK.js";
+export type { ClassPhraseOptions, ClassTermTable, TokenDocuments } from "./keywords/classPhraseCounts.js";
+export { CLASS_PHRASE_DEFAULTS, classPhraseCounts } from "./keywords/classPhraseCounts.js";
 export type { ClusterKeywords, ClusterKeywordsOptions, Keyword, KeywordInput } from "./keywords/clusterKeywords.js";
-export { CLUSTER_KEYWORDS_DEFAULTS, clusterKeywords } from "./keywords/clusterKeywords.js";
+export {
+  CLUSTER_KEYWORDS_DEFAULTS,
+  clusterKeywords,
+  clusterKeywordsFromClassCounts,
+} from "./keywords/clusterKeywords.js";
 export type { TopicTerms } from "./keywords/coherence.js";
-export { npmiCoherence, topicDiversity, umassCoherence } from "./keywords/coherence.js";
+export { npmiCoherence, npmiCoherenceOfTokens, topicDiversity, umassCoherence } from "./keywords/coherence.js";
 export type { ClassTfidf, ClassTfidfOptions } from "./keywords/ctfidf.js";
 export { classTermCounts, classTfidf } from "./keywords/ctfidf.js";
 export type { DocumentKeywordsOptions } from "./keywords/documentKeywords.js";
@@ -101,6 +107,7 @@ export {
   fitTfidf,
   fitTransformTfidf,
   fitTransformTfidfStream,
+  fitTransformTfidfWithTokens,
   TFIDF_FORMAT,
   tfidfFromJSON,
 } from "./vectorize/tfidf.js";

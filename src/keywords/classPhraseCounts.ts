@@ -145,51 +145,57 @@ export function classPhraseCounts(
   }
 
   // Pass 2, every document (outliers too, for the corpus-wide minDf): exact counts of the
-  // words and of every candidate, summed per cluster.
+  // words and of every candidate, summed per cluster. Only ids that begin some
+  // candidate's chain of (prefix, word) keys are looked up.
   const G = gramHead.length;
   const total = W + G; // words 0..W-1, n-grams W..W+G-1
+  const counted = new Uint8Array(total);
+  const isPrefix = new Uint8Array(total);
+  if (minN <= 1) for (let w = 0; w < W; w++) if ((wordDf[w] as number) >= options.minDf) counted[w] = 1;
+  for (let g = 0; g < G; g++) {
+    if (candidate.get(g) !== 1) continue;
+    counted[W + g] = 1;
+    for (let head = gramHead.get(g); isPrefix[head] === 0; head = gramHead.get(head - W)) {
+      isPrefix[head] = 1;
+      if (head < W) break;
+    }
+  }
   const docFreq = new Int32Array(total);
   const stamp = new Int32Array(total).fill(-1);
   const tf = new Float64Array(total);
   const df = new Float64Array(total);
-  const useWords = minN <= 1;
+  const touched = new GrowableInt32(1 << 14);
   const rows: { terms: Int32Array; tf: Float64Array; df: Float64Array }[] = [];
-  const unlabelled: number[] = [];
-  for (let d = 0; d < n; d++) if (!((labels[d] as number) >= 0 && (labels[d] as number) < k)) unlabelled.push(d);
-  const visit = (d: number, touched: number[] | null): void => {
+  const visit = (d: number, inClass: boolean): void => {
     const first = offsets[d] as number;
     const len = (offsets[d + 1] as number) - first;
     if (len > chain.length) chain = new Int32Array(2 * len);
-    const bump = (t: number) => {
-      if (stamp[t] !== d) {
-        stamp[t] = d;
-        docFreq[t] = (docFreq[t] as number) + 1;
-        if (touched !== null) {
-          if (tf[t] === 0) touched.push(t);
-          df[t] = (df[t] as number) + 1;
-        }
-      }
-      if (touched !== null) tf[t] = (tf[t] as number) + 1;
-    };
-    for (let i = 0; i < len; i++) {
-      const w = stream[first + i] as number;
-      chain[i] = w;
-      if (useWords && (wordDf[w] as number) >= options.minDf) bump(w);
-    }
-    for (let size = 2; size <= maxN; size++) {
+    for (let size = 1; size <= maxN; size++) {
       for (let i = 0; i + size <= len; i++) {
-        const head = chain[i] as number;
-        if (head < 0) continue;
-        const id = grams.get(head, stream[first + i + size - 1] as number);
+        let id: number;
+        if (size === 1) id = stream[first + i] as number;
+        else {
+          const head = chain[i] as number;
+          id = head >= 0 && isPrefix[head] === 1 ? grams.get(head, stream[first + i + size - 1] as number) : -1;
+        }
         chain[i] = id;
-        if (id >= 0 && candidate.get(id - W) === 1) bump(id);
+        if (id < 0 || counted[id] === 0) continue;
+        if (stamp[id] !== d) {
+          stamp[id] = d;
+          docFreq[id] = (docFreq[id] as number) + 1;
+          if (inClass) {
+            if (tf[id] === 0) touched.push(id);
+            df[id] = (df[id] as number) + 1;
+          }
+        }
+        if (inClass) tf[id] = (tf[id] as number) + 1;
       }
     }
   };
   for (let c = 0; c < k; c++) {
-    const touched: number[] = [];
-    for (let q = start[c] as number; q < (start[c + 1] as number); q++) visit(order[q] as number, touched);
-    const terms = Int32Array.from(touched);
+    touched.length = 0;
+    for (let q = start[c] as number; q < (start[c + 1] as number); q++) visit(order[q] as number, true);
+    const terms = touched.toArray();
     const rowTf = new Float64Array(terms.length);
     const rowDf = new Float64Array(terms.length);
     terms.forEach((t, i) => {
@@ -200,7 +206,7 @@ export function classPhraseCounts(
     });
     rows.push({ terms, tf: rowTf, df: rowDf });
   }
-  for (const d of unlabelled) visit(d, null);
+  for (let d = 0; d < n; d++) if (!((labels[d] as number) >= 0 && (labels[d] as number) < k)) visit(d, false);
 
   // The vocabulary: words and candidates in at least minDf documents, by code point.
   const kept: number[] = [];

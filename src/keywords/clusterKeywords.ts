@@ -211,25 +211,25 @@ function keywordsOfClasses(
   }
 
   const out: ClusterKeywords[] = [];
+  // Per-class values by term, filled from the class's entries and cleared after it.
+  const classCount = new Float64Array(cols);
+  const docsWith = new Float64Array(cols);
+  const poolSize = Math.max(4 * topN, 40);
   for (let c = 0; c < k; c++) {
-    const classCount = new Map<number, number>();
-    for (let p = perClass.indptr[c] as number; p < (perClass.indptr[c + 1] as number); p++) {
-      classCount.set(perClass.indices[p] as number, perClass.data[p] as number);
-    }
-    const docsWith = new Map<number, number>();
-    for (let p = perClassDocs.indptr[c] as number; p < (perClassDocs.indptr[c + 1] as number); p++) {
-      docsWith.set(perClassDocs.indices[p] as number, perClassDocs.data[p] as number);
-    }
+    for (let p = perClass.indptr[c] as number; p < (perClass.indptr[c + 1] as number); p++)
+      classCount[perClass.indices[p] as number] = perClass.data[p] as number;
+    for (let p = perClassDocs.indptr[c] as number; p < (perClassDocs.indptr[c + 1] as number); p++)
+      docsWith[perClassDocs.indices[p] as number] = perClassDocs.data[p] as number;
     const needed = Math.min(minDocuments, Math.max(1, Math.floor((sizes[c] as number) / 2)));
-    const scored: { t: number; score: number }[] = [];
+    const pool = new TopScores(poolSize);
     for (let p = weights.indptr[c] as number; p < (weights.indptr[c + 1] as number); p++) {
       const t = weights.indices[p] as number;
       const score = weights.data[p] as number;
-      if (junk[t] === 0 && score > 0 && (docsWith.get(t) ?? 0) >= needed) scored.push({ t, score });
+      if (junk[t] === 0 && score > 0 && (docsWith[t] as number) >= needed) pool.offer(t, score);
     }
-    scored.sort((a, b) => b.score - a.score || a.t - b.t);
-    const pool = scored.slice(0, Math.max(4 * topN, 40));
-    const candidates = preferPhrases ? absorbCoveredWords(pool, vocabulary, classCount, coverage) : pool;
+    const countOf = (t: number) => classCount[t] as number;
+    const ranked = pool.ranked();
+    const candidates = preferPhrases ? absorbCoveredWords(ranked, vocabulary, countOf, coverage) : ranked;
     const chosen = selectDiverse(
       candidates.map((x) => ({ term: vocabulary[x.t] as string, score: x.score, id: x.t })),
       topN,
@@ -245,8 +245,53 @@ function keywordsOfClasses(
         .join(" · "),
       keywords,
     });
+    for (let p = perClass.indptr[c] as number; p < (perClass.indptr[c + 1] as number); p++)
+      classCount[perClass.indices[p] as number] = 0;
+    for (let p = perClassDocs.indptr[c] as number; p < (perClassDocs.indptr[c + 1] as number); p++)
+      docsWith[perClassDocs.indices[p] as number] = 0;
   }
   return out;
+}
+
+/**
+ * The `size` best (term, score) pairs offered, by score then term id: what sorting every
+ * offer and keeping the first `size` gives, in O(offers + size · improvements).
+ */
+class TopScores {
+  private readonly terms: Int32Array;
+  private readonly scores: Float64Array;
+  private count = 0;
+
+  constructor(private readonly size: number) {
+    this.terms = new Int32Array(size);
+    this.scores = new Float64Array(size);
+  }
+
+  offer(t: number, score: number): void {
+    const { terms, scores, size } = this;
+    if (this.count === size) {
+      const lastScore = scores[size - 1] as number;
+      if (score < lastScore || (score === lastScore && t > (terms[size - 1] as number))) return;
+    } else this.count++;
+    let i = this.count - 1;
+    while (
+      i > 0 &&
+      ((scores[i - 1] as number) < score || ((scores[i - 1] as number) === score && (terms[i - 1] as number) > t))
+    ) {
+      scores[i] = scores[i - 1] as number;
+      terms[i] = terms[i - 1] as number;
+      i--;
+    }
+    scores[i] = score;
+    terms[i] = t;
+  }
+
+  ranked(): { t: number; score: number }[] {
+    return Array.from({ length: this.count }, (_, i) => ({
+      t: this.terms[i] as number,
+      score: this.scores[i] as number,
+    }));
+  }
 }
 
 /** Every keyword option validated, with its default applied. */
@@ -331,7 +376,7 @@ function resolveKeywordOptions(fn: string, options: ClusterKeywordsOptions): Res
 function absorbCoveredWords(
   pool: { t: number; score: number }[],
   vocabulary: readonly string[],
-  classCount: Map<number, number>,
+  countOf: (t: number) => number,
   coverage: number,
 ): { t: number; score: number }[] {
   const byTerm = new Map<string, { t: number; score: number; gone: boolean }>();
@@ -345,12 +390,12 @@ function absorbCoveredWords(
     if (phrase.gone) continue;
     const words = (vocabulary[phrase.t] as string).split(" ");
     if (words.length < 2) continue;
-    const phraseCount = classCount.get(phrase.t) ?? 0;
+    const phraseCount = countOf(phrase.t);
     for (let n = words.length - 1; n >= 1; n--) {
       for (let i = 0; i + n <= words.length; i++) {
         const part = byTerm.get(words.slice(i, i + n).join(" "));
         if (part === undefined || part.gone || part === phrase) continue;
-        if (phraseCount >= coverage * (classCount.get(part.t) ?? 0)) {
+        if (phraseCount >= coverage * countOf(part.t)) {
           part.gone = true;
           phrase.score = Math.max(phrase.score, part.score);
         }

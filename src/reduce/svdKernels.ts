@@ -33,14 +33,20 @@ export function createSvdKernels(p: Points, l: number): SvdKernels {
   const d = p.cols;
   const nnz = p.kind === "sparse" ? (p.indptr[n] as number) : n * d;
   if (linalgModule === undefined) linalgModule = compileWasm(LINALG_WASM, false);
+  const sparse = p.kind === "sparse";
   const arena =
     linalgModule === null || wasmKernelsDisabled()
       ? null
       : createArena(
           [
-            ["indptr", p.kind === "sparse" ? n + 1 : 0, "int32"],
-            ["indices", p.kind === "sparse" ? nnz : 0, "int32"],
+            ["indptr", sparse ? n + 1 : 0, "int32"],
+            ["indices", sparse ? nnz : 0, "int32"],
             ["data", nnz, "float64"],
+            // Xᵀ as CSR too, its rows' entries in increasing row order: Xᵀ·M is then the same
+            // row-update kernel as X·M, with each output element summed in the same order.
+            ["indptrT", sparse ? d + 1 : 0, "int32"],
+            ["indicesT", sparse ? nnz : 0, "int32"],
+            ["dataT", sparse ? nnz : 0, "float64"],
             ["features", d * l, "float64"],
             ["rows", n * l, "float64"],
             ["gram", l * l, "float64"],
@@ -53,9 +59,11 @@ export function createSvdKernels(p: Points, l: number): SvdKernels {
   if (arena === null) return javascriptKernels(p, l);
   const region = (name: string) => arena.regions.get(name) as Region;
   const f64 = (name: string) => new Float64Array(region(name).buffer, region(name).byteOffset, region(name).length);
+  const i32 = (name: string) => new Int32Array(region(name).buffer, region(name).byteOffset, region(name).length);
   if (p.kind === "sparse") {
-    new Int32Array(region("indptr").buffer, region("indptr").byteOffset, n + 1).set(p.indptr.subarray(0, n + 1));
-    new Int32Array(region("indices").buffer, region("indices").byteOffset, nnz).set(p.indices.subarray(0, nnz));
+    i32("indptr").set(p.indptr.subarray(0, n + 1));
+    i32("indices").set(p.indices.subarray(0, nnz));
+    transposeInto(p, i32("indptrT"), i32("indicesT"), f64("dataT"));
   }
   f64("data").set(p.data.subarray(0, nnz));
   const gram = f64("gram");
@@ -63,13 +71,16 @@ export function createSvdKernels(p: Points, l: number): SvdKernels {
   const wasm = new WebAssembly.Instance(arena.module, { env: { memory: arena.memory } })
     .exports as unknown as LinalgExports;
   const x = [
-    p.kind === "sparse" ? 1 : 0,
-    p.kind === "sparse" ? region("indptr").byteOffset : 0,
-    p.kind === "sparse" ? region("indices").byteOffset : 0,
+    sparse ? 1 : 0,
+    sparse ? region("indptr").byteOffset : 0,
+    sparse ? region("indices").byteOffset : 0,
     region("data").byteOffset,
     n,
     d,
   ];
+  const xT = sparse
+    ? [1, region("indptrT").byteOffset, region("indicesT").byteOffset, region("dataT").byteOffset, d, n]
+    : null;
   return {
     featuresBuffer: f64("features"),
     rowsBuffer: f64("rows"),
@@ -77,7 +88,8 @@ export function createSvdKernels(p: Points, l: number): SvdKernels {
       wasm.multiply(...x, m.byteOffset, width, out.byteOffset);
     },
     multiplyTransposed(m, width, out) {
-      wasm.multiplyTransposed(...x, m.byteOffset, width, out.byteOffset);
+      if (xT === null) wasm.multiplyTransposed(...x, m.byteOffset, width, out.byteOffset);
+      else wasm.multiply(...xT, m.byteOffset, width, out.byteOffset);
     },
     gramUpper(a, rows, cols) {
       wasm.gramUpper(a.byteOffset, rows, cols, gram.byteOffset);
@@ -88,6 +100,32 @@ export function createSvdKernels(p: Points, l: number): SvdKernels {
       wasm.transformRows(a.byteOffset, rows, cols, transform.byteOffset, region("tmp").byteOffset);
     },
   };
+}
+
+/** CSR of Xᵀ into the given arrays, each row's entries in increasing column (row of X) order. */
+function transposeInto(
+  p: Extract<Points, { kind: "sparse" }>,
+  indptr: Int32Array,
+  indices: Int32Array,
+  data: Float64Array,
+): void {
+  const n = p.rows;
+  indptr.fill(0);
+  for (let q = p.indptr[0] as number; q < (p.indptr[n] as number); q++) {
+    const c = p.indices[q] as number;
+    indptr[c + 1] = (indptr[c + 1] as number) + 1;
+  }
+  for (let c = 0; c < p.cols; c++) indptr[c + 1] = (indptr[c + 1] as number) + (indptr[c] as number);
+  const fill = indptr.slice(0, p.cols);
+  for (let i = 0; i < n; i++) {
+    for (let q = p.indptr[i] as number, end = p.indptr[i + 1] as number; q < end; q++) {
+      const c = p.indices[q] as number;
+      const at = fill[c] as number;
+      indices[at] = i;
+      data[at] = p.data[q] as number;
+      fill[c] = at + 1;
+    }
+  }
 }
 
 function javascriptKernels(p: Points, l: number): SvdKernels {

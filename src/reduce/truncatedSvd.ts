@@ -86,15 +86,13 @@ export function truncatedSvd(X: Vectors, nComponents: number, options: Truncated
   const k = nComponents;
   const singularValues = new Float64Array(k);
   const components = new Float64Array(k * d);
+  // Bᵀ·V, row by row with the kernels (each entry summed over a in order, as a dot product).
+  kernels.transformRows(bt, d, l, vectors);
   for (let r = 0; r < k; r++) {
     const s = Math.sqrt(Math.max(0, values[r] as number));
     singularValues[r] = s;
     if (s === 0) continue;
-    for (let f = 0; f < d; f++) {
-      let acc = 0;
-      for (let a = 0; a < l; a++) acc += (bt[f * l + a] as number) * (vectors[a * l + r] as number);
-      components[r * d + f] = acc / s;
-    }
+    for (let f = 0; f < d; f++) components[r * d + f] = (bt[f * l + r] as number) / s;
   }
   flipSigns(components, k, d);
   // X·Vᵀ rather than U·Σ, so that training rows and projectOnComponents() agree exactly.
