@@ -1,13 +1,13 @@
 import type { CsrMatrix } from "../core/csr.js";
 import { GrowableInt32 } from "../core/growable.js";
 import { IntPairMap } from "../core/pairMap.js";
-import { sortByTerm, type TokenDocuments } from "../vectorize/vocabulary.js";
+import type { TokenDocuments } from "../vectorize/vocabulary.js";
 
 export type { TokenDocuments } from "../vectorize/vocabulary.js";
 
 /** Per-cluster counts of words and phrases: what class-based keywords are computed from. */
 export interface ClassTermTable {
-  /** Words and phrases, sorted by code point; column `j` is `vocabulary[j]`. */
+  /** Words and phrases (words as first seen, then phrases); column `j` is `vocabulary[j]`. */
   readonly vocabulary: readonly string[];
   /** k x terms: occurrences of each term in each cluster. */
   readonly termCounts: CsrMatrix;
@@ -63,14 +63,14 @@ export function classPhraseCounts(
   const grams = new IntPairMap(1 << 16);
   const gramHead = new GrowableInt32(1 << 12);
   const gramLast = new GrowableInt32(1 << 12);
-  const gramSize = new GrowableInt32(1 << 12);
   const gramStamp = new GrowableInt32(1 << 12);
   const gramClassDocs = new GrowableInt32(1 << 12);
+  const gramFrequent = new GrowableInt32(1 << 12);
   const candidate = new GrowableInt32(1 << 12);
   const wordStamp = new Int32Array(W).fill(-1);
   const wordClassDocs = new Int32Array(W);
   const phraseWord = new Uint8Array(W);
-  let ids = new Int32Array(256);
+  const chainAt = new Int32Array(stream.length);
   let chain = new Int32Array(256);
 
   // Pass 1, cluster by cluster: the cluster's widespread words, then its phrase candidates.
@@ -93,26 +93,28 @@ export function classPhraseCounts(
     for (const w of touchedWords) {
       if ((wordClassDocs[w] as number) >= threshold && (wordDf[w] as number) >= options.minDf) phraseWord[w] = 1;
     }
-    const touchedGrams: number[] = [];
+    // Size by size, Apriori-style: an n-gram is formed only where its first n-1 words form
+    // an (n-1)-gram already widespread enough in the cluster, since it cannot be more so.
+    // chainAt[p] holds the id of the gram starting at stream position p.
     for (let q = from; q < to; q++) {
       const d = order[q] as number;
-      const first = offsets[d] as number;
-      const len = (offsets[d + 1] as number) - first;
-      if (len > ids.length) {
-        ids = new Int32Array(2 * len);
-        chain = new Int32Array(2 * len);
+      for (let p = offsets[d] as number, end = offsets[d + 1] as number; p < end; p++) {
+        const w = stream[p] as number;
+        chainAt[p] = phraseWord[w] === 1 ? w : -1;
       }
-      for (let i = 0; i < len; i++) {
-        const w = stream[first + i] as number;
-        ids[i] = phraseWord[w] === 1 ? w : -1;
-        chain[i] = ids[i] as number;
-      }
-      for (let size = 2; size <= maxN; size++) {
-        for (let i = 0; i + size <= len; i++) {
-          const head = chain[i] as number;
-          const last = ids[i + size - 1] as number;
-          if (head < 0 || last < 0) {
-            chain[i] = -1;
+    }
+    const frequent: number[] = [];
+    for (let size = 2; size <= maxN; size++) {
+      const touchedGrams: number[] = [];
+      for (let q = from; q < to; q++) {
+        const d = order[q] as number;
+        const first = offsets[d] as number;
+        const stop = (offsets[d + 1] as number) - size + 1;
+        for (let p = first; p < stop; p++) {
+          const head = chainAt[p] as number;
+          const last = stream[p + size - 1] as number;
+          if (head < 0 || phraseWord[last] === 0 || (size > 2 && gramFrequent.get(head - W) === 0)) {
+            chainAt[p] = -1;
             continue;
           }
           let g = grams.get(head, last);
@@ -121,23 +123,30 @@ export function classPhraseCounts(
             grams.set(head, last, g + W);
             gramHead.push(head);
             gramLast.push(last);
-            gramSize.push(size);
             gramStamp.push(-1);
             gramClassDocs.push(0);
+            gramFrequent.push(0);
             candidate.push(0);
           } else g -= W;
-          chain[i] = g + W;
+          chainAt[p] = g + W;
           if (gramStamp.get(g) === d) continue;
           gramStamp.set(g, d);
           if (gramClassDocs.get(g) === 0) touchedGrams.push(g);
           gramClassDocs.set(g, gramClassDocs.get(g) + 1);
         }
+        // The last size-1 positions of the document start no gram of this size.
+        for (let p = Math.max(first, stop); p < (offsets[d + 1] as number); p++) chainAt[p] = -1;
+      }
+      for (const g of touchedGrams) {
+        if (gramClassDocs.get(g) >= needed) {
+          gramFrequent.set(g, 1);
+          frequent.push(g);
+          if (size >= minN) candidate.set(g, 1);
+        }
+        gramClassDocs.set(g, 0);
       }
     }
-    for (const g of touchedGrams) {
-      if (gramClassDocs.get(g) >= needed && gramSize.get(g) >= minN) candidate.set(g, 1);
-      gramClassDocs.set(g, 0);
-    }
+    for (const g of frequent) gramFrequent.set(g, 0);
     for (const w of touchedWords) {
       wordClassDocs[w] = 0;
       phraseWord[w] = 0;
@@ -147,18 +156,41 @@ export function classPhraseCounts(
   // Pass 2, every document (outliers too, for the corpus-wide minDf): exact counts of the
   // words and of every candidate, summed per cluster. Only ids that begin some
   // candidate's chain of (prefix, word) keys are looked up.
+  // Only the candidates and the n-grams their keys chain through are looked up again, in
+  // a compact map of their own (small enough to stay in cache); ids W.. in creation order,
+  // so a prefix always precedes its extensions.
   const G = gramHead.length;
-  const total = W + G; // words 0..W-1, n-grams W..W+G-1
+  const keep = new Uint8Array(G);
+  for (let g = G - 1; g >= 0; g--) {
+    if (candidate.get(g) !== 1 && keep[g] === 0) continue;
+    keep[g] = 1;
+    const head = gramHead.get(g);
+    if (head >= W) keep[head - W] = 1;
+  }
+  const compactOf = new Int32Array(G).fill(-1);
+  const lookup = new IntPairMap(1 << 12);
+  const headOf = new GrowableInt32(1 << 12);
+  const lastOf = new GrowableInt32(1 << 12);
+  const isCandidate = new GrowableInt32(1 << 12);
+  for (let g = 0; g < G; g++) {
+    if (keep[g] === 0) continue;
+    const head = gramHead.get(g);
+    const compactHead = head < W ? head : W + (compactOf[head - W] as number);
+    compactOf[g] = headOf.length;
+    lookup.set(compactHead, gramLast.get(g), W + headOf.length);
+    headOf.push(compactHead);
+    lastOf.push(gramLast.get(g));
+    isCandidate.push(candidate.get(g));
+  }
+  const total = W + headOf.length; // words 0..W-1, kept n-grams W..
   const counted = new Uint8Array(total);
   const isPrefix = new Uint8Array(total);
+  const endsGram = new Uint8Array(W);
   if (minN <= 1) for (let w = 0; w < W; w++) if ((wordDf[w] as number) >= options.minDf) counted[w] = 1;
-  for (let g = 0; g < G; g++) {
-    if (candidate.get(g) !== 1) continue;
-    counted[W + g] = 1;
-    for (let head = gramHead.get(g); isPrefix[head] === 0; head = gramHead.get(head - W)) {
-      isPrefix[head] = 1;
-      if (head < W) break;
-    }
+  for (let j = 0; j < headOf.length; j++) {
+    if (isCandidate.get(j) === 1) counted[W + j] = 1;
+    isPrefix[headOf.get(j)] = 1;
+    endsGram[lastOf.get(j)] = 1;
   }
   const docFreq = new Int32Array(total);
   const stamp = new Int32Array(total).fill(-1);
@@ -176,7 +208,8 @@ export function classPhraseCounts(
         if (size === 1) id = stream[first + i] as number;
         else {
           const head = chain[i] as number;
-          id = head >= 0 && isPrefix[head] === 1 ? grams.get(head, stream[first + i + size - 1] as number) : -1;
+          const last = stream[first + i + size - 1] as number;
+          id = head >= 0 && isPrefix[head] === 1 && endsGram[last] === 1 ? lookup.get(head, last) : -1;
         }
         chain[i] = id;
         if (id < 0 || counted[id] === 0) continue;
@@ -208,17 +241,15 @@ export function classPhraseCounts(
   }
   for (let d = 0; d < n; d++) if (!((labels[d] as number) >= 0 && (labels[d] as number) < k)) visit(d, false);
 
-  // The vocabulary: words and candidates in at least minDf documents, by code point.
-  const kept: number[] = [];
-  for (let t = 0; t < total; t++) if ((docFreq[t] as number) >= options.minDf) kept.push(t);
-  const strings = kept.map((t) => (t < W ? (tokens.terms[t] as string) : gramString(t - W)));
-  const sorted = kept.map((_, i) => i);
-  sortByTerm(sorted, strings);
+  // The vocabulary: words and candidates in at least minDf documents, in id order (words
+  // as first seen, then phrases as first formed); keywords order equal scores by term.
   const column = new Int32Array(total).fill(-1);
-  sorted.forEach((i, col) => {
-    column[kept[i] as number] = col;
-  });
-  const vocabulary = sorted.map((i) => strings[i] as string);
+  const vocabulary: string[] = [];
+  for (let t = 0; t < total; t++) {
+    if ((docFreq[t] as number) < options.minDf) continue;
+    column[t] = vocabulary.length;
+    vocabulary.push(t < W ? (tokens.terms[t] as string) : gramString(t - W));
+  }
   return {
     vocabulary,
     termCounts: toClassCsr(rows, column, vocabulary.length, "tf"),
@@ -226,10 +257,10 @@ export function classPhraseCounts(
     sizes,
   };
 
-  function gramString(g: number): string {
-    const head = gramHead.get(g);
+  function gramString(j: number): string {
+    const head = headOf.get(j);
     const left = head < W ? (tokens.terms[head] as string) : gramString(head - W);
-    return `${left} ${tokens.terms[gramLast.get(g)] as string}`;
+    return `${left} ${tokens.terms[lastOf.get(j)] as string}`;
   }
 }
 

@@ -2,6 +2,7 @@ import type { CsrMatrix } from "../core/csr.js";
 import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { checkBoolean, checkInteger, checkNumber, checkOneOf, checkOptions } from "../core/validate.js";
+import { compareCodePoints } from "../text/compare.js";
 import { resolveStopWords, type StopWordsSpec } from "../text/stopwords/index.js";
 import type { ClassTermTable } from "./classPhraseCounts.js";
 import { classTermCounts, classTfidf } from "./ctfidf.js";
@@ -215,13 +216,15 @@ function keywordsOfClasses(
   const classCount = new Float64Array(cols);
   const docsWith = new Float64Array(cols);
   const poolSize = Math.max(4 * topN, 40);
+  // Equal scores are ordered by term (code points), whatever the order of the columns.
+  const byTerm = (a: number, b: number) => compareCodePoints(vocabulary[a] as string, vocabulary[b] as string);
   for (let c = 0; c < k; c++) {
     for (let p = perClass.indptr[c] as number; p < (perClass.indptr[c + 1] as number); p++)
       classCount[perClass.indices[p] as number] = perClass.data[p] as number;
     for (let p = perClassDocs.indptr[c] as number; p < (perClassDocs.indptr[c + 1] as number); p++)
       docsWith[perClassDocs.indices[p] as number] = perClassDocs.data[p] as number;
     const needed = Math.min(minDocuments, Math.max(1, Math.floor((sizes[c] as number) / 2)));
-    const pool = new TopScores(poolSize);
+    const pool = new TopScores(poolSize, byTerm);
     for (let p = weights.indptr[c] as number; p < (weights.indptr[c + 1] as number); p++) {
       const t = weights.indices[p] as number;
       const score = weights.data[p] as number;
@@ -229,7 +232,7 @@ function keywordsOfClasses(
     }
     const countOf = (t: number) => classCount[t] as number;
     const ranked = pool.ranked();
-    const candidates = preferPhrases ? absorbCoveredWords(ranked, vocabulary, countOf, coverage) : ranked;
+    const candidates = preferPhrases ? absorbCoveredWords(ranked, vocabulary, countOf, coverage, byTerm) : ranked;
     const chosen = selectDiverse(
       candidates.map((x) => ({ term: vocabulary[x.t] as string, score: x.score, id: x.t })),
       topN,
@@ -254,15 +257,18 @@ function keywordsOfClasses(
 }
 
 /**
- * The `size` best (term, score) pairs offered, by score then term id: what sorting every
- * offer and keeping the first `size` gives, in O(offers + size · improvements).
+ * The `size` best (term, score) pairs offered, by score then `order` of the terms: what
+ * sorting every offer and keeping the first `size` gives, in O(offers + size · improvements).
  */
 class TopScores {
   private readonly terms: Int32Array;
   private readonly scores: Float64Array;
   private count = 0;
 
-  constructor(private readonly size: number) {
+  constructor(
+    private readonly size: number,
+    private readonly order: (a: number, b: number) => number,
+  ) {
     this.terms = new Int32Array(size);
     this.scores = new Float64Array(size);
   }
@@ -271,12 +277,13 @@ class TopScores {
     const { terms, scores, size } = this;
     if (this.count === size) {
       const lastScore = scores[size - 1] as number;
-      if (score < lastScore || (score === lastScore && t > (terms[size - 1] as number))) return;
+      if (score < lastScore || (score === lastScore && this.order(t, terms[size - 1] as number) > 0)) return;
     } else this.count++;
     let i = this.count - 1;
     while (
       i > 0 &&
-      ((scores[i - 1] as number) < score || ((scores[i - 1] as number) === score && (terms[i - 1] as number) > t))
+      ((scores[i - 1] as number) < score ||
+        ((scores[i - 1] as number) === score && this.order(terms[i - 1] as number, t) > 0))
     ) {
       scores[i] = scores[i - 1] as number;
       terms[i] = terms[i - 1] as number;
@@ -378,6 +385,7 @@ function absorbCoveredWords(
   vocabulary: readonly string[],
   countOf: (t: number) => number,
   coverage: number,
+  tieBreak: (a: number, b: number) => number,
 ): { t: number; score: number }[] {
   const byTerm = new Map<string, { t: number; score: number; gone: boolean }>();
   const items = pool.map((x) => ({ ...x, gone: false }));
@@ -402,7 +410,7 @@ function absorbCoveredWords(
       }
     }
   }
-  return items.filter((x) => !x.gone).sort((a, b) => b.score - a.score || a.t - b.t);
+  return items.filter((x) => !x.gone).sort((a, b) => b.score - a.score || tieBreak(a.t, b.t));
 }
 
 function wordsIn(term: string): number {
