@@ -1,12 +1,12 @@
-import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { TopiclensError } from "../core/errors.js";
 import { type InputFormat, readDocuments } from "../io/readDocuments.js";
 import { createWorkerPool } from "../node/workerPool.js";
-import { type ClusterTopicsOptions, clusterTopics } from "../pipeline/clusterTopics.js";
+import { CLUSTER_TOPICS_DEFAULTS, type ClusterTopicsOptions, clusterTopics } from "../pipeline/clusterTopics.js";
 import { toText } from "../report/summarize.js";
 import { progressBar } from "./progress.js";
 import { clusterJsonlStream, streamedToText } from "./stream.js";
+import { writeFileAtomically } from "./writeFile.js";
 
 const HELP = `Usage: topiclens <file|dir> [options]
 
@@ -34,7 +34,14 @@ Options:
   --min-df N              ignore terms in fewer documents (count, or fraction < 1; default: 2)
   --max-df F              ignore terms in more documents (fraction <= 1, or count; default: 0.5)
   --metric M              cosine or euclidean (default: cosine)
-  --reduce N|none         LSA dimensions before clustering (default: none)
+  --reduce auto|N|none    LSA dimensions before clustering (default: auto, as the library:
+                          100 from 500 documents on, none below)
+  --n-init N              k-means restarts (default: 10)
+  --sample-size N         above N documents, LSA components, restarts, stability, the k sweep
+                          and coherence are computed on a seeded sample of N (default: 20000)
+  --path P                auto, full-batch or mini-batch k-means (default: auto: mini-batch
+                          from --mini-batch-from documents on)
+  --mini-batch-from N     where --path auto switches to mini-batches (default: 200000)
   --top N                 keywords per topic (default: 10)
   --stream                for huge .jsonl/.jsonl.gz files: one streamed pass, mini-batch k-means
                           on all cores, topics and keywords only (needs --k N; text, md or json)
@@ -93,6 +100,10 @@ export async function run(args: readonly string[], streams: Streams): Promise<nu
         "max-df": { type: "string" },
         metric: { type: "string" },
         reduce: { type: "string" },
+        "n-init": { type: "string" },
+        "sample-size": { type: "string" },
+        path: { type: "string" },
+        "mini-batch-from": { type: "string" },
         top: { type: "string" },
         quiet: { type: "boolean" },
         stream: { type: "boolean" },
@@ -119,7 +130,14 @@ export async function run(args: readonly string[], streams: Streams): Promise<nu
     }
     const k = values.k === undefined || values.k === "auto" ? "auto" : parseNumber("--k", values.k);
     const reduce =
-      values.reduce === undefined || values.reduce === "none" ? "none" : parseNumber("--reduce", values.reduce);
+      values.reduce === undefined || values.reduce === "auto"
+        ? CLUSTER_TOPICS_DEFAULTS.reduce
+        : values.reduce === "none"
+          ? "none"
+          : parseNumber("--reduce", values.reduce);
+    const path = values.path ?? CLUSTER_TOPICS_DEFAULTS.path;
+    if (!["auto", "full-batch", "mini-batch"].includes(path))
+      throw new UsageError(`--path must be auto, full-batch or mini-batch; got "${path}"`);
     const metric = values.metric ?? "cosine";
     if (metric !== "cosine" && metric !== "euclidean")
       throw new UsageError(`--metric must be cosine or euclidean; got "${metric}"`);
@@ -151,7 +169,7 @@ export async function run(args: readonly string[], streams: Streams): Promise<nu
         );
         if (tty) streams.stderr.write("\r\x1b[K");
         const report = streamedToText(result, format);
-        if (values.out !== undefined) await writeFile(values.out, report);
+        if (values.out !== undefined) await writeFileAtomically(values.out, report);
         else streams.stdout.write(report);
       } finally {
         await pool.close();
@@ -174,8 +192,16 @@ export async function run(args: readonly string[], streams: Streams): Promise<nu
       k: k as number | "auto",
       seed: parseNumber("--seed", values.seed) ?? 0,
       metric,
-      reduce: reduce as number | "none",
+      reduce: reduce as number | "none" | "auto",
+      path: path as ClusterTopicsOptions["path"],
       vectorizer,
+      ...(values["n-init"] !== undefined ? { nInit: parseNumber("--n-init", values["n-init"]) as number } : {}),
+      ...(values["sample-size"] !== undefined
+        ? { sampleSize: parseNumber("--sample-size", values["sample-size"]) as number }
+        : {}),
+      ...(values["mini-batch-from"] !== undefined
+        ? { miniBatchFrom: parseNumber("--mini-batch-from", values["mini-batch-from"]) as number }
+        : {}),
       ...(values["k-range"] !== undefined ? { kRange: parseRange("--k-range", values["k-range"]) } : {}),
       ...(values.top !== undefined ? { keywords: { topN: parseNumber("--top", values.top) as number } } : {}),
       ...(bar ? { onProgress: bar.update } : {}),
@@ -199,7 +225,7 @@ export async function run(args: readonly string[], streams: Streams): Promise<nu
               ? result.toHTML()
               : `${toText(result, { titles: 5 })}\n`;
     if (values.out !== undefined) {
-      await writeFile(values.out, report);
+      await writeFileAtomically(values.out, report);
       if (!values.quiet) say(`wrote ${result.topics.length} topics for ${documents.length} documents to ${values.out}`);
     } else {
       streams.stdout.write(report);

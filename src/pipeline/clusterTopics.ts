@@ -13,11 +13,13 @@ import { JUPYTER_DISPLAY } from "../report/jupyter.js";
 import { toMarkdown } from "../report/markdown.js";
 import { toText } from "../report/summarize.js";
 import type { TfidfOptions } from "../vectorize/options.js";
+import type { TfidfModel } from "../vectorize/tfidf.js";
+import type { TokenDocuments } from "../vectorize/vocabulary.js";
 import { type DocumentInput, normalizeDocuments } from "./documents.js";
 import { chooseKStage } from "./stages/chooseK.js";
 import { type ClusterFit, type ClusterPoints, clusterWithStability, kmeansClusterer } from "./stages/cluster.js";
 import { projectTo2d } from "./stages/project.js";
-import { reduceStage } from "./stages/reduce.js";
+import { type Reduced, reduceStage } from "./stages/reduce.js";
 import { representStage } from "./stages/represent.js";
 import { documentSample } from "./stages/sample.js";
 import { scoreStage } from "./stages/score.js";
@@ -57,8 +59,9 @@ export interface ClusterTopicsOptions {
   /**
    * Above this many documents, the steps whose cost would grow with the corpus run on a
    * seeded sample of this size: the LSA components, the k-means restarts (the best then
-   * starts one run on all rows), stability, the k sweep and coherence. Every document is
-   * still clustered, named and scored. @defaultValue 20000
+   * starts one run on all rows), stability and the k sweep. Every document is still
+   * clustered, named and scored (keywords and coherence count every document).
+   * @defaultValue 20000
    */
   readonly sampleSize?: number;
   /**
@@ -171,23 +174,27 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
   const warnings: string[] = [];
   const sample = documentSample(n, sampleSize, seed);
 
-  progress("vectorize", 0, 1);
   const keywordWords = {
     stopWords: o.vectorizer?.stopWords ?? "en",
     extraStopWords: o.vectorizer?.extraStopWords ?? [],
   };
-  const { fit, tokens } = vectorizeStage(
+  const {
+    model: vectorizer,
+    tokens,
+    X,
+    components,
+    reduce,
+  } = vectorizeAndReduce(
     fn,
     texts,
     { ...CLUSTER_TOPICS_VECTORIZER, ...(n < 10 ? { minDf: 1, maxDf: 1 } : {}), ...o.vectorizer },
     keywordWords,
+    reduceOption,
+    seed,
+    sample,
+    progress,
     warnings,
   );
-  progress("vectorize", 1, 1);
-
-  if (reduceOption !== "none") progress("reduce", 0, 1);
-  const { X, components, reduce } = reduceStage(fit.matrix, reduceOption, seed, sample, warnings);
-  if (reduceOption !== "none") progress("reduce", 1, 1);
 
   let k: number;
   let kChosenBy: TopicsParameters["kChosenBy"];
@@ -259,14 +266,14 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
 
   progress("quality", 0, 1);
   const topTerms = topics.filter((t) => t.keywords.length > 0).map((t) => t.keywords.slice(0, 10).map((x) => x.term));
-  const quality = scoreStage(X, clustering.labels, k, metric, seed, topTerms, tokens, sample, {
+  const quality = scoreStage(X, clustering.labels, k, metric, seed, topTerms, tokens, {
     value: stability,
     measuredOn: stability === null ? 0 : stabilityRows,
   });
   progress("quality", 1, 1);
 
   const model = createTopicModel(
-    fit.model,
+    vectorizer,
     components,
     clustering.kmeans as NonNullable<ClusterFit["kmeans"]>,
     topicOfCluster,
@@ -284,7 +291,7 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
       metric,
       reduce,
       nInit,
-      vocabularySize: fit.model.vocabulary.length,
+      vocabularySize: vectorizer.vocabulary.length,
       documents: n,
       sampleSize: sample === null ? n : sample.length,
       path,
@@ -307,6 +314,31 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
     [JUPYTER_DISPLAY]: () => ({ "text/html": toHTML(result, { fragment: true }), "text/plain": toText(result) }),
   };
   return result;
+}
+
+/**
+ * The vectorize and reduce stages. Only what later stages use leaves this function (the
+ * vectorizer, the words, the clustering space), so the TF-IDF and count matrices can be
+ * freed once LSA has replaced them.
+ */
+function vectorizeAndReduce(
+  fn: string,
+  texts: readonly string[],
+  options: TfidfOptions,
+  keywordWords: Pick<TfidfOptions, "stopWords" | "extraStopWords">,
+  dims: number | "none",
+  seed: number,
+  sample: Int32Array | null,
+  progress: (phase: TopicsProgress["phase"], done: number, total: number) => void,
+  warnings: string[],
+): Reduced & { readonly model: TfidfModel; readonly tokens: TokenDocuments } {
+  progress("vectorize", 0, 1);
+  const { fit, tokens } = vectorizeStage(fn, texts, options, keywordWords, warnings);
+  progress("vectorize", 1, 1);
+  if (dims !== "none") progress("reduce", 0, 1);
+  const reduced = reduceStage(fit.matrix, dims, seed, sample, warnings);
+  if (dims !== "none") progress("reduce", 1, 1);
+  return { ...reduced, model: fit.model, tokens };
 }
 
 /**

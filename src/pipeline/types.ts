@@ -47,7 +47,7 @@ export interface Topic {
   readonly representatives: readonly Representative[];
 }
 
-/** How many documents each quality figure was measured on (all of them below `sampleSize`). */
+/** How many documents each quality figure was measured on (stability: all of them up to `sampleSize`; coherence: always all). */
 export interface TopicsMeasuredOn {
   readonly silhouette: number;
   readonly stability: number;

@@ -28,12 +28,14 @@ let linalgModule: WebAssembly.Module | null | undefined;
  * JavaScript. Both do each element's multiply-add in the same order, hence the same bits.
  * Arrays passed to them must be this object's buffers (or views of them).
  */
-export function createSvdKernels(p: Points, l: number): SvdKernels {
+export function createSvdKernels(p: Points, l: number, transposed = true): SvdKernels {
   const n = p.rows;
   const d = p.cols;
   const nnz = p.kind === "sparse" ? (p.indptr[n] as number) : n * d;
   if (linalgModule === undefined) linalgModule = compileWasm(LINALG_WASM, false);
   const sparse = p.kind === "sparse";
+  // Products with Xᵀ only when asked for (a projection needs none).
+  const withT = sparse && transposed;
   const arena =
     linalgModule === null || wasmKernelsDisabled()
       ? null
@@ -44,9 +46,9 @@ export function createSvdKernels(p: Points, l: number): SvdKernels {
             ["data", nnz, "float64"],
             // Xᵀ as CSR too, its rows' entries in increasing row order: Xᵀ·M is then the same
             // row-update kernel as X·M, with each output element summed in the same order.
-            ["indptrT", sparse ? d + 1 : 0, "int32"],
-            ["indicesT", sparse ? nnz : 0, "int32"],
-            ["dataT", sparse ? nnz : 0, "float64"],
+            ["indptrT", withT ? d + 1 : 0, "int32"],
+            ["indicesT", withT ? nnz : 0, "int32"],
+            ["dataT", withT ? nnz : 0, "float64"],
             ["features", d * l, "float64"],
             ["rows", n * l, "float64"],
             ["gram", l * l, "float64"],
@@ -63,7 +65,7 @@ export function createSvdKernels(p: Points, l: number): SvdKernels {
   if (p.kind === "sparse") {
     i32("indptr").set(p.indptr.subarray(0, n + 1));
     i32("indices").set(p.indices.subarray(0, nnz));
-    transposeInto(p, i32("indptrT"), i32("indicesT"), f64("dataT"));
+    if (withT) transposeInto(p, i32("indptrT"), i32("indicesT"), f64("dataT"));
   }
   f64("data").set(p.data.subarray(0, nnz));
   const gram = f64("gram");
@@ -78,7 +80,7 @@ export function createSvdKernels(p: Points, l: number): SvdKernels {
     n,
     d,
   ];
-  const xT = sparse
+  const xT = withT
     ? [1, region("indptrT").byteOffset, region("indicesT").byteOffset, region("dataT").byteOffset, d, n]
     : null;
   return {

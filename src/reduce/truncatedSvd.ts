@@ -126,7 +126,7 @@ function projectPoints(
   p: Points,
   components: Float64Array | Float32Array,
   k: number,
-  kernels: SvdKernels = createSvdKernels(p, k),
+  kernels: SvdKernels = createSvdKernels(p, k, false),
 ): Float64Array {
   const d = p.cols;
   // Transposed components (d x k) let the product stream each row once.

@@ -159,4 +159,64 @@ describe("topiclens CLI (built binary)", () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
   });
+
+  it("uses the library's defaults (LSA from 500 documents on), and the library's options are flags", async () => {
+    const { readCorpus } = await import("../helpers/data.js");
+    const { clusterTopics } = await import("../../src/pipeline/clusterTopics.js");
+    const records = readCorpus("conf-abstracts-5areas.jsonl.gz", 600);
+    const file = join(tmp, "six-hundred.jsonl");
+    writeFileSync(file, records.map((r) => JSON.stringify({ id: r.id, text: r.text })).join("\n"));
+    const { code, stdout } = await cli(file, "--k", "5", "--format", "json", "--quiet");
+    expect(code).toBe(0);
+    const fromCli = JSON.parse(stdout);
+    const library = clusterTopics(
+      records.map((r) => ({ id: r.id, text: r.text })),
+      { k: 5 },
+    );
+    expect(fromCli.parameters).toEqual(JSON.parse(JSON.stringify(library.parameters)));
+    expect(fromCli.parameters.reduce).toBe(100);
+    expect(fromCli.assignments).toEqual(Array.from(library.assignments));
+    const flags = await cli(
+      file,
+      "--k",
+      "5",
+      "--format",
+      "json",
+      "--quiet",
+      "--n-init",
+      "2",
+      "--sample-size",
+      "300",
+      "--path",
+      "mini-batch",
+      "--mini-batch-from",
+      "400",
+      "--reduce",
+      "none",
+    );
+    expect(flags.code).toBe(0);
+    expect(JSON.parse(flags.stdout).parameters).toMatchObject({
+      nInit: 2,
+      sampleSize: 300,
+      path: "mini-batch",
+      miniBatchFrom: 400,
+      reduce: "none",
+    });
+  });
+
+  it("writes --out through a temporary file: a folder that does not exist is one line, and nothing is left", async () => {
+    const target = join(tmp, "no-such-folder", "topics.json");
+    const r = await cli(SEED, "--format", "json", "--out", target);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(
+      /cannot write .*topics\.json: the folder .*no-such-folder does not exist; nothing was written/,
+    );
+    const out = join(tmp, "report.md");
+    writeFileSync(out, "previous report");
+    expect((await cli(SEED, "--format", "md", "--out", out, "--quiet")).code).toBe(0);
+    expect(readFileSync(out, "utf8")).toMatch(/^# /);
+    const { readdirSync } = await import("node:fs");
+    expect(readdirSync(tmp).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
 });
