@@ -77,5 +77,6 @@ if (process.argv[2] === "--worker") {
       ]),
     ),
   );
-  for (const [name, r] of rows) if (r.sample) console.log(`${name}: k = ${r.k}, ${r.named} named; ${r.sample.join(" | ")}`);
+  for (const [name, r] of rows)
+    if (r.sample) console.log(`${name}: k = ${r.k}, ${r.named} named; ${r.sample.join(" | ")}`);
 }

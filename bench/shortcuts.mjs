@@ -55,7 +55,10 @@ for (const seed of SEEDS) {
   const [exact, tExact] = timed(() => lib.denseNormalizeRows(lib.truncatedSvd(matrix, 100, { seed }).embedding));
   const [sampled, tSample] = timed(() =>
     lib.denseNormalizeRows(
-      lib.projectOnComponents(matrix, lib.truncatedSvd(lib.csrSelectRows(matrix, sampleRows(seed)), 100, { seed }).components),
+      lib.projectOnComponents(
+        matrix,
+        lib.truncatedSvd(lib.csrSelectRows(matrix, sampleRows(seed)), 100, { seed }).components,
+      ),
     ),
   );
   if (seed === 0) exactSpace = exact;
@@ -88,7 +91,12 @@ for (const seed of SEEDS) {
     const best = lib.kmeans(onSample, k, { metric: "cosine", init: shortRuns.centroids, seed, parallel: pool });
     return lib.kmeans(X, k, { metric: "cosine", init: best.centroids, seed, parallel: pool });
   });
-  restarts["nInit 10 on all rows"].push({ ...scores(full.labels), inertia: full.inertia, t: tFull, base: full.inertia });
+  restarts["nInit 10 on all rows"].push({
+    ...scores(full.labels),
+    inertia: full.inertia,
+    t: tFull,
+    base: full.inertia,
+  });
   restarts["1 run on all rows"].push({ ...scores(one.labels), inertia: one.inertia, t: tOne, base: full.inertia });
   restarts["restarts on the sample, best refined"].push({
     ...scores(refined.labels),
@@ -116,19 +124,30 @@ const [all, tAll] = timed(() => lib.npmiCoherenceOfTokens(topTerms, fit.tokens, 
 const figures = [["coherence (NPMI)", all.toFixed(4), "", tAll.toFixed(1)]];
 for (const seed of SEEDS) {
   const [onSample, t] = timed(() => lib.npmiCoherenceOfTokens(topTerms, fit.tokens, sampleRows(seed)));
-  figures.push([`  on ${SAMPLE.toLocaleString("en")} documents, sample ${seed}`, onSample.toFixed(4), (onSample - all).toFixed(4), t.toFixed(1)]);
+  figures.push([
+    `  on ${SAMPLE.toLocaleString("en")} documents, sample ${seed}`,
+    onSample.toFixed(4),
+    (onSample - all).toFixed(4),
+    t.toFixed(1),
+  ]);
 }
 const stabilityOn = (X) => {
   const runs = SEEDS.map((seed) => lib.kmeans(X, k, { metric: "cosine", nInit: 4, seed, parallel: pool }).labels);
   let s = 0;
-  for (let a = 0; a < runs.length; a++) for (let b = a + 1; b < runs.length; b++) s += lib.adjustedRandIndex(runs[a], runs[b]);
+  for (let a = 0; a < runs.length; a++)
+    for (let b = a + 1; b < runs.length; b++) s += lib.adjustedRandIndex(runs[a], runs[b]);
   return s / 3;
 };
 const [stabAll, tStabAll] = timed(() => stabilityOn(exactSpace));
 figures.push(["stability (mean ARI of 3 seeds)", stabAll.toFixed(4), "", tStabAll.toFixed(1)]);
 for (const seed of [0, 1]) {
   const [onSample, t] = timed(() => stabilityOn(select(exactSpace, sampleRows(seed))));
-  figures.push([`  on ${SAMPLE.toLocaleString("en")} rows, sample ${seed}`, onSample.toFixed(4), (onSample - stabAll).toFixed(4), t.toFixed(1)]);
+  figures.push([
+    `  on ${SAMPLE.toLocaleString("en")} rows, sample ${seed}`,
+    onSample.toFixed(4),
+    (onSample - stabAll).toFixed(4),
+    t.toFixed(1),
+  ]);
 }
 console.log("");
 console.log(table(["figure", "value", "difference", "seconds"], figures));

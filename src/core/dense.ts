@@ -96,14 +96,23 @@ export function denseRowNorms(x: DenseMatrix): Float64Array {
 
 /** A float64 copy whose non-zero rows have unit L2 norm. */
 export function denseNormalizeRows(x: DenseMatrix): DenseMatrix {
-  const norms = denseRowNorms(x);
   const data = new Float64Array(x.rows * x.cols);
+  divideRowsByNorms(x, data);
+  return { rows: x.rows, cols: x.cols, data };
+}
+
+/** {@link denseNormalizeRows} in place, with the same bits, for a float64 matrix the caller owns. */
+export function denseNormalizeRowsInPlace(x: DenseMatrix & { readonly data: Float64Array }): void {
+  divideRowsByNorms(x, x.data);
+}
+
+function divideRowsByNorms(x: DenseMatrix, out: Float64Array): void {
+  const norms = denseRowNorms(x);
   for (let r = 0, off = 0; r < x.rows; r++, off += x.cols) {
     const n = norms[r] as number;
     if (n === 0) continue;
-    for (let j = 0; j < x.cols; j++) data[off + j] = (x.data[off + j] as number) / n;
+    for (let j = 0; j < x.cols; j++) out[off + j] = (x.data[off + j] as number) / n;
   }
-  return { rows: x.rows, cols: x.cols, data };
 }
 
 /**

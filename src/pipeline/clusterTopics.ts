@@ -208,7 +208,7 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
     warnings.push(`k = 1: ${n} document(s) are too few to compare values of k`);
   } else {
     sweep = chooseKStage(X, sample, {
-      kRange: o.kRange ?? defaultKRange(sample === null ? n : sample.length),
+      kRange: o.kRange ?? defaultKRange(n),
       seed,
       metric,
       nInit,

@@ -160,8 +160,9 @@ export function createScanner(analyzer: Analyzer, maxTerms = Number.POSITIVE_INF
     },
     finish: () => ({
       terms,
-      stream: stream.toArray(),
-      offsets: offsets.toArray(),
+      // Views, not copies: the scan is over, and a copy would double the peak for a moment.
+      stream: stream.view(),
+      offsets: offsets.view(),
       documentFrequency: df.toArray(),
       termFrequency: Float64Array.from(tf.view()),
       surfaces: surfaceCounts === null ? null : surfaceCounts.map(mostFrequent),

@@ -145,4 +145,27 @@ describe("createWorkerPool()", () => {
       expect(JSON.stringify(two.toJSON())).toBe(JSON.stringify(one.toJSON()));
     }
   });
+
+  it("gives clusterTopics the same bytes on 1, 2 and 3 threads on both paths, sampled or not", async () => {
+    const sample = docs.slice(0, 2400);
+    const three = node.createWorkerPool({ threads: 3 });
+    await three.ready();
+    try {
+      for (const options of [
+        { k: 6, sampleSize: 800, path: "full-batch" },
+        { k: 6, sampleSize: 800, miniBatchFrom: 2000 },
+        { k: 6, path: "mini-batch" },
+        { k: "auto", kRange: [3, 5], sampleSize: 900 },
+      ] as const) {
+        const one = lib.clusterTopics(sample, { ...options, seed: 1 });
+        for (const parallel of [pool, three]) {
+          const many = lib.clusterTopics(sample, { ...options, seed: 1, parallel });
+          expect(bytes(many.assignments)).toEqual(bytes(one.assignments));
+          expect(JSON.stringify(many.toJSON())).toBe(JSON.stringify(one.toJSON()));
+        }
+      }
+    } finally {
+      await three.close();
+    }
+  });
 });

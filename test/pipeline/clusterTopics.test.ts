@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { EmptyInputError, IncompatibleModelError, InvalidArgumentError } from "../../src/core/errors.js";
 import { seedCorpus } from "../../src/corpus/seed.js";
+import * as ari from "../../src/evaluate/external.js";
 import { clusterTopics } from "../../src/pipeline/clusterTopics.js";
 import { topicModelFromJSON } from "../../src/pipeline/topicModel.js";
 import { deepFreeze } from "../helpers/assert.js";
+import { readCorpus } from "../helpers/data.js";
 
 const papers = seedCorpus().map((p) => ({ title: p.title, text: p.abstract }));
 const result = clusterTopics(deepFreeze(papers.map((p) => ({ ...p }))));
@@ -160,5 +162,47 @@ describe("clusterTopics reports", () => {
     ]?.();
     expect(bundle?.["text/html"]).toContain("<svg");
     expect(bundle?.["text/plain"]).toContain("federated learning");
+  });
+
+  describe("at every size: the sample and the mini-batch path, switched by options", () => {
+    const texts = readCorpus("conf-abstracts-5areas.jsonl.gz", 1500).map((r) => r.text);
+
+    it("keeps every step on all rows up to sampleSize, and samples above it, saying so", () => {
+      const whole = clusterTopics(texts, { k: 5, sampleSize: 1500 });
+      expect(whole.parameters).toMatchObject({ sampleSize: 1500, path: "full-batch", miniBatchFrom: 200_000 });
+      expect(whole.quality.measuredOn).toEqual({ silhouette: 1500, stability: 1500, coherence: 1500 });
+      const sampled = clusterTopics(texts, { k: 5, sampleSize: 600 });
+      expect(sampled.parameters).toMatchObject({ sampleSize: 600, path: "full-batch", documents: 1500 });
+      expect(sampled.quality.measuredOn).toEqual({ silhouette: 1500, stability: 600, coherence: 1500 });
+      expect(sampled.assignments).toHaveLength(1500);
+      expect(sampled.topics.reduce((a, t) => a + t.size, 0)).toBe(1500);
+      expect(sampled.model.predict(texts)).toEqual(sampled.assignments);
+      // a fair share of the exact clustering survives the sampled LSA and restarts
+      const { adjustedRandIndex } = ari;
+      expect(adjustedRandIndex(whole.assignments, sampled.assignments)).toBeGreaterThan(0.5);
+      expect(clusterTopics(texts, { k: 5, sampleSize: 600 }).toJSON()).toEqual(sampled.toJSON());
+    });
+
+    it("switches to mini-batches at miniBatchFrom, or when forced, with the same result type", () => {
+      const auto = clusterTopics(texts, { k: 5, miniBatchFrom: 1000, stabilitySeeds: 1 });
+      expect(auto.parameters.path).toBe("mini-batch");
+      expect(auto.model.kmeans.algorithm).toBe("mini-batch");
+      const forced = clusterTopics(texts.slice(0, 400), { k: 4, path: "mini-batch", stabilitySeeds: 1 });
+      expect(forced.parameters.path).toBe("mini-batch");
+      const full = clusterTopics(texts, { k: 5, miniBatchFrom: 2000, stabilitySeeds: 1 });
+      expect(full.parameters.path).toBe("full-batch");
+      for (const r of [auto, forced, full]) {
+        expect(r.topics.every((t) => t.label.length > 0 && t.keywords.length > 0)).toBe(true);
+        expect(r.model.predict(r === forced ? texts.slice(0, 400) : texts)).toEqual(r.assignments);
+        expect(r.toHTML()).toContain("<svg");
+        expect(JSON.parse(JSON.stringify(r)).parameters.path).toBe(r.parameters.path);
+      }
+    });
+
+    it("refuses invalid size options by name", () => {
+      expect(() => clusterTopics(texts, { sampleSize: 10 })).toThrow(/options.sampleSize must be an integer/);
+      expect(() => clusterTopics(texts, { path: "fast" as never })).toThrow(/options.path must be one of/);
+      expect(() => clusterTopics(texts, { miniBatchFrom: 0 })).toThrow(/options.miniBatchFrom must be an integer/);
+    });
   });
 });

@@ -51,8 +51,15 @@ export function kmeansClusterer(k: number, settings: KMeansClustererSettings): C
       const { metric, nInit, sampleSize } = settings;
       if (points.rows <= sampleSize && settings.path === "full-batch")
         return fromKMeans(kmeans(points, k, { metric, nInit, seed, ...(parallel ? { parallel } : {}) }));
-      const rows = documentSample(points.rows, sampleSize, seed) as Int32Array;
-      const sampled = bestOnSample(selectPoints(points, rows), k, metric, nInit, seed, parallel);
+      const rows = documentSample(points.rows, sampleSize, seed);
+      const sampled = bestOnSample(
+        rows === null ? points : selectPoints(points, rows),
+        k,
+        metric,
+        nInit,
+        seed,
+        parallel,
+      );
       return refine(points, k, settings, sampled.centroids, seed, parallel);
     },
   };

@@ -1,5 +1,5 @@
 import type { CsrMatrix } from "../../core/csr.js";
-import { type DenseMatrix, denseNormalizeRows } from "../../core/dense.js";
+import { type DenseMatrix, denseNormalizeRowsInPlace } from "../../core/dense.js";
 import { csrSelectRows } from "../../core/points.js";
 import { projectOnComponents, truncatedSvd } from "../../reduce/truncatedSvd.js";
 
@@ -32,5 +32,7 @@ export function reduceStage(
   }
   const svd = truncatedSvd(fitRows, usable, { seed });
   const embedding = sample === null ? svd.embedding : projectOnComponents(matrix, svd.components);
-  return { X: denseNormalizeRows(embedding), components: svd.components, reduce: usable };
+  // The embedding is this stage's own array: scaled in place rather than copied.
+  denseNormalizeRowsInPlace(embedding as DenseMatrix & { data: Float64Array });
+  return { X: embedding, components: svd.components, reduce: usable };
 }

@@ -5,7 +5,8 @@ import type { TokenDocuments } from "../../vectorize/vocabulary.js";
 
 /** What the vectorize stage hands on: the clustering TF-IDF and the words of every document. */
 export interface Vectorized {
-  readonly fit: TfidfFit;
+  /** The clustering vectorizer and its TF-IDF matrix (the raw counts are not kept). */
+  readonly fit: Omit<TfidfFit, "counts">;
   /** Word ids of every document (stop words removed), shared by keywords and coherence. */
   readonly tokens: TokenDocuments;
   /** Documents without a single vocabulary term. */
@@ -47,7 +48,7 @@ export function vectorizeStage(
     warnings.push(
       `${emptyRows} document(s) have no terms in the vocabulary and were placed in the nearest topic arbitrarily`,
     );
-  return { fit, tokens, emptyRows };
+  return { fit: { model: fit.model, matrix: fit.matrix }, tokens, emptyRows };
 }
 
 function fitWithFallback(
