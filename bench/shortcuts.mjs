@@ -26,7 +26,8 @@ const timed = (f) => {
   return [value, (performance.now() - t0) / 1000];
 };
 const sampleRows = (seed) => {
-  // The same rule as clusterTopics: a seeded uniform sample in document order.
+  // Evenly spaced rows with a seed-dependent offset (clusterTopics draws a seeded uniform
+  // sample; on a corpus in no particular order the two are alike).
   const rows = [];
   const step = docs.length / SAMPLE;
   for (let i = 0; i < SAMPLE; i++) rows.push(Math.floor((i + ((seed * 0.618) % 1)) * step));
@@ -35,7 +36,9 @@ const sampleRows = (seed) => {
 const select = (X, rows) => {
   const d = X.cols;
   const data = new Float64Array(rows.length * d);
-  rows.forEach((r, i) => data.set(X.data.subarray(r * d, (r + 1) * d), i * d));
+  rows.forEach((r, i) => {
+    data.set(X.data.subarray(r * d, (r + 1) * d), i * d);
+  });
   return { rows: rows.length, cols: d, data };
 };
 const scores = (pred) => ({
