@@ -60,10 +60,14 @@ export { clusterKeywordsFromTexts } from "./keywords/keywordsFromTexts.js";
 export type { YakeOptions } from "./keywords/yake.js";
 export { levenshteinRatio, YAKE_DEFAULTS, yakeKeywords } from "./keywords/yake.js";
 export type {
+  ClusteringPath,
   ClusterTopicsOptions,
+  ClusterTopicsStreamOptions,
   Representative,
   Topic,
+  TopicsMeasuredOn,
   TopicsParameters,
+  TopicsPhase,
   TopicsProgress,
   TopicsQuality,
   TopicsResult,
@@ -72,6 +76,7 @@ export {
   CLUSTER_TOPICS_DEFAULTS,
   CLUSTER_TOPICS_VECTORIZER,
   clusterTopics,
+  clusterTopicsStream,
   LSA_MIN_DOCUMENTS,
 } from "./pipeline/clusterTopics.js";
 export type { DocumentInput } from "./pipeline/documents.js";

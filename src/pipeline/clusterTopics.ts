@@ -1,6 +1,8 @@
 import type { KMeansMetric } from "../cluster/kmeans.js";
 import type { ParallelAssigner } from "../cluster/parallel.js";
 import type { DenseMatrix } from "../core/dense.js";
+import { describeValue } from "../core/describe.js";
+import { EmptyInputError, InvalidArgumentError } from "../core/errors.js";
 import { rowDot } from "../core/points.js";
 import { checkFunction, checkInteger, checkOneOf, checkOptions } from "../core/validate.js";
 import { defaultKRange, type SweepKResult } from "../evaluate/sweepK.js";
@@ -15,7 +17,7 @@ import { toText } from "../report/summarize.js";
 import type { TfidfOptions } from "../vectorize/options.js";
 import type { TfidfModel } from "../vectorize/tfidf.js";
 import type { TokenDocuments } from "../vectorize/vocabulary.js";
-import { type DocumentInput, normalizeDocuments } from "./documents.js";
+import { type DocumentInput, normalizeDocument, normalizeDocuments } from "./documents.js";
 import { chooseKStage } from "./stages/chooseK.js";
 import { type ClusterFit, type ClusterPoints, clusterWithStability, kmeansClusterer } from "./stages/cluster.js";
 import { projectTo2d } from "./stages/project.js";
@@ -23,7 +25,7 @@ import { type Reduced, reduceStage } from "./stages/reduce.js";
 import { representStage } from "./stages/represent.js";
 import { documentSample } from "./stages/sample.js";
 import { scoreStage } from "./stages/score.js";
-import { vectorizeStage } from "./stages/vectorize.js";
+import { createVectorizeStage, type VectorizeStage } from "./stages/vectorize.js";
 import { createTopicModel } from "./topicModel.js";
 import type { ClusteringPath, Topic, TopicsParameters, TopicsProgress, TopicsResult } from "./types.js";
 
@@ -133,74 +135,165 @@ const OPTION_NAMES = [
   "parallel",
 ] as const;
 
+/** Every option validated once, with its default applied (what does not depend on the corpus size). */
+interface TopicsSettings {
+  readonly seed: number;
+  readonly metric: KMeansMetric;
+  readonly nInit: number;
+  readonly sampleSize: number;
+  readonly path: ClusteringPath | "auto";
+  readonly miniBatchFrom: number;
+  readonly representatives: number;
+  readonly stabilitySeeds: number;
+  readonly reduce: number | "none" | "auto";
+  readonly k: number | "auto";
+  readonly kRange: readonly [number, number] | undefined;
+  readonly vectorizer: TfidfOptions | undefined;
+  readonly keywords: ClusterTopicsOptions["keywords"];
+  readonly keywordWords: Pick<TfidfOptions, "stopWords" | "extraStopWords">;
+  readonly parallel: ParallelAssigner | undefined;
+  readonly progress: (phase: TopicsProgress["phase"], done: number, total: number) => void;
+}
+
+function resolveSettings(fn: string, options: ClusterTopicsOptions): TopicsSettings {
+  const o = checkOptions(fn, options, OPTION_NAMES);
+  const D = CLUSTER_TOPICS_DEFAULTS;
+  const reduce = o.reduce ?? D.reduce;
+  if (reduce !== "none" && reduce !== "auto") checkInteger(fn, "options.reduce", reduce, 2);
+  const k = o.k ?? D.k;
+  if (k !== "auto") checkInteger(fn, "options.k", k, 1);
+  const onProgress =
+    o.onProgress === undefined
+      ? undefined
+      : checkFunction<(p: TopicsProgress) => void>(fn, "options.onProgress", o.onProgress);
+  return {
+    seed: checkInteger(fn, "options.seed", o.seed ?? D.seed, 0, Number.MAX_SAFE_INTEGER),
+    metric: checkOneOf(fn, "options.metric", o.metric ?? D.metric, ["euclidean", "cosine"]),
+    nInit: checkInteger(fn, "options.nInit", o.nInit ?? D.nInit, 1),
+    sampleSize: checkInteger(fn, "options.sampleSize", o.sampleSize ?? D.sampleSize, 100),
+    path: checkOneOf(fn, "options.path", o.path ?? D.path, ["auto", "full-batch", "mini-batch"]),
+    miniBatchFrom: checkInteger(fn, "options.miniBatchFrom", o.miniBatchFrom ?? D.miniBatchFrom, 1),
+    representatives: checkInteger(fn, "options.representatives", o.representatives ?? D.representatives, 0),
+    stabilitySeeds: checkInteger(fn, "options.stabilitySeeds", o.stabilitySeeds ?? D.stabilitySeeds, 1),
+    reduce,
+    k,
+    kRange: o.kRange,
+    vectorizer: o.vectorizer,
+    keywords: o.keywords,
+    keywordWords: { stopWords: o.vectorizer?.stopWords ?? "en", extraStopWords: o.vectorizer?.extraStopWords ?? [] },
+    parallel: o.parallel,
+    progress: (phase, done, total) => onProgress?.({ phase, done, total }),
+  };
+}
+
+/** What the stages after vectorizing need of the documents themselves. */
+interface DocumentFacts {
+  readonly titles: readonly (string | undefined)[];
+  readonly ids: readonly (string | undefined)[];
+  /** The start of document i's text, for representatives. */
+  excerpt(i: number): string;
+}
+
 /**
  * From texts to named themes in one call, as a composition of stages: vectorize (one
  * tokenizing pass) → reduce (LSA) → choose k (a stability-aware sweep when `"auto"`) →
  * cluster (k-means) → represent (class-based TF-IDF keywords with phrases) → score
  * (silhouette, stability, coherence, diversity); the 2-D projection is computed on first
  * use. Deterministic for a given seed. Above `sampleSize` documents the steps whose cost
- * would grow with the corpus work on a seeded sample (see the option).
+ * would grow with the corpus work on a seeded sample (see the option). For documents that
+ * arrive as a stream, see {@link clusterTopicsStream}: the same result.
  * @example const { topics } = clusterTopics(abstracts); topics[0].label // "federated learning · clients · communication"
  * @throws EmptyInputError when there are no documents or no terms at all.
  * @throws InvalidArgumentError for invalid documents or options.
  */
 export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTopicsOptions = {}): TopicsResult {
   const fn = "clusterTopics";
-  const o = checkOptions(fn, options, OPTION_NAMES);
+  const settings = resolveSettings(fn, options);
   const { texts, titles, ids } = normalizeDocuments(fn, docs);
-  const n = texts.length;
-  const D = CLUSTER_TOPICS_DEFAULTS;
-  const seed = checkInteger(fn, "options.seed", o.seed ?? D.seed, 0, Number.MAX_SAFE_INTEGER);
-  const metric = checkOneOf(fn, "options.metric", o.metric ?? D.metric, ["euclidean", "cosine"]);
-  const nInit = checkInteger(fn, "options.nInit", o.nInit ?? D.nInit, 1);
-  const sampleSize = checkInteger(fn, "options.sampleSize", o.sampleSize ?? D.sampleSize, 100);
-  const pathOption = checkOneOf(fn, "options.path", o.path ?? D.path, ["auto", "full-batch", "mini-batch"]);
-  const miniBatchFrom = checkInteger(fn, "options.miniBatchFrom", o.miniBatchFrom ?? D.miniBatchFrom, 1);
-  const nRepresentatives = checkInteger(fn, "options.representatives", o.representatives ?? D.representatives, 0);
-  const stabilitySeeds = checkInteger(fn, "options.stabilitySeeds", o.stabilitySeeds ?? D.stabilitySeeds, 1);
-  const reduceGiven = o.reduce ?? D.reduce;
-  if (reduceGiven !== "none" && reduceGiven !== "auto") checkInteger(fn, "options.reduce", reduceGiven, 2);
-  const reduceOption: number | "none" = reduceGiven === "auto" ? (n >= LSA_MIN_DOCUMENTS ? 100 : "none") : reduceGiven;
-  const kOption = o.k ?? D.k;
-  if (kOption !== "auto") checkInteger(fn, "options.k", kOption, 1, n, "number of documents");
-  const onProgress =
-    o.onProgress === undefined
-      ? undefined
-      : checkFunction<(p: TopicsProgress) => void>(fn, "options.onProgress", o.onProgress);
-  const progress = (phase: TopicsProgress["phase"], done: number, total: number) =>
-    onProgress?.({ phase, done, total });
-  const path: ClusteringPath = pathOption === "auto" ? (n >= miniBatchFrom ? "mini-batch" : "full-batch") : pathOption;
-  const parallel = o.parallel;
+  checkK(fn, settings, texts.length);
+  const stage = createVectorizeStage(fn, CLUSTER_TOPICS_VECTORIZER, settings.vectorizer, settings.keywordWords);
+  settings.progress("vectorize", 0, texts.length);
+  for (const text of texts) stage.add(text);
+  return topicsFrom(fn, settings, stage, { titles, ids, excerpt: (i) => excerpt(texts[i] as string) });
+}
+
+/** Options of {@link clusterTopicsStream}: those of `clusterTopics`, and how often to report reading. */
+export interface ClusterTopicsStreamOptions extends ClusterTopicsOptions {
+  /** `onProgress` reports the documents read every this many. @defaultValue 10000 */
+  readonly progressEvery?: number;
+}
+
+/**
+ * {@link clusterTopics} for documents that arrive one at a time, from an iterable or an
+ * async iterable (lines of a huge file, a database cursor): each is tokenized as it
+ * arrives and only its word ids, title, id and a 200-character excerpt are kept, never
+ * its text. The result is identical to `clusterTopics` on the same documents, reports,
+ * keywords and `predict` included.
+ * @example const result = await clusterTopicsStream(readJsonLines("arxiv.jsonl.gz"), { k: 50 });
+ * @throws EmptyInputError when the source yields no documents or no terms.
+ * @throws InvalidArgumentError for an invalid document (named by its position) or option.
+ */
+export async function clusterTopicsStream(
+  source: Iterable<DocumentInput> | AsyncIterable<DocumentInput>,
+  options: ClusterTopicsStreamOptions = {},
+): Promise<TopicsResult> {
+  const fn = "clusterTopicsStream";
+  if (source === null || typeof source !== "object" || !(Symbol.asyncIterator in source || Symbol.iterator in source)) {
+    throw new InvalidArgumentError(
+      `${fn}: source must be an iterable or async iterable of documents; got ${describeValue(source)}`,
+      "source",
+    );
+  }
+  const { progressEvery, ...rest } = options;
+  const every = checkInteger(fn, "options.progressEvery", progressEvery ?? 10_000, 1);
+  const settings = resolveSettings(fn, rest);
+  const stage = createVectorizeStage(fn, CLUSTER_TOPICS_VECTORIZER, settings.vectorizer, settings.keywordWords);
+  const titles: (string | undefined)[] = [];
+  const ids: (string | undefined)[] = [];
+  const excerpts: string[] = [];
+  settings.progress("vectorize", 0, 0);
+  let n = 0;
+  for await (const doc of source as AsyncIterable<DocumentInput>) {
+    const one = normalizeDocument(fn, doc, n);
+    stage.add(one.text);
+    titles.push(one.title);
+    ids.push(one.id);
+    excerpts.push(excerpt(one.text));
+    n++;
+    if (n % every === 0) settings.progress("vectorize", n, 0);
+  }
+  if (n === 0) throw new EmptyInputError(`${fn}: source yielded no documents`, "source");
+  checkK(fn, settings, n);
+  return topicsFrom(fn, settings, stage, { titles, ids, excerpt: (i) => excerpts[i] as string });
+}
+
+function checkK(fn: string, settings: TopicsSettings, n: number): void {
+  if (settings.k !== "auto") checkInteger(fn, "options.k", settings.k, 1, n, "number of documents");
+}
+
+/** Every stage after the documents have been fed to the vectorizer. */
+function topicsFrom(fn: string, settings: TopicsSettings, stage: VectorizeStage, docs: DocumentFacts): TopicsResult {
+  const { seed, metric, nInit, sampleSize, miniBatchFrom, stabilitySeeds, parallel, progress } = settings;
+  const n = docs.titles.length;
+  const reduceOption: number | "none" =
+    settings.reduce === "auto" ? (n >= LSA_MIN_DOCUMENTS ? 100 : "none") : settings.reduce;
+  const path: ClusteringPath =
+    settings.path === "auto" ? (n >= miniBatchFrom ? "mini-batch" : "full-batch") : settings.path;
   const warnings: string[] = [];
   const sample = documentSample(n, sampleSize, seed);
-
-  const keywordWords = {
-    stopWords: o.vectorizer?.stopWords ?? "en",
-    extraStopWords: o.vectorizer?.extraStopWords ?? [],
-  };
   const {
     model: vectorizer,
     tokens,
     X,
     components,
     reduce,
-  } = vectorizeAndReduce(
-    fn,
-    texts,
-    { ...CLUSTER_TOPICS_VECTORIZER, ...(n < 10 ? { minDf: 1, maxDf: 1 } : {}), ...o.vectorizer },
-    keywordWords,
-    reduceOption,
-    seed,
-    sample,
-    progress,
-    warnings,
-  );
+  } = finishAndReduce(stage, reduceOption, seed, sample, progress, warnings);
 
   let k: number;
   let kChosenBy: TopicsParameters["kChosenBy"];
   let sweep: SweepKResult | null = null;
-  if (kOption !== "auto") {
-    k = kOption;
+  if (settings.k !== "auto") {
+    k = settings.k;
     kChosenBy = "user";
   } else if (n < 4) {
     k = 1;
@@ -208,7 +301,7 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
     warnings.push(`k = 1: ${n} document(s) are too few to compare values of k`);
   } else {
     sweep = chooseKStage(X, sample, {
-      kRange: o.kRange ?? defaultKRange(n),
+      kRange: settings.kRange ?? defaultKRange(n),
       seed,
       metric,
       nInit,
@@ -218,14 +311,13 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
     k = sweep.recommendedK;
     kChosenBy = "sweep";
   }
-
   progress("cluster", 0, 1);
-  const settings = { metric, nInit, sampleSize, path };
+  const clustererSettings = { metric, nInit, sampleSize, path };
   const measured =
     sweep === null
-      ? clusterWithStability(X, k, settings, seed, stabilitySeeds, sample, parallel)
+      ? clusterWithStability(X, k, clustererSettings, seed, stabilitySeeds, sample, parallel)
       : {
-          fit: kmeansClusterer(k, settings).fit(X, { seed, ...(parallel ? { parallel } : {}) }),
+          fit: kmeansClusterer(k, clustererSettings).fit(X, { seed, ...(parallel ? { parallel } : {}) }),
           stability: null,
           stabilityRows: 0,
         };
@@ -237,7 +329,7 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
   progress("cluster", 1, 1);
 
   progress("keywords", 0, 1);
-  const { ngramRange: kwNgrams, minDf: kwMinDf, ...kwRest } = o.keywords ?? {};
+  const { ngramRange: kwNgrams, minDf: kwMinDf, ...kwRest } = settings.keywords ?? {};
   const perCluster = representStage(
     fn,
     tokens,
@@ -247,7 +339,7 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
       ngramRange: kwNgrams ?? [1, 3],
       minDf: kwMinDf ?? (n >= 20 ? 2 : 1),
       phraseWords: CLASS_PHRASE_DEFAULTS.phraseWords,
-      keywords: { stopWords: keywordWords.stopWords, ...kwRest },
+      keywords: { stopWords: settings.keywordWords.stopWords, ...kwRest },
     },
     warnings,
   );
@@ -258,10 +350,8 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
     clustering,
     X,
     k,
-    nRepresentatives,
-    texts,
-    titles,
-    ids,
+    settings.representatives,
+    docs,
   );
 
   progress("quality", 0, 1);
@@ -300,8 +390,8 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
     sweep,
     model,
     warnings,
-    titles,
-    ids,
+    titles: docs.titles,
+    ids: docs.ids,
     projection() {
       if (projection === null) projection = projectTo2d(X, seed);
       return projection;
@@ -317,24 +407,20 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
 }
 
 /**
- * The vectorize and reduce stages. Only what later stages use leaves this function (the
- * vectorizer, the words, the clustering space), so the TF-IDF and count matrices can be
- * freed once LSA has replaced them.
+ * The end of the vectorize stage, and the reduce stage. Only what later stages use leaves
+ * this function (the vectorizer, the words, the clustering space), so the TF-IDF matrix
+ * can be freed once LSA has replaced it.
  */
-function vectorizeAndReduce(
-  fn: string,
-  texts: readonly string[],
-  options: TfidfOptions,
-  keywordWords: Pick<TfidfOptions, "stopWords" | "extraStopWords">,
+function finishAndReduce(
+  stage: VectorizeStage,
   dims: number | "none",
   seed: number,
   sample: Int32Array | null,
-  progress: (phase: TopicsProgress["phase"], done: number, total: number) => void,
+  progress: TopicsSettings["progress"],
   warnings: string[],
 ): Reduced & { readonly model: TfidfModel; readonly tokens: TokenDocuments } {
-  progress("vectorize", 0, 1);
-  const { fit, tokens } = vectorizeStage(fn, texts, options, keywordWords, warnings);
-  progress("vectorize", 1, 1);
+  const { fit, tokens } = stage.finish(warnings);
+  progress("vectorize", fit.matrix.rows, fit.matrix.rows);
   if (dims !== "none") progress("reduce", 0, 1);
   const reduced = reduceStage(fit.matrix, dims, seed, sample, warnings);
   if (dims !== "none") progress("reduce", 1, 1);
@@ -351,9 +437,7 @@ function assembleTopics(
   X: ClusterPoints,
   k: number,
   nRepresentatives: number,
-  texts: readonly string[],
-  titles: readonly (string | undefined)[],
-  ids: readonly (string | undefined)[],
+  docs: DocumentFacts,
 ): { topics: Topic[]; assignments: Int32Array; topicOfCluster: Int32Array } {
   const n = clustering.labels.length;
   const order = perCluster
@@ -372,20 +456,20 @@ function assembleTopics(
   }
   const closeness = closenessToCentre(X, clustering);
   const topics = order.map((cluster, topic) => {
-    const docs = members[cluster] as number[];
-    docs.sort((a, b) => (closeness[b] as number) - (closeness[a] as number) || a - b);
+    const inTopic = members[cluster] as number[];
+    inTopic.sort((a, b) => (closeness[b] as number) - (closeness[a] as number) || a - b);
     const kw = perCluster[cluster] as (typeof perCluster)[number];
     return {
       id: topic,
-      label: kw.label || (docs.length === 0 ? "(empty)" : "(no distinctive terms)"),
+      label: kw.label || (inTopic.length === 0 ? "(empty)" : "(no distinctive terms)"),
       keywords: kw.keywords,
-      size: docs.length,
-      documents: docs,
-      representatives: docs.slice(0, nRepresentatives).map((i) => ({
+      size: inTopic.length,
+      documents: inTopic,
+      representatives: inTopic.slice(0, nRepresentatives).map((i) => ({
         index: i,
-        id: ids[i],
-        title: titles[i],
-        excerpt: excerpt(texts[i] as string),
+        id: docs.ids[i],
+        title: docs.titles[i],
+        excerpt: docs.excerpt(i),
       })),
     };
   });

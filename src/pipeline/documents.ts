@@ -28,29 +28,40 @@ export function normalizeDocuments(fn: string, docs: readonly DocumentInput[]): 
   const titles: (string | undefined)[] = [];
   const ids: (string | undefined)[] = [];
   docs.forEach((doc, i) => {
-    if (typeof doc === "string") {
-      texts.push(doc);
-      titles.push(undefined);
-      ids.push(undefined);
-      return;
-    }
-    if (doc === null || typeof doc !== "object" || typeof doc.text !== "string") {
-      throw new InvalidArgumentError(
-        `${fn}: docs[${i}] must be a string or an object with a string text; got ${describeValue(doc)}`,
-        `docs[${i}]`,
-      );
-    }
-    for (const field of ["id", "title"] as const) {
-      if (doc[field] !== undefined && typeof doc[field] !== "string") {
-        throw new InvalidArgumentError(
-          `${fn}: docs[${i}].${field} must be a string; got ${describeValue(doc[field])}`,
-          `docs[${i}].${field}`,
-        );
-      }
-    }
-    texts.push(doc.title ? `${doc.title}. ${doc.text}` : doc.text);
-    titles.push(doc.title);
-    ids.push(doc.id);
+    const one = normalizeDocument(fn, doc, i);
+    texts.push(one.text);
+    titles.push(one.title);
+    ids.push(one.id);
   });
   return { texts, titles, ids };
+}
+
+/**
+ * One document of a public entry point (`docs[i]`), validated: the text analysed (title and
+ * text joined when there is a title), its title and its id.
+ * @throws InvalidArgumentError naming `docs[i]`.
+ */
+export function normalizeDocument(
+  fn: string,
+  doc: unknown,
+  i: number,
+): { text: string; title: string | undefined; id: string | undefined } {
+  if (typeof doc === "string") return { text: doc, title: undefined, id: undefined };
+  const d = doc as { text?: unknown; title?: unknown; id?: unknown } | null;
+  if (d === null || typeof d !== "object" || typeof d.text !== "string") {
+    throw new InvalidArgumentError(
+      `${fn}: docs[${i}] must be a string or an object with a string text; got ${describeValue(doc)}`,
+      `docs[${i}]`,
+    );
+  }
+  for (const field of ["id", "title"] as const) {
+    if (d[field] !== undefined && typeof d[field] !== "string") {
+      throw new InvalidArgumentError(
+        `${fn}: docs[${i}].${field} must be a string; got ${describeValue(d[field])}`,
+        `docs[${i}].${field}`,
+      );
+    }
+  }
+  const title = d.title as string | undefined;
+  return { text: title ? `${title}. ${d.text}` : d.text, title, id: d.id as string | undefined };
 }

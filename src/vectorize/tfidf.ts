@@ -91,12 +91,52 @@ export function fitTransformTfidfWithTokens(
   const fn = "fitTfidf";
   checkStringArray(fn, "docs", docs);
   if (docs.length === 0) throw new EmptyInputError(`${fn}: docs must hold at least one document; got 0`, "docs");
+  const scan = createTfidfScan(fn, options);
+  for (const doc of docs) scan.add(doc);
+  return scan.fit();
+}
+
+/** One tokenizing pass fed a document at a time, then fitted (possibly more than once). */
+export interface TfidfScan {
+  add(text: string): void;
+  /** Documents added so far. */
+  readonly documents: number;
+  /**
+   * The vectorizer fitted on the documents added, with `overrides` of the pruning options
+   * (the scan is kept, so a second fit with other limits needs no new pass).
+   */
+  fit(overrides?: Pick<TfidfOptions, "minDf" | "maxDf">): TfidfFit & { readonly tokens: TokenDocuments | null };
+}
+
+/**
+ * A {@link TfidfScan}: what {@link fitTransformTfidfWithTokens} does over an array, for
+ * documents that arrive one at a time (a stream) and are never held.
+ * @throws InvalidArgumentError for invalid options.
+ */
+export function createTfidfScan(fn: string, options: TfidfOptions = {}): TfidfScan {
   const analyzer = resolveTfidfOptions(fn, options);
-  const scanned = scanCorpus(analyzer, docs);
-  const fit = fitFromScan(fn, analyzer, scanned, docs.length);
-  const [minN, maxN] = analyzer.options.ngramRange;
-  const words = minN === 1 && maxN === 1 && analyzer.stemmer === null;
-  return { ...fit, tokens: words ? tokensOf(scanned) : null };
+  const scanner = createScanner(analyzer);
+  let scanned: ScannedCorpus | null = null;
+  return {
+    add(text) {
+      if (scanned !== null) throw new Error(`${fn}: documents added after fitting`);
+      scanner.add(text);
+    },
+    get documents() {
+      return scanner.documents;
+    },
+    fit(overrides = {}) {
+      if (scanned === null) scanned = scanner.finish();
+      const fitted =
+        overrides.minDf === undefined && overrides.maxDf === undefined
+          ? analyzer
+          : resolveTfidfOptions(fn, { ...options, ...overrides });
+      const fit = fitFromScan(fn, fitted, scanned, scanner.documents);
+      const [minN, maxN] = analyzer.options.ngramRange;
+      const words = minN === 1 && maxN === 1 && analyzer.stemmer === null;
+      return { ...fit, tokens: words ? tokensOf(scanned) : null };
+    },
+  };
 }
 
 function tokensOf(scanned: ScannedCorpus): TokenDocuments {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { EmptyInputError, IncompatibleModelError, InvalidArgumentError } from "../../src/core/errors.js";
 import { seedCorpus } from "../../src/corpus/seed.js";
 import * as ari from "../../src/evaluate/external.js";
-import { clusterTopics } from "../../src/pipeline/clusterTopics.js";
+import { clusterTopics, clusterTopicsStream } from "../../src/pipeline/clusterTopics.js";
 import { topicModelFromJSON } from "../../src/pipeline/topicModel.js";
 import { deepFreeze } from "../helpers/assert.js";
 import { readCorpus } from "../helpers/data.js";
@@ -203,6 +203,61 @@ describe("clusterTopics reports", () => {
       expect(() => clusterTopics(texts, { sampleSize: 10 })).toThrow(/options.sampleSize must be an integer/);
       expect(() => clusterTopics(texts, { path: "fast" as never })).toThrow(/options.path must be one of/);
       expect(() => clusterTopics(texts, { miniBatchFrom: 0 })).toThrow(/options.miniBatchFrom must be an integer/);
+    });
+  });
+
+  describe("clusterTopicsStream(source)", () => {
+    const records = readCorpus("conf-abstracts-5areas.jsonl.gz", 900).map((r) => ({
+      id: r.id,
+      title: String(r.title ?? ""),
+      text: r.text,
+    }));
+    async function* lines() {
+      for (const r of records) {
+        await Promise.resolve();
+        yield r;
+      }
+    }
+
+    it("gives the bytes of clusterTopics on the same documents, from an async or a plain iterable", async () => {
+      for (const options of [{ k: 5 }, { k: 5, sampleSize: 400 }, { k: "auto", kRange: [3, 5] }] as const) {
+        const whole = clusterTopics(records, options);
+        const streamed = await clusterTopicsStream(lines(), options);
+        expect(streamed.assignments).toEqual(whole.assignments);
+        expect(JSON.stringify(streamed.toJSON())).toBe(JSON.stringify(whole.toJSON()));
+        expect(streamed.toMarkdown()).toBe(whole.toMarkdown());
+        expect(streamed.model.predict(records.slice(0, 50))).toEqual(whole.assignments.slice(0, 50));
+      }
+      const fromArray = await clusterTopicsStream(records.values(), { k: 4 });
+      expect(fromArray.toJSON()).toEqual(clusterTopics(records, { k: 4 }).toJSON());
+    });
+
+    it("reports reading in order, then every later phase, and names a bad document by its position", async () => {
+      const phases: string[] = [];
+      await clusterTopicsStream(lines(), {
+        k: 4,
+        progressEvery: 300,
+        onProgress: (p) => phases.push(`${p.phase}:${p.done}`),
+      });
+      expect(phases.slice(0, 5)).toEqual([
+        "vectorize:0",
+        "vectorize:300",
+        "vectorize:600",
+        "vectorize:900",
+        "vectorize:900",
+      ]);
+      const order = [...new Set(phases.map((p) => p.split(":")[0]))];
+      expect(order).toEqual(["vectorize", "reduce", "cluster", "keywords", "quality"]);
+      async function* bad() {
+        yield "a first text about topics";
+        yield 42 as unknown as string;
+      }
+      await expect(clusterTopicsStream(bad())).rejects.toThrow(/clusterTopicsStream: docs\[1\] must be a string/);
+      await expect(clusterTopicsStream([].values())).rejects.toThrow(/source yielded no documents/);
+      await expect(clusterTopicsStream(42 as never)).rejects.toThrow(/source must be an iterable/);
+      await expect(clusterTopicsStream(lines(), { k: 901 })).rejects.toThrow(
+        /options.k must be an integer in \[1, 900\]/,
+      );
     });
   });
 });

@@ -1,6 +1,6 @@
 import { EmptyInputError } from "../../core/errors.js";
 import type { TfidfOptions } from "../../vectorize/options.js";
-import { fitTransformTfidfWithTokens, type TfidfFit } from "../../vectorize/tfidf.js";
+import { createTfidfScan, type TfidfFit, type TfidfScan } from "../../vectorize/tfidf.js";
 import type { TokenDocuments } from "../../vectorize/vocabulary.js";
 
 /** What the vectorize stage hands on: the clustering TF-IDF and the words of every document. */
@@ -13,52 +13,70 @@ export interface Vectorized {
   readonly emptyRows: number;
 }
 
+/** The vectorize stage fed one document at a time (from an array or a stream). */
+export interface VectorizeStage {
+  add(text: string): void;
+  finish(warnings: string[]): Vectorized;
+}
+
 // Options that change which words a document yields (the rest only weight or prune them).
 const TOKEN_OPTIONS = ["lowercase", "tokenPattern", "minLength", "keepNumbers", "dropMath", "stem"] as const;
 
 /**
  * Tokenizes each document once: the clustering vectorizer's pass also yields the word ids
  * that keywords, phrases and coherence are counted from. Only when the clustering
- * vectorizer changes the words themselves (stemming, n-grams, another token pattern) is
- * a second, unigram pass made for the keywords, which are always shown as words.
- * @throws EmptyInputError when no document has a term left.
+ * vectorizer changes the words themselves (stemming, n-grams, another token pattern) does
+ * each document get a second, unigram tokenization for the keywords, which are always
+ * shown as words; the text is still read once. Fewer than 10 documents keep every term
+ * unless the caller set minDf/maxDf.
+ * @throws InvalidArgumentError for invalid vectorizer options.
  */
-export function vectorizeStage(
+export function createVectorizeStage(
   fn: string,
-  texts: readonly string[],
-  options: TfidfOptions,
+  defaults: TfidfOptions,
+  user: TfidfOptions | undefined,
   keywordWords: Pick<TfidfOptions, "stopWords" | "extraStopWords">,
-  warnings: string[],
-): Vectorized {
-  const fit = fitWithFallback(fn, texts, options, warnings);
-  const [minN, maxN] = fit.model.options.ngramRange;
-  const sameWords =
-    fit.tokens !== null && minN === 1 && maxN === 1 && TOKEN_OPTIONS.every((name) => options[name] === undefined);
-  const tokens = sameWords
-    ? (fit.tokens as TokenDocuments)
-    : (fitTransformTfidfWithTokens(texts, { ...keywordWords }).tokens as TokenDocuments);
-  const n = texts.length;
-  const emptyRows = countEmptyRows(fit.matrix.indptr, n);
-  if (emptyRows === n)
-    throw new EmptyInputError(
-      `${fn}: no document has any term left after vectorizing; check the language and stop words`,
-      "docs",
-    );
-  if (emptyRows > 0)
-    warnings.push(
-      `${emptyRows} document(s) have no terms in the vocabulary and were placed in the nearest topic arbitrarily`,
-    );
-  return { fit: { model: fit.model, matrix: fit.matrix }, tokens, emptyRows };
+): VectorizeStage {
+  const options = { ...defaults, ...user };
+  const scan = createTfidfScan(fn, options);
+  const [minN, maxN] = options.ngramRange ?? [1, 1];
+  const sameWords = minN === 1 && maxN === 1 && TOKEN_OPTIONS.every((name) => options[name] === undefined);
+  const wordScan = sameWords ? null : createTfidfScan(fn, { ...keywordWords });
+  return {
+    add(text) {
+      scan.add(text);
+      wordScan?.add(text);
+    },
+    finish(warnings) {
+      const n = scan.documents;
+      if (n === 0) throw new EmptyInputError(`${fn}: docs must hold at least one document; got 0`, "docs");
+      const small = n < 10 ? { minDf: user?.minDf ?? 1, maxDf: user?.maxDf ?? 1 } : {};
+      const fit = fitWithFallback(fn, scan, { ...options, ...small }, small, warnings);
+      const tokens = (wordScan === null ? fit.tokens : wordScan.fit().tokens) as TokenDocuments;
+      const emptyRows = countEmptyRows(fit.matrix.indptr, n);
+      if (emptyRows === n)
+        throw new EmptyInputError(
+          `${fn}: no document has any term left after vectorizing; check the language and stop words`,
+          "docs",
+        );
+      if (emptyRows > 0)
+        warnings.push(
+          `${emptyRows} document(s) have no terms in the vocabulary and were placed in the nearest topic arbitrarily`,
+        );
+      return { fit: { model: fit.model, matrix: fit.matrix }, tokens, emptyRows };
+    },
+  };
 }
 
 function fitWithFallback(
   fn: string,
-  texts: readonly string[],
+  scan: TfidfScan,
   options: TfidfOptions,
+  overrides: Pick<TfidfOptions, "minDf" | "maxDf">,
   warnings: string[],
-): ReturnType<typeof fitTransformTfidfWithTokens> {
+): ReturnType<TfidfScan["fit"]> {
   try {
-    return fitTransformTfidfWithTokens(texts, options);
+    return scan.fit(overrides);
   } catch (error) {
     if (error instanceof EmptyInputError && error.argument === "docs") {
       throw new EmptyInputError(
@@ -75,7 +93,7 @@ function fitWithFallback(
       warnings.push(
         `${fn}: no terms survived minDf ${options.minDf ?? 1} / maxDf ${options.maxDf ?? 1}; kept every term instead`,
       );
-      return fitTransformTfidfWithTokens(texts, { ...options, minDf: 1, maxDf: 1 });
+      return scan.fit({ minDf: 1, maxDf: 1 });
     }
     throw error;
   }
