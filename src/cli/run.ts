@@ -1,8 +1,15 @@
+import { stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { TopiclensError } from "../core/errors.js";
 import { type InputFormat, readDocuments } from "../io/readDocuments.js";
+import { readJsonRecords } from "../io/readJsonLines.js";
 import { createWorkerPool } from "../node/workerPool.js";
-import { CLUSTER_TOPICS_DEFAULTS, type ClusterTopicsOptions, clusterTopics } from "../pipeline/clusterTopics.js";
+import {
+  CLUSTER_TOPICS_DEFAULTS,
+  type ClusterTopicsOptions,
+  clusterTopics,
+  clusterTopicsStream,
+} from "../pipeline/clusterTopics.js";
 import { toText } from "../report/summarize.js";
 import { progressBar } from "./progress.js";
 import { clusterJsonlStream, streamedToText } from "./stream.js";
@@ -42,6 +49,8 @@ Options:
   --path P                auto, full-batch or mini-batch k-means (default: auto: mini-batch
                           from --mini-batch-from documents on)
   --mini-batch-from N     where --path auto switches to mini-batches (default: 200000)
+  --stream-from SIZE      .jsonl/.jsonl.gz files of at least SIZE bytes (k, M, G allowed) are read
+                          one line at a time and never held, with the same result (default: 64M)
   --top N                 keywords per topic (default: 10)
   --stream                for huge .jsonl/.jsonl.gz files: one streamed pass, mini-batch k-means
                           on all cores, topics and keywords only (needs --k N; text, md or json)
@@ -67,6 +76,23 @@ function parseRange(flag: string, value: string): [number, number] {
   if (!m) throw new UsageError(`${flag} must look like MIN-MAX, e.g. 1-2; got "${value}"`);
   const lo = Number(m[1]);
   return [lo, m[2] === undefined ? lo : Number(m[2])];
+}
+
+const DEFAULT_STREAM_FROM = "64M";
+
+function parseSize(flag: string, value: string): number {
+  const m = /^(\d+(?:\.\d+)?)([kKmMgG]?)$/.exec(value.trim());
+  if (!m) throw new UsageError(`${flag} must be a size in bytes, e.g. 500M or 2G; got "${value}"`);
+  const unit = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(m[2] as string).toLowerCase()] as number;
+  return Number(m[1]) * unit;
+}
+
+async function fileSize(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return -1; // not streamed: the reader then says what is wrong with the path
+  }
 }
 
 function parseNumber(flag: string, value: string | undefined): number | undefined {
@@ -104,6 +130,7 @@ export async function run(args: readonly string[], streams: Streams): Promise<nu
         "sample-size": { type: "string" },
         path: { type: "string" },
         "mini-batch-from": { type: "string" },
+        "stream-from": { type: "string" },
         top: { type: "string" },
         quiet: { type: "boolean" },
         stream: { type: "boolean" },
@@ -176,17 +203,13 @@ export async function run(args: readonly string[], streams: Streams): Promise<nu
       }
       return 0;
     }
-    const { documents } = await readDocuments(positionals[0] as string, {
-      format: inputFormat,
-      textField: values["text-field"],
-      titleField: values["title-field"],
-      idField: values["id-field"],
-    });
+    const input = positionals[0] as string;
     const vectorizer: Record<string, unknown> = {};
     if (values.lang !== undefined) vectorizer.stopWords = values.lang;
     if (values.ngram !== undefined) vectorizer.ngramRange = parseRange("--ngram", values.ngram);
     if (values["min-df"] !== undefined) vectorizer.minDf = parseNumber("--min-df", values["min-df"]);
     if (values["max-df"] !== undefined) vectorizer.maxDf = parseNumber("--max-df", values["max-df"]);
+    const streamFrom = parseSize("--stream-from", values["stream-from"] ?? DEFAULT_STREAM_FROM);
     const bar = !values.quiet && streams.stderr.isTTY ? progressBar(streams.stderr) : null;
     const options: ClusterTopicsOptions = {
       k: k as number | "auto",
@@ -206,10 +229,24 @@ export async function run(args: readonly string[], streams: Streams): Promise<nu
       ...(values.top !== undefined ? { keywords: { topN: parseNumber("--top", values.top) as number } } : {}),
       ...(bar ? { onProgress: bar.update } : {}),
     };
+    const fields = { textField: values["text-field"], titleField: values["title-field"], idField: values["id-field"] };
+    // A JSON-lines file above --stream-from is read one line at a time and never held: the
+    // result is the same as reading it whole.
+    const jsonl = inputFormat === "jsonl" || (inputFormat === "auto" && /\.(jsonl|ndjson)(\.gz)?$/i.test(input));
+    const streamed = jsonl && (await fileSize(input)) >= streamFrom;
     const pool = createWorkerPool();
     let result: ReturnType<typeof clusterTopics>;
+    let count: number;
     try {
-      result = clusterTopics(documents, { ...options, parallel: pool });
+      if (streamed) {
+        if (!values.quiet && !bar) say(`streaming ${input} (larger than --stream-from)`);
+        result = await clusterTopicsStream(readJsonRecords(input, fields), { ...options, parallel: pool });
+        count = result.parameters.documents;
+      } else {
+        const { documents } = await readDocuments(input, { format: inputFormat, ...fields });
+        count = documents.length;
+        result = clusterTopics(documents, { ...options, parallel: pool });
+      }
     } finally {
       await pool.close();
     }
@@ -226,7 +263,7 @@ export async function run(args: readonly string[], streams: Streams): Promise<nu
               : `${toText(result, { titles: 5 })}\n`;
     if (values.out !== undefined) {
       await writeFileAtomically(values.out, report);
-      if (!values.quiet) say(`wrote ${result.topics.length} topics for ${documents.length} documents to ${values.out}`);
+      if (!values.quiet) say(`wrote ${result.topics.length} topics for ${count} documents to ${values.out}`);
     } else {
       streams.stdout.write(report);
     }

@@ -3,22 +3,17 @@ import { basename, extname, join } from "node:path";
 import { promisify } from "node:util";
 import { gunzip } from "node:zlib";
 import { parse as parseCsv } from "csv-parse/sync";
-import { describeValue } from "../core/describe.js";
 import { EmptyInputError, InvalidArgumentError } from "../core/errors.js";
 import { parseAbstractsPage } from "../corpus/parseAbstractsPage.js";
+import { parseJsonObjectLine, pickFields, type RecordFields } from "./records.js";
+import { systemReason } from "./systemReason.js";
 
 /** How a file holds documents. */
 export type InputFormat = "auto" | "page" | "lines" | "jsonl" | "csv" | "tsv" | "dir";
 
-export interface ReadDocumentsOptions {
+export interface ReadDocumentsOptions extends RecordFields {
   /** @defaultValue "auto" (by extension; `.txt` is tried as an abstracts page, then as one document per line) */
   readonly format?: InputFormat;
-  /** Field holding the text (JSONL/CSV). @defaultValue "text", else "abstract" when absent */
-  readonly textField?: string;
-  /** Field holding the title (JSONL/CSV). @defaultValue "title" when present */
-  readonly titleField?: string;
-  /** Field holding the id (JSONL/CSV). @defaultValue "id" when present */
-  readonly idField?: string;
 }
 
 /** Documents read from a file, with the format that was used. */
@@ -132,15 +127,6 @@ async function readTextFile(fn: string, path: string): Promise<string> {
   return text.replace(/^\uFEFF/, "");
 }
 
-/** The reason of a file-system error in words, without Node's "ENOENT: ENOENT: ..." doubling. */
-function systemReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return "no such file or directory";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "EISDIR") return "it is a directory";
-  return (error as Error).message;
-}
-
 function formatFromExtension(path: string): InputFormat {
   const ext = extname(path.replace(/\.gz$/i, "")).toLowerCase();
   if (ext === ".jsonl" || ext === ".ndjson") return "jsonl";
@@ -167,32 +153,6 @@ function fromLines(content: string): ReadDocumentsResult["documents"] {
     .map((text) => ({ text }));
 }
 
-function pickFields(
-  fn: string,
-  where: string,
-  record: Record<string, unknown>,
-  options: ReadDocumentsOptions,
-): ReadDocumentsResult["documents"][number] {
-  const textField = options.textField ?? ("text" in record ? "text" : "abstract");
-  const text = record[textField];
-  if (typeof text !== "string") {
-    throw new InvalidArgumentError(
-      `${fn}: ${where} has no string field "${textField}" (fields: ${Object.keys(record).join(", ")}); choose one with textField`,
-      "options.textField",
-    );
-  }
-  const titleField = options.titleField ?? "title";
-  const idField = options.idField ?? "id";
-  const doc: { id?: string; title?: string; text: string } = { text };
-  const title = record[titleField];
-  if (title !== undefined && title !== null && title !== "") doc.title = String(title);
-  else if (options.titleField !== undefined)
-    throw new InvalidArgumentError(`${fn}: ${where} has no field "${titleField}"`, "options.titleField");
-  const id = record[idField];
-  if (id !== undefined && id !== null && id !== "") doc.id = String(id);
-  return doc;
-}
-
 function fromJsonLines(
   fn: string,
   path: string,
@@ -202,19 +162,8 @@ function fromJsonLines(
   const docs: ReadDocumentsResult["documents"] = [];
   content.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim()) return;
-    let record: unknown;
-    try {
-      record = JSON.parse(line);
-    } catch {
-      throw new InvalidArgumentError(`${fn}: ${path} line ${i + 1} is not valid JSON`, "path");
-    }
-    if (record === null || typeof record !== "object" || Array.isArray(record)) {
-      throw new InvalidArgumentError(
-        `${fn}: ${path} line ${i + 1} must be a JSON object; got ${describeValue(record)}`,
-        "path",
-      );
-    }
-    docs.push(pickFields(fn, `${path} line ${i + 1}`, record as Record<string, unknown>, options));
+    const where = `${path} line ${i + 1}`;
+    docs.push(pickFields(fn, where, parseJsonObjectLine(fn, where, line), options));
   });
   return docs;
 }

@@ -1,8 +1,12 @@
 import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
+import type { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
+import { type DocumentRecord, parseJsonObjectLine, pickFields, type RecordFields } from "./records.js";
+import { systemReason } from "./systemReason.js";
 
 /**
  * Streams the `field` of every record of a JSONL file (gzipped when the name ends in
@@ -11,26 +15,70 @@ import { InvalidArgumentError } from "../core/errors.js";
  * @throws InvalidArgumentError (while iterating) for a line that is not JSON or lacks the field.
  */
 export async function* readJsonLines(path: string, field = "text"): AsyncGenerator<string> {
-  const file = createReadStream(path);
-  const input = path.endsWith(".gz") ? file.pipe(createGunzip()) : file;
-  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
-  let n = 0;
-  for await (const line of lines) {
-    n++;
-    if (!line.trim()) continue;
-    let record: unknown;
-    try {
-      record = JSON.parse(line);
-    } catch {
-      throw new InvalidArgumentError(`readJsonLines: ${path} line ${n} is not valid JSON`, "path");
-    }
-    const value = (record as Record<string, unknown> | null)?.[field];
+  const fn = "readJsonLines";
+  for await (const { line, n } of jsonLines(fn, path)) {
+    const record = parseJsonObjectLine(fn, `${path} line ${n}`, line);
+    const value = record[field];
     if (typeof value !== "string") {
       throw new InvalidArgumentError(
-        `readJsonLines: ${path} line ${n} has no string field "${field}"; got ${describeValue(value)}`,
+        `${fn}: ${path} line ${n} has no string field "${field}"; got ${describeValue(value)}`,
         "field",
       );
     }
     yield value;
+  }
+}
+
+/**
+ * Streams the documents of a JSONL file (gzipped when the name ends in `.gz`) as
+ * `{ id?, title?, text }`, the fields picked as `readDocuments` picks them: for
+ * `clusterTopicsStream`. Memory stays flat however large the file.
+ * @throws InvalidArgumentError (while iterating) for an unreadable or corrupt file, a line
+ * that is not a JSON object, or a record without the text field.
+ */
+export async function* readJsonRecords(path: string, fields: RecordFields = {}): AsyncGenerator<DocumentRecord> {
+  const fn = "readJsonRecords";
+  for await (const { line, n } of jsonLines(fn, path)) {
+    const where = `${path} line ${n}`;
+    yield pickFields(fn, where, parseJsonObjectLine(fn, where, line), fields);
+  }
+}
+
+/** Non-blank lines of a (gzipped) text file with their numbers; read errors become one clear error. */
+async function* jsonLines(fn: string, path: string): AsyncGenerator<{ line: string; n: number }> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new InvalidArgumentError(`${fn}: ${path} is a directory, not a JSONL file`, "path");
+  } catch (error) {
+    if (error instanceof InvalidArgumentError) throw error;
+    throw new InvalidArgumentError(`${fn}: cannot read ${path}: ${systemReason(error)}`, "path");
+  }
+  const file = createReadStream(path);
+  let input: Readable = file;
+  if (path.endsWith(".gz")) {
+    const gunzip = createGunzip();
+    // A read error of the file must reach the stream being read, not go unhandled.
+    file.on("error", (error) => gunzip.destroy(error));
+    input = file.pipe(gunzip);
+  }
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  let n = 0;
+  try {
+    for await (const line of lines) {
+      n++;
+      if (line.trim()) yield { line, n };
+    }
+  } catch (error) {
+    if (error instanceof InvalidArgumentError) throw error;
+    const gz = path.endsWith(".gz") && (error as NodeJS.ErrnoException).code?.startsWith("Z_");
+    throw new InvalidArgumentError(
+      gz
+        ? `${fn}: ${path} is not a valid gzip file after line ${n} (${(error as Error).message}); it may be truncated or corrupt`
+        : `${fn}: cannot read ${path} after line ${n}: ${systemReason(error)}`,
+      "path",
+    );
+  } finally {
+    lines.close();
+    input.destroy();
   }
 }

@@ -219,4 +219,47 @@ describe("topiclens CLI (built binary)", () => {
     const { readdirSync } = await import("node:fs");
     expect(readdirSync(tmp).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
+
+  it("streams a JSON-lines file above --stream-from, with the same report as reading it whole", async () => {
+    const { gzipSync } = await import("node:zlib");
+    const { readCorpus } = await import("../helpers/data.js");
+    const lines = readCorpus("conf-abstracts-5areas.jsonl.gz", 700).map((r) =>
+      JSON.stringify({ id: r.id, title: r.title, text: r.text }),
+    );
+    const file = join(tmp, "papers.jsonl.gz");
+    writeFileSync(file, gzipSync(lines.join("\n")));
+    const whole = await cli(file, "--k", "5", "--format", "json", "--stream-from", "1G");
+    const streamed = await cli(file, "--k", "5", "--format", "json", "--stream-from", "1k");
+    expect(whole.code).toBe(0);
+    expect(streamed.code).toBe(0);
+    expect(whole.stderr).not.toMatch(/streaming/);
+    expect(streamed.stderr).toMatch(/streaming .*papers\.jsonl\.gz/);
+    expect(streamed.stdout).toBe(whole.stdout);
+    expect(JSON.parse(streamed.stdout).documents).toBe(700);
+    const bad = await cli(file, "--stream-from", "lots");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--stream-from must be a size in bytes/);
+  });
+
+  it("refuses a missing or truncated .jsonl.gz in one line, streamed or not", async () => {
+    const { gzipSync } = await import("node:zlib");
+    const whole = gzipSync(`${JSON.stringify({ text: "a text about federated learning" })}\n`.repeat(3000));
+    const cut = join(tmp, "cut.jsonl.gz");
+    writeFileSync(cut, whole.subarray(0, whole.length >> 1));
+    for (const args of [
+      [join(tmp, "missing.jsonl.gz"), "--stream", "--k", "3"],
+      [join(tmp, "missing.jsonl.gz"), "--stream-from", "0"],
+      [cut, "--k", "3"],
+      [cut, "--k", "3", "--stream-from", "0"],
+      [cut, "--k", "3", "--stream"],
+    ]) {
+      const r = await cli(...args);
+      expect(r.code).toBe(1);
+      // one line says what is wrong (a streamed run may first say that it streams)
+      const errors = r.stderr.trim().split("\n").filter((l) => !l.startsWith("topiclens: streaming"));
+      expect(errors).toHaveLength(1);
+      expect(r.stderr).toMatch(/no such file or directory|truncated or corrupt/);
+      expect(r.stderr).not.toMatch(/ENOENT: ENOENT|\n\s+at /);
+    }
+  });
 });

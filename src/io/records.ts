@@ -1,0 +1,58 @@
+import { describeValue } from "../core/describe.js";
+import { InvalidArgumentError } from "../core/errors.js";
+
+/** Which fields of a record hold a document's text, title and id. */
+export interface RecordFields {
+  /** Field holding the text. @defaultValue "text", else "abstract" when absent */
+  readonly textField?: string;
+  /** Field holding the title. @defaultValue "title" when present */
+  readonly titleField?: string;
+  /** Field holding the id. @defaultValue "id" when present */
+  readonly idField?: string;
+}
+
+export type DocumentRecord = { id?: string; title?: string; text: string };
+
+/** One line of a JSONL file as a JSON object. @throws InvalidArgumentError naming `where`. */
+export function parseJsonObjectLine(fn: string, where: string, line: string): Record<string, unknown> {
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch {
+    throw new InvalidArgumentError(`${fn}: ${where} is not valid JSON`, "path");
+  }
+  if (record === null || typeof record !== "object" || Array.isArray(record)) {
+    throw new InvalidArgumentError(`${fn}: ${where} must be a JSON object; got ${describeValue(record)}`, "path");
+  }
+  return record as Record<string, unknown>;
+}
+
+/**
+ * A document from a record's fields. A missing text field is an error naming the fields
+ * that exist; an explicitly chosen title field must exist too.
+ */
+export function pickFields(
+  fn: string,
+  where: string,
+  record: Record<string, unknown>,
+  fields: RecordFields,
+): DocumentRecord {
+  const textField = fields.textField ?? ("text" in record ? "text" : "abstract");
+  const text = record[textField];
+  if (typeof text !== "string") {
+    throw new InvalidArgumentError(
+      `${fn}: ${where} has no string field "${textField}" (fields: ${Object.keys(record).join(", ")}); choose one with textField`,
+      "options.textField",
+    );
+  }
+  const titleField = fields.titleField ?? "title";
+  const idField = fields.idField ?? "id";
+  const doc: DocumentRecord = { text };
+  const title = record[titleField];
+  if (title !== undefined && title !== null && title !== "") doc.title = String(title);
+  else if (fields.titleField !== undefined)
+    throw new InvalidArgumentError(`${fn}: ${where} has no field "${titleField}"`, "options.titleField");
+  const id = record[idField];
+  if (id !== undefined && id !== null && id !== "") doc.id = String(id);
+  return doc;
+}
