@@ -67,38 +67,62 @@ function cooccurrence(
   forEachUnit: (unit: (words: Int32Array, count: number) => void) => void,
 ): { single: Float64Array; pair: Float64Array; total: number } {
   const n = nTerms;
-  const { termWords, termsOfWord } = tw;
+  // Flat typed views of which words each term has and which terms each word is in.
+  const termStart = new Int32Array(n + 1);
+  tw.termWords.forEach((ws, t) => {
+    termStart[t + 1] = (termStart[t] as number) + ws.length;
+  });
+  const termWord = Int32Array.from(tw.termWords.flat());
+  const nWords = tw.termsOfWord.length;
+  const wordStart = new Int32Array(nWords + 1);
+  tw.termsOfWord.forEach((ts, w) => {
+    wordStart[w + 1] = (wordStart[w] as number) + ts.length;
+  });
+  const wordTerm = Int32Array.from(tw.termsOfWord.flat());
   const single = new Float64Array(n);
   const pair = new Float64Array(n * n);
   // Stamps instead of clearing: a word is in the current unit when mark[id] === unit number.
-  const mark = new Int32Array(termsOfWord.length);
+  const mark = new Int32Array(nWords);
   const seen = new Int32Array(n);
-  const words: number[] = [];
-  const hits: number[] = [];
+  const words = new Int32Array(nWords);
+  const hits = new Int32Array(n);
   let total = 0;
   forEachUnit((unitWords, count) => {
     total++;
-    words.length = 0;
+    let nw = 0;
     for (let i = 0; i < count; i++) {
       const id = unitWords[i] as number;
       if (mark[id] !== total) {
         mark[id] = total;
-        words.push(id);
+        words[nw++] = id;
       }
     }
     // A term (a phrase: all its words) is present when every word is; only terms sharing a
     // word with the unit can be.
-    hits.length = 0;
-    for (const id of words) {
-      for (const t of termsOfWord[id] as number[]) {
+    let nh = 0;
+    for (let i = 0; i < nw; i++) {
+      const id = words[i] as number;
+      for (let q = wordStart[id] as number; q < (wordStart[id + 1] as number); q++) {
+        const t = wordTerm[q] as number;
         if (seen[t] === total) continue;
         seen[t] = total;
-        if ((termWords[t] as number[]).every((w) => mark[w] === total)) hits.push(t);
+        let all = true;
+        for (let r = termStart[t] as number; r < (termStart[t + 1] as number); r++) {
+          if (mark[termWord[r] as number] !== total) {
+            all = false;
+            break;
+          }
+        }
+        if (all) hits[nh++] = t;
       }
     }
-    for (const a of hits) {
+    for (let i = 0; i < nh; i++) {
+      const a = hits[i] as number;
       single[a] = (single[a] as number) + 1;
-      for (const b of hits) pair[a * n + b] = (pair[a * n + b] as number) + 1;
+      for (let j = 0; j < nh; j++) {
+        const at = a * n + (hits[j] as number);
+        pair[at] = (pair[at] as number) + 1;
+      }
     }
   });
   return { single, pair, total };
@@ -110,42 +134,48 @@ function cooccurrence(
  * the left edge (even when another occurrence of it is still inside the window) and
  * adds the entering word. Reproducing that rule keeps `c_npmi` values identical.
  * `text` holds topic-word ids, -1 for any other token; `inWindow` is all zeros on entry
- * and on exit.
+ * and on exit. The window's topic words are kept as a list, updated at its two edges.
  */
 function slidingWindows(
   text: Int32Array,
   size: number,
   inWindow: Uint8Array,
-  scratch: Int32Array,
+  present: Int32Array,
   unit: (words: Int32Array, count: number) => void,
 ): void {
   const len = text.length;
-  const emit = (from: number, to: number) => {
-    let m = 0;
-    for (let i = from; i < to; i++) {
-      const w = text[i] as number;
-      if (w >= 0 && inWindow[w] === 1) scratch[m++] = w;
+  let count = 0;
+  const enter = (w: number) => {
+    if (w < 0 || inWindow[w] === 1) return;
+    inWindow[w] = 1;
+    present[count++] = w;
+  };
+  const leave = (w: number) => {
+    if (w < 0 || inWindow[w] === 0) return;
+    inWindow[w] = 0;
+    for (let i = 0; i < count; i++) {
+      if (present[i] === w) {
+        present[i] = present[--count] as number;
+        break;
+      }
     }
-    unit(scratch, m);
   };
   const first = Math.min(len, size);
-  for (let i = 0; i < first; i++) if ((text[i] as number) >= 0) inWindow[text[i] as number] = 1;
-  emit(0, first);
+  for (let i = 0; i < first; i++) enter(text[i] as number);
+  unit(present, count);
   for (let i = size; i < len; i++) {
-    const out = text[i - size] as number;
-    if (out >= 0) inWindow[out] = 0;
-    const entering = text[i] as number;
-    if (entering >= 0) inWindow[entering] = 1;
-    emit(i - size + 1, i + 1);
+    leave(text[i - size] as number);
+    enter(text[i] as number);
+    unit(present, count);
   }
-  for (let i = Math.max(0, len - size); i < len; i++) if ((text[i] as number) >= 0) inWindow[text[i] as number] = 0;
+  for (let i = 0; i < count; i++) inWindow[present[i] as number] = 0;
 }
 
 /** Windows over texts of strings, each mapped to topic-word ids. */
 function windowsOfTexts(texts: readonly (readonly string[])[], tw: TermWords, size: number) {
   return (unit: (words: Int32Array, count: number) => void) => {
     const inWindow = new Uint8Array(tw.termsOfWord.length);
-    const scratch = new Int32Array(size);
+    const scratch = new Int32Array(size + 1);
     for (const text of texts) {
       const ids = Int32Array.from(text, (w) => tw.wordIds.get(w) ?? -1);
       slidingWindows(ids, size, inWindow, scratch, unit);
@@ -212,7 +242,7 @@ export function npmiCoherenceOfTokens(
   const n = tokens.offsets.length - 1;
   const windows = (unit: (words: Int32Array, count: number) => void) => {
     const inWindow = new Uint8Array(tw.termsOfWord.length);
-    const scratch = new Int32Array(windowSize);
+    const scratch = new Int32Array(windowSize + 1);
     let text = new Int32Array(256);
     const visit = (d: number) => {
       const from = tokens.offsets[d] as number;

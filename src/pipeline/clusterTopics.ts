@@ -393,7 +393,7 @@ function topicsFrom(fn: string, settings: TopicsSettings, stage: VectorizeStage,
     titles: docs.titles,
     ids: docs.ids,
     projection() {
-      if (projection === null) projection = projectTo2d(X, seed);
+      if (projection === null) projection = projectTo2d(X, seed, sample);
       return projection;
     },
     toMarkdown: (opts) => toMarkdown(result, opts),

@@ -256,7 +256,10 @@ describe("topiclens CLI (built binary)", () => {
       const r = await cli(...args);
       expect(r.code).toBe(1);
       // one line says what is wrong (a streamed run may first say that it streams)
-      const errors = r.stderr.trim().split("\n").filter((l) => !l.startsWith("topiclens: streaming"));
+      const errors = r.stderr
+        .trim()
+        .split("\n")
+        .filter((l) => !l.startsWith("topiclens: streaming"));
       expect(errors).toHaveLength(1);
       expect(r.stderr).toMatch(/no such file or directory|truncated or corrupt/);
       expect(r.stderr).not.toMatch(/ENOENT: ENOENT|\n\s+at /);

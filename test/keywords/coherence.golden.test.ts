@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { npmiCoherence, topicDiversity, umassCoherence } from "../../src/keywords/coherence.js";
-import { readFixture } from "../helpers/data.js";
+import { npmiCoherence, npmiCoherenceOfTokens, topicDiversity, umassCoherence } from "../../src/keywords/coherence.js";
+import { fitTransformTfidfWithTokens } from "../../src/vectorize/tfidf.js";
+import { readCorpus, readFixture } from "../helpers/data.js";
 
 interface Case {
   name: string;
@@ -57,5 +58,28 @@ describe("coherence by hand", () => {
   it("rejects malformed topics", () => {
     expect(() => npmiCoherence("x" as never, [])).toThrow(/topics must be an array of arrays of terms/);
     expect(() => npmiCoherence([["a"]], [["a"]], { windowSize: 0 })).toThrow(/options.windowSize/);
+  });
+
+  it("npmiCoherenceOfTokens gives npmiCoherence's value on the same documents, all or a subset", () => {
+    const texts = readCorpus("conf-abstracts-5areas.jsonl.gz", 800).map((r) => r.text);
+    const { tokens } = fitTransformTfidfWithTokens(texts, {});
+    if (tokens === null) throw new Error("unigram options give tokens");
+    const words = Array.from({ length: texts.length }, (_, d) =>
+      Array.from(tokens.stream.subarray(tokens.offsets[d], tokens.offsets[d + 1]), (id) => tokens.terms[id] as string),
+    );
+    const topics = [
+      ["robot", "control", "motion planning", "trajectory"],
+      ["image", "segmentation", "convolutional neural networks", "object"],
+      ["language", "translation", "word", "nonexistentword"],
+    ];
+    expect(npmiCoherenceOfTokens(topics, tokens)).toBe(npmiCoherence(topics, words));
+    const subset = Int32Array.from({ length: 200 }, (_, i) => i * 4);
+    expect(npmiCoherenceOfTokens(topics, tokens, subset)).toBe(
+      npmiCoherence(
+        topics,
+        Array.from(subset, (d) => words[d] as string[]),
+      ),
+    );
+    expect(npmiCoherenceOfTokens(topics, tokens, null, 4)).toBe(npmiCoherence(topics, words, { windowSize: 4 }));
   });
 });
