@@ -122,7 +122,26 @@ export function projectOnComponents(X: Vectors, components: DenseMatrix): DenseM
   return { rows: p.rows, cols: components.rows, data: projectPoints(p, components.data, components.rows) };
 }
 
+/** Rows per block when projecting many rows: the kernels' copy of X never exceeds one block. */
+const PROJECTION_BLOCK = 16384;
+
 function projectPoints(
+  p: Points,
+  components: Float64Array | Float32Array,
+  k: number,
+  kernels?: SvdKernels,
+): Float64Array {
+  if (kernels !== undefined || p.rows <= PROJECTION_BLOCK) return projectBlock(p, components, k, kernels);
+  // Each output row depends only on its own input row, so blocks give the same bits.
+  const out = new Float64Array(p.rows * k);
+  for (let from = 0; from < p.rows; from += PROJECTION_BLOCK) {
+    const to = Math.min(p.rows, from + PROJECTION_BLOCK);
+    out.set(projectBlock(rowBlock(p, from, to), components, k), from * k);
+  }
+  return out;
+}
+
+function projectBlock(
   p: Points,
   components: Float64Array | Float32Array,
   k: number,
@@ -135,6 +154,24 @@ function projectPoints(
   const out = kernels.rowsBuffer.subarray(0, p.rows * k);
   kernels.multiply(vt, k, out);
   return out.slice();
+}
+
+/** Rows [from, to) of p, as views where possible. */
+function rowBlock(p: Points, from: number, to: number): Points {
+  if (p.kind === "dense") {
+    return { kind: "dense", rows: to - from, cols: p.cols, data: p.data.subarray(from * p.cols, to * p.cols) };
+  }
+  const start = p.indptr[from] as number;
+  const indptr = Int32Array.from(p.indptr.subarray(from, to + 1), (v) => v - start);
+  const end = p.indptr[to] as number;
+  return {
+    kind: "sparse",
+    rows: to - from,
+    cols: p.cols,
+    indptr,
+    indices: p.indices.subarray(start, end),
+    data: p.data.subarray(start, end),
+  };
 }
 
 function gaussian(size: number, random: Random): Float64Array {

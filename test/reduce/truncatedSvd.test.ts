@@ -123,4 +123,30 @@ describe("truncatedSvd kernels", () => {
       expect(bytes(projected.data as Float64Array)).toEqual(bytes(fast.embedding.data as Float64Array));
     }
   });
+
+  it("projects many rows in blocks with the bits of one row at a time", () => {
+    const rows = 40_000;
+    const indptr = Int32Array.from({ length: rows + 1 }, (_, i) => 3 * i);
+    const indices = Int32Array.from({ length: 3 * rows }, (_, q) => (q * 17 + Math.floor(q / 3) * 5) % 50);
+    for (let r = 0; r < rows; r++) indices.subarray(3 * r, 3 * r + 3).sort();
+    const data = Float64Array.from({ length: 3 * rows }, (_, q) => ((q * 7919) % 101) / 50 - 1);
+    const k = 5;
+    const components = {
+      rows: k,
+      cols: 50,
+      data: Float64Array.from({ length: k * 50 }, (_, i) => Math.sin(i + 1)),
+    };
+    const X = { rows, cols: 50, indptr, indices, data };
+    const projected = projectOnComponents(X, components).data;
+    const expected = new Float64Array(rows * k);
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < k; c++) {
+        let acc = 0;
+        for (let q = indptr[r] as number; q < (indptr[r + 1] as number); q++)
+          acc += (data[q] as number) * (components.data[c * 50 + (indices[q] as number)] as number);
+        expected[r * k + c] = acc;
+      }
+    }
+    expect(Buffer.from(projected.buffer)).toEqual(Buffer.from(expected.buffer));
+  });
 });
