@@ -3,6 +3,8 @@
 // example pipeline (TF-IDF min_df 5, max_df 0.5, sublinear; TruncatedSVD 100 + Normalizer;
 // KMeans n_init 1) on the same texts, each in its own process with the texts in memory.
 // Time per phase, total, peak resident memory, V-measure and ARI against the corpus labels.
+// Each side runs RUNS times (default 3, env TOPICLENS_RUNS), alternating, and the run with
+// the median total is shown: the machine is shared and single runs vary.
 //   node bench/onecall.mjs [corpus] [k ...]   (k may be "auto"; needs `npm run build` and Debian's python3-sklearn)
 import { fileURLToPath } from "node:url";
 import { peakMemoryMB, readCorpus } from "./lib/corpus.mjs";
@@ -57,12 +59,21 @@ if (process.argv[2] === "--worker") {
   const corpus = process.argv[2] ?? "conf-abstracts-full.jsonl.gz";
   const ks = process.argv.length > 3 ? process.argv.slice(3) : ["50", "auto"];
   const python = fileURLToPath(new URL("./py/onecall.py", import.meta.url));
-  const theirs = runJson(PYTHON, [python, corpus, "50", "1"]);
-  const rows = [["scikit-learn example pipeline (k 50, n_init 1)", theirs]];
-  for (const k of ks)
-    rows.push([`topiclens clusterTopics(docs, { k: ${k} })`, runJson(process.execPath, [self, "--worker", corpus, k])]);
+  const runs = Number(process.env.TOPICLENS_RUNS ?? 3);
+  const median = (results) => results.slice().sort((a, b) => a.total - b.total)[Math.floor(results.length / 2)];
+  const sides = [
+    ["scikit-learn example pipeline (k 50, n_init 1)", () => runJson(PYTHON, [python, corpus, "50", "1"])],
+    ...ks.map((k) => [
+      `topiclens clusterTopics(docs, { k: ${k} })`,
+      () => runJson(process.execPath, [self, "--worker", corpus, k]),
+    ]),
+  ];
+  const results = sides.map(() => []);
+  for (let r = 0; r < runs; r++) sides.forEach(([, run], i) => results[i].push(run()));
+  const rows = sides.map(([name], i) => [name, median(results[i])]);
+  const theirs = rows[0][1];
   const phaseNames = [...new Set(rows.flatMap(([, r]) => Object.keys(r.phases)))];
-  console.log(`\n${corpus}\n`);
+  console.log(`\n${corpus}: median of ${runs} runs per side (ratio range over runs in brackets)\n`);
   console.log(
     table(
       ["pipeline", ...phaseNames.map((p) => `${p} s`), "total s", "ratio", "peak MB", "V-measure", "ARI"],
@@ -70,7 +81,7 @@ if (process.argv[2] === "--worker") {
         name,
         ...phaseNames.map((p) => (r.phases[p] === undefined ? "" : r.phases[p].toFixed(1))),
         r.total.toFixed(1),
-        (r.total / theirs.total).toFixed(2),
+        ratioText(r),
         r.peakMB.toFixed(0),
         r.vMeasure.toFixed(3),
         r.ari.toFixed(3),
