@@ -2,6 +2,7 @@ import type { Points } from "../core/points.js";
 import { accumulateCenters, sumClusterWeights, updateBlocks } from "./assign.js";
 import { averageCenters, endOfIteration, type LloydRun, type LloydSettings, relocateEmptyClusters } from "./lloyd.js";
 import type { ElkanSession, ParallelAssigner } from "./parallel.js";
+import { ELKAN_ARRAYS, type ElkanArrayName, type ElkanLayout, type ElkanPhase } from "./types.js";
 import { createArena, instantiateKernel, type Region, type WasmKernel } from "./wasm/kernel.js";
 
 type DensePoints = Extract<Points, { kind: "dense" }>;
@@ -176,35 +177,7 @@ export function runElkan(
 }
 
 /** The arrays Elkan's passes share, by name. */
-const ELKAN_ARRAYS = [
-  "x",
-  "weights",
-  "centers",
-  "labels",
-  "upper",
-  "lower",
-  "half",
-  "nearest",
-  "shift",
-  "sums",
-  "partial",
-  "clusterWeights",
-] as const;
-type ElkanArrayName = (typeof ELKAN_ARRAYS)[number];
-
-/** Elkan's state in one (shared) WebAssembly memory, as posted to worker threads. */
-export interface ElkanLayout {
-  readonly rows: number;
-  readonly cols: number;
-  readonly k: number;
-  readonly weighted: boolean;
-  readonly memory: WebAssembly.Memory;
-  readonly module: WebAssembly.Module;
-  readonly regions: Readonly<Record<ElkanArrayName, Region>>;
-}
-
-/** The phases of one Elkan iteration; threads split the rows (`accumulate`: its blocks). */
-export type ElkanPhase = "init" | "assign" | "shift" | "accumulate";
+export type { ElkanLayout, ElkanPhase } from "./types.js";
 
 /**
  * Elkan's passes over a state, for rows [from, to); the update step's sums by block of

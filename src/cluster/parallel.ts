@@ -1,5 +1,5 @@
 import type { Points } from "../core/points.js";
-import type { ElkanLayout, ElkanPhase } from "./elkan.js";
+import type { ElkanLayout, ElkanPhase } from "./types.js";
 
 /**
  * Runs k-means' steps (assignment, update, Elkan's passes, mini-batch labelling) on several
