@@ -72,6 +72,11 @@ if (process.argv[2] === "--worker") {
   for (let r = 0; r < runs; r++) sides.forEach(([, run], i) => results[i].push(run()));
   const rows = sides.map(([name], i) => [name, median(results[i])]);
   const theirs = rows[0][1];
+  const ratioText = (r) => {
+    const i = rows.findIndex(([, x]) => x === r);
+    const ratios = results[i].map((x, j) => x.total / results[0][j].total);
+    return `${(r.total / theirs.total).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`;
+  };
   const phaseNames = [...new Set(rows.flatMap(([, r]) => Object.keys(r.phases)))];
   console.log(`\n${corpus}: median of ${runs} runs per side (ratio range over runs in brackets)\n`);
   console.log(

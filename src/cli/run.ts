@@ -54,6 +54,8 @@ Options:
   --top N                 keywords per topic (default: 10)
   --stream                for huge .jsonl/.jsonl.gz files: one streamed pass, mini-batch k-means
                           on all cores, topics and keywords only (needs --k N; text, md or json)
+  --skip-bad-lines        leave out .jsonl lines that are not JSON records with the text field,
+                          and say how many (default: stop at the first, naming its line)
   --quiet                 no progress bar
   -h, --help              show this help
   -v, --version           show the version
@@ -133,6 +135,7 @@ export async function run(args: readonly string[], streams: Streams): Promise<nu
         "stream-from": { type: "string" },
         top: { type: "string" },
         quiet: { type: "boolean" },
+        "skip-bad-lines": { type: "boolean" },
         stream: { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
@@ -229,7 +232,17 @@ export async function run(args: readonly string[], streams: Streams): Promise<nu
       ...(values.top !== undefined ? { keywords: { topN: parseNumber("--top", values.top) as number } } : {}),
       ...(bar ? { onProgress: bar.update } : {}),
     };
-    const fields = { textField: values["text-field"], titleField: values["title-field"], idField: values["id-field"] };
+    let skipped = 0;
+    let firstSkipped = 0;
+    const fields = {
+      textField: values["text-field"],
+      titleField: values["title-field"],
+      idField: values["id-field"],
+      badLines: values["skip-bad-lines"] ? ("skip" as const) : ("error" as const),
+      onSkipped: (line: number) => {
+        if (skipped++ === 0) firstSkipped = line;
+      },
+    };
     // A JSON-lines file above --stream-from is read one line at a time and never held: the
     // result is the same as reading it whole.
     const jsonl = inputFormat === "jsonl" || (inputFormat === "auto" && /\.(jsonl|ndjson)(\.gz)?$/i.test(input));
@@ -251,6 +264,8 @@ export async function run(args: readonly string[], streams: Streams): Promise<nu
       await pool.close();
     }
     bar?.done();
+    if (skipped > 0 && !values.quiet)
+      say(`skipped ${skipped} bad line(s) of ${input} (the first: line ${firstSkipped})`);
     const report =
       format === "md"
         ? result.toMarkdown()

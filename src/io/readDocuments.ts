@@ -5,13 +5,13 @@ import { gunzip } from "node:zlib";
 import { parse as parseCsv } from "csv-parse/sync";
 import { EmptyInputError, InvalidArgumentError } from "../core/errors.js";
 import { parseAbstractsPage } from "../corpus/parseAbstractsPage.js";
-import { parseJsonObjectLine, pickFields, type RecordFields } from "./records.js";
+import { type BadLineOptions, documentOfLine, pickFields, type RecordFields } from "./records.js";
 import { systemReason } from "./systemReason.js";
 
 /** How a file holds documents. */
 export type InputFormat = "auto" | "page" | "lines" | "jsonl" | "csv" | "tsv" | "dir";
 
-export interface ReadDocumentsOptions extends RecordFields {
+export interface ReadDocumentsOptions extends RecordFields, BadLineOptions {
   /** @defaultValue "auto" (by extension; `.txt` is tried as an abstracts page, then as one document per line) */
   readonly format?: InputFormat;
 }
@@ -20,6 +20,8 @@ export interface ReadDocumentsOptions extends RecordFields {
 export interface ReadDocumentsResult {
   readonly documents: { id?: string; title?: string; text: string }[];
   readonly format: Exclude<InputFormat, "auto">;
+  /** JSON lines left out under `badLines: "skip"` (0 otherwise). */
+  readonly skipped: number;
 }
 
 /**
@@ -58,8 +60,17 @@ export async function readDocuments(path: string, options: ReadDocumentsOptions 
   if (info.isDirectory()) throw new InvalidArgumentError(`${fn}: ${path} is a directory; use format "dir"`, "path");
   const content = await readTextFile(fn, path);
   switch (format) {
-    case "jsonl":
-      return finish(fn, path, fromJsonLines(fn, path, content, options), "jsonl");
+    case "jsonl": {
+      let skipped = 0;
+      const documents = fromJsonLines(fn, path, content, {
+        ...options,
+        onSkipped: (line, reason) => {
+          skipped++;
+          options.onSkipped?.(line, reason);
+        },
+      });
+      return { ...finish(fn, path, documents, "jsonl"), skipped };
+    }
     case "csv":
     case "tsv":
       return finish(fn, path, fromCsv(fn, path, content, options, format === "tsv" ? "\t" : ","), format);
@@ -142,7 +153,7 @@ function finish(
   format: ReadDocumentsResult["format"],
 ): ReadDocumentsResult {
   if (documents.length === 0) throw new EmptyInputError(`${fn}: ${path} holds no documents`, "path");
-  return { documents, format };
+  return { documents, format, skipped: 0 };
 }
 
 function fromLines(content: string): ReadDocumentsResult["documents"] {
@@ -162,8 +173,8 @@ function fromJsonLines(
   const docs: ReadDocumentsResult["documents"] = [];
   content.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim()) return;
-    const where = `${path} line ${i + 1}`;
-    docs.push(pickFields(fn, where, parseJsonObjectLine(fn, where, line), options));
+    const doc = documentOfLine(fn, path, i + 1, line, options);
+    if (doc !== null) docs.push(doc);
   });
   return docs;
 }

@@ -5,7 +5,13 @@ import type { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
-import { type DocumentRecord, parseJsonObjectLine, pickFields, type RecordFields } from "./records.js";
+import {
+  type BadLineOptions,
+  type DocumentRecord,
+  documentOfLine,
+  parseJsonObjectLine,
+  type RecordFields,
+} from "./records.js";
 import { systemReason } from "./systemReason.js";
 
 /**
@@ -33,14 +39,17 @@ export async function* readJsonLines(path: string, field = "text"): AsyncGenerat
  * Streams the documents of a JSONL file (gzipped when the name ends in `.gz`) as
  * `{ id?, title?, text }`, the fields picked as `readDocuments` picks them: for
  * `clusterTopicsStream`. Memory stays flat however large the file.
- * @throws InvalidArgumentError (while iterating) for an unreadable or corrupt file, a line
- * that is not a JSON object, or a record without the text field.
+ * @throws InvalidArgumentError (while iterating) for an unreadable or corrupt file, or for a
+ * line that is not a JSON object with the text field (unless `badLines: "skip"`).
  */
-export async function* readJsonRecords(path: string, fields: RecordFields = {}): AsyncGenerator<DocumentRecord> {
+export async function* readJsonRecords(
+  path: string,
+  fields: RecordFields & BadLineOptions = {},
+): AsyncGenerator<DocumentRecord> {
   const fn = "readJsonRecords";
   for await (const { line, n } of jsonLines(fn, path)) {
-    const where = `${path} line ${n}`;
-    yield pickFields(fn, where, parseJsonObjectLine(fn, where, line), fields);
+    const doc = documentOfLine(fn, path, n, line, fields);
+    if (doc !== null) yield doc;
   }
 }
 

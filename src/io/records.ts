@@ -13,6 +13,41 @@ export interface RecordFields {
 
 export type DocumentRecord = { id?: string; title?: string; text: string };
 
+/** How JSON-lines readers treat a line that is not a usable record. */
+export interface BadLineOptions {
+  /** `"error"` stops at the first bad line, naming it; `"skip"` leaves it out. @defaultValue "error" */
+  readonly badLines?: "error" | "skip";
+  /** Told of every skipped line (its number and what was wrong with it). */
+  readonly onSkipped?: (line: number, reason: string) => void;
+}
+
+/**
+ * A JSON-lines record as a document, or null for a bad line that `options` says to skip.
+ * @throws InvalidArgumentError for a bad line when not skipping (naming it and the remedy).
+ */
+export function documentOfLine(
+  fn: string,
+  path: string,
+  n: number,
+  line: string,
+  fields: RecordFields & BadLineOptions,
+): DocumentRecord | null {
+  const where = `${path} line ${n}`;
+  try {
+    return pickFields(fn, where, parseJsonObjectLine(fn, where, line), fields);
+  } catch (error) {
+    if (!(error instanceof InvalidArgumentError)) throw error;
+    if (fields.badLines === "skip") {
+      fields.onSkipped?.(n, error.message);
+      return null;
+    }
+    throw new InvalidArgumentError(
+      `${error.message}; fix the line, or skip bad lines (badLines: "skip", --skip-bad-lines)`,
+      error.argument,
+    );
+  }
+}
+
 /** One line of a JSONL file as a JSON object. @throws InvalidArgumentError naming `where`. */
 export function parseJsonObjectLine(fn: string, where: string, line: string): Record<string, unknown> {
   let record: unknown;

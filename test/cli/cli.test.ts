@@ -265,4 +265,20 @@ describe("topiclens CLI (built binary)", () => {
       expect(r.stderr).not.toMatch(/ENOENT: ENOENT|\n\s+at /);
     }
   });
+
+  it("--skip-bad-lines leaves out malformed JSON lines and says how many, streamed or not", async () => {
+    const lines = papers.map((p) => JSON.stringify({ title: p.title, text: p.abstract }));
+    lines.splice(30, 0, "{not json");
+    const file = join(tmp, "bad-lines.jsonl");
+    writeFileSync(file, lines.join("\n"));
+    const strict = await cli(file, "--k", "4");
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/bad-lines\.jsonl line 31 is not valid JSON; fix the line, or skip bad lines/);
+    for (const extra of [[], ["--stream-from", "0"]]) {
+      const r = await cli(file, "--k", "4", "--format", "json", "--skip-bad-lines", ...extra);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(/skipped 1 bad line\(s\) of .*bad-lines\.jsonl \(the first: line 31\)/);
+      expect(JSON.parse(r.stdout).documents).toBe(papers.length);
+    }
+  });
 });

@@ -20,11 +20,12 @@ describe("readDocuments(path)", () => {
     writeFileSync(join(tmp, "docs.csv.gz"), gzipSync(`id,title,text\na,First,"federated, learning"\n`));
     writeFileSync(join(tmp, "docs.jsonl"), gzipSync(jsonl));
     const fromGz = await readDocuments(join(tmp, "docs.jsonl.gz"));
-    expect(fromGz).toEqual({ documents: records, format: "jsonl" });
+    expect(fromGz).toEqual({ documents: records, format: "jsonl", skipped: 0 });
     expect(await readDocuments(join(tmp, "docs.jsonl"))).toEqual(fromGz);
     expect(await readDocuments(join(tmp, "docs.csv.gz"))).toEqual({
       documents: [{ id: "a", title: "First", text: "federated, learning" }],
       format: "csv",
+      skipped: 0,
     });
   });
 
@@ -63,5 +64,31 @@ describe("readDocuments(path)", () => {
     expect(format).toBe("page");
     expect(documents).toHaveLength(70);
     expect(readFileSync(join(ROOT, "seeds", "abstracts-page.txt"), "utf8")).toContain(documents[0]?.title);
+  });
+
+  it("stops at a malformed JSON line in the middle, naming it and the remedy, or skips and counts", async () => {
+    const lines = Array.from({ length: 5000 }, (_, i) =>
+      JSON.stringify({ id: String(i), text: `document ${i} about topics` }),
+    );
+    lines[2600] = '{"id": "broken", "text": "unterminated';
+    lines[4100] = JSON.stringify({ id: "no text", body: "x" });
+    const file = join(tmp, "big.jsonl");
+    writeFileSync(file, lines.join("\n"));
+    await expect(readDocuments(file)).rejects.toThrow(
+      /big\.jsonl line 2601 is not valid JSON; fix the line, or skip bad lines \(badLines: "skip", --skip-bad-lines\)/,
+    );
+    const seen: number[] = [];
+    const read = await readDocuments(file, { badLines: "skip", onSkipped: (line) => seen.push(line) });
+    expect(read.documents).toHaveLength(4998);
+    expect(read.skipped).toBe(2);
+    expect(seen).toEqual([2601, 4101]);
+    const { readJsonRecords } = await import("../../src/io/readJsonLines.js");
+    const streamed: string[] = [];
+    for await (const doc of readJsonRecords(file, { badLines: "skip" })) streamed.push(doc.text);
+    expect(streamed).toEqual(read.documents.map((d) => d.text));
+    const strict = (async () => {
+      for await (const _ of readJsonRecords(file)) void _;
+    })();
+    await expect(strict).rejects.toThrow(/line 2601 is not valid JSON/);
   });
 });
