@@ -6,8 +6,13 @@
 // Each side runs RUNS times (default 3, env TOPICLENS_RUNS), alternating, and the run with
 // the median total is shown: the machine is shared and single runs vary.
 //   node bench/onecall.mjs [corpus] [k ...]   (k may be "auto"; needs `npm run build` and Debian's python3-sklearn)
+
+import { createReadStream } from "node:fs";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { peakMemoryMB, readCorpus } from "./lib/corpus.mjs";
+import { createGunzip } from "node:zlib";
+import { DATA, peakMemoryMB } from "./lib/corpus.mjs";
 import { PYTHON, runJson, table } from "./lib/run.mjs";
 
 const self = fileURLToPath(import.meta.url);
@@ -16,10 +21,17 @@ if (process.argv[2] === "--worker") {
   const [corpus, kArg] = [process.argv[3], process.argv[4]];
   const { adjustedRandIndex, clusterTopics, vMeasure } = await import("../dist/index.js");
   const { createWorkerPool } = await import("../dist/node.js");
-  const records = readCorpus(corpus);
-  const docs = records.map((r) => r.text);
-  const labels = records.map((r) => r.label);
-  records.length = 0;
+  // Line by line, as the Python side reads it: neither holds the whole file as one string.
+  const docs = [];
+  const labels = [];
+  const input = createReadStream(join(DATA, corpus));
+  const lines = createInterface({ input: corpus.endsWith(".gz") ? input.pipe(createGunzip()) : input });
+  for await (const line of lines) {
+    if (!line.trim()) continue;
+    const record = JSON.parse(line);
+    docs.push(record.text);
+    labels.push(record.label);
+  }
   const pool = createWorkerPool();
   await pool.ready();
   const phases = {};
@@ -69,7 +81,11 @@ if (process.argv[2] === "--worker") {
     ]),
   ];
   const results = sides.map(() => []);
-  for (let r = 0; r < runs; r++) sides.forEach(([, run], i) => results[i].push(run()));
+  for (let r = 0; r < runs; r++) {
+    sides.forEach(([, run], i) => {
+      results[i].push(run());
+    });
+  }
   const rows = sides.map(([name], i) => [name, median(results[i])]);
   const theirs = rows[0][1];
   const ratioText = (r) => {

@@ -2,7 +2,9 @@
 corpus held in memory: TfidfVectorizer(min_df 5, max_df 0.5, sublinear tf, English stop
 words) -> TruncatedSVD(100) + Normalizer -> KMeans(k, n_init). Wall time of each phase
 (the texts already read), peak resident memory, V-measure and ARI against the labels."""
+import gzip
 import json
+import os
 import sys
 import time
 
@@ -12,13 +14,17 @@ from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import Normalizer
 
-from common import peak_memory_mb, read_corpus
+from common import DATA, peak_memory_mb
 
 name, k, n_init = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-records = read_corpus(name)
-texts = [r["text"] for r in records]
-labels = [r["label"] for r in records]
-del records
+# Line by line, keeping only the text and the label, as the JavaScript side reads it.
+texts, labels = [], []
+with (gzip.open if name.endswith(".gz") else open)(os.path.join(DATA, name), "rt", encoding="utf-8") as f:
+    for line in f:
+        if line.strip():
+            record = json.loads(line)
+            texts.append(record["text"])
+            labels.append(record["label"])
 t0 = time.perf_counter()
 X = TfidfVectorizer(min_df=5, max_df=0.5, stop_words="english", sublinear_tf=True).fit_transform(texts)
 t1 = time.perf_counter()

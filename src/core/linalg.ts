@@ -5,10 +5,12 @@
 
 /**
  * Orthonormalises the columns of the `rows x cols` matrix `a` (row-major) in place by
- * Cholesky-QR done through the Gram matrix's eigen-decomposition, twice ("CholeskyQR2",
- * Fukaya et al. 2014): `Q = A·V·Λ^(-1/2)` with `AᵀA = VΛVᵀ`. The result spans the same
- * space as a QR factor would, with rows read in order (cache-friendly) instead of the
- * strided column passes of Gram-Schmidt. Directions with negligible energy become zero.
+ * Cholesky QR ("CholeskyQR2" with two passes, Fukaya et al. 2014): `Q = A·R⁻¹` with
+ * `AᵀA = RᵀR`. The result spans the same space as a QR factor would, with rows read in
+ * order (cache-friendly) instead of the strided column passes of Gram-Schmidt, and costs
+ * O(cols³/3) beyond the two row passes. When the Gram matrix is numerically singular (fewer
+ * independent columns than `cols`), that pass goes through its eigen-decomposition
+ * instead, `Q = A·V·Λ^(-1/2)`, and directions with negligible energy become zero.
  * One pass already gives a well-conditioned basis; the second restores orthogonality to
  * machine precision. O(passes·rows·cols²).
  */
@@ -21,19 +23,59 @@ export function orthonormalizeColumns(
 ): void {
   for (let pass = 0; pass < passes; pass++) {
     const gram = kernels.gramUpper(a, rows, cols);
-    for (let i = 0; i < cols; i++) for (let j = 0; j < i; j++) gram[i * cols + j] = gram[j * cols + i] as number;
-    const { values, vectors } = symmetricEigen(gram, cols);
-    const top = Math.max(values[0] as number, 0);
-    // transform = V·Λ^(-1/2), dropping directions below round-off.
-    const transform = new Float64Array(cols * cols);
-    for (let j = 0; j < cols; j++) {
-      const lambda = values[j] as number;
-      if (!(lambda > top * 1e-24) || lambda <= 0) continue;
-      const inv = 1 / Math.sqrt(lambda);
-      for (let i = 0; i < cols; i++) transform[i * cols + j] = (vectors[i * cols + j] as number) * inv;
-    }
+    const transform = inverseCholeskyFactor(gram, cols) ?? eigenWhitening(gram, cols);
     kernels.transformRows(a, rows, cols, transform);
   }
+}
+
+/**
+ * R⁻¹ (upper triangular, row-major) for the Cholesky factor R of the symmetric matrix whose
+ * upper triangle is in `gram` (AᵀA = RᵀR), or null when a pivot is not clearly positive.
+ */
+function inverseCholeskyFactor(gram: Float64Array, n: number): Float64Array | null {
+  let largest = 0;
+  for (let i = 0; i < n; i++) largest = Math.max(largest, gram[i * n + i] as number);
+  if (!(largest > 0)) return null;
+  const r = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    let d = gram[i * n + i] as number;
+    for (let k = 0; k < i; k++) d -= (r[k * n + i] as number) ** 2;
+    // Below this, the column is (nearly) a combination of the others: whiten instead.
+    if (!(d > largest * 1e-12)) return null;
+    const rii = Math.sqrt(d);
+    r[i * n + i] = rii;
+    for (let j = i + 1; j < n; j++) {
+      let v = gram[i * n + j] as number;
+      for (let k = 0; k < i; k++) v -= (r[k * n + i] as number) * (r[k * n + j] as number);
+      r[i * n + j] = v / rii;
+    }
+  }
+  // Back substitution, column by column: R·X = I.
+  const inv = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) {
+    for (let i = j; i >= 0; i--) {
+      let v = i === j ? 1 : 0;
+      for (let k = i + 1; k <= j; k++) v -= (r[i * n + k] as number) * (inv[k * n + j] as number);
+      inv[i * n + j] = v / (r[i * n + i] as number);
+    }
+  }
+  return inv;
+}
+
+/** V·Λ^(-1/2) from the eigen-decomposition of the Gram matrix (upper triangle given), dropping directions below round-off. */
+function eigenWhitening(gram: Float64Array, cols: number): Float64Array {
+  const full = gram.slice();
+  for (let i = 0; i < cols; i++) for (let j = 0; j < i; j++) full[i * cols + j] = full[j * cols + i] as number;
+  const { values, vectors } = symmetricEigen(full, cols);
+  const top = Math.max(values[0] as number, 0);
+  const transform = new Float64Array(cols * cols);
+  for (let j = 0; j < cols; j++) {
+    const lambda = values[j] as number;
+    if (!(lambda > top * 1e-24) || lambda <= 0) continue;
+    const inv = 1 / Math.sqrt(lambda);
+    for (let i = 0; i < cols; i++) transform[i * cols + j] = (vectors[i * cols + j] as number) * inv;
+  }
+  return transform;
 }
 
 /**
