@@ -59,19 +59,7 @@ export { documentKeywords, documentKeywordsBatch } from "./keywords/documentKeyw
 export { clusterKeywordsFromTexts } from "./keywords/keywordsFromTexts.js";
 export type { YakeOptions } from "./keywords/yake.js";
 export { levenshteinRatio, YAKE_DEFAULTS, yakeKeywords } from "./keywords/yake.js";
-export type {
-  ClusteringPath,
-  ClusterTopicsOptions,
-  ClusterTopicsStreamOptions,
-  Representative,
-  Topic,
-  TopicsMeasuredOn,
-  TopicsParameters,
-  TopicsPhase,
-  TopicsProgress,
-  TopicsQuality,
-  TopicsResult,
-} from "./pipeline/clusterTopics.js";
+export type { ClusterTopicsOptions, ClusterTopicsStreamOptions } from "./pipeline/clusterTopics.js";
 export {
   CLUSTER_TOPICS_DEFAULTS,
   CLUSTER_TOPICS_VECTORIZER,
@@ -82,6 +70,17 @@ export {
 export type { DocumentInput } from "./pipeline/documents.js";
 export type { TopicModel, TopicModelJSON, TopicSummary } from "./pipeline/topicModel.js";
 export { TOPICS_FORMAT, topicModelFromJSON } from "./pipeline/topicModel.js";
+export type {
+  ClusteringPath,
+  Representative,
+  Topic,
+  TopicsMeasuredOn,
+  TopicsParameters,
+  TopicsPhase,
+  TopicsProgress,
+  TopicsQuality,
+  TopicsResult,
+} from "./pipeline/types.js";
 export type { TruncatedSvdOptions, TruncatedSvdResult } from "./reduce/truncatedSvd.js";
 export { projectOnComponents, TRUNCATED_SVD_DEFAULTS, truncatedSvd } from "./reduce/truncatedSvd.js";
 export { toCSV } from "./report/csv.js";

@@ -29,18 +29,6 @@ import { createVectorizeStage, type VectorizeStage } from "./stages/vectorize.js
 import { createTopicModel } from "./topicModel.js";
 import type { ClusteringPath, Topic, TopicsParameters, TopicsProgress, TopicsResult } from "./types.js";
 
-export type {
-  ClusteringPath,
-  Representative,
-  Topic,
-  TopicsMeasuredOn,
-  TopicsParameters,
-  TopicsPhase,
-  TopicsProgress,
-  TopicsQuality,
-  TopicsResult,
-} from "./types.js";
-
 export interface ClusterTopicsOptions {
   /** Number of topics, or `"auto"` to pick it with {@link sweepK}. @defaultValue "auto" */
   readonly k?: number | "auto";
