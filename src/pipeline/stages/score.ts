@@ -12,9 +12,9 @@ export const SILHOUETTE_SAMPLE = 2000;
  * The quality figures: silhouette in the clustering space (on at most 2,000 rows), NPMI
  * coherence of the top-10 keywords over every document's words, topic diversity, and the
  * stability measured by the cluster stage. Coherence is never sampled: NPMI depends on the
- * number of windows, and on a 20,000-document sample of 87,242 abstracts it came out 0.03
- * lower (bench/shortcuts.mjs); its cost is linear in the tokens (about 2 s per 100,000
- * abstracts).
+ * number of windows, and on a 20,000-document sample of 87,242 abstracts it came out 0.02
+ * to 0.03 lower (bench/shortcuts.mjs); its cost is linear in the tokens (0.5 s for those
+ * 87,242 abstracts).
  */
 export function scoreStage(
   X: ClusterPoints,
