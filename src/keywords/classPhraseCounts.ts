@@ -70,7 +70,8 @@ export function classPhraseCounts(
   const wordStamp = new Int32Array(W).fill(-1);
   const wordClassDocs = new Int32Array(W);
   const phraseWord = new Uint8Array(W);
-  const chainAt = new Int32Array(stream.length);
+  // Gram ids by position within the current cluster's documents (sized to the largest cluster).
+  let chainAt = new Int32Array(1024);
   let chain = new Int32Array(256);
 
   // Pass 1, cluster by cluster: the cluster's widespread words, then its phrase candidates.
@@ -95,26 +96,36 @@ export function classPhraseCounts(
     }
     // Size by size, Apriori-style: an n-gram is formed only where its first n-1 words form
     // an (n-1)-gram already widespread enough in the cluster, since it cannot be more so.
-    // chainAt[p] holds the id of the gram starting at stream position p.
+    // chainAt[at] holds the id of the gram starting at the cluster's token `at` (its
+    // documents' tokens one after the other).
+    let classTokens = 0;
     for (let q = from; q < to; q++) {
       const d = order[q] as number;
-      for (let p = offsets[d] as number, end = offsets[d + 1] as number; p < end; p++) {
+      classTokens += (offsets[d + 1] as number) - (offsets[d] as number);
+    }
+    if (classTokens > chainAt.length) chainAt = new Int32Array(classTokens);
+    for (let q = from, at = 0; q < to; q++) {
+      const d = order[q] as number;
+      for (let p = offsets[d] as number, end = offsets[d + 1] as number; p < end; p++, at++) {
         const w = stream[p] as number;
-        chainAt[p] = phraseWord[w] === 1 ? w : -1;
+        chainAt[at] = phraseWord[w] === 1 ? w : -1;
       }
     }
     const frequent: number[] = [];
     for (let size = 2; size <= maxN; size++) {
       const touchedGrams: number[] = [];
+      let base = 0;
       for (let q = from; q < to; q++) {
         const d = order[q] as number;
         const first = offsets[d] as number;
-        const stop = (offsets[d + 1] as number) - size + 1;
+        const end = offsets[d + 1] as number;
+        const stop = end - size + 1;
         for (let p = first; p < stop; p++) {
-          const head = chainAt[p] as number;
+          const at = base + p - first;
+          const head = chainAt[at] as number;
           const last = stream[p + size - 1] as number;
           if (head < 0 || phraseWord[last] === 0 || (size > 2 && gramFrequent.get(head - W) === 0)) {
-            chainAt[p] = -1;
+            chainAt[at] = -1;
             continue;
           }
           let g = grams.get(head, last);
@@ -128,14 +139,15 @@ export function classPhraseCounts(
             gramFrequent.push(0);
             candidate.push(0);
           } else g -= W;
-          chainAt[p] = g + W;
+          chainAt[at] = g + W;
           if (gramStamp.get(g) === d) continue;
           gramStamp.set(g, d);
           if (gramClassDocs.get(g) === 0) touchedGrams.push(g);
           gramClassDocs.set(g, gramClassDocs.get(g) + 1);
         }
         // The last size-1 positions of the document start no gram of this size.
-        for (let p = Math.max(first, stop); p < (offsets[d + 1] as number); p++) chainAt[p] = -1;
+        for (let p = Math.max(first, stop); p < end; p++) chainAt[base + p - first] = -1;
+        base += end - first;
       }
       for (const g of touchedGrams) {
         if (gramClassDocs.get(g) >= needed) {
