@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { TopiclensError } from "../core/errors.js";
@@ -17,6 +18,13 @@ export class OutputError extends TopiclensError {
  */
 export async function writeFileAtomically(path: string, content: string): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  // Ctrl-C while writing: remove the temporary file, then stop as the signal asks. (During
+  // the computation no handler is installed, so Ctrl-C ends the process at once.)
+  const onSignal = () => {
+    rmSync(temporary, { force: true });
+    process.kill(process.pid, "SIGINT");
+  };
+  process.once("SIGINT", onSignal);
   try {
     await writeFile(temporary, content);
     await rename(temporary, path);
@@ -34,5 +42,7 @@ export async function writeFileAtomically(path: string, content: string): Promis
               ? `${path} is a directory`
               : (error as Error).message;
     throw new OutputError(`cannot write ${path}: ${reason}; nothing was written`);
+  } finally {
+    process.removeListener("SIGINT", onSignal);
   }
 }

@@ -186,6 +186,8 @@ function fromCsv(
   options: ReadDocumentsOptions,
   delimiter: string,
 ): ReadDocumentsResult["documents"] {
+  // TSV has no quoting rules: a `"` inside a field is just a character there.
+  const tsv = delimiter === "\t";
   let records: Record<string, string>[];
   try {
     records = parseCsv(content, {
@@ -194,9 +196,35 @@ function fromCsv(
       delimiter,
       relax_column_count: true,
       trim: true,
+      ...(tsv ? { quote: false } : {}),
     });
   } catch (error) {
-    throw new InvalidArgumentError(`${fn}: ${path} is not valid CSV: ${(error as Error).message}`, "path");
+    let message = (error as Error).message;
+    const open = (error as { code?: string }).code === "CSV_QUOTE_NOT_CLOSED" ? lineOfOpenQuote(content) : 0;
+    if (open > 0) message = `the quote opened on line ${open} is never closed`;
+    const unbalanced = /quote/i.test(message)
+      ? '; a field\'s quotes are unbalanced: double a quote inside a quoted field (""), or quote the whole field'
+      : "";
+    throw new InvalidArgumentError(
+      `${fn}: ${path} is not valid ${tsv ? "TSV" : "CSV"}: ${message}${unbalanced}`,
+      "path",
+    );
   }
   return records.map((r, i) => pickFields(fn, `${path} row ${i + 2}`, r, options));
+}
+
+/** The line where a quote that is still open at the end of `content` was opened (0 when none is). */
+function lineOfOpenQuote(content: string): number {
+  let line = 1;
+  let inQuote = false;
+  let openedOn = 0;
+  for (let i = 0; i < content.length; i++) {
+    const c = content.charCodeAt(i);
+    if (c === 10) line++;
+    else if (c === 34) {
+      inQuote = !inQuote;
+      if (inQuote) openedOn = line;
+    }
+  }
+  return inQuote ? openedOn : 0;
 }

@@ -281,4 +281,29 @@ describe("topiclens CLI (built binary)", () => {
       expect(JSON.parse(r.stdout).documents).toBe(papers.length);
     }
   });
+
+  it("stops within a second on Ctrl-C (SIGINT) in a long run, worker threads with it, leaving no output", async () => {
+    const { spawn } = await import("node:child_process");
+    const { existsSync, readdirSync } = await import("node:fs");
+    const { readCorpus } = await import("../helpers/data.js");
+    const dir = mkdtempSync(join(tmpdir(), "topiclens-sigint-"));
+    const file = join(dir, "many.jsonl");
+    writeFileSync(
+      file,
+      readCorpus("20newsgroups-bydate.jsonl.gz", 6000)
+        .map((r) => JSON.stringify({ text: r.text }))
+        .join("\n"),
+    );
+    const out = join(dir, "topics.html");
+    const child = spawn(process.execPath, [CLI, file, "--k", "auto", "--format", "html", "--out", out, "--quiet"]);
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(child.exitCode).toBeNull(); // still computing
+    const sent = performance.now();
+    child.kill("SIGINT");
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, s) => resolve(s)));
+    expect(performance.now() - sent).toBeLessThan(1000);
+    expect(signal).toBe("SIGINT");
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir)).toEqual(["many.jsonl"]);
+  });
 });

@@ -91,4 +91,16 @@ describe("readDocuments(path)", () => {
     })();
     await expect(strict).rejects.toThrow(/line 2601 is not valid JSON/);
   });
+
+  it("reads a TSV with a literal quote inside a field, and names an unbalanced CSV quote and its line", async () => {
+    writeFileSync(join(tmp, "quotes.tsv"), 'id\ttext\na\tthe "best" method for topics\nb\tanother document\n');
+    expect((await readDocuments(join(tmp, "quotes.tsv"))).documents).toEqual([
+      { id: "a", text: 'the "best" method for topics' },
+      { id: "b", text: "another document" },
+    ]);
+    writeFileSync(join(tmp, "open.csv"), 'id,text\na,"fine"\nb,"never closed\nc,more\n');
+    const error = await readDocuments(join(tmp, "open.csv")).catch((e) => e);
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error.message).toMatch(/open\.csv is not valid CSV: .*line 3.*quotes are unbalanced/);
+  });
 });
