@@ -59,14 +59,14 @@ export function classPhraseCounts(
   for (let c = 0; c < k; c++) sizes[c] = (start[c + 1] as number) - (start[c] as number);
 
   // n-gram ids live above the word ids: the key of an n-gram is (id of its first n-1
-  // words, id of its last word), so the id space of a key's first half holds both.
-  const grams = new IntPairMap(1 << 16);
-  const gramHead = new GrowableInt32(1 << 12);
-  const gramLast = new GrowableInt32(1 << 12);
-  const gramStamp = new GrowableInt32(1 << 12);
-  const gramClassDocs = new GrowableInt32(1 << 12);
-  const gramFrequent = new GrowableInt32(1 << 12);
-  const candidate = new GrowableInt32(1 << 12);
+  // words, id of its last word), so the id space of a key's first half holds both. Each
+  // cluster grows its n-grams in a map of its own, dropped after it; the n-grams widespread
+  // in some cluster (the candidates, and the prefixes their keys chain through) go to one
+  // compact global map, in an order where a prefix precedes its extensions.
+  const lookup = new IntPairMap(1 << 12);
+  const headOf = new GrowableInt32(1 << 12);
+  const lastOf = new GrowableInt32(1 << 12);
+  const isCandidate = new GrowableInt32(1 << 12);
   const wordStamp = new Int32Array(W).fill(-1);
   const wordClassDocs = new Int32Array(W);
   const phraseWord = new Uint8Array(W);
@@ -111,7 +111,13 @@ export function classPhraseCounts(
         chainAt[at] = phraseWord[w] === 1 ? w : -1;
       }
     }
-    const frequent: number[] = [];
+    const grams = new IntPairMap(1 << 10);
+    const gramHead = new GrowableInt32(1 << 10);
+    const gramLast = new GrowableInt32(1 << 10);
+    const gramSize = new GrowableInt32(1 << 10);
+    const gramStamp = new GrowableInt32(1 << 10);
+    const gramClassDocs = new GrowableInt32(1 << 10);
+    const gramFrequent = new GrowableInt32(1 << 10);
     for (let size = 2; size <= maxN; size++) {
       const touchedGrams: number[] = [];
       let base = 0;
@@ -134,10 +140,10 @@ export function classPhraseCounts(
             grams.set(head, last, g + W);
             gramHead.push(head);
             gramLast.push(last);
+            gramSize.push(size);
             gramStamp.push(-1);
             gramClassDocs.push(0);
             gramFrequent.push(0);
-            candidate.push(0);
           } else g -= W;
           chainAt[at] = g + W;
           if (gramStamp.get(g) === d) continue;
@@ -149,16 +155,25 @@ export function classPhraseCounts(
         for (let p = Math.max(first, stop); p < end; p++) chainAt[base + p - first] = -1;
         base += end - first;
       }
-      for (const g of touchedGrams) {
-        if (gramClassDocs.get(g) >= needed) {
-          gramFrequent.set(g, 1);
-          frequent.push(g);
-          if (size >= minN) candidate.set(g, 1);
-        }
-        gramClassDocs.set(g, 0);
-      }
+      for (const g of touchedGrams) if (gramClassDocs.get(g) >= needed) gramFrequent.set(g, 1);
     }
-    for (const g of frequent) gramFrequent.set(g, 0);
+    // The cluster's widespread n-grams into the global map (creation order: prefixes first).
+    const globalOf = new Int32Array(gramHead.length);
+    for (let g = 0; g < gramHead.length; g++) {
+      if (gramFrequent.get(g) === 0) continue;
+      const head = gramHead.get(g);
+      const globalHead = head < W ? head : W + (globalOf[head - W] as number);
+      let id = lookup.get(globalHead, gramLast.get(g));
+      if (id < 0) {
+        id = W + headOf.length;
+        lookup.set(globalHead, gramLast.get(g), id);
+        headOf.push(globalHead);
+        lastOf.push(gramLast.get(g));
+        isCandidate.push(0);
+      }
+      globalOf[g] = id - W;
+      if (gramSize.get(g) >= minN) isCandidate.set(id - W, 1);
+    }
     for (const w of touchedWords) {
       wordClassDocs[w] = 0;
       phraseWord[w] = 0;
@@ -168,32 +183,6 @@ export function classPhraseCounts(
   // Pass 2, every document (outliers too, for the corpus-wide minDf): exact counts of the
   // words and of every candidate, summed per cluster. Only ids that begin some
   // candidate's chain of (prefix, word) keys are looked up.
-  // Only the candidates and the n-grams their keys chain through are looked up again, in
-  // a compact map of their own (small enough to stay in cache); ids W.. in creation order,
-  // so a prefix always precedes its extensions.
-  const G = gramHead.length;
-  const keep = new Uint8Array(G);
-  for (let g = G - 1; g >= 0; g--) {
-    if (candidate.get(g) !== 1 && keep[g] === 0) continue;
-    keep[g] = 1;
-    const head = gramHead.get(g);
-    if (head >= W) keep[head - W] = 1;
-  }
-  const compactOf = new Int32Array(G).fill(-1);
-  const lookup = new IntPairMap(1 << 12);
-  const headOf = new GrowableInt32(1 << 12);
-  const lastOf = new GrowableInt32(1 << 12);
-  const isCandidate = new GrowableInt32(1 << 12);
-  for (let g = 0; g < G; g++) {
-    if (keep[g] === 0) continue;
-    const head = gramHead.get(g);
-    const compactHead = head < W ? head : W + (compactOf[head - W] as number);
-    compactOf[g] = headOf.length;
-    lookup.set(compactHead, gramLast.get(g), W + headOf.length);
-    headOf.push(compactHead);
-    lastOf.push(gramLast.get(g));
-    isCandidate.push(candidate.get(g));
-  }
   const total = W + headOf.length; // words 0..W-1, kept n-grams W..
   const counted = new Uint8Array(total);
   const isPrefix = new Uint8Array(total);
@@ -209,7 +198,7 @@ export function classPhraseCounts(
   const tf = new Float64Array(total);
   const df = new Float64Array(total);
   const touched = new GrowableInt32(1 << 14);
-  const rows: { terms: Int32Array; tf: Float64Array; df: Float64Array }[] = [];
+  const rows: ClassRow[] = [];
   const visit = (d: number, inClass: boolean): void => {
     const first = offsets[d] as number;
     const len = (offsets[d + 1] as number) - first;
@@ -241,8 +230,8 @@ export function classPhraseCounts(
     touched.length = 0;
     for (let q = start[c] as number; q < (start[c + 1] as number); q++) visit(order[q] as number, true);
     const terms = touched.toArray();
-    const rowTf = new Float64Array(terms.length);
-    const rowDf = new Float64Array(terms.length);
+    const rowTf = new Int32Array(terms.length);
+    const rowDf = new Int32Array(terms.length);
     terms.forEach((t, i) => {
       rowTf[i] = tf[t] as number;
       rowDf[i] = df[t] as number;
@@ -262,12 +251,8 @@ export function classPhraseCounts(
     column[t] = vocabulary.length;
     vocabulary.push(t < W ? (tokens.terms[t] as string) : gramString(t - W));
   }
-  return {
-    vocabulary,
-    termCounts: toClassCsr(rows, column, vocabulary.length, "tf"),
-    documentCounts: toClassCsr(rows, column, vocabulary.length, "df"),
-    sizes,
-  };
+  const { termCounts, documentCounts } = toClassCsr(rows, column, vocabulary.length);
+  return { vocabulary, termCounts, documentCounts, sizes };
 
   function gramString(j: number): string {
     const head = headOf.get(j);
@@ -300,37 +285,48 @@ function nthLargest(ids: readonly number[], values: Int32Array, rank: number): n
   return v[v.length - rank] as number;
 }
 
+/** One cluster's terms (provisional ids) with their occurrences and documents. */
+interface ClassRow {
+  readonly terms: Int32Array;
+  readonly tf: Int32Array;
+  readonly df: Int32Array;
+}
+
+/** The k x terms count matrices, sharing one sparsity structure (rows sorted by column). */
 function toClassCsr(
-  rows: readonly { terms: Int32Array; tf: Float64Array; df: Float64Array }[],
+  rows: readonly ClassRow[],
   column: Int32Array,
   cols: number,
-  field: "tf" | "df",
-): CsrMatrix {
+): { termCounts: CsrMatrix; documentCounts: CsrMatrix } {
   const indptr = new Int32Array(rows.length + 1);
-  const perRow = rows.map((r) => {
+  rows.forEach((r, c) => {
     let m = 0;
     for (const t of r.terms) if ((column[t] as number) >= 0) m++;
-    return m;
-  });
-  perRow.forEach((m, c) => {
     indptr[c + 1] = (indptr[c] as number) + m;
   });
-  const indices = new Int32Array(indptr[rows.length] as number);
-  const data = new Float64Array(indices.length);
-  const scratch = new Float64Array(cols);
+  const nnz = indptr[rows.length] as number;
+  const indices = new Int32Array(nnz);
+  const tf = new Float64Array(nnz);
+  const df = new Float64Array(nnz);
+  const tfOf = new Int32Array(cols);
+  const dfOf = new Int32Array(cols);
   rows.forEach((r, c) => {
     const from = indptr[c] as number;
     let p = from;
-    const values = r[field];
     r.terms.forEach((t, i) => {
       const col = column[t] as number;
       if (col < 0) return;
       indices[p++] = col;
-      scratch[col] = values[i] as number;
+      tfOf[col] = r.tf[i] as number;
+      dfOf[col] = r.df[i] as number;
     });
     const row = indices.subarray(from, p);
     row.sort();
-    for (let i = 0; i < row.length; i++) data[from + i] = scratch[row[i] as number] as number;
+    for (let i = 0; i < row.length; i++) {
+      tf[from + i] = tfOf[row[i] as number] as number;
+      df[from + i] = dfOf[row[i] as number] as number;
+    }
   });
-  return { rows: rows.length, cols, indptr, indices, data };
+  const shape = { rows: rows.length, cols, indptr, indices };
+  return { termCounts: { ...shape, data: tf }, documentCounts: { ...shape, data: df } };
 }
