@@ -3,6 +3,7 @@ import type { ParallelAssigner } from "../cluster/parallel.js";
 import type { DenseMatrix } from "../core/dense.js";
 import { describeValue } from "../core/describe.js";
 import { EmptyInputError, InvalidArgumentError } from "../core/errors.js";
+import { withMethods } from "../core/methods.js";
 import { rowDot } from "../core/points.js";
 import { checkFunction, checkInteger, checkOneOf, checkOptions } from "../core/validate.js";
 import { defaultKRange, type SweepKResult } from "../evaluate/sweepK.js";
@@ -27,7 +28,7 @@ import { documentSample } from "./stages/sample.js";
 import { scoreStage } from "./stages/score.js";
 import { createVectorizeStage, type VectorizeStage } from "./stages/vectorize.js";
 import { createTopicModel } from "./topicModel.js";
-import type { ClusteringPath, Topic, TopicsParameters, TopicsProgress, TopicsResult } from "./types.js";
+import type { ClusteringPath, HtmlOptions, Topic, TopicsParameters, TopicsProgress, TopicsResult } from "./types.js";
 
 export interface ClusterTopicsOptions {
   /** Number of topics, or `"auto"` to pick it with {@link sweepK}. @defaultValue "auto" */
@@ -358,7 +359,7 @@ function topicsFrom(fn: string, settings: TopicsSettings, stage: VectorizeStage,
     topics.map((t) => ({ id: t.id, label: t.label, keywords: t.keywords })),
   );
   let projection: DenseMatrix | null = null;
-  const result: TopicsResult = {
+  const data = {
     topics,
     assignments,
     quality,
@@ -380,17 +381,21 @@ function topicsFrom(fn: string, settings: TopicsSettings, stage: VectorizeStage,
     warnings,
     titles: docs.titles,
     ids: docs.ids,
-    projection() {
+  };
+  // The renderers are functions of the data (src/report/); the methods are attached
+  // non-enumerable, so the result itself is plain data for structuredClone and workers.
+  const result: TopicsResult = withMethods(data, {
+    projection(): DenseMatrix {
       if (projection === null) projection = projectTo2d(X, seed, sample);
       return projection;
     },
-    toMarkdown: (opts) => toMarkdown(result, opts),
+    toMarkdown: (opts?: { titles?: number }) => toMarkdown(result, opts),
     toJSON: () => toJSONReport(result),
     toCSV: () => toCSV(result),
-    toHTML: (opts) => toHTML(result, opts),
+    toHTML: (opts?: HtmlOptions) => toHTML(result, opts),
     toString: () => toText(result),
     [JUPYTER_DISPLAY]: () => ({ "text/html": toHTML(result, { fragment: true }), "text/plain": toText(result) }),
-  };
+  });
   return result;
 }
 

@@ -4,6 +4,7 @@ import type { DenseMatrix } from "../core/dense.js";
 import { denseNormalizeRows } from "../core/dense.js";
 import { describeValue } from "../core/describe.js";
 import { IncompatibleModelError } from "../core/errors.js";
+import { withMethods } from "../core/methods.js";
 import type { Keyword } from "../keywords/clusterKeywords.js";
 import { projectOnComponents } from "../reduce/truncatedSvd.js";
 import type { Stemmer } from "../text/stem.js";
@@ -52,35 +53,33 @@ export function createTopicModel(
   topicOfCluster: Int32Array,
   topics: readonly TopicSummary[],
 ): TopicModel {
-  const model: TopicModel = {
-    vectorizer,
-    components,
-    kmeans,
-    topicOfCluster,
-    topics,
-    predict(docs) {
-      const { texts } = normalizeDocuments("TopicModel.predict", docs);
-      const matrix = vectorizer.transform(texts);
-      const X = components === null ? matrix : denseNormalizeRows(projectOnComponents(matrix, components));
-      return predict(kmeans, X).map((c) => topicOfCluster[c] as number);
+  const model: TopicModel = withMethods(
+    { vectorizer, components, kmeans, topicOfCluster, topics },
+    {
+      predict(docs: readonly DocumentInput[]): Int32Array {
+        const { texts } = normalizeDocuments("TopicModel.predict", docs);
+        const matrix = vectorizer.transform(texts);
+        const X = components === null ? matrix : denseNormalizeRows(projectOnComponents(matrix, components));
+        return predict(kmeans, X).map((c) => topicOfCluster[c] as number);
+      },
+      toJSON: (): TopicModelJSON => ({
+        format: TOPICS_FORMAT,
+        version: TOPICS_FORMAT_VERSION,
+        vectorizer: vectorizer.toJSON(),
+        components:
+          components === null
+            ? null
+            : { rows: components.rows, cols: components.cols, data: Array.from(components.data) },
+        kmeans: kmeansToJSON(kmeans),
+        topicOfCluster: Array.from(topicOfCluster),
+        topics: topics.map((t) => ({
+          id: t.id,
+          label: t.label,
+          keywords: t.keywords.map((k) => ({ term: k.term, score: k.score })),
+        })),
+      }),
     },
-    toJSON: () => ({
-      format: TOPICS_FORMAT,
-      version: TOPICS_FORMAT_VERSION,
-      vectorizer: vectorizer.toJSON(),
-      components:
-        components === null
-          ? null
-          : { rows: components.rows, cols: components.cols, data: Array.from(components.data) },
-      kmeans: kmeansToJSON(kmeans),
-      topicOfCluster: Array.from(topicOfCluster),
-      topics: topics.map((t) => ({
-        id: t.id,
-        label: t.label,
-        keywords: t.keywords.map((k) => ({ term: k.term, score: k.score })),
-      })),
-    }),
-  };
+  );
   return Object.freeze(model);
 }
 

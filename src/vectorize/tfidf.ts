@@ -1,6 +1,7 @@
 import type { CsrMatrix } from "../core/csr.js";
 import { describeValue } from "../core/describe.js";
 import { EmptyInputError, IncompatibleModelError, InvalidArgumentError } from "../core/errors.js";
+import { withMethods } from "../core/methods.js";
 import { checkBoolean, checkInteger, checkOptions, checkStringArray } from "../core/validate.js";
 import type { Stemmer } from "../text/stem.js";
 import { analyzeDocument } from "./analyze.js";
@@ -272,7 +273,7 @@ function createModel(
     }
     return builder.build();
   };
-  const model: TfidfModel = {
+  const data = {
     vocabulary: frozenVocabulary,
     displayTerms: frozenDisplay,
     idf,
@@ -280,11 +281,14 @@ function createModel(
     nDocuments,
     options: analyzer.options,
     stopWords,
-    termIndex: (term) => lookup().get(term) ?? -1,
-    analyze: (doc) => analyzeDocument(analyzer, doc),
-    transform: (docs) => weightCounts(countRows("TfidfModel.transform", docs), idf, analyzer.options),
-    transformCounts: (docs) => countRows("TfidfModel.transformCounts", docs),
-    toJSON: () => ({
+  };
+  const model: TfidfModel = withMethods(data, {
+    termIndex: (term: string) => lookup().get(term) ?? -1,
+    analyze: (doc: string) => analyzeDocument(analyzer, doc),
+    transform: (docs: readonly string[]) =>
+      weightCounts(countRows("TfidfModel.transform", docs), idf, analyzer.options),
+    transformCounts: (docs: readonly string[]) => countRows("TfidfModel.transformCounts", docs),
+    toJSON: (): TfidfModelJSON => ({
       format: TFIDF_FORMAT,
       version: TFIDF_FORMAT_VERSION,
       options: analyzer.options,
@@ -295,7 +299,7 @@ function createModel(
       documentFrequency: Array.from(documentFrequency),
       nDocuments,
     }),
-  };
+  });
   return Object.freeze(model);
 }
 

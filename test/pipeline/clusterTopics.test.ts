@@ -260,4 +260,19 @@ describe("clusterTopics reports", () => {
       );
     });
   });
+
+  it("is plain data: structuredClone copies it, and the report functions render the copy alike", async () => {
+    const { toMarkdown, toCSV, toText } = await import("../../src/index.js");
+    const { toJSONReport } = await import("../../src/report/json.js");
+    const copy = structuredClone(result);
+    expect(copy.assignments).toEqual(result.assignments);
+    expect(copy.model.vectorizer.vocabulary).toEqual(result.model.vectorizer.vocabulary);
+    expect(toMarkdown(copy)).toBe(result.toMarkdown());
+    expect(toCSV(copy)).toBe(result.toCSV());
+    expect(toText(copy)).toBe(result.toString());
+    expect(toJSONReport(copy)).toEqual(result.toJSON());
+    // the methods are still there on the original, and JSON.stringify still uses toJSON
+    expect(JSON.parse(JSON.stringify(result))).toEqual(JSON.parse(JSON.stringify(result.toJSON())));
+    expect(Object.keys(result)).not.toContain("toHTML");
+  });
 });
