@@ -1,6 +1,6 @@
-import { compileWasm, createArena, type Region, wasmKernelsDisabled } from "../cluster/wasm/kernel.js";
 import { axpy, JAVASCRIPT_ROW_KERNELS, type RowKernels } from "../core/linalg.js";
 import type { Points } from "../core/points.js";
+import { compileWasm, layoutArena, type Region, wasmKernelsDisabled } from "../core/wasm.js";
 import { LINALG_WASM } from "./linalgBytes.js";
 
 /** The products and row passes of the randomized SVD, over buffers they own. */
@@ -39,7 +39,7 @@ export function createSvdKernels(p: Points, l: number, transposed = true): SvdKe
   const arena =
     linalgModule === null || wasmKernelsDisabled()
       ? null
-      : createArena(
+      : layoutArena(
           [
             ["indptr", sparse ? n + 1 : 0, "int32"],
             ["indices", sparse ? nnz : 0, "int32"],

@@ -1,4 +1,8 @@
+import { type ArenaSpec, compileWasm, createKernelMemory, layoutArena, wasmKernelsDisabled } from "../../core/wasm.js";
 import { KERNEL_WASM, KERNEL_WASM_SHARED } from "./kernelBytes.js";
+
+export type { ArenaSpec, Region } from "../../core/wasm.js";
+export { compileWasm, createKernelMemory, disableWasmKernels, wasmKernelsDisabled } from "../../core/wasm.js";
 
 /** The exports of kernel.wat; every pointer is a byte offset into the instance's memory (0 = none). */
 export interface WasmKernel {
@@ -93,19 +97,7 @@ export interface WasmKernel {
   elkanShift(labels: number, upper: number, lower: number, shift: number, k: number, n: number): void;
 }
 
-const PAGE = 65536;
-/** wasm32 addresses 4 GiB; larger workspaces use the JavaScript kernels. */
-const MAX_KERNEL_BYTES = 65536 * PAGE;
-
 const compiled = new Map<boolean, WebAssembly.Module | null>();
-let disabled = false;
-
-function decode(base64: string): Uint8Array<ArrayBuffer> {
-  const text = atob(base64);
-  const bytes = new Uint8Array(new ArrayBuffer(text.length));
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
-}
 
 /**
  * The compiled kernel module, or null where WebAssembly (with SIMD, and shared memory when
@@ -113,7 +105,7 @@ function decode(base64: string): Uint8Array<ArrayBuffer> {
  * same bits. The module is 1.4 kB, under browsers' limit for synchronous compilation.
  */
 export function kernelModule(shared: boolean): WebAssembly.Module | null {
-  if (disabled) return null;
+  if (wasmKernelsDisabled()) return null;
   if (!compiled.has(shared)) {
     const module = compileWasm(shared ? KERNEL_WASM_SHARED : KERNEL_WASM, shared);
     if (module !== null) warmUp(module, shared);
@@ -122,80 +114,21 @@ export function kernelModule(shared: boolean): WebAssembly.Module | null {
   return compiled.get(shared) ?? null;
 }
 
-/** Compiles a base64 module, or null where WebAssembly (with SIMD, and shared memory when `shared`) is unavailable. */
-export function compileWasm(base64: string, shared: boolean): WebAssembly.Module | null {
-  if (disabled) return null;
-  try {
-    if (typeof WebAssembly !== "object" || (shared && typeof SharedArrayBuffer !== "function")) return null;
-    const bytes = decode(base64);
-    return WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** A memory of at least `bytes` for the kernel, or null if the runtime refuses one that large. */
-export function createKernelMemory(bytes: number, shared: boolean): WebAssembly.Memory | null {
-  if (bytes > MAX_KERNEL_BYTES) return null;
-  const pages = Math.max(1, Math.ceil(bytes / PAGE));
-  try {
-    return new WebAssembly.Memory({ initial: pages, maximum: pages, shared });
-  } catch {
-    return null;
-  }
-}
-
-export function instantiateKernel(module: WebAssembly.Module, memory: WebAssembly.Memory): WasmKernel {
-  const instance = new WebAssembly.Instance(module, { env: { memory } });
-  return { memory, ...(instance.exports as unknown as Omit<WasmKernel, "memory">) };
-}
-
-/** Turns the WebAssembly kernels off (true) or back on, to compare them with the JavaScript ones. */
-export function disableWasmKernels(off: boolean): void {
-  disabled = off;
-}
-
-export function wasmKernelsDisabled(): boolean {
-  return disabled;
-}
-
-/** Where one typed array lives; posted as-is to worker threads. */
-export interface Region {
-  readonly buffer: ArrayBufferLike;
-  readonly byteOffset: number;
-  readonly length: number;
-}
-
-/** One array of an arena: name, element count, element type. */
-export type ArenaSpec = readonly [name: string, length: number, type: "int32" | "float64"];
-
 /**
- * Lays out the arrays in one kernel memory (64-byte aligned, nothing at offset 0 so that
- * 0 can mean "none"), or returns null when the kernels or so much memory are unavailable.
+ * Lays out the arrays in one memory for the k-means kernel module (see `layoutArena`),
+ * or returns null when the kernels or so much memory are unavailable.
  */
 export function createArena(
   specs: readonly ArenaSpec[],
   shared: boolean,
   module: WebAssembly.Module | null = kernelModule(shared),
-): {
-  readonly memory: WebAssembly.Memory;
-  readonly module: WebAssembly.Module;
-  readonly regions: Map<string, Region>;
-} | null {
-  if (module === null) return null;
-  const offsets: number[] = [];
-  let end = 64;
-  for (const [, length, type] of specs) {
-    offsets.push(end);
-    end += Math.ceil((length * (type === "int32" ? 4 : 8)) / 64) * 64;
-  }
-  const memory = createKernelMemory(end, shared);
-  if (memory === null) return null;
-  const regions = new Map<string, Region>();
-  specs.forEach(([name, length], i) => {
-    regions.set(name, { buffer: memory.buffer, byteOffset: offsets[i] as number, length });
-  });
-  return { memory, module, regions };
+): ReturnType<typeof layoutArena> {
+  return layoutArena(specs, shared, module);
+}
+
+export function instantiateKernel(module: WebAssembly.Module, memory: WebAssembly.Memory): WasmKernel {
+  const instance = new WebAssembly.Instance(module, { env: { memory } });
+  return { memory, ...(instance.exports as unknown as Omit<WasmKernel, "memory">) };
 }
 
 /**

@@ -1,0 +1,86 @@
+// WebAssembly loading shared by every kernel module (k-means, SVD): compile a module from
+// base64, lay out typed arrays in one memory, and the switch that turns all kernels off.
+
+const PAGE = 65536;
+/** wasm32 addresses 4 GiB; larger workspaces use the JavaScript kernels. */
+const MAX_KERNEL_BYTES = 65536 * PAGE;
+
+let disabled = false;
+
+function decode(base64: string): Uint8Array<ArrayBuffer> {
+  const text = atob(base64);
+  const bytes = new Uint8Array(new ArrayBuffer(text.length));
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
+/** Compiles a base64 module, or null where WebAssembly (with SIMD, and shared memory when `shared`) is unavailable. */
+export function compileWasm(base64: string, shared: boolean): WebAssembly.Module | null {
+  if (disabled) return null;
+  try {
+    if (typeof WebAssembly !== "object" || (shared && typeof SharedArrayBuffer !== "function")) return null;
+    const bytes = decode(base64);
+    return WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A memory of at least `bytes` for the kernel, or null if the runtime refuses one that large. */
+export function createKernelMemory(bytes: number, shared: boolean): WebAssembly.Memory | null {
+  if (bytes > MAX_KERNEL_BYTES) return null;
+  const pages = Math.max(1, Math.ceil(bytes / PAGE));
+  try {
+    return new WebAssembly.Memory({ initial: pages, maximum: pages, shared });
+  } catch {
+    return null;
+  }
+}
+
+/** Turns the WebAssembly kernels off (true) or back on, to compare them with the JavaScript ones. */
+export function disableWasmKernels(off: boolean): void {
+  disabled = off;
+}
+
+export function wasmKernelsDisabled(): boolean {
+  return disabled;
+}
+
+/** Where one typed array lives; posted as-is to worker threads. */
+export interface Region {
+  readonly buffer: ArrayBufferLike;
+  readonly byteOffset: number;
+  readonly length: number;
+}
+
+/** One array of an arena: name, element count, element type. */
+export type ArenaSpec = readonly [name: string, length: number, type: "int32" | "float64"];
+
+/**
+ * Lays out the arrays in one kernel memory (64-byte aligned, nothing at offset 0 so that
+ * 0 can mean "none"), or returns null when the kernels or so much memory are unavailable.
+ */
+export function layoutArena(
+  specs: readonly ArenaSpec[],
+  shared: boolean,
+  module: WebAssembly.Module | null,
+): {
+  readonly memory: WebAssembly.Memory;
+  readonly module: WebAssembly.Module;
+  readonly regions: Map<string, Region>;
+} | null {
+  if (module === null) return null;
+  const offsets: number[] = [];
+  let end = 64;
+  for (const [, length, type] of specs) {
+    offsets.push(end);
+    end += Math.ceil((length * (type === "int32" ? 4 : 8)) / 64) * 64;
+  }
+  const memory = createKernelMemory(end, shared);
+  if (memory === null) return null;
+  const regions = new Map<string, Region>();
+  specs.forEach(([name, length], i) => {
+    regions.set(name, { buffer: memory.buffer, byteOffset: offsets[i] as number, length });
+  });
+  return { memory, module, regions };
+}
