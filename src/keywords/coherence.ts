@@ -171,15 +171,15 @@ function slidingWindows(
   for (let i = 0; i < count; i++) inWindow[present[i] as number] = 0;
 }
 
-/** Windows over texts of strings, each mapped to topic-word ids. */
-function windowsOfTexts(texts: readonly (readonly string[])[], tw: TermWords, size: number) {
+/**
+ * The sliding windows of `count` texts, text `i` given as topic-word ids by `textOf(i)`,
+ * for {@link cooccurrence}.
+ */
+function windowsOf(tw: TermWords, size: number, count: number, textOf: (i: number) => Int32Array) {
   return (unit: (words: Int32Array, count: number) => void) => {
     const inWindow = new Uint8Array(tw.termsOfWord.length);
-    const scratch = new Int32Array(size + 1);
-    for (const text of texts) {
-      const ids = Int32Array.from(text, (w) => tw.wordIds.get(w) ?? -1);
-      slidingWindows(ids, size, inWindow, scratch, unit);
-    }
+    const present = new Int32Array(size + 1);
+    for (let i = 0; i < count; i++) slidingWindows(textOf(i), size, inWindow, present, unit);
   };
 }
 
@@ -216,7 +216,10 @@ export function npmiCoherence(
   const windowSize = checkInteger(fn, "options.windowSize", o.windowSize ?? 10, 1);
   const { terms, index } = vocabularyOf(topics);
   const tw = termWordsOf(terms);
-  return npmiFromCounts(topics, index, cooccurrence(terms.length, tw, windowsOfTexts(texts, tw, windowSize)));
+  const windows = windowsOf(tw, windowSize, texts.length, (i) =>
+    Int32Array.from(texts[i] as readonly string[], (w) => tw.wordIds.get(w) ?? -1),
+  );
+  return npmiFromCounts(topics, index, cooccurrence(terms.length, tw, windows));
 }
 
 /**
@@ -239,21 +242,16 @@ export function npmiCoherenceOfTokens(
     const t = tw.wordIds.get(w);
     if (t !== undefined) local[id] = t;
   });
-  const n = tokens.offsets.length - 1;
-  const windows = (unit: (words: Int32Array, count: number) => void) => {
-    const inWindow = new Uint8Array(tw.termsOfWord.length);
-    const scratch = new Int32Array(windowSize + 1);
-    let text = new Int32Array(256);
-    const visit = (d: number) => {
-      const from = tokens.offsets[d] as number;
-      const len = (tokens.offsets[d + 1] as number) - from;
-      if (len > text.length) text = new Int32Array(2 * len);
-      for (let i = 0; i < len; i++) text[i] = local[tokens.stream[from + i] as number] as number;
-      slidingWindows(text.subarray(0, len), windowSize, inWindow, scratch, unit);
-    };
-    if (subset === null) for (let d = 0; d < n; d++) visit(d);
-    else for (const d of subset) visit(d);
-  };
+  const count = subset === null ? tokens.offsets.length - 1 : subset.length;
+  let text = new Int32Array(256);
+  const windows = windowsOf(tw, windowSize, count, (i) => {
+    const d = subset === null ? i : (subset[i] as number);
+    const from = tokens.offsets[d] as number;
+    const len = (tokens.offsets[d + 1] as number) - from;
+    if (len > text.length) text = new Int32Array(2 * len);
+    for (let p = 0; p < len; p++) text[p] = local[tokens.stream[from + p] as number] as number;
+    return text.subarray(0, len);
+  });
   return npmiFromCounts(topics, index, cooccurrence(terms.length, tw, windows));
 }
 

@@ -19,7 +19,7 @@ import type { TfidfOptions } from "../vectorize/options.js";
 import type { TfidfModel } from "../vectorize/tfidf.js";
 import type { TokenDocuments } from "../vectorize/vocabulary.js";
 import { type DocumentInput, normalizeDocument, normalizeDocuments } from "./documents.js";
-import { chooseKStage } from "./stages/chooseK.js";
+import { chooseKStage, SWEEP_ROWS } from "./stages/chooseK.js";
 import { type ClusterFit, type ClusterPoints, clusterWithStability, kmeansClusterer } from "./stages/cluster.js";
 import { projectTo2d } from "./stages/project.js";
 import { type Reduced, reduceStage } from "./stages/reduce.js";
@@ -302,19 +302,18 @@ function topicsFrom(fn: string, settings: TopicsSettings, stage: VectorizeStage,
   }
   progress("cluster", 0, 1);
   const clustererSettings = { metric, nInit, sampleSize, path };
+  // With a sweep, stability was measured there, for this k, on the sweep's rows.
   const measured =
     sweep === null
       ? clusterWithStability(X, k, clustererSettings, seed, stabilitySeeds, sample, parallel)
       : {
           fit: kmeansClusterer(k, clustererSettings).fit(X, { seed, ...(parallel ? { parallel } : {}) }),
-          stability: null,
-          stabilityRows: 0,
+          stability: sweep.rows.find((r) => r.k === k)?.stability ?? null,
+          stabilityRows: sample === null ? n : Math.min(SWEEP_ROWS, sample.length),
         };
   const clustering = measured.fit;
   warnings.push(...clustering.warnings);
-  const sweptStability = sweep?.rows.find((r) => r.k === k)?.stability ?? null;
-  const stability = sweep === null ? measured.stability : sweptStability;
-  const stabilityRows = sweep === null ? measured.stabilityRows : sample === null ? n : sample.length;
+  const { stability, stabilityRows } = measured;
   progress("cluster", 1, 1);
 
   progress("keywords", 0, 1);

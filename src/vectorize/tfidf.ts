@@ -7,7 +7,7 @@ import type { Stemmer } from "../text/stem.js";
 import { analyzeDocument } from "./analyze.js";
 import { CountMatrixBuilder, countsFromStream } from "./counts.js";
 import { type Analyzer, type ResolvedTfidfOptions, resolveTfidfOptions, type TfidfOptions } from "./options.js";
-import { createScanner, pruneVocabulary, type ScannedCorpus, scanCorpus, type TokenDocuments } from "./vocabulary.js";
+import { createScanner, pruneVocabulary, type ScannedCorpus, type TokenDocuments } from "./vocabulary.js";
 import { columnDocumentFrequency, inverseDocumentFrequency, weightCounts } from "./weighting.js";
 
 export const TFIDF_FORMAT = "topiclens/tfidf";
@@ -73,11 +73,8 @@ export interface TfidfFit {
  * @throws InvalidArgumentError for a non-string document or an invalid option.
  */
 export function fitTransformTfidf(docs: readonly string[], options: TfidfOptions = {}): TfidfFit {
-  const fn = "fitTfidf";
-  checkStringArray(fn, "docs", docs);
-  if (docs.length === 0) throw new EmptyInputError(`${fn}: docs must hold at least one document; got 0`, "docs");
-  const analyzer = resolveTfidfOptions(fn, options);
-  return fitFromScan(fn, analyzer, scanCorpus(analyzer, docs), docs.length);
+  const { model, matrix, counts } = fitTransformTfidfWithTokens(docs, options);
+  return { model, matrix, counts };
 }
 
 /**

@@ -34,13 +34,6 @@ export interface ScannedCorpus {
 // the hot loop never builds or hashes an n-gram string; a term's string is made once,
 // when it is first seen.
 
-/** One pass over an array of documents; see {@link createScanner}. */
-export function scanCorpus(analyzer: Analyzer, docs: readonly string[]): ScannedCorpus {
-  const scanner = createScanner(analyzer);
-  for (const doc of docs) scanner.add(doc);
-  return scanner.finish();
-}
-
 /** Feeds documents one at a time (from an array or a stream) into one vocabulary pass. */
 export interface Scanner {
   add(text: string): void;

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { ROOT, readSharedCorpus } from "../helpers/data.js";
+import { ROOT } from "../helpers/data.js";
+import { readSharedCorpus } from "./shared.js";
 
 const corpora = join(ROOT, "test", "fixtures", "corpora");
 const index = JSON.parse(readFileSync(join(corpora, "index.json"), "utf8")) as Record<

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { adjustedRandIndex, homogeneityCompletenessVMeasure } from "../../src/evaluate/external.js";
 import { clusterTopics } from "../../src/pipeline/clusterTopics.js";
-import { readSharedCorpus } from "../helpers/data.js";
+import { readSharedCorpus } from "./shared.js";
 
 // clusterTopics' defaults on labelled corpora, k = the number of labels, seed 0. The floors are
 // the README's quality table (bench/quality.mjs, mean over 5 seeds) less 0.01.

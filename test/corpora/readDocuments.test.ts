@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readDocuments } from "../../src/io/readDocuments.js";
-import { SHARED_DATA } from "../helpers/data.js";
+import { SHARED_DATA } from "./shared.js";
 
 // Document counts from ../shared/data/README.md.
 const COUNTS: Record<string, number> = {

@@ -1,11 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(here, "..", "..");
-export const SHARED_DATA = join(ROOT, "..", "shared", "data");
 
 /** A committed fixture from test/fixtures (gunzipped when it ends in .gz). */
 export function readFixture<T>(name: string): T {
@@ -37,18 +36,8 @@ export function readCorpus(name: string, limit: number): CorpusRecord[] {
   return parseJsonLines(readFileSync(join(ROOT, "test", "fixtures", "corpora", fixture.file)), true, limit);
 }
 
-/**
- * Records of a full development corpus in ../shared/data, for `npm run test:corpora` only.
- * A missing corpus fails the run: those tests are never skipped.
- */
-export function readSharedCorpus(name: string, limit = Infinity): CorpusRecord[] {
-  const path = join(SHARED_DATA, name);
-  if (!existsSync(path))
-    throw new Error(`test corpus ${path} is missing (npm run test:corpora needs ../shared/data beside the checkout)`);
-  return parseJsonLines(readFileSync(path), name.endsWith(".gz"), limit);
-}
-
-function parseJsonLines(raw: Buffer, gzipped: boolean, limit: number): CorpusRecord[] {
+/** JSON lines (gunzipped when `gzipped`), the first `limit` of them. */
+export function parseJsonLines(raw: Buffer, gzipped: boolean, limit: number): CorpusRecord[] {
   const text = (gzipped ? gunzipSync(raw) : raw).toString("utf8");
   const out: CorpusRecord[] = [];
   let start = 0;

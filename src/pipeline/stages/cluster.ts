@@ -3,7 +3,7 @@ import { miniBatchKMeans } from "../../cluster/miniBatch.js";
 import type { ParallelAssigner } from "../../cluster/parallel.js";
 import type { CsrMatrix } from "../../core/csr.js";
 import type { DenseMatrix } from "../../core/dense.js";
-import { csrSelectRows } from "../../core/points.js";
+import { selectRows } from "../../core/points.js";
 import { adjustedRandIndex } from "../../evaluate/external.js";
 import type { ClusteringPath } from "../types.js";
 import { documentSample } from "./sample.js";
@@ -187,13 +187,7 @@ function meanPairwiseAri(runs: readonly Int32Array[]): number {
   return total / pairs;
 }
 
-/** The rows `ids` of sparse or dense points, as new points. */
+/** The rows `ids` of sparse or dense points, as new points (core's `selectRows`, without re-validating). */
 export function selectPoints(points: ClusterPoints, ids: Int32Array): ClusterPoints {
-  if ("indptr" in points) return csrSelectRows(points, ids);
-  const d = points.cols;
-  const data = new Float64Array(ids.length * d);
-  ids.forEach((r, i) => {
-    data.set(points.data.subarray(r * d, (r + 1) * d), i * d);
-  });
-  return { rows: ids.length, cols: d, data };
+  return selectRows("indptr" in points ? { kind: "sparse", ...points } : { kind: "dense", ...points }, ids);
 }
