@@ -1,86 +1,82 @@
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { TopiclensError } from "../core/errors.js";
+import { adjustedRandIndex, normalizedMutualInfo, vMeasure } from "../evaluate/external.js";
+import { decodeText, isGzip } from "../io/decodeText.js";
+import { formatOfName, INPUT_FORMATS, inputFormat } from "../io/inputFormats.js";
 import { type InputFormat, readDocuments } from "../io/readDocuments.js";
-import { readJsonRecords } from "../io/readJsonLines.js";
+import { readRecords } from "../io/readJsonLines.js";
+import type { DocumentRecord } from "../io/records.js";
+import { systemReason } from "../io/systemReason.js";
 import { createWorkerPool } from "../node/workerPool.js";
+import { type ClusterTopicsOptions, clusterTopics, clusterTopicsStream } from "../pipeline/clusterTopics.js";
+import { topicModelFromJSON } from "../pipeline/topicModel.js";
+import type { TopicsResult } from "../pipeline/types.js";
+import { REPORT_FORMATS, reportFormatOfName } from "../report/formats.js";
 import {
-  CLUSTER_TOPICS_DEFAULTS,
-  type ClusterTopicsOptions,
-  clusterTopics,
-  clusterTopicsStream,
-} from "../pipeline/clusterTopics.js";
-import { toText } from "../report/summarize.js";
+  FlagValueError,
+  helpText,
+  INPUT_FLAGS,
+  joinNegativeValues,
+  mainFlags,
+  OUTPUT_FLAGS,
+  PREDICT_FLAGS,
+  parseArgsConfig,
+  topicsOptionsOf,
+} from "./flags.js";
+import { flagOfArgument, inFlagWords } from "./messages.js";
 import { progressBar } from "./progress.js";
-import { clusterJsonlStream, streamedToText } from "./stream.js";
 import { writeFileAtomically } from "./writeFile.js";
-
-const HELP = `Usage: topiclens <file|dir> [options]
-
-Finds the themes in a collection of texts and names them with keywords.
-
-Input (by extension, or --input-format):
-  a saved abstracts page     title line, blank line, abstract paragraph, ...
-  .jsonl                     one JSON object per line (see --text-field)
-  .csv, .tsv                 a header row, then one document per row
-  .txt                       an abstracts page, else one document per line
-  a directory                every .txt file is one document
-
-Options:
-  --k auto|N              number of topics (default: auto, chosen by a k sweep)
-  --k-range MIN-MAX       range searched by --k auto (default: 2 to min(20, sqrt(n) + 2))
-  --seed N                random seed (default: 0)
-  --format FORMAT         text, md, json, csv or html (default: text)
-  --out FILE              write the report to FILE instead of standard output
-  --text-field F          field holding the text in .jsonl/.csv (default: text, else abstract)
-  --title-field F         field holding the title (default: title when present)
-  --id-field F            field holding the document id (default: id when present)
-  --input-format F        auto, page, lines, jsonl, csv, tsv or dir (default: auto)
-  --lang CODE             stop-word language, e.g. en, de, fr (default: en)
-  --ngram MIN-MAX         n-gram sizes used for clustering (default: 1-1)
-  --min-df N              ignore terms in fewer documents (count, or fraction < 1; default: 2)
-  --max-df F              ignore terms in more documents (fraction <= 1, or count; default: 0.5)
-  --metric M              cosine or euclidean (default: cosine)
-  --reduce auto|N|none    LSA dimensions before clustering (default: auto, as the library:
-                          100 from 500 documents on, none below)
-  --n-init N              k-means restarts (default: 10)
-  --sample-size N         above N documents, LSA components, restarts, stability, the k sweep
-                          and coherence are computed on a seeded sample of N (default: 20000)
-  --path P                auto, full-batch or mini-batch k-means (default: auto: mini-batch
-                          from --mini-batch-from documents on)
-  --mini-batch-from N     where --path auto switches to mini-batches (default: 200000)
-  --stream-from SIZE      .jsonl/.jsonl.gz files of at least SIZE bytes (k, M, G allowed) are read
-                          one line at a time and never held, with the same result (default: 64M)
-  --top N                 keywords per topic (default: 10)
-  --stream                for huge .jsonl/.jsonl.gz files: one streamed pass, mini-batch k-means
-                          on all cores, topics and keywords only (needs --k N; text, md or json)
-  --skip-bad-lines        leave out .jsonl lines that are not JSON records with the text field,
-                          and say how many (default: stop at the first, naming its line)
-  --quiet                 no progress bar
-  -h, --help              show this help
-  -v, --version           show the version
-
-Examples:
-  topiclens abstracts.txt
-  topiclens papers.jsonl --k 12 --format html --out topics.html
-  topiclens reviews.csv --text-field body --lang de --format csv
-`;
 
 interface Streams {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
   readonly stderr: NodeJS.WriteStream;
 }
 
+/** A mistake in how the command was called: exit code 2. */
 class UsageError extends Error {}
 
-function parseRange(flag: string, value: string): [number, number] {
-  const m = /^(\d+)(?:-(\d+))?$/.exec(value);
-  if (!m) throw new UsageError(`${flag} must look like MIN-MAX, e.g. 1-2; got "${value}"`);
-  const lo = Number(m[1]);
-  return [lo, m[2] === undefined ? lo : Number(m[2])];
+/** Runs the CLI with `args`; resolves to the exit code (0 success, 1 run-time failure, 2 usage). */
+export async function run(args: readonly string[], streams: Streams): Promise<number> {
+  const say = (text: string) => streams.stderr.write(`topiclens: ${text}\n`);
+  try {
+    return args[0] === "predict" ? await runPredict(args.slice(1), streams, say) : await runTopics(args, streams, say);
+  } catch (error) {
+    return reportError(error, say);
+  }
 }
 
-const DEFAULT_STREAM_FROM = "64M";
+function reportError(error: unknown, say: (text: string) => void): number {
+  if (error instanceof UsageError || error instanceof FlagValueError) {
+    say(error.message);
+    return 2;
+  }
+  if ((error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    say(`${(error as Error).message.split("\n")[0]} (see --help)`);
+    return 2;
+  }
+  if (error instanceof TopiclensError) {
+    say(inFlagWords(error));
+    // An option's value the library refuses is a usage error; what is wrong with a file is not.
+    const option = flagOfArgument(error.argument);
+    return option !== undefined && !/Field$/.test(error.argument ?? "") ? 2 : 1;
+  }
+  const e = error as NodeJS.ErrnoException;
+  say(e.code ? `${e.code}: ${e.message}` : `unexpected error: ${e.message ?? String(error)}`);
+  return 1;
+}
+
+function parse(args: readonly string[], flags: Parameters<typeof parseArgsConfig>[0]) {
+  const options = parseArgsConfig(flags);
+  return parseArgs({ args: joinNegativeValues(args, options), allowPositionals: true, strict: true, options });
+}
+
+function oneInput(positionals: readonly string[]): string {
+  if (positionals.length !== 1)
+    throw new UsageError(`expected one input file or directory; got ${positionals.length} (see --help)`);
+  return positionals[0] as string;
+}
 
 function parseSize(flag: string, value: string): number {
   const m = /^(\d+(?:\.\d+)?)([kKmMgG]?)$/.exec(value.trim());
@@ -97,205 +93,248 @@ async function fileSize(path: string): Promise<number> {
   }
 }
 
-function parseNumber(flag: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || value.trim() === "") throw new UsageError(`${flag} must be a number; got "${value}"`);
-  return n;
-}
-
-/** Runs the CLI with `args`; resolves to the exit code (0 success, 1 failure, 2 usage). */
-export async function run(args: readonly string[], streams: Streams): Promise<number> {
-  const say = (text: string) => streams.stderr.write(`topiclens: ${text}\n`);
-  try {
-    const { values, positionals } = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        k: { type: "string" },
-        "k-range": { type: "string" },
-        seed: { type: "string" },
-        format: { type: "string" },
-        out: { type: "string" },
-        "text-field": { type: "string" },
-        "title-field": { type: "string" },
-        "id-field": { type: "string" },
-        "input-format": { type: "string" },
-        lang: { type: "string" },
-        ngram: { type: "string" },
-        "min-df": { type: "string" },
-        "max-df": { type: "string" },
-        metric: { type: "string" },
-        reduce: { type: "string" },
-        "n-init": { type: "string" },
-        "sample-size": { type: "string" },
-        path: { type: "string" },
-        "mini-batch-from": { type: "string" },
-        "stream-from": { type: "string" },
-        top: { type: "string" },
-        quiet: { type: "boolean" },
-        "skip-bad-lines": { type: "boolean" },
-        stream: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean", short: "v" },
-      },
-    });
-    if (values.help) {
-      streams.stdout.write(HELP);
-      return 0;
-    }
-    if (values.version) {
-      streams.stdout.write(`${__VERSION__}\n`);
-      return 0;
-    }
-    if (positionals.length !== 1)
-      throw new UsageError(`expected one input file or directory; got ${positionals.length} (see --help)`);
-    const format = values.format ?? "text";
-    if (!["text", "md", "json", "csv", "html"].includes(format))
-      throw new UsageError(`--format must be text, md, json, csv or html; got "${format}"`);
-    const inputFormat = (values["input-format"] ?? "auto") as InputFormat;
-    if (!["auto", "page", "lines", "jsonl", "csv", "tsv", "dir"].includes(inputFormat)) {
-      throw new UsageError(`--input-format must be auto, page, lines, jsonl, csv, tsv or dir; got "${inputFormat}"`);
-    }
-    const k = values.k === undefined || values.k === "auto" ? "auto" : parseNumber("--k", values.k);
-    const reduce =
-      values.reduce === undefined || values.reduce === "auto"
-        ? CLUSTER_TOPICS_DEFAULTS.reduce
-        : values.reduce === "none"
-          ? "none"
-          : parseNumber("--reduce", values.reduce);
-    const path = values.path ?? CLUSTER_TOPICS_DEFAULTS.path;
-    if (!["auto", "full-batch", "mini-batch"].includes(path))
-      throw new UsageError(`--path must be auto, full-batch or mini-batch; got "${path}"`);
-    const metric = values.metric ?? "cosine";
-    if (metric !== "cosine" && metric !== "euclidean")
-      throw new UsageError(`--metric must be cosine or euclidean; got "${metric}"`);
-
-    if (values.stream) {
-      if (typeof k !== "number") throw new UsageError("--stream needs a number of topics: --k N");
-      if (!["text", "md", "json"].includes(format))
-        throw new UsageError(`--stream writes text, md or json; got "${format}"`);
-      const vectorizer: Record<string, unknown> = {};
-      if (values.lang !== undefined) vectorizer.stopWords = values.lang;
-      if (values["min-df"] !== undefined) vectorizer.minDf = parseNumber("--min-df", values["min-df"]);
-      if (values["max-df"] !== undefined) vectorizer.maxDf = parseNumber("--max-df", values["max-df"]);
-      const tty = !values.quiet && streams.stderr.isTTY;
-      const pool = createWorkerPool();
-      try {
-        const result = await clusterJsonlStream(
-          positionals[0] as string,
-          {
-            k,
-            seed: parseNumber("--seed", values.seed) ?? 0,
-            textField: values["text-field"] ?? "text",
-            vectorizer,
-            topN: parseNumber("--top", values.top) ?? 10,
-            pool,
-          },
-          (message, done) => {
-            if (tty) streams.stderr.write(`\r${message} ${done.toLocaleString("en")}\x1b[K`);
-          },
-        );
-        if (tty) streams.stderr.write("\r\x1b[K");
-        const report = streamedToText(result, format);
-        if (values.out !== undefined) await writeFileAtomically(values.out, report);
-        else streams.stdout.write(report);
-      } finally {
-        await pool.close();
-      }
-      return 0;
-    }
-    const input = positionals[0] as string;
-    const vectorizer: Record<string, unknown> = {};
-    if (values.lang !== undefined) vectorizer.stopWords = values.lang;
-    if (values.ngram !== undefined) vectorizer.ngramRange = parseRange("--ngram", values.ngram);
-    if (values["min-df"] !== undefined) vectorizer.minDf = parseNumber("--min-df", values["min-df"]);
-    if (values["max-df"] !== undefined) vectorizer.maxDf = parseNumber("--max-df", values["max-df"]);
-    const streamFrom = parseSize("--stream-from", values["stream-from"] ?? DEFAULT_STREAM_FROM);
-    const bar = !values.quiet && streams.stderr.isTTY ? progressBar(streams.stderr) : null;
-    const options: ClusterTopicsOptions = {
-      k: k as number | "auto",
-      seed: parseNumber("--seed", values.seed) ?? 0,
-      metric,
-      reduce: reduce as number | "none" | "auto",
-      path: path as ClusterTopicsOptions["path"],
-      vectorizer,
-      ...(values["n-init"] !== undefined ? { nInit: parseNumber("--n-init", values["n-init"]) as number } : {}),
-      ...(values["sample-size"] !== undefined
-        ? { sampleSize: parseNumber("--sample-size", values["sample-size"]) as number }
-        : {}),
-      ...(values["mini-batch-from"] !== undefined
-        ? { miniBatchFrom: parseNumber("--mini-batch-from", values["mini-batch-from"]) as number }
-        : {}),
-      ...(values["k-range"] !== undefined ? { kRange: parseRange("--k-range", values["k-range"]) } : {}),
-      ...(values.top !== undefined ? { keywords: { topN: parseNumber("--top", values.top) as number } } : {}),
-      ...(bar ? { onProgress: bar.update } : {}),
-    };
-    let skipped = 0;
-    let firstSkipped = 0;
-    const fields = {
-      textField: values["text-field"],
-      titleField: values["title-field"],
-      idField: values["id-field"],
+/** How records are read: the input format, the fields, and bad records counted. */
+function readingOptions(values: Record<string, unknown>) {
+  const inputFormat = (values["input-format"] ?? "auto") as InputFormat;
+  const formats = ["auto", ...INPUT_FORMATS.map((f) => f.name), "dir"];
+  if (!formats.includes(inputFormat))
+    throw new UsageError(`--input-format must be ${formats.join(", ")}; got "${inputFormat}"`);
+  const skipped = { count: 0, first: 0 };
+  const ext =
+    typeof values.ext === "string"
+      ? values.ext
+          .split(",")
+          .map((e) => e.trim())
+          .filter(Boolean)
+      : undefined;
+  if (ext !== undefined && ext.length === 0) throw new UsageError(`--ext must list extensions, e.g. md,txt; got ""`);
+  return {
+    inputFormat,
+    skipped,
+    directory: { recursive: values.recursive === true, ...(ext ? { extensions: ext } : {}) },
+    fields: {
+      textField: values["text-field"] as string | undefined,
+      titleField: values["title-field"] as string | undefined,
+      idField: values["id-field"] as string | undefined,
+      labelField: values["label-field"] as string | undefined,
       badLines: values["skip-bad-lines"] ? ("skip" as const) : ("error" as const),
       onSkipped: (line: number) => {
-        if (skipped++ === 0) firstSkipped = line;
+        if (skipped.count++ === 0) skipped.first = line;
       },
-    };
-    // A JSON-lines file above --stream-from is read one line at a time and never held: the
-    // result is the same as reading it whole.
-    const jsonl = inputFormat === "jsonl" || (inputFormat === "auto" && /\.(jsonl|ndjson)(\.gz)?$/i.test(input));
-    const streamed = jsonl && (await fileSize(input)) >= streamFrom;
-    const pool = createWorkerPool();
-    let result: ReturnType<typeof clusterTopics>;
-    let count: number;
+    },
+  };
+}
+
+/** The stop-word flags as the library's `stopWords`: `--stop-words FILE|none` over `--lang`. */
+async function stopWordsOf(
+  values: Record<string, unknown>,
+  options: ClusterTopicsOptions,
+): Promise<ClusterTopicsOptions> {
+  const file = values["stop-words"];
+  if (typeof file !== "string") return options;
+  if (values.lang !== undefined)
+    throw new UsageError("--stop-words and --lang both choose the stop words; give one of them");
+  let stopWords: false | string[] = false;
+  if (file !== "none") {
+    let bytes: Uint8Array;
     try {
-      if (streamed) {
-        if (!values.quiet && !bar) say(`streaming ${input} (larger than --stream-from)`);
-        result = await clusterTopicsStream(readJsonRecords(input, fields), { ...options, parallel: pool });
-        count = result.parameters.documents;
-      } else {
-        const { documents } = await readDocuments(input, { format: inputFormat, ...fields });
-        count = documents.length;
-        result = clusterTopics(documents, { ...options, parallel: pool });
-      }
-    } finally {
-      await pool.close();
+      bytes = await readFile(file);
+    } catch (error) {
+      throw new UsageError(`--stop-words: cannot read ${file}: ${systemReason(error)}`);
     }
-    bar?.done();
-    if (skipped > 0 && !values.quiet)
-      say(`skipped ${skipped} bad line(s) of ${input} (the first: line ${firstSkipped})`);
-    const report =
-      format === "md"
-        ? result.toMarkdown()
-        : format === "json"
-          ? `${JSON.stringify(result, null, 2)}\n`
-          : format === "csv"
-            ? result.toCSV()
-            : format === "html"
-              ? result.toHTML()
-              : `${toText(result, { titles: 5 })}\n`;
-    if (values.out !== undefined) {
-      await writeFileAtomically(values.out, report);
-      if (!values.quiet) say(`wrote ${result.topics.length} topics for ${count} documents to ${values.out}`);
-    } else {
-      streams.stdout.write(report);
-    }
-    for (const w of result.warnings) if (!values.quiet) say(`warning: ${w}`);
+    stopWords = decodeText("--stop-words", file, bytes)
+      .split(/\r?\n/)
+      .map((w) => w.trim())
+      .filter((w) => w !== "" && !w.startsWith("#"));
+  }
+  return { ...options, vectorizer: { ...options.vectorizer, stopWords } };
+}
+
+async function runTopics(args: readonly string[], streams: Streams, say: (text: string) => void): Promise<number> {
+  const { values, positionals } = parse(args, mainFlags());
+  if (values.help) {
+    streams.stdout.write(helpText());
     return 0;
+  }
+  if (values.version) {
+    streams.stdout.write(`${__VERSION__}\n`);
+    return 0;
+  }
+  const input = oneInput(positionals);
+  const out = values.out as string | undefined;
+  const formatName =
+    (values.format as string | undefined) ?? (out ? reportFormatOfName(out)?.name : undefined) ?? "text";
+  const report = REPORT_FORMATS.find((f) => f.name === formatName);
+  if (report === undefined)
+    throw new UsageError(`--format must be ${REPORT_FORMATS.map((f) => f.name).join(", ")}; got "${formatName}"`);
+  const reading = readingOptions(values);
+  const streamFrom = parseSize("--stream-from", (values["stream-from"] as string | undefined) ?? "64M");
+  const quiet = values.quiet === true;
+  const bar = !quiet && streams.stderr.isTTY ? progressBar(streams.stderr) : null;
+  const options: ClusterTopicsOptions = {
+    ...(await stopWordsOf(values, topicsOptionsOf(values))),
+    ...(bar ? { onProgress: bar.update } : {}),
+  };
+
+  // JSON-lines, CSV and TSV files above --stream-from (or any, with --stream) are read one
+  // record at a time and never held: the result is the same as reading them whole.
+  const format = reading.inputFormat === "auto" ? formatOfName(input) : reading.inputFormat;
+  const streamable = format !== "auto" && format !== "dir" && inputFormat(format).streamable;
+  if (values.stream && !streamable)
+    throw new UsageError(
+      `--stream reads JSON-lines, CSV and TSV files one record at a time; ${input} is not one (name it .jsonl, .csv or .tsv, or give --input-format)`,
+    );
+  if (values.stream && (values.recursive || values.ext !== undefined))
+    throw new UsageError("--recursive and --ext are for directories, which --stream does not read");
+  const streamed = streamable && (values.stream === true || (await fileSize(input)) >= streamFrom);
+  const labels: (string | undefined)[] = [];
+  const keepLabel = (doc: DocumentRecord) => {
+    labels.push(doc.label);
+    return doc;
+  };
+  const pool = createWorkerPool();
+  let result: TopicsResult;
+  try {
+    if (streamed) {
+      if (!quiet && !bar) say(`streaming ${input}`);
+      const records = readRecords(input, { format, ...reading.fields });
+      result = await clusterTopicsStream(mapAsync(records, keepLabel), { ...options, parallel: pool });
+    } else {
+      const { documents } = await readDocuments(input, {
+        format: reading.inputFormat,
+        ...reading.fields,
+        ...reading.directory,
+      });
+      documents.forEach(keepLabel);
+      result = clusterTopics(documents, { ...options, parallel: pool });
+    }
+  } finally {
+    await pool.close();
+  }
+  bar?.done();
+  const n = result.parameters.documents;
+  if (reading.skipped.count > 0 && !quiet)
+    say(
+      `read ${n} documents; skipped ${reading.skipped.count} bad record(s) of ${input} (the first: line ${reading.skipped.first})`,
+    );
+  const text = report.render(result);
+  if (out !== undefined) {
+    await writeFileAtomically(out, text);
+    if (!quiet) say(`wrote ${result.topics.length} topics for ${n} documents to ${out}`);
+  } else {
+    streams.stdout.write(text);
+  }
+  const saveModel = values["save-model"] as string | undefined;
+  if (saveModel !== undefined) {
+    const json = JSON.stringify(result.model);
+    await writeFileAtomically(saveModel, /\.gz$/i.test(saveModel) ? gzipSync(json) : json);
+    if (!quiet) say(`saved the model to ${saveModel}`);
+  }
+  if (reading.fields.labelField !== undefined)
+    say(labelAgreement(reading.fields.labelField, labels, result.assignments));
+  if (!quiet) for (const w of result.warnings) say(`warning: ${w.message}`);
+  return 0;
+}
+
+async function* mapAsync<T, U>(source: AsyncIterable<T>, f: (x: T) => U): AsyncGenerator<U> {
+  for await (const x of source) yield f(x);
+}
+
+/** V-measure, ARI and NMI of the topics against the labelled documents. */
+function labelAgreement(field: string, labels: readonly (string | undefined)[], topics: Int32Array): string {
+  const gold: string[] = [];
+  const found: number[] = [];
+  labels.forEach((label, i) => {
+    if (label === undefined) return;
+    gold.push(label);
+    found.push(topics[i] as number);
+  });
+  if (gold.length === 0) throw new UsageError(`--label-field ${field}: no document has a value in that field`);
+  const f = (x: number) => x.toFixed(3);
+  const classes = new Set(gold).size;
+  const missing = labels.length - gold.length;
+  return `agreement with --label-field ${field} (${gold.length} documents, ${classes} classes${missing ? `; ${missing} without a label left out` : ""}): V-measure ${f(vMeasure(gold, found))}, ARI ${f(adjustedRandIndex(gold, found))}, NMI ${f(normalizedMutualInfo(gold, found))}`;
+}
+
+/** `topiclens predict --model FILE input`: the topic of every document, by a saved model. */
+async function runPredict(args: readonly string[], streams: Streams, say: (text: string) => void): Promise<number> {
+  const flags = [...PREDICT_FLAGS, ...INPUT_FLAGS.filter((f) => f.predict), ...OUTPUT_FLAGS.filter((f) => f.predict)];
+  const { values, positionals } = parse(args, flags);
+  if (values.help) {
+    streams.stdout.write(helpText());
+    return 0;
+  }
+  const modelPath = values.model as string | undefined;
+  if (modelPath === undefined) throw new UsageError("predict needs a saved model: --model FILE (from --save-model)");
+  const input = oneInput(positionals);
+  const out = values.out as string | undefined;
+  const format =
+    (values.format as string | undefined) ??
+    (out ? /\.(jsonl?|csv)$/i.exec(out)?.[1]?.toLowerCase() : undefined) ??
+    "csv";
+  if (!["csv", "json", "jsonl"].includes(format))
+    throw new UsageError(`--format of predict must be csv, json or jsonl; got "${format}"`);
+  const json = await readModel(modelPath);
+  let model: ReturnType<typeof topicModelFromJSON>;
+  try {
+    model = topicModelFromJSON(json);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      say(`${(error as Error).message.split("\n")[0]}`);
-      return 2;
-    }
-    if (error instanceof TopiclensError) {
-      say(error.message);
-      return 1;
-    }
-    const e = error as NodeJS.ErrnoException;
-    say(e.code ? `${e.code}: ${e.message}` : `unexpected error: ${e.message ?? String(error)}`);
-    return 1;
+    if (!(error instanceof TopiclensError)) throw error;
+    throw new TopiclensError(error.code, `--model ${modelPath}: ${inFlagWords(error)}`, "model");
+  }
+  const reading = readingOptions(values);
+  const { documents } = await readDocuments(input, {
+    format: reading.inputFormat,
+    ...reading.fields,
+    ...reading.directory,
+  });
+  const topics = model.predict(documents);
+  const labelOf = new Map(model.topics.map((t) => [t.id, t.label]));
+  const rows = documents.map((d, i) => ({
+    document: i,
+    id: d.id ?? null,
+    topic: topics[i] as number,
+    label: labelOf.get(topics[i] as number) ?? "",
+  }));
+  const text =
+    format === "json"
+      ? `${JSON.stringify(rows, null, 2)}\n`
+      : format === "jsonl"
+        ? rows.map((r) => `${JSON.stringify(r)}\n`).join("")
+        : `document,id,topic,label\n${rows.map((r) => [r.document, csvCell(r.id ?? ""), r.topic, csvCell(r.label)].join(",")).join("\n")}\n`;
+  if (out !== undefined) {
+    await writeFileAtomically(out, text);
+    if (values.quiet !== true) say(`wrote the topics of ${rows.length} documents to ${out}`);
+  } else streams.stdout.write(text);
+  return 0;
+}
+
+function csvCell(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** A saved model's JSON (gzipped or not); a truncated or edited file is one clear error. */
+async function readModel(path: string): Promise<unknown> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+    if (isGzip(bytes)) bytes = gunzipSync(bytes);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      code?.startsWith("Z_")
+        ? `--model ${path} is not a valid gzip file; it may be truncated`
+        : `--model: cannot read ${path}: ${systemReason(error)}`,
+    );
+  }
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch (error) {
+    throw new TopiclensError(
+      "INCOMPATIBLE_MODEL",
+      `--model ${path} is not valid JSON (${(error as Error).message}); it may be truncated or edited: save it again with --save-model`,
+      "model",
+    );
   }
 }
 

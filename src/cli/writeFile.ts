@@ -16,7 +16,7 @@ export class OutputError extends TopiclensError {
  * failed or interrupted write (disk full, Ctrl-C) never leaves half a report, and an
  * existing file is replaced only by a complete one.
  */
-export async function writeFileAtomically(path: string, content: string): Promise<void> {
+export async function writeFileAtomically(path: string, content: string | Uint8Array): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   // Ctrl-C while writing: remove the temporary file, then stop as the signal asks. (During
   // the computation no handler is installed, so Ctrl-C ends the process at once.)

@@ -11,6 +11,7 @@ import {
 } from "../core/points.js";
 import { createRandom } from "../core/random.js";
 import { checkFunction, checkInteger, checkNumber, checkOneOf, checkOptions } from "../core/validate.js";
+import { type Warning, warning } from "../core/warnings.js";
 import { type CandidateDots, createCandidateDots } from "./candidates.js";
 import { runElkan, startElkan } from "./elkan.js";
 import { kmeansPlusPlus, randomInit } from "./init.js";
@@ -99,7 +100,7 @@ export interface KMeansResult {
   /** Whether the winning run met the tolerance (or strict convergence) before `maxIter`. */
   readonly converged: boolean;
   /** Degenerate but valid outcomes, in words (duplicate points, re-seeded empty clusters, ...). */
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Warning[];
 }
 
 /**
@@ -153,7 +154,7 @@ export function kmeans(X: Vectors, k: number, options: KMeansOptions = {}): KMea
   const xSquaredNorms = squaredRowNorms(points);
   const scaledTol = tol === 0 ? 0 : meanColumnVariance(points) * tol;
   const random = createRandom(seed);
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   let best: LloydRun | null = null;
   let candidateDots: CandidateDots | null = null;
   let relocated = 0;
@@ -174,20 +175,27 @@ export function kmeans(X: Vectors, k: number, options: KMeansOptions = {}): KMea
     const settings = { maxIter, tol: scaledTol, spherical, run, onIteration };
     const result = runs.run(centers, settings);
     relocated += result.relocated;
-    if (result.parallelWarning !== null && !warnings.includes(result.parallelWarning))
-      warnings.push(result.parallelWarning);
+    const fallback = result.parallelWarning;
+    if (fallback !== null && !warnings.some((w) => w.message === fallback))
+      warnings.push(warning("parallel-fallback", fallback));
     if (best === null || result.inertia < best.inertia) best = result;
   }
   runs.end();
   const winner = best as LloydRun;
   if (relocated > 0)
-    warnings.push(`${relocated} empty cluster(s) re-seeded from the points farthest from their centres`);
+    warnings.push(
+      warning("empty-clusters", `${relocated} empty cluster(s) re-seeded from the points farthest from their centres`),
+    );
   const distinct = countDistinct(winner.labels, k);
-  if (distinct < k) warnings.push(`${distinct} distinct clusters found for k = ${k}: duplicate points?`);
+  if (distinct < k)
+    warnings.push(warning("duplicate-points", `${distinct} distinct clusters found for k = ${k}: duplicate points?`));
   if (!winner.converged && !winner.stoppedByCallback) {
-    warnings.push(`did not converge within maxIter = ${maxIter} iterations; raise maxIter or tol`);
+    warnings.push(
+      warning("not-converged", `did not converge within maxIter = ${maxIter} iterations; raise maxIter or tol`),
+    );
   }
-  if (winner.stoppedByCallback) warnings.push(`stopped by onIteration after ${winner.iterations} iterations`);
+  if (winner.stoppedByCallback)
+    warnings.push(warning("stopped", `stopped by onIteration after ${winner.iterations} iterations`));
   return {
     labels: winner.labels,
     centroids: { rows: k, cols: points.cols, data: winner.centers },

@@ -4,6 +4,7 @@ import { InvalidArgumentError } from "../core/errors.js";
 import { normalizePoints, type Points, selectRows, squaredRowNorms, toPoints, type Vectors } from "../core/points.js";
 import { createRandom, type Random, sampleWithoutReplacement } from "../core/random.js";
 import { checkFunction, checkInteger, checkNumber, checkOneOf, checkOptions } from "../core/validate.js";
+import { type Warning, warning } from "../core/warnings.js";
 import { type AssignScratch, assignRows, assignToNearest, createAssignScratch, prepareCenters } from "./assign.js";
 import { kmeansPlusPlus } from "./init.js";
 import type { KMeansMetric, KMeansResult } from "./kmeans.js";
@@ -377,10 +378,11 @@ export function miniBatchKMeans(X: Vectors, k: number, options: MiniBatchKMeansO
       ? assignToNearest(p, norms, null, state.centers, k, createAssignScratch(p, k), labels, new Float64Array(n))
       : session.assign(state.centers, labels, new Float64Array(n));
   session?.end();
-  const warnings: string[] = [];
-  if (stopped) warnings.push(`stopped by onIteration after ${done} steps`);
+  const warnings: Warning[] = [];
+  if (stopped) warnings.push(warning("stopped", `stopped by onIteration after ${done} steps`));
   const distinct = new Set(labels).size;
-  if (distinct < k) warnings.push(`${distinct} distinct clusters found for k = ${k}: duplicate points?`);
+  if (distinct < k)
+    warnings.push(warning("duplicate-points", `${distinct} distinct clusters found for k = ${k}: duplicate points?`));
   return {
     labels,
     centroids: { rows: k, cols: p.cols, data: state.centers },

@@ -1,6 +1,7 @@
 import { describeValue } from "../core/describe.js";
 import { IncompatibleModelError, InvalidArgumentError } from "../core/errors.js";
 import { normalizePoints, squaredRowNorms, toPoints, type Vectors } from "../core/points.js";
+import { type Warning, warningFromJSON } from "../core/warnings.js";
 import { assignToNearest, createAssignScratch } from "./assign.js";
 import type { KMeansMetric, KMeansResult } from "./kmeans.js";
 
@@ -49,7 +50,7 @@ export interface KMeansJSON {
   readonly inertia: number;
   readonly iterations: number;
   readonly converged: boolean;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Warning[];
 }
 
 /** A plain, versioned object for `JSON.stringify` that {@link kmeansFromJSON} restores exactly. */
@@ -111,6 +112,6 @@ export function kmeansFromJSON(json: unknown): KMeansResult {
     k,
     iterations: Number(j.iterations),
     converged: Boolean(j.converged),
-    warnings: Array.isArray(j.warnings) ? j.warnings.map(String) : [],
+    warnings: Array.isArray(j.warnings) ? j.warnings.map(warningFromJSON) : [],
   };
 }

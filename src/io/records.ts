@@ -9,9 +9,11 @@ export interface RecordFields {
   readonly titleField?: string;
   /** Field holding the id. @defaultValue "id" when present */
   readonly idField?: string;
+  /** Field holding a known class, kept as `label` (absent or empty: no label). @defaultValue none */
+  readonly labelField?: string;
 }
 
-export type DocumentRecord = { id?: string; title?: string; text: string };
+export type DocumentRecord = { id?: string; title?: string; text: string; label?: string };
 
 /** How JSON-lines readers treat a line that is not a usable record. */
 export interface BadLineOptions {
@@ -76,7 +78,7 @@ export function pickFields(
   const text = record[textField];
   if (typeof text !== "string") {
     throw new InvalidArgumentError(
-      `${fn}: ${where} has no string field "${textField}" (fields: ${Object.keys(record).join(", ")}); choose one with textField`,
+      `${fn}: ${where} has no string field "${textField}" (fields: ${Object.keys(record).join(", ")}); choose another with textField`,
       "options.textField",
     );
   }
@@ -89,5 +91,9 @@ export function pickFields(
     throw new InvalidArgumentError(`${fn}: ${where} has no field "${titleField}"`, "options.titleField");
   const id = record[idField];
   if (id !== undefined && id !== null && id !== "") doc.id = String(id);
+  if (fields.labelField !== undefined) {
+    const label = record[fields.labelField];
+    if (label !== undefined && label !== null && label !== "") doc.label = String(label);
+  }
   return doc;
 }

@@ -5,7 +5,8 @@ import { describeValue } from "../core/describe.js";
 import { EmptyInputError, InvalidArgumentError } from "../core/errors.js";
 import { withMethods } from "../core/methods.js";
 import { rowDot } from "../core/points.js";
-import { checkFunction, checkInteger, checkOneOf, checkOptions } from "../core/validate.js";
+import { checkFunction, checkInteger, checkOptions } from "../core/validate.js";
+import { type Warning, warning } from "../core/warnings.js";
 import { defaultKRange, type SweepKResult } from "../evaluate/sweepK.js";
 import { CLASS_PHRASE_DEFAULTS } from "../keywords/classPhraseCounts.js";
 import type { ClusterKeywordsOptions } from "../keywords/clusterKeywords.js";
@@ -19,6 +20,7 @@ import type { TfidfOptions } from "../vectorize/options.js";
 import type { TfidfModel } from "../vectorize/tfidf.js";
 import type { TokenDocuments } from "../vectorize/vocabulary.js";
 import { type DocumentInput, normalizeDocument, normalizeDocuments } from "./documents.js";
+import { checkSpecValue, optionSpec } from "./optionSpec.js";
 import { chooseKStage, SWEEP_ROWS } from "./stages/chooseK.js";
 import { type ClusterFit, type ClusterPoints, clusterWithStability, kmeansClusterer } from "./stages/cluster.js";
 import { projectTo2d } from "./stages/project.js";
@@ -93,17 +95,18 @@ export const CLUSTER_TOPICS_VECTORIZER: TfidfOptions = Object.freeze({
 /** From this many documents on, `reduce: "auto"` clusters in a 100-dimensional LSA space. */
 export const LSA_MIN_DOCUMENTS = 500;
 
+/** The top-level defaults, from the option spec (src/pipeline/optionSpec.ts). */
 export const CLUSTER_TOPICS_DEFAULTS = Object.freeze({
-  k: "auto" as const,
-  seed: 0,
-  metric: "cosine" as KMeansMetric,
-  reduce: "auto" as const,
-  nInit: 10,
-  sampleSize: 20_000,
-  path: "auto" as const,
-  miniBatchFrom: 200_000,
-  representatives: 3,
-  stabilitySeeds: 3,
+  k: optionSpec("k").default as "auto",
+  seed: optionSpec("seed").default as number,
+  metric: optionSpec("metric").default as KMeansMetric,
+  reduce: optionSpec("reduce").default as "auto",
+  nInit: optionSpec("nInit").default as number,
+  sampleSize: optionSpec("sampleSize").default as number,
+  path: optionSpec("path").default as "auto",
+  miniBatchFrom: optionSpec("miniBatchFrom").default as number,
+  representatives: optionSpec("representatives").default as number,
+  stabilitySeeds: optionSpec("stabilitySeeds").default as number,
 });
 
 const OPTION_NAMES = [
@@ -144,28 +147,27 @@ interface TopicsSettings {
   readonly progress: (phase: TopicsProgress["phase"], done: number, total: number) => void;
 }
 
-function resolveSettings(fn: string, options: ClusterTopicsOptions): TopicsSettings {
+/** `n`: the number of documents, when known before reading them (then k is checked against it). */
+function resolveSettings(fn: string, options: ClusterTopicsOptions, n?: number): TopicsSettings {
   const o = checkOptions(fn, options, OPTION_NAMES);
   const D = CLUSTER_TOPICS_DEFAULTS;
-  const reduce = o.reduce ?? D.reduce;
-  if (reduce !== "none" && reduce !== "auto") checkInteger(fn, "options.reduce", reduce, 2);
-  const k = o.k ?? D.k;
-  if (k !== "auto") checkInteger(fn, "options.k", k, 1);
+  const check = <T>(key: keyof typeof D): T => checkSpecValue<T>(fn, key, o[key] ?? D[key]);
+  if (n !== undefined && typeof o.k === "number") checkInteger(fn, "options.k", o.k, 1, n, "the number of documents");
   const onProgress =
     o.onProgress === undefined
       ? undefined
       : checkFunction<(p: TopicsProgress) => void>(fn, "options.onProgress", o.onProgress);
   return {
-    seed: checkInteger(fn, "options.seed", o.seed ?? D.seed, 0, Number.MAX_SAFE_INTEGER),
-    metric: checkOneOf(fn, "options.metric", o.metric ?? D.metric, ["euclidean", "cosine"]),
-    nInit: checkInteger(fn, "options.nInit", o.nInit ?? D.nInit, 1),
-    sampleSize: checkInteger(fn, "options.sampleSize", o.sampleSize ?? D.sampleSize, 100),
-    path: checkOneOf(fn, "options.path", o.path ?? D.path, ["auto", "full-batch", "mini-batch"]),
-    miniBatchFrom: checkInteger(fn, "options.miniBatchFrom", o.miniBatchFrom ?? D.miniBatchFrom, 1),
-    representatives: checkInteger(fn, "options.representatives", o.representatives ?? D.representatives, 0),
-    stabilitySeeds: checkInteger(fn, "options.stabilitySeeds", o.stabilitySeeds ?? D.stabilitySeeds, 1),
-    reduce,
-    k,
+    seed: check("seed"),
+    metric: check("metric"),
+    nInit: check("nInit"),
+    sampleSize: check("sampleSize"),
+    path: check("path"),
+    miniBatchFrom: check("miniBatchFrom"),
+    representatives: check("representatives"),
+    stabilitySeeds: check("stabilitySeeds"),
+    reduce: check("reduce"),
+    k: check("k"),
     kRange: o.kRange,
     vectorizer: o.vectorizer,
     keywords: o.keywords,
@@ -197,8 +199,8 @@ interface DocumentFacts {
  */
 export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTopicsOptions = {}): TopicsResult {
   const fn = "clusterTopics";
-  const settings = resolveSettings(fn, options);
   const { texts, titles, ids } = normalizeDocuments(fn, docs);
+  const settings = resolveSettings(fn, options, texts.length);
   checkK(fn, settings, texts.length);
   const stage = createVectorizeStage(fn, CLUSTER_TOPICS_VECTORIZER, settings.vectorizer, settings.keywordWords);
   settings.progress("vectorize", 0, texts.length);
@@ -257,7 +259,7 @@ export async function clusterTopicsStream(
 }
 
 function checkK(fn: string, settings: TopicsSettings, n: number): void {
-  if (settings.k !== "auto") checkInteger(fn, "options.k", settings.k, 1, n, "number of documents");
+  if (settings.k !== "auto") checkInteger(fn, "options.k", settings.k, 1, n, "the number of documents");
 }
 
 /** Every stage after the documents have been fed to the vectorizer. */
@@ -268,7 +270,7 @@ function topicsFrom(fn: string, settings: TopicsSettings, stage: VectorizeStage,
     settings.reduce === "auto" ? (n >= LSA_MIN_DOCUMENTS ? 100 : "none") : settings.reduce;
   const path: ClusteringPath =
     settings.path === "auto" ? (n >= miniBatchFrom ? "mini-batch" : "full-batch") : settings.path;
-  const warnings: string[] = [];
+  const warnings: Warning[] = [];
   const sample = documentSample(n, sampleSize, seed);
   const {
     model: vectorizer,
@@ -287,7 +289,7 @@ function topicsFrom(fn: string, settings: TopicsSettings, stage: VectorizeStage,
   } else if (n < 4) {
     k = 1;
     kChosenBy = "corpus size";
-    warnings.push(`k = 1: ${n} document(s) are too few to compare values of k`);
+    warnings.push(warning("too-few-documents", `k = 1: ${n} document(s) are too few to compare values of k`));
   } else {
     sweep = chooseKStage(X, sample, {
       kRange: settings.kRange ?? defaultKRange(n),
@@ -319,7 +321,6 @@ function topicsFrom(fn: string, settings: TopicsSettings, stage: VectorizeStage,
   progress("keywords", 0, 1);
   const { ngramRange: kwNgrams, minDf: kwMinDf, ...kwRest } = settings.keywords ?? {};
   const perCluster = representStage(
-    fn,
     tokens,
     clustering.labels,
     k,
@@ -409,7 +410,7 @@ function finishAndReduce(
   seed: number,
   sample: Int32Array | null,
   progress: TopicsSettings["progress"],
-  warnings: string[],
+  warnings: Warning[],
 ): Reduced & { readonly model: TfidfModel; readonly tokens: TokenDocuments } {
   const { fit, tokens } = stage.finish(warnings);
   progress("vectorize", fit.matrix.rows, fit.matrix.rows);

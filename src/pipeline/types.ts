@@ -1,5 +1,6 @@
 import type { KMeansMetric } from "../cluster/kmeans.js";
 import type { DenseMatrix } from "../core/dense.js";
+import type { Warning } from "../core/warnings.js";
 import type { JUPYTER_DISPLAY_SYMBOL } from "../evaluate/display.js";
 import type { SweepKResult } from "../evaluate/sweepK.js";
 import type { Keyword } from "../keywords/clusterKeywords.js";
@@ -97,7 +98,7 @@ export interface TopicsResult {
   /** The k sweep behind `k: "auto"`, else null. */
   readonly sweep: SweepKResult | null;
   readonly model: TopicModel;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Warning[];
   /** The documents' titles (or undefined), as given. */
   readonly titles: readonly (string | undefined)[];
   readonly ids: readonly (string | undefined)[];

@@ -63,7 +63,7 @@ export function toHTML(result: TopicsResult, options: HtmlOptions = {}): string 
   const warnings =
     result.warnings.length === 0
       ? ""
-      : `<ul class="tl-warn">${result.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul>`;
+      : `<ul class="tl-warn">${result.warnings.map((w) => `<li>${escapeHtml(w.message)}</li>`).join("")}</ul>`;
   const body = `<div class="tl-report"><style>${STYLE}</style><h1>${escapeHtml(title)}</h1><div class="tl-meta">${p.documents} documents · ${result.topics.length} topics · silhouette ${formatNumber(q.silhouette)} · stability ${formatNumber(q.stability)} · coherence (NPMI) ${formatNumber(q.coherence)} · diversity ${formatNumber(q.diversity)}</div><div class="tl-map">${scatter}<ul class="tl-legend">${legend}</ul></div><div class="tl-topics">${cards}</div>${warnings}</div>`;
   if (options.fragment) return body;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body>${body}</body></html>\n`;

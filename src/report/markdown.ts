@@ -25,6 +25,6 @@ export function toMarkdown(result: TopicsResult, options: { titles?: number } = 
     for (const i of t.documents.slice(0, maxTitles)) out.push(`- ${cell(documentName(result, i))}`);
     if (t.documents.length > maxTitles) out.push(`- … and ${t.documents.length - maxTitles} more`);
   }
-  if (result.warnings.length > 0) out.push("", "## Warnings", "", ...result.warnings.map((w) => `- ${w}`));
+  if (result.warnings.length > 0) out.push("", "## Warnings", "", ...result.warnings.map((w) => `- ${w.message}`));
   return `${out.join("\n")}\n`;
 }

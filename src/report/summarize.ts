@@ -15,7 +15,7 @@ export function toText(result: TopicsResult, options: { titles?: number } = {}):
     for (const i of shown) lines.push(`    - ${documentName(result, i)}`);
     if (t.documents.length > shown.length) lines.push(`    ... and ${t.documents.length - shown.length} more`);
   }
-  if (result.warnings.length > 0) lines.push("", ...result.warnings.map((w) => `warning: ${w}`));
+  if (result.warnings.length > 0) lines.push("", ...result.warnings.map((w) => `warning: ${w.message}`));
   return lines.join("\n");
 }
 

@@ -92,7 +92,12 @@ describe("kmeans(X, k)", () => {
       ],
       3,
     );
-    expect(same.warnings.some((w) => /1 distinct clusters found for k = 3: duplicate points\?/.test(w))).toBe(true);
+    expect(
+      same.warnings.some(
+        (w) =>
+          w.code === "duplicate-points" && /1 distinct clusters found for k = 3: duplicate points\?/.test(w.message),
+      ),
+    ).toBe(true);
     expect(Array.from(same.labels)).toEqual([0, 0, 0, 0]);
     const zero = kmeans(
       [
@@ -120,7 +125,7 @@ describe("kmeans(X, k)", () => {
       4,
     );
     expect(r.labels.every((l) => l >= 0 && l < 4)).toBe(true);
-    expect(r.warnings.join(" ")).toMatch(/2 distinct clusters found for k = 4/);
+    expect(r.warnings.map((w) => w.message).join(" ")).toMatch(/2 distinct clusters found for k = 4/);
   });
 
   it("onIteration sees every iteration and can stop the run", () => {
@@ -134,7 +139,7 @@ describe("kmeans(X, k)", () => {
     });
     expect(seen).toEqual([1, 2]);
     expect(r.iterations).toBe(2);
-    expect(r.warnings.join(" ")).toMatch(/stopped by onIteration/);
+    expect(r.warnings.map((w) => w.message).join(" ")).toMatch(/stopped by onIteration/);
   });
 
   it("honours sampleWeight (a heavy point pulls its centre)", () => {

@@ -77,7 +77,7 @@ describe("clusterTopics on awkward corpora returns a valid result", () => {
       stabilitySeeds: 1,
     });
     expect(r.assignments).toHaveLength(10_070);
-    expect(r.warnings.join(" ")).toMatch(/10000 document\(s\) have no terms/);
+    expect(r.warnings.map((w) => w.message).join(" ")).toMatch(/10000 document\(s\) have no terms/);
   });
   it("10,000 empty strings alone: a typed error with the remedy", () => {
     expect(() => clusterTopics(Array.from({ length: 10_000 }, () => ""))).toThrow(
@@ -99,7 +99,7 @@ describe("clusterTopics on awkward corpora returns a valid result", () => {
       Array.from({ length: 30 }, () => abstracts[0] as string),
       { k: 3 },
     );
-    expect(same.warnings.join(" ")).toMatch(/distinct clusters found for k = 3/);
+    expect(same.warnings.map((w) => w.message).join(" ")).toMatch(/distinct clusters found for k = 3/);
     const auto = clusterTopics(Array.from({ length: 30 }, () => abstracts[0] as string));
     expect(auto.topics.length).toBeGreaterThanOrEqual(1);
   });

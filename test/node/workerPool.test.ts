@@ -74,7 +74,7 @@ describe("createWorkerPool()", () => {
       const fallback = lib.kmeans(data, 6, { seed: 2, maxIter: 5, algorithm, parallel: broken });
       expect(bytes(fallback.labels)).toEqual(bytes(one.labels));
       expect(fallback.inertia).toBe(one.inertia);
-      expect(fallback.warnings.join(" ")).toMatch(
+      expect(fallback.warnings.map((w: { message: string }) => w.message).join(" ")).toMatch(
         /worker thread did not answer within 200 ms; k-means continued on one thread/,
       );
     }
@@ -90,7 +90,9 @@ describe("createWorkerPool()", () => {
     const one = lib.kmeans(X, 5, { seed: 3, maxIter: 3 });
     const r = lib.kmeans(X, 5, { seed: 3, maxIter: 3, parallel: missing });
     expect(bytes(r.labels)).toEqual(bytes(one.labels));
-    expect(r.warnings.join(" ")).toMatch(/one thread/);
+    expect(r.warnings.map((w: { code: string; message: string }) => `${w.code} ${w.message}`).join(" ")).toMatch(
+      /parallel-fallback .*one thread/,
+    );
     return missing.close();
   });
 

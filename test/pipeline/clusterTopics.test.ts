@@ -108,14 +108,14 @@ describe("clusterTopics options and edge cases", () => {
   it("handles a single document, identical documents and empty strings with warnings", () => {
     const one = clusterTopics(["federated learning with many clients"]);
     expect(one.topics).toHaveLength(1);
-    expect(one.warnings.join(" ")).toMatch(/too few/);
+    expect(one.warnings.map((w) => w.message).join(" ")).toMatch(/too few/);
     const same = clusterTopics(
       Array.from({ length: 8 }, () => "adaptive optimizers tune the learning rate"),
       { k: 3 },
     );
-    expect(same.warnings.join(" ")).toMatch(/distinct clusters/);
+    expect(same.warnings.map((w) => w.message).join(" ")).toMatch(/distinct clusters/);
     const mixed = clusterTopics([...papers.slice(0, 12), { text: "" }, { text: "   " }], { k: 2 });
-    expect(mixed.warnings.join(" ")).toMatch(/2 document\(s\) have no terms/);
+    expect(mixed.warnings.map((w) => w.message).join(" ")).toMatch(/2 document\(s\) have no terms/);
   });
 
   it("rejects bad input with typed errors", () => {

@@ -4,6 +4,7 @@ import type { ParallelAssigner } from "../../cluster/parallel.js";
 import type { CsrMatrix } from "../../core/csr.js";
 import type { DenseMatrix } from "../../core/dense.js";
 import { selectRows } from "../../core/points.js";
+import type { Warning } from "../../core/warnings.js";
 import { adjustedRandIndex } from "../../evaluate/external.js";
 import type { ClusteringPath } from "../types.js";
 import { documentSample } from "./sample.js";
@@ -17,7 +18,7 @@ export interface ClusterFit {
   readonly labels: Int32Array;
   /** k x d centres, or null for algorithms without centres. */
   readonly centroids: DenseMatrix | null;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly Warning[];
   /** The k-means model behind `predict`, or null. */
   readonly kmeans: KMeansResult | null;
 }

@@ -1,6 +1,7 @@
 import type { CsrMatrix } from "../../core/csr.js";
 import { type DenseMatrix, denseNormalizeRowsInPlace } from "../../core/dense.js";
 import { csrSelectRows } from "../../core/points.js";
+import { type Warning, warning } from "../../core/warnings.js";
 import { projectOnComponents, truncatedSvd } from "../../reduce/truncatedSvd.js";
 
 /** The clustering space: TF-IDF rows, or unit-length LSA embeddings and their components. */
@@ -21,15 +22,22 @@ export function reduceStage(
   dims: number | "none",
   seed: number,
   sample: Int32Array | null,
-  warnings: string[],
+  warnings: Warning[],
 ): Reduced {
   if (dims === "none") return { X: matrix, components: null, reduce: "none" };
   const fitRows = sample === null ? matrix : csrSelectRows(matrix, sample);
   const usable = Math.min(dims, Math.min(fitRows.rows, matrix.cols) - 1);
   if (usable < 2) {
-    warnings.push(`reduce ignored: the corpus is too small for ${dims} dimensions`);
+    warnings.push(warning("reduce-ignored", `reduce ignored: the corpus is too small for ${dims} dimensions`));
     return { X: matrix, components: null, reduce: "none" };
   }
+  if (usable < dims)
+    warnings.push(
+      warning(
+        "reduce-clamped",
+        `reduce ${dims} clamped to ${usable} dimensions: at most min(documents, terms) - 1 = ${usable} can be computed`,
+      ),
+    );
   const svd = truncatedSvd(fitRows, usable, { seed });
   const embedding = sample === null ? svd.embedding : projectOnComponents(matrix, svd.components);
   // The embedding is this stage's own array: scaled in place rather than copied.

@@ -1,3 +1,4 @@
+import { type Warning, warning } from "../../core/warnings.js";
 import { classPhraseCounts } from "../../keywords/classPhraseCounts.js";
 import {
   CLUSTER_KEYWORDS_DEFAULTS,
@@ -21,12 +22,11 @@ export interface RepresentSettings {
  * counted again with every term kept.
  */
 export function representStage(
-  fn: string,
   tokens: TokenDocuments,
   labels: Int32Array,
   k: number,
   settings: RepresentSettings,
-  warnings: string[],
+  warnings: Warning[],
 ): ClusterKeywords[] {
   const count = (minDf: number) =>
     classPhraseCounts(tokens, labels, k, {
@@ -37,7 +37,7 @@ export function representStage(
     });
   let table = count(settings.minDf);
   if (table.vocabulary.length === 0 && settings.minDf > 1) {
-    warnings.push(`${fn}: no keyword survived minDf ${settings.minDf}; kept every term instead`);
+    warnings.push(warning("keywords-kept", `no keyword survived minDf ${settings.minDf}; kept every term instead`));
     table = count(1);
   }
   return clusterKeywordsFromClassCounts(table, settings.keywords);

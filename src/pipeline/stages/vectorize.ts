@@ -1,4 +1,5 @@
 import { EmptyInputError } from "../../core/errors.js";
+import { type Warning, warning } from "../../core/warnings.js";
 import type { TfidfOptions } from "../../vectorize/options.js";
 import { createTfidfScan, type TfidfFit, type TfidfScan } from "../../vectorize/tfidf.js";
 import type { TokenDocuments } from "../../vectorize/vocabulary.js";
@@ -16,7 +17,7 @@ export interface Vectorized {
 /** The vectorize stage fed one document at a time (from an array or a stream). */
 export interface VectorizeStage {
   add(text: string): void;
-  finish(warnings: string[]): Vectorized;
+  finish(warnings: Warning[]): Vectorized;
 }
 
 // Options that change which words a document yields (the rest only weight or prune them).
@@ -61,7 +62,10 @@ export function createVectorizeStage(
         );
       if (emptyRows > 0)
         warnings.push(
-          `${emptyRows} document(s) have no terms in the vocabulary and were placed in the nearest topic arbitrarily`,
+          warning(
+            "empty-documents",
+            `${emptyRows} document(s) have no terms in the vocabulary and were placed in the nearest topic arbitrarily`,
+          ),
         );
       return { fit: { model: fit.model, matrix: fit.matrix }, tokens, emptyRows };
     },
@@ -73,7 +77,7 @@ function fitWithFallback(
   scan: TfidfScan,
   options: TfidfOptions,
   overrides: Pick<TfidfOptions, "minDf" | "maxDf">,
-  warnings: string[],
+  warnings: Warning[],
 ): ReturnType<TfidfScan["fit"]> {
   try {
     return scan.fit(overrides);
@@ -91,7 +95,10 @@ function fitWithFallback(
       (options.minDf !== 1 || options.maxDf !== 1)
     ) {
       warnings.push(
-        `${fn}: no terms survived minDf ${options.minDf ?? 1} / maxDf ${options.maxDf ?? 1}; kept every term instead`,
+        warning(
+          "terms-kept",
+          `no terms survived minDf ${options.minDf ?? 1} / maxDf ${options.maxDf ?? 1}; kept every term instead`,
+        ),
       );
       return scan.fit({ minDf: 1, maxDf: 1 });
     }

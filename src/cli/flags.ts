@@ -1,0 +1,212 @@
+import { INPUT_FORMATS } from "../io/inputFormats.js";
+import type { ClusterTopicsOptions } from "../pipeline/clusterTopics.js";
+import { FlagValueError, fromFlagText, TOPICS_OPTION_SPECS, type TopicsOptionSpec } from "../pipeline/optionSpec.js";
+import { REPORT_FORMATS } from "../report/formats.js";
+
+/**
+ * The CLI's flags: those of the library's options come from their spec (src/pipeline/
+ * optionSpec.ts), the rest (files, fields, output) are declared here. The parser's
+ * configuration and the help text are built from both tables.
+ */
+
+export interface CliFlag {
+  readonly flag: string;
+  readonly short?: string;
+  /** What the flag takes; a flag without a value is a switch. */
+  readonly value?: string;
+  readonly help: string;
+  readonly defaultText?: string;
+  /** Whether `predict` takes it too. */
+  readonly predict?: boolean;
+}
+
+const INPUT_NAMES = [...INPUT_FORMATS.map((f) => f.name), "dir"];
+const REPORT_NAMES = REPORT_FORMATS.map((f) => f.name);
+
+export const INPUT_FLAGS: readonly CliFlag[] = [
+  {
+    flag: "input-format",
+    value: "F",
+    help: `${["auto", ...INPUT_NAMES].join(", ")}`,
+    defaultText: "auto: by extension, then by content",
+    predict: true,
+  },
+  {
+    flag: "text-field",
+    value: "F",
+    help: "field holding the text in JSON, JSON lines, CSV and TSV",
+    defaultText: "text, else abstract",
+    predict: true,
+  },
+  {
+    flag: "title-field",
+    value: "F",
+    help: "field holding the title",
+    defaultText: "title when present",
+    predict: true,
+  },
+  {
+    flag: "id-field",
+    value: "F",
+    help: "field holding the document id",
+    defaultText: "id when present",
+    predict: true,
+  },
+  {
+    flag: "label-field",
+    value: "F",
+    help: "field holding known classes: prints V-measure, ARI and NMI of the topics against them",
+  },
+  { flag: "recursive", help: "directories: read subfolders too", predict: true },
+  {
+    flag: "ext",
+    value: "LIST",
+    help: "directories: extensions of the files read, e.g. md,txt",
+    defaultText: "txt",
+    predict: true,
+  },
+  {
+    flag: "skip-bad-lines",
+    help: "leave out records that are not usable documents, and say how many",
+    defaultText: "stop at the first, naming its line",
+    predict: true,
+  },
+  { flag: "stream", help: "read a JSON-lines, CSV or TSV file one record at a time, whatever its size" },
+  {
+    flag: "stream-from",
+    value: "SIZE",
+    help: "stream JSON-lines, CSV and TSV files of at least SIZE bytes (k, M, G allowed)",
+    defaultText: "64M",
+  },
+];
+
+export const OUTPUT_FLAGS: readonly CliFlag[] = [
+  {
+    flag: "format",
+    value: "F",
+    help: `report format: ${REPORT_NAMES.join(", ")}`,
+    defaultText: "by --out's extension, else text",
+  },
+  {
+    flag: "out",
+    value: "FILE",
+    help: "write the report to FILE (atomically) instead of standard output",
+    predict: true,
+  },
+  { flag: "save-model", value: "FILE", help: "save the fitted model, for topiclens predict" },
+  {
+    flag: "stop-words",
+    value: "FILE|none",
+    help: "stop words from FILE (one per line) instead of --lang's list, or none",
+  },
+  { flag: "quiet", help: "no progress bar, notes or warnings", predict: true },
+  { flag: "help", short: "h", help: "show this help", predict: true },
+  { flag: "version", short: "v", help: "show the version" },
+];
+
+export const PREDICT_FLAGS: readonly CliFlag[] = [
+  { flag: "model", value: "FILE", help: "a model saved with --save-model" },
+  { flag: "format", value: "F", help: "csv, json or jsonl", defaultText: "by --out's extension, else csv" },
+];
+
+/** Every flag of the main command: the library's options, then the CLI's own. */
+export function mainFlags(): readonly (CliFlag | TopicsOptionSpec)[] {
+  return [...TOPICS_OPTION_SPECS, ...INPUT_FLAGS, ...OUTPUT_FLAGS];
+}
+
+type ParseArgsConfig = Record<string, { type: "string" | "boolean"; short?: string }>;
+
+export function parseArgsConfig(flags: readonly (CliFlag | TopicsOptionSpec)[]): ParseArgsConfig {
+  const config: ParseArgsConfig = {};
+  for (const f of flags) {
+    config[f.flag] = {
+      type: f.value === undefined ? "boolean" : "string",
+      ...("short" in f && f.short ? { short: f.short } : {}),
+    };
+  }
+  return config;
+}
+
+/**
+ * `--k -3` as `--k=-3`: a value flag followed by a negative number takes it as its value,
+ * rather than the parser taking `-3` for a flag (the library then says what is wrong with it).
+ */
+export function joinNegativeValues(args: readonly string[], config: ParseArgsConfig): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const next = args[i + 1];
+    const name = arg.startsWith("--") ? arg.slice(2) : undefined;
+    if (name !== undefined && config[name]?.type === "string" && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
+function line(f: CliFlag | TopicsOptionSpec): string {
+  const head = `  --${f.flag}${f.value ? ` ${f.value}` : ""}${"short" in f && f.short ? `, -${f.short}` : ""}`;
+  const text = wrap(`${f.help}${f.defaultText ? ` (default: ${f.defaultText})` : ""}`, 74).join(`\n${" ".repeat(26)}`);
+  return head.length < 26 ? `${head.padEnd(26)}${text}` : `${head}\n${" ".repeat(26)}${text}`;
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = "";
+  for (const word of text.split(" ")) {
+    if (current !== "" && current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = word;
+    } else current = current === "" ? word : `${current} ${word}`;
+  }
+  lines.push(current);
+  return lines;
+}
+
+export function helpText(): string {
+  const formats = INPUT_FORMATS.map((f) => `  ${f.name.padEnd(8)}${f.extensions.join(" ").padEnd(16)}${f.description}`);
+  return `Usage: topiclens <file|dir> [options]
+       topiclens predict --model FILE <file|dir> [options]
+
+Finds the themes in a collection of texts and names them with keywords.
+
+Input formats (gzipped or not; by extension, then by content, or --input-format):
+${formats.join("\n")}
+  dir                     a directory: one document per file (see --ext, --recursive)
+
+Topics:
+${TOPICS_OPTION_SPECS.map(line).join("\n")}
+
+Input:
+${INPUT_FLAGS.map(line).join("\n")}
+
+Output:
+${OUTPUT_FLAGS.map(line).join("\n")}
+
+Predict (label new documents with a saved model; writes id, topic and label):
+${PREDICT_FLAGS.map(line).join("\n")}
+
+Examples:
+  topiclens abstracts.txt
+  topiclens papers.jsonl --k 12 --out topics.html
+  topiclens reviews.csv --text-field body --lang de --format csv
+  topiclens papers.jsonl --save-model model.json && topiclens predict --model model.json new.jsonl
+`;
+}
+
+/** The library options the user's flags ask for: only those given, so every default is the library's. */
+export function topicsOptionsOf(values: Record<string, unknown>): ClusterTopicsOptions {
+  const options: Record<string, Record<string, unknown> | unknown> = {};
+  for (const s of TOPICS_OPTION_SPECS) {
+    const text = values[s.flag];
+    if (typeof text !== "string") continue;
+    const value = fromFlagText(s, text);
+    const [head, leaf] = s.key.split(".") as [string, string | undefined];
+    if (leaf === undefined) options[head] = value;
+    else options[head] = { ...(options[head] as Record<string, unknown> | undefined), [leaf]: value };
+  }
+  return options as ClusterTopicsOptions;
+}
+
+export { FlagValueError };

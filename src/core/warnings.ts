@@ -1,0 +1,46 @@
+/** What a warning is about, for code that reacts to it rather than reading its message. */
+export type WarningCode =
+  /** Worker threads failed or were unavailable; the work went on in one thread (same result). */
+  | "parallel-fallback"
+  /** k-means re-seeded empty clusters. */
+  | "empty-clusters"
+  /** Fewer distinct clusters than k: duplicate points. */
+  | "duplicate-points"
+  /** k-means stopped at maxIter. */
+  | "not-converged"
+  /** An onIteration callback stopped the run. */
+  | "stopped"
+  /** Too few documents to choose k; k = 1. */
+  | "too-few-documents"
+  /** Documents without a vocabulary term. */
+  | "empty-documents"
+  /** minDf/maxDf left no terms; every term was kept. */
+  | "terms-kept"
+  /** No keyword survived the keywords' minDf; every term was kept. */
+  | "keywords-kept"
+  /** LSA was skipped: the corpus is too small for it. */
+  | "reduce-ignored"
+  /** Fewer LSA dimensions than asked for could be computed. */
+  | "reduce-clamped"
+  /** A warning saved by an older version, which gave warnings no code. */
+  | "other";
+
+/** A warning: a stable code and a message for people. */
+export interface Warning {
+  readonly code: WarningCode;
+  readonly message: string;
+}
+
+export function warning(code: WarningCode, message: string): Warning {
+  return Object.freeze({ code, message });
+}
+
+/** A saved warning: `{ code, message }`, or an older version's plain message. */
+export function warningFromJSON(value: unknown): Warning {
+  if (typeof value === "string") return warning("other", value);
+  const w = value as Partial<Warning> | null;
+  return warning(
+    (typeof w?.code === "string" ? w.code : "other") as WarningCode,
+    typeof w?.message === "string" ? w.message : String(value),
+  );
+}
