@@ -205,7 +205,7 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
   const stage = createVectorizeStage(fn, CLUSTER_TOPICS_VECTORIZER, settings.vectorizer, settings.keywordWords);
   settings.progress("vectorize", 0, texts.length);
   for (const text of texts) stage.add(text);
-  return topicsFrom(fn, settings, stage, { titles, ids, excerpt: (i) => excerpt(texts[i] as string) });
+  return topicsFrom(settings, stage, { titles, ids, excerpt: (i) => excerpt(texts[i] as string) });
 }
 
 /** Options of {@link clusterTopicsStream}: those of `clusterTopics`, and how often to report reading. */
@@ -255,7 +255,7 @@ export async function clusterTopicsStream(
   }
   if (n === 0) throw new EmptyInputError(`${fn}: source yielded no documents`, "source");
   checkK(fn, settings, n);
-  return topicsFrom(fn, settings, stage, { titles, ids, excerpt: (i) => excerpts[i] as string });
+  return topicsFrom(settings, stage, { titles, ids, excerpt: (i) => excerpts[i] as string });
 }
 
 function checkK(fn: string, settings: TopicsSettings, n: number): void {
@@ -263,7 +263,7 @@ function checkK(fn: string, settings: TopicsSettings, n: number): void {
 }
 
 /** Every stage after the documents have been fed to the vectorizer. */
-function topicsFrom(fn: string, settings: TopicsSettings, stage: VectorizeStage, docs: DocumentFacts): TopicsResult {
+function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: DocumentFacts): TopicsResult {
   const { seed, metric, nInit, sampleSize, miniBatchFrom, stabilitySeeds, parallel, progress } = settings;
   const n = docs.titles.length;
   const reduceOption: number | "none" =

@@ -131,15 +131,21 @@ describe("topiclens CLI (built binary)", () => {
           .join("\n"),
       ),
     );
-    const { code, stdout } = await cli(file, "--stream", "--k", "5", "--format", "json");
+    const { code, stdout } = await cli(file, "--stream", "--k", "5", "--format", "json", "--quiet");
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
     expect(result.documents).toBe(3000);
     expect(result.topics).toHaveLength(5);
     expect(result.topics.reduce((a: number, t: { size: number }) => a + t.size, 0)).toBe(3000);
-    const noK = await cli(file, "--stream");
-    expect(noK.code).toBe(2);
-    expect(noK.stderr).toMatch(/--stream needs a number of topics/);
+    // the same report as reading the file whole, k auto included
+    const whole = await cli(file, "--k", "5", "--format", "json", "--quiet");
+    expect(stdout).toBe(whole.stdout);
+    const auto = await cli(file, "--stream", "--format", "md", "--quiet");
+    expect(auto.code).toBe(0);
+    expect(auto.stdout).toMatch(/^3000 documents · \d+ topics/m);
+    const notStreamable = await cli(SEED, "--stream");
+    expect(notStreamable.code).toBe(2);
+    expect(notStreamable.stderr).toMatch(/--stream reads JSON-lines, CSV and TSV files .* is not one/);
   });
 
   it("answers bad flags and unreadable files with one line and a non-zero exit, never a stack trace", async () => {
@@ -147,10 +153,19 @@ describe("topiclens CLI (built binary)", () => {
       [["--bogus"], 2, /Unknown option '--bogus'/],
       [[], 2, /expected one input file/],
       [[SEED, "--format", "pdf"], 2, /--format must be/],
-      [[SEED, "--k", "many"], 2, /--k must be a number/],
-      [[SEED, "--k", "500"], 1, /options.k must be an integer in \[1, 70\]/],
-      [[join(tmp, "missing.jsonl")], 1, /cannot read .*missing.jsonl/],
-      [[SEED, "--lang", "xx"], 1, /options.stopWords must be a known language code/],
+      [[SEED, "--k", "many"], 2, /^topiclens: --k must be auto or an integer; got "many"$/m],
+      [[SEED, "--k", "500"], 2, /^topiclens: --k must be an integer from 1 to 70 \(the number of documents\); got 500$/m],
+      [[SEED, "--k", "0"], 2, /^topiclens: --k must be an integer from 1 to 70 \(the number of documents\); got 0$/m],
+      [[SEED, "--k", "2.5"], 2, /--k must be auto or an integer; got "2.5"/],
+      [[SEED, "--k", "-3"], 2, /--k must be an integer from 1 to 70 \(the number of documents\); got -3/],
+      [[SEED, "--min-df", "-1"], 2, /^topiclens: --min-df must be a finite number > 0; got -1$/m],
+      [[SEED, "--k-range", "30-2"], 2, /--k-range 30-2 is reversed/],
+      [[SEED, "--reduce", "1"], 2, /--reduce must be "auto", "none" or an integer >= 2|--reduce must be an integer >= 2; got 1/],
+      [[SEED, "--stem", "snowball"], 2, /--stem must be a function, "porter2" or null; got "snowball"/],
+      [[SEED, "--token-pattern", "(["], 2, /--token-pattern is not a regular expression/],
+      [[SEED, "--stop-words", "none", "--lang", "de"], 2, /--stop-words and --lang both choose/],
+      [[join(tmp, "missing.jsonl")], 1, /cannot read .*missing.jsonl: no such file or directory$/m],
+      [[SEED, "--lang", "xx"], 2, /--lang must be a known language code/],
     ] as const) {
       const r = await cli(...args);
       expect(r.code).toBe(code);
@@ -277,7 +292,7 @@ describe("topiclens CLI (built binary)", () => {
     for (const extra of [[], ["--stream-from", "0"]]) {
       const r = await cli(file, "--k", "4", "--format", "json", "--skip-bad-lines", ...extra);
       expect(r.code).toBe(0);
-      expect(r.stderr).toMatch(/skipped 1 bad line\(s\) of .*bad-lines\.jsonl \(the first: line 31\)/);
+      expect(r.stderr).toMatch(/read 70 documents; skipped 1 bad record\(s\) of .*bad-lines\.jsonl \(the first: line 31\)/);
       expect(JSON.parse(r.stdout).documents).toBe(papers.length);
     }
   });
