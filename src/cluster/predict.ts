@@ -1,5 +1,6 @@
 import { describeValue } from "../core/describe.js";
 import { IncompatibleModelError, InvalidArgumentError } from "../core/errors.js";
+import { type PackedFloats, packFloats, unpackFloats } from "../core/packedFloats.js";
 import { normalizePoints, squaredRowNorms, toPoints, type Vectors } from "../core/points.js";
 import { type Warning, warningFromJSON } from "../core/warnings.js";
 import { assignToNearest, createAssignScratch } from "./assign.js";
@@ -35,7 +36,8 @@ export function predict(model: KMeansCentroids, Y: Vectors): Int32Array {
 }
 
 export const KMEANS_FORMAT = "topiclens/kmeans";
-export const KMEANS_FORMAT_VERSION = 1;
+/** 2: centroids packed as float64 base64 (version 1, plain numbers, is still read). */
+export const KMEANS_FORMAT_VERSION = 2;
 
 export interface KMeansJSON {
   readonly format: typeof KMEANS_FORMAT;
@@ -45,7 +47,7 @@ export interface KMeansJSON {
   readonly algorithm?: KMeansResult["algorithm"];
   readonly k: number;
   readonly dimension: number;
-  readonly centroids: readonly number[];
+  readonly centroids: PackedFloats | readonly number[];
   readonly labels: readonly number[];
   readonly inertia: number;
   readonly iterations: number;
@@ -62,7 +64,7 @@ export function kmeansToJSON(result: KMeansResult): KMeansJSON {
     algorithm: result.algorithm,
     k: result.k,
     dimension: result.centroids.cols,
-    centroids: Array.from(result.centroids.data),
+    centroids: packFloats(Float64Array.from(result.centroids.data)),
     labels: Array.from(result.labels),
     inertia: result.inertia,
     iterations: result.iterations,
@@ -96,16 +98,13 @@ export function kmeansFromJSON(json: unknown): KMeansResult {
   const k = j.k as number;
   const d = j.dimension as number;
   if (!Number.isInteger(k) || k < 1 || !Number.isInteger(d) || d < 1) bad("k and dimension must be positive integers");
-  const c = j.centroids;
-  if (!Array.isArray(c) || c.length !== k * d || c.some((v) => typeof v !== "number" || !Number.isFinite(v))) {
-    bad(`centroids must hold k x dimension = ${k * d} finite numbers`);
-  }
+  const c = unpackFloats(`centroids (k x dimension = ${k * d} values)`, j.centroids, k * d, bad);
   const labels = j.labels;
   if (!Array.isArray(labels) || labels.some((v) => !Number.isInteger(v) || v < 0 || v >= k))
     bad(`labels must be integers in [0, ${k})`);
   return {
     labels: Int32Array.from(labels as number[]),
-    centroids: { rows: k, cols: d, data: Float64Array.from(c as number[]) },
+    centroids: { rows: k, cols: d, data: c },
     inertia: Number(j.inertia),
     metric: j.metric as KMeansMetric,
     algorithm,

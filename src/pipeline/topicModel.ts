@@ -5,6 +5,7 @@ import { denseNormalizeRows } from "../core/dense.js";
 import { describeValue } from "../core/describe.js";
 import { IncompatibleModelError } from "../core/errors.js";
 import { withMethods } from "../core/methods.js";
+import { type PackedFloats, packFloats, unpackFloats } from "../core/packedFloats.js";
 import type { Keyword } from "../keywords/clusterKeywords.js";
 import { projectOnComponents } from "../reduce/truncatedSvd.js";
 import type { Stemmer } from "../text/stem.js";
@@ -12,7 +13,8 @@ import { type TfidfModel, type TfidfModelJSON, tfidfFromJSON } from "../vectoriz
 import { type DocumentInput, normalizeDocuments } from "./documents.js";
 
 export const TOPICS_FORMAT = "topiclens/topics";
-export const TOPICS_FORMAT_VERSION = 1;
+/** 2: the arrays of floats packed as float64 base64 (version 1, plain numbers, is still read). */
+export const TOPICS_FORMAT_VERSION = 2;
 
 /** What a fitted model knows of each topic. */
 export interface TopicSummary {
@@ -40,7 +42,7 @@ export interface TopicModelJSON {
   readonly format: typeof TOPICS_FORMAT;
   readonly version: number;
   readonly vectorizer: TfidfModelJSON;
-  readonly components: { rows: number; cols: number; data: number[] } | null;
+  readonly components: { rows: number; cols: number; data: PackedFloats | number[] } | null;
   readonly kmeans: KMeansJSON;
   readonly topicOfCluster: number[];
   readonly topics: readonly TopicSummary[];
@@ -69,7 +71,7 @@ export function createTopicModel(
         components:
           components === null
             ? null
-            : { rows: components.rows, cols: components.cols, data: Array.from(components.data) },
+            : { rows: components.rows, cols: components.cols, data: packFloats(Float64Array.from(components.data)) },
         kmeans: kmeansToJSON(kmeans),
         topicOfCluster: Array.from(topicOfCluster),
         topics: topics.map((t) => ({
@@ -106,15 +108,10 @@ export function topicModelFromJSON(json: unknown, restore: { readonly stem?: Ste
   let components: DenseMatrix | null = null;
   if (j.components !== null && j.components !== undefined) {
     const c = j.components;
-    if (
-      !Array.isArray(c.data) ||
-      c.data.length !== c.rows * c.cols ||
-      c.cols !== vectorizer.vocabulary.length ||
-      c.rows !== kmeans.centroids.cols
-    ) {
+    if (c.cols !== vectorizer.vocabulary.length || c.rows !== kmeans.centroids.cols) {
       bad("components do not match the vectorizer and centroids");
     }
-    components = { rows: c.rows, cols: c.cols, data: Float64Array.from(c.data) };
+    components = { rows: c.rows, cols: c.cols, data: unpackFloats("components.data", c.data, c.rows * c.cols, bad) };
   } else if (kmeans.centroids.cols !== vectorizer.vocabulary.length) {
     bad("centroid width does not match the vocabulary size");
   }

@@ -2,6 +2,7 @@ import type { CsrMatrix } from "../core/csr.js";
 import { describeValue } from "../core/describe.js";
 import { EmptyInputError, IncompatibleModelError, InvalidArgumentError } from "../core/errors.js";
 import { withMethods } from "../core/methods.js";
+import { type PackedFloats, packFloats, unpackFloats } from "../core/packedFloats.js";
 import { checkBoolean, checkInteger, checkOptions, checkStringArray } from "../core/validate.js";
 import type { Stemmer } from "../text/stem.js";
 import { analyzeDocument } from "./analyze.js";
@@ -11,7 +12,8 @@ import { createScanner, pruneVocabulary, type ScannedCorpus, type TokenDocuments
 import { columnDocumentFrequency, inverseDocumentFrequency, weightCounts } from "./weighting.js";
 
 export const TFIDF_FORMAT = "topiclens/tfidf";
-export const TFIDF_FORMAT_VERSION = 1;
+/** 2: idf packed as float64 base64 (version 1, plain numbers, is still read). */
+export const TFIDF_FORMAT_VERSION = 2;
 
 /** A fitted, immutable TF-IDF vectorizer. */
 export interface TfidfModel {
@@ -49,7 +51,7 @@ export interface TfidfModelJSON {
   readonly stopWordList: readonly string[];
   readonly vocabulary: readonly string[];
   readonly displayTerms: readonly string[] | null;
-  readonly idf: readonly number[];
+  readonly idf: PackedFloats | readonly number[];
   readonly documentFrequency: readonly number[];
   readonly nDocuments: number;
 }
@@ -292,7 +294,7 @@ function createModel(
       stopWordList: stopWords,
       vocabulary: frozenVocabulary,
       displayTerms: displayTerms === null ? null : frozenDisplay,
-      idf: Array.from(idf),
+      idf: packFloats(idf),
       documentFrequency: Array.from(documentFrequency),
       nDocuments,
     }),
@@ -334,7 +336,7 @@ export function tfidfFromJSON(json: unknown, restore: { readonly stem?: Stemmer 
     }
     return arr as number[];
   };
-  const idf = nums("idf", j.idf, false);
+  const idf = unpackFloats("idf", j.idf, v.length, bad);
   const df = nums("documentFrequency", j.documentFrequency, true);
   if (typeof j.nDocuments !== "number" || !Number.isInteger(j.nDocuments) || j.nDocuments < 1)
     bad("nDocuments must be a positive integer");
@@ -376,7 +378,7 @@ export function tfidfFromJSON(json: unknown, restore: { readonly stem?: Stemmer 
     restored,
     v,
     (j.displayTerms as string[] | null) ?? null,
-    Float64Array.from(idf),
+    idf,
     Int32Array.from(df),
     j.nDocuments as number,
   );

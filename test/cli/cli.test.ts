@@ -154,13 +154,21 @@ describe("topiclens CLI (built binary)", () => {
       [[], 2, /expected one input file/],
       [[SEED, "--format", "pdf"], 2, /--format must be/],
       [[SEED, "--k", "many"], 2, /^topiclens: --k must be auto or an integer; got "many"$/m],
-      [[SEED, "--k", "500"], 2, /^topiclens: --k must be an integer from 1 to 70 \(the number of documents\); got 500$/m],
+      [
+        [SEED, "--k", "500"],
+        2,
+        /^topiclens: --k must be an integer from 1 to 70 \(the number of documents\); got 500$/m,
+      ],
       [[SEED, "--k", "0"], 2, /^topiclens: --k must be an integer from 1 to 70 \(the number of documents\); got 0$/m],
       [[SEED, "--k", "2.5"], 2, /--k must be auto or an integer; got "2.5"/],
       [[SEED, "--k", "-3"], 2, /--k must be an integer from 1 to 70 \(the number of documents\); got -3/],
       [[SEED, "--min-df", "-1"], 2, /^topiclens: --min-df must be a finite number > 0; got -1$/m],
       [[SEED, "--k-range", "30-2"], 2, /--k-range 30-2 is reversed/],
-      [[SEED, "--reduce", "1"], 2, /--reduce must be "auto", "none" or an integer >= 2|--reduce must be an integer >= 2; got 1/],
+      [
+        [SEED, "--reduce", "1"],
+        2,
+        /--reduce must be "auto", "none" or an integer >= 2|--reduce must be an integer >= 2; got 1/,
+      ],
       [[SEED, "--stem", "snowball"], 2, /--stem must be a function, "porter2" or null; got "snowball"/],
       [[SEED, "--token-pattern", "(["], 2, /--token-pattern is not a regular expression/],
       [[SEED, "--stop-words", "none", "--lang", "de"], 2, /--stop-words and --lang both choose/],
@@ -292,7 +300,9 @@ describe("topiclens CLI (built binary)", () => {
     for (const extra of [[], ["--stream-from", "0"]]) {
       const r = await cli(file, "--k", "4", "--format", "json", "--skip-bad-lines", ...extra);
       expect(r.code).toBe(0);
-      expect(r.stderr).toMatch(/read 70 documents; skipped 1 bad record\(s\) of .*bad-lines\.jsonl \(the first: line 31\)/);
+      expect(r.stderr).toMatch(
+        /read 70 documents; skipped 1 bad record\(s\) of .*bad-lines\.jsonl \(the first: line 31\)/,
+      );
       expect(JSON.parse(r.stdout).documents).toBe(papers.length);
     }
   });

@@ -181,8 +181,15 @@ describe("predict(result, Y) and JSON", () => {
   it("refuses a dimension mismatch and tampered models", () => {
     expect(() => predict(result, [[1, 2]])).toThrow(/Y must have 6 columns/);
     const json = kmeansToJSON(result);
-    expect(() => kmeansFromJSON({ ...json, version: 2 })).toThrow(IncompatibleModelError);
-    expect(() => kmeansFromJSON({ ...json, centroids: json.centroids.slice(1) })).toThrow(/centroids must hold/);
+    expect(() => kmeansFromJSON({ ...json, version: 3 })).toThrow(IncompatibleModelError);
+    const packed = json.centroids as { base64: string };
+    expect(() => kmeansFromJSON({ ...json, centroids: { ...packed, base64: packed.base64.slice(12) } })).toThrow(
+      /centroids .* holds \d+ bytes, not \d+: the file may have been edited or truncated/,
+    );
+    expect(() => kmeansFromJSON({ ...json, centroids: [1, 2] })).toThrow(/centroids .* must hold 18 numbers; got 2/);
+    // version 1 stored plain numbers: still read, to the same predictions
+    const v1 = { ...json, version: 1, centroids: Array.from(result.centroids.data) };
+    expect(predict(kmeansFromJSON(v1), X)).toEqual(predict(result, X));
     expect(() => kmeansFromJSON({ ...json, labels: [7] })).toThrow(/labels must be integers/);
   });
 });

@@ -36,9 +36,10 @@ const contracts: Contract[] = [
       return { predict: (d) => m.transform(d).data };
     },
     tamper: (j) => [
-      { ...j, version: 2 },
+      { ...j, version: 3 },
       { ...j, format: "sklearn" },
-      { ...j, idf: (j.idf as number[]).slice(1) },
+      { ...j, idf: { ...(j.idf as object), length: 1 } },
+      { ...j, idf: [1, 2] },
       { ...j, vocabulary: undefined },
     ],
   },
@@ -90,9 +91,10 @@ const contracts: Contract[] = [
     },
     restore: (json) => topicModelFromJSON(json),
     tamper: (j) => [
-      { ...j, version: 2 },
+      { ...j, version: 3 },
       { ...j, topicOfCluster: [0] },
       { ...j, kmeans: { ...(j.kmeans as object), centroids: [1] } },
+      { ...j, components: { ...(j.components as object), data: [1] } },
       { ...j, vectorizer: null },
     ],
   },

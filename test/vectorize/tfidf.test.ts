@@ -104,8 +104,14 @@ describe("TfidfModel", () => {
     const json = JSON.parse(JSON.stringify(fit.model));
     expect(() => tfidfFromJSON({ ...json, format: "other" })).toThrow(IncompatibleModelError);
     expect(() => tfidfFromJSON({ ...json, version: 99 })).toThrow(/version 99 is not supported/);
-    expect(() => tfidfFromJSON({ ...json, idf: json.idf.slice(1) })).toThrow(/idf must be an array/);
-    expect(() => tfidfFromJSON({ ...json, idf: [null, ...json.idf.slice(1)] })).toThrow(/idf holds an invalid value/);
+    const idf = Array.from(fit.model.idf);
+    expect(() => tfidfFromJSON({ ...json, idf: idf.slice(1) })).toThrow(/idf must hold \d+ numbers; got \d+/);
+    expect(() => tfidfFromJSON({ ...json, idf: [null, ...idf.slice(1)] })).toThrow(/idf\[0\] must be a number/);
+    expect(() => tfidfFromJSON({ ...json, idf: { ...json.idf, base64: "!!" } })).toThrow(/idf is not valid base64/);
+    expect(() => tfidfFromJSON({ ...json, idf: { ...json.idf, length: 3 } })).toThrow(/idf must hold \d+ values/);
+    // version 1 stored plain numbers: still read, to the same vectors
+    const v1 = tfidfFromJSON({ ...json, version: 1, idf });
+    expect(v1.transform(abstracts.slice(0, 5)).data).toEqual(fit.model.transform(abstracts.slice(0, 5)).data);
     expect(() => tfidfFromJSON("nope")).toThrow(IncompatibleModelError);
   });
 });
