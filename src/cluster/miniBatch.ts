@@ -379,6 +379,7 @@ export function miniBatchKMeans(X: Vectors, k: number, options: MiniBatchKMeansO
       : session.assign(state.centers, labels, new Float64Array(n));
   session?.end();
   const warnings: Warning[] = [];
+  if (session?.warning) warnings.push(warning("parallel-fallback", session.warning));
   if (stopped) warnings.push(warning("stopped", `stopped by onIteration after ${done} steps`));
   const distinct = new Set(labels).size;
   if (distinct < k)

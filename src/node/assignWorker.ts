@@ -18,11 +18,22 @@ import {
   PHASE,
   type RunMessage,
   STOP,
+  WORKER_GONE,
 } from "./protocol.js";
+
+// A worker that stops mid-run (an uncaught error, process.exit) says so at once, so the
+// calling thread redoes its share instead of waiting for the deadline.
+let current: { control: Int32Array; worker: number } | null = null;
+process.on("exit", () => {
+  if (current === null) return;
+  Atomics.store(current.control, DONE_BASE + current.worker, WORKER_GONE);
+  Atomics.notify(current.control, DONE_BASE + current.worker);
+});
 
 parentPort?.on("message", (message: RunMessage | ElkanMessage) => {
   const control = new Int32Array(message.control);
   const { worker, from, to } = message;
+  current = { control, worker };
   let work: (phase: number) => void;
   if (message.type === "elkan") {
     const { passes } = openElkan(message.layout);
@@ -56,6 +67,7 @@ parentPort?.on("message", (message: RunMessage | ElkanMessage) => {
     Atomics.store(control, DONE_BASE + worker, seen);
     Atomics.notify(control, DONE_BASE + worker);
   }
+  current = null;
 });
 
 parentPort?.postMessage({ type: "ready" });

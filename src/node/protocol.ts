@@ -16,6 +16,8 @@ export const ELKAN_SHIFT = 5;
 export const COUNT = 3;
 /** Slot `DONE_BASE + w` is the generation worker `w` last finished. */
 export const DONE_BASE = 4;
+/** What a worker leaves in its DONE slot as it stops (a crash, process.exit): never a generation. */
+export const WORKER_GONE = -1;
 
 /** How threads share Lloyd's update step (see `startSession`). */
 export type UpdateMode = "blocks" | "columns";

@@ -21,6 +21,7 @@ import {
   type RunMessage,
   STOP,
   type UpdateMode,
+  WORKER_GONE,
 } from "./protocol.js";
 
 export interface WorkerPoolOptions {
@@ -56,6 +57,12 @@ const MIN_ROWS_PER_THREAD = 1024;
  * with a warning). The workers do not keep the process alive.
  * @example const pool = createWorkerPool(); kmeans(X, 50, { parallel: pool }); await pool.close();
  */
+/**
+ * Workers that stopped or missed a deadline: later sessions leave them out at once (the
+ * calling thread is busy in k-means, so their "exit" event may not have been heard yet).
+ */
+const failedWorkers = new WeakMap<Worker, string>();
+
 export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
   const fn = "createWorkerPool";
   const o = checkOptions(fn, options, ["threads", "timeoutMs", "workerUrl"]);
@@ -68,9 +75,11 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
     try {
       const worker = new Worker(o.workerUrl ?? new URL("./assign-worker.js", import.meta.url));
       worker.unref();
-      worker.on("error", () => {
+      const gone = () => {
         workers[w] = null;
-      });
+      };
+      worker.on("error", gone);
+      worker.on("exit", gone);
       // The worker script says "ready" once it listens; failing or exiting also settles.
       started.push(
         new Promise<void>((resolve) => {
@@ -86,21 +95,34 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
       break;
     }
   }
+  /** The workers still usable, and the warning of the first that failed (every later run repeats it). */
+  const liveWorkers = () => {
+    let fallback: string | null = null;
+    const live: Worker[] = [];
+    for (const w of workers) {
+      if (w === null) continue;
+      const failed = failedWorkers.get(w);
+      if (failed === undefined) live.push(w);
+      else fallback ??= failed;
+    }
+    return { live, fallback };
+  };
   return {
     threads,
     startElkan(layout) {
-      const live = workers.filter((w): w is Worker => w !== null);
+      const { live, fallback } = liveWorkers();
       if (startError !== null) return localElkanSession(layout, startError);
-      if (live.length === 0 || layout.rows / (live.length + 1) < MIN_ROWS_PER_THREAD) return null;
-      return startElkanSession(live, layout, timeoutMs);
+      if (live.length === 0 || layout.rows / (live.length + 1) < MIN_ROWS_PER_THREAD)
+        return fallback === null ? null : localElkanSession(layout, fallback);
+      return startElkanSession(live, layout, timeoutMs, fallback);
     },
     start(p, xSquaredNorms, weights, k) {
-      const live = workers.filter((w): w is Worker => w !== null);
+      const { live, fallback } = liveWorkers();
       const share = Math.floor(p.rows / (live.length + 1));
-      if (startError !== null || live.length === 0 || share < MIN_ROWS_PER_THREAD) {
-        return startError === null ? null : localSession(p, xSquaredNorms, weights, k, startError);
-      }
-      return startSession(live, p, xSquaredNorms, weights, k, timeoutMs);
+      if (startError !== null) return localSession(p, xSquaredNorms, weights, k, startError);
+      if (live.length === 0 || share < MIN_ROWS_PER_THREAD)
+        return fallback === null ? null : localSession(p, xSquaredNorms, weights, k, fallback);
+      return startSession(live, p, xSquaredNorms, weights, k, timeoutMs, fallback);
     },
     async ready() {
       await Promise.all(started);
@@ -119,6 +141,7 @@ function startSession(
   weights: Float64Array | null,
   k: number,
   timeoutMs: number,
+  fallback: string | null,
 ): AssignSession {
   const n = p.rows;
   const threads = workers.length + 1;
@@ -134,7 +157,7 @@ function startSession(
   const mode: UpdateMode = ws.blocks.length === 3 ? "blocks" : "columns";
   const columns = balancedColumns(p, threads);
   const columnShares = Array.from({ length: threads }, (_, t) => [columns[t], columns[t + 1]] as [number, number]);
-  const c = createCoordinator(workers, timeoutMs, (worker, control) => ({
+  const c = createCoordinator(workers, timeoutMs, fallback, (worker, control) => ({
     type: "run",
     worker,
     from: bounds[worker + 1] as number,
@@ -210,6 +233,7 @@ function rowBounds(n: number, threads: number): number[] {
 function createCoordinator(
   workers: Worker[],
   timeoutMs: number,
+  fallback: string | null,
   message: (worker: number, control: SharedArrayBuffer) => RunMessage | ElkanMessage,
 ) {
   const controlBuffer = new SharedArrayBuffer((DONE_BASE + workers.length) * 4);
@@ -221,7 +245,7 @@ function createCoordinator(
   const state = {
     control,
     healthy: true,
-    warning: null as string | null,
+    warning: fallback,
     /** `share(t)` does thread t's part (0 = the calling thread, t = worker t - 1). */
     run(phase: number, share: (thread: number) => void): void {
       generation++;
@@ -236,12 +260,17 @@ function createCoordinator(
           // then sleep through the notification that followed it.
           const done = Atomics.load(control, DONE_BASE + i);
           const left = deadline - Date.now();
-          if (done === generation || left <= 0) break;
+          if (done === generation || done === WORKER_GONE || left <= 0) break;
           Atomics.wait(control, DONE_BASE + i, done, Math.min(left, 1000));
         }
-        if (Atomics.load(control, DONE_BASE + i) !== generation) {
+        const done = Atomics.load(control, DONE_BASE + i);
+        if (done !== generation) {
           state.healthy = false;
-          state.warning = `a worker thread did not answer within ${timeoutMs} ms; k-means continued on one thread (same result)`;
+          state.warning =
+            done === WORKER_GONE
+              ? "a worker thread stopped; k-means continued on one thread (same result)"
+              : `a worker thread did not answer within ${timeoutMs} ms; k-means continued on one thread (same result)`;
+          failedWorkers.set(workers[i] as Worker, state.warning);
           share(i + 1);
         }
       }
@@ -273,7 +302,12 @@ function localElkanSession(layout: ElkanLayout, warning: string): ElkanSession {
 }
 
 /** Elkan's passes on all threads, rows split as for Lloyd's (the sums stay on the calling thread). */
-function startElkanSession(workers: Worker[], layout: ElkanLayout, timeoutMs: number): ElkanSession {
+function startElkanSession(
+  workers: Worker[],
+  layout: ElkanLayout,
+  timeoutMs: number,
+  fallback: string | null,
+): ElkanSession {
   const n = layout.rows;
   const threads = workers.length + 1;
   const bounds = rowBounds(n, threads);
@@ -285,7 +319,7 @@ function startElkanSession(workers: Worker[], layout: ElkanLayout, timeoutMs: nu
   };
   let rowPhase: Exclude<ElkanPhase, "accumulate"> = "init";
   const rowShare = (t: number) => passes[rowPhase](bounds[t] as number, bounds[t + 1] as number);
-  const c = createCoordinator(workers, timeoutMs, (worker, control) => ({
+  const c = createCoordinator(workers, timeoutMs, fallback, (worker, control) => ({
     type: "elkan",
     worker,
     from: bounds[worker + 1] as number,
