@@ -1,32 +1,12 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
 import { ROOT, readCorpus } from "../helpers/data.js";
 
-const run = promisify(execFile);
-const CLI = join(ROOT, "dist", "cli.js");
 const CRASH = join(ROOT, "test", "fixtures", "faults", "crash-worker.mjs");
 const tmp = mkdtempSync(join(tmpdir(), "topiclens-faults-"));
-
-async function cli(
-  preload: string[],
-  env: Record<string, string>,
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [...preload, CLI, ...args], {
-      maxBuffer: 1 << 26,
-      env: { ...process.env, ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe("a worker thread that dies mid-run, under the CLI", () => {
   const file = join(tmp, "news.jsonl");
@@ -39,8 +19,8 @@ describe("a worker thread that dies mid-run, under the CLI", () => {
   // The preload makes every worker thread exit at its 15th wait for work: mid-run.
   it.each(["full-batch", "mini-batch"])("%s: the same topics, a warning, exit 0", async (path) => {
     const args = [file, "--k", "20", "--path", path, "--format", "json"];
-    const healthy = await cli([], {}, ...args);
-    const crashed = await cli(["--import", CRASH], { CRASH_AFTER: "15" }, ...args);
+    const healthy = await runCli(args);
+    const crashed = await runCli(args, { node: ["--import", CRASH], env: { CRASH_AFTER: "15" } });
     expect(healthy.code).toBe(0);
     expect(crashed.code).toBe(0);
     const a = JSON.parse(healthy.stdout);

@@ -1,28 +1,13 @@
-import { execFile } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { seedCorpus } from "../../src/corpus/seed.js";
 import { adjustedRandIndex, normalizedMutualInfo, vMeasure } from "../../src/evaluate/external.js";
-import { ROOT } from "../helpers/data.js";
+import { cli, SEED } from "../helpers/cli.js";
 
-const run = promisify(execFile);
-const CLI = join(ROOT, "dist", "cli.js");
-const SEED = join(ROOT, "seeds", "abstracts-page.txt");
 const tmp = mkdtempSync(join(tmpdir(), "topiclens-inputs-"));
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { maxBuffer: 1 << 26 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 /** One line on stderr, no stack frame: what every refusal must look like. */
 function expectOneLine(stderr: string): void {

@@ -1,26 +1,9 @@
-import { execFile } from "node:child_process";
-import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { InvalidArgumentError } from "../../src/core/errors.js";
 import { seedCorpus } from "../../src/corpus/seed.js";
 import { CLUSTER_TOPICS_DEFAULTS, clusterTopics } from "../../src/pipeline/clusterTopics.js";
 import { TOPICS_OPTION_SPECS } from "../../src/pipeline/optionSpec.js";
-import { ROOT } from "../helpers/data.js";
-
-const run = promisify(execFile);
-const CLI = join(ROOT, "dist", "cli.js");
-const SEED = join(ROOT, "seeds", "abstracts-page.txt");
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { maxBuffer: 1 << 26 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { cli, SEED } from "../helpers/cli.js";
 
 const docs = seedCorpus().map((p) => ({ title: p.title, text: p.abstract }));
 const fast = { k: 4, stabilitySeeds: 1 } as const;
