@@ -311,3 +311,24 @@ export function balancedColumns(p: Points, parts: number): number[] {
   bounds.push(d);
   return bounds;
 }
+
+/**
+ * The end of an update step summed in row blocks: with two blocks, the second block's sums
+ * are added into the first's (by `addInPlace`, the WebAssembly kernel, when given), then the
+ * cluster weights are counted. Lloyd's workspace and Elkan's state both end this way.
+ */
+export function finishBlockSums(
+  sums: Float64Array,
+  partial: Float64Array,
+  blockCount: number,
+  addInPlace: (() => void) | null,
+  labels: Int32Array,
+  weights: Float64Array | null,
+  clusterWeights: Float64Array,
+): void {
+  if (blockCount === 2) {
+    if (addInPlace !== null) addInPlace();
+    else for (let c = 0; c < sums.length; c++) sums[c] = (sums[c] as number) + (partial[c] as number);
+  }
+  sumClusterWeights(labels, weights, clusterWeights);
+}

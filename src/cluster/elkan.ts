@@ -1,6 +1,6 @@
 import type { Points } from "../core/points.js";
-import { accumulateCenters, sumClusterWeights, updateBlocks } from "./assign.js";
-import { averageCenters, endOfIteration, type LloydRun, type LloydSettings, relocateEmptyClusters } from "./lloyd.js";
+import { accumulateCenters, finishBlockSums, updateBlocks } from "./assign.js";
+import { iterateCenters, type LloydRun, type LloydSettings, relocateEmptyClusters } from "./iterate.js";
 import type { ElkanSession, ParallelAssigner } from "./parallel.js";
 import { ELKAN_ARRAYS, type ElkanArrayName, type ElkanLayout, type ElkanPhase } from "./types.js";
 import { createArena, instantiateKernel, type Region, type WasmKernel } from "./wasm/kernel.js";
@@ -107,73 +107,58 @@ export function runElkan(
   const { labels, half, nearest, shift, sums } = context.arrays;
   const published = context.arrays.centers;
   const run = (phase: ElkanPhase) => context.run(phase);
-  let centers = initialCenters.slice();
-  let next = new Float64Array(k * d);
-  const clusterWeights = new Float64Array(k);
-  const previous = new Int32Array(n).fill(-1);
+  let current = initialCenters;
   let distances: Float64Array | null = null;
-
-  published.set(centers);
-  centerGeometry(centers, k, d, half, nearest);
-  // Lloyd's first assignment, with the bounds it yields.
-  run("init");
   const objective = (): number => {
     let total = 0;
     for (let i = 0; i < n; i++) {
-      const dist = distance(p.data, i, centers, labels[i] as number, d);
+      const dist = distance(p.data, i, current, labels[i] as number, d);
       total += weights === null ? dist * dist : dist * dist * (weights[i] as number);
     }
     return total;
   };
 
-  let iterations = 0;
-  let converged = false;
-  let stoppedByCallback = false;
-  let relocated = 0;
-  for (let it = 0; it < settings.maxIter; it++) {
-    if (it > 0) {
-      previous.set(labels);
-      run("assign");
-    }
-    const inertia = settings.onIteration === undefined ? Number.NaN : objective();
-    run("accumulate");
-    next.set(sums);
-    clusterWeights.set(context.arrays.clusterWeights);
-    if (clusterWeights.includes(0)) {
+  published.set(initialCenters);
+  centerGeometry(initialCenters, k, d, half, nearest);
+  // Lloyd's first assignment, with the bounds it yields.
+  run("init");
+  const result = iterateCenters(settings, initialCenters, k, d, labels, {
+    assign(centers, iteration) {
+      current = centers;
+      if (iteration > 0) run("assign");
+      return settings.onIteration === undefined ? Number.NaN : objective();
+    },
+    accumulate(next, clusterWeights) {
+      run("accumulate");
+      next.set(sums);
+      clusterWeights.set(context.arrays.clusterWeights);
+    },
+    relocateEmpty(next, clusterWeights) {
+      if (!clusterWeights.includes(0)) return 0;
       // Rare: exact squared distances, only when a cluster needs a far point.
       distances ??= new Float64Array(n);
-      for (let i = 0; i < n; i++) distances[i] = distance(p.data, i, centers, labels[i] as number, d) ** 2;
-      relocated += relocateEmptyClusters(p, weights, labels, distances, next, clusterWeights, k);
-    }
-    averageCenters(next, clusterWeights, k, d, settings.spherical);
-    let shiftTotal = 0;
-    for (let j = 0; j < k; j++) {
-      const sj = distance(centers, j, next, j, d);
-      shift[j] = sj;
-      shiftTotal += sj * sj;
-    }
-    [centers, next] = [next, centers];
-    published.set(centers);
-    run("shift");
-    centerGeometry(centers, k, d, half, nearest);
-    iterations = it + 1;
-    const outcome = endOfIteration(settings, iterations, inertia, shiftTotal, labels, previous);
-    stoppedByCallback = outcome === "stopped";
-    converged = outcome === "converged";
-    if (outcome !== null) break;
-  }
+      for (let i = 0; i < n; i++) distances[i] = distance(p.data, i, current, labels[i] as number, d) ** 2;
+      return relocateEmptyClusters(p, weights, labels, distances, next, clusterWeights, k);
+    },
+    shift(old, next) {
+      let total = 0;
+      for (let j = 0; j < k; j++) {
+        const sj = distance(old, j, next, j, d);
+        shift[j] = sj;
+        total += sj * sj;
+      }
+      return total;
+    },
+    moved(centers) {
+      current = centers;
+      published.set(centers);
+      run("shift");
+      centerGeometry(centers, k, d, half, nearest);
+    },
+  });
   // Labels must describe the returned centres.
   run("assign");
-  return {
-    labels: labels.slice(),
-    centers,
-    inertia: objective(),
-    iterations,
-    converged,
-    stoppedByCallback,
-    relocated,
-    parallelWarning: context.warning,
-  };
+  return { ...result, labels: labels.slice(), inertia: objective(), parallelWarning: context.warning };
 }
 
 /** The arrays Elkan's passes share, by name. */
@@ -322,11 +307,8 @@ function elkanPasses(a: ElkanArrays, n: number, d: number, k: number, wasm: Wasm
       wasm.accumulate(0, 0, 0, at(x), d, at(weights), at(labels), at(into), 0, 0, d, rows[0], rows[1]);
     },
     finishSums() {
-      if (blocks.length === 3) {
-        if (wasm === null) for (let c = 0; c < sums.length; c++) sums[c] = (sums[c] as number) + (partial[c] as number);
-        else wasm.addInto(at(sums), at(partial), sums.length);
-      }
-      sumClusterWeights(labels, weights, clusterWeights);
+      const add = wasm === null ? null : () => wasm.addInto(at(sums), at(partial), sums.length);
+      finishBlockSums(sums, partial, blocks.length - 1, add, labels, weights, clusterWeights);
     },
   };
 }

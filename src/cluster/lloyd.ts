@@ -1,46 +1,17 @@
-import { normalizeRowsInPlace } from "../core/dense.js";
 import type { Points } from "../core/points.js";
 import { accumulateInBlocks } from "./assign.js";
+import {
+  iterateCenters,
+  type KMeansIterationState,
+  type LloydRun,
+  type LloydSettings,
+  relocateEmptyClusters,
+  squaredShift,
+} from "./iterate.js";
 import type { AssignSession, ParallelAssigner } from "./parallel.js";
 import { localSession } from "./workspace.js";
 
-/** What `onIteration` receives after each Lloyd iteration. */
-export interface KMeansIterationState {
-  /** Which restart (0-based) of `nInit`. */
-  readonly run: number;
-  /** Iterations completed in this run (1-based). */
-  readonly iteration: number;
-  /** Objective of the assignment made in this iteration (against the previous centres). */
-  readonly inertia: number;
-  /** Sum of squared centre movements in this iteration. */
-  readonly centerShift: number;
-  /** Points whose label changed in this iteration. */
-  readonly changed: number;
-}
-
-export interface LloydSettings {
-  readonly maxIter: number;
-  /** Absolute tolerance on the squared centre shift (already scaled by the data variance). */
-  readonly tol: number;
-  /** Re-normalise centres to unit length after each update (spherical k-means). */
-  readonly spherical: boolean;
-  readonly run: number;
-  readonly onIteration: ((state: KMeansIterationState) => void | boolean) | undefined;
-}
-
-export interface LloydRun {
-  readonly labels: Int32Array;
-  readonly centers: Float64Array;
-  /** Weighted squared distances of the final assignment to the final centres. */
-  readonly inertia: number;
-  readonly iterations: number;
-  readonly converged: boolean;
-  readonly stoppedByCallback: boolean;
-  /** Number of empty clusters re-seeded from far points. */
-  readonly relocated: number;
-  /** Why the run fell back from several threads to one, if it did. */
-  readonly parallelWarning: string | null;
-}
+export type { KMeansIterationState, LloydRun, LloydSettings };
 
 /**
  * The session every restart of one `kmeans` call shares: the matrix is copied into the
@@ -70,152 +41,20 @@ export function runLloyd(
   settings: LloydSettings,
   session: AssignSession,
 ): LloydRun {
-  const n = p.rows;
-  const d = p.cols;
-  let centers = initialCenters.slice();
-  let next = new Float64Array(k * d);
-  const clusterWeights = new Float64Array(k);
-  const labels = new Int32Array(n).fill(-1);
-  const previous = new Int32Array(n);
-  const distances = new Float64Array(n);
+  const labels = new Int32Array(p.rows).fill(-1);
+  const distances = new Float64Array(p.rows);
   const assign = (c: Float64Array): number => session.assign(c, labels, distances);
-  let iterations = 0;
-  let converged = false;
-  let stoppedByCallback = false;
-  let relocated = 0;
-
-  for (let it = 0; it < settings.maxIter; it++) {
-    previous.set(labels);
-    const inertia = assign(centers);
-    if (session.accumulate) session.accumulate(next, clusterWeights);
-    else accumulateInBlocks(p, weights, labels, next, clusterWeights, null);
-    relocated += relocateEmptyClusters(p, weights, labels, distances, next, clusterWeights, k);
-    averageCenters(next, clusterWeights, k, d, settings.spherical);
-    const shift = squaredShift(centers, next);
-    [centers, next] = [next, centers];
-    iterations = it + 1;
-    const outcome = endOfIteration(settings, iterations, inertia, shift, labels, previous);
-    stoppedByCallback = outcome === "stopped";
-    converged = outcome === "converged";
-    if (outcome !== null) break;
-  }
+  const run = iterateCenters(settings, initialCenters, k, p.cols, labels, {
+    assign,
+    accumulate(sums, clusterWeights) {
+      if (session.accumulate) session.accumulate(sums, clusterWeights);
+      else accumulateInBlocks(p, weights, labels, sums, clusterWeights, null);
+    },
+    relocateEmpty: (sums, clusterWeights) =>
+      relocateEmptyClusters(p, weights, labels, distances, sums, clusterWeights, k),
+    shift: squaredShift,
+  });
   // Labels must describe the returned centres (a no-op relabelling after strict convergence).
-  const inertia = assign(centers);
-  return {
-    labels,
-    centers,
-    inertia,
-    iterations,
-    converged,
-    stoppedByCallback,
-    relocated,
-    parallelWarning: session.warning,
-  };
-}
-
-/**
- * Reports an iteration to `onIteration` and tells whether the run ends: "stopped" by the
- * callback, "converged" (no label changed, or the centres moved less than the tolerance),
- * or null to go on.
- */
-export function endOfIteration(
-  settings: LloydSettings,
-  iteration: number,
-  inertia: number,
-  centerShift: number,
-  labels: Int32Array,
-  previous: Int32Array,
-): "stopped" | "converged" | null {
-  let changed = 0;
-  for (let i = 0; i < labels.length; i++) if (labels[i] !== previous[i]) changed++;
-  const verdict = settings.onIteration?.({ run: settings.run, iteration, inertia, centerShift, changed });
-  if (verdict === false) return "stopped";
-  return changed === 0 || centerShift <= settings.tol ? "converged" : null;
-}
-
-/**
- * Re-seeds every empty cluster with one of the points farthest from its centre (in
- * decreasing distance, ties by index), moving that point's weight out of its old
- * cluster, as scikit-learn's `_relocate_empty_clusters_*`. Returns how many moved.
- */
-export function relocateEmptyClusters(
-  p: Points,
-  weights: Float64Array | null,
-  labels: Int32Array,
-  distances: Float64Array,
-  sums: Float64Array,
-  clusterWeights: Float64Array,
-  k: number,
-): number {
-  const empty: number[] = [];
-  for (let j = 0; j < k; j++) if (clusterWeights[j] === 0) empty.push(j);
-  if (empty.length === 0) return 0;
-  let maxDist = 0;
-  for (let i = 0; i < p.rows; i++) if ((distances[i] as number) > maxDist) maxDist = distances[i] as number;
-  // More clusters than distinct points: relocating cannot help.
-  if (maxDist === 0) return 0;
-  const order = Array.from({ length: p.rows }, (_, i) => i);
-  order.sort((a, b) => (distances[b] as number) - (distances[a] as number) || a - b);
-  const d = p.cols;
-  let moved = 0;
-  for (let e = 0; e < empty.length && e < order.length; e++) {
-    const far = order[e] as number;
-    if ((distances[far] as number) === 0) break;
-    const target = empty[e] as number;
-    const old = labels[far] as number;
-    const w = weights === null ? 1 : (weights[far] as number);
-    if (p.kind === "sparse") {
-      for (let q = p.indptr[far] as number, end = p.indptr[far + 1] as number; q < end; q++) {
-        const f = p.indices[q] as number;
-        const v = (p.data[q] as number) * w;
-        sums[old * d + f] = (sums[old * d + f] as number) - v;
-        sums[target * d + f] = v;
-      }
-    } else {
-      for (let f = 0; f < d; f++) {
-        const v = (p.data[far * d + f] as number) * w;
-        sums[old * d + f] = (sums[old * d + f] as number) - v;
-        sums[target * d + f] = v;
-      }
-    }
-    clusterWeights[target] = w;
-    clusterWeights[old] = (clusterWeights[old] as number) - w;
-    moved++;
-  }
-  return moved;
-}
-
-/**
- * Divides sums by cluster weights; an empty cluster sits on the heaviest cluster's
- * centre (as scikit-learn). Spherical mode rescales each centre to unit length.
- */
-export function averageCenters(
-  sums: Float64Array,
-  clusterWeights: Float64Array,
-  k: number,
-  d: number,
-  spherical: boolean,
-): void {
-  let heaviest = 0;
-  for (let j = 1; j < k; j++) if ((clusterWeights[j] as number) > (clusterWeights[heaviest] as number)) heaviest = j;
-  for (let j = 0; j < k; j++) {
-    const w = clusterWeights[j] as number;
-    if (w > 0) {
-      const alpha = 1 / w;
-      for (let f = j * d, end = f + d; f < end; f++) sums[f] = (sums[f] as number) * alpha;
-    }
-  }
-  for (let j = 0; j < k; j++) {
-    if ((clusterWeights[j] as number) <= 0) sums.copyWithin(j * d, heaviest * d, heaviest * d + d);
-  }
-  if (spherical) normalizeRowsInPlace(sums, k, d);
-}
-
-function squaredShift(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) {
-    const diff = (a[i] as number) - (b[i] as number);
-    s += diff * diff;
-  }
-  return s;
+  const inertia = assign(run.centers);
+  return { ...run, labels, inertia, parallelWarning: session.warning };
 }

@@ -4,9 +4,9 @@ import {
   accumulateCenters,
   assignRows,
   clearSums,
+  finishBlockSums,
   paddedK,
   prepareCenters,
-  sumClusterWeights,
   updateBlocks,
 } from "./assign.js";
 import type { AssignSession } from "./parallel.js";
@@ -298,11 +298,8 @@ export function openWorkspace(layout: WorkspaceLayout, slot: number): Workspace 
       sumRows(sums, lo, hi, 0, n);
     },
     finishSums() {
-      if (blocks.length === 3) {
-        if (wasm === null) for (let c = 0; c < sums.length; c++) sums[c] = (sums[c] as number) + (partial[c] as number);
-        else wasm.addInto(at(sums), at(partial), sums.length);
-      }
-      sumClusterWeights(labels, weights, clusterWeights);
+      const add = wasm === null ? null : () => wasm.addInto(at(sums), at(partial), sums.length);
+      finishBlockSums(sums, partial, blocks.length - 1, add, labels, weights, clusterWeights);
     },
   };
 }
