@@ -17,7 +17,7 @@ export function packFloats(values: Float64Array): PackedFloats {
   if (littleEndian) bytes.set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
   else {
     const view = new DataView(bytes.buffer);
-    values.forEach((v, i) => view.setFloat64(i * 8, v, true));
+    for (let i = 0; i < values.length; i++) view.setFloat64(i * 8, values[i] as number, true);
   }
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000) {

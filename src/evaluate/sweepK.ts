@@ -1,3 +1,4 @@
+import type { Clusterer, ClusterPoints } from "../cluster/clusterer.js";
 import { type KMeansMetric, kmeans } from "../cluster/kmeans.js";
 import type { ParallelAssigner } from "../cluster/parallel.js";
 import { describeValue } from "../core/describe.js";
@@ -23,6 +24,12 @@ export interface SweepKOptions {
   readonly onProgress?: (done: number, total: number, k: number) => void;
   /** Threads for k-means (see `createWorkerPool` in `topiclens/node`). */
   readonly parallel?: ParallelAssigner;
+  /**
+   * The clustering tried for each k, given k: any {@link Clusterer}. The best seed's is the
+   * one with the lowest k-means objective when the fit has one, else the first seed's.
+   * @defaultValue k-means with `metric` and `nInit` restarts
+   */
+  readonly clusterer?: (k: number) => Clusterer;
 }
 
 /** Scores of one k. */
@@ -54,6 +61,17 @@ export const SWEEP_K_DEFAULTS = Object.freeze({
   sampleSize: 2000,
 });
 
+/** Plain k-means for one k: the sweep's default clusterer. */
+function kmeansOnly(k: number, metric: KMeansMetric, nInit: number): Clusterer {
+  return {
+    k,
+    fit(points, { seed, parallel }) {
+      const r = kmeans(points, k, { metric, nInit, seed, ...(parallel ? { parallel } : {}) });
+      return { labels: r.labels, centroids: r.centroids, warnings: r.warnings, kmeans: r };
+    },
+  };
+}
+
 /** The default k range for n documents: 2 to min(20, ⌊√n⌋ + 2), capped at n - 1. */
 export function defaultKRange(n: number): [number, number] {
   return [2, Math.max(2, Math.min(20, Math.floor(Math.sqrt(n)) + 2, n - 1))];
@@ -70,7 +88,16 @@ export function defaultKRange(n: number): [number, number] {
  */
 export function sweepK(X: Vectors, options: SweepKOptions = {}): SweepKResult {
   const fn = "sweepK";
-  const o = checkOptions(fn, options, ["kRange", "seeds", "metric", "nInit", "sampleSize", "onProgress", "parallel"]);
+  const o = checkOptions(fn, options, [
+    "kRange",
+    "seeds",
+    "metric",
+    "nInit",
+    "sampleSize",
+    "onProgress",
+    "parallel",
+    "clusterer",
+  ]);
   const p = toPoints(X, fn);
   if (p.rows < 3)
     throw new InvalidArgumentError(`${fn}: X must have at least 3 rows to compare values of k; got ${p.rows}`, "X");
@@ -93,11 +120,23 @@ export function sweepK(X: Vectors, options: SweepKOptions = {}): SweepKResult {
       ? undefined
       : checkFunction<SweepKOptions["onProgress"]>(fn, "options.onProgress", o.onProgress);
 
+  const clusterer =
+    o.clusterer === undefined
+      ? (k: number) => kmeansOnly(k, metric, nInit)
+      : checkFunction<(k: number) => Clusterer>(fn, "options.clusterer", o.clusterer);
+  const points: ClusterPoints =
+    p.kind === "sparse"
+      ? { rows: p.rows, cols: p.cols, indptr: p.indptr, indices: p.indices, data: p.data }
+      : { rows: p.rows, cols: p.cols, data: p.data };
+  const context = o.parallel ? { parallel: o.parallel } : {};
+
   const rows: SweepKRow[] = [];
   ks.forEach((k, index) => {
-    const runs = seeds.map((seed) =>
-      kmeans(X, k, { metric, nInit, seed, ...(o.parallel ? { parallel: o.parallel } : {}) }),
-    );
+    const made = clusterer(k);
+    const runs = seeds.map((seed) => {
+      const fit = made.fit(points, { seed, ...context });
+      return { labels: fit.labels, inertia: fit.kmeans?.inertia ?? Number.NaN };
+    });
     let best = runs[0] as (typeof runs)[number];
     for (const r of runs) if (r.inertia < best.inertia) best = r;
     let ari = 0;

@@ -62,7 +62,10 @@ export function createTopicModel(
         const { texts } = normalizeDocuments("TopicModel.predict", docs);
         const matrix = vectorizer.transform(texts);
         const X = components === null ? matrix : denseNormalizeRows(projectOnComponents(matrix, components));
-        return predict(kmeans, X).map((c) => topicOfCluster[c] as number);
+        // A cluster outside the map (an outlier, -1) stays -1: never topic 0 by accident.
+        return predict(kmeans, X).map((c) =>
+          c >= 0 && c < topicOfCluster.length ? (topicOfCluster[c] as number) : -1,
+        );
       },
       toJSON: (): TopicModelJSON => ({
         format: TOPICS_FORMAT,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { kmeans as kmeansRun } from "../../src/cluster/kmeans.js";
 import { seedCorpus } from "../../src/corpus/seed.js";
 import { adjustedRandIndex } from "../../src/evaluate/external.js";
 import { clusteringReport } from "../../src/evaluate/report.js";
@@ -38,6 +39,39 @@ describe("sweepK(X, options)", () => {
     expect(bundle?.["image/svg+xml"]).toMatch(/^<svg/);
     expect(bundle?.["text/plain"]).toMatch(/recommended k = \d+/);
     expect(Object.keys(JSON.parse(JSON.stringify({ ...sweep, rows: [] })))).toEqual(["rows", "recommendedK", "rule"]);
+  });
+  it("sweeps any clusterer given as a factory of k: the default is k-means, and another is used as given", () => {
+    const asDefault = sweepK(matrix, { kRange: [2, 4], nInit: 2 });
+    const kmeansFactory = sweepK(matrix, {
+      kRange: [2, 4],
+      nInit: 2,
+      clusterer: (k) => ({
+        k,
+        fit: (points, { seed }) => {
+          const r = kmeansRun(points, k, { metric: "cosine", nInit: 2, seed });
+          return { labels: r.labels, centroids: r.centroids, warnings: r.warnings, kmeans: r };
+        },
+      }),
+    });
+    expect(kmeansFactory.rows.map((r) => Array.from(r.labels))).toEqual(
+      asDefault.rows.map((r) => Array.from(r.labels)),
+    );
+    // A clusterer without an objective: every row in cluster (row mod k), the same for every seed.
+    const striped = sweepK(matrix, {
+      kRange: [2, 3],
+      clusterer: (k) => ({
+        k,
+        fit: (points) => ({
+          labels: Int32Array.from({ length: points.rows }, (_, i) => i % k),
+          centroids: null,
+          warnings: [],
+          kmeans: null,
+        }),
+      }),
+    });
+    expect(Array.from(striped.rows[1]?.labels ?? [])).toEqual(Array.from({ length: 70 }, (_, i) => i % 3));
+    expect(striped.rows.every((r) => r.stability === 1 && Number.isNaN(r.inertia))).toBe(true);
+    expect(() => sweepK(matrix, { clusterer: 3 as never })).toThrow(/options.clusterer must be a function/);
   });
   it("rejects bad ranges", () => {
     expect(() => sweepK(matrix, { kRange: [1, 4] })).toThrow(/options.kRange\[0\] must be an integer in \[2, 69\]/);

@@ -1,7 +1,7 @@
 import type { KMeansMetric } from "../../cluster/kmeans.js";
 import type { ParallelAssigner } from "../../cluster/parallel.js";
 import { type SweepKResult, sweepK } from "../../evaluate/sweepK.js";
-import { type ClusterPoints, selectPoints } from "./cluster.js";
+import { type Clusterer, type ClusterPoints, kmeansClusterer, selectPoints } from "./cluster.js";
 
 export interface ChooseKSettings {
   readonly kRange: readonly [number, number];
@@ -10,6 +10,16 @@ export interface ChooseKSettings {
   readonly nInit: number;
   readonly parallel: ParallelAssigner | undefined;
   readonly onProgress: (done: number, total: number) => void;
+  /**
+   * The clustering the sweep tries for each k, given k and the restarts per seed.
+   * @defaultValue the pipeline's k-means, on every row it is given
+   */
+  readonly clusterer?: (k: number, nInit: number) => Clusterer;
+}
+
+/** The pipeline's k-means on every row it is given: the sweep's default clusterer. */
+function sweepKMeans(metric: KMeansMetric): (k: number, nInit: number) => Clusterer {
+  return (k, nInit) => kmeansClusterer(k, { metric, nInit, sampleSize: Number.POSITIVE_INFINITY, path: "full-batch" });
 }
 
 /** Rows the sweep clusters when the corpus is larger than the sample. */
@@ -32,11 +42,14 @@ export function chooseKStage(X: ClusterPoints, sample: Int32Array | null, settin
     );
     rows = selectPoints(X, every);
   }
+  const nInit = sample === null ? Math.max(1, Math.ceil(settings.nInit / 3)) : 1;
+  const clusterer = settings.clusterer ?? sweepKMeans(settings.metric);
   return sweepK(rows, {
     kRange: settings.kRange,
     seeds: [seed, seed + 1, seed + 2],
     metric: settings.metric,
-    nInit: sample === null ? Math.max(1, Math.ceil(settings.nInit / 3)) : 1,
+    nInit,
+    clusterer: (k) => clusterer(k, nInit),
     ...(settings.parallel ? { parallel: settings.parallel } : {}),
     onProgress: settings.onProgress,
   });

@@ -1,34 +1,14 @@
+import type { Clusterer, ClusterFit, ClusterPoints } from "../../cluster/clusterer.js";
 import { type KMeansMetric, type KMeansResult, kmeans } from "../../cluster/kmeans.js";
 import { miniBatchKMeans } from "../../cluster/miniBatch.js";
 import type { ParallelAssigner } from "../../cluster/parallel.js";
-import type { CsrMatrix } from "../../core/csr.js";
 import type { DenseMatrix } from "../../core/dense.js";
 import { selectRows } from "../../core/points.js";
-import type { Warning } from "../../core/warnings.js";
 import { adjustedRandIndex } from "../../evaluate/external.js";
 import type { ClusteringPath } from "../types.js";
 import { documentSample } from "./sample.js";
 
-/** The rows a clusterer groups: sparse TF-IDF or dense embeddings. */
-export type ClusterPoints = CsrMatrix | DenseMatrix;
-
-/** What any clustering algorithm gives the later stages. */
-export interface ClusterFit {
-  /** Cluster of every row in [0, k); -1 marks an outlier that belongs to no topic. */
-  readonly labels: Int32Array;
-  /** k x d centres, or null for algorithms without centres. */
-  readonly centroids: DenseMatrix | null;
-  readonly warnings: readonly Warning[];
-  /** The k-means model behind `predict`, or null. */
-  readonly kmeans: KMeansResult | null;
-}
-
-/** A clustering algorithm with its settings fixed; `fit` is deterministic for a seed. */
-export interface Clusterer {
-  /** Clusters it makes (labels lie in [0, k)). */
-  readonly k: number;
-  fit(points: ClusterPoints, context: { readonly seed: number; readonly parallel?: ParallelAssigner }): ClusterFit;
-}
+export type { Clusterer, ClusterFit, ClusterPoints } from "../../cluster/clusterer.js";
 
 export interface KMeansClustererSettings {
   readonly metric: KMeansMetric;
