@@ -12,7 +12,10 @@ import { selectDiverse } from "./mmr.js";
 /** A term with its weight in a cluster. */
 export interface Keyword {
   readonly term: string;
+  /** Higher is better, for every method. */
   readonly score: number;
+  /** YAKE's own score (lower is better), for keyphrases found by YAKE. */
+  readonly yake?: number;
 }
 
 /** The keywords and name of one cluster. */

@@ -33,8 +33,8 @@ export interface DocumentKeywordsOptions {
 const NAMES = ["method", "model", "top", "diversity"] as const;
 
 /**
- * Keyphrases of one document, best first. YAKE! scores are "lower is better"; TF-IDF
- * scores are weights ("higher is better"); each list is ordered best first either way.
+ * Keyphrases of one document, best first; `score` is higher-is-better for both methods
+ * (YAKE's own, lower-is-better score is kept as `yake`).
  * @throws InvalidArgumentError for a non-string text, `"tfidf"` without a model, or bad options.
  */
 export function documentKeywords(text: string, options: DocumentKeywordsOptions = {}): Keyword[] {

@@ -78,7 +78,8 @@ function tagOf(word: string, position: number): Tag {
  * Sentences and words are split by regular expressions rather than segtok, and the
  * stop words are this library's lists, so scores can differ slightly from the Python
  * package. O(words · n + candidates · top · phrase length²).
- * @returns keyphrases, best first, with `score` = YAKE's score (lower is better).
+ * @returns keyphrases, best first, with `yake` = YAKE's score (lower is better) and
+ * `score` = 1 / (1 + yake), higher is better as every other keyword score.
  */
 export function yakeKeywords(text: string, options: YakeOptions = {}): Keyword[] {
   const fn = "yakeKeywords";
@@ -216,7 +217,7 @@ export function yakeKeywords(text: string, options: YakeOptions = {}): Keyword[]
     kept.push(c);
     if (kept.length === top) break;
   }
-  return kept.map((c) => ({ term: c.kw, score: c.h }));
+  return kept.map((c) => ({ term: c.kw, score: 1 / (1 + c.h), yake: c.h }));
 }
 
 function addCandidate(candidates: Map<string, Candidate>, parts: { tag: Tag; word: string; term: Term }[]): void {

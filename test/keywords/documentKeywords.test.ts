@@ -14,12 +14,17 @@ describe("yakeKeywords(text)", () => {
     expect(keywords[0]?.term.toLowerCase()).toContain("federated adversarial learning");
     expect(keywords).toHaveLength(10);
   });
-  it("orders by YAKE score (lower is better) and never starts or ends a phrase with a stop word", () => {
+  it("orders by YAKE score (lower is better; score = 1 / (1 + yake), higher is better) and never starts or ends a phrase with a stop word", () => {
     const stop = new Set(SKLEARN_ENGLISH_STOP_WORDS);
-    for (let i = 1; i < keywords.length; i++)
-      expect((keywords[i] as { score: number }).score).toBeGreaterThanOrEqual(
-        (keywords[i - 1] as { score: number }).score,
-      );
+    for (let i = 1; i < keywords.length; i++) {
+      const [a, b] = [keywords[i - 1], keywords[i]] as [
+        { score: number; yake: number },
+        { score: number; yake: number },
+      ];
+      expect(b.yake).toBeGreaterThanOrEqual(a.yake);
+      expect(b.score).toBeLessThanOrEqual(a.score);
+      expect(b.score).toBe(1 / (1 + b.yake));
+    }
     for (const k of keywords) {
       const words = k.term.toLowerCase().split(" ");
       expect(stop.has(words[0] as string)).toBe(false);
