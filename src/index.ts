@@ -1,3 +1,4 @@
+export type { Clusterer, ClusterFit, ClusterPoints } from "./cluster/clusterer.js";
 export type {
   KMeansAlgorithm,
   KMeansIterationState,
@@ -20,6 +21,7 @@ export type { Vectors } from "./core/points.js";
 export { csrSelectRows } from "./core/points.js";
 export type { Random } from "./core/random.js";
 export { createRandom } from "./core/random.js";
+export type { Warning, WarningCode } from "./core/warnings.js";
 export type { Paper } from "./corpus/parseAbstractsPage.js";
 export { parseAbstractsPage } from "./corpus/parseAbstractsPage.js";
 export type { ContingencyTable } from "./evaluate/contingency.js";
@@ -42,9 +44,17 @@ export type { ClusteringReport } from "./evaluate/report.js";
 export { clusteringReport } from "./evaluate/report.js";
 export type { SweepKOptions, SweepKResult, SweepKRow } from "./evaluate/sweepK.js";
 export { defaultKRange, SWEEP_K_DEFAULTS, sweepK } from "./evaluate/sweepK.js";
+export type { InputFormatSpec, ParseDocumentsOptions, ParsedDocuments, TextFormat } from "./io/inputFormats.js";
+export { formatOfName, INPUT_FORMATS, parseDocuments } from "./io/inputFormats.js";
 export type { ClassPhraseOptions, ClassTermTable, TokenDocuments } from "./keywords/classPhraseCounts.js";
 export { CLASS_PHRASE_DEFAULTS, classPhraseCounts } from "./keywords/classPhraseCounts.js";
-export type { ClusterKeywords, ClusterKeywordsOptions, Keyword, KeywordInput } from "./keywords/clusterKeywords.js";
+export type {
+  ClusterKeywords,
+  ClusterKeywordsOptions,
+  Keyword,
+  KeywordInput,
+  KeywordScorer,
+} from "./keywords/clusterKeywords.js";
 export {
   CLUSTER_KEYWORDS_DEFAULTS,
   clusterKeywords,
@@ -68,6 +78,8 @@ export {
   LSA_MIN_DOCUMENTS,
 } from "./pipeline/clusterTopics.js";
 export type { DocumentInput } from "./pipeline/documents.js";
+export type { OptionKind, TopicsOptionSpec } from "./pipeline/optionSpec.js";
+export { TOPICS_OPTION_SPECS } from "./pipeline/optionSpec.js";
 export type { TopicModel, TopicModelJSON, TopicSummary } from "./pipeline/topicModel.js";
 export { TOPICS_FORMAT, topicModelFromJSON } from "./pipeline/topicModel.js";
 export type {
@@ -84,6 +96,8 @@ export type {
 export type { TruncatedSvdOptions, TruncatedSvdResult } from "./reduce/truncatedSvd.js";
 export { projectOnComponents, TRUNCATED_SVD_DEFAULTS, truncatedSvd } from "./reduce/truncatedSvd.js";
 export { toCSV } from "./report/csv.js";
+export type { ReportFormatSpec } from "./report/formats.js";
+export { REPORT_FORMATS, reportFormatOfName } from "./report/formats.js";
 export type { HtmlOptions } from "./report/html.js";
 export { toHTML } from "./report/html.js";
 export { toJSONReport } from "./report/json.js";

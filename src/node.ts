@@ -19,7 +19,8 @@ export async function loadAbstractsPage(path: string | URL): Promise<Paper[]> {
 
 export type { InputFormat, ReadDocumentsOptions, ReadDocumentsResult } from "./io/readDocuments.js";
 export { readDocuments } from "./io/readDocuments.js";
-export { readJsonLines, readJsonRecords } from "./io/readJsonLines.js";
+export type { ReadRecordsOptions } from "./io/readJsonLines.js";
+export { readJsonLines, readJsonRecords, readRecords } from "./io/readJsonLines.js";
 export type { DocumentRecord, RecordFields } from "./io/records.js";
 export type { WorkerPool, WorkerPoolOptions } from "./node/workerPool.js";
 export { createWorkerPool } from "./node/workerPool.js";

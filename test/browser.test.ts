@@ -9,7 +9,7 @@ import { ROOT } from "./helpers/data.js";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".map": "application/json" };
 // Only what the page needs is served, from loopback.
-const ALLOWED = ["/dist/", "/node_modules/stopword/", "/test/browser/"];
+const ALLOWED = ["/dist/", "/node_modules/stopword/", "/node_modules/csv-parse/dist/esm/", "/test/browser/"];
 
 let server: Server;
 let base = "";
@@ -52,6 +52,10 @@ describe("the ESM build in headless Chromium", () => {
       await page.waitForFunction(() => document.body.dataset.state !== undefined, undefined, { timeout: 60_000 });
       expect(await page.evaluate(() => document.body.dataset.state)).toBe("done");
       expect(errors).toEqual([]);
+      expect(JSON.parse((await page.evaluate(() => document.body.dataset.csv)) as string)).toEqual([
+        { title: "A, quoted title", text: "first text" },
+        { title: "Second", text: "second text" },
+      ]);
       const topics = Number(await page.evaluate(() => document.body.dataset.topics));
       expect(await page.locator(".tl-topic").count()).toBe(topics);
       expect(await page.locator("svg circle").count()).toBe(70);

@@ -1,4 +1,4 @@
-import type { CsrMatrix } from "../core/csr.js";
+import { type CsrMatrix, isCsrMatrix } from "../core/csr.js";
 import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { checkBoolean, checkInteger, checkNumber, checkOneOf, checkOptions } from "../core/validate.js";
@@ -31,8 +31,13 @@ export interface ClusterKeywords {
 export interface ClusterKeywordsOptions {
   /** Keywords per cluster. @defaultValue 10 */
   readonly topN?: number;
-  /** `"c-tf-idf"` (BERTopic's class-based TF-IDF) or `"centroid"` (mean TF-IDF of the cluster, scikit-learn's way). @defaultValue "c-tf-idf" */
-  readonly representation?: "c-tf-idf" | "centroid";
+  /**
+   * The scorer, the first link of the chain: `"c-tf-idf"` (BERTopic's class-based TF-IDF),
+   * `"centroid"` (mean TF-IDF of the cluster, scikit-learn's way), or a function of the
+   * per-cluster counts that returns k x terms scores, higher is better. The junk filter,
+   * phrase absorption, MMR and the label follow whichever scores. @defaultValue "c-tf-idf"
+   */
+  readonly representation?: "c-tf-idf" | "centroid" | KeywordScorer;
   /** Square-root class term frequencies (c-TF-IDF). @defaultValue true */
   readonly reduceFrequentWords?: boolean;
   /** BM25-style idf (c-TF-IDF). @defaultValue false */
@@ -62,6 +67,9 @@ export interface ClusterKeywordsOptions {
    */
   readonly stopWords?: StopWordsSpec;
 }
+
+/** A user-given scorer: per-cluster counts in, k x terms scores out (higher is better; 0 or absent = not a candidate). */
+export type KeywordScorer = (table: ClassTermTable) => CsrMatrix;
 
 export const CLUSTER_KEYWORDS_DEFAULTS = Object.freeze({
   topN: 10,
@@ -181,6 +189,10 @@ export function clusterKeywordsFromClassCounts(
   return keywordsOfClasses(table, table.vocabulary, o, null);
 }
 
+/**
+ * The keyword chain for every cluster: scorer → junk filter → candidate pool → phrase
+ * absorption → MMR → label. Each link is a function below; the scorer can be the caller's.
+ */
 function keywordsOfClasses(
   table: ClassTermTable,
   display: readonly string[],
@@ -188,22 +200,63 @@ function keywordsOfClasses(
   centroids: CsrMatrix | null,
 ): ClusterKeywords[] {
   const { vocabulary, sizes } = table;
-  const perClass = table.termCounts;
-  const perClassDocs = table.documentCounts;
+  const k = sizes.length;
+  const weights = scoreTerms(table, o, centroids);
+  const junk = junkTerms(table, o);
+  // Equal scores are ordered by term (code points), whatever the order of the columns.
+  const byTerm = (a: number, b: number) => compareCodePoints(vocabulary[a] as string, vocabulary[b] as string);
+  const perClass = new ClassValues(vocabulary.length);
+  const out: ClusterKeywords[] = [];
+  for (let c = 0; c < k; c++) {
+    perClass.load(table, c);
+    const ranked = candidatePool(weights, c, junk, perClass, sizes[c] as number, o, byTerm);
+    const candidates = o.preferPhrases
+      ? absorbCoveredWords(ranked, vocabulary, (t) => perClass.count(t), o.coverage, byTerm)
+      : ranked;
+    const chosen = selectDiverse(
+      candidates.map((x) => ({ term: vocabulary[x.t] as string, score: x.score, id: x.t })),
+      o.topN,
+      o.diversity,
+    );
+    const keywords = chosen.map((x) => ({ term: display[x.id] as string, score: x.score }));
+    out.push({ cluster: c, size: sizes[c] as number, label: labelOf(keywords, o.labelTerms), keywords });
+    perClass.clear(table, c);
+  }
+  return out;
+}
+
+/** The scorer: k x terms scores, higher is better. */
+function scoreTerms(table: ClassTermTable, o: ResolvedKeywordOptions, centroids: CsrMatrix | null): CsrMatrix {
+  if (centroids !== null) return centroids;
+  if (typeof o.representation === "function") {
+    const scores = o.representation(table);
+    if (!isCsrMatrix(scores) || scores.rows !== table.sizes.length || scores.cols !== table.vocabulary.length) {
+      throw new InvalidArgumentError(
+        `clusterKeywords: options.representation must return a ${table.sizes.length} x ${table.vocabulary.length} CSR matrix of scores; got ${describeValue(scores)}`,
+        "options.representation",
+      );
+    }
+    return scores;
+  }
+  return classTfidf(table.termCounts, { reduceFrequentWords: o.reduce, bm25Weighting: o.bm25 }).matrix;
+}
+
+/**
+ * The junk filter: stop words, numbers, single letters, math debris, and terms common in
+ * almost every cluster, which say nothing about any one of them. "Common" means in at least
+ * PRESENCE_SHARE of a cluster's documents, so a word that merely occurs once somewhere in
+ * every large cluster is not thrown away.
+ */
+function junkTerms(table: ClassTermTable, o: ResolvedKeywordOptions): Uint8Array {
+  const { vocabulary, sizes, documentCounts: docs } = table;
   const k = sizes.length;
   const cols = vocabulary.length;
-  const { topN, diversity, coverage, maxShare, minDocuments, labelTerms, preferPhrases, extraStop } = o;
-  const weights = centroids ?? classTfidf(perClass, { reduceFrequentWords: o.reduce, bm25Weighting: o.bm25 }).matrix;
-
-  // Terms common in almost every cluster say nothing about any one of them. "Common"
-  // means in at least PRESENCE_SHARE of a cluster's documents, so a word that merely
-  // occurs once somewhere in every large cluster is not thrown away.
   const clustersWithTerm = new Int32Array(cols);
   for (let c = 0; c < k; c++) {
     const needed = Math.max(1, PRESENCE_SHARE * (sizes[c] as number));
-    for (let p = perClassDocs.indptr[c] as number; p < (perClassDocs.indptr[c + 1] as number); p++) {
-      if ((perClassDocs.data[p] as number) >= needed) {
-        const t = perClassDocs.indices[p] as number;
+    for (let p = docs.indptr[c] as number; p < (docs.indptr[c + 1] as number); p++) {
+      if ((docs.data[p] as number) >= needed) {
+        const t = docs.indices[p] as number;
         clustersWithTerm[t] = (clustersWithTerm[t] as number) + 1;
       }
     }
@@ -211,52 +264,75 @@ function keywordsOfClasses(
   const junk = new Uint8Array(cols);
   for (let t = 0; t < cols; t++) {
     const term = vocabulary[t] as string;
-    if (isJunkTerm(term, extraStop) || (k >= 4 && (clustersWithTerm[t] as number) > maxShare * k)) junk[t] = 1;
+    if (isJunkTerm(term, o.extraStop) || (k >= 4 && (clustersWithTerm[t] as number) > o.maxShare * k)) junk[t] = 1;
+  }
+  return junk;
+}
+
+/** One cluster's counts by term, filled from its entries and cleared after it. */
+class ClassValues {
+  private readonly occurrences: Float64Array;
+  private readonly documents: Float64Array;
+
+  constructor(cols: number) {
+    this.occurrences = new Float64Array(cols);
+    this.documents = new Float64Array(cols);
   }
 
-  const out: ClusterKeywords[] = [];
-  // Per-class values by term, filled from the class's entries and cleared after it.
-  const classCount = new Float64Array(cols);
-  const docsWith = new Float64Array(cols);
-  const poolSize = Math.max(4 * topN, 40);
-  // Equal scores are ordered by term (code points), whatever the order of the columns.
-  const byTerm = (a: number, b: number) => compareCodePoints(vocabulary[a] as string, vocabulary[b] as string);
-  for (let c = 0; c < k; c++) {
-    for (let p = perClass.indptr[c] as number; p < (perClass.indptr[c + 1] as number); p++)
-      classCount[perClass.indices[p] as number] = perClass.data[p] as number;
-    for (let p = perClassDocs.indptr[c] as number; p < (perClassDocs.indptr[c + 1] as number); p++)
-      docsWith[perClassDocs.indices[p] as number] = perClassDocs.data[p] as number;
-    const needed = Math.min(minDocuments, Math.max(1, Math.floor((sizes[c] as number) / 2)));
-    const pool = new TopScores(poolSize, byTerm);
-    for (let p = weights.indptr[c] as number; p < (weights.indptr[c + 1] as number); p++) {
-      const t = weights.indices[p] as number;
-      const score = weights.data[p] as number;
-      if (junk[t] === 0 && score > 0 && (docsWith[t] as number) >= needed) pool.offer(t, score);
-    }
-    const countOf = (t: number) => classCount[t] as number;
-    const ranked = pool.ranked();
-    const candidates = preferPhrases ? absorbCoveredWords(ranked, vocabulary, countOf, coverage, byTerm) : ranked;
-    const chosen = selectDiverse(
-      candidates.map((x) => ({ term: vocabulary[x.t] as string, score: x.score, id: x.t })),
-      topN,
-      diversity,
-    );
-    const keywords = chosen.map((x) => ({ term: display[x.id] as string, score: x.score }));
-    out.push({
-      cluster: c,
-      size: sizes[c] as number,
-      label: keywords
-        .slice(0, labelTerms)
-        .map((x) => x.term)
-        .join(" · "),
-      keywords,
-    });
-    for (let p = perClass.indptr[c] as number; p < (perClass.indptr[c + 1] as number); p++)
-      classCount[perClass.indices[p] as number] = 0;
-    for (let p = perClassDocs.indptr[c] as number; p < (perClassDocs.indptr[c + 1] as number); p++)
-      docsWith[perClassDocs.indices[p] as number] = 0;
+  count(t: number): number {
+    return this.occurrences[t] as number;
   }
-  return out;
+
+  documentsWith(t: number): number {
+    return this.documents[t] as number;
+  }
+
+  load(table: ClassTermTable, c: number): void {
+    this.fill(table, c, false);
+  }
+
+  clear(table: ClassTermTable, c: number): void {
+    this.fill(table, c, true);
+  }
+
+  private fill(table: ClassTermTable, c: number, clear: boolean): void {
+    const { termCounts: tc, documentCounts: dc } = table;
+    for (let p = tc.indptr[c] as number; p < (tc.indptr[c + 1] as number); p++)
+      this.occurrences[tc.indices[p] as number] = clear ? 0 : (tc.data[p] as number);
+    for (let p = dc.indptr[c] as number; p < (dc.indptr[c + 1] as number); p++)
+      this.documents[dc.indices[p] as number] = clear ? 0 : (dc.data[p] as number);
+  }
+}
+
+/**
+ * The candidate pool of cluster c: its best-scored terms that are not junk and occur in
+ * enough of its documents (so one verbose document cannot name a topic).
+ */
+function candidatePool(
+  weights: CsrMatrix,
+  c: number,
+  junk: Uint8Array,
+  perClass: ClassValues,
+  size: number,
+  o: ResolvedKeywordOptions,
+  byTerm: (a: number, b: number) => number,
+): { t: number; score: number }[] {
+  const needed = Math.min(o.minDocuments, Math.max(1, Math.floor(size / 2)));
+  const pool = new TopScores(Math.max(4 * o.topN, 40), byTerm);
+  for (let p = weights.indptr[c] as number; p < (weights.indptr[c + 1] as number); p++) {
+    const t = weights.indices[p] as number;
+    const score = weights.data[p] as number;
+    if (junk[t] === 0 && score > 0 && perClass.documentsWith(t) >= needed) pool.offer(t, score);
+  }
+  return pool.ranked();
+}
+
+/** The label: the first keywords joined. */
+function labelOf(keywords: readonly Keyword[], terms: number): string {
+  return keywords
+    .slice(0, terms)
+    .map((x) => x.term)
+    .join(" · ");
 }
 
 /**
@@ -307,7 +383,7 @@ class TopScores {
 /** Every keyword option validated, with its default applied. */
 interface ResolvedKeywordOptions {
   readonly topN: number;
-  readonly representation: "c-tf-idf" | "centroid";
+  readonly representation: "c-tf-idf" | "centroid" | KeywordScorer;
   readonly diversity: number;
   readonly coverage: number;
   readonly maxShare: number;
@@ -322,12 +398,13 @@ interface ResolvedKeywordOptions {
 function resolveKeywordOptions(fn: string, options: ClusterKeywordsOptions): ResolvedKeywordOptions {
   const o = checkOptions(fn, options, OPTION_NAMES);
   const topN = checkInteger(fn, "options.topN", o.topN ?? CLUSTER_KEYWORDS_DEFAULTS.topN, 1);
-  const representation = checkOneOf(
-    fn,
-    "options.representation",
-    o.representation ?? CLUSTER_KEYWORDS_DEFAULTS.representation,
-    ["c-tf-idf", "centroid"],
-  );
+  const representation =
+    typeof o.representation === "function"
+      ? o.representation
+      : checkOneOf(fn, "options.representation", o.representation ?? CLUSTER_KEYWORDS_DEFAULTS.representation, [
+          "c-tf-idf",
+          "centroid",
+        ]);
   const diversity = checkNumber(fn, "options.diversity", o.diversity ?? CLUSTER_KEYWORDS_DEFAULTS.diversity, {
     min: 0,
     max: 1,

@@ -73,6 +73,31 @@ describe("clusterKeywords({ counts, labels, vocabulary })", () => {
     }
     expect(topics.map((t) => t.size).reduce((a, b) => a + b)).toBe(70);
   });
+  it("takes the caller's scorer as the chain's first link; junk filter, absorption and MMR follow", () => {
+    // Raw class counts as scores: the most frequent non-junk terms of each cluster.
+    const byCount = clusterKeywords(
+      { counts, labels, vocabulary: model.vocabulary },
+      { representation: (table) => table.termCounts, diversity: 0, preferPhrases: false },
+    );
+    const perClass = classTermCounts(counts, labels, 3);
+    for (let c = 0; c < 3; c++) {
+      const scores = (byCount[c]?.keywords ?? []).map((k) => k.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      const top = byCount[c]?.keywords[0];
+      const column = model.vocabulary.indexOf(top?.term as string);
+      let found = 0;
+      for (let q = perClass.indptr[c] as number; q < (perClass.indptr[c + 1] as number); q++)
+        if (perClass.indices[q] === column) found = perClass.data[q] as number;
+      expect(found).toBe(top?.score);
+      expect(byCount[c]?.keywords.some((k) => k.term === "the" || k.term === "of")).toBe(false);
+    }
+    expect(() =>
+      clusterKeywords(
+        { counts, labels, vocabulary: model.vocabulary },
+        { representation: () => ({ rows: 1 }) as never },
+      ),
+    ).toThrow(/options.representation must return a 3 x \d+ CSR matrix of scores/);
+  });
   it("keeps junk out: numbers, single letters, math debris, stop words", () => {
     const junk = clusterKeywords({
       counts: {
