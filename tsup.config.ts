@@ -12,7 +12,8 @@ const shared: Options = {
     "assign-worker": "src/node/assignWorker.ts",
   },
   dts: { entry: { index: "src/index.ts", node: "src/node.ts", seed: "src/corpus/seed.ts" } },
-  sourcemap: true,
+  // No source maps: the build is readable ES2022, not minified, and maps would double the package.
+  sourcemap: false,
   target: "es2022",
   loader: { ".txt": "text" },
   // porter2 ships CommonJS only; bundling its few lines keeps the ESM build importable in browsers.

@@ -30,6 +30,12 @@ describe("the packed package", () => {
       `const { kmeans, tokenize } = require("topiclens");\nconst { seedCorpus } = require("topiclens/seed");\nconsole.log(seedCorpus().length, tokenize("Non-IID k-means")[1], kmeans([[0],[1],[10]], 2).k);\n`,
     );
     expect(sh("node", ["cjs.cjs"], app).trim()).toBe("70 k-means 2");
+    // The example its own comment tells readers to run ships with the package, and runs.
+    const example = sh("node", [join(app, "node_modules", "topiclens", "examples", "seed-topics.mjs")], app);
+    expect(example).toMatch(/^70 documents, \d+ topics/);
+    const shipped = readdirSync(join(app, "node_modules", "topiclens"));
+    expect(shipped).toContain("LICENSE");
+    expect(readdirSync(join(app, "node_modules", "topiclens", "dist")).some((f) => f.endsWith(".map"))).toBe(false);
 
     writeFileSync(
       join(app, "main.ts"),
@@ -58,6 +64,7 @@ describe("the packed package", () => {
 
   it("passes publint and arethetypeswrong", () => {
     expect(sh(bin("publint"), ["--strict"], ROOT)).toMatch(/All good/);
-    sh(bin("attw"), ["--pack", ".", "--profile", "node16"], ROOT);
+    // the default profile: node10 resolution (typesVersions) as well as node16 and bundlers
+    sh(bin("attw"), ["--pack", "."], ROOT);
   });
 });
