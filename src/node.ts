@@ -21,6 +21,7 @@ export type { InputFormat, ReadDocumentsOptions, ReadDocumentsResult } from "./i
 export { readDocuments } from "./io/readDocuments.js";
 export type { ReadRecordsOptions } from "./io/readJsonLines.js";
 export { readJsonLines, readJsonRecords, readRecords } from "./io/readJsonLines.js";
+export { readVectors } from "./io/readVectors.js";
 export type { DocumentRecord, RecordFields } from "./io/records.js";
 export type { WorkerPool, WorkerPoolOptions } from "./node/workerPool.js";
 export { createWorkerPool } from "./node/workerPool.js";

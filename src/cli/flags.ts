@@ -57,6 +57,11 @@ export const INPUT_FLAGS: readonly CliFlag[] = [
     value: "F",
     help: "field holding known classes: prints V-measure, ARI and NMI of the topics against them",
   },
+  {
+    flag: "embeddings",
+    value: "FILE",
+    help: "cluster these document vectors (.npy float32/float64, or raw .f32), made by any model, instead of the texts' TF-IDF; the texts still name the topics",
+  },
   { flag: "recursive", help: "directories: read subfolders too", predict: true },
   {
     flag: "ext",

@@ -7,6 +7,7 @@ import { decodeText, isGzip } from "../io/decodeText.js";
 import { formatOfName, INPUT_FORMATS, inputFormat } from "../io/inputFormats.js";
 import { type InputFormat, readDocuments } from "../io/readDocuments.js";
 import { readRecords } from "../io/readJsonLines.js";
+import { readVectors } from "../io/readVectors.js";
 import type { DocumentRecord } from "../io/records.js";
 import { systemReason } from "../io/systemReason.js";
 import { createWorkerPool } from "../node/workerPool.js";
@@ -187,6 +188,11 @@ async function runTopics(args: readonly string[], streams: Streams, say: (text: 
   if (values.stream && (values.recursive || values.ext !== undefined))
     throw new UsageError("--recursive and --ext are for directories, which --stream does not read");
   const streamed = streamable && (values.stream === true || (await fileSize(input)) >= streamFrom);
+  const embeddingsFile = values.embeddings as string | undefined;
+  if (embeddingsFile !== undefined && streamed && !/\.npy$/i.test(embeddingsFile))
+    throw new UsageError(
+      `--embeddings ${embeddingsFile}: a raw .f32 file's width comes from the number of documents, which a streamed file gives only at its end; save the vectors as .npy (its header holds the shape)`,
+    );
   const labels: (string | undefined)[] = [];
   const keepLabel = (doc: DocumentRecord) => {
     labels.push(doc.label);
@@ -198,7 +204,8 @@ async function runTopics(args: readonly string[], streams: Streams, say: (text: 
     if (streamed) {
       if (!quiet && !bar) say(`streaming ${input}`);
       const records = readRecords(input, { format, ...reading.fields });
-      result = await clusterTopicsStream(mapAsync(records, keepLabel), { ...options, parallel: pool });
+      const embeddings = embeddingsFile === undefined ? {} : { embeddings: await vectorsOf(embeddingsFile) };
+      result = await clusterTopicsStream(mapAsync(records, keepLabel), { ...options, ...embeddings, parallel: pool });
     } else {
       const { documents } = await readDocuments(input, {
         format: reading.inputFormat,
@@ -206,7 +213,9 @@ async function runTopics(args: readonly string[], streams: Streams, say: (text: 
         ...reading.directory,
       });
       documents.forEach(keepLabel);
-      result = clusterTopics(documents, { ...options, parallel: pool });
+      const embeddings =
+        embeddingsFile === undefined ? {} : { embeddings: await vectorsOf(embeddingsFile, documents.length) };
+      result = clusterTopics(documents, { ...options, ...embeddings, parallel: pool });
     }
   } finally {
     await pool.close();
@@ -234,6 +243,16 @@ async function runTopics(args: readonly string[], streams: Streams, say: (text: 
     say(labelAgreement(reading.fields.labelField, labels, result.assignments));
   if (!quiet) for (const w of result.warnings) say(`warning: ${w.message}`);
   return 0;
+}
+
+/** The --embeddings file's vectors; its faults are the flag's. */
+async function vectorsOf(path: string, rows?: number) {
+  try {
+    return await readVectors(path, rows);
+  } catch (error) {
+    if (!(error instanceof TopiclensError)) throw error;
+    throw new TopiclensError(error.code, `--embeddings: ${inFlagWords(error)}`, "embeddings");
+  }
 }
 
 async function* mapAsync<T, U>(source: AsyncIterable<T>, f: (x: T) => U): AsyncGenerator<U> {

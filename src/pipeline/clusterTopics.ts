@@ -1,10 +1,10 @@
 import type { KMeansMetric } from "../cluster/kmeans.js";
 import type { ParallelAssigner } from "../cluster/parallel.js";
-import type { DenseMatrix } from "../core/dense.js";
+import { type DenseMatrix, denseNormalizeRows } from "../core/dense.js";
 import { describeValue } from "../core/describe.js";
 import { EmptyInputError, InvalidArgumentError } from "../core/errors.js";
 import { withMethods } from "../core/methods.js";
-import { rowDot } from "../core/points.js";
+import { rowDot, toPoints, type Vectors } from "../core/points.js";
 import { checkFunction, checkInteger, checkOptions } from "../core/validate.js";
 import { type Warning, warning } from "../core/warnings.js";
 import { defaultKRange, type SweepKResult } from "../evaluate/sweepK.js";
@@ -79,6 +79,14 @@ export interface ClusterTopicsOptions {
   readonly onProgress?: (progress: TopicsProgress) => void;
   /** Threads for k-means (`createWorkerPool()` from `topiclens/node`); results are identical without. */
   readonly parallel?: ParallelAssigner;
+  /**
+   * Precomputed document vectors (one row per document, from any model: sentence embeddings,
+   * BERTopic's, OpenAI's...), clustered instead of the TF-IDF/LSA vectors, as BERTopic's
+   * `fit(docs, embeddings)`. The texts still name the topics (keywords, phrases, coherence).
+   * Rows are scaled to unit length for the cosine metric. `reduce` does not apply. The fitted
+   * model then assigns new documents by their vectors: `model.predictEmbeddings(vectors)`.
+   */
+  readonly embeddings?: DenseMatrix | readonly (readonly number[])[];
 }
 
 /**
@@ -125,6 +133,7 @@ const OPTION_NAMES = [
   "stabilitySeeds",
   "onProgress",
   "parallel",
+  "embeddings",
 ] as const;
 
 /** Every option validated once, with its default applied (what does not depend on the corpus size). */
@@ -144,6 +153,8 @@ interface TopicsSettings {
   readonly keywords: ClusterTopicsOptions["keywords"];
   readonly keywordWords: Pick<TfidfOptions, "stopWords" | "extraStopWords">;
   readonly parallel: ParallelAssigner | undefined;
+  /** The given embeddings, validated, as float64 (a copy: the caller's array is never changed). */
+  readonly embeddings: DenseMatrix | null;
   readonly progress: (phase: TopicsProgress["phase"], done: number, total: number) => void;
 }
 
@@ -173,6 +184,7 @@ function resolveSettings(fn: string, options: ClusterTopicsOptions, n?: number):
     keywords: o.keywords,
     keywordWords: { stopWords: o.vectorizer?.stopWords ?? "en", extraStopWords: o.vectorizer?.extraStopWords ?? [] },
     parallel: o.parallel,
+    embeddings: o.embeddings === undefined ? null : checkEmbeddings(fn, o.embeddings, o.reduce),
     progress: (phase, done, total) => onProgress?.({ phase, done, total }),
   };
 }
@@ -260,6 +272,31 @@ export async function clusterTopicsStream(
 
 function checkK(fn: string, settings: TopicsSettings, n: number): void {
   if (settings.k !== "auto") checkInteger(fn, "options.k", settings.k, 1, n, "the number of documents");
+  const e = settings.embeddings;
+  if (e !== null && e.rows !== n) {
+    throw new InvalidArgumentError(
+      `${fn}: options.embeddings must have one row per document (${n}); got ${e.rows} rows`,
+      "options.embeddings",
+    );
+  }
+}
+
+/** Embeddings as a float64 copy, every value finite; `reduce` must then be left out. */
+function checkEmbeddings(fn: string, value: unknown, reduce: unknown): DenseMatrix {
+  if (reduce !== undefined && reduce !== "auto") {
+    throw new InvalidArgumentError(
+      `${fn}: options.reduce applies to TF-IDF vectors; leave it out with options.embeddings`,
+      "options.reduce",
+    );
+  }
+  const p = toPoints(value as Vectors, fn, "options.embeddings");
+  if (p.kind === "sparse") {
+    throw new InvalidArgumentError(
+      `${fn}: options.embeddings must be dense vectors; got a sparse matrix`,
+      "options.embeddings",
+    );
+  }
+  return { rows: p.rows, cols: p.cols, data: Float64Array.from(p.data) };
 }
 
 /** Every stage after the documents have been fed to the vectorizer. */
@@ -272,13 +309,12 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
     settings.path === "auto" ? (n >= miniBatchFrom ? "mini-batch" : "full-batch") : settings.path;
   const warnings: Warning[] = [];
   const sample = documentSample(n, sampleSize, seed);
-  const {
-    model: vectorizer,
-    tokens,
-    X,
-    components,
-    reduce,
-  } = finishAndReduce(stage, reduceOption, seed, sample, progress, warnings);
+  const embeddings = settings.embeddings;
+  const reduced = finishAndReduce(stage, embeddings === null ? reduceOption : "none", seed, sample, progress, warnings);
+  const { model: vectorizer, tokens, components, reduce } = reduced;
+  // Given vectors replace the TF-IDF rows as the clustering space (unit length for cosine).
+  const X: ClusterPoints =
+    embeddings === null ? reduced.X : metric === "cosine" ? denseNormalizeRows(embeddings) : embeddings;
 
   let k: number;
   let kChosenBy: TopicsParameters["kChosenBy"];
@@ -357,6 +393,7 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
     clustering.kmeans as NonNullable<ClusterFit["kmeans"]>,
     topicOfCluster,
     topics.map((t) => ({ id: t.id, label: t.label, keywords: t.keywords })),
+    embeddings === null ? "text" : "embeddings",
   );
   let projection: DenseMatrix | null = null;
   const data = {
@@ -375,6 +412,7 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
       sampleSize: sample === null ? n : sample.length,
       path,
       miniBatchFrom,
+      embeddings: embeddings === null ? null : embeddings.cols,
     },
     sweep,
     model,

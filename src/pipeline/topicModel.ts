@@ -3,9 +3,10 @@ import { type KMeansJSON, kmeansFromJSON, kmeansToJSON, predict } from "../clust
 import type { DenseMatrix } from "../core/dense.js";
 import { denseNormalizeRows } from "../core/dense.js";
 import { describeValue } from "../core/describe.js";
-import { IncompatibleModelError } from "../core/errors.js";
+import { IncompatibleModelError, InvalidArgumentError } from "../core/errors.js";
 import { withMethods } from "../core/methods.js";
 import { type PackedFloats, packFloats, unpackFloats } from "../core/packedFloats.js";
+import { toPoints, type Vectors } from "../core/points.js";
 import type { Keyword } from "../keywords/clusterKeywords.js";
 import { projectOnComponents } from "../reduce/truncatedSvd.js";
 import type { Stemmer } from "../text/stem.js";
@@ -32,8 +33,12 @@ export interface TopicModel {
   /** Topic id of every k-means cluster (topics are numbered by decreasing size). */
   readonly topicOfCluster: Int32Array;
   readonly topics: readonly TopicSummary[];
+  /** What was clustered: the texts' vectors, or precomputed embeddings (then use `predictEmbeddings`). */
+  readonly input: "text" | "embeddings";
   /** Topic id of each new document. O(tokens + nnz·k). */
   predict(docs: readonly DocumentInput[]): Int32Array;
+  /** Topic id of each new document given by its embedding (same model and width as in training). */
+  predictEmbeddings(vectors: DenseMatrix | readonly (readonly number[])[]): Int32Array;
   /** A plain, versioned object; {@link topicModelFromJSON} restores identical predictions. */
   toJSON(): TopicModelJSON;
 }
@@ -46,6 +51,8 @@ export interface TopicModelJSON {
   readonly kmeans: KMeansJSON;
   readonly topicOfCluster: number[];
   readonly topics: readonly TopicSummary[];
+  /** Absent before embeddings existed: "text". */
+  readonly input?: "text" | "embeddings";
 }
 
 export function createTopicModel(
@@ -54,18 +61,38 @@ export function createTopicModel(
   kmeans: KMeansResult,
   topicOfCluster: Int32Array,
   topics: readonly TopicSummary[],
+  input: "text" | "embeddings" = "text",
 ): TopicModel {
+  // A cluster outside the map (an outlier, -1) stays -1: never topic 0 by accident.
+  const toTopics = (clusters: Int32Array) =>
+    clusters.map((c) => (c >= 0 && c < topicOfCluster.length ? (topicOfCluster[c] as number) : -1));
   const model: TopicModel = withMethods(
-    { vectorizer, components, kmeans, topicOfCluster, topics },
+    { vectorizer, components, kmeans, topicOfCluster, topics, input },
     {
       predict(docs: readonly DocumentInput[]): Int32Array {
+        if (input === "embeddings") {
+          throw new InvalidArgumentError(
+            "TopicModel.predict: this model clustered precomputed embeddings; embed the new documents with the same model and call predictEmbeddings(vectors)",
+            "docs",
+          );
+        }
         const { texts } = normalizeDocuments("TopicModel.predict", docs);
         const matrix = vectorizer.transform(texts);
         const X = components === null ? matrix : denseNormalizeRows(projectOnComponents(matrix, components));
-        // A cluster outside the map (an outlier, -1) stays -1: never topic 0 by accident.
-        return predict(kmeans, X).map((c) =>
-          c >= 0 && c < topicOfCluster.length ? (topicOfCluster[c] as number) : -1,
-        );
+        return toTopics(predict(kmeans, X));
+      },
+      predictEmbeddings(vectors: DenseMatrix | readonly (readonly number[])[]): Int32Array {
+        const fn = "TopicModel.predictEmbeddings";
+        if (input !== "embeddings") {
+          throw new InvalidArgumentError(
+            `${fn}: this model clustered the texts' vectors; call predict(docs)`,
+            "vectors",
+          );
+        }
+        const p = toPoints(vectors as Vectors, fn, "vectors");
+        if (p.kind === "sparse") throw new InvalidArgumentError(`${fn}: vectors must be dense`, "vectors");
+        const dense = { rows: p.rows, cols: p.cols, data: p.data };
+        return toTopics(predict(kmeans, kmeans.metric === "cosine" ? denseNormalizeRows(dense) : dense));
       },
       toJSON: (): TopicModelJSON => ({
         format: TOPICS_FORMAT,
@@ -77,6 +104,7 @@ export function createTopicModel(
             : { rows: components.rows, cols: components.cols, data: packFloats(Float64Array.from(components.data)) },
         kmeans: kmeansToJSON(kmeans),
         topicOfCluster: Array.from(topicOfCluster),
+        input,
         topics: topics.map((t) => ({
           id: t.id,
           label: t.label,
@@ -115,9 +143,11 @@ export function topicModelFromJSON(json: unknown, restore: { readonly stem?: Ste
       bad("components do not match the vectorizer and centroids");
     }
     components = { rows: c.rows, cols: c.cols, data: unpackFloats("components.data", c.data, c.rows * c.cols, bad) };
-  } else if (kmeans.centroids.cols !== vectorizer.vocabulary.length) {
+  } else if (j.input !== "embeddings" && kmeans.centroids.cols !== vectorizer.vocabulary.length) {
     bad("centroid width does not match the vocabulary size");
   }
+  if (j.input !== undefined && j.input !== "text" && j.input !== "embeddings")
+    bad(`input must be "text" or "embeddings"; got ${describeValue(j.input)}`);
   const map = j.topicOfCluster;
   if (
     !Array.isArray(map) ||
@@ -127,5 +157,12 @@ export function topicModelFromJSON(json: unknown, restore: { readonly stem?: Ste
     bad(`topicOfCluster must map ${kmeans.k} clusters to topic ids`);
   }
   if (!Array.isArray(j.topics)) bad("topics must be an array");
-  return createTopicModel(vectorizer, components, kmeans, Int32Array.from(map as number[]), j.topics as TopicSummary[]);
+  return createTopicModel(
+    vectorizer,
+    components,
+    kmeans,
+    Int32Array.from(map as number[]),
+    j.topics as TopicSummary[],
+    j.input ?? "text",
+  );
 }

@@ -87,6 +87,8 @@ export interface TopicsParameters {
   readonly path: ClusteringPath;
   /** From this many documents on, `path: "auto"` clusters by mini-batches. */
   readonly miniBatchFrom: number;
+  /** Dimensions of the precomputed embeddings that were clustered, or null (TF-IDF/LSA vectors). */
+  readonly embeddings: number | null;
 }
 
 export interface TopicsResult {
