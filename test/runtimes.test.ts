@@ -13,6 +13,14 @@ describe("the built package in Deno", () => {
     expect(out).toMatch(/ok \| 4 passed \| 0 failed/);
   });
 
+  it("says that read permission is missing, not that the file does not exist", () => {
+    const allowed = ["dist", "node_modules", "test", "package.json"].map((p) => join(ROOT, p)).join(",");
+    const out = run(DENO, ["run", `--allow-read=${allowed}`, "--allow-env", "test/deno/permission.mjs"]);
+    expect(out.trim()).toMatch(
+      /^readDocuments: cannot read .*abstracts-page\.txt: permission denied \(in Deno, run with --allow-read\)$/,
+    );
+  });
+
   it("gives the seed example's labels, keywords and scores byte for byte as in Node", () => {
     const node = run(process.execPath, ["test/deno/seedResult.mjs"]);
     const deno = run(DENO, ["run", "--allow-read", "test/deno/seedResult.mjs"]);
