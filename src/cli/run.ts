@@ -100,7 +100,7 @@ function readingOptions(values: Record<string, unknown>) {
   const formats = ["auto", ...INPUT_FORMATS.map((f) => f.name), "dir"];
   if (!formats.includes(inputFormat))
     throw new UsageError(`--input-format must be ${formats.join(", ")}; got "${inputFormat}"`);
-  const skipped = { count: 0, first: 0 };
+  const skipped = { count: 0, first: 0, why: "" };
   const ext =
     typeof values.ext === "string"
       ? values.ext
@@ -119,8 +119,11 @@ function readingOptions(values: Record<string, unknown>) {
       idField: values["id-field"] as string | undefined,
       labelField: values["label-field"] as string | undefined,
       badLines: values["skip-bad-lines"] ? ("skip" as const) : ("error" as const),
-      onSkipped: (line: number) => {
-        if (skipped.count++ === 0) skipped.first = line;
+      onSkipped: (line: number, reason: string) => {
+        if (skipped.count++ > 0) return;
+        skipped.first = line;
+        // "readDocuments: FILE line 31 is not valid JSON; ..." → "is not valid JSON"
+        skipped.why = reason.replace(/^.*? (line|row|item) \d+( \(line \d+\))? /, "").replace(/;.*$/, "");
       },
     },
   };
@@ -224,7 +227,7 @@ async function runTopics(args: readonly string[], streams: Streams, say: (text: 
   const n = result.parameters.documents;
   if (reading.skipped.count > 0 && !quiet)
     say(
-      `read ${n} documents; skipped ${reading.skipped.count} bad record(s) of ${input} (the first: line ${reading.skipped.first})`,
+      `read ${n} documents; skipped ${reading.skipped.count} bad record(s) of ${input} (the first, line ${reading.skipped.first}, ${reading.skipped.why})`,
     );
   const text = report.render(result);
   if (out !== undefined) {

@@ -286,7 +286,7 @@ describe("topiclens CLI (built binary)", () => {
       const r = await cli(file, "--k", "4", "--format", "json", "--skip-bad-lines", ...extra);
       expect(r.code).toBe(0);
       expect(r.stderr).toMatch(
-        /read 70 documents; skipped 1 bad record\(s\) of .*bad-lines\.jsonl \(the first: line 31\)/,
+        /read 70 documents; skipped 1 bad record\(s\) of .*bad-lines\.jsonl \(the first, line 31, is not valid JSON\)$/m,
       );
       expect(JSON.parse(r.stdout).documents).toBe(papers.length);
     }
