@@ -57,6 +57,20 @@ describe("the CLI reads every supported file right", () => {
     }
   });
 
+  it("a plain .gz (no format in its name) is gunzipped, then recognised by its content", async () => {
+    for (const [name, text] of [
+      ["docs.gz", TEXTS.jsonl],
+      ["array.gz", TEXTS.json],
+      ["page.gz", TEXTS.page],
+    ] as const) {
+      const file = join(tmp, name);
+      writeFileSync(file, gzipSync(text as string));
+      const r = await cli(file, "--k", "3", "--format", "json", "--quiet", "--stability-seeds", "1");
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).documents).toBe(70);
+    }
+  });
+
   it("a gzipped file with a plain name is read by its magic bytes", async () => {
     const file = join(tmp, "docs-without-gz-name.jsonl");
     writeFileSync(file, gzipSync(TEXTS.jsonl as string));
