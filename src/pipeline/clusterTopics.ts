@@ -19,7 +19,7 @@ import { toText } from "../report/summarize.js";
 import type { TfidfOptions } from "../vectorize/options.js";
 import type { TfidfModel } from "../vectorize/tfidf.js";
 import type { TokenDocuments } from "../vectorize/vocabulary.js";
-import { type DocumentInput, normalizeDocument, normalizeDocuments } from "./documents.js";
+import { type DocumentInput, excerpt, normalizeDocument, normalizeDocuments } from "./documents.js";
 import { checkSpecValue, optionSpec } from "./optionSpec.js";
 import { chooseKStage, SWEEP_ROWS } from "./stages/chooseK.js";
 import { type ClusterFit, type ClusterPoints, clusterWithStability, kmeansClusterer } from "./stages/cluster.js";
@@ -522,9 +522,4 @@ function closenessToCentre(X: ClusterPoints, clustering: ClusterFit): Float64Arr
     if (c >= 0) out[i] = rowDot(p, i, centroids, c * d);
   }
   return out;
-}
-
-function excerpt(text: string, length = 200): string {
-  const clean = text.replace(/\s+/g, " ").trim();
-  return clean.length <= length ? clean : `${clean.slice(0, length - 1).replace(/\s\S*$/, "")}…`;
 }

@@ -65,3 +65,9 @@ export function normalizeDocument(
   const title = d.title as string | undefined;
   return { text: title ? `${title}. ${d.text}` : d.text, title, id: d.id as string | undefined };
 }
+
+/** The start of a document's text, as representatives show it (whitespace folded, cut at a word). */
+export function excerpt(text: string, length = 200): string {
+  const clean = text.replace(/\s+/g, " ").trim();
+  return clean.length <= length ? clean : `${clean.slice(0, length - 1).replace(/\s\S*$/, "")}…`;
+}

@@ -1,0 +1,37 @@
+import { InvalidArgumentError } from "../core/errors.js";
+import { type DocumentInput, excerpt, normalizeDocuments } from "../pipeline/documents.js";
+import type { TopicsResult } from "../pipeline/types.js";
+import { createTfidfScan } from "../vectorize/tfidf.js";
+import type { TokenDocuments } from "../vectorize/vocabulary.js";
+
+/**
+ * The words of the documents a result was fitted on, as its keywords counted them (the
+ * default tokenizer, the model's stop words): what every analysis view counts from, so
+ * none of them re-clusters. The documents must be those of the fit, in the same order;
+ * their number and the representatives' excerpts are checked, so a wrong list is an
+ * error rather than a silently wrong view.
+ * @throws InvalidArgumentError naming `docs`.
+ */
+export function documentWords(fn: string, result: TopicsResult, docs: readonly DocumentInput[]): TokenDocuments {
+  const { texts } = normalizeDocuments(fn, docs);
+  const n = result.assignments.length;
+  if (texts.length !== n) {
+    throw new InvalidArgumentError(
+      `${fn}: docs must be the ${n} documents the result was fitted on, in order; got ${texts.length}`,
+      "docs",
+    );
+  }
+  for (const topic of result.topics) {
+    for (const r of topic.representatives) {
+      if (excerpt(texts[r.index] as string) !== r.excerpt) {
+        throw new InvalidArgumentError(
+          `${fn}: docs[${r.index}] is not the document the result was fitted on (its representative of topic ${topic.id} differs); pass the same documents in the same order`,
+          "docs",
+        );
+      }
+    }
+  }
+  const scan = createTfidfScan(fn, { stopWords: [...result.model.vectorizer.stopWords] });
+  for (const text of texts) scan.add(text);
+  return scan.fit({ minDf: 1, maxDf: 1 }).tokens as TokenDocuments;
+}
