@@ -3,34 +3,28 @@ import type { ParallelAssigner } from "../cluster/parallel.js";
 import { type DenseMatrix, denseNormalizeRows } from "../core/dense.js";
 import { describeValue } from "../core/describe.js";
 import { EmptyInputError, InvalidArgumentError } from "../core/errors.js";
-import { withMethods } from "../core/methods.js";
-import { rowDot, toPoints, type Vectors } from "../core/points.js";
+import { toPoints, type Vectors } from "../core/points.js";
 import { checkFunction, checkInteger, checkOptions } from "../core/validate.js";
 import { type Warning, warning } from "../core/warnings.js";
 import { defaultKRange, type SweepKResult } from "../evaluate/sweepK.js";
 import { CLASS_PHRASE_DEFAULTS } from "../keywords/classPhraseCounts.js";
 import type { ClusterKeywordsOptions } from "../keywords/clusterKeywords.js";
-import { toCSV } from "../report/csv.js";
-import { toHTML } from "../report/html.js";
-import { toJSONReport } from "../report/json.js";
-import { JUPYTER_DISPLAY } from "../report/jupyter.js";
-import { toMarkdown } from "../report/markdown.js";
-import { toText } from "../report/summarize.js";
 import type { TfidfOptions } from "../vectorize/options.js";
 import type { TfidfModel } from "../vectorize/tfidf.js";
 import type { TokenDocuments } from "../vectorize/vocabulary.js";
 import { type DocumentInput, excerpt, normalizeDocument, normalizeDocuments } from "./documents.js";
 import { checkSpecValue, optionSpec } from "./optionSpec.js";
+import { topicsResult } from "./result.js";
+import { assembleTopics, type DocumentFacts } from "./stages/assemble.js";
 import { chooseKStage, SWEEP_ROWS } from "./stages/chooseK.js";
 import { type ClusterFit, type ClusterPoints, clusterWithStability, kmeansClusterer } from "./stages/cluster.js";
-import { projectTo2d } from "./stages/project.js";
 import { type Reduced, reduceStage } from "./stages/reduce.js";
 import { representStage } from "./stages/represent.js";
 import { documentSample } from "./stages/sample.js";
 import { scoreStage } from "./stages/score.js";
 import { createVectorizeStage, type VectorizeStage } from "./stages/vectorize.js";
 import { createTopicModel } from "./topicModel.js";
-import type { ClusteringPath, HtmlOptions, Topic, TopicsParameters, TopicsProgress, TopicsResult } from "./types.js";
+import type { ClusteringPath, TopicsParameters, TopicsProgress, TopicsResult } from "./types.js";
 
 export interface ClusterTopicsOptions {
   /** Number of topics, or `"auto"` to pick it with {@link sweepK}. @defaultValue "auto" */
@@ -187,14 +181,6 @@ function resolveSettings(fn: string, options: ClusterTopicsOptions, n?: number):
     embeddings: o.embeddings === undefined ? null : checkEmbeddings(fn, o.embeddings, o.reduce),
     progress: (phase, done, total) => onProgress?.({ phase, done, total }),
   };
-}
-
-/** What the stages after vectorizing need of the documents themselves. */
-interface DocumentFacts {
-  readonly titles: readonly (string | undefined)[];
-  readonly ids: readonly (string | undefined)[];
-  /** The start of document i's text, for representatives. */
-  excerpt(i: number): string;
 }
 
 /**
@@ -395,7 +381,6 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
     topics.map((t) => ({ id: t.id, label: t.label, keywords: t.keywords })),
     embeddings === null ? "text" : "embeddings",
   );
-  let projection: DenseMatrix | null = null;
   const data = {
     topics,
     assignments,
@@ -420,21 +405,7 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
     titles: docs.titles,
     ids: docs.ids,
   };
-  // The renderers are functions of the data (src/report/); the methods are attached
-  // non-enumerable, so the result itself is plain data for structuredClone and workers.
-  const result: TopicsResult = withMethods(data, {
-    projection(): DenseMatrix {
-      if (projection === null) projection = projectTo2d(X, seed, sample);
-      return projection;
-    },
-    toMarkdown: (opts?: { titles?: number }) => toMarkdown(result, opts),
-    toJSON: () => toJSONReport(result),
-    toCSV: () => toCSV(result),
-    toHTML: (opts?: HtmlOptions) => toHTML(result, opts),
-    toString: () => toText(result),
-    [JUPYTER_DISPLAY]: () => ({ "text/html": toHTML(result, { fragment: true }), "text/plain": toText(result) }),
-  });
-  return result;
+  return topicsResult(data, X, sample);
 }
 
 /**
@@ -456,70 +427,4 @@ function finishAndReduce(
   const reduced = reduceStage(fit.matrix, dims, seed, sample, warnings);
   if (dims !== "none") progress("reduce", 1, 1);
   return { ...reduced, model: fit.model, tokens };
-}
-
-/**
- * Topics numbered by decreasing size (ties by cluster index), their documents closest to
- * the centre first, and every document's topic; outliers (label -1) get topic -1.
- */
-function assembleTopics(
-  perCluster: ReturnType<typeof representStage>,
-  clustering: ClusterFit,
-  X: ClusterPoints,
-  k: number,
-  nRepresentatives: number,
-  docs: DocumentFacts,
-): { topics: Topic[]; assignments: Int32Array; topicOfCluster: Int32Array } {
-  const n = clustering.labels.length;
-  const order = perCluster
-    .map((c) => c.cluster)
-    .sort((a, b) => (perCluster[b]?.size ?? 0) - (perCluster[a]?.size ?? 0) || a - b);
-  const topicOfCluster = new Int32Array(k);
-  order.forEach((cluster, topic) => {
-    topicOfCluster[cluster] = topic;
-  });
-  const assignments = new Int32Array(n);
-  const members: number[][] = Array.from({ length: k }, () => []);
-  for (let i = 0; i < n; i++) {
-    const c = clustering.labels[i] as number;
-    assignments[i] = c >= 0 ? (topicOfCluster[c] as number) : -1;
-    if (c >= 0) (members[c] as number[]).push(i);
-  }
-  const closeness = closenessToCentre(X, clustering);
-  const topics = order.map((cluster, topic) => {
-    const inTopic = members[cluster] as number[];
-    inTopic.sort((a, b) => (closeness[b] as number) - (closeness[a] as number) || a - b);
-    const kw = perCluster[cluster] as (typeof perCluster)[number];
-    return {
-      id: topic,
-      label: kw.label || (inTopic.length === 0 ? "(empty)" : "(no distinctive terms)"),
-      keywords: kw.keywords,
-      size: inTopic.length,
-      documents: inTopic,
-      representatives: inTopic.slice(0, nRepresentatives).map((i) => ({
-        index: i,
-        id: docs.ids[i],
-        title: docs.titles[i],
-        excerpt: docs.excerpt(i),
-      })),
-    };
-  });
-  return { topics, assignments, topicOfCluster };
-}
-
-/** Similarity of each document to its cluster centre (dot product with the centroid; higher is closer). */
-function closenessToCentre(X: ClusterPoints, clustering: ClusterFit): Float64Array {
-  const out = new Float64Array(clustering.labels.length);
-  if (clustering.centroids === null) return out;
-  const centroids = Float64Array.from(clustering.centroids.data);
-  const d = clustering.centroids.cols;
-  const p =
-    "indptr" in X
-      ? { kind: "sparse" as const, rows: X.rows, cols: X.cols, indptr: X.indptr, indices: X.indices, data: X.data }
-      : { kind: "dense" as const, rows: X.rows, cols: X.cols, data: X.data };
-  for (let i = 0; i < out.length; i++) {
-    const c = clustering.labels[i] as number;
-    if (c >= 0) out[i] = rowDot(p, i, centroids, c * d);
-  }
-  return out;
 }

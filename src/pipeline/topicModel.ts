@@ -37,6 +37,8 @@ export interface TopicModel {
   readonly input: "text" | "embeddings";
   /** Topic id of each new document. O(tokens + nnz·k). */
   predict(docs: readonly DocumentInput[]): Int32Array;
+  /** A text's vector in the clustering space (TF-IDF, or LSA projected and unit length), as `predict` computes it. */
+  embedText(text: string): Float64Array;
   /** Topic id of each new document given by its embedding (same model and width as in training). */
   predictEmbeddings(vectors: DenseMatrix | readonly (readonly number[])[]): Int32Array;
   /** A plain, versioned object; {@link topicModelFromJSON} restores identical predictions. */
@@ -80,6 +82,22 @@ export function createTopicModel(
         const matrix = vectorizer.transform(texts);
         const X = components === null ? matrix : denseNormalizeRows(projectOnComponents(matrix, components));
         return toTopics(predict(kmeans, X));
+      },
+      embedText(text: string): Float64Array {
+        const fn = "TopicModel.embedText";
+        if (input === "embeddings") {
+          throw new InvalidArgumentError(
+            `${fn}: this model clustered precomputed embeddings; embed the text with the same model`,
+            "text",
+          );
+        }
+        const matrix = vectorizer.transform([text]);
+        if (components !== null)
+          return Float64Array.from(denseNormalizeRows(projectOnComponents(matrix, components)).data);
+        const out = new Float64Array(matrix.cols);
+        for (let p = matrix.indptr[0] as number; p < (matrix.indptr[1] as number); p++)
+          out[matrix.indices[p] as number] = matrix.data[p] as number;
+        return out;
       },
       predictEmbeddings(vectors: DenseMatrix | readonly (readonly number[])[]): Int32Array {
         const fn = "TopicModel.predictEmbeddings";

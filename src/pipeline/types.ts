@@ -1,3 +1,4 @@
+import type { ClusterPoints } from "../cluster/clusterer.js";
 import type { KMeansMetric } from "../cluster/kmeans.js";
 import type { DenseMatrix } from "../core/dense.js";
 import type { Warning } from "../core/warnings.js";
@@ -75,7 +76,7 @@ export type ClusteringPath = "full-batch" | "mini-batch";
 /** The parameters actually used. */
 export interface TopicsParameters {
   readonly k: number;
-  readonly kChosenBy: "user" | "sweep" | "corpus size";
+  readonly kChosenBy: "user" | "sweep" | "corpus size" | "merge";
   readonly seed: number;
   readonly metric: KMeansMetric;
   readonly reduce: number | "none";
@@ -90,6 +91,9 @@ export interface TopicsParameters {
   /** Dimensions of the precomputed embeddings that were clustered, or null (TF-IDF/LSA vectors). */
   readonly embeddings: number | null;
 }
+
+/** The clustering space behind a result (hidden: for the views that regroup its topics). */
+export const CLUSTERING_SPACE: unique symbol = Symbol.for("topiclens.clusteringSpace") as never;
 
 export interface TopicsResult {
   readonly topics: readonly Topic[];
@@ -118,4 +122,9 @@ export interface TopicsResult {
   toString(): string;
   /** Rich display in Jupyter notebooks (Deno kernel): HTML and plain text. */
   [JUPYTER_DISPLAY_SYMBOL](): Record<string, string>;
+  /** The points that were clustered (TF-IDF, LSA or given embeddings) and the sample used. */
+  [CLUSTERING_SPACE](): {
+    readonly points: ClusterPoints;
+    readonly sample: Int32Array | null;
+  };
 }

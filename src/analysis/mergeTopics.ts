@@ -1,0 +1,176 @@
+import type { DenseMatrix } from "../core/dense.js";
+import { describeValue } from "../core/describe.js";
+import { InvalidArgumentError } from "../core/errors.js";
+import { checkInteger } from "../core/validate.js";
+import type { Warning } from "../core/warnings.js";
+import { CLASS_PHRASE_DEFAULTS } from "../keywords/classPhraseCounts.js";
+import { type DocumentInput, excerpt, normalizeDocuments } from "../pipeline/documents.js";
+import { topicsResult } from "../pipeline/result.js";
+import { assembleTopics } from "../pipeline/stages/assemble.js";
+import type { ClusterPoints } from "../pipeline/stages/cluster.js";
+import { representStage } from "../pipeline/stages/represent.js";
+import { scoreStage } from "../pipeline/stages/score.js";
+import { createTopicModel } from "../pipeline/topicModel.js";
+import { CLUSTERING_SPACE, type TopicsResult } from "../pipeline/types.js";
+import { documentWords } from "./documentWords.js";
+import { hierarchicalTopics } from "./hierarchy.js";
+
+/**
+ * The result with some topics merged into one: `groups` lists the topics to join (e.g.
+ * `[[1, 4], [2, 7, 9]]`); topics in no group stay as they are. As BERTopic's
+ * `merge_topics`, nothing is re-clustered: the documents keep their clusters, the merged
+ * topics get keywords and representatives from all their documents, topics are numbered by
+ * size again, quality is measured anew (stability is not: it belonged to the old topics),
+ * and the model predicts the merged topics.
+ * @throws InvalidArgumentError for documents other than the fitted ones, or groups that name unknown or repeated topics.
+ */
+export function mergeTopics(
+  result: TopicsResult,
+  docs: readonly DocumentInput[],
+  groups: readonly (readonly number[])[],
+): TopicsResult {
+  return regroup("mergeTopics", result, docs, groupsOf("mergeTopics", result.topics.length, groups));
+}
+
+/**
+ * The result with its topics merged down to `topics` broader themes along the hierarchy
+ * (see `hierarchicalTopics`): BERTopic's `reduce_topics`, by its c-TF-IDF hierarchy.
+ * @throws InvalidArgumentError for documents other than the fitted ones or a bad number.
+ */
+export function reduceTopics(result: TopicsResult, docs: readonly DocumentInput[], topics: number): TopicsResult {
+  const K = result.topics.length;
+  checkInteger("reduceTopics", "topics", topics, 1, K, "the number of topics");
+  if (topics === K)
+    return regroup(
+      "reduceTopics",
+      result,
+      docs,
+      Int32Array.from({ length: K }, (_, t) => t),
+    );
+  const cut = hierarchicalTopics(result, docs).cut(topics);
+  return regroup("reduceTopics", result, docs, groupsOf("reduceTopics", K, cut));
+}
+
+/** Group of every old topic: the groups first, then each topic left alone. */
+function groupsOf(fn: string, K: number, groups: readonly (readonly number[])[]): Int32Array {
+  if (!Array.isArray(groups))
+    throw new InvalidArgumentError(
+      `${fn}: groups must be an array of arrays of topic ids; got ${describeValue(groups)}`,
+      "groups",
+    );
+  const groupOf = new Int32Array(K).fill(-1);
+  groups.forEach((group, g) => {
+    if (!Array.isArray(group) || group.length === 0)
+      throw new InvalidArgumentError(
+        `${fn}: groups[${g}] must be a non-empty array of topic ids; got ${describeValue(group)}`,
+        "groups",
+      );
+    for (const t of group) {
+      checkInteger(fn, `groups[${g}]`, t, 0, K - 1, "a topic id");
+      if ((groupOf[t] as number) >= 0)
+        throw new InvalidArgumentError(
+          `${fn}: topic ${t} is in two groups (groups[${groupOf[t]}] and groups[${g}])`,
+          "groups",
+        );
+      groupOf[t] = g;
+    }
+  });
+  let next = groups.length;
+  for (let t = 0; t < K; t++) if (groupOf[t] === -1) groupOf[t] = next++;
+  return groupOf;
+}
+
+function regroup(
+  fn: string,
+  result: TopicsResult,
+  docs: readonly DocumentInput[],
+  groupOfTopic: Int32Array,
+): TopicsResult {
+  const tokens = documentWords(fn, result, docs);
+  const { texts } = normalizeDocuments(fn, docs);
+  const { points: X, sample } = result[CLUSTERING_SPACE]();
+  const k = Math.max(...groupOfTopic) + 1;
+  const labels = result.assignments.map((t) => (t >= 0 ? (groupOfTopic[t] as number) : -1));
+  const warnings: Warning[] = [...result.warnings];
+  const n = labels.length;
+  const perGroup = representStage(
+    tokens,
+    labels,
+    k,
+    {
+      ngramRange: [1, 3],
+      minDf: n >= 20 ? 2 : 1,
+      phraseWords: CLASS_PHRASE_DEFAULTS.phraseWords,
+      keywords: { stopWords: [...result.model.vectorizer.stopWords] },
+    },
+    warnings,
+  );
+  const metric = result.parameters.metric;
+  const centroids = groupCentroids(X, labels, k, metric === "cosine");
+  const representatives = Math.max(0, ...result.topics.map((t) => t.representatives.length));
+  const { topics, assignments, topicOfCluster } = assembleTopics(
+    perGroup,
+    { labels, centroids, warnings: [], kmeans: null },
+    X,
+    k,
+    representatives,
+    { titles: result.titles, ids: result.ids, excerpt: (i) => excerpt(texts[i] as string) },
+  );
+  const topTerms = topics.filter((t) => t.keywords.length > 0).map((t) => t.keywords.slice(0, 10).map((x) => x.term));
+  const quality = scoreStage(X, labels, k, metric, result.parameters.seed, topTerms, tokens, {
+    value: null,
+    measuredOn: 0,
+  });
+  // The model's clusters are unchanged; each now points at its merged topic.
+  const old = result.model.topicOfCluster;
+  const modelTopics = Int32Array.from(old, (t) => topicOfCluster[groupOfTopic[t] as number] as number);
+  const model = createTopicModel(
+    result.model.vectorizer,
+    result.model.components,
+    result.model.kmeans,
+    modelTopics,
+    topics.map((t) => ({ id: t.id, label: t.label, keywords: t.keywords })),
+    result.model.input,
+  );
+  return topicsResult(
+    {
+      topics,
+      assignments,
+      quality,
+      parameters: { ...result.parameters, k, kChosenBy: "merge" },
+      sweep: result.sweep,
+      model,
+      warnings,
+      titles: result.titles,
+      ids: result.ids,
+    },
+    X,
+    sample,
+  );
+}
+
+/** Mean point of every group (unit length for cosine), dense k x d. */
+function groupCentroids(X: ClusterPoints, labels: Int32Array, k: number, unit: boolean): DenseMatrix {
+  const d = X.cols;
+  const data = new Float64Array(k * d);
+  const counts = new Float64Array(k);
+  for (let i = 0; i < labels.length; i++) {
+    const g = labels[i] as number;
+    if (g < 0) continue;
+    counts[g] = (counts[g] as number) + 1;
+    if ("indptr" in X) {
+      for (let p = X.indptr[i] as number; p < (X.indptr[i + 1] as number); p++)
+        data[g * d + (X.indices[p] as number)] =
+          (data[g * d + (X.indices[p] as number)] as number) + (X.data[p] as number);
+    } else for (let f = 0; f < d; f++) data[g * d + f] = (data[g * d + f] as number) + (X.data[i * d + f] as number);
+  }
+  for (let g = 0; g < k; g++) {
+    let norm = 0;
+    for (let f = 0; f < d; f++) {
+      data[g * d + f] = (data[g * d + f] as number) / Math.max(1, counts[g] as number);
+      norm += (data[g * d + f] as number) ** 2;
+    }
+    if (unit && norm > 0) for (let f = 0; f < d; f++) data[g * d + f] = (data[g * d + f] as number) / Math.sqrt(norm);
+  }
+  return { rows: k, cols: d, data };
+}

@@ -1,0 +1,145 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { findTopics } from "../../src/analysis/findTopics.js";
+import { hierarchicalTopics } from "../../src/analysis/hierarchy.js";
+import { wardLinkage } from "../../src/analysis/linkage.js";
+import { mergeTopics, reduceTopics } from "../../src/analysis/mergeTopics.js";
+import { outlierDocuments } from "../../src/analysis/outliers.js";
+import { InvalidArgumentError } from "../../src/core/errors.js";
+import { seedCorpus } from "../../src/corpus/seed.js";
+import { clusterTopics } from "../../src/pipeline/clusterTopics.js";
+import { ROOT, readCorpus } from "../helpers/data.js";
+
+const golden = JSON.parse(readFileSync(join(ROOT, "test", "fixtures", "ward-linkage.json"), "utf8")) as {
+  cases: { points: number[][]; Z: number[][] }[];
+};
+
+describe("wardLinkage against SciPy's linkage(X, 'ward')", () => {
+  it.each(golden.cases.map((c, i) => ({ ...c, name: `${c.points.length} points`, i })))("$name", ({ points, Z }) => {
+    const n = points.length;
+    const d = new Float64Array(n * n);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++)
+        d[i * n + j] = Math.sqrt(
+          (points[i] as number[]).reduce((s, v, f) => s + (v - ((points[j] as number[])[f] as number)) ** 2, 0),
+        );
+    const merges = wardLinkage(d, n);
+    expect(merges.map((m) => [m.left, m.right, m.size])).toEqual(Z.map((r) => [r[0], r[1], r[3]]));
+    merges.forEach((m, i) => {
+      expect(m.distance).toBeCloseTo((Z[i] as number[])[2] as number, 10);
+    });
+  });
+});
+
+const docs = seedCorpus().map((p) => ({ title: p.title, text: p.abstract }));
+const result = clusterTopics(docs, { k: 8, stabilitySeeds: 1 });
+
+describe("hierarchicalTopics(result, docs)", () => {
+  const tree = hierarchicalTopics(result, docs);
+  it("merges the topics K - 1 times, each merge named from its documents", () => {
+    expect(tree.merges).toHaveLength(7);
+    const root = tree.merges[6];
+    expect(root?.topics).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(root?.size).toBe(70);
+    for (const m of tree.merges) {
+      expect(m.keywords.length).toBeGreaterThan(0);
+      expect(m.size).toBe(m.topics.reduce((a, t) => a + (result.topics[t]?.size ?? 0), 0));
+    }
+    const distances = tree.merges.map((m) => m.distance);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+  });
+  it("cuts into any number of groups covering every topic once", () => {
+    for (let g = 1; g <= 8; g++) {
+      const groups = tree.cut(g);
+      expect(groups).toHaveLength(g);
+      expect(groups.flat().sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    }
+    expect(() => tree.cut(9)).toThrow(/groups must be an integer in \[1, 8\]/);
+  });
+  it("renders a tree in text and a dendrogram", () => {
+    const text = tree.toString();
+    expect(text.split("\n")).toHaveLength(15);
+    expect(text).toMatch(/^■──/);
+    expect(tree.toSVG()).toMatch(/^<svg[\s\S]*<path[\s\S]*<\/svg>$/);
+    expect((tree.toSVG().match(/<path/g) ?? []).length).toBe(7);
+  });
+});
+
+describe("mergeTopics and reduceTopics", () => {
+  it("with nothing to merge, gives back the fitted topics", () => {
+    const same = reduceTopics(result, docs, result.topics.length);
+    expect(Array.from(same.assignments)).toEqual(Array.from(result.assignments));
+    expect(same.topics.map((t) => [t.label, t.size, t.keywords])).toEqual(
+      result.topics.map((t) => [t.label, t.size, t.keywords]),
+    );
+    expect(same.quality.coherence).toBeCloseTo(result.quality.coherence, 12);
+  });
+  it("merges topics: sizes add up, the documents keep their clusters, the model predicts the merged topics", () => {
+    const merged = mergeTopics(result, docs, [
+      [0, 3],
+      [1, 5, 6],
+    ]);
+    expect(merged.topics).toHaveLength(5);
+    expect(merged.parameters.kChosenBy).toBe("merge");
+    const sizeOf = (ts: number[]) => ts.reduce((a, t) => a + (result.topics[t]?.size ?? 0), 0);
+    expect(merged.topics.map((t) => t.size).sort((a, b) => b - a)).toEqual(
+      [sizeOf([0, 3]), sizeOf([1, 5, 6]), sizeOf([2]), sizeOf([4]), sizeOf([7])].sort((a, b) => b - a),
+    );
+    // documents of the same old topic share a new topic
+    for (const t of result.topics) expect(new Set(t.documents.map((i) => merged.assignments[i])).size).toBe(1);
+    expect(Array.from(merged.model.predict(docs.slice(0, 20)))).toEqual(Array.from(merged.assignments.slice(0, 20)));
+    expect(merged.toMarkdown()).toMatch(/^# /);
+    expect(merged.quality.stability).toBeNull();
+  });
+  it("reduces along the hierarchy, and refuses bad groups", () => {
+    const three = reduceTopics(result, docs, 3);
+    expect(three.topics).toHaveLength(3);
+    expect(three.topics.reduce((a, t) => a + t.size, 0)).toBe(70);
+    const cases: [() => unknown, RegExp][] = [
+      [() => mergeTopics(result, docs, [[0, 0]]), /topic 0 is in two groups/],
+      [() => mergeTopics(result, docs, [[0, 9]]), /groups\[0\] must be an integer in \[0, 7\]/],
+      [() => mergeTopics(result, docs, [[]]), /groups\[0\] must be a non-empty array/],
+      [() => reduceTopics(result, docs, 0), /topics must be an integer in \[1, 8\]/],
+      [() => mergeTopics(result, docs.slice(1), [[0, 1]]), /docs must be the 70 documents/],
+    ];
+    for (const [call, message] of cases) {
+      expect(call).toThrow(InvalidArgumentError);
+      expect(call).toThrow(message);
+    }
+  });
+});
+
+describe("findTopics(result, query)", () => {
+  it("finds the topic a query is about", () => {
+    const fl = result.topics.find((t) => t.label.includes("federated"));
+    const found = findTopics(result, "federated learning with clients");
+    expect(found[0]?.topic).toBe(fl?.id);
+    expect(found.map((m) => m.similarity)).toEqual([...found.map((m) => m.similarity)].sort((a, b) => b - a));
+    expect(findTopics(result, "zzzz qqqq")).toEqual([]);
+    expect(() => findTopics(result, 3 as never)).toThrow(/query must be a string/);
+  });
+});
+
+describe("outlierDocuments(result)", () => {
+  it("flags the documents far below their topic's lower fence, least similar first", () => {
+    const records = readCorpus("20newsgroups-bydate.jsonl.gz", 1200);
+    const news = clusterTopics(
+      records.map((r) => r.text),
+      { k: 6, stabilitySeeds: 1 },
+    );
+    const out = outlierDocuments(news);
+    expect(out.length).toBeGreaterThan(0);
+    expect(out.length).toBeLessThan(0.1 * 1200);
+    for (const o of out) {
+      expect(o.similarity).toBeLessThanOrEqual(o.background);
+      expect(news.assignments[o.index]).toBe(o.topic);
+    }
+    expect(out.map((o) => o.similarity)).toEqual([...out.map((o) => o.similarity)].sort((a, b) => a - b));
+    // a higher background (the others' 90th percentile) flags more; their minimum, fewer
+    expect(outlierDocuments(news, { quantile: 0.9 }).length).toBeGreaterThan(out.length);
+    expect(outlierDocuments(news, { quantile: 0 })).toEqual(
+      out.filter((o) => o.similarity <= Math.min(...out.map((x) => x.background)) && false),
+    );
+  });
+});
