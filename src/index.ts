@@ -1,3 +1,17 @@
+export type { TopicMatch } from "./analysis/findTopics.js";
+export { findTopics } from "./analysis/findTopics.js";
+export type { HierarchyOptions, TopicHierarchy, TopicMerge } from "./analysis/hierarchy.js";
+export { hierarchicalTopics } from "./analysis/hierarchy.js";
+export type { LinkageMethod } from "./analysis/linkage.js";
+export { mergeTopics, reduceTopics } from "./analysis/mergeTopics.js";
+export type { OutlierDocument } from "./analysis/outliers.js";
+export { outlierDocuments } from "./analysis/outliers.js";
+export type { BinningOptions, TimeBin, TimeInput } from "./analysis/timeBins.js";
+export type { TopicInGroup } from "./analysis/topicsByGroup.js";
+export type { TopicInBin, TopicsOverTime, TopicsOverTimeOptions } from "./analysis/topicsOverTime.js";
+export { topicsOverTime } from "./analysis/topicsOverTime.js";
+export type { TopicInClass, TopicsPerClass, TopicsPerClassOptions } from "./analysis/topicsPerClass.js";
+export { topicsPerClass } from "./analysis/topicsPerClass.js";
 export type { Clusterer, ClusterFit, ClusterPoints } from "./cluster/clusterer.js";
 export type {
   KMeansAlgorithm,

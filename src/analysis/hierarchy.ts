@@ -1,7 +1,7 @@
 import type { CsrMatrix } from "../core/csr.js";
 import { escapeHtml } from "../core/escape.js";
 import { withMethods } from "../core/methods.js";
-import { checkInteger, checkOptions } from "../core/validate.js";
+import { checkInteger, checkOneOf, checkOptions } from "../core/validate.js";
 import { JUPYTER_DISPLAY_SYMBOL } from "../evaluate/display.js";
 import type { ClassTermTable } from "../keywords/classPhraseCounts.js";
 import type { Keyword } from "../keywords/clusterKeywords.js";
@@ -11,7 +11,7 @@ import type { TopicsResult } from "../pipeline/types.js";
 import { topicColor } from "../report/palette.js";
 import { documentWords } from "./documentWords.js";
 import { groupTable, keywordsFromScores } from "./groupKeywords.js";
-import { cutTree, type Merge, membersOf, wardLinkage } from "./linkage.js";
+import { cutTree, type LinkageMethod, linkage, type Merge, membersOf } from "./linkage.js";
 
 /** One merge of the hierarchy: two topics or groups joined into a broader theme. */
 export interface TopicMerge {
@@ -32,6 +32,11 @@ export interface TopicMerge {
 
 export interface TopicHierarchy {
   readonly topics: number;
+  readonly linkage: LinkageMethod;
+  /** Cosine similarity of every pair of topics' c-TF-IDF rows (K x K). */
+  readonly similarity: readonly (readonly number[])[];
+  /** The merges in SciPy's linkage-matrix layout: [left, right, distance, size] per row. */
+  readonly linkageMatrix: readonly (readonly [number, number, number, number])[];
   /** The K − 1 merges, from the most alike pair to the root. */
   readonly merges: readonly TopicMerge[];
   /** The topics grouped into `groups` broader themes (undoing the last merges). */
@@ -46,15 +51,21 @@ export interface TopicHierarchy {
 export interface HierarchyOptions {
   /** Keywords per merge. @defaultValue 5 */
   readonly topN?: number;
+  /**
+   * `"ward"` (on the Euclidean distance of the unit rows, √(2 − 2·cos)), or `"average"`,
+   * `"complete"`, `"single"` (on 1 − cos). @defaultValue "ward"
+   */
+  readonly linkage?: LinkageMethod;
 }
 
 /**
- * Which themes belong together: Ward linkage of the topics' c-TF-IDF vectors (unit length,
- * so the Euclidean distance is √(2 − 2·cosine)), with each merge named from all its
- * documents' counts and the topics' idf, as BERTopic's `hierarchical_topics` names them.
- * (BERTopic runs Ward on the matrix 1 − cosine, which Ward's criterion does not assume;
- * Euclidean distances of unit vectors keep its meaning and the same order of similarity.)
- * Nothing is re-clustered. Linkage is validated against SciPy's.
+ * Which themes belong together: agglomerative clustering of the topics' c-TF-IDF rows, with
+ * each merge named from all its documents' counts and the topics' idf, as BERTopic's
+ * `hierarchical_topics` names them. Average, complete and single linkage run on 1 − cosine;
+ * Ward (the default, as BERTopic's) on the Euclidean distance of the unit rows, √(2 − 2·cos):
+ * the same order of similarity, and the distance Ward's criterion assumes (BERTopic feeds it
+ * 1 − cos). The linkage matrix has SciPy's layout and is tested against
+ * `scipy.cluster.hierarchy.linkage` for all four methods. Nothing is re-clustered.
  * @throws InvalidArgumentError for documents other than the fitted ones or bad options.
  */
 export function hierarchicalTopics(
@@ -63,13 +74,17 @@ export function hierarchicalTopics(
   options: HierarchyOptions = {},
 ): TopicHierarchy {
   const fn = "hierarchicalTopics";
-  const o = checkOptions(fn, options, ["topN"]);
+  const o = checkOptions(fn, options, ["topN", "linkage"]);
   const topN = checkInteger(fn, "options.topN", o.topN ?? 5, 1);
+  const method = checkOneOf(fn, "options.linkage", o.linkage ?? "ward", ["ward", "average", "complete", "single"]);
   const K = result.topics.length;
   const tokens = documentWords(fn, result, docs);
   const table = groupTable(tokens, result.assignments, K);
   const { matrix, idf } = classTfidf(table.termCounts, { reduceFrequentWords: true });
-  const merges = K < 2 ? [] : wardLinkage(unitDistances(matrix), K);
+  const cosine = cosineSimilarities(matrix);
+  const distances = cosine.map((c) => (method === "ward" ? Math.sqrt(Math.max(0, 2 - 2 * c)) : Math.max(0, 1 - c)));
+  for (let t = 0; t < K; t++) distances[t * K + t] = 0;
+  const merges = K < 2 ? [] : linkage(distances, K, method);
   const members = membersOf(merges, K);
   const merged = mergedTable(
     table,
@@ -80,6 +95,9 @@ export function hierarchicalTopics(
   });
   const data = {
     topics: K,
+    linkage: method,
+    similarity: Array.from({ length: K }, (_, i) => Array.from(cosine.subarray(i * K, i * K + K))),
+    linkageMatrix: merges.map((m) => [m.left, m.right, m.distance, m.size] as [number, number, number, number]),
     merges: merges.map((m, i) => ({
       id: K + i,
       left: m.left,
@@ -105,8 +123,8 @@ export function hierarchicalTopics(
   return view;
 }
 
-/** Euclidean distances between the L2-normalised rows of a sparse matrix. */
-function unitDistances(m: CsrMatrix): Float64Array {
+/** Cosine similarity of every pair of rows of a sparse matrix (1 on the diagonal). */
+function cosineSimilarities(m: CsrMatrix): Float64Array {
   const k = m.rows;
   const norms = new Float64Array(k);
   for (let r = 0; r < k; r++) {
@@ -123,10 +141,11 @@ function unitDistances(m: CsrMatrix): Float64Array {
       let dot = 0;
       for (let p = m.indptr[j] as number; p < (m.indptr[j + 1] as number); p++)
         dot += (dense[m.indices[p] as number] as number) * (m.data[p] as number);
-      const d = Math.sqrt(Math.max(0, 2 - (2 * dot) / (norms[j] as number)));
-      out[i * k + j] = d;
-      out[j * k + i] = d;
+      const c = dot / (norms[j] as number);
+      out[i * k + j] = c;
+      out[j * k + i] = c;
     }
+    out[i * k + i] = 1;
     for (let p = m.indptr[i] as number; p < (m.indptr[i + 1] as number); p++) dense[m.indices[p] as number] = 0;
   }
   return out;

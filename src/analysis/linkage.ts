@@ -1,9 +1,13 @@
 /**
- * Ward's hierarchical clustering of a few points (topics), as SciPy's
- * `scipy.cluster.hierarchy.linkage(X, "ward")`: start from every point alone, merge the two
- * clusters whose union least increases the within-cluster sum of squares, and update the
- * distances by the Lance-Williams formula. O(n³) on n points: meant for topics (n ≤ a few hundred).
+ * Agglomerative clustering of a few points (topics), as SciPy's
+ * `scipy.cluster.hierarchy.linkage`: start from every point alone, merge the two closest
+ * clusters, and update the distances by the Lance-Williams formula of the method (Ward's:
+ * least increase of the within-cluster sum of squares; average: UPGMA; complete; single).
+ * O(n³) on n points: meant for topics (n ≤ a few hundred).
  */
+
+/** How the distance to a merged cluster is computed (SciPy's method names). */
+export type LinkageMethod = "ward" | "average" | "complete" | "single";
 
 /** One merge: clusters `left` and `right` (ids < n are points, n + i the i-th merge) at `distance`. */
 export interface Merge {
@@ -15,13 +19,14 @@ export interface Merge {
 }
 
 /**
- * The n − 1 merges of Ward linkage on `distances` (n x n Euclidean distances, symmetric),
- * in increasing order of distance, as SciPy's linkage matrix rows (left < right).
+ * The n − 1 merges of linkage on `distances` (n x n, symmetric; Euclidean for Ward), in
+ * increasing order of distance, as SciPy's linkage matrix rows (left < right).
  */
-export function wardLinkage(distances: Float64Array, n: number): Merge[] {
-  // Squared distances between active clusters; Lance-Williams for Ward works on squares.
+export function linkage(distances: Float64Array, n: number, method: LinkageMethod = "ward"): Merge[] {
+  // Ward's Lance-Williams update works on squared distances, the others on distances.
+  const ward = method === "ward";
   const d2 = new Float64Array(n * n);
-  for (let i = 0; i < n * n; i++) d2[i] = (distances[i] as number) ** 2;
+  for (let i = 0; i < n * n; i++) d2[i] = ward ? (distances[i] as number) ** 2 : (distances[i] as number);
   const active = Array.from({ length: n }, (_, i) => i);
   const id = Int32Array.from({ length: n }, (_, i) => i);
   const size = new Float64Array(n).fill(1);
@@ -46,13 +51,25 @@ export function wardLinkage(distances: Float64Array, n: number): Merge[] {
     for (const k of active) {
       if (k === bi || k === bj) continue;
       const nk = size[k] as number;
-      const t = ni + nj + nk;
-      const v = ((ni + nk) * (d2[k * n + bi] as number) + (nj + nk) * (d2[k * n + bj] as number) - nk * best) / t;
+      const [dki, dkj] = [d2[k * n + bi] as number, d2[k * n + bj] as number];
+      const v =
+        method === "ward"
+          ? ((ni + nk) * dki + (nj + nk) * dkj - nk * best) / (ni + nj + nk)
+          : method === "average"
+            ? (ni * dki + nj * dkj) / (ni + nj)
+            : method === "complete"
+              ? Math.max(dki, dkj)
+              : Math.min(dki, dkj);
       d2[k * n + bi] = v;
       d2[bi * n + k] = v;
     }
     const [a, b] = [id[bi] as number, id[bj] as number];
-    merges.push({ left: Math.min(a, b), right: Math.max(a, b), distance: Math.sqrt(Math.max(0, best)), size: ni + nj });
+    merges.push({
+      left: Math.min(a, b),
+      right: Math.max(a, b),
+      distance: ward ? Math.sqrt(Math.max(0, best)) : best,
+      size: ni + nj,
+    });
     size[bi] = ni + nj;
     id[bi] = n + step;
     active.splice(active.indexOf(bj), 1);

@@ -51,7 +51,7 @@ export function reduceTopics(result: TopicsResult, docs: readonly DocumentInput[
   return regroup("reduceTopics", result, docs, groupsOf("reduceTopics", K, cut));
 }
 
-/** Group of every old topic: the groups first, then each topic left alone. */
+/** Group of every old topic, numbered by the group's first topic (topics left alone are groups of one). */
 function groupsOf(fn: string, K: number, groups: readonly (readonly number[])[]): Int32Array {
   if (!Array.isArray(groups))
     throw new InvalidArgumentError(
@@ -77,7 +77,10 @@ function groupsOf(fn: string, K: number, groups: readonly (readonly number[])[])
   });
   let next = groups.length;
   for (let t = 0; t < K; t++) if (groupOf[t] === -1) groupOf[t] = next++;
-  return groupOf;
+  // Number the groups by their first topic, so the order they were listed in changes nothing.
+  const first = new Map<number, number>();
+  for (let t = 0; t < K; t++) if (!first.has(groupOf[t] as number)) first.set(groupOf[t] as number, first.size);
+  return groupOf.map((g) => first.get(g) as number);
 }
 
 function regroup(

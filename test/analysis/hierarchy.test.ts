@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findTopics } from "../../src/analysis/findTopics.js";
 import { hierarchicalTopics } from "../../src/analysis/hierarchy.js";
-import { wardLinkage } from "../../src/analysis/linkage.js";
+import { linkage } from "../../src/analysis/linkage.js";
 import { mergeTopics, reduceTopics } from "../../src/analysis/mergeTopics.js";
 import { outlierDocuments } from "../../src/analysis/outliers.js";
 import { InvalidArgumentError } from "../../src/core/errors.js";
@@ -24,7 +24,7 @@ describe("wardLinkage against SciPy's linkage(X, 'ward')", () => {
         d[i * n + j] = Math.sqrt(
           (points[i] as number[]).reduce((s, v, f) => s + (v - ((points[j] as number[])[f] as number)) ** 2, 0),
         );
-    const merges = wardLinkage(d, n);
+    const merges = linkage(d, n, "ward");
     expect(merges.map((m) => [m.left, m.right, m.size])).toEqual(Z.map((r) => [r[0], r[1], r[3]]));
     merges.forEach((m, i) => {
       expect(m.distance).toBeCloseTo((Z[i] as number[])[2] as number, 10);
@@ -33,6 +33,29 @@ describe("wardLinkage against SciPy's linkage(X, 'ward')", () => {
 });
 
 const docs = seedCorpus().map((p) => ({ title: p.title, text: p.abstract }));
+
+describe("hierarchicalTopics' linkage against SciPy's, on the seed topics' c-TF-IDF rows", () => {
+  // scripts/fixtures/hierarchy.mjs exported the similarities, hierarchy.py ran SciPy on them.
+  const fixture = JSON.parse(readFileSync(join(ROOT, "test", "fixtures", "hierarchy-seed.json"), "utf8")) as {
+    k: number;
+    similarity: number[][];
+    linkage: Record<string, number[][]>;
+  };
+  const twelve = clusterTopics(docs, { k: fixture.k, stabilitySeeds: 1 });
+  it.each(["ward", "average", "complete", "single"] as const)("%s", (method) => {
+    const tree = hierarchicalTopics(twelve, docs, { linkage: method });
+    tree.similarity.forEach((row, i) => {
+      row.forEach((v, j) => {
+        expect(v).toBeCloseTo((fixture.similarity[i] as number[])[j] as number, 12);
+      });
+    });
+    const Z = fixture.linkage[method] as number[][];
+    expect(tree.linkageMatrix.map((r) => [r[0], r[1], r[3]])).toEqual(Z.map((r) => [r[0], r[1], r[3]]));
+    tree.linkageMatrix.forEach((r, i) => {
+      expect(r[2]).toBeCloseTo((Z[i] as number[])[2] as number, 10);
+    });
+  });
+});
 const result = clusterTopics(docs, { k: 8, stabilitySeeds: 1 });
 
 describe("hierarchicalTopics(result, docs)", () => {
@@ -141,5 +164,38 @@ describe("outlierDocuments(result)", () => {
     expect(outlierDocuments(news, { quantile: 0 })).toEqual(
       out.filter((o) => o.similarity <= Math.min(...out.map((x) => x.background)) && false),
     );
+  });
+});
+
+describe("properties of merging", () => {
+  it("reduceTopics(n) groups the documents as the hierarchy's cut at n; merging is order-independent", () => {
+    const tree = hierarchicalTopics(result, docs);
+    for (const n of [2, 4, 6]) {
+      const reduced = reduceTopics(result, docs, n);
+      const groups = tree.cut(n);
+      for (const g of groups) {
+        const members = g.flatMap((t) => result.topics[t]?.documents ?? []);
+        expect(new Set(members.map((i) => reduced.assignments[i])).size).toBe(1);
+      }
+      expect(reduced.topics).toHaveLength(n);
+    }
+    const a = mergeTopics(result, docs, [
+      [0, 3],
+      [5, 1, 6],
+    ]);
+    const b = mergeTopics(result, docs, [
+      [6, 5, 1],
+      [3, 0],
+    ]);
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+  });
+  it("never changes the fitted result, and the new views survive JSON", () => {
+    const before = JSON.stringify(result);
+    mergeTopics(result, docs, [[0, 1]]);
+    const tree = hierarchicalTopics(result, docs);
+    expect(JSON.stringify(result)).toBe(before);
+    const copy = JSON.parse(JSON.stringify(tree));
+    expect(copy.merges).toEqual(JSON.parse(JSON.stringify(tree.merges)));
+    expect(copy.linkageMatrix).toEqual(tree.linkageMatrix);
   });
 });
