@@ -7,6 +7,7 @@ export { mergeTopics, reduceTopics } from "./analysis/mergeTopics.js";
 export type { OutlierDocument } from "./analysis/outliers.js";
 export { outlierDocuments } from "./analysis/outliers.js";
 export type { BinningOptions, TimeBin, TimeInput } from "./analysis/timeBins.js";
+export { setTopicLabels } from "./analysis/topicLabels.js";
 export type { TopicInGroup } from "./analysis/topicsByGroup.js";
 export type { TopicInBin, TopicsOverTime, TopicsOverTimeOptions } from "./analysis/topicsOverTime.js";
 export { topicsOverTime } from "./analysis/topicsOverTime.js";
@@ -110,7 +111,7 @@ export type {
 export type { TruncatedSvdOptions, TruncatedSvdResult } from "./reduce/truncatedSvd.js";
 export { projectOnComponents, TRUNCATED_SVD_DEFAULTS, truncatedSvd } from "./reduce/truncatedSvd.js";
 export { toCSV } from "./report/csv.js";
-export type { ReportFormatSpec } from "./report/formats.js";
+export type { ReportFormatSpec, ReportViews } from "./report/formats.js";
 export { REPORT_FORMATS, reportFormatOfName } from "./report/formats.js";
 export type { HtmlOptions } from "./report/html.js";
 export { toHTML } from "./report/html.js";

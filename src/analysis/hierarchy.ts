@@ -12,6 +12,7 @@ import { topicColor } from "../report/palette.js";
 import { documentWords } from "./documentWords.js";
 import { groupTable, keywordsFromScores } from "./groupKeywords.js";
 import { cutTree, type LinkageMethod, linkage, type Merge, membersOf } from "./linkage.js";
+import { intertopicMapSvg, similarityHeatmapSvg } from "./topicMaps.js";
 
 /** One merge of the hierarchy: two topics or groups joined into a broader theme. */
 export interface TopicMerge {
@@ -45,6 +46,10 @@ export interface TopicHierarchy {
   toString(): string;
   /** A dendrogram: topics on the left, merge distance to the right. */
   toSVG(options?: { width?: number }): string;
+  /** The intertopic distance map: topics placed by similarity, bubble area by size. */
+  toMapSVG(): string;
+  /** The topics' similarity heatmap. */
+  toHeatmapSVG(): string;
   [JUPYTER_DISPLAY_SYMBOL](): Record<string, string>;
 }
 
@@ -114,8 +119,10 @@ export function hierarchicalTopics(
       cutTree(merges, K, checkInteger("TopicHierarchy.cut", "groups", groups, 1, K, "the number of topics")),
     toString: () => treeText(result, view),
     toSVG: (opts?: { width?: number }) => dendrogramSvg(result, view, merges, opts?.width),
+    toMapSVG: () => intertopicMapSvg(result, data.similarity),
+    toHeatmapSVG: () => similarityHeatmapSvg(result, data.similarity),
     [JUPYTER_DISPLAY_SYMBOL]: () => ({
-      "text/html": dendrogramSvg(result, view, merges),
+      "text/html": `<div style="display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start">${dendrogramSvg(result, view, merges)}${intertopicMapSvg(result, data.similarity)}${similarityHeatmapSvg(result, data.similarity)}</div>`,
       "image/svg+xml": dendrogramSvg(result, view, merges),
       "text/plain": treeText(result, view),
     }),

@@ -62,6 +62,11 @@ export const INPUT_FLAGS: readonly CliFlag[] = [
     value: "FILE",
     help: "cluster these document vectors (.npy float32/float64, or raw .f32), made by any model, instead of the texts' TF-IDF; the texts still name the topics",
   },
+  {
+    flag: "time-field",
+    value: "F",
+    help: "field holding each document's time (a year or a date): adds topics over time to the report",
+  },
   { flag: "recursive", help: "directories: read subfolders too", predict: true },
   {
     flag: "ext",
@@ -99,6 +104,15 @@ export const OUTPUT_FLAGS: readonly CliFlag[] = [
     predict: true,
   },
   { flag: "save-model", value: "FILE", help: "save the fitted model, for topiclens predict" },
+  { flag: "reduce-to", value: "N", help: "merge the topics down to N along their hierarchy" },
+  { flag: "hierarchy", help: "add the topic hierarchy, the intertopic map and the similarity heatmap to the report" },
+  { flag: "outliers", help: "add the documents that fit no topic well to the report" },
+  {
+    flag: "bins",
+    value: "N|year|month",
+    help: "time bins of --time-field: N equal bins, calendar years or months",
+    defaultText: "each year",
+  },
   {
     flag: "stop-words",
     value: "FILE|none",

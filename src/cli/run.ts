@@ -1,6 +1,10 @@
 import { readFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { gunzipSync, gzipSync } from "node:zlib";
+import { hierarchicalTopics } from "../analysis/hierarchy.js";
+import { reduceTopics } from "../analysis/mergeTopics.js";
+import { outlierDocuments } from "../analysis/outliers.js";
+import { topicsOverTime } from "../analysis/topicsOverTime.js";
 import { TopiclensError } from "../core/errors.js";
 import { adjustedRandIndex, normalizedMutualInfo, vMeasure } from "../evaluate/external.js";
 import { decodeText, isGzip } from "../io/decodeText.js";
@@ -14,7 +18,7 @@ import { createWorkerPool } from "../node/workerPool.js";
 import { type ClusterTopicsOptions, clusterTopics, clusterTopicsStream } from "../pipeline/clusterTopics.js";
 import { topicModelFromJSON } from "../pipeline/topicModel.js";
 import type { TopicsResult } from "../pipeline/types.js";
-import { REPORT_FORMATS, reportFormatOfName } from "../report/formats.js";
+import { REPORT_FORMATS, type ReportViews, reportFormatOfName } from "../report/formats.js";
 import {
   FlagValueError,
   helpText,
@@ -118,6 +122,7 @@ function readingOptions(values: Record<string, unknown>) {
       titleField: values["title-field"] as string | undefined,
       idField: values["id-field"] as string | undefined,
       labelField: values["label-field"] as string | undefined,
+      timeField: values["time-field"] as string | undefined,
       badLines: values["skip-bad-lines"] ? ("skip" as const) : ("error" as const),
       onSkipped: (line: number, reason: string) => {
         if (skipped.count++ > 0) return;
@@ -197,10 +202,21 @@ async function runTopics(args: readonly string[], streams: Streams, say: (text: 
       `--embeddings ${embeddingsFile}: a raw .f32 file's width comes from the number of documents, which a streamed file gives only at its end; save the vectors as .npy (its header holds the shape)`,
     );
   const labels: (string | undefined)[] = [];
+  const times: (string | number | undefined)[] = [];
   const keepLabel = (doc: DocumentRecord) => {
     labels.push(doc.label);
+    times.push(doc.time);
     return doc;
   };
+  if (values.bins !== undefined && values["time-field"] === undefined)
+    throw new UsageError("--bins groups the times of --time-field; give --time-field too");
+  const wantsDocuments =
+    values["time-field"] !== undefined || values.hierarchy === true || values["reduce-to"] !== undefined;
+  if (streamed && wantsDocuments)
+    throw new UsageError(
+      `--time-field, --hierarchy and --reduce-to count the documents' words again, which a streamed file does not keep; read ${input} whole (raise --stream-from)`,
+    );
+  let documents: DocumentRecord[] = [];
   const pool = createWorkerPool();
   let result: TopicsResult;
   try {
@@ -210,11 +226,11 @@ async function runTopics(args: readonly string[], streams: Streams, say: (text: 
       const embeddings = embeddingsFile === undefined ? {} : { embeddings: await vectorsOf(embeddingsFile) };
       result = await clusterTopicsStream(mapAsync(records, keepLabel), { ...options, ...embeddings, parallel: pool });
     } else {
-      const { documents } = await readDocuments(input, {
+      ({ documents } = await readDocuments(input, {
         format: reading.inputFormat,
         ...reading.fields,
         ...reading.directory,
-      });
+      }));
       documents.forEach(keepLabel);
       const embeddings =
         embeddingsFile === undefined ? {} : { embeddings: await vectorsOf(embeddingsFile, documents.length) };
@@ -229,7 +245,23 @@ async function runTopics(args: readonly string[], streams: Streams, say: (text: 
     say(
       `read ${n} documents; skipped ${reading.skipped.count} bad record(s) of ${input} (the first, line ${reading.skipped.first}, ${reading.skipped.why})`,
     );
-  const text = report.render(result);
+  const reduceTo = values["reduce-to"] as string | undefined;
+  if (reduceTo !== undefined) {
+    const n = Number(reduceTo);
+    if (!/^\d+$/.test(reduceTo) || n < 1 || n > result.topics.length)
+      throw new UsageError(
+        `--reduce-to must be an integer from 1 to ${result.topics.length} (the number of topics); got ${reduceTo}`,
+      );
+    result = reduceTopics(result, documents, n);
+  }
+  const views: ReportViews = {
+    ...(values["time-field"] !== undefined
+      ? { overTime: topicsOverTime(result, documents, times, binsOf(values.bins)) }
+      : {}),
+    ...(values.hierarchy === true ? { hierarchy: hierarchicalTopics(result, documents) } : {}),
+    ...(values.outliers === true ? { outliers: outlierDocuments(result) } : {}),
+  };
+  const text = report.render(result, views);
   if (out !== undefined) {
     await writeFileAtomically(out, text);
     if (!quiet) say(`wrote ${result.topics.length} topics for ${n} documents to ${out}`);
@@ -246,6 +278,14 @@ async function runTopics(args: readonly string[], streams: Streams, say: (text: 
     say(labelAgreement(reading.fields.labelField, labels, result.assignments));
   if (!quiet) for (const w of result.warnings) say(`warning: ${w.message}`);
   return 0;
+}
+
+/** --bins as the over-time view's binning. */
+function binsOf(value: unknown): { bins?: number; binBy?: "year" | "month" } {
+  if (value === undefined) return {};
+  if (value === "year" || value === "month") return { binBy: value };
+  if (typeof value === "string" && /^\d+$/.test(value) && Number(value) >= 1) return { bins: Number(value) };
+  throw new UsageError(`--bins must be a number of bins, year or month; got "${String(value)}"`);
 }
 
 /** The --embeddings file's vectors; its faults are the flag's. */

@@ -11,9 +11,11 @@ export interface RecordFields {
   readonly idField?: string;
   /** Field holding a known class, kept as `label` (absent or empty: no label). @defaultValue none */
   readonly labelField?: string;
+  /** Field holding the document's time (a year, a date string), kept as `time`. @defaultValue none */
+  readonly timeField?: string;
 }
 
-export type DocumentRecord = { id?: string; title?: string; text: string; label?: string };
+export type DocumentRecord = { id?: string; title?: string; text: string; label?: string; time?: string | number };
 
 /** How JSON-lines readers treat a line that is not a usable record. */
 export interface BadLineOptions {
@@ -91,6 +93,13 @@ export function pickFields(
     throw new InvalidArgumentError(`${fn}: ${where} has no field "${titleField}"`, "options.titleField");
   const id = record[idField];
   if (id !== undefined && id !== null && id !== "") doc.id = String(id);
+  if (fields.timeField !== undefined) {
+    const time = record[fields.timeField];
+    // A CSV cell holding a year is text: read it as the number it is.
+    if (typeof time === "number") doc.time = time;
+    else if (typeof time === "string" && time.trim() !== "")
+      doc.time = /^\d{1,4}$/.test(time.trim()) ? Number(time) : time;
+  }
   if (fields.labelField !== undefined) {
     const label = record[fields.labelField];
     if (label !== undefined && label !== null && label !== "") doc.label = String(label);

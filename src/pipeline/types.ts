@@ -15,6 +15,15 @@ export interface HtmlOptions {
   readonly title?: string;
   /** Representative titles listed per topic. @defaultValue 5 */
   readonly titles?: number;
+  /**
+   * Analysis views to add as sections: `topicsOverTime(...)`, `hierarchicalTopics(...)`
+   * (dendrogram, intertopic map, similarity heatmap) and `outlierDocuments(...)`.
+   */
+  readonly views?: {
+    readonly overTime?: { toSVG(): string };
+    readonly hierarchy?: { toSVG(): string; toMapSVG(): string; toHeatmapSVG(): string };
+    readonly outliers?: readonly { readonly index: number; readonly topic: number; readonly similarity: number }[];
+  };
 }
 
 /** The stages of `clusterTopics`, in the order they run. */

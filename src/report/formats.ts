@@ -1,4 +1,4 @@
-import type { TopicsResult } from "../pipeline/types.js";
+import type { HtmlOptions, TopicsResult } from "../pipeline/types.js";
 import { toCSV } from "./csv.js";
 import { toHTML } from "./html.js";
 import { toJSONReport } from "./json.js";
@@ -10,7 +10,28 @@ export interface ReportFormatSpec {
   readonly name: "text" | "md" | "json" | "csv" | "html";
   readonly extensions: readonly string[];
   readonly description: string;
-  render(result: TopicsResult): string;
+  /** The report; `views` (analysis views) add their sections where the format can show them. */
+  render(result: TopicsResult, views?: ReportViews): string;
+}
+
+/** Analysis views a report can include: each renders itself as text, SVG and JSON. */
+export type ReportViews = NonNullable<HtmlOptions["views"]> & {
+  readonly overTime?: { toSVG(): string; toString(): string };
+  readonly hierarchy?: { toSVG(): string; toMapSVG(): string; toHeatmapSVG(): string; toString(): string };
+};
+
+function viewsText(views: ReportViews | undefined): string[] {
+  if (views === undefined) return [];
+  const out: string[] = [];
+  if (views.overTime) out.push(`Topics over time\n\n${views.overTime.toString()}`);
+  if (views.hierarchy) out.push(`Topic hierarchy\n\n${views.hierarchy.toString()}`);
+  if (views.outliers)
+    out.push(
+      `Documents that fit no topic well (${views.outliers.length})\n\n${views.outliers
+        .map((o) => `  document ${o.index} (topic ${o.topic}, similarity ${o.similarity.toFixed(3)})`)
+        .join("\n")}`,
+    );
+  return out;
 }
 
 /** The report formats, in the order the CLI's help lists them. */
@@ -19,21 +40,33 @@ export const REPORT_FORMATS: readonly ReportFormatSpec[] = Object.freeze([
     name: "text",
     extensions: [".txt"],
     description: "a plain-text summary",
-    render: (r) => `${toText(r, { titles: 5 })}\n`,
+    render: (r, views) => `${[toText(r, { titles: 5 }), ...viewsText(views)].join("\n\n")}\n`,
   },
-  { name: "md", extensions: [".md", ".markdown"], description: "a Markdown report", render: (r) => toMarkdown(r) },
+  {
+    name: "md",
+    extensions: [".md", ".markdown"],
+    description: "a Markdown report",
+    render: (r, views) =>
+      [
+        toMarkdown(r),
+        ...viewsText(views).map((v) => {
+          const [head, ...rest] = v.split("\n\n");
+          return `## ${head}\n\n\`\`\`\n${rest.join("\n\n")}\n\`\`\`\n`;
+        }),
+      ].join("\n"),
+  },
   {
     name: "json",
     extensions: [".json"],
     description: "topics, assignments, quality and parameters as JSON",
-    render: (r) => `${JSON.stringify(toJSONReport(r), null, 2)}\n`,
+    render: (r, views) => `${JSON.stringify({ ...toJSONReport(r), ...(views ?? {}) }, null, 2)}\n`,
   },
   { name: "csv", extensions: [".csv"], description: "one row per document", render: (r) => toCSV(r) },
   {
     name: "html",
     extensions: [".html", ".htm"],
     description: "a self-contained page with a map",
-    render: (r) => toHTML(r),
+    render: (r, views) => toHTML(r, views ? { views } : {}),
   },
 ]);
 

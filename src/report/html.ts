@@ -22,7 +22,41 @@ const STYLE = `
 .tl-report .tl-bar{height:10px;background:var(--c);opacity:.75;border-radius:3px;align-self:center}
 .tl-report .tl-docs{margin:0;padding-left:18px;font-size:.85em;color:#333}
 .tl-report .tl-warn{color:#8a5a00;font-size:.9em}
+.tl-report .tl-view{margin-top:1.8em}
+.tl-report .tl-view h2{font-size:1.15em;margin:0 0 .5em}
+.tl-report .tl-row{display:flex;flex-wrap:wrap;gap:18px;align-items:flex-start}
 `;
+
+/** The sections of the analysis views given, in a fixed order. */
+function viewSections(result: TopicsResult, views: HtmlOptions["views"]): string {
+  if (views === undefined) return "";
+  const out: string[] = [];
+  if (views.overTime)
+    out.push(`<section class="tl-view" id="over-time"><h2>Topics over time</h2>${views.overTime.toSVG()}</section>`);
+  if (views.hierarchy) {
+    const h = views.hierarchy;
+    out.push(
+      `<section class="tl-view" id="hierarchy"><h2>Topic hierarchy</h2>${h.toSVG()}<div class="tl-row">${h.toMapSVG()}${h.toHeatmapSVG()}</div></section>`,
+    );
+  }
+  if (views.outliers) {
+    const items = views.outliers
+      .slice(0, 25)
+      .map(
+        (o) =>
+          `<li>${escapeHtml(documentName(result, o.index))} <span style="color:#777">(topic ${o.topic}, similarity ${o.similarity.toFixed(3)})</span></li>`,
+      )
+      .join("");
+    const more =
+      views.outliers.length > 25
+        ? `<li style="list-style:none;color:#777">… ${views.outliers.length - 25} more</li>`
+        : "";
+    out.push(
+      `<section class="tl-view" id="outliers"><h2>Documents that fit no topic well (${views.outliers.length})</h2><ul class="tl-docs">${items}${more}</ul></section>`,
+    );
+  }
+  return out.join("");
+}
 
 /**
  * A self-contained HTML report (no network, no scripts): each topic's label, size,
@@ -64,7 +98,7 @@ export function toHTML(result: TopicsResult, options: HtmlOptions = {}): string 
     result.warnings.length === 0
       ? ""
       : `<ul class="tl-warn">${result.warnings.map((w) => `<li>${escapeHtml(w.message)}</li>`).join("")}</ul>`;
-  const body = `<div class="tl-report"><style>${STYLE}</style><h1>${escapeHtml(title)}</h1><div class="tl-meta">${p.documents} documents · ${result.topics.length} topics · silhouette ${formatNumber(q.silhouette)} · stability ${formatNumber(q.stability)} · coherence (NPMI) ${formatNumber(q.coherence)} · diversity ${formatNumber(q.diversity)}</div><div class="tl-map">${scatter}<ul class="tl-legend">${legend}</ul></div><div class="tl-topics">${cards}</div>${warnings}</div>`;
+  const body = `<div class="tl-report"><style>${STYLE}</style><h1>${escapeHtml(title)}</h1><div class="tl-meta">${p.documents} documents · ${result.topics.length} topics · silhouette ${formatNumber(q.silhouette)} · stability ${formatNumber(q.stability)} · coherence (NPMI) ${formatNumber(q.coherence)} · diversity ${formatNumber(q.diversity)}</div><div class="tl-map">${scatter}<ul class="tl-legend">${legend}</ul></div><div class="tl-topics">${cards}</div>${viewSections(result, options.views)}${warnings}</div>`;
   if (options.fragment) return body;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body>${body}</body></html>\n`;
 }
