@@ -37,6 +37,17 @@ describe("examples/ run against the built package", () => {
     expect(out).toMatch(/cosine k-means: \d+ iterations/);
     expect(out).toContain("federated learning");
   });
+  it("topics-over-time.mjs shows the themes over the years, their hierarchy and venues, and writes the page", async () => {
+    const { stdout } = await run(process.execPath, [join(ROOT, "examples", "topics-over-time.mjs")], {
+      cwd: tmp,
+      maxBuffer: 1 << 24,
+    });
+    expect(stdout).toMatch(/^997 documents, 8 topics/);
+    expect(stdout).toMatch(/Topics over time\n\n8 time bins, 8 topics/);
+    expect(stdout).toMatch(/Topic hierarchy\n\n■──/);
+    const html = readFileSync(join(tmp, "topics-over-time.html"), "utf8");
+    for (const id of ["over-time", "hierarchy", "outliers"]) expect(html).toContain(`id="${id}"`);
+  });
   it("html-report.mjs writes a self-contained page", async () => {
     const file = join(tmp, "report.html");
     await example("html-report.mjs", file);

@@ -53,5 +53,11 @@ describe("examples/seed-topics.ipynb on the Deno Jupyter kernel", () => {
     const sweep = outputOf("sweepK(matrix").find((o) => o.data?.["image/svg+xml"]);
     expect(text(sweep?.data?.["image/svg+xml"])).toMatch(/^<svg/);
     expect(text(outputOf("model.predict")[0]?.data?.["text/plain"])).toContain("federated learning");
+    const tree = outputOf("hierarchicalTopics(result").find((o) => o.data?.["text/html"]);
+    expect((text(tree?.data?.["text/html"]).match(/<svg/g) ?? []).length).toBe(3);
+    expect(text(tree?.data?.["text/plain"])).toMatch(/^■──/);
+    const overTime = outputOf("topicsOverTime(conferences").find((o) => o.data?.["text/html"]);
+    expect(text(overTime?.data?.["text/html"])).toContain("<polyline");
+    expect(text(overTime?.data?.["text/plain"])).toMatch(/^8 time bins, 8 topics/);
   });
 });

@@ -1,0 +1,36 @@
+// How themes grow and fade: cluster ~1,000 real conference abstracts (1987-2025, with their
+// venue and year), then look at the topics over time, their hierarchy and their venues,
+// without clustering again. Writes topics-over-time.html beside the current directory.
+//   node examples/topics-over-time.mjs
+import { writeFile } from "node:fs/promises";
+import { clusterTopics, hierarchicalTopics, outlierDocuments, topicsOverTime, topicsPerClass } from "topiclens";
+import { readJsonRecords } from "topiclens/node";
+
+const sample = new URL("./data/conf-abstracts-sample.jsonl.gz", import.meta.url).pathname;
+const records = [];
+for await (const r of readJsonRecords(sample, { labelField: "venue", timeField: "year" })) records.push(r);
+
+const result = clusterTopics(records, { k: 8 });
+const overTime = topicsOverTime(
+  result,
+  records,
+  records.map((r) => r.time),
+  { bins: 8 },
+);
+const hierarchy = hierarchicalTopics(result, records);
+const venues = topicsPerClass(
+  result,
+  records,
+  records.map((r) => r.label),
+);
+
+console.log(result.toString());
+console.log(`\nTopics over time\n\n${overTime}`);
+console.log(`\nTopic hierarchy\n\n${hierarchy}`);
+console.log(`\nTopics per venue (first three)\n\n${venues.toString().split("\n\n").slice(0, 3).join("\n\n")}`);
+const html = result.toHTML({
+  title: "Themes in conference abstracts",
+  views: { overTime, hierarchy, outliers: outlierDocuments(result) },
+});
+await writeFile("topics-over-time.html", html);
+console.log("\nwrote topics-over-time.html");
