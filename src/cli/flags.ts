@@ -114,6 +114,11 @@ export const OUTPUT_FLAGS: readonly CliFlag[] = [
     defaultText: "each year",
   },
   {
+    flag: "seed-topics",
+    value: "FILE",
+    help: "guided topics: one theme per line of FILE, its words separated by commas (e.g. federated, client)",
+  },
+  {
     flag: "stop-words",
     value: "FILE|none",
     help: "stop words from FILE (one per line) instead of --lang's list, or none",

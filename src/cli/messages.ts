@@ -7,6 +7,9 @@ const FIELD_FLAGS: Readonly<Record<string, string>> = {
   titleField: "--title-field",
   idField: "--id-field",
   labelField: "--label-field",
+  timeField: "--time-field",
+  seedTopics: "--seed-topics",
+  embeddings: "--embeddings",
 };
 
 /** The flag behind a library error's argument (`options.kRange[1]` → `--k-range`), if any. */

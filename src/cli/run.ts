@@ -182,6 +182,7 @@ async function runTopics(args: readonly string[], streams: Streams, say: (text: 
   const bar = !quiet && streams.stderr.isTTY ? progressBar(streams.stderr) : null;
   const options: ClusterTopicsOptions = {
     ...(await stopWordsOf(values, topicsOptionsOf(values))),
+    ...(await seedTopicsOf(values["seed-topics"])),
     ...(bar ? { onProgress: bar.update } : {}),
   };
 
@@ -278,6 +279,30 @@ async function runTopics(args: readonly string[], streams: Streams, say: (text: 
     say(labelAgreement(reading.fields.labelField, labels, result.assignments));
   if (!quiet) for (const w of result.warnings) say(`warning: ${w.message}`);
   return 0;
+}
+
+/** --seed-topics FILE as the library's seedTopics: a line per theme, words separated by commas. */
+async function seedTopicsOf(file: unknown): Promise<{ seedTopics?: string[][] }> {
+  if (typeof file !== "string") return {};
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw new UsageError(`--seed-topics: cannot read ${file}: ${systemReason(error)}`);
+  }
+  const seedTopics = decodeText("--seed-topics", file, bytes)
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && !line.startsWith("#"))
+    .map((line) =>
+      line
+        .split(",")
+        .map((w) => w.trim())
+        .filter(Boolean),
+    );
+  if (seedTopics.length === 0)
+    throw new UsageError(`--seed-topics: ${file} lists no themes (one per line, words separated by commas)`);
+  return { seedTopics };
 }
 
 /** --bins as the over-time view's binning. */

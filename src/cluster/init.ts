@@ -19,6 +19,7 @@ export function kmeansPlusPlus(
   random: Random,
   weights: Float64Array | null = null,
   dots: CandidateDots = createCandidateDots(p),
+  fixed: Float64Array | null = null,
 ): Float64Array {
   const n = p.rows;
   const d = p.cols;
@@ -29,14 +30,31 @@ export function kmeansPlusPlus(
   const potentials = new Float64Array(trials);
   const cumulative = new Float64Array(n);
 
-  const first = random.nextInt(n);
-  copyRow(p, first, centers, 0);
+  // Given first centres (guided topics) take the place of the first draws; the rest follow
+  // k-means++ from them. Without them, the first centre is a uniformly drawn point.
+  const given = fixed === null ? 0 : fixed.length / d;
+  if (given === 0) copyRow(p, random.nextInt(n), centers, 0);
+  else centers.set(fixed as Float64Array);
   scoreCandidates(p, xSquaredNorms, weights, dots, centers.subarray(0, d), 1, null, closest, potentials);
+  for (let c = 1; c < given; c++) {
+    scoreCandidates(
+      p,
+      xSquaredNorms,
+      weights,
+      dots,
+      centers.subarray(c * d, (c + 1) * d),
+      1,
+      closest,
+      trialDist,
+      potentials,
+    );
+    closest.set(trialDist.subarray(0, n));
+  }
   let potential = potentials[0] as number;
 
   const candidates = new Float64Array(trials * d);
   const ids = new Int32Array(trials);
-  for (let c = 1; c < k; c++) {
+  for (let c = Math.max(1, given); c < k; c++) {
     let running = 0;
     for (let i = 0; i < n; i++) {
       running += (closest[i] as number) * (weights === null ? 1 : (weights[i] as number));

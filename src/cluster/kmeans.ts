@@ -56,6 +56,11 @@ export interface KMeansOptions {
    * Results are identical with or without it. @defaultValue undefined (calling thread only)
    */
   readonly parallel?: ParallelAssigner;
+  /**
+   * The first centres of every k-means++ start (m ≤ k rows, e.g. guided topics): the other
+   * k − m are drawn by k-means++ from them. Only with `init: "k-means++"`.
+   */
+  readonly seedCenters?: DenseMatrix | readonly (readonly number[])[];
 }
 
 export const KMEANS_DEFAULTS = Object.freeze({
@@ -77,6 +82,7 @@ const KMEANS_OPTIONS = [
   "sampleWeight",
   "onIteration",
   "parallel",
+  "seedCenters",
 ] as const;
 
 /** The outcome of {@link kmeans}: a plain, readonly object. */
@@ -132,6 +138,18 @@ export function kmeans(X: Vectors, k: number, options: KMeansOptions = {}): KMea
   const explicit = typeof init === "string" ? null : explicitCenters(fn, init, k, points.cols);
   if (typeof init === "string") checkOneOf(fn, "options.init", init, ["k-means++", "random"]);
   const nInit = checkInteger(fn, "options.nInit", o.nInit ?? (init === "random" ? 10 : 1), 1);
+  let seedCenters: Float64Array | null = null;
+  if (o.seedCenters !== undefined) {
+    if (init !== "k-means++")
+      throw new InvalidArgumentError(`${fn}: options.seedCenters needs init "k-means++"`, "options.seedCenters");
+    const s = toPoints(o.seedCenters as Vectors, fn, "options.seedCenters");
+    if (s.kind === "sparse" || s.cols !== points.cols || s.rows > k)
+      throw new InvalidArgumentError(
+        `${fn}: options.seedCenters must be at most k = ${k} dense rows of ${points.cols} values; got ${s.rows} x ${s.cols}`,
+        "options.seedCenters",
+      );
+    seedCenters = Float64Array.from(s.data);
+  }
   const weights = o.sampleWeight === undefined ? null : checkWeights(fn, o.sampleWeight, points.rows);
   if (o.parallel !== undefined && !isParallelAssigner(o.parallel)) {
     throw new InvalidArgumentError(
@@ -151,6 +169,8 @@ export function kmeans(X: Vectors, k: number, options: KMeansOptions = {}): KMea
 
   const spherical = metric === "cosine";
   if (spherical) points = normalizePoints(points);
+  if (spherical && seedCenters !== null)
+    normalizeRowsInPlace(seedCenters, seedCenters.length / points.cols, points.cols);
   const xSquaredNorms = squaredRowNorms(points);
   const scaledTol = tol === 0 ? 0 : meanColumnVariance(points) * tol;
   const random = createRandom(seed);
@@ -169,7 +189,7 @@ export function kmeans(X: Vectors, k: number, options: KMeansOptions = {}): KMea
     else {
       // One copy of the matrix for the candidates' dot products, whatever the restarts.
       candidateDots ??= createCandidateDots(points);
-      centers = kmeansPlusPlus(points, xSquaredNorms, k, random, weights, candidateDots);
+      centers = kmeansPlusPlus(points, xSquaredNorms, k, random, weights, candidateDots, seedCenters);
       if (run === nInit - 1) candidateDots = null;
     }
     const settings = { maxIter, tol: scaledTol, spherical, run, onIteration };

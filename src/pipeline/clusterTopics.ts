@@ -8,7 +8,13 @@ import { checkFunction, checkInteger, checkOptions } from "../core/validate.js";
 import { type Warning, warning } from "../core/warnings.js";
 import { defaultKRange, type SweepKResult } from "../evaluate/sweepK.js";
 import { CLASS_PHRASE_DEFAULTS } from "../keywords/classPhraseCounts.js";
-import type { ClusterKeywordsOptions } from "../keywords/clusterKeywords.js";
+import {
+  CLUSTER_KEYWORDS_DEFAULTS,
+  type ClusterKeywordsOptions,
+  type KeywordScorer,
+} from "../keywords/clusterKeywords.js";
+import { classTfidf } from "../keywords/ctfidf.js";
+import { projectOnComponents } from "../reduce/truncatedSvd.js";
 import type { TfidfOptions } from "../vectorize/options.js";
 import type { TfidfModel } from "../vectorize/tfidf.js";
 import type { TokenDocuments } from "../vectorize/vocabulary.js";
@@ -18,6 +24,7 @@ import { topicsResult } from "./result.js";
 import { assembleTopics, type DocumentFacts } from "./stages/assemble.js";
 import { chooseKStage, SWEEP_ROWS } from "./stages/chooseK.js";
 import { type ClusterFit, type ClusterPoints, clusterWithStability, kmeansClusterer } from "./stages/cluster.js";
+import { guideStage } from "./stages/guide.js";
 import { type Reduced, reduceStage } from "./stages/reduce.js";
 import { representStage } from "./stages/represent.js";
 import { documentSample } from "./stages/sample.js";
@@ -81,6 +88,14 @@ export interface ClusterTopicsOptions {
    * model then assigns new documents by their vectors: `model.predictEmbeddings(vectors)`.
    */
   readonly embeddings?: DenseMatrix | readonly (readonly number[])[];
+  /**
+   * Guided topics: lists of words the themes should form around, e.g.
+   * `[["federated", "client"], ["adam", "optimizer", "learning rate"]]`. Each list, read as a
+   * short document, is the first centre of every k-means++ start (the other k − m centres
+   * are drawn as usual, so themes no list matches still appear), and its words' keyword
+   * scores are raised 1.2-fold, as BERTopic's seed words. k is at least the number of lists.
+   */
+  readonly seedTopics?: readonly (readonly string[])[];
 }
 
 /**
@@ -128,10 +143,13 @@ const OPTION_NAMES = [
   "onProgress",
   "parallel",
   "embeddings",
+  "seedTopics",
 ] as const;
 
 /** Every option validated once, with its default applied (what does not depend on the corpus size). */
 interface TopicsSettings {
+  /** The entry point, for messages. */
+  readonly fn: string;
   readonly seed: number;
   readonly metric: KMeansMetric;
   readonly nInit: number;
@@ -149,6 +167,8 @@ interface TopicsSettings {
   readonly parallel: ParallelAssigner | undefined;
   /** The given embeddings, validated, as float64 (a copy: the caller's array is never changed). */
   readonly embeddings: DenseMatrix | null;
+  /** The guided topics' word lists, or null. */
+  readonly seedTopics: readonly (readonly string[])[] | null;
   readonly progress: (phase: TopicsProgress["phase"], done: number, total: number) => void;
 }
 
@@ -158,11 +178,17 @@ function resolveSettings(fn: string, options: ClusterTopicsOptions, n?: number):
   const D = CLUSTER_TOPICS_DEFAULTS;
   const check = <T>(key: keyof typeof D): T => checkSpecValue<T>(fn, key, o[key] ?? D[key]);
   if (n !== undefined && typeof o.k === "number") checkInteger(fn, "options.k", o.k, 1, n, "the number of documents");
+  if (typeof o.k === "number" && Array.isArray(o.seedTopics) && o.seedTopics.length > o.k)
+    throw new InvalidArgumentError(
+      `${fn}: options.k (${o.k}) must be at least the number of options.seedTopics (${o.seedTopics.length})`,
+      "options.k",
+    );
   const onProgress =
     o.onProgress === undefined
       ? undefined
       : checkFunction<(p: TopicsProgress) => void>(fn, "options.onProgress", o.onProgress);
   return {
+    fn,
     seed: check("seed"),
     metric: check("metric"),
     nInit: check("nInit"),
@@ -179,6 +205,7 @@ function resolveSettings(fn: string, options: ClusterTopicsOptions, n?: number):
     keywordWords: { stopWords: o.vectorizer?.stopWords ?? "en", extraStopWords: o.vectorizer?.extraStopWords ?? [] },
     parallel: o.parallel,
     embeddings: o.embeddings === undefined ? null : checkEmbeddings(fn, o.embeddings, o.reduce),
+    seedTopics: o.seedTopics === undefined ? null : checkSeedTopics(fn, o.seedTopics, o.embeddings !== undefined),
     progress: (phase, done, total) => onProgress?.({ phase, done, total }),
   };
 }
@@ -267,6 +294,51 @@ function checkK(fn: string, settings: TopicsSettings, n: number): void {
   }
 }
 
+/** Seed word lists: a non-empty array of non-empty lists of non-empty strings. */
+function checkSeedTopics(fn: string, value: unknown, embeddings: boolean): string[][] {
+  if (embeddings)
+    throw new InvalidArgumentError(
+      `${fn}: options.seedTopics steer the texts' vectors; with options.embeddings, embed the seeds yourself`,
+      "options.seedTopics",
+    );
+  if (!Array.isArray(value) || value.length === 0)
+    throw new InvalidArgumentError(
+      `${fn}: options.seedTopics must be a non-empty array of word lists; got ${describeValue(value)}`,
+      "options.seedTopics",
+    );
+  return value.map((list, i) => {
+    if (!Array.isArray(list) || list.length === 0 || list.some((w) => typeof w !== "string" || w.trim() === ""))
+      throw new InvalidArgumentError(
+        `${fn}: options.seedTopics[${i}] must be a non-empty list of words; got ${describeValue(list)}`,
+        "options.seedTopics",
+      );
+    return list.map((w: string) => w.trim());
+  });
+}
+
+/** Each seed list as the clustering space sees a document made of its words; a list with no known word is an error. */
+function seedCenters(
+  fn: string,
+  seeds: readonly (readonly string[])[],
+  vectorizer: TfidfModel,
+  components: DenseMatrix | null,
+): DenseMatrix {
+  const matrix = vectorizer.transform(seeds.map((words) => words.join(" ")));
+  seeds.forEach((words, i) => {
+    if (matrix.indptr[i + 1] === matrix.indptr[i])
+      throw new InvalidArgumentError(
+        `${fn}: options.seedTopics[${i}] (${words.join(", ")}) has no word the vectorizer kept; choose words of the corpus`,
+        "options.seedTopics",
+      );
+  });
+  if (components !== null) return denseNormalizeRows(projectOnComponents(matrix, components));
+  const data = new Float64Array(matrix.rows * matrix.cols);
+  for (let r = 0; r < matrix.rows; r++)
+    for (let p = matrix.indptr[r] as number; p < (matrix.indptr[r + 1] as number); p++)
+      data[r * matrix.cols + (matrix.indices[p] as number)] = matrix.data[p] as number;
+  return { rows: matrix.rows, cols: matrix.cols, data };
+}
+
 /** Embeddings as a float64 copy, every value finite; `reduce` must then be left out. */
 function checkEmbeddings(fn: string, value: unknown, reduce: unknown): DenseMatrix {
   if (reduce !== undefined && reduce !== "auto") {
@@ -284,6 +356,24 @@ function checkEmbeddings(fn: string, value: unknown, reduce: unknown): DenseMatr
   }
   return { rows: p.rows, cols: p.cols, data: Float64Array.from(p.data) };
 }
+
+/** c-TF-IDF (the default scorer) with the seed words' and phrases' scores raised 1.2-fold, as BERTopic's `seed_multiplier`. */
+function seedBoostedScorer(seeds: readonly (readonly string[])[]): KeywordScorer {
+  const boosted = new Set(seeds.flat().map((w) => w.toLowerCase()));
+  return (table) => {
+    const { matrix } = classTfidf(table.termCounts, {
+      reduceFrequentWords: CLUSTER_KEYWORDS_DEFAULTS.reduceFrequentWords,
+    });
+    const data = Float64Array.from(matrix.data);
+    for (let p = 0; p < data.length; p++)
+      if (boosted.has(table.vocabulary[matrix.indices[p] as number] as string))
+        data[p] = (data[p] as number) * SEED_MULTIPLIER;
+    return { ...matrix, data };
+  };
+}
+
+/** BERTopic's `seed_multiplier`. */
+const SEED_MULTIPLIER = 1.2;
 
 /** Every stage after the documents have been fed to the vectorizer. */
 function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: DocumentFacts): TopicsResult {
@@ -321,17 +411,23 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
       parallel,
       onProgress: (done, total) => progress("choose-k", done, total),
     });
-    k = sweep.recommendedK;
+    // Every guided topic needs a cluster of its own.
+    k = Math.max(sweep.recommendedK, settings.seedTopics?.length ?? 0);
     kChosenBy = "sweep";
   }
   progress("cluster", 0, 1);
-  const clustererSettings = { metric, nInit, sampleSize, path };
+  const guided =
+    settings.seedTopics === null ? null : seedCenters(settings.fn, settings.seedTopics, vectorizer, components);
+  const clustererSettings = { metric, nInit, sampleSize, path, seedCenters: guided };
+  // Guided topics gather their documents before k-means runs (the other stages see them as they are).
+  const clusteredX =
+    guided === null ? X : guideStage(X, guided, settings.seedTopics as readonly (readonly string[])[], tokens);
   // With a sweep, stability was measured there, for this k, on the sweep's rows.
   const measured =
     sweep === null
-      ? clusterWithStability(X, k, clustererSettings, seed, stabilitySeeds, sample, parallel)
+      ? clusterWithStability(clusteredX, k, clustererSettings, seed, stabilitySeeds, sample, parallel)
       : {
-          fit: kmeansClusterer(k, clustererSettings).fit(X, { seed, ...(parallel ? { parallel } : {}) }),
+          fit: kmeansClusterer(k, clustererSettings).fit(clusteredX, { seed, ...(parallel ? { parallel } : {}) }),
           stability: sweep.rows.find((r) => r.k === k)?.stability ?? null,
           stabilityRows: sample === null ? n : Math.min(SWEEP_ROWS, sample.length),
         };
@@ -350,7 +446,11 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
       ngramRange: kwNgrams ?? [1, 3],
       minDf: kwMinDf ?? (n >= 20 ? 2 : 1),
       phraseWords: CLASS_PHRASE_DEFAULTS.phraseWords,
-      keywords: { stopWords: settings.keywordWords.stopWords, ...kwRest },
+      keywords: {
+        stopWords: settings.keywordWords.stopWords,
+        ...(settings.seedTopics === null ? {} : { representation: seedBoostedScorer(settings.seedTopics) }),
+        ...kwRest,
+      },
     },
     warnings,
   );
@@ -398,6 +498,7 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
       path,
       miniBatchFrom,
       embeddings: embeddings === null ? null : embeddings.cols,
+      seedTopics: settings.seedTopics?.length ?? 0,
     },
     sweep,
     model,

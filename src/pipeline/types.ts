@@ -99,6 +99,8 @@ export interface TopicsParameters {
   readonly miniBatchFrom: number;
   /** Dimensions of the precomputed embeddings that were clustered, or null (TF-IDF/LSA vectors). */
   readonly embeddings: number | null;
+  /** Number of guided topics (`seedTopics`) that steered the clustering; 0 when none. */
+  readonly seedTopics: number;
 }
 
 /** The clustering space behind a result (hidden: for the views that regroup its topics). */

@@ -16,6 +16,13 @@ export interface KMeansClustererSettings {
   /** Restarts run on a seeded sample of this many rows when there are more. */
   readonly sampleSize: number;
   readonly path: ClusteringPath;
+  /** First centres of every k-means++ start (guided topics), or null. */
+  readonly seedCenters?: DenseMatrix | null;
+}
+
+/** The k-means option that starts every k-means++ run from the guided topics' centres. */
+function seeded(settings: Pick<KMeansClustererSettings, "seedCenters">): { seedCenters?: DenseMatrix } {
+  return settings.seedCenters ? { seedCenters: settings.seedCenters } : {};
 }
 
 /**
@@ -31,7 +38,9 @@ export function kmeansClusterer(k: number, settings: KMeansClustererSettings): C
     fit(points, { seed, parallel }) {
       const { metric, nInit, sampleSize } = settings;
       if (points.rows <= sampleSize && settings.path === "full-batch")
-        return fromKMeans(kmeans(points, k, { metric, nInit, seed, ...(parallel ? { parallel } : {}) }));
+        return fromKMeans(
+          kmeans(points, k, { metric, nInit, seed, ...seeded(settings), ...(parallel ? { parallel } : {}) }),
+        );
       const rows = documentSample(points.rows, sampleSize, seed);
       const sampled = bestOnSample(
         rows === null ? points : selectPoints(points, rows),
@@ -40,6 +49,7 @@ export function kmeansClusterer(k: number, settings: KMeansClustererSettings): C
         nInit,
         seed,
         parallel,
+        settings,
       );
       return refine(points, k, settings, sampled.centroids, seed, parallel);
     },
@@ -69,16 +79,19 @@ function bestOnSample(
   restarts: number,
   seed: number,
   parallel: ParallelAssigner | undefined,
+  guided: Pick<KMeansClustererSettings, "seedCenters">,
 ): KMeansResult {
   const threads = parallel ? { parallel } : {};
   const subset = shortRunRows(k);
-  if (restarts <= 1 || rows.rows <= subset) return kmeans(rows, k, { metric, nInit: restarts, seed, ...threads });
+  if (restarts <= 1 || rows.rows <= subset)
+    return kmeans(rows, k, { metric, nInit: restarts, seed, ...seeded(guided), ...threads });
   const every = Int32Array.from({ length: subset }, (_, i) => Math.floor((i * rows.rows) / subset));
   const short = kmeans(selectPoints(rows, every), k, {
     metric,
     nInit: restarts,
     maxIter: SHORT_RUN_ITERATIONS,
     seed,
+    ...seeded(guided),
     ...threads,
   });
   return kmeans(rows, k, { metric, init: short.centroids, seed, ...threads });
@@ -140,13 +153,13 @@ export function clusterWithStability(
     const fit = kmeansClusterer(k, settings).fit(points, { seed, ...threads });
     const runs = [fit.labels];
     for (let s = 1; s < seeds; s++)
-      runs.push(kmeans(points, k, { metric, nInit: share, seed: seed + s, ...threads }).labels);
+      runs.push(kmeans(points, k, { metric, nInit: share, seed: seed + s, ...seeded(settings), ...threads }).labels);
     return { fit, stability: meanPairwiseAri(runs), stabilityRows: points.rows };
   }
   const rows = sample ?? (documentSample(points.rows, settings.sampleSize, seed) as Int32Array | null);
   const onRows = rows === null ? points : selectPoints(points, rows);
   const runs: KMeansResult[] = [];
-  for (let s = 0; s < seeds; s++) runs.push(bestOnSample(onRows, k, metric, share, seed + s, parallel));
+  for (let s = 0; s < seeds; s++) runs.push(bestOnSample(onRows, k, metric, share, seed + s, parallel, settings));
   let best = runs[0] as KMeansResult;
   for (const r of runs) if (r.inertia < best.inertia) best = r;
   return {
