@@ -3,7 +3,7 @@ export { findTopics } from "./analysis/findTopics.js";
 export type { HierarchyOptions, TopicHierarchy, TopicMerge } from "./analysis/hierarchy.js";
 export { hierarchicalTopics } from "./analysis/hierarchy.js";
 export type { LinkageMethod } from "./analysis/linkage.js";
-export { mergeTopics, reduceTopics } from "./analysis/mergeTopics.js";
+export { mergeTopics, reduceOutliers, reduceTopics } from "./analysis/mergeTopics.js";
 export type { OutlierDocument } from "./analysis/outliers.js";
 export { outlierDocuments } from "./analysis/outliers.js";
 export type { BinningOptions, TimeBin, TimeInput } from "./analysis/timeBins.js";

@@ -51,6 +51,25 @@ export function reduceTopics(result: TopicsResult, docs: readonly DocumentInput[
   return regroup("reduceTopics", result, docs, groupsOf("reduceTopics", K, cut));
 }
 
+/**
+ * The result with its outliers (topic −1, from `outliers` in `clusterTopics`) given back
+ * to the topic of their nearest centre (their k-means cluster), as BERTopic's
+ * `reduce_outliers` with its "embeddings" strategy; keywords and quality follow.
+ * @throws InvalidArgumentError for documents other than the fitted ones.
+ */
+export function reduceOutliers(result: TopicsResult, docs: readonly DocumentInput[]): TopicsResult {
+  const K = result.topics.length;
+  const { kmeans, topicOfCluster } = result.model;
+  const labels = Int32Array.from(kmeans.labels, (c) => topicOfCluster[c] as number);
+  return regroup(
+    "reduceOutliers",
+    result,
+    docs,
+    Int32Array.from({ length: K }, (_, t) => t),
+    labels,
+  );
+}
+
 /** Group of every old topic, numbered by the group's first topic (topics left alone are groups of one). */
 function groupsOf(fn: string, K: number, groups: readonly (readonly number[])[]): Int32Array {
   if (!Array.isArray(groups))
@@ -88,12 +107,13 @@ function regroup(
   result: TopicsResult,
   docs: readonly DocumentInput[],
   groupOfTopic: Int32Array,
+  topicOfDocument: Int32Array = result.assignments,
 ): TopicsResult {
   const tokens = documentWords(fn, result, docs);
   const { texts } = normalizeDocuments(fn, docs);
   const { points: X, sample } = result[CLUSTERING_SPACE]();
   const k = Math.max(...groupOfTopic) + 1;
-  const labels = result.assignments.map((t) => (t >= 0 ? (groupOfTopic[t] as number) : -1));
+  const labels = topicOfDocument.map((t) => (t >= 0 ? (groupOfTopic[t] as number) : -1));
   const warnings: Warning[] = [...result.warnings];
   const n = labels.length;
   const perGroup = representStage(
@@ -140,7 +160,12 @@ function regroup(
       topics,
       assignments,
       quality,
-      parameters: { ...result.parameters, k, kChosenBy: "merge" },
+      parameters: {
+        ...result.parameters,
+        k,
+        kChosenBy: fn === "reduceOutliers" ? result.parameters.kChosenBy : "merge",
+        outliers: labels.includes(-1) ? result.parameters.outliers : null,
+      },
       sweep: result.sweep,
       model,
       warnings,

@@ -1,4 +1,4 @@
-import { rowDot } from "../core/points.js";
+import { clusterOutliers, OUTLIER_QUANTILE } from "../cluster/outliers.js";
 import { checkNumber, checkOptions } from "../core/validate.js";
 import { CLUSTERING_SPACE, type TopicsResult } from "../pipeline/types.js";
 
@@ -24,49 +24,13 @@ export interface OutlierDocument {
 export function outlierDocuments(result: TopicsResult, options: { quantile?: number } = {}): OutlierDocument[] {
   const fn = "outlierDocuments";
   const o = checkOptions(fn, options, ["quantile"]);
-  const q = checkNumber(fn, "options.quantile", o.quantile ?? 0.5, { min: 0, max: 1 });
+  const q = checkNumber(fn, "options.quantile", o.quantile ?? OUTLIER_QUANTILE, { min: 0, max: 1 });
   const { points } = result[CLUSTERING_SPACE]();
-  const { kmeans, topicOfCluster } = result.model;
-  const centroids = Float64Array.from(kmeans.centroids.data);
-  const d = kmeans.centroids.cols;
-  const p =
-    "indptr" in points
-      ? {
-          kind: "sparse" as const,
-          rows: points.rows,
-          cols: points.cols,
-          indptr: points.indptr,
-          indices: points.indices,
-          data: points.data,
-        }
-      : { kind: "dense" as const, rows: points.rows, cols: points.cols, data: points.data };
-  const n = points.rows;
-  const out: OutlierDocument[] = [];
-  for (let c = 0; c < kmeans.k; c++) {
-    const own: number[] = [];
-    const others: number[] = [];
-    const sim = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      sim[i] = rowDot(p, i, centroids, c * d);
-      ((kmeans.labels[i] as number) === c ? own : others).push(i);
-    }
-    if (own.length === 0 || others.length === 0) continue;
-    const background = quantile(
-      others.map((i) => sim[i] as number).sort((a, b) => a - b),
-      q,
-    );
-    for (const i of own) {
-      const s = sim[i] as number;
-      if (s <= background) out.push({ index: i, topic: topicOfCluster[c] as number, similarity: s, background });
-    }
-  }
-  return out.sort((a, b) => a.similarity - b.similarity || a.index - b.index);
-}
-
-/** Linear-interpolation quantile of sorted values (NumPy's default). */
-function quantile(sorted: readonly number[], q: number): number {
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (pos - lo);
+  const { topicOfCluster } = result.model;
+  return clusterOutliers(points, result.model.kmeans, q).map((x) => ({
+    index: x.index,
+    topic: topicOfCluster[x.cluster] as number,
+    similarity: x.similarity,
+    background: x.background,
+  }));
 }

@@ -106,7 +106,10 @@ export const OUTPUT_FLAGS: readonly CliFlag[] = [
   { flag: "save-model", value: "FILE", help: "save the fitted model, for topiclens predict" },
   { flag: "reduce-to", value: "N", help: "merge the topics down to N along their hierarchy" },
   { flag: "hierarchy", help: "add the topic hierarchy, the intertopic map and the similarity heatmap to the report" },
-  { flag: "outliers", help: "add the documents that fit no topic well to the report" },
+  {
+    flag: "outliers",
+    help: "put the documents that fit no topic well in topic -1, outside every topic's keywords, and list them",
+  },
   {
     flag: "bins",
     value: "N|year|month",

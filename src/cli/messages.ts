@@ -32,7 +32,8 @@ export function inFlagWords(error: TopiclensError): string {
     message = message.replace(new RegExp(`${name}(\\[\\d+\\])?(?![\\w])`, "g"), `--${s.flag}`);
   }
   for (const [name, flag] of Object.entries(FIELD_FLAGS)) {
-    message = message.replace(new RegExp(`\\b(options\\.)?${name}\\b`, "g"), flag);
+    // Not inside a flag already written as one ("--embeddings").
+    message = message.replace(new RegExp(`(?<![-\\w])(options\\.)?${name}\\b`, "g"), flag);
   }
   return message
     .replace(/ in \[(-?[\d.e+]+), (-?[\d.e+]+)\]/g, " from $1 to $2")

@@ -3,7 +3,6 @@ import { parseArgs } from "node:util";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { hierarchicalTopics } from "../analysis/hierarchy.js";
 import { reduceTopics } from "../analysis/mergeTopics.js";
-import { outlierDocuments } from "../analysis/outliers.js";
 import { topicsOverTime } from "../analysis/topicsOverTime.js";
 import { TopiclensError } from "../core/errors.js";
 import { adjustedRandIndex, normalizedMutualInfo, vMeasure } from "../evaluate/external.js";
@@ -183,6 +182,7 @@ async function runTopics(args: readonly string[], streams: Streams, say: (text: 
   const options: ClusterTopicsOptions = {
     ...(await stopWordsOf(values, topicsOptionsOf(values))),
     ...(await seedTopicsOf(values["seed-topics"])),
+    ...(values.outliers === true ? { outliers: "auto" as const } : {}),
     ...(bar ? { onProgress: bar.update } : {}),
   };
 
@@ -260,7 +260,6 @@ async function runTopics(args: readonly string[], streams: Streams, say: (text: 
       ? { overTime: topicsOverTime(result, documents, times, binsOf(values.bins)) }
       : {}),
     ...(values.hierarchy === true ? { hierarchy: hierarchicalTopics(result, documents) } : {}),
-    ...(values.outliers === true ? { outliers: outlierDocuments(result) } : {}),
   };
   const text = report.render(result, views);
   if (out !== undefined) {

@@ -1,10 +1,11 @@
 import type { KMeansMetric } from "../cluster/kmeans.js";
+import { clusterOutliers, OUTLIER_QUANTILE } from "../cluster/outliers.js";
 import type { ParallelAssigner } from "../cluster/parallel.js";
 import { type DenseMatrix, denseNormalizeRows } from "../core/dense.js";
 import { describeValue } from "../core/describe.js";
 import { EmptyInputError, InvalidArgumentError } from "../core/errors.js";
 import { toPoints, type Vectors } from "../core/points.js";
-import { checkFunction, checkInteger, checkOptions } from "../core/validate.js";
+import { checkFunction, checkInteger, checkNumber, checkOptions } from "../core/validate.js";
 import { type Warning, warning } from "../core/warnings.js";
 import { defaultKRange, type SweepKResult } from "../evaluate/sweepK.js";
 import { CLASS_PHRASE_DEFAULTS } from "../keywords/classPhraseCounts.js";
@@ -96,6 +97,14 @@ export interface ClusterTopicsOptions {
    * scores are raised 1.2-fold, as BERTopic's seed words. k is at least the number of lists.
    */
   readonly seedTopics?: readonly (readonly string[])[];
+  /**
+   * Documents that fit no topic well go to topic −1, outside every topic and its keywords:
+   * `"auto"` takes those no more similar to their cluster's centre than the median of the
+   * other clusters' documents are (see `outlierDocuments`); `{ quantile }` sets that
+   * background quantile; `false` gives every document a topic. `model.predict` still
+   * assigns every new document to its nearest topic. @defaultValue false
+   */
+  readonly outliers?: "auto" | { readonly quantile: number } | false;
 }
 
 /**
@@ -144,6 +153,7 @@ const OPTION_NAMES = [
   "parallel",
   "embeddings",
   "seedTopics",
+  "outliers",
 ] as const;
 
 /** Every option validated once, with its default applied (what does not depend on the corpus size). */
@@ -167,6 +177,8 @@ interface TopicsSettings {
   readonly parallel: ParallelAssigner | undefined;
   /** The given embeddings, validated, as float64 (a copy: the caller's array is never changed). */
   readonly embeddings: DenseMatrix | null;
+  /** The outliers' background quantile, or null when every document gets a topic. */
+  readonly outlierQuantile: number | null;
   /** The guided topics' word lists, or null. */
   readonly seedTopics: readonly (readonly string[])[] | null;
   readonly progress: (phase: TopicsProgress["phase"], done: number, total: number) => void;
@@ -206,6 +218,7 @@ function resolveSettings(fn: string, options: ClusterTopicsOptions, n?: number):
     parallel: o.parallel,
     embeddings: o.embeddings === undefined ? null : checkEmbeddings(fn, o.embeddings, o.reduce),
     seedTopics: o.seedTopics === undefined ? null : checkSeedTopics(fn, o.seedTopics, o.embeddings !== undefined),
+    outlierQuantile: checkOutliers(fn, o.outliers ?? false),
     progress: (phase, done, total) => onProgress?.({ phase, done, total }),
   };
 }
@@ -294,6 +307,18 @@ function checkK(fn: string, settings: TopicsSettings, n: number): void {
   }
 }
 
+/** The outliers option as a background quantile, or null. */
+function checkOutliers(fn: string, value: unknown): number | null {
+  if (value === false) return null;
+  if (value === "auto") return OUTLIER_QUANTILE;
+  if (value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).join() === "quantile")
+    return checkNumber(fn, "options.outliers.quantile", (value as { quantile: unknown }).quantile, { min: 0, max: 1 });
+  throw new InvalidArgumentError(
+    `${fn}: options.outliers must be "auto", { quantile } or false; got ${describeValue(value)}`,
+    "options.outliers",
+  );
+}
+
 /** Seed word lists: a non-empty array of non-empty lists of non-empty strings. */
 function checkSeedTopics(fn: string, value: unknown, embeddings: boolean): string[][] {
   if (embeddings)
@@ -372,6 +397,13 @@ function seedBoostedScorer(seeds: readonly (readonly string[])[]): KeywordScorer
   };
 }
 
+/** The fit with the documents that fit no cluster labelled −1 (see `clusterOutliers`). */
+function withOutliers(fit: ClusterFit, X: ClusterPoints, quantile: number): ClusterFit {
+  const labels = Int32Array.from(fit.labels);
+  for (const o of clusterOutliers(X, fit.kmeans as NonNullable<ClusterFit["kmeans"]>, quantile)) labels[o.index] = -1;
+  return { ...fit, labels };
+}
+
 /** BERTopic's `seed_multiplier`. */
 const SEED_MULTIPLIER = 1.2;
 
@@ -431,7 +463,11 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
           stability: sweep.rows.find((r) => r.k === k)?.stability ?? null,
           stabilityRows: sample === null ? n : Math.min(SWEEP_ROWS, sample.length),
         };
-  const clustering = measured.fit;
+  // Outliers leave their cluster for topic −1: they shape no topic's keywords or centre of reports.
+  const clustering =
+    settings.outlierQuantile === null || measured.fit.kmeans === null
+      ? measured.fit
+      : withOutliers(measured.fit, X, settings.outlierQuantile);
   warnings.push(...clustering.warnings);
   const { stability, stabilityRows } = measured;
   progress("cluster", 1, 1);
@@ -499,6 +535,7 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
       miniBatchFrom,
       embeddings: embeddings === null ? null : embeddings.cols,
       seedTopics: settings.seedTopics?.length ?? 0,
+      outliers: settings.outlierQuantile,
     },
     sweep,
     model,

@@ -101,6 +101,8 @@ export interface TopicsParameters {
   readonly embeddings: number | null;
   /** Number of guided topics (`seedTopics`) that steered the clustering; 0 when none. */
   readonly seedTopics: number;
+  /** The outliers' background quantile (documents in topic −1), or null when every document has a topic. */
+  readonly outliers: number | null;
 }
 
 /** The clustering space behind a result (hidden: for the views that regroup its topics). */

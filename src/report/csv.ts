@@ -10,7 +10,8 @@ export function toCSV(result: TopicsResult): string {
   const labels = new Map(result.topics.map((t) => [t.id, t.label]));
   const rows = ["document,id,title,topic,label"];
   result.assignments.forEach((topic, i) => {
-    rows.push([i, result.ids[i] ?? "", result.titles[i] ?? "", topic, labels.get(topic) ?? ""].map(field).join(","));
+    const label = topic < 0 ? "(outlier)" : (labels.get(topic) ?? "");
+    rows.push([i, result.ids[i] ?? "", result.titles[i] ?? "", topic, label].map(field).join(","));
   });
   return `${rows.join("\r\n")}\r\n`;
 }

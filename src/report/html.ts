@@ -2,7 +2,7 @@ import { escapeHtml, formatNumber } from "../core/escape.js";
 import type { HtmlOptions, TopicsResult } from "../pipeline/types.js";
 import { topicColor } from "./palette.js";
 import { scatterSvg } from "./scatter.js";
-import { documentName } from "./summarize.js";
+import { documentName, outlierIndices } from "./summarize.js";
 
 export type { HtmlOptions } from "../pipeline/types.js";
 
@@ -27,6 +27,14 @@ const STYLE = `
 .tl-report .tl-row{display:flex;flex-wrap:wrap;gap:18px;align-items:flex-start}
 `;
 
+/** Topic −1's documents as the outliers view, when the clustering set some aside. */
+function assignedOutliers(result: TopicsResult): HtmlOptions["views"] {
+  const outliers = outlierIndices(result);
+  return outliers.length === 0
+    ? undefined
+    : { outliers: outliers.map((index) => ({ index, topic: -1, similarity: Number.NaN })) };
+}
+
 /** The sections of the analysis views given, in a fixed order. */
 function viewSections(result: TopicsResult, views: HtmlOptions["views"]): string {
   if (views === undefined) return "";
@@ -44,7 +52,7 @@ function viewSections(result: TopicsResult, views: HtmlOptions["views"]): string
       .slice(0, 25)
       .map(
         (o) =>
-          `<li>${escapeHtml(documentName(result, o.index))} <span style="color:#777">(topic ${o.topic}, similarity ${o.similarity.toFixed(3)})</span></li>`,
+          `<li>${escapeHtml(documentName(result, o.index))}${Number.isNaN(o.similarity) ? "" : ` <span style="color:#777">(topic ${o.topic}, similarity ${o.similarity.toFixed(3)})</span>`}</li>`,
       )
       .join("");
     const more =
@@ -98,7 +106,7 @@ export function toHTML(result: TopicsResult, options: HtmlOptions = {}): string 
     result.warnings.length === 0
       ? ""
       : `<ul class="tl-warn">${result.warnings.map((w) => `<li>${escapeHtml(w.message)}</li>`).join("")}</ul>`;
-  const body = `<div class="tl-report"><style>${STYLE}</style><h1>${escapeHtml(title)}</h1><div class="tl-meta">${p.documents} documents · ${result.topics.length} topics · silhouette ${formatNumber(q.silhouette)} · stability ${formatNumber(q.stability)} · coherence (NPMI) ${formatNumber(q.coherence)} · diversity ${formatNumber(q.diversity)}</div><div class="tl-map">${scatter}<ul class="tl-legend">${legend}</ul></div><div class="tl-topics">${cards}</div>${viewSections(result, options.views)}${warnings}</div>`;
+  const body = `<div class="tl-report"><style>${STYLE}</style><h1>${escapeHtml(title)}</h1><div class="tl-meta">${p.documents} documents · ${result.topics.length} topics · silhouette ${formatNumber(q.silhouette)} · stability ${formatNumber(q.stability)} · coherence (NPMI) ${formatNumber(q.coherence)} · diversity ${formatNumber(q.diversity)}</div><div class="tl-map">${scatter}<ul class="tl-legend">${legend}</ul></div><div class="tl-topics">${cards}</div>${viewSections(result, { ...assignedOutliers(result), ...options.views })}${warnings}</div>`;
   if (options.fragment) return body;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body>${body}</body></html>\n`;
 }

@@ -1,6 +1,6 @@
 import { formatNumber } from "../core/escape.js";
 import type { TopicsResult } from "../pipeline/types.js";
-import { documentName } from "./summarize.js";
+import { documentName, outlierIndices } from "./summarize.js";
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\s+/g, " ");
 
@@ -24,6 +24,12 @@ export function toMarkdown(result: TopicsResult, options: { titles?: number } = 
     out.push(`Keywords: ${t.keywords.map((k) => `${k.term} (${k.score.toFixed(3)})`).join(", ")}`, "");
     for (const i of t.documents.slice(0, maxTitles)) out.push(`- ${cell(documentName(result, i))}`);
     if (t.documents.length > maxTitles) out.push(`- … and ${t.documents.length - maxTitles} more`);
+  }
+  const outliers = outlierIndices(result);
+  if (outliers.length > 0) {
+    out.push("", `## Outliers (${outliers.length})`, "", "Documents that fit no topic well (topic −1):", "");
+    for (const i of outliers.slice(0, maxTitles)) out.push(`- ${cell(documentName(result, i))}`);
+    if (outliers.length > maxTitles) out.push(`- … and ${outliers.length - maxTitles} more`);
   }
   if (result.warnings.length > 0) out.push("", "## Warnings", "", ...result.warnings.map((w) => `- ${w.message}`));
   return `${out.join("\n")}\n`;

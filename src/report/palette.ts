@@ -25,6 +25,9 @@ export const TOPIC_COLORS: readonly string[] = [
   "#79706e",
 ];
 
+/** Outliers (topic −1) are drawn in light grey. */
+export const OUTLIER_COLOR = "#c8c8c8";
+
 export function topicColor(topic: number): string {
-  return TOPIC_COLORS[topic % TOPIC_COLORS.length] as string;
+  return topic < 0 ? OUTLIER_COLOR : (TOPIC_COLORS[topic % TOPIC_COLORS.length] as string);
 }

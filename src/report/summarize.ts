@@ -15,8 +15,23 @@ export function toText(result: TopicsResult, options: { titles?: number } = {}):
     for (const i of shown) lines.push(`    - ${documentName(result, i)}`);
     if (t.documents.length > shown.length) lines.push(`    ... and ${t.documents.length - shown.length} more`);
   }
+  const outliers = outlierIndices(result);
+  if (outliers.length > 0) {
+    lines.push("", `[-1] outliers: ${outliers.length} documents that fit no topic well`);
+    for (const i of outliers.slice(0, maxTitles)) lines.push(`    - ${documentName(result, i)}`);
+    if (outliers.length > maxTitles) lines.push(`    ... and ${outliers.length - maxTitles} more`);
+  }
   if (result.warnings.length > 0) lines.push("", ...result.warnings.map((w) => `warning: ${w.message}`));
   return lines.join("\n");
+}
+
+/** The documents in topic −1 (outliers), in order. */
+export function outlierIndices(result: TopicsResult): number[] {
+  const out: number[] = [];
+  result.assignments.forEach((t, i) => {
+    if (t < 0) out.push(i);
+  });
+  return out;
 }
 
 /** A document's title, id, or the start of its text. */

@@ -61,17 +61,20 @@ describe("the CLI's analysis flags", () => {
     const text = await cli(file, ...flags);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^800 documents, 4 topics/);
-    for (const heading of ["Topics over time", "Topic hierarchy", "Documents that fit no topic well"])
-      expect(text.stdout).toContain(heading);
+    for (const heading of ["Topics over time", "Topic hierarchy"]) expect(text.stdout).toContain(heading);
+    expect(text.stdout).toMatch(/\[-1\] outliers: \d+ documents that fit no topic well/);
     const md = await cli(file, ...flags, "--format", "md");
     expect(md.stdout).toContain("## Topics over time");
+    expect(md.stdout).toMatch(/## Outliers \(\d+\)/);
     const json = JSON.parse((await cli(file, ...flags, "--format", "json")).stdout);
     expect(json.topics).toHaveLength(4);
     expect(json.overTime.bins.length).toBe(new Set(years).size);
     expect(json.hierarchy.merges).toHaveLength(3);
-    expect(Array.isArray(json.outliers)).toBe(true);
+    expect(json.parameters.outliers).toBe(0.5);
+    expect(json.assignments).toContain(-1);
     const html = await cli(file, ...flags, "--format", "html");
     expect(html.stdout).toContain('id="hierarchy"');
+    expect(html.stdout).toContain('id="outliers"');
   });
   it("refuses what it cannot do, in one line: views on a streamed file, --bins alone, --reduce-to beyond k", async () => {
     const cases: [string[], RegExp][] = [

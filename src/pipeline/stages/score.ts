@@ -3,7 +3,7 @@ import { silhouetteScore } from "../../evaluate/internal.js";
 import { npmiCoherenceOfTokens, topicDiversity } from "../../keywords/coherence.js";
 import type { TokenDocuments } from "../../vectorize/vocabulary.js";
 import type { TopicsQuality } from "../types.js";
-import type { ClusterPoints } from "./cluster.js";
+import { type ClusterPoints, selectPoints } from "./cluster.js";
 
 /** Rows behind the silhouette: scikit-learn's own example samples a few thousand. */
 export const SILHOUETTE_SAMPLE = 2000;
@@ -26,6 +26,14 @@ export function scoreStage(
   tokens: TokenDocuments,
   stability: { value: number | null; measuredOn: number },
 ): TopicsQuality {
+  // Outliers (label −1) belong to no cluster: the silhouette is that of the topics' documents.
+  const inliers = labels.some((l) => l < 0)
+    ? Int32Array.from(labels.keys()).filter((i) => (labels[i] as number) >= 0)
+    : null;
+  if (inliers !== null) {
+    X = selectPoints(X, inliers);
+    labels = Int32Array.from(inliers, (i) => labels[i] as number);
+  }
   const n = labels.length;
   let distinct = 0;
   const seen = new Uint8Array(k);
@@ -47,7 +55,7 @@ export function scoreStage(
     measuredOn: {
       silhouette: silhouette === null ? 0 : Math.min(n, SILHOUETTE_SAMPLE),
       stability: stability.measuredOn,
-      coherence: n,
+      coherence: tokens.offsets.length - 1,
     },
   };
 }

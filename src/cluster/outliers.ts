@@ -1,0 +1,60 @@
+import { rowDot } from "../core/points.js";
+import type { ClusterPoints } from "./clusterer.js";
+import type { KMeansResult } from "./kmeans.js";
+
+/** The default background quantile: the median. */
+export const OUTLIER_QUANTILE = 0.5;
+
+/**
+ * The rule behind {@link outlierDocuments} on the clustering itself: each document of
+ * cluster c whose similarity to c's centre is at most the `quantile` of the other
+ * clusters' documents' similarities to it; least similar first.
+ */
+export function clusterOutliers(
+  points: ClusterPoints,
+  kmeans: Pick<KMeansResult, "k" | "labels" | "centroids">,
+  quantile: number,
+): { index: number; cluster: number; similarity: number; background: number }[] {
+  const centroids = Float64Array.from(kmeans.centroids.data);
+  const d = kmeans.centroids.cols;
+  const p =
+    "indptr" in points
+      ? {
+          kind: "sparse" as const,
+          rows: points.rows,
+          cols: points.cols,
+          indptr: points.indptr,
+          indices: points.indices,
+          data: points.data,
+        }
+      : { kind: "dense" as const, rows: points.rows, cols: points.cols, data: points.data };
+  const n = points.rows;
+  const out: { index: number; cluster: number; similarity: number; background: number }[] = [];
+  const sim = new Float64Array(n);
+  for (let c = 0; c < kmeans.k; c++) {
+    const own: number[] = [];
+    const others: number[] = [];
+    for (let i = 0; i < n; i++) {
+      sim[i] = rowDot(p, i, centroids, c * d);
+      ((kmeans.labels[i] as number) === c ? own : others).push(i);
+    }
+    if (own.length === 0 || others.length === 0) continue;
+    const background = quantileOf(
+      others.map((i) => sim[i] as number).sort((a, b) => a - b),
+      quantile,
+    );
+    for (const i of own) {
+      const s = sim[i] as number;
+      if (s <= background) out.push({ index: i, cluster: c, similarity: s, background });
+    }
+  }
+  return out.sort((a, b) => a.similarity - b.similarity || a.index - b.index);
+}
+
+/** Linear-interpolation quantile of sorted values (NumPy's default). */
+function quantileOf(sorted: readonly number[], q: number): number {
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (pos - lo);
+}
