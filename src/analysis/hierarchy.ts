@@ -5,7 +5,7 @@ import { checkInteger, checkOneOf, checkOptions } from "../core/validate.js";
 import { JUPYTER_DISPLAY_SYMBOL } from "../evaluate/display.js";
 import type { ClassTermTable } from "../keywords/classPhraseCounts.js";
 import type { Keyword } from "../keywords/clusterKeywords.js";
-import { classTfidf } from "../keywords/ctfidf.js";
+import { classTfidf, sumRowGroups } from "../keywords/ctfidf.js";
 import type { DocumentInput } from "../pipeline/documents.js";
 import type { TopicsResult } from "../pipeline/types.js";
 import { topicColor } from "../report/palette.js";
@@ -160,40 +160,10 @@ function cosineSimilarities(m: CsrMatrix): Float64Array {
 
 /** The counts of each group of topics: the sums of its topics' rows (the topics hold disjoint documents). */
 function mergedTable(table: ClassTermTable, groups: readonly (readonly number[])[]): ClassTermTable {
-  const sum = (m: CsrMatrix) => {
-    const acc = new Float64Array(m.cols);
-    const indptr = new Int32Array(groups.length + 1);
-    const indices: number[] = [];
-    const data: number[] = [];
-    groups.forEach((g, r) => {
-      const touched: number[] = [];
-      for (const t of g) {
-        for (let p = m.indptr[t] as number; p < (m.indptr[t + 1] as number); p++) {
-          const c = m.indices[p] as number;
-          if (acc[c] === 0) touched.push(c);
-          acc[c] = (acc[c] as number) + (m.data[p] as number);
-        }
-      }
-      touched.sort((a, b) => a - b);
-      for (const c of touched) {
-        indices.push(c);
-        data.push(acc[c] as number);
-        acc[c] = 0;
-      }
-      indptr[r + 1] = indices.length;
-    });
-    return {
-      rows: groups.length,
-      cols: m.cols,
-      indptr,
-      indices: Int32Array.from(indices),
-      data: Float64Array.from(data),
-    };
-  };
   return {
     vocabulary: table.vocabulary,
-    termCounts: sum(table.termCounts),
-    documentCounts: sum(table.documentCounts),
+    termCounts: sumRowGroups(table.termCounts, groups),
+    documentCounts: sumRowGroups(table.documentCounts, groups),
     sizes: Int32Array.from(groups, (g) => g.reduce((a, t) => a + (table.sizes[t] as number), 0)),
   };
 }

@@ -12,17 +12,22 @@ export function classTermCounts(counts: CsrMatrix, labels: Int32Array, k: number
     const c = labels[i] as number;
     if (c >= 0 && c < k) (byClass[c] as number[]).push(i);
   }
-  const sums = new Float64Array(counts.cols);
-  const indptr = new Int32Array(k + 1);
+  return sumRowGroups(counts, byClass);
+}
+
+/** Row r of the result is the sum of the rows `groups[r]` of `m` (groups may overlap), columns sorted. */
+export function sumRowGroups(m: CsrMatrix, groups: readonly (readonly number[])[]): CsrMatrix {
+  const sums = new Float64Array(m.cols);
+  const indptr = new Int32Array(groups.length + 1);
   const indices: number[] = [];
   const data: number[] = [];
-  for (let c = 0; c < k; c++) {
+  groups.forEach((rows, r) => {
     const touched: number[] = [];
-    for (const i of byClass[c] as number[]) {
-      for (let p = counts.indptr[i] as number, end = counts.indptr[i + 1] as number; p < end; p++) {
-        const t = counts.indices[p] as number;
+    for (const i of rows) {
+      for (let p = m.indptr[i] as number, end = m.indptr[i + 1] as number; p < end; p++) {
+        const t = m.indices[p] as number;
         if (sums[t] === 0) touched.push(t);
-        sums[t] = (sums[t] as number) + (counts.data[p] as number);
+        sums[t] = (sums[t] as number) + (m.data[p] as number);
       }
     }
     touched.sort((a, b) => a - b);
@@ -31,9 +36,15 @@ export function classTermCounts(counts: CsrMatrix, labels: Int32Array, k: number
       data.push(sums[t] as number);
       sums[t] = 0;
     }
-    indptr[c + 1] = indices.length;
-  }
-  return { rows: k, cols: counts.cols, indptr, indices: Int32Array.from(indices), data: Float64Array.from(data) };
+    indptr[r + 1] = indices.length;
+  });
+  return {
+    rows: groups.length,
+    cols: m.cols,
+    indptr,
+    indices: Int32Array.from(indices),
+    data: Float64Array.from(data),
+  };
 }
 
 export interface ClassTfidfOptions {
