@@ -69,4 +69,46 @@ describe("the ESM build in headless Chromium", () => {
       await browser.close();
     }
   });
+
+  it("renders the analysis sections (time, hierarchy, map, heatmap, outliers) with no overlapping text in the charts", async () => {
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--no-first-run"],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1200, height: 1600 } });
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.goto(`${base}/test/browser/views.html`);
+      await page.waitForFunction(() => document.body.dataset.state !== undefined, undefined, { timeout: 60_000 });
+      expect(await page.evaluate(() => document.body.dataset.state)).toBe("done");
+      expect(errors).toEqual([]);
+      for (const id of ["over-time", "hierarchy", "outliers"]) expect(await page.locator(`#${id}`).count()).toBe(1);
+      expect(await page.locator("#hierarchy svg").count()).toBe(3);
+      // Every pair of labels in the time chart and the dendrogram is drawn apart.
+      const overlaps = await page.evaluate(() => {
+        const found: string[] = [];
+        for (const svg of Array.from(document.querySelectorAll("#over-time > svg, #hierarchy > svg"))) {
+          const boxes = Array.from(svg.querySelectorAll("text")).map((t) => ({
+            text: t.textContent ?? "",
+            box: t.getBBox(),
+          }));
+          for (let a = 0; a < boxes.length; a++) {
+            for (let b = a + 1; b < boxes.length; b++) {
+              const [p, q] = [boxes[a]?.box as DOMRect, boxes[b]?.box as DOMRect];
+              const apart =
+                p.x + p.width <= q.x || q.x + q.width <= p.x || p.y + p.height <= q.y || q.y + q.height <= p.y;
+              if (!apart) found.push(`${boxes[a]?.text} / ${boxes[b]?.text}`);
+            }
+          }
+        }
+        return found;
+      });
+      expect(overlaps).toEqual([]);
+      mkdirSync(join(ROOT, "test-output"), { recursive: true });
+      await page.screenshot({ path: join(ROOT, "test-output", "browser-views.png"), fullPage: true });
+    } finally {
+      await browser.close();
+    }
+  });
 });
