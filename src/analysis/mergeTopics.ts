@@ -35,20 +35,43 @@ export function mergeTopics(
 /**
  * The result with its topics merged down to `topics` broader themes along the hierarchy
  * (see `hierarchicalTopics`): BERTopic's `reduce_topics`, by its c-TF-IDF hierarchy.
+ * `"auto"` cuts where the merge distances jump most.
  * @throws InvalidArgumentError for documents other than the fitted ones or a bad number.
  */
-export function reduceTopics(result: TopicsResult, docs: readonly DocumentInput[], topics: number): TopicsResult {
+export function reduceTopics(
+  result: TopicsResult,
+  docs: readonly DocumentInput[],
+  topics: number | "auto",
+): TopicsResult {
   const K = result.topics.length;
-  checkInteger("reduceTopics", "topics", topics, 1, K, "the number of topics");
-  if (topics === K)
-    return regroup(
-      "reduceTopics",
-      result,
-      docs,
-      Int32Array.from({ length: K }, (_, t) => t),
-    );
-  const cut = hierarchicalTopics(result, docs).cut(topics);
-  return regroup("reduceTopics", result, docs, groupsOf("reduceTopics", K, cut));
+  if (topics !== "auto") checkInteger("reduceTopics", "topics", topics, 1, K, 'the number of topics, or "auto"');
+  const tree = topics === "auto" || topics < K ? hierarchicalTopics(result, docs) : null;
+  const n = topics === "auto" ? autoCut(tree?.merges.map((m) => m.distance) ?? []) : topics;
+  const identity = Int32Array.from({ length: K }, (_, t) => t);
+  if (n === K || tree === null) return regroup("reduceTopics", result, docs, identity);
+  return regroup("reduceTopics", result, docs, groupsOf("reduceTopics", K, tree.cut(n)));
+}
+
+/**
+ * `reduceTopics(..., "auto")`: cut the hierarchy where its merge distances jump most (the
+ * widest gap between consecutive merges, among cuts leaving at least two topics), the usual
+ * reading of a dendrogram; topics merged below that gap are closer to each other than any
+ * themes kept apart. With fewer than three topics nothing is merged.
+ */
+function autoCut(distances: readonly number[]): number {
+  const K = distances.length + 1;
+  if (K < 3) return K;
+  let best = 0;
+  let groups = K;
+  // After merge i (0-based) K - 1 - i groups remain; the gap above it separates them.
+  for (let i = 0; i + 1 < distances.length; i++) {
+    const gap = (distances[i + 1] as number) - (distances[i] as number);
+    if (gap > best) {
+      best = gap;
+      groups = K - 1 - i;
+    }
+  }
+  return groups;
 }
 
 /**

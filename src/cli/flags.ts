@@ -104,7 +104,11 @@ export const OUTPUT_FLAGS: readonly CliFlag[] = [
     predict: true,
   },
   { flag: "save-model", value: "FILE", help: "save the fitted model, for topiclens predict" },
-  { flag: "reduce-to", value: "N", help: "merge the topics down to N along their hierarchy" },
+  {
+    flag: "reduce-to",
+    value: "N|auto",
+    help: "merge the topics down to N along their hierarchy (auto: where the merge distances jump most)",
+  },
   { flag: "hierarchy", help: "add the topic hierarchy, the intertopic map and the similarity heatmap to the report" },
   {
     flag: "outliers",

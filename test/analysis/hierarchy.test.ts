@@ -199,3 +199,24 @@ describe("properties of merging", () => {
     expect(copy.linkageMatrix).toEqual(tree.linkageMatrix);
   });
 });
+
+describe("reduceTopics(result, docs, 'auto')", () => {
+  it("cuts the hierarchy at its widest gap between merge distances", () => {
+    const tree = hierarchicalTopics(result, docs);
+    const d = tree.merges.map((m) => m.distance);
+    let widest = 0;
+    let groups = result.topics.length;
+    for (let i = 0; i + 1 < d.length; i++) {
+      const gap = (d[i + 1] as number) - (d[i] as number);
+      if (gap > widest) {
+        widest = gap;
+        groups = result.topics.length - 1 - i;
+      }
+    }
+    const auto = reduceTopics(result, docs, "auto");
+    expect(auto.topics).toHaveLength(groups);
+    expect(groups).toBeGreaterThanOrEqual(2);
+    expect(Array.from(auto.assignments)).toEqual(Array.from(reduceTopics(result, docs, groups).assignments));
+    expect(() => reduceTopics(result, docs, "some" as never)).toThrow(/topics must be an integer/);
+  });
+});

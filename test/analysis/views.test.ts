@@ -80,7 +80,10 @@ describe("the CLI's analysis flags", () => {
     const cases: [string[], RegExp][] = [
       [["--stream", "--hierarchy"], /count the documents' words again, which a streamed file does not keep/],
       [["--bins", "3"], /--bins groups the times of --time-field/],
-      [["--k", "4", "--reduce-to", "9"], /--reduce-to must be an integer from 1 to 4 \(the number of topics\); got 9/],
+      [
+        ["--k", "4", "--reduce-to", "9"],
+        /--reduce-to must be auto or an integer from 1 to 4 \(the number of topics\); got 9/,
+      ],
       [["--time-field", "year", "--bins", "weekly"], /--bins must be a number of bins, year or month/],
     ];
     for (const [args, message] of cases) {
