@@ -249,11 +249,11 @@ async function runTopics(args: readonly string[], streams: Streams, say: (text: 
   const reduceTo = values["reduce-to"] as string | undefined;
   if (reduceTo !== undefined) {
     const n = Number(reduceTo);
-    if (!/^\d+$/.test(reduceTo) || n < 1 || n > result.topics.length)
+    if (reduceTo !== "auto" && (!/^\d+$/.test(reduceTo) || n < 1 || n > result.topics.length))
       throw new UsageError(
-        `--reduce-to must be an integer from 1 to ${result.topics.length} (the number of topics); got ${reduceTo}`,
+        `--reduce-to must be auto or an integer from 1 to ${result.topics.length} (the number of topics); got ${reduceTo}`,
       );
-    result = reduceTopics(result, documents, n);
+    result = reduceTopics(result, documents, reduceTo === "auto" ? "auto" : n);
   }
   const views: ReportViews = {
     ...(values["time-field"] !== undefined
