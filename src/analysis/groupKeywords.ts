@@ -1,5 +1,5 @@
 import type { CsrMatrix } from "../core/csr.js";
-import { CLASS_PHRASE_DEFAULTS, type ClassTermTable, classPhraseCounts } from "../keywords/classPhraseCounts.js";
+import { type ClassTermTable, classPhraseCounts } from "../keywords/classPhraseCounts.js";
 import {
   CLUSTER_KEYWORDS_DEFAULTS,
   type ClusterKeywords,
@@ -7,6 +7,7 @@ import {
   clusterKeywordsFromClassCounts,
 } from "../keywords/clusterKeywords.js";
 import { classTfidf } from "../keywords/ctfidf.js";
+import { phraseSettings } from "../pipeline/stages/represent.js";
 import type { TokenDocuments } from "../vectorize/vocabulary.js";
 
 /** Keyword settings of the analysis views: the pipeline's defaults, with the caller's options over them. */
@@ -16,12 +17,9 @@ export interface GroupKeywordSettings {
 
 /** Per-group word and phrase counts, as the pipeline counts its topics (1-3-grams, phrases where a group can use them). */
 export function groupTable(tokens: TokenDocuments, labels: Int32Array, groups: number): ClassTermTable {
-  const n = tokens.offsets.length - 1;
   return classPhraseCounts(tokens, labels, groups, {
-    ngramRange: [1, 3],
-    minDf: n >= 20 ? 2 : 1,
+    ...phraseSettings(tokens.offsets.length - 1),
     minDocuments: CLUSTER_KEYWORDS_DEFAULTS.minDocuments,
-    phraseWords: CLASS_PHRASE_DEFAULTS.phraseWords,
   });
 }
 

@@ -5,7 +5,7 @@ import { checkInteger, checkOneOf, checkOptions } from "../core/validate.js";
 import { JUPYTER_DISPLAY_SYMBOL } from "../evaluate/display.js";
 import type { ClassTermTable } from "../keywords/classPhraseCounts.js";
 import type { Keyword } from "../keywords/clusterKeywords.js";
-import { classTfidf, sumRowGroups } from "../keywords/ctfidf.js";
+import { classTfidf, sumRowGroups, weighByIdf } from "../keywords/ctfidf.js";
 import type { DocumentInput } from "../pipeline/documents.js";
 import type { TopicsResult } from "../pipeline/types.js";
 import { topicColor } from "../report/palette.js";
@@ -95,7 +95,7 @@ export function hierarchicalTopics(
     table,
     merges.map((_, i) => members[K + i] as number[]),
   );
-  const keywords = keywordsFromScores(merged, weigh(merged.termCounts, idf), {
+  const keywords = keywordsFromScores(merged, weighByIdf(merged.termCounts, idf, true), {
     keywords: { topN, maxClusterShare: 1 },
   });
   const data = {
@@ -166,19 +166,6 @@ function mergedTable(table: ClassTermTable, groups: readonly (readonly number[])
     documentCounts: sumRowGroups(table.documentCounts, groups),
     sizes: Int32Array.from(groups, (g) => g.reduce((a, t) => a + (table.sizes[t] as number), 0)),
   };
-}
-
-/** √(L1 tf) × the topics' idf (BERTopic's transform with the fitted idf). */
-function weigh(counts: CsrMatrix, idf: Float64Array): CsrMatrix {
-  const data = new Float64Array(counts.data.length);
-  for (let r = 0; r < counts.rows; r++) {
-    let total = 0;
-    for (let p = counts.indptr[r] as number; p < (counts.indptr[r + 1] as number); p++)
-      total += counts.data[p] as number;
-    for (let p = counts.indptr[r] as number; p < (counts.indptr[r + 1] as number); p++)
-      data[p] = Math.sqrt((counts.data[p] as number) / total) * (idf[counts.indices[p] as number] as number);
-  }
-  return { ...counts, data };
 }
 
 function nodeName(result: TopicsResult, view: TopicHierarchy, id: number): string {

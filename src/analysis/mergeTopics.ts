@@ -3,12 +3,11 @@ import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { checkInteger } from "../core/validate.js";
 import type { Warning } from "../core/warnings.js";
-import { CLASS_PHRASE_DEFAULTS } from "../keywords/classPhraseCounts.js";
 import { type DocumentInput, excerpt, normalizeDocuments } from "../pipeline/documents.js";
 import { topicsResult } from "../pipeline/result.js";
 import { assembleTopics } from "../pipeline/stages/assemble.js";
 import type { ClusterPoints } from "../pipeline/stages/cluster.js";
-import { representStage } from "../pipeline/stages/represent.js";
+import { phraseSettings, representStage } from "../pipeline/stages/represent.js";
 import { scoreStage } from "../pipeline/stages/score.js";
 import { createTopicModel } from "../pipeline/topicModel.js";
 import { CLUSTERING_SPACE, type TopicsResult } from "../pipeline/types.js";
@@ -143,12 +142,7 @@ function regroup(
     tokens,
     labels,
     k,
-    {
-      ngramRange: [1, 3],
-      minDf: n >= 20 ? 2 : 1,
-      phraseWords: CLASS_PHRASE_DEFAULTS.phraseWords,
-      keywords: { stopWords: [...result.model.vectorizer.stopWords] },
-    },
+    { ...phraseSettings(n), keywords: { stopWords: [...result.model.vectorizer.stopWords] } },
     warnings,
   );
   const metric = result.parameters.metric;

@@ -1,11 +1,12 @@
 import type { Keyword } from "../keywords/clusterKeywords.js";
-import { classTfidf } from "../keywords/ctfidf.js";
+import { classTfidf, weighByIdf } from "../keywords/ctfidf.js";
 import type { TopicsResult } from "../pipeline/types.js";
 import type { TokenDocuments } from "../vectorize/vocabulary.js";
 import {
   type GroupKeywordSettings,
   groupTable,
   keywordsFromScores,
+  l1Rows,
   matrixFromRows,
   normalizedClassTfidf,
   scoresByTerm,
@@ -109,24 +110,9 @@ export function topicsByGroup(
 /** tf (L1, square-rooted) x idf per row, the idf the global topics' where known, then L1-normalised. */
 function localScores(table: ReturnType<typeof groupTable>, globalIdf: Map<string, number>): Map<string, number>[] {
   const own = classTfidf(table.termCounts).idf;
-  const { termCounts: m, vocabulary } = table;
-  const rows: Map<string, number>[] = [];
-  for (let r = 0; r < m.rows; r++) {
-    let total = 0;
-    for (let p = m.indptr[r] as number; p < (m.indptr[r + 1] as number); p++) total += m.data[p] as number;
-    const row = new Map<string, number>();
-    let sum = 0;
-    for (let p = m.indptr[r] as number; p < (m.indptr[r + 1] as number); p++) {
-      const t = m.indices[p] as number;
-      const term = vocabulary[t] as string;
-      const v = Math.sqrt((m.data[p] as number) / total) * (globalIdf.get(term) ?? (own[t] as number));
-      row.set(term, v);
-      sum += v;
-    }
-    if (sum > 0) for (const [term, v] of row) row.set(term, v / sum);
-    rows.push(row);
-  }
-  return rows;
+  const idf = Float64Array.from(table.vocabulary, (term, t) => globalIdf.get(term) ?? (own[t] as number));
+  const scores = l1Rows(weighByIdf(table.termCounts, idf, true));
+  return Array.from({ length: scores.rows }, (_, r) => scoresByTerm(scores, table.vocabulary, r));
 }
 
 /** (a + b) / 2 on a's terms: b's other terms are not in the group's documents. */

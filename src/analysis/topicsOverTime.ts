@@ -5,6 +5,7 @@ import { htmlTable, JUPYTER_DISPLAY_SYMBOL } from "../evaluate/display.js";
 import type { ClusterKeywordsOptions } from "../keywords/clusterKeywords.js";
 import type { DocumentInput } from "../pipeline/documents.js";
 import type { TopicsResult } from "../pipeline/types.js";
+import { csvField } from "../report/csv.js";
 import { topicColor } from "../report/palette.js";
 import { documentWords } from "./documentWords.js";
 import { type BinningOptions, binTimes, type TimeBin, type TimeInput } from "./timeBins.js";
@@ -104,18 +105,13 @@ export function topicsOverTime(
   return view;
 }
 
-function csvCell(value: string | number): string {
-  const s = String(value);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 function overTimeCsv(view: TopicsOverTime): string {
   const lines = ["bin,start,end,topic,count,share,keywords"];
   for (const r of view.rows) {
     const b = view.bins[r.bin] as TimeBin;
     lines.push(
       [b.label, b.start, b.end, r.topic, r.count, r.share, r.keywords.map((k) => k.term).join("; ")]
-        .map(csvCell)
+        .map(csvField)
         .join(","),
     );
   }

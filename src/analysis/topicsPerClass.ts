@@ -5,6 +5,7 @@ import { checkBoolean, checkInteger, checkOptions } from "../core/validate.js";
 import { htmlTable, JUPYTER_DISPLAY_SYMBOL } from "../evaluate/display.js";
 import type { DocumentInput } from "../pipeline/documents.js";
 import type { TopicsResult } from "../pipeline/types.js";
+import { csvField } from "../report/csv.js";
 import { documentWords } from "./documentWords.js";
 import { type TopicInGroup, topicsByGroup } from "./topicsByGroup.js";
 
@@ -91,7 +92,9 @@ export function topicsPerClass(
   return withMethods(data, {
     toCSV: () =>
       `class,topic,count,share,keywords\n${rows
-        .map((r) => [r.class, r.topic, r.count, r.share, r.keywords.map((k) => k.term).join("; ")].map(cell).join(","))
+        .map((r) =>
+          [r.class, r.topic, r.count, r.share, r.keywords.map((k) => k.term).join("; ")].map(csvField).join(","),
+        )
         .join("\n")}\n`,
     toString: text,
     [JUPYTER_DISPLAY_SYMBOL]: () => ({
@@ -108,9 +111,4 @@ export function topicsPerClass(
       "text/plain": text(),
     }),
   });
-}
-
-function cell(value: string | number): string {
-  const s = String(value);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -17,6 +17,7 @@ import { createWorkerPool } from "../node/workerPool.js";
 import { type ClusterTopicsOptions, clusterTopics, clusterTopicsStream } from "../pipeline/clusterTopics.js";
 import { topicModelFromJSON } from "../pipeline/topicModel.js";
 import type { TopicsResult } from "../pipeline/types.js";
+import { csvField } from "../report/csv.js";
 import { REPORT_FORMATS, type ReportViews, reportFormatOfName } from "../report/formats.js";
 import {
   FlagValueError,
@@ -387,16 +388,12 @@ async function runPredict(args: readonly string[], streams: Streams, say: (text:
       ? `${JSON.stringify(rows, null, 2)}\n`
       : format === "jsonl"
         ? rows.map((r) => `${JSON.stringify(r)}\n`).join("")
-        : `document,id,topic,label\n${rows.map((r) => [r.document, csvCell(r.id ?? ""), r.topic, csvCell(r.label)].join(",")).join("\n")}\n`;
+        : `document,id,topic,label\n${rows.map((r) => [r.document, csvField(r.id ?? ""), r.topic, csvField(r.label)].join(",")).join("\n")}\n`;
   if (out !== undefined) {
     await writeFileAtomically(out, text);
     if (values.quiet !== true) say(`wrote the topics of ${rows.length} documents to ${out}`);
   } else streams.stdout.write(text);
   return 0;
-}
-
-function csvCell(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /** A saved model's JSON (gzipped or not); a truncated or edited file is one clear error. */

@@ -1,4 +1,4 @@
-import { rowDot } from "../core/points.js";
+import { asPoints, rowDot } from "../core/points.js";
 import type { ClusterPoints } from "./clusterer.js";
 import type { KMeansResult } from "./kmeans.js";
 
@@ -17,17 +17,7 @@ export function clusterOutliers(
 ): { index: number; cluster: number; similarity: number; background: number }[] {
   const centroids = Float64Array.from(kmeans.centroids.data);
   const d = kmeans.centroids.cols;
-  const p =
-    "indptr" in points
-      ? {
-          kind: "sparse" as const,
-          rows: points.rows,
-          cols: points.cols,
-          indptr: points.indptr,
-          indices: points.indices,
-          data: points.data,
-        }
-      : { kind: "dense" as const, rows: points.rows, cols: points.cols, data: points.data };
+  const p = asPoints(points);
   const n = points.rows;
   const out: { index: number; cluster: number; similarity: number; background: number }[] = [];
   const sim = new Float64Array(n);

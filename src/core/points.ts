@@ -23,6 +23,13 @@ export type Points =
  * @throws InvalidArgumentError for NaN/Infinity, ragged rows or malformed matrices.
  * @throws EmptyInputError when X has no rows or no columns.
  */
+/** A CSR or dense matrix already validated, as the kernels' tagged points (no copy, no checks). */
+export function asPoints(X: CsrMatrix | DenseMatrix): Points {
+  return "indptr" in X
+    ? { kind: "sparse", rows: X.rows, cols: X.cols, indptr: X.indptr, indices: X.indices, data: X.data }
+    : { kind: "dense", rows: X.rows, cols: X.cols, data: X.data };
+}
+
 export function toPoints(X: Vectors, fn: string, name = "X"): Points {
   let points: Points;
   if (isCsrMatrix(X)) {

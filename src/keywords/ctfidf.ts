@@ -96,7 +96,17 @@ export function classTfidf(classCounts: CsrMatrix, options: ClassTfidfOptions = 
     if (f === 0) continue;
     idf[t] = bm25 ? log(1 + (averageClassSize - f + 0.5) / (f + 0.5)) : log(averageClassSize / f + 1);
   }
-  const data = new Float64Array(nnz);
+  return { matrix: weighByIdf(classCounts, idf, reduce), idf, averageClassSize };
+}
+
+/**
+ * c-TF-IDF weights of class counts with a given idf (BERTopic's `transform` of a fitted
+ * model): the L1-normalised term frequency (square-rooted when `reduceFrequentWords`) times
+ * the term's idf, with the sparsity of the counts.
+ */
+export function weighByIdf(classCounts: CsrMatrix, idf: Float64Array, reduceFrequentWords: boolean): CsrMatrix {
+  const { rows: k, indptr, indices } = classCounts;
+  const data = new Float64Array(indptr[k] as number);
   for (let c = 0; c < k; c++) {
     const start = indptr[c] as number;
     const end = indptr[c + 1] as number;
@@ -104,9 +114,9 @@ export function classTfidf(classCounts: CsrMatrix, options: ClassTfidfOptions = 
     for (let p = start; p < end; p++) s += Math.abs(classCounts.data[p] as number);
     for (let p = start; p < end; p++) {
       let tf = s === 0 ? 0 : (classCounts.data[p] as number) / s;
-      if (reduce) tf = Math.sqrt(tf);
+      if (reduceFrequentWords) tf = Math.sqrt(tf);
       data[p] = tf * (idf[indices[p] as number] as number);
     }
   }
-  return { matrix: { rows: k, cols, indptr, indices, data }, idf, averageClassSize };
+  return { ...classCounts, data };
 }

@@ -8,7 +8,6 @@ import { toPoints, type Vectors } from "../core/points.js";
 import { checkFunction, checkInteger, checkNumber, checkOptions } from "../core/validate.js";
 import { type Warning, warning } from "../core/warnings.js";
 import { defaultKRange, type SweepKResult } from "../evaluate/sweepK.js";
-import { CLASS_PHRASE_DEFAULTS } from "../keywords/classPhraseCounts.js";
 import {
   CLUSTER_KEYWORDS_DEFAULTS,
   type ClusterKeywordsOptions,
@@ -27,7 +26,7 @@ import { chooseKStage, SWEEP_ROWS } from "./stages/chooseK.js";
 import { type ClusterFit, type ClusterPoints, clusterWithStability, kmeansClusterer } from "./stages/cluster.js";
 import { guideStage } from "./stages/guide.js";
 import { type Reduced, reduceStage } from "./stages/reduce.js";
-import { representStage } from "./stages/represent.js";
+import { phraseSettings, representStage } from "./stages/represent.js";
 import { documentSample } from "./stages/sample.js";
 import { scoreStage } from "./stages/score.js";
 import { createVectorizeStage, type VectorizeStage } from "./stages/vectorize.js";
@@ -479,9 +478,9 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
     clustering.labels,
     k,
     {
-      ngramRange: kwNgrams ?? [1, 3],
-      minDf: kwMinDf ?? (n >= 20 ? 2 : 1),
-      phraseWords: CLASS_PHRASE_DEFAULTS.phraseWords,
+      ...phraseSettings(n),
+      ...(kwNgrams === undefined ? {} : { ngramRange: kwNgrams }),
+      ...(kwMinDf === undefined ? {} : { minDf: kwMinDf }),
       keywords: {
         stopWords: settings.keywordWords.stopWords,
         ...(settings.seedTopics === null ? {} : { representation: seedBoostedScorer(settings.seedTopics) }),

@@ -1,6 +1,7 @@
 import type { TopicsResult } from "../pipeline/types.js";
 
-function field(value: string | number): string {
+/** One CSV field (RFC 4180): quoted when it holds a quote, comma or line break. */
+export function csvField(value: string | number): string {
   const s = String(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
@@ -11,7 +12,7 @@ export function toCSV(result: TopicsResult): string {
   const rows = ["document,id,title,topic,label"];
   result.assignments.forEach((topic, i) => {
     const label = topic < 0 ? "(outlier)" : (labels.get(topic) ?? "");
-    rows.push([i, result.ids[i] ?? "", result.titles[i] ?? "", topic, label].map(field).join(","));
+    rows.push([i, result.ids[i] ?? "", result.titles[i] ?? "", topic, label].map(csvField).join(","));
   });
   return `${rows.join("\r\n")}\r\n`;
 }

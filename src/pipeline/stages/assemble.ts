@@ -1,4 +1,4 @@
-import { rowDot } from "../../core/points.js";
+import { asPoints, rowDot } from "../../core/points.js";
 import type { Topic } from "../types.js";
 import type { ClusterFit, ClusterPoints } from "./cluster.js";
 import type { representStage } from "./represent.js";
@@ -66,10 +66,7 @@ export function closenessToCentre(X: ClusterPoints, clustering: ClusterFit): Flo
   if (clustering.centroids === null) return out;
   const centroids = Float64Array.from(clustering.centroids.data);
   const d = clustering.centroids.cols;
-  const p =
-    "indptr" in X
-      ? { kind: "sparse" as const, rows: X.rows, cols: X.cols, indptr: X.indptr, indices: X.indices, data: X.data }
-      : { kind: "dense" as const, rows: X.rows, cols: X.cols, data: X.data };
+  const p = asPoints(X);
   for (let i = 0; i < out.length; i++) {
     const c = clustering.labels[i] as number;
     if (c >= 0) out[i] = rowDot(p, i, centroids, c * d);

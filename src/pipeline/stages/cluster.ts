@@ -3,7 +3,7 @@ import { type KMeansMetric, type KMeansResult, kmeans } from "../../cluster/kmea
 import { miniBatchKMeans } from "../../cluster/miniBatch.js";
 import type { ParallelAssigner } from "../../cluster/parallel.js";
 import type { DenseMatrix } from "../../core/dense.js";
-import { selectRows } from "../../core/points.js";
+import { asPoints, selectRows } from "../../core/points.js";
 import { adjustedRandIndex } from "../../evaluate/external.js";
 import type { ClusteringPath } from "../types.js";
 import { documentSample } from "./sample.js";
@@ -183,5 +183,5 @@ function meanPairwiseAri(runs: readonly Int32Array[]): number {
 
 /** The rows `ids` of sparse or dense points, as new points (core's `selectRows`, without re-validating). */
 export function selectPoints(points: ClusterPoints, ids: Int32Array): ClusterPoints {
-  return selectRows("indptr" in points ? { kind: "sparse", ...points } : { kind: "dense", ...points }, ids);
+  return selectRows(asPoints(points), ids);
 }

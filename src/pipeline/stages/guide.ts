@@ -1,5 +1,6 @@
 import type { CsrMatrix } from "../../core/csr.js";
 import type { DenseMatrix } from "../../core/dense.js";
+import { asPoints, rowDot } from "../../core/points.js";
 import type { TokenDocuments } from "../../vectorize/vocabulary.js";
 import type { ClusterPoints } from "./cluster.js";
 
@@ -44,6 +45,7 @@ function seedTargets(
     ),
   );
   const target = new Int32Array(X.rows).fill(-1);
+  const points = asPoints(X);
   const present = new Set<number>();
   for (let i = 0; i < X.rows; i++) {
     present.clear();
@@ -54,7 +56,7 @@ function seedTargets(
     entries.forEach((list, s) => {
       const hits = list.filter((words) => words.every((w) => w >= 0 && present.has(w))).length;
       if (hits === 0 || hits < best) return;
-      const sim = rowDotDense(X, i, seeds.data, s * X.cols);
+      const sim = rowDot(points, i, seeds.data as Float64Array, s * X.cols);
       if (hits > best || sim > bestSim) {
         best = hits;
         bestSim = sim;
@@ -89,6 +91,10 @@ function nudgeSparse(X: CsrMatrix, seeds: DenseMatrix, target: Int32Array): CsrM
   const indices: number[] = [];
   const data: number[] = [];
   const row = new Float64Array(d);
+  // Each seed's non-zero columns, found once rather than per nudged document.
+  const seedColumns = Array.from({ length: seeds.rows }, (_, s) =>
+    Array.from({ length: d }, (_, f) => f).filter((f) => seeds.data[s * d + f] !== 0),
+  );
   for (let i = 0; i < X.rows; i++) {
     const s = target[i] as number;
     if (s < 0) {
@@ -103,12 +109,9 @@ function nudgeSparse(X: CsrMatrix, seeds: DenseMatrix, target: Int32Array): CsrM
         row[f] = (1 - SEED_WEIGHT) * (X.data[p] as number);
         touched.add(f);
       }
-      for (let f = 0; f < d; f++) {
-        const v = seeds.data[s * d + f] as number;
-        if (v !== 0) {
-          row[f] = (row[f] as number) + SEED_WEIGHT * v;
-          touched.add(f);
-        }
+      for (const f of seedColumns[s] as number[]) {
+        row[f] = (row[f] as number) + SEED_WEIGHT * (seeds.data[s * d + f] as number);
+        touched.add(f);
       }
       const cols = [...touched].sort((a, b) => a - b);
       const norm = Math.sqrt(cols.reduce((a, f) => a + (row[f] as number) ** 2, 0)) || 1;
@@ -121,18 +124,4 @@ function nudgeSparse(X: CsrMatrix, seeds: DenseMatrix, target: Int32Array): CsrM
     indptr[i + 1] = indices.length;
   }
   return { rows: X.rows, cols: d, indptr, indices: Int32Array.from(indices), data: Float64Array.from(data) };
-}
-
-function dotDense(a: ArrayLike<number>, ao: number, b: ArrayLike<number>, bo: number, d: number): number {
-  let s = 0;
-  for (let f = 0; f < d; f++) s += (a[ao + f] as number) * (b[bo + f] as number);
-  return s;
-}
-
-function rowDotDense(X: ClusterPoints, i: number, v: ArrayLike<number>, offset: number): number {
-  if (!("indptr" in X)) return dotDense(X.data, i * X.cols, v, offset, X.cols);
-  let s = 0;
-  for (let p = X.indptr[i] as number; p < (X.indptr[i + 1] as number); p++)
-    s += (X.data[p] as number) * (v[offset + (X.indices[p] as number)] as number);
-  return s;
 }

@@ -1,5 +1,5 @@
 import { type Warning, warning } from "../../core/warnings.js";
-import { classPhraseCounts } from "../../keywords/classPhraseCounts.js";
+import { CLASS_PHRASE_DEFAULTS, classPhraseCounts } from "../../keywords/classPhraseCounts.js";
 import {
   CLUSTER_KEYWORDS_DEFAULTS,
   type ClusterKeywords,
@@ -7,6 +7,15 @@ import {
   clusterKeywordsFromClassCounts,
 } from "../../keywords/clusterKeywords.js";
 import type { TokenDocuments } from "../../vectorize/vocabulary.js";
+
+/**
+ * The phrase counting of the topics' keywords for n documents: 1-3-grams, in at least 2
+ * documents (1 below 20 documents), phrases from each cluster's most widespread words.
+ * The pipeline and every view that names groups of documents count this way.
+ */
+export function phraseSettings(n: number): Omit<RepresentSettings, "keywords"> {
+  return { ngramRange: [1, 3], minDf: n >= 20 ? 2 : 1, phraseWords: CLASS_PHRASE_DEFAULTS.phraseWords };
+}
 
 export interface RepresentSettings {
   readonly ngramRange: readonly [number, number];
