@@ -12,7 +12,11 @@ import type { TokenDocuments } from "../vectorize/vocabulary.js";
  * error rather than a silently wrong view.
  * @throws InvalidArgumentError naming `docs`.
  */
-export function documentWords(fn: string, result: TopicsResult, docs: readonly DocumentInput[]): TokenDocuments {
+export function documentWords(
+  fn: string,
+  result: TopicsResult,
+  docs: readonly DocumentInput[],
+): { readonly tokens: TokenDocuments; readonly texts: readonly string[] } {
   const { texts } = normalizeDocuments(fn, docs);
   const n = result.assignments.length;
   if (texts.length !== n) {
@@ -33,5 +37,5 @@ export function documentWords(fn: string, result: TopicsResult, docs: readonly D
   }
   const scan = createTfidfScan(fn, { stopWords: [...result.model.vectorizer.stopWords] });
   for (const text of texts) scan.add(text);
-  return scan.fit({ minDf: 1, maxDf: 1 }).tokens as TokenDocuments;
+  return { tokens: scan.fit({ minDf: 1, maxDf: 1 }).tokens as TokenDocuments, texts };
 }

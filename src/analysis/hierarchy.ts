@@ -9,6 +9,7 @@ import { classTfidf, sumRowGroups, weighByIdf } from "../keywords/ctfidf.js";
 import type { DocumentInput } from "../pipeline/documents.js";
 import type { TopicsResult } from "../pipeline/types.js";
 import { topicColor } from "../report/palette.js";
+import type { TokenDocuments } from "../vectorize/vocabulary.js";
 import { documentWords } from "./documentWords.js";
 import { groupTable, keywordsFromScores } from "./groupKeywords.js";
 import { cutTree, type LinkageMethod, linkage, type Merge, membersOf } from "./linkage.js";
@@ -82,8 +83,17 @@ export function hierarchicalTopics(
   const o = checkOptions(fn, options, ["topN", "linkage"]);
   const topN = checkInteger(fn, "options.topN", o.topN ?? 5, 1);
   const method = checkOneOf(fn, "options.linkage", o.linkage ?? "ward", ["ward", "average", "complete", "single"]);
+  return hierarchyOfWords(result, documentWords(fn, result, docs).tokens, method, topN);
+}
+
+/** {@link hierarchicalTopics} from the documents' words, already checked and tokenized. */
+export function hierarchyOfWords(
+  result: TopicsResult,
+  tokens: TokenDocuments,
+  method: LinkageMethod,
+  topN: number,
+): TopicHierarchy {
   const K = result.topics.length;
-  const tokens = documentWords(fn, result, docs);
   const table = groupTable(tokens, result.assignments, K);
   const { matrix, idf } = classTfidf(table.termCounts, { reduceFrequentWords: true });
   const cosine = cosineSimilarities(matrix);

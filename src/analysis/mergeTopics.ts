@@ -3,7 +3,7 @@ import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { checkInteger } from "../core/validate.js";
 import type { Warning } from "../core/warnings.js";
-import { type DocumentInput, excerpt, normalizeDocuments } from "../pipeline/documents.js";
+import { type DocumentInput, excerpt } from "../pipeline/documents.js";
 import { topicsResult } from "../pipeline/result.js";
 import { assembleTopics } from "../pipeline/stages/assemble.js";
 import type { ClusterPoints } from "../pipeline/stages/cluster.js";
@@ -12,7 +12,7 @@ import { scoreStage } from "../pipeline/stages/score.js";
 import { createTopicModel } from "../pipeline/topicModel.js";
 import { CLUSTERING_SPACE, type TopicsResult } from "../pipeline/types.js";
 import { documentWords } from "./documentWords.js";
-import { hierarchicalTopics } from "./hierarchy.js";
+import { hierarchyOfWords } from "./hierarchy.js";
 
 /**
  * The result with some topics merged into one: `groups` lists the topics to join (e.g.
@@ -28,7 +28,8 @@ export function mergeTopics(
   docs: readonly DocumentInput[],
   groups: readonly (readonly number[])[],
 ): TopicsResult {
-  return regroup("mergeTopics", result, docs, groupsOf("mergeTopics", result.topics.length, groups));
+  const K = result.topics.length;
+  return regroup("mergeTopics", result, documentWords("mergeTopics", result, docs), groupsOf("mergeTopics", K, groups));
 }
 
 /**
@@ -44,11 +45,13 @@ export function reduceTopics(
 ): TopicsResult {
   const K = result.topics.length;
   if (topics !== "auto") checkInteger("reduceTopics", "topics", topics, 1, K, 'the number of topics, or "auto"');
-  const tree = topics === "auto" || topics < K ? hierarchicalTopics(result, docs) : null;
+  // The documents are checked and tokenized once, for the hierarchy and the merge alike.
+  const words = documentWords("reduceTopics", result, docs);
+  const tree = topics === "auto" || topics < K ? hierarchyOfWords(result, words.tokens, "ward", 5) : null;
   const n = topics === "auto" ? autoCut(tree?.merges.map((m) => m.distance) ?? []) : topics;
   const identity = Int32Array.from({ length: K }, (_, t) => t);
-  if (n === K || tree === null) return regroup("reduceTopics", result, docs, identity);
-  return regroup("reduceTopics", result, docs, groupsOf("reduceTopics", K, tree.cut(n)));
+  if (n === K || tree === null) return regroup("reduceTopics", result, words, identity);
+  return regroup("reduceTopics", result, words, groupsOf("reduceTopics", K, tree.cut(n)));
 }
 
 /**
@@ -83,10 +86,11 @@ export function reduceOutliers(result: TopicsResult, docs: readonly DocumentInpu
   const K = result.topics.length;
   const { kmeans, topicOfCluster } = result.model;
   const labels = Int32Array.from(kmeans.labels, (c) => topicOfCluster[c] as number);
+  const words = documentWords("reduceOutliers", result, docs);
   return regroup(
     "reduceOutliers",
     result,
-    docs,
+    words,
     Int32Array.from({ length: K }, (_, t) => t),
     labels,
   );
@@ -127,12 +131,10 @@ function groupsOf(fn: string, K: number, groups: readonly (readonly number[])[])
 function regroup(
   fn: string,
   result: TopicsResult,
-  docs: readonly DocumentInput[],
+  { tokens, texts }: ReturnType<typeof documentWords>,
   groupOfTopic: Int32Array,
   topicOfDocument: Int32Array = result.assignments,
 ): TopicsResult {
-  const tokens = documentWords(fn, result, docs);
-  const { texts } = normalizeDocuments(fn, docs);
   const { points: X, sample } = result[CLUSTERING_SPACE]();
   const k = Math.max(...groupOfTopic) + 1;
   const labels = topicOfDocument.map((t) => (t >= 0 ? (groupOfTopic[t] as number) : -1));

@@ -68,7 +68,7 @@ export function topicsOverTime(
   const evolutionTuning = checkBoolean(fn, "options.evolutionTuning", o.evolutionTuning ?? true);
   const topN = checkInteger(fn, "options.topN", o.topN ?? o.keywords?.topN ?? 5, 1);
   const binning = binTimes(fn, times, result.assignments.length, o);
-  const tokens = documentWords(fn, result, docs);
+  const { tokens } = documentWords(fn, result, docs);
   const rows = topicsByGroup(
     result,
     tokens,

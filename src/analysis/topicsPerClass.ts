@@ -60,7 +60,7 @@ export function topicsPerClass(
     c === null || c === undefined || c === "" ? -1 : (index.get(String(c)) as number),
   );
   const skipped = [...classOf.keys()].filter((i) => classOf[i] === -1);
-  const tokens = documentWords(fn, result, docs);
+  const { tokens } = documentWords(fn, result, docs);
   const rows = topicsByGroup(
     result,
     tokens,

@@ -13,8 +13,7 @@ import {
   type ClusterKeywordsOptions,
   type KeywordScorer,
 } from "../keywords/clusterKeywords.js";
-import { classTfidf } from "../keywords/ctfidf.js";
-import { projectOnComponents } from "../reduce/truncatedSvd.js";
+import { classTfidf, weighByIdf } from "../keywords/ctfidf.js";
 import type { TfidfOptions } from "../vectorize/options.js";
 import type { TfidfModel } from "../vectorize/tfidf.js";
 import type { TokenDocuments } from "../vectorize/vocabulary.js";
@@ -30,7 +29,7 @@ import { phraseSettings, representStage } from "./stages/represent.js";
 import { documentSample } from "./stages/sample.js";
 import { scoreStage } from "./stages/score.js";
 import { createVectorizeStage, type VectorizeStage } from "./stages/vectorize.js";
-import { createTopicModel } from "./topicModel.js";
+import { createTopicModel, textVectors } from "./topicModel.js";
 import type { ClusteringPath, TopicsParameters, TopicsProgress, TopicsResult } from "./types.js";
 
 export interface ClusterTopicsOptions {
@@ -347,7 +346,8 @@ function seedCenters(
   vectorizer: TfidfModel,
   components: DenseMatrix | null,
 ): DenseMatrix {
-  const matrix = vectorizer.transform(seeds.map((words) => words.join(" ")));
+  const texts = seeds.map((words) => words.join(" "));
+  const matrix = vectorizer.transform(texts);
   seeds.forEach((words, i) => {
     if (matrix.indptr[i + 1] === matrix.indptr[i])
       throw new InvalidArgumentError(
@@ -355,12 +355,7 @@ function seedCenters(
         "options.seedTopics",
       );
   });
-  if (components !== null) return denseNormalizeRows(projectOnComponents(matrix, components));
-  const data = new Float64Array(matrix.rows * matrix.cols);
-  for (let r = 0; r < matrix.rows; r++)
-    for (let p = matrix.indptr[r] as number; p < (matrix.indptr[r + 1] as number); p++)
-      data[r * matrix.cols + (matrix.indices[p] as number)] = matrix.data[p] as number;
-  return { rows: matrix.rows, cols: matrix.cols, data };
+  return textVectors(vectorizer, components, texts, true) as DenseMatrix;
 }
 
 /** Embeddings as a float64 copy, every value finite; `reduce` must then be left out. */
@@ -381,18 +376,23 @@ function checkEmbeddings(fn: string, value: unknown, reduce: unknown): DenseMatr
   return { rows: p.rows, cols: p.cols, data: Float64Array.from(p.data) };
 }
 
-/** c-TF-IDF (the default scorer) with the seed words' and phrases' scores raised 1.2-fold, as BERTopic's `seed_multiplier`. */
-function seedBoostedScorer(seeds: readonly (readonly string[])[]): KeywordScorer {
+/**
+ * c-TF-IDF (the default scorer, with the keyword options' settings) with the idf of the
+ * seed words and phrases raised 1.2-fold, as BERTopic's `seed_multiplier`.
+ */
+function seedBoostedScorer(
+  seeds: readonly (readonly string[])[],
+  keywords: ClusterTopicsOptions["keywords"],
+): KeywordScorer {
   const boosted = new Set(seeds.flat().map((w) => w.toLowerCase()));
+  const reduceFrequentWords = keywords?.reduceFrequentWords ?? CLUSTER_KEYWORDS_DEFAULTS.reduceFrequentWords;
+  const bm25Weighting = keywords?.bm25Weighting ?? CLUSTER_KEYWORDS_DEFAULTS.bm25Weighting;
   return (table) => {
-    const { matrix } = classTfidf(table.termCounts, {
-      reduceFrequentWords: CLUSTER_KEYWORDS_DEFAULTS.reduceFrequentWords,
+    const idf = Float64Array.from(classTfidf(table.termCounts, { bm25Weighting }).idf);
+    table.vocabulary.forEach((term, t) => {
+      if (boosted.has(term)) idf[t] = (idf[t] as number) * SEED_MULTIPLIER;
     });
-    const data = Float64Array.from(matrix.data);
-    for (let p = 0; p < data.length; p++)
-      if (boosted.has(table.vocabulary[matrix.indices[p] as number] as string))
-        data[p] = (data[p] as number) * SEED_MULTIPLIER;
-    return { ...matrix, data };
+    return weighByIdf(table.termCounts, idf, reduceFrequentWords);
   };
 }
 
@@ -483,7 +483,9 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
       ...(kwMinDf === undefined ? {} : { minDf: kwMinDf }),
       keywords: {
         stopWords: settings.keywordWords.stopWords,
-        ...(settings.seedTopics === null ? {} : { representation: seedBoostedScorer(settings.seedTopics) }),
+        ...(settings.seedTopics === null
+          ? {}
+          : { representation: seedBoostedScorer(settings.seedTopics, settings.keywords) }),
         ...kwRest,
       },
     },

@@ -1,5 +1,6 @@
 import type { KMeansResult } from "../cluster/kmeans.js";
 import { type KMeansJSON, kmeansFromJSON, kmeansToJSON, predict } from "../cluster/predict.js";
+import type { CsrMatrix } from "../core/csr.js";
 import type { DenseMatrix } from "../core/dense.js";
 import { denseNormalizeRows } from "../core/dense.js";
 import { describeValue } from "../core/describe.js";
@@ -57,6 +58,26 @@ export interface TopicModelJSON {
   readonly input?: "text" | "embeddings";
 }
 
+/**
+ * Texts in a model's clustering space, as training documents were: TF-IDF rows, or their
+ * LSA projection scaled to unit length. `dense` gives TF-IDF rows as a dense matrix too.
+ */
+export function textVectors(
+  vectorizer: TfidfModel,
+  components: DenseMatrix | null,
+  texts: readonly string[],
+  dense = false,
+): CsrMatrix | DenseMatrix {
+  const matrix = vectorizer.transform(texts);
+  if (components !== null) return denseNormalizeRows(projectOnComponents(matrix, components));
+  if (!dense) return matrix;
+  const data = new Float64Array(matrix.rows * matrix.cols);
+  for (let r = 0; r < matrix.rows; r++)
+    for (let p = matrix.indptr[r] as number; p < (matrix.indptr[r + 1] as number); p++)
+      data[r * matrix.cols + (matrix.indices[p] as number)] = matrix.data[p] as number;
+  return { rows: matrix.rows, cols: matrix.cols, data };
+}
+
 export function createTopicModel(
   vectorizer: TfidfModel,
   components: DenseMatrix | null,
@@ -79,9 +100,7 @@ export function createTopicModel(
           );
         }
         const { texts } = normalizeDocuments("TopicModel.predict", docs);
-        const matrix = vectorizer.transform(texts);
-        const X = components === null ? matrix : denseNormalizeRows(projectOnComponents(matrix, components));
-        return toTopics(predict(kmeans, X));
+        return toTopics(predict(kmeans, textVectors(vectorizer, components, texts)));
       },
       embedText(text: string): Float64Array {
         const fn = "TopicModel.embedText";
@@ -91,13 +110,7 @@ export function createTopicModel(
             "text",
           );
         }
-        const matrix = vectorizer.transform([text]);
-        if (components !== null)
-          return Float64Array.from(denseNormalizeRows(projectOnComponents(matrix, components)).data);
-        const out = new Float64Array(matrix.cols);
-        for (let p = matrix.indptr[0] as number; p < (matrix.indptr[1] as number); p++)
-          out[matrix.indices[p] as number] = matrix.data[p] as number;
-        return out;
+        return Float64Array.from(textVectors(vectorizer, components, [text], true).data);
       },
       predictEmbeddings(vectors: DenseMatrix | readonly (readonly number[])[]): Int32Array {
         const fn = "TopicModel.predictEmbeddings";
