@@ -100,30 +100,13 @@ function keysOf(
   const hi = Math.max(...values);
   if (options.bins !== undefined) {
     const nBins = checkInteger(fn, "options.bins", options.bins, 1);
-    const width = (hi - lo) / nBins || 1;
-    const start = (b: number) => lo + b * width;
-    return {
-      keys: values.map((v) => Math.min(nBins - 1, Math.floor((v - lo) / width))),
-      describe: (b) => ({
-        label: `${show(kind, start(b))}–${show(kind, start(b + 1))}`,
-        start: start(b),
-        end: start(b + 1),
-      }),
-    };
+    return equalWidth(kind, values, lo, (hi - lo) / nBins || 1, nBins - 1);
   }
   const by = options.binBy ?? (kind === "dates" ? "year" : undefined);
   if (by === undefined) return { keys: values, describe: (v) => ({ label: String(v), start: v, end: v }) };
   if (typeof by === "number") {
     const width = checkNumber(fn, "options.binBy", by, { min: 0, minExclusive: true }) * (kind === "dates" ? DAY : 1);
-    const start = (b: number) => lo + b * width;
-    return {
-      keys: values.map((v) => Math.floor((v - lo) / width)),
-      describe: (b) => ({
-        label: `${show(kind, start(b))}–${show(kind, start(b + 1))}`,
-        start: start(b),
-        end: start(b + 1),
-      }),
-    };
+    return equalWidth(kind, values, lo, width, Number.POSITIVE_INFINITY);
   }
   if (by !== "year" && by !== "month")
     throw new InvalidArgumentError(
@@ -151,6 +134,25 @@ function keysOf(
         end: month ? Date.UTC(year, m + 1, 1) : Date.UTC(year + 1, 0, 1),
       };
     },
+  };
+}
+
+/** Bins of `width` from `lo` (the last one, `last`, also holding the range's end). */
+function equalWidth(
+  kind: "dates" | "numbers",
+  values: readonly number[],
+  lo: number,
+  width: number,
+  last: number,
+): { keys: number[]; describe(key: number): Omit<TimeBin, "documents"> } {
+  const start = (b: number) => lo + b * width;
+  return {
+    keys: values.map((v) => Math.min(last, Math.floor((v - lo) / width))),
+    describe: (b) => ({
+      label: `${show(kind, start(b))}–${show(kind, start(b + 1))}`,
+      start: start(b),
+      end: start(b + 1),
+    }),
   };
 }
 
