@@ -1,6 +1,9 @@
 import { InvalidArgumentError } from "../core/errors.js";
 import { type DocumentInput, excerpt, normalizeDocuments } from "../pipeline/documents.js";
+import type { CorpusAbbreviations } from "../pipeline/stages/represent.js";
 import type { TopicsResult } from "../pipeline/types.js";
+import { analyzeDocument } from "../vectorize/analyze.js";
+import { resolveTfidfOptions } from "../vectorize/options.js";
 import { createTfidfScan } from "../vectorize/tfidf.js";
 import type { TokenDocuments } from "../vectorize/vocabulary.js";
 
@@ -12,11 +15,7 @@ import type { TokenDocuments } from "../vectorize/vocabulary.js";
  * error rather than a silently wrong view.
  * @throws InvalidArgumentError naming `docs`.
  */
-export function documentWords(
-  fn: string,
-  result: TopicsResult,
-  docs: readonly DocumentInput[],
-): { readonly tokens: TokenDocuments; readonly texts: readonly string[] } {
+export function documentWords(fn: string, result: TopicsResult, docs: readonly DocumentInput[]): DocumentWords {
   const { texts } = normalizeDocuments(fn, docs);
   const n = result.assignments.length;
   if (texts.length !== n) {
@@ -35,7 +34,24 @@ export function documentWords(
       }
     }
   }
-  const scan = createTfidfScan(fn, { stopWords: [...result.model.vectorizer.stopWords] });
+  const words = { stopWords: [...result.model.vectorizer.stopWords] };
+  const scan = createTfidfScan(fn, words);
   for (const text of texts) scan.add(text);
-  return { tokens: scan.fit({ minDf: 1, maxDf: 1 }).tokens as TokenDocuments, texts };
+  const analyzer = resolveTfidfOptions(fn, words);
+  return {
+    tokens: scan.fit({ minDf: 1, maxDf: 1 }).tokens as TokenDocuments,
+    texts,
+    abbreviations: {
+      found: result.abbreviations,
+      wordsOf: (text) => analyzeDocument(analyzer, text),
+      tokensOf: (text) => analyzer.tokenizer(text),
+    },
+  };
+}
+
+/** The documents' words, their texts, and the fit's abbreviations (merged into every view's keywords as into the topics'). */
+export interface DocumentWords {
+  readonly tokens: TokenDocuments;
+  readonly texts: readonly string[];
+  readonly abbreviations: CorpusAbbreviations;
 }

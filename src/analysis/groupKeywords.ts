@@ -7,8 +7,9 @@ import {
   clusterKeywordsFromClassCounts,
 } from "../keywords/clusterKeywords.js";
 import { classTfidf } from "../keywords/ctfidf.js";
+import { mergeAbbreviations } from "../keywords/mergeAbbreviations.js";
 import { phraseSettings } from "../pipeline/stages/represent.js";
-import type { TokenDocuments } from "../vectorize/vocabulary.js";
+import type { DocumentWords } from "./documentWords.js";
 
 /** Keyword settings of the analysis views: the pipeline's defaults, with the caller's options over them. */
 export interface GroupKeywordSettings {
@@ -16,11 +17,16 @@ export interface GroupKeywordSettings {
 }
 
 /** Per-group word and phrase counts, as the pipeline counts its topics (1-3-grams, phrases where a group can use them). */
-export function groupTable(tokens: TokenDocuments, labels: Int32Array, groups: number): ClassTermTable {
-  return classPhraseCounts(tokens, labels, groups, {
+export function groupTable(
+  { tokens, abbreviations }: Pick<DocumentWords, "tokens" | "abbreviations">,
+  labels: Int32Array,
+  groups: number,
+): ClassTermTable {
+  const table = classPhraseCounts(tokens, labels, groups, {
     ...phraseSettings(tokens.offsets.length - 1),
     minDocuments: CLUSTER_KEYWORDS_DEFAULTS.minDocuments,
   });
+  return mergeAbbreviations(table, tokens, labels, abbreviations);
 }
 
 /** Row-wise L1-normalised c-TF-IDF of a table (BERTopic's settings: square-rooted tf). */

@@ -10,7 +10,7 @@ import type { DocumentInput } from "../pipeline/documents.js";
 import type { TopicsResult } from "../pipeline/types.js";
 import { topicColor } from "../report/palette.js";
 import type { TokenDocuments } from "../vectorize/vocabulary.js";
-import { documentWords } from "./documentWords.js";
+import { type DocumentWords, documentWords } from "./documentWords.js";
 import { groupTable, keywordsFromScores } from "./groupKeywords.js";
 import { cutTree, type LinkageMethod, linkage, type Merge, membersOf } from "./linkage.js";
 import { intertopicMapSvg, similarityHeatmapSvg } from "./topicMaps.js";
@@ -83,18 +83,18 @@ export function hierarchicalTopics(
   const o = checkOptions(fn, options, ["topN", "linkage"]);
   const topN = checkInteger(fn, "options.topN", o.topN ?? 5, 1);
   const method = checkOneOf(fn, "options.linkage", o.linkage ?? "ward", ["ward", "average", "complete", "single"]);
-  return hierarchyOfWords(result, documentWords(fn, result, docs).tokens, method, topN);
+  return hierarchyOfWords(result, documentWords(fn, result, docs), method, topN);
 }
 
 /** {@link hierarchicalTopics} from the documents' words, already checked and tokenized. */
 export function hierarchyOfWords(
   result: TopicsResult,
-  tokens: TokenDocuments,
+  words: DocumentWords,
   method: LinkageMethod,
   topN: number,
 ): TopicHierarchy {
   const K = result.topics.length;
-  const table = groupTable(tokens, result.assignments, K);
+  const table = groupTable(words, result.assignments, K);
   const { matrix, idf } = classTfidf(table.termCounts, { reduceFrequentWords: true });
   const cosine = cosineSimilarities(matrix);
   const distances = cosine.map((c) => (method === "ward" ? Math.sqrt(Math.max(0, 2 - 2 * c)) : Math.max(0, 1 - c)));

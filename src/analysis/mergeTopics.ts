@@ -11,7 +11,7 @@ import { phraseSettings, representStage } from "../pipeline/stages/represent.js"
 import { scoreStage } from "../pipeline/stages/score.js";
 import { createTopicModel } from "../pipeline/topicModel.js";
 import { CLUSTERING_SPACE, type TopicsResult } from "../pipeline/types.js";
-import { documentWords } from "./documentWords.js";
+import { type DocumentWords, documentWords } from "./documentWords.js";
 import { hierarchyOfWords } from "./hierarchy.js";
 
 /**
@@ -47,7 +47,7 @@ export function reduceTopics(
   if (topics !== "auto") checkInteger("reduceTopics", "topics", topics, 1, K, 'the number of topics, or "auto"');
   // The documents are checked and tokenized once, for the hierarchy and the merge alike.
   const words = documentWords("reduceTopics", result, docs);
-  const tree = topics === "auto" || topics < K ? hierarchyOfWords(result, words.tokens, "ward", 5) : null;
+  const tree = topics === "auto" || topics < K ? hierarchyOfWords(result, words, "ward", 5) : null;
   const n = topics === "auto" ? autoCut(tree?.merges.map((m) => m.distance) ?? []) : topics;
   const identity = Int32Array.from({ length: K }, (_, t) => t);
   if (n === K || tree === null) return regroup("reduceTopics", result, words, identity);
@@ -131,7 +131,7 @@ function groupsOf(fn: string, K: number, groups: readonly (readonly number[])[])
 function regroup(
   fn: string,
   result: TopicsResult,
-  { tokens, texts }: ReturnType<typeof documentWords>,
+  { tokens, texts, abbreviations }: DocumentWords,
   groupOfTopic: Int32Array,
   topicOfDocument: Int32Array = result.assignments,
 ): TopicsResult {
@@ -146,6 +146,7 @@ function regroup(
     k,
     { ...phraseSettings(n), keywords: { stopWords: [...result.model.vectorizer.stopWords] } },
     warnings,
+    abbreviations,
   );
   const metric = result.parameters.metric;
   const centroids = groupCentroids(X, labels, k, metric === "cosine");
@@ -158,7 +159,9 @@ function regroup(
     representatives,
     { titles: result.titles, ids: result.ids, excerpt: (i) => excerpt(texts[i] as string) },
   );
-  const topTerms = topics.filter((t) => t.keywords.length > 0).map((t) => t.keywords.slice(0, 10).map((x) => x.term));
+  const topTerms = topics
+    .filter((t) => t.keywords.length > 0)
+    .map((t) => t.keywords.slice(0, 10).map((x) => x.counted ?? x.term));
   const quality = scoreStage(X, labels, k, metric, result.parameters.seed, topTerms, tokens, {
     value: null,
     measuredOn: 0,
@@ -186,6 +189,7 @@ function regroup(
         outliers: labels.includes(-1) ? result.parameters.outliers : null,
       },
       sweep: result.sweep,
+      abbreviations: result.abbreviations,
       model,
       warnings,
       titles: result.titles,

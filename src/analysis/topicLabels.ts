@@ -7,7 +7,7 @@ import { CLUSTERING_SPACE, type TopicsResult } from "../pipeline/types.js";
 /**
  * The result with some topics named by hand: `{ 3: "adaptive optimizers" }`, or one label
  * per topic (`""` or null keeps the keyword label). The labels flow into every report and
- * into the model, whose JSON keeps them. As BERTopic's `set_topic_labels`; the keywords are
+ * into the model, whose JSON keeps them; a label given by hand is also the topic's `name`. As BERTopic's `set_topic_labels`; the keywords are
  * unchanged.
  * @throws InvalidArgumentError for an unknown topic id or a label that is not a string.
  */
@@ -40,7 +40,10 @@ export function setTopicLabels(
       );
     chosen.set(id, value.trim());
   }
-  const topics = result.topics.map((t) => (chosen.has(t.id) ? { ...t, label: chosen.get(t.id) as string } : t));
+  // A label given by hand is also the topic's name.
+  const topics = result.topics.map((t) =>
+    chosen.has(t.id) ? { ...t, label: chosen.get(t.id) as string, name: chosen.get(t.id) as string } : t,
+  );
   const m = result.model;
   const model = createTopicModel(
     m.vectorizer,

@@ -2,6 +2,7 @@ import type { Keyword } from "../keywords/clusterKeywords.js";
 import { classTfidf, weighByIdf } from "../keywords/ctfidf.js";
 import type { TopicsResult } from "../pipeline/types.js";
 import type { TokenDocuments } from "../vectorize/vocabulary.js";
+import type { DocumentWords } from "./documentWords.js";
 import {
   type GroupKeywordSettings,
   groupTable,
@@ -42,7 +43,7 @@ export interface GroupTuning {
  */
 export function topicsByGroup(
   result: TopicsResult,
-  tokens: TokenDocuments,
+  words: DocumentWords,
   groupOf: Int32Array,
   groups: number,
   tuning: GroupTuning,
@@ -50,7 +51,7 @@ export function topicsByGroup(
 ): TopicInGroup[] {
   const K = result.topics.length;
   const topics = result.assignments;
-  const global = groupTable(tokens, topics, K);
+  const global = groupTable(words, topics, K);
   const globalScores = normalizedClassTfidf(global);
   const globalIdf = new Map<string, number>();
   const idf = classTfidf(global.termCounts).idf;
@@ -67,7 +68,7 @@ export function topicsByGroup(
     labels[i] = g * K + t;
     groupSize[g] = (groupSize[g] as number) + 1;
   }
-  const table = groupTable(tokens, labels, groups * K);
+  const table = groupTable(words, labels, groups * K);
   const local = localScores(table, globalIdf);
   const tuned: Map<string, number>[] = [];
   let previous: (Map<string, number> | null)[] = new Array(K).fill(null);

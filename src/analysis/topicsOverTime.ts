@@ -68,10 +68,9 @@ export function topicsOverTime(
   const evolutionTuning = checkBoolean(fn, "options.evolutionTuning", o.evolutionTuning ?? true);
   const topN = checkInteger(fn, "options.topN", o.topN ?? o.keywords?.topN ?? 5, 1);
   const binning = binTimes(fn, times, result.assignments.length, o);
-  const { tokens } = documentWords(fn, result, docs);
   const rows = topicsByGroup(
     result,
-    tokens,
+    documentWords(fn, result, docs),
     binning.binOf,
     binning.bins.length,
     { global: globalTuning, evolution: evolutionTuning },

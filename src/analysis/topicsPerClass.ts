@@ -60,10 +60,9 @@ export function topicsPerClass(
     c === null || c === undefined || c === "" ? -1 : (index.get(String(c)) as number),
   );
   const skipped = [...classOf.keys()].filter((i) => classOf[i] === -1);
-  const { tokens } = documentWords(fn, result, docs);
   const rows = topicsByGroup(
     result,
-    tokens,
+    documentWords(fn, result, docs),
     classOf,
     names.length,
     { global: globalTuning, evolution: false },

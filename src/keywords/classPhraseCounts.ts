@@ -15,6 +15,8 @@ export interface ClassTermTable {
   readonly documentCounts: CsrMatrix;
   /** Documents per cluster. */
   readonly sizes: Int32Array;
+  /** How to show each term (e.g. `federated learning (FL)`); defaults to `vocabulary`. */
+  readonly displayTerms?: readonly string[];
 }
 
 export interface ClassPhraseOptions {

@@ -7,6 +7,7 @@ import { resolveStopWords, type StopWordsSpec } from "../text/stopwords/index.js
 import type { ClassTermTable } from "./classPhraseCounts.js";
 import { classTermCounts, classTfidf } from "./ctfidf.js";
 import { isJunkTerm } from "./junk.js";
+import { chooseLabel, fillerTerms, sameTerm } from "./labels.js";
 import { selectDiverse } from "./mmr.js";
 
 /** A term with its weight in a cluster. */
@@ -16,6 +17,11 @@ export interface Keyword {
   readonly score: number;
   /** YAKE's own score (lower is better), for keyphrases found by YAKE. */
   readonly yake?: number;
+  /**
+   * The term as counted in the documents, when it is shown otherwise: `federated learning`
+   * for `federated learning (FL)`, whose counts include the short form's.
+   */
+  readonly counted?: string;
 }
 
 /** The keywords and name of one cluster. */
@@ -25,6 +31,8 @@ export interface ClusterKeywords {
   readonly size: number;
   /** A short name from the top keywords, e.g. `federated learning · clients · communication`; "" only for an empty cluster. */
   readonly label: string;
+  /** The best single phrase for the cluster, the label's first term (e.g. `federated learning (FL)`); "" only for an empty cluster. */
+  readonly name: string;
   readonly keywords: readonly Keyword[];
 }
 
@@ -186,7 +194,7 @@ export function clusterKeywordsFromClassCounts(
       "options.representation",
     );
   }
-  return keywordsOfClasses(table, table.vocabulary, o, null);
+  return keywordsOfClasses(table, table.displayTerms ?? table.vocabulary, o, null);
 }
 
 /**
@@ -203,6 +211,7 @@ function keywordsOfClasses(
   const k = sizes.length;
   const weights = scoreTerms(table, o, centroids);
   const junk = junkTerms(table, o);
+  const filler = fillerTerms(table);
   // Equal scores are ordered by term (code points), whatever the order of the columns.
   const byTerm = (a: number, b: number) => compareCodePoints(vocabulary[a] as string, vocabulary[b] as string);
   const perClass = new ClassValues(vocabulary.length);
@@ -214,15 +223,41 @@ function keywordsOfClasses(
       ? absorbCoveredWords(ranked, vocabulary, (t) => perClass.count(t), o.coverage, byTerm)
       : ranked;
     const chosen = selectDiverse(
-      candidates.map((x) => ({ term: vocabulary[x.t] as string, score: x.score, id: x.t })),
+      candidates.map((x) => ({ term: diversityTerm(vocabulary, display, x.t), score: x.score, id: x.t })),
       o.topN,
       o.diversity,
     );
-    const keywords = chosen.map((x) => ({ term: display[x.id] as string, score: x.score }));
-    out.push({ cluster: c, size: sizes[c] as number, label: labelOf(keywords, o.labelTerms), keywords });
+    // Two spellings of one term ("time series", "time-series") keep the better.
+    const distinct = chosen.filter(
+      (x, i) => !chosen.slice(0, i).some((y) => sameTerm(display[y.id] as string, display[x.id] as string)),
+    );
+    const keywords = distinct.map((x): Keyword => {
+      const term = display[x.id] as string;
+      return term === x.term ? { term, score: x.score } : { term, score: x.score, counted: x.term };
+    });
+    const { label, name } = chooseLabel(
+      distinct.map((x, i) => ({
+        ...(keywords[i] as Keyword),
+        filler: filler[x.id] === 1,
+        spread: perClass.documentsWith(x.id) / Math.max(1, sizes[c] as number),
+      })),
+      o.labelTerms,
+    );
+    out.push({ cluster: c, size: sizes[c] as number, label, name, keywords });
     perClass.clear(table, c);
   }
   return out;
+}
+
+/**
+ * The term MMR compares: a term shown with its abbreviation is compared by its short form,
+ * a concept of its own ("large language models (LLMs)" does not repeat "language").
+ */
+function diversityTerm(vocabulary: readonly string[], display: readonly string[], t: number): string {
+  const term = vocabulary[t] as string;
+  const shown = display[t] as string;
+  const short = shown === term ? null : /\(([^()\s]+)\)$/.exec(shown);
+  return short === null ? term : (short[1] as string).toLowerCase();
 }
 
 /** The scorer: k x terms scores, higher is better. */
@@ -325,14 +360,6 @@ function candidatePool(
     if (junk[t] === 0 && score > 0 && perClass.documentsWith(t) >= needed) pool.offer(t, score);
   }
   return pool.ranked();
-}
-
-/** The label: the first keywords joined. */
-function labelOf(keywords: readonly Keyword[], terms: number): string {
-  return keywords
-    .slice(0, terms)
-    .map((x) => x.term)
-    .join(" · ");
 }
 
 /**

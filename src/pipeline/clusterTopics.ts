@@ -25,7 +25,7 @@ import { chooseKStage, SWEEP_ROWS } from "./stages/chooseK.js";
 import { type ClusterFit, type ClusterPoints, clusterWithStability, kmeansClusterer } from "./stages/cluster.js";
 import { guideStage } from "./stages/guide.js";
 import { type Reduced, reduceStage } from "./stages/reduce.js";
-import { phraseSettings, representStage } from "./stages/represent.js";
+import { type CorpusAbbreviations, phraseSettings, representStage } from "./stages/represent.js";
 import { documentSample } from "./stages/sample.js";
 import { scoreStage } from "./stages/score.js";
 import { createVectorizeStage, type VectorizeStage } from "./stages/vectorize.js";
@@ -103,6 +103,14 @@ export interface ClusterTopicsOptions {
    * assigns every new document to its nearest topic. @defaultValue false
    */
   readonly outliers?: "auto" | { readonly quantile: number } | false;
+  /**
+   * Abbreviations the corpus defines (`federated learning (FL)`, found by Schwartz &
+   * Hearst's algorithm) count as their long form in the keywords, and are shown with it:
+   * the keyword `federated learning (FL)` instead of both `federated learning` and `fl`.
+   * Only the corpus' own definitions are used; the definitions are in `result.abbreviations`.
+   * @defaultValue true
+   */
+  readonly abbreviations?: boolean;
 }
 
 /**
@@ -131,6 +139,7 @@ export const CLUSTER_TOPICS_DEFAULTS = Object.freeze({
   miniBatchFrom: optionSpec("miniBatchFrom").default as number,
   representatives: optionSpec("representatives").default as number,
   stabilitySeeds: optionSpec("stabilitySeeds").default as number,
+  abbreviations: optionSpec("abbreviations").default as boolean,
 });
 
 const OPTION_NAMES = [
@@ -152,6 +161,7 @@ const OPTION_NAMES = [
   "embeddings",
   "seedTopics",
   "outliers",
+  "abbreviations",
 ] as const;
 
 /** Every option validated once, with its default applied (what does not depend on the corpus size). */
@@ -166,6 +176,7 @@ interface TopicsSettings {
   readonly miniBatchFrom: number;
   readonly representatives: number;
   readonly stabilitySeeds: number;
+  readonly abbreviations: boolean;
   readonly reduce: number | "none" | "auto";
   readonly k: number | "auto";
   readonly kRange: readonly [number, number] | undefined;
@@ -207,6 +218,7 @@ function resolveSettings(fn: string, options: ClusterTopicsOptions, n?: number):
     miniBatchFrom: check("miniBatchFrom"),
     representatives: check("representatives"),
     stabilitySeeds: check("stabilitySeeds"),
+    abbreviations: check("abbreviations"),
     reduce: check("reduce"),
     k: check("k"),
     kRange: o.kRange,
@@ -238,7 +250,13 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
   const { texts, titles, ids } = normalizeDocuments(fn, docs);
   const settings = resolveSettings(fn, options, texts.length);
   checkK(fn, settings, texts.length);
-  const stage = createVectorizeStage(fn, CLUSTER_TOPICS_VECTORIZER, settings.vectorizer, settings.keywordWords);
+  const stage = createVectorizeStage(
+    fn,
+    CLUSTER_TOPICS_VECTORIZER,
+    settings.vectorizer,
+    settings.keywordWords,
+    settings.abbreviations,
+  );
   settings.progress("vectorize", 0, texts.length);
   for (const text of texts) stage.add(text);
   return topicsFrom(settings, stage, { titles, ids, excerpt: (i) => excerpt(texts[i] as string) });
@@ -274,7 +292,13 @@ export async function clusterTopicsStream(
   const { progressEvery, ...rest } = options;
   const every = checkInteger(fn, "options.progressEvery", progressEvery ?? 10_000, 1);
   const settings = resolveSettings(fn, rest);
-  const stage = createVectorizeStage(fn, CLUSTER_TOPICS_VECTORIZER, settings.vectorizer, settings.keywordWords);
+  const stage = createVectorizeStage(
+    fn,
+    CLUSTER_TOPICS_VECTORIZER,
+    settings.vectorizer,
+    settings.keywordWords,
+    settings.abbreviations,
+  );
   const titles: (string | undefined)[] = [];
   const ids: (string | undefined)[] = [];
   const excerpts: string[] = [];
@@ -418,7 +442,7 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
   const sample = documentSample(n, sampleSize, seed);
   const embeddings = settings.embeddings;
   const reduced = finishAndReduce(stage, embeddings === null ? reduceOption : "none", seed, sample, progress, warnings);
-  const { model: vectorizer, tokens, components, reduce } = reduced;
+  const { model: vectorizer, tokens, components, reduce, abbreviations } = reduced;
   // Given vectors replace the TF-IDF rows as the clustering space (unit length for cosine).
   const X: ClusterPoints =
     embeddings === null ? reduced.X : metric === "cosine" ? denseNormalizeRows(embeddings) : embeddings;
@@ -490,6 +514,7 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
       },
     },
     warnings,
+    abbreviations,
   );
   progress("keywords", 1, 1);
 
@@ -503,7 +528,9 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
   );
 
   progress("quality", 0, 1);
-  const topTerms = topics.filter((t) => t.keywords.length > 0).map((t) => t.keywords.slice(0, 10).map((x) => x.term));
+  const topTerms = topics
+    .filter((t) => t.keywords.length > 0)
+    .map((t) => t.keywords.slice(0, 10).map((x) => x.counted ?? x.term));
   const quality = scoreStage(X, clustering.labels, k, metric, seed, topTerms, tokens, {
     value: stability,
     measuredOn: stability === null ? 0 : stabilityRows,
@@ -537,8 +564,10 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
       embeddings: embeddings === null ? null : embeddings.cols,
       seedTopics: settings.seedTopics?.length ?? 0,
       outliers: settings.outlierQuantile,
+      abbreviations: settings.abbreviations,
     },
     sweep,
+    abbreviations: abbreviations.found,
     model,
     warnings,
     titles: docs.titles,
@@ -559,11 +588,15 @@ function finishAndReduce(
   sample: Int32Array | null,
   progress: TopicsSettings["progress"],
   warnings: Warning[],
-): Reduced & { readonly model: TfidfModel; readonly tokens: TokenDocuments } {
-  const { fit, tokens } = stage.finish(warnings);
+): Reduced & {
+  readonly model: TfidfModel;
+  readonly tokens: TokenDocuments;
+  readonly abbreviations: CorpusAbbreviations;
+} {
+  const { fit, tokens, abbreviations, wordsOf, tokensOf } = stage.finish(warnings);
   progress("vectorize", fit.matrix.rows, fit.matrix.rows);
   if (dims !== "none") progress("reduce", 0, 1);
   const reduced = reduceStage(fit.matrix, dims, seed, sample, warnings);
   if (dims !== "none") progress("reduce", 1, 1);
-  return { ...reduced, model: fit.model, tokens };
+  return { ...reduced, model: fit.model, tokens, abbreviations: { found: abbreviations, wordsOf, tokensOf } };
 }

@@ -1,6 +1,6 @@
 import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
-import { checkInteger, checkOneOf } from "../core/validate.js";
+import { checkBoolean, checkInteger, checkOneOf } from "../core/validate.js";
 import { CLUSTER_KEYWORDS_DEFAULTS } from "../keywords/clusterKeywords.js";
 import { TFIDF_DEFAULTS } from "../vectorize/options.js";
 
@@ -22,6 +22,8 @@ export type OptionKind =
   | { readonly type: "range"; readonly min: number }
   /** A number: a fraction of the documents below 1, a document count from 1 on. */
   | { readonly type: "fraction-or-count" }
+  /** On or off: `true`/`false` in the library, `on`/`off` on the command line. */
+  | { readonly type: "switch" }
   /** Anything else: the flag's text is turned into the library value by `fromFlag`. */
   | { readonly type: "custom"; readonly fromFlag: (text: string) => unknown };
 
@@ -171,6 +173,16 @@ export const TOPICS_OPTION_SPECS: readonly TopicsOptionSpec[] = Object.freeze([
     help: "seeds compared to measure stability when --k is given (1 skips it)",
   }),
   spec({
+    key: "abbreviations",
+    argument: "options.abbreviations",
+    flag: "abbreviations",
+    value: "on|off",
+    kind: { type: "switch" },
+    default: true,
+    defaultText: "on",
+    help: 'count a short form the corpus defines, as in "federated learning (FL)", as its long form in the keywords',
+  }),
+  spec({
     key: "vectorizer.stopWords",
     argument: "options.stopWords",
     flag: "lang",
@@ -292,6 +304,8 @@ export function checkSpecValue<T>(fn: string, key: string, value: unknown): T {
       return checkInteger(fn, argument, value, kind.min) as T;
     case "choice":
       return checkOneOf(fn, argument, value, kind.choices) as T;
+    case "switch":
+      return checkBoolean(fn, argument, value) as T;
     default:
       throw new InvalidArgumentError(`${fn}: ${argument} has no spec check`, argument);
   }
@@ -311,6 +325,8 @@ export function fromFlagText(s: TopicsOptionSpec, text: string): unknown {
       return INTEGER.test(text.trim()) ? Number(text) : bad(`${kind.words.join(", ")} or an integer`);
     case "choice":
       return kind.choices.includes(text) ? text : bad(kind.choices.join(", ").replace(/, ([^,]*)$/, " or $1"));
+    case "switch":
+      return text === "on" ? true : text === "off" ? false : bad("on or off");
     case "range": {
       const m = /^\s*(\d+)\s*(?:-\s*(\d+))?\s*$/.exec(text);
       if (!m) return bad("MIN-MAX, e.g. 2-20");

@@ -5,6 +5,7 @@ import type { Warning } from "../core/warnings.js";
 import type { JUPYTER_DISPLAY_SYMBOL } from "../evaluate/display.js";
 import type { SweepKResult } from "../evaluate/sweepK.js";
 import type { Keyword } from "../keywords/clusterKeywords.js";
+import type { Abbreviation } from "../text/abbreviations.js";
 import type { TopicModel } from "./topicModel.js";
 
 /** Options of `toHTML`. */
@@ -50,7 +51,10 @@ export interface Representative {
 export interface Topic {
   /** 0 is the largest topic. */
   readonly id: number;
+  /** The top keywords joined, e.g. `federated learning (FL) · clients · communication`. */
   readonly label: string;
+  /** The best single phrase, the label's head (e.g. `federated learning (FL)`), for reports. */
+  readonly name: string;
   readonly keywords: readonly Keyword[];
   readonly size: number;
   /** Indices of the documents, closest to the topic centre first. */
@@ -103,6 +107,8 @@ export interface TopicsParameters {
   readonly seedTopics: number;
   /** The outliers' background quantile (documents in topic −1), or null when every document has a topic. */
   readonly outliers: number | null;
+  /** Whether the corpus' abbreviations were merged into their long forms in the keywords. */
+  readonly abbreviations: boolean;
 }
 
 /** The clustering space behind a result (hidden: for the views that regroup its topics). */
@@ -116,6 +122,12 @@ export interface TopicsResult {
   readonly parameters: TopicsParameters;
   /** The k sweep behind `k: "auto"`, else null. */
   readonly sweep: SweepKResult | null;
+  /**
+   * The abbreviations the corpus defines (`federated learning (FL)`), commonest first;
+   * with `abbreviations: true` (the default) each short form counts as its long form in
+   * the keywords. Empty when not looked for.
+   */
+  readonly abbreviations: readonly Abbreviation[];
   readonly model: TopicModel;
   readonly warnings: readonly Warning[];
   /** The documents' titles (or undefined), as given. */

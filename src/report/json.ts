@@ -1,6 +1,6 @@
 import type { TopicsResult } from "../pipeline/types.js";
 
-/** The result as plain JSON data (topics, assignments, quality, parameters, warnings). */
+/** The result as plain JSON data (topics, assignments, quality, parameters, abbreviations, warnings). */
 export function toJSONReport(result: TopicsResult): Record<string, unknown> {
   return {
     format: "topiclens/topics-report",
@@ -18,6 +18,7 @@ export function toJSONReport(result: TopicsResult): Record<string, unknown> {
             rule: result.sweep.rule,
             rows: result.sweep.rows.map(({ labels: _labels, ...row }) => row),
           },
+    abbreviations: [...result.abbreviations],
     warnings: [...result.warnings],
   };
 }

@@ -127,7 +127,7 @@ describe("clusterKeywords({ counts, labels, vocabulary })", () => {
       vocabulary: model.vocabulary,
       k: 5,
     });
-    expect(r[4]).toEqual({ cluster: 4, size: 0, label: "", keywords: [] });
+    expect(r[4]).toEqual({ cluster: 4, size: 0, label: "", name: "", keywords: [] });
     expect(r[3]?.size).toBe(1);
     expect(r[3]?.keywords.length).toBeGreaterThan(0);
     const one = clusterKeywords({

@@ -169,5 +169,5 @@ describe("createWorkerPool()", () => {
     } finally {
       await three.close();
     }
-  });
+  }, 150_000);
 });

@@ -43,9 +43,11 @@ export function assembleTopics(
     const inTopic = members[cluster] as number[];
     inTopic.sort((a, b) => (closeness[b] as number) - (closeness[a] as number) || a - b);
     const kw = perCluster[cluster] as (typeof perCluster)[number];
+    const fallback = inTopic.length === 0 ? "(empty)" : "(no distinctive terms)";
     return {
       id: topic,
-      label: kw.label || (inTopic.length === 0 ? "(empty)" : "(no distinctive terms)"),
+      label: kw.label || fallback,
+      name: kw.name || fallback,
       keywords: kw.keywords,
       size: inTopic.length,
       documents: inTopic,

@@ -6,6 +6,10 @@ import {
   type ClusterKeywordsOptions,
   clusterKeywordsFromClassCounts,
 } from "../../keywords/clusterKeywords.js";
+import { type CorpusAbbreviations, mergeAbbreviations } from "../../keywords/mergeAbbreviations.js";
+
+export type { CorpusAbbreviations } from "../../keywords/mergeAbbreviations.js";
+
 import type { TokenDocuments } from "../../vectorize/vocabulary.js";
 
 /**
@@ -36,6 +40,7 @@ export function representStage(
   k: number,
   settings: RepresentSettings,
   warnings: Warning[],
+  abbreviations?: CorpusAbbreviations,
 ): ClusterKeywords[] {
   const count = (minDf: number) =>
     classPhraseCounts(tokens, labels, k, {
@@ -49,5 +54,6 @@ export function representStage(
     warnings.push(warning("keywords-kept", `no keyword survived minDf ${settings.minDf}; kept every term instead`));
     table = count(1);
   }
+  if (abbreviations !== undefined) table = mergeAbbreviations(table, tokens, labels, abbreviations);
   return clusterKeywordsFromClassCounts(table, settings.keywords);
 }

@@ -1,6 +1,8 @@
 import { EmptyInputError } from "../../core/errors.js";
 import { type Warning, warning } from "../../core/warnings.js";
-import type { TfidfOptions } from "../../vectorize/options.js";
+import { type Abbreviation, createAbbreviationCollector } from "../../text/abbreviations.js";
+import { analyzeDocument } from "../../vectorize/analyze.js";
+import { resolveTfidfOptions, type TfidfOptions } from "../../vectorize/options.js";
 import { createTfidfScan, type TfidfFit, type TfidfScan } from "../../vectorize/tfidf.js";
 import type { TokenDocuments } from "../../vectorize/vocabulary.js";
 
@@ -12,6 +14,12 @@ export interface Vectorized {
   readonly tokens: TokenDocuments;
   /** Documents without a single vocabulary term. */
   readonly emptyRows: number;
+  /** The abbreviations the corpus defines (empty when not collected). */
+  readonly abbreviations: readonly Abbreviation[];
+  /** A text's words as `tokens` holds them (stop words removed). */
+  readonly wordsOf: (text: string) => string[];
+  /** A text's tokens before stop words are removed. */
+  readonly tokensOf: (text: string) => string[];
 }
 
 /** The vectorize stage fed one document at a time (from an array or a stream). */
@@ -37,16 +45,20 @@ export function createVectorizeStage(
   defaults: TfidfOptions,
   user: TfidfOptions | undefined,
   keywordWords: Pick<TfidfOptions, "stopWords" | "extraStopWords">,
+  collectAbbreviations = true,
 ): VectorizeStage {
   const options = { ...defaults, ...user };
   const scan = createTfidfScan(fn, options);
   const [minN, maxN] = options.ngramRange ?? [1, 1];
   const sameWords = minN === 1 && maxN === 1 && TOKEN_OPTIONS.every((name) => options[name] === undefined);
   const wordScan = sameWords ? null : createTfidfScan(fn, { ...keywordWords });
+  const wordAnalyzer = resolveTfidfOptions(fn, sameWords ? options : keywordWords);
+  const abbreviations = collectAbbreviations ? createAbbreviationCollector() : null;
   return {
     add(text) {
       scan.add(text);
       wordScan?.add(text);
+      abbreviations?.add(text);
     },
     finish(warnings) {
       const n = scan.documents;
@@ -67,7 +79,14 @@ export function createVectorizeStage(
             `${emptyRows} document(s) have no terms in the vocabulary and were placed in the nearest topic arbitrarily`,
           ),
         );
-      return { fit: { model: fit.model, matrix: fit.matrix }, tokens, emptyRows };
+      return {
+        fit: { model: fit.model, matrix: fit.matrix },
+        tokens,
+        emptyRows,
+        abbreviations: abbreviations?.finish() ?? [],
+        wordsOf: (text) => analyzeDocument(wordAnalyzer, text),
+        tokensOf: (text) => wordAnalyzer.tokenizer(text),
+      };
     },
   };
 }

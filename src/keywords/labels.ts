@@ -1,0 +1,161 @@
+import { exp, log } from "../core/math.js";
+import { FILLER_WORDS } from "../text/fillerWords.js";
+import type { ClassTermTable } from "./classPhraseCounts.js";
+
+/** A keyword as the label chooses among them: its shown term, score, and whether it is a filler word. */
+export interface LabelCandidate {
+  readonly term: string;
+  readonly score: number;
+  readonly filler: boolean;
+  /** Share of the topic's documents holding the term. */
+  readonly spread: number;
+}
+
+/** A phrase heads the label when it scores at least this share of the best keyword. */
+const PHRASE_HEAD_SHARE = 0.5;
+/** The head is looked for among this many keywords. */
+const HEAD_WINDOW = 5;
+/**
+ * A label term is in at least this share of the topic's documents (or is used only when
+ * nothing else is left), so a word of one or two papers does not name a theme.
+ */
+export const LABEL_SPREAD = 0.15;
+
+/**
+ * The label and name of a topic from its ranked keywords: the name is the first
+ * multi-word phrase among the top keywords that scores at least half the best (else the
+ * best keyword), never a filler word; the label is the name and the next keywords that are
+ * neither filler words nor near-duplicates of a term already in it ("time series" and
+ * "time-series", "agent" and "agents", a phrase and its own word). Filler words fill the
+ * label only when nothing else is left.
+ */
+export function chooseLabel(keywords: readonly LabelCandidate[], terms: number): { label: string; name: string } {
+  if (keywords.length === 0) return { label: "", name: "" };
+  const best = keywords[0]?.score ?? 0;
+  const weak = (x: LabelCandidate) => x.filler || x.spread < LABEL_SPREAD;
+  const window = keywords.slice(0, HEAD_WINDOW).filter((x) => !weak(x));
+  const head =
+    window.find((x) => isPhrase(x.term) && x.score >= PHRASE_HEAD_SHARE * best) ??
+    window[0] ??
+    (keywords[0] as LabelCandidate);
+  const chosen: LabelCandidate[] = [head];
+  for (const weakTerms of [false, true]) {
+    for (const x of keywords) {
+      if (chosen.length >= terms) break;
+      if (weak(x) !== weakTerms || chosen.includes(x)) continue;
+      if (chosen.some((c) => nearDuplicates(c.term, x.term))) continue;
+      chosen.push(x);
+    }
+  }
+  return { label: chosen.map((x) => x.term).join(" · "), name: head.term };
+}
+
+function isPhrase(term: string): boolean {
+  return partsOf(term).words.length > 1;
+}
+
+/**
+ * Two terms that say the same: the same words up to case, hyphens and plural endings, or
+ * one's words all inside the other's (a phrase and its own word). A shown abbreviation
+ * counts as a word of its long form: "fl" repeats `federated learning (FL)`.
+ */
+export function nearDuplicates(a: string, b: string): boolean {
+  const ta = partsOf(a);
+  const tb = partsOf(b);
+  // x says nothing y does not: its words are all among y's words or y's short form.
+  const inside = (x: TermParts, y: TermParts) => x.words.every((w) => y.words.includes(w) || w === y.short);
+  return inside(ta, tb) || inside(tb, ta);
+}
+
+/** Two terms with the same words up to case, hyphens and plural endings ("time series", "time-series"). */
+export function sameTerm(a: string, b: string): boolean {
+  return termKey(a) === termKey(b);
+}
+
+function termKey(term: string): string {
+  const { words, short } = partsOf(term);
+  return short === null ? words.join(" ") : `${words.join(" ")} (${short})`;
+}
+
+interface TermParts {
+  /** Singular, lowercase, split at spaces and hyphens. */
+  readonly words: readonly string[];
+  /** The short form shown with the term (`FL` in `federated learning (FL)`), singular and lowercase. */
+  readonly short: string | null;
+}
+
+function partsOf(term: string): TermParts {
+  const m = /^(.*?)\s*\(([^()]+)\)$/.exec(term);
+  const words = (m === null ? term : (m[1] as string))
+    .toLowerCase()
+    .split(/[\s\-_/]+/)
+    .filter(Boolean)
+    .map(singular);
+  return { words, short: m === null ? null : singular((m[2] as string).toLowerCase()) };
+}
+
+/** A plural's singular by its ending ("agents" → "agent", "studies" → "study", "llms" → "llm"); "loss" stays. */
+function singular(w: string): string {
+  if (w.length > 4 && w.endsWith("ies")) return `${w.slice(0, -3)}y`;
+  if (w.length > 4 && /(ss|x|ch|sh)es$/.test(w)) return w.slice(0, -2);
+  if (w.length > 2 && w.endsWith("s") && !/(ss|us|is)$/.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+/** Corpus filler words are measured only over clusters of at least this many documents... */
+const MIN_CLUSTER_SIZE = 10;
+/** ...when there are at least this many of them. */
+const MIN_CLUSTERS = 4;
+/** A word in at least this share of the documents... */
+const MIN_DOCUMENT_SHARE = 0.01;
+/** ...spread this evenly over the clusters is a filler word of the corpus. */
+const EVENNESS = 0.7;
+
+/**
+ * The words of the table that say nothing about any one cluster: measured filler words
+ * (src/text/fillerWords.ts, generated from the development corpora) and the words this
+ * corpus itself spreads evenly over its clusters. Evenness is the effective number of
+ * clusters a word lives in (the exponent of the entropy of its per-cluster document rates)
+ * as a share of them; it is measured over clusters of at least 10 documents, when there
+ * are at least 4, for words in at least 1% of the documents. Phrases are never filler.
+ */
+export function fillerTerms(table: ClassTermTable): Uint8Array {
+  const { vocabulary, sizes, documentCounts: docs } = table;
+  const filler = new Uint8Array(vocabulary.length);
+  vocabulary.forEach((term, t) => {
+    if (FILLER_WORDS.has(term)) filler[t] = 1;
+  });
+  const clusters: number[] = [];
+  let n = 0;
+  sizes.forEach((size, c) => {
+    n += size;
+    if (size >= MIN_CLUSTER_SIZE) clusters.push(c);
+  });
+  if (clusters.length < MIN_CLUSTERS) return filler;
+  const cols = vocabulary.length;
+  // Per word: sum of rates, sum of rate·log(rate), documents.
+  const sum = new Float64Array(cols);
+  const sumLog = new Float64Array(cols);
+  const documents = new Float64Array(cols);
+  for (let c = 0; c < sizes.length; c++) {
+    const size = sizes[c] as number;
+    const counted = size >= MIN_CLUSTER_SIZE;
+    for (let p = docs.indptr[c] as number; p < (docs.indptr[c + 1] as number); p++) {
+      const t = docs.indices[p] as number;
+      const d = docs.data[p] as number;
+      documents[t] = (documents[t] as number) + d;
+      if (!counted || d === 0) continue;
+      const rate = d / size;
+      sum[t] = (sum[t] as number) + rate;
+      sumLog[t] = (sumLog[t] as number) + rate * log(rate);
+    }
+  }
+  for (let t = 0; t < cols; t++) {
+    const s = sum[t] as number;
+    if (s === 0 || (documents[t] as number) < MIN_DOCUMENT_SHARE * n || isPhrase(vocabulary[t] as string)) continue;
+    // Entropy of p_c = rate_c / s: log s - (Σ rate log rate) / s.
+    const entropy = log(s) - (sumLog[t] as number) / s;
+    if (exp(entropy) / clusters.length >= EVENNESS) filler[t] = 1;
+  }
+  return filler;
+}
