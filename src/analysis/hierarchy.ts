@@ -9,7 +9,6 @@ import { classTfidf, sumRowGroups, weighByIdf } from "../keywords/ctfidf.js";
 import type { DocumentInput } from "../pipeline/documents.js";
 import type { TopicsResult } from "../pipeline/types.js";
 import { topicColor } from "../report/palette.js";
-import type { TokenDocuments } from "../vectorize/vocabulary.js";
 import { type DocumentWords, documentWords } from "./documentWords.js";
 import { groupTable, keywordsFromScores } from "./groupKeywords.js";
 import { cutTree, type LinkageMethod, linkage, type Merge, membersOf } from "./linkage.js";

@@ -1,7 +1,6 @@
 import type { Keyword } from "../keywords/clusterKeywords.js";
 import { classTfidf, weighByIdf } from "../keywords/ctfidf.js";
 import type { TopicsResult } from "../pipeline/types.js";
-import type { TokenDocuments } from "../vectorize/vocabulary.js";
 import type { DocumentWords } from "./documentWords.js";
 import {
   type GroupKeywordSettings,
