@@ -250,13 +250,7 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
   const { texts, titles, ids } = normalizeDocuments(fn, docs);
   const settings = resolveSettings(fn, options, texts.length);
   checkK(fn, settings, texts.length);
-  const stage = createVectorizeStage(
-    fn,
-    CLUSTER_TOPICS_VECTORIZER,
-    settings.vectorizer,
-    settings.keywordWords,
-    settings.abbreviations,
-  );
+  const stage = vectorizeStageOf(settings);
   settings.progress("vectorize", 0, texts.length);
   for (const text of texts) stage.add(text);
   return topicsFrom(settings, stage, { titles, ids, excerpt: (i) => excerpt(texts[i] as string) });
@@ -292,13 +286,7 @@ export async function clusterTopicsStream(
   const { progressEvery, ...rest } = options;
   const every = checkInteger(fn, "options.progressEvery", progressEvery ?? 10_000, 1);
   const settings = resolveSettings(fn, rest);
-  const stage = createVectorizeStage(
-    fn,
-    CLUSTER_TOPICS_VECTORIZER,
-    settings.vectorizer,
-    settings.keywordWords,
-    settings.abbreviations,
-  );
+  const stage = vectorizeStageOf(settings);
   const titles: (string | undefined)[] = [];
   const ids: (string | undefined)[] = [];
   const excerpts: string[] = [];
@@ -316,6 +304,17 @@ export async function clusterTopicsStream(
   if (n === 0) throw new EmptyInputError(`${fn}: source yielded no documents`, "source");
   checkK(fn, settings, n);
   return topicsFrom(settings, stage, { titles, ids, excerpt: (i) => excerpts[i] as string });
+}
+
+/** The vectorize stage both entry points feed: the clustering vectorizer, the keywords' words, the abbreviations. */
+function vectorizeStageOf(settings: TopicsSettings): VectorizeStage {
+  return createVectorizeStage(
+    settings.fn,
+    CLUSTER_TOPICS_VECTORIZER,
+    settings.vectorizer,
+    settings.keywordWords,
+    settings.abbreviations,
+  );
 }
 
 function checkK(fn: string, settings: TopicsSettings, n: number): void {

@@ -19,7 +19,7 @@ export interface Abbreviation extends AbbreviationDefinition {
 // A parenthesis far from its close is a remark, not a short form.
 const MAX_INNER = 40;
 const MAX_SHORT = 10;
-const SENTENCE_END = /[.!?;:]\s|[.!?;:]$/;
+const SENTENCE_END = /[.!?;:]\s|[.!?;:]$/g;
 
 /**
  * The abbreviations a text defines, by Schwartz & Hearst's algorithm (2003): a parenthesised
@@ -88,7 +88,7 @@ function sentenceBefore(text: string, end: number): string {
   let start = Math.max(0, end - 400);
   const window = text.slice(start, end);
   let last = -1;
-  for (const m of window.matchAll(new RegExp(SENTENCE_END.source, "g"))) last = m.index + m[0].length;
+  for (const m of window.matchAll(SENTENCE_END)) last = m.index + m[0].length;
   if (last >= 0) start += last;
   return text.slice(start, end).trimEnd();
 }
