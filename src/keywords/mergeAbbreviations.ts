@@ -15,6 +15,13 @@ export interface CorpusAbbreviations {
 const MIN_AGREEMENT = 0.5;
 
 /**
+ * A short form that is also an everyday word ("DEEP" defined once, "deep" in thousands of
+ * documents) is used far more often than it is defined: it is merged or shown with its long
+ * form only when at least this share of the documents holding the word define it.
+ */
+export const MIN_DEFINED_SHARE = 0.05;
+
+/**
  * Per-cluster counts with each corpus-defined short form counted as its long form: "fl"
  * adds to "federated learning", which is shown as `federated learning (FL)`, and "fl"
  * leaves the candidates. Occurrences add up; documents are counted again exactly from the
@@ -22,8 +29,9 @@ const MIN_AGREEMENT = 0.5;
  * the table (too long a phrase, or too rare), the short form stays and is shown with its
  * long form. `wordsOf` must split text into words as the table's words were split (stop
  * words removed), `tokensOf` as its tokenizer does. Abbreviations whose definitions
- * disagree, whose short form is not one word, or whose long form starts or ends with a stop
- * word, are left alone. O(tokens + nnz).
+ * disagree, whose short form is not one word, whose long form starts or ends with a stop
+ * word, or whose short form is mostly used undefined (see {@link MIN_DEFINED_SHARE}), are
+ * left alone. O(tokens + nnz).
  */
 export function mergeAbbreviations(
   table: ClassTermTable,
@@ -38,6 +46,7 @@ export function mergeAbbreviations(
   // Each merge: the short form's column goes into the long form's.
   const merges: { from: number; into: number; short: number; long: Int32Array }[] = [];
   const role = new Int8Array(table.vocabulary.length); // 1 = merged away, 2 = merged into
+  const documentsWith = columnSums(table.documentCounts);
   for (const a of abbreviations) {
     if (a.agreement < MIN_AGREEMENT) continue;
     const shortWords = wordsOf(a.short);
@@ -53,6 +62,7 @@ export function mergeAbbreviations(
     )
       continue;
     const from = column.get(shortWords[0] as string);
+    if (from !== undefined && a.documents < MIN_DEFINED_SHARE * (documentsWith[from] as number)) continue;
     const into = column.get(longWords.join(" "));
     const shown = `${longDisplay(a.long)} (${a.short})`;
     if (into === undefined) {
@@ -90,6 +100,15 @@ export function mergeAbbreviations(
     ),
     displayTerms: display,
   };
+}
+
+/** The sum of each column. */
+function columnSums(m: CsrMatrix): Float64Array {
+  const sums = new Float64Array(m.cols);
+  const nnz = m.indptr[m.rows] as number;
+  for (let p = 0; p < nnz; p++)
+    sums[m.indices[p] as number] = (sums[m.indices[p] as number] as number) + (m.data[p] as number);
+  return sums;
 }
 
 /** "Federated Learning" is shown "federated learning"; "ReLU networks" and "GPT" keep their capitals. */

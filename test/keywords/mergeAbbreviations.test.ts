@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { MIN_DEFINED_SHARE } from "../../src/keywords/mergeAbbreviations.js";
+import { clusterTopics } from "../../src/pipeline/clusterTopics.js";
+
+// Two themes: federated learning, where FL is defined in most documents that use it, and
+// deep networks, where "deep" is an everyday word that one document also defines as DEEP.
+const federated = Array.from(
+  { length: 20 },
+  (_, i) =>
+    `Federated learning (FL) trains models across clients without sharing data. FL client ${i % 4 === 0 ? "sampling" : "drift"} slows aggregation of client updates in FL rounds.`,
+);
+const deep = Array.from(
+  { length: 40 },
+  (_, i) =>
+    `Deep networks learn deep features for image ${i % 2 === 0 ? "recognition" : "segmentation"}; deep layers extract visual features from pixels.`,
+);
+const definesDeep =
+  "We propose decoupled estimate-error parameterization (DEEP), a deep method for image features: DEEP helps deep layers.";
+
+describe("mergeAbbreviations", () => {
+  const docs = [...federated, ...deep, definesDeep];
+  const result = clusterTopics(docs, { k: 2, seed: 0 });
+  const keywords = result.topics.flatMap((t) => t.keywords.map((x) => x.term));
+
+  it("shows a short form the corpus uses with its definition beside the long form", () => {
+    expect(keywords).toContain("federated learning (FL)");
+    expect(result.abbreviations.map((a) => a.short)).toEqual(expect.arrayContaining(["FL", "DEEP"]));
+  });
+
+  it("leaves an everyday word alone when it is seldom used as the short form it is defined as", () => {
+    // 1 definition among 41 documents with "deep": below the share that makes it an abbreviation.
+    expect(1 / 41).toBeLessThan(MIN_DEFINED_SHARE);
+    expect(keywords.some((t) => t.includes("(DEEP)"))).toBe(false);
+    expect(keywords).toContain("deep");
+  });
+});
