@@ -1,8 +1,10 @@
+import { centreCosines } from "../cluster/outliers.js";
 import type { DenseMatrix } from "../core/dense.js";
 import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
-import { checkInteger } from "../core/validate.js";
+import { checkInteger, checkNumber, checkOneOf, checkOptions } from "../core/validate.js";
 import type { Warning } from "../core/warnings.js";
+import { classTfidf } from "../keywords/ctfidf.js";
 import { type DocumentInput, excerpt } from "../pipeline/documents.js";
 import { topicsResult } from "../pipeline/result.js";
 import { assembleTopics } from "../pipeline/stages/assemble.js";
@@ -12,6 +14,7 @@ import { scoreStage } from "../pipeline/stages/score.js";
 import { createTopicModel } from "../pipeline/topicModel.js";
 import { CLUSTERING_SPACE, type TopicsResult } from "../pipeline/types.js";
 import { type DocumentWords, documentWords } from "./documentWords.js";
+import { groupTable } from "./groupKeywords.js";
 import { hierarchyOfWords } from "./hierarchy.js";
 
 /**
@@ -76,24 +79,133 @@ function autoCut(distances: readonly number[]): number {
   return groups;
 }
 
+/** Options of {@link reduceOutliers}. */
+export interface ReduceOutliersOptions {
+  /**
+   * `"centroid"`: each outlier goes to the topic whose centre is nearest in the clustering
+   * space (BERTopic's "embeddings" strategy, by cosine similarity); `"c-tf-idf"`: to the
+   * topic whose c-TF-IDF words it shares most (the cosine similarity of its word counts,
+   * weighed by the topics' idf, with every topic's c-TF-IDF row; BERTopic's default
+   * strategy, over single words as its default vectorizer). @defaultValue "centroid"
+   */
+  readonly strategy?: "centroid" | "c-tf-idf";
+  /**
+   * An outlier moves only when its best similarity is positive and at least this; the
+   * others stay in topic −1 (BERTopic's `threshold`). @defaultValue 0
+   */
+  readonly threshold?: number;
+}
+
 /**
- * The result with its outliers (topic −1, from `outliers` in `clusterTopics`) given back
- * to the topic of their nearest centre (their k-means cluster), as BERTopic's
- * `reduce_outliers` with its "embeddings" strategy; keywords and quality follow.
- * @throws InvalidArgumentError for documents other than the fitted ones.
+ * The result with its outliers (topic −1, from `outliers` in `clusterTopics`) given back to
+ * the topic they are most similar to, as BERTopic's `reduce_outliers`, by `strategy`; the
+ * documents of the topics stay where they are, and keywords and quality follow.
+ * @throws InvalidArgumentError for documents other than the fitted ones, or bad options.
  */
-export function reduceOutliers(result: TopicsResult, docs: readonly DocumentInput[]): TopicsResult {
+export function reduceOutliers(
+  result: TopicsResult,
+  docs: readonly DocumentInput[],
+  options: ReduceOutliersOptions = {},
+): TopicsResult {
+  const fn = "reduceOutliers";
+  const o = checkOptions(fn, options, ["strategy", "threshold"]);
+  const strategy = checkOneOf(fn, "options.strategy", o.strategy ?? "centroid", ["centroid", "c-tf-idf"]);
+  const threshold = checkNumber(fn, "options.threshold", o.threshold ?? 0, { min: -1, max: 1 });
   const K = result.topics.length;
-  const { kmeans, topicOfCluster } = result.model;
-  const labels = Int32Array.from(kmeans.labels, (c) => topicOfCluster[c] as number);
-  const words = documentWords("reduceOutliers", result, docs);
+  const words = documentWords(fn, result, docs);
+  const outliers = [...result.assignments.keys()].filter((i) => result.assignments[i] === -1);
+  const best =
+    strategy === "centroid" ? nearestByCentre(result, outliers) : nearestByClassTfidf(words, result, outliers);
+  const labels = Int32Array.from(result.assignments);
+  outliers.forEach((i, j) => {
+    const { topic, similarity } = best[j] as { topic: number; similarity: number };
+    if (topic >= 0 && similarity > 0 && similarity >= threshold) labels[i] = topic;
+  });
   return regroup(
-    "reduceOutliers",
+    fn,
     result,
     words,
     Int32Array.from({ length: K }, (_, t) => t),
     labels,
   );
+}
+
+/** Each document's most similar topic by the cosine similarity to the topics' centres in the clustering space. */
+function nearestByCentre(result: TopicsResult, rows: readonly number[]): { topic: number; similarity: number }[] {
+  const { points } = result[CLUSTERING_SPACE]();
+  const { kmeans, topicOfCluster } = result.model;
+  const cos = centreCosines(points, kmeans.centroids);
+  return rows.map((i) => {
+    let topic = -1;
+    let similarity = Number.NEGATIVE_INFINITY;
+    for (let c = 0; c < kmeans.k; c++) {
+      const t = topicOfCluster[c] as number;
+      const s = cos.of(i, c);
+      if (t >= 0 && (s > similarity || (s === similarity && t < topic))) [topic, similarity] = [t, s];
+    }
+    return { topic, similarity };
+  });
+}
+
+/**
+ * Each document's most similar topic by c-TF-IDF: its word counts weighed as a class of its
+ * own (L1 tf, square-rooted, times the topics' idf) against every topic's c-TF-IDF row, both
+ * over single words.
+ */
+function nearestByClassTfidf(
+  words: DocumentWords,
+  result: TopicsResult,
+  rows: readonly number[],
+): { topic: number; similarity: number }[] {
+  const K = result.topics.length;
+  const table = groupTable(words, result.assignments, K);
+  const { matrix, idf } = classTfidf(table.termCounts, { reduceFrequentWords: true });
+  const column = new Map(table.vocabulary.map((t, i) => [t, i]));
+  const { terms, stream, offsets } = words.tokens;
+  const columnOfWord = Int32Array.from(terms, (t) => column.get(t) ?? -1);
+  const isWord = new Uint8Array(table.vocabulary.length);
+  for (const c of columnOfWord) if (c >= 0) isWord[c] = 1;
+  // Topic rows over single words, with their norms.
+  const topicRows = Array.from({ length: K }, (_, t) => {
+    const row = new Map<number, number>();
+    let norm = 0;
+    for (let p = matrix.indptr[t] as number; p < (matrix.indptr[t + 1] as number); p++) {
+      const c = matrix.indices[p] as number;
+      if (isWord[c] === 0) continue;
+      row.set(c, matrix.data[p] as number);
+      norm += (matrix.data[p] as number) ** 2;
+    }
+    return { row, norm: Math.sqrt(norm) };
+  });
+  return rows.map((i) => {
+    const counts = new Map<number, number>();
+    let total = 0;
+    for (let p = offsets[i] as number; p < (offsets[i + 1] as number); p++) {
+      const c = columnOfWord[stream[p] as number] as number;
+      if (c < 0) continue;
+      counts.set(c, (counts.get(c) ?? 0) + 1);
+      total++;
+    }
+    const doc = new Map<number, number>();
+    let norm = 0;
+    for (const [c, n] of counts) {
+      const v = Math.sqrt(n / total) * (idf[c] as number);
+      doc.set(c, v);
+      norm += v * v;
+    }
+    norm = Math.sqrt(norm);
+    let topic = -1;
+    let similarity = 0;
+    for (let t = 0; t < K; t++) {
+      const { row, norm: topicNorm } = topicRows[t] as { row: Map<number, number>; norm: number };
+      if (norm === 0 || topicNorm === 0) continue;
+      let dot = 0;
+      for (const [c, v] of doc) dot += v * (row.get(c) ?? 0);
+      const s = dot / (norm * topicNorm);
+      if (topic < 0 || s > similarity) [topic, similarity] = [t, s];
+    }
+    return { topic, similarity };
+  });
 }
 
 /** Group of every old topic, numbered by the group's first topic (topics left alone are groups of one). */

@@ -1,4 +1,4 @@
-import { asPoints, rowDot } from "../core/points.js";
+import { asPoints, type Points, rowDot, squaredRowNorms } from "../core/points.js";
 import type { ClusterPoints } from "./clusterer.js";
 import type { KMeansResult } from "./kmeans.js";
 
@@ -47,4 +47,50 @@ function quantileOf(sorted: readonly number[], q: number): number {
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
   return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (pos - lo);
+}
+
+/** Which documents fit no cluster: by the corpus' own background (`quantile`) or an absolute cosine `threshold`. */
+export type OutlierRule = { readonly quantile: number } | { readonly threshold: number };
+
+/** The documents the rule sets aside, least similar first. */
+export function outliersByRule(
+  points: ClusterPoints,
+  kmeans: Pick<KMeansResult, "k" | "labels" | "centroids">,
+  rule: OutlierRule,
+): { index: number; cluster: number; similarity: number }[] {
+  if ("quantile" in rule) return clusterOutliers(points, kmeans, rule.quantile);
+  const cos = centreCosines(points, kmeans.centroids);
+  const out: { index: number; cluster: number; similarity: number }[] = [];
+  for (let i = 0; i < points.rows; i++) {
+    const c = kmeans.labels[i] as number;
+    const similarity = cos.of(i, c);
+    if (similarity < rule.threshold) out.push({ index: i, cluster: c, similarity });
+  }
+  return out.sort((a, b) => a.similarity - b.similarity || a.index - b.index);
+}
+
+/**
+ * Cosine similarity of any point to any centre (0 when either is all zeros), whatever the
+ * metric k-means used: the measure an absolute threshold can be stated in.
+ */
+export function centreCosines(
+  points: ClusterPoints,
+  centroids: { readonly rows: number; readonly cols: number; readonly data: ArrayLike<number> },
+): { of(i: number, c: number): number } {
+  const p: Points = asPoints(points);
+  const d = centroids.cols;
+  const centres = Float64Array.from(centroids.data);
+  const centreNorms = new Float64Array(centroids.rows);
+  for (let c = 0; c < centroids.rows; c++) {
+    let s = 0;
+    for (let f = 0; f < d; f++) s += (centres[c * d + f] as number) ** 2;
+    centreNorms[c] = Math.sqrt(s);
+  }
+  const rowNorms = squaredRowNorms(p).map(Math.sqrt);
+  return {
+    of(i, c) {
+      const norm = (rowNorms[i] as number) * (centreNorms[c] as number);
+      return norm === 0 ? 0 : rowDot(p, i, centres, c * d) / norm;
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import type { KMeansMetric } from "../cluster/kmeans.js";
-import { clusterOutliers, OUTLIER_QUANTILE } from "../cluster/outliers.js";
+import { OUTLIER_QUANTILE, type OutlierRule, outliersByRule } from "../cluster/outliers.js";
 import type { ParallelAssigner } from "../cluster/parallel.js";
 import { type DenseMatrix, denseNormalizeRows } from "../core/dense.js";
 import { describeValue } from "../core/describe.js";
@@ -99,10 +99,11 @@ export interface ClusterTopicsOptions {
    * Documents that fit no topic well go to topic −1, outside every topic and its keywords:
    * `"auto"` takes those no more similar to their cluster's centre than the median of the
    * other clusters' documents are (see `outlierDocuments`); `{ quantile }` sets that
-   * background quantile; `false` gives every document a topic. `model.predict` still
-   * assigns every new document to its nearest topic. @defaultValue false
+   * background quantile; `{ threshold }` takes those whose cosine similarity to their
+   * cluster's centre is below the threshold; `false` gives every document a topic.
+   * `model.predict` still assigns every new document to its nearest topic. @defaultValue false
    */
-  readonly outliers?: "auto" | { readonly quantile: number } | false;
+  readonly outliers?: "auto" | { readonly quantile: number } | { readonly threshold: number } | false;
   /**
    * Abbreviations the corpus defines (`federated learning (FL)`, found by Schwartz &
    * Hearst's algorithm) count as their long form in the keywords, and are shown with it:
@@ -186,8 +187,8 @@ interface TopicsSettings {
   readonly parallel: ParallelAssigner | undefined;
   /** The given embeddings, validated, as float64 (a copy: the caller's array is never changed). */
   readonly embeddings: DenseMatrix | null;
-  /** The outliers' background quantile, or null when every document gets a topic. */
-  readonly outlierQuantile: number | null;
+  /** The outliers' rule, or null when every document gets a topic. */
+  readonly outlierRule: OutlierRule | null;
   /** The guided topics' word lists, or null. */
   readonly seedTopics: readonly (readonly string[])[] | null;
   readonly progress: (phase: TopicsProgress["phase"], done: number, total: number) => void;
@@ -228,7 +229,7 @@ function resolveSettings(fn: string, options: ClusterTopicsOptions, n?: number):
     parallel: o.parallel,
     embeddings: o.embeddings === undefined ? null : checkEmbeddings(fn, o.embeddings, o.reduce),
     seedTopics: o.seedTopics === undefined ? null : checkSeedTopics(fn, o.seedTopics, o.embeddings !== undefined),
-    outlierQuantile: checkOutliers(fn, o.outliers ?? false),
+    outlierRule: checkOutliers(fn, o.outliers ?? false),
     progress: (phase, done, total) => onProgress?.({ phase, done, total }),
   };
 }
@@ -328,14 +329,27 @@ function checkK(fn: string, settings: TopicsSettings, n: number): void {
   }
 }
 
-/** The outliers option as a background quantile, or null. */
-function checkOutliers(fn: string, value: unknown): number | null {
+/** The outliers option as a rule, or null. */
+function checkOutliers(fn: string, value: unknown): OutlierRule | null {
   if (value === false) return null;
-  if (value === "auto") return OUTLIER_QUANTILE;
-  if (value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).join() === "quantile")
-    return checkNumber(fn, "options.outliers.quantile", (value as { quantile: unknown }).quantile, { min: 0, max: 1 });
+  if (value === "auto") return { quantile: OUTLIER_QUANTILE };
+  const keys = value !== null && typeof value === "object" && !Array.isArray(value) ? Object.keys(value).join() : "";
+  if (keys === "quantile")
+    return {
+      quantile: checkNumber(fn, "options.outliers.quantile", (value as { quantile: unknown }).quantile, {
+        min: 0,
+        max: 1,
+      }),
+    };
+  if (keys === "threshold")
+    return {
+      threshold: checkNumber(fn, "options.outliers.threshold", (value as { threshold: unknown }).threshold, {
+        min: -1,
+        max: 1,
+      }),
+    };
   throw new InvalidArgumentError(
-    `${fn}: options.outliers must be "auto", { quantile } or false; got ${describeValue(value)}`,
+    `${fn}: options.outliers must be "auto", { quantile }, { threshold } or false; got ${describeValue(value)}`,
     "options.outliers",
   );
 }
@@ -419,11 +433,17 @@ function seedBoostedScorer(
   };
 }
 
-/** The fit with the documents that fit no cluster labelled −1 (see `clusterOutliers`). */
-function withOutliers(fit: ClusterFit, X: ClusterPoints, quantile: number): ClusterFit {
+/** The fit with the documents that fit no cluster labelled −1 (see `outliersByRule`). */
+function withOutliers(fit: ClusterFit, X: ClusterPoints, rule: OutlierRule): ClusterFit {
   const labels = Int32Array.from(fit.labels);
-  for (const o of clusterOutliers(X, fit.kmeans as NonNullable<ClusterFit["kmeans"]>, quantile)) labels[o.index] = -1;
+  for (const o of outliersByRule(X, fit.kmeans as NonNullable<ClusterFit["kmeans"]>, rule)) labels[o.index] = -1;
   return { ...fit, labels };
+}
+
+/** The outlier rule as `parameters.outliers` reports it: the quantile, `{ threshold }`, or null. */
+function outliersParameter(rule: OutlierRule | null): TopicsParameters["outliers"] {
+  if (rule === null) return null;
+  return "quantile" in rule ? rule.quantile : { threshold: rule.threshold };
 }
 
 /** BERTopic's `seed_multiplier`. */
@@ -487,9 +507,9 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
         };
   // Outliers leave their cluster for topic −1: they shape no topic's keywords or centre of reports.
   const clustering =
-    settings.outlierQuantile === null || measured.fit.kmeans === null
+    settings.outlierRule === null || measured.fit.kmeans === null
       ? measured.fit
-      : withOutliers(measured.fit, X, settings.outlierQuantile);
+      : withOutliers(measured.fit, X, settings.outlierRule);
   warnings.push(...clustering.warnings);
   const { stability, stabilityRows } = measured;
   progress("cluster", 1, 1);
@@ -562,7 +582,7 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
       miniBatchFrom,
       embeddings: embeddings === null ? null : embeddings.cols,
       seedTopics: settings.seedTopics?.length ?? 0,
-      outliers: settings.outlierQuantile,
+      outliers: outliersParameter(settings.outlierRule),
       abbreviations: settings.abbreviations,
     },
     sweep,

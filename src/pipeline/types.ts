@@ -105,8 +105,11 @@ export interface TopicsParameters {
   readonly embeddings: number | null;
   /** Number of guided topics (`seedTopics`) that steered the clustering; 0 when none. */
   readonly seedTopics: number;
-  /** The outliers' background quantile (documents in topic −1), or null when every document has a topic. */
-  readonly outliers: number | null;
+  /**
+   * How documents were set aside in topic −1: the background quantile, `{ threshold }` (a
+   * cosine similarity to the centre), or null when every document has a topic.
+   */
+  readonly outliers: number | { readonly threshold: number } | null;
   /** Whether the corpus' abbreviations were merged into their long forms in the keywords. */
   readonly abbreviations: boolean;
 }

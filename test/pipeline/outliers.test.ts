@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { reduceOutliers } from "../../src/analysis/mergeTopics.js";
 import { outlierDocuments } from "../../src/analysis/outliers.js";
+import { centreCosines } from "../../src/cluster/outliers.js";
 import { InvalidArgumentError } from "../../src/core/errors.js";
 import { adjustedRandIndex } from "../../src/evaluate/external.js";
 import { clusterTopics } from "../../src/pipeline/clusterTopics.js";
+import { CLUSTERING_SPACE } from "../../src/pipeline/types.js";
 import { readCorpus } from "../helpers/data.js";
 
 const docs = readCorpus("20newsgroups-bydate.jsonl.gz", 1200).map((r) => r.text);
@@ -39,11 +41,62 @@ describe("clusterTopics(docs, { outliers })", () => {
     expect(back.topics.map((t) => t.size).sort()).toEqual(plain.topics.map((t) => t.size).sort());
     expect(back.parameters.outliers).toBeNull();
   });
-  it("refuses anything but auto, { quantile } or false", () => {
-    for (const outliers of ["yes", { quantile: 2 }, { threshold: 0.3 }, null]) {
+  it("with { threshold }, sets aside exactly the documents less similar to their centre than it", () => {
+    const { points } = plain[CLUSTERING_SPACE]();
+    const cos = centreCosines(points, plain.model.kmeans.centroids);
+    const similarity = (i: number) => cos.of(i, plain.model.kmeans.labels[i] as number);
+    for (const threshold of [0.2, 0.35]) {
+      const r = clusterTopics(docs, { k: 6, stabilitySeeds: 1, outliers: { threshold } });
+      const outliers = [...r.assignments.keys()].filter((i) => r.assignments[i] === -1);
+      const below = [...docs.keys()].filter((i) => similarity(i) < threshold);
+      expect(outliers).toEqual(below);
+      expect(outliers.length).toBeGreaterThan(0);
+      expect(outliers.length).toBeLessThan(docs.length);
+      expect(r.parameters.outliers).toEqual({ threshold });
+      // Those kept are at least as similar as the threshold.
+      for (let i = 0; i < docs.length; i++)
+        if (r.assignments[i] !== -1) expect(similarity(i)).toBeGreaterThanOrEqual(threshold);
+    }
+  });
+  it("reduceOutliers by c-TF-IDF gives each outlier the topic whose words it shares, and a threshold keeps the doubtful ones", () => {
+    const r = clusterTopics(docs, { k: 6, stabilitySeeds: 1, outliers: "auto" });
+    const outliers = [...r.assignments.keys()].filter((i) => r.assignments[i] === -1);
+    const all = reduceOutliers(r, docs, { strategy: "c-tf-idf" });
+    const moved = outliers.filter((i) => all.assignments[i] !== -1);
+    expect(moved.length).toBeGreaterThan(0.9 * outliers.length);
+    // Documents that had a topic keep their partition.
+    const kept = [...r.assignments.keys()].filter((i) => r.assignments[i] !== -1);
+    expect(
+      adjustedRandIndex(
+        Int32Array.from(kept, (i) => all.assignments[i] as number),
+        Int32Array.from(kept, (i) => r.assignments[i] as number),
+      ),
+    ).toBe(1);
+    // The two strategies mostly agree on where an outlier belongs, but are not the same rule.
+    const byCentre = reduceOutliers(r, docs, { strategy: "centroid" });
+    const agree = moved.filter((i) => byCentre.assignments[i] !== -1 && labelOf(byCentre, i) === labelOf(all, i));
+    expect(agree.length).toBeGreaterThan(0.3 * moved.length);
+    // A threshold keeps some in topic −1, fewer the higher it is.
+    const strict = reduceOutliers(r, docs, { strategy: "c-tf-idf", threshold: 0.3 });
+    const left = (x: typeof r) => outliers.filter((i) => x.assignments[i] === -1).length;
+    expect(left(strict)).toBeGreaterThan(left(all));
+    expect(left(reduceOutliers(r, docs, { strategy: "c-tf-idf", threshold: 0.6 }))).toBeGreaterThanOrEqual(
+      left(strict),
+    );
+    expect(strict.topics.reduce((a, t) => a + t.size, 0)).toBe(docs.length - left(strict));
+    expect(() => reduceOutliers(r, docs, { strategy: "nearest" as never })).toThrow(/options.strategy/);
+    expect(() => reduceOutliers(r, docs, { threshold: 2 })).toThrow(/options.threshold/);
+  });
+  it("refuses anything but auto, { quantile }, { threshold } or false", () => {
+    for (const outliers of ["yes", { quantile: 2 }, { threshold: 3 }, { quantile: 0.5, threshold: 0.3 }, null]) {
       expect(() => clusterTopics(docs.slice(0, 50), { k: 3, outliers: outliers as never })).toThrow(
         InvalidArgumentError,
       );
     }
   });
 });
+
+/** A topic's label: topic numbers differ between results, labels name the same theme. */
+function labelOf(result: ReturnType<typeof clusterTopics>, i: number): string {
+  return result.topics[result.assignments[i] as number]?.label ?? "";
+}
