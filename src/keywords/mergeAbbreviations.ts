@@ -17,7 +17,9 @@ const MIN_AGREEMENT = 0.5;
 /**
  * A short form that is also an everyday word ("DEEP" defined once, "deep" in thousands of
  * documents) is used far more often than it is defined: it is merged or shown with its long
- * form only when at least this share of the documents holding the word define it.
+ * form only when at least this share of the documents holding the word define it, and of
+ * those holding the long form (a rare "reinforcement learning (RRL)" does not rename the
+ * common phrase).
  */
 export const MIN_DEFINED_SHARE = 0.05;
 
@@ -72,7 +74,9 @@ export function mergeAbbreviations(
       }
       continue;
     }
-    if (role[into] === 1) continue;
+    // A long form belongs to its commonest short form (RL, not the RRL a few define the same way),
+    // and only to one used often enough beside it.
+    if (role[into] !== 0 || a.documents < MIN_DEFINED_SHARE * (documentsWith[into] as number)) continue;
     display[into] = shown;
     if (from === undefined || role[from] !== 0 || from === into) {
       role[into] = 2;

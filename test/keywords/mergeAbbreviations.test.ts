@@ -34,3 +34,26 @@ describe("mergeAbbreviations", () => {
     expect(keywords).toContain("deep");
   });
 });
+
+describe("mergeAbbreviations, one long form", () => {
+  // RL is defined in most reinforcement-learning documents; RRL (Schwartz & Hearst also
+  // match its letters in "reinforcement learning") in one.
+  const rl = Array.from(
+    { length: 24 },
+    (_, i) =>
+      `Reinforcement learning (RL) trains a policy from reward. RL agents ${i % 2 === 0 ? "explore" : "exploit"} the reward of each policy.`,
+  );
+  const rrl = "Reinforcement learning (RRL) with relational states: RRL policy reward.";
+  const other = Array.from(
+    { length: 24 },
+    (_, i) =>
+      `Graph neural networks embed nodes and edges of ${i % 2 === 0 ? "molecules" : "citations"} with message passing.`,
+  );
+  const result = clusterTopics([...rl, rrl, ...other], { k: 2, seed: 0 });
+  const keywords = result.topics.flatMap((t) => t.keywords.map((x) => x.term));
+
+  it("goes to its commonest short form, never to a rare one defined the same way", () => {
+    expect(keywords).toContain("reinforcement learning (RL)");
+    expect(keywords.some((t) => t.includes("(RRL)"))).toBe(false);
+  });
+});
