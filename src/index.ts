@@ -3,6 +3,7 @@ export { findTopics } from "./analysis/findTopics.js";
 export type { HierarchyOptions, TopicHierarchy, TopicMerge } from "./analysis/hierarchy.js";
 export { hierarchicalTopics } from "./analysis/hierarchy.js";
 export type { LinkageMethod } from "./analysis/linkage.js";
+export type { ReduceOutliersOptions } from "./analysis/mergeTopics.js";
 export { mergeTopics, reduceOutliers, reduceTopics } from "./analysis/mergeTopics.js";
 export type { OutlierDocument } from "./analysis/outliers.js";
 export { outlierDocuments } from "./analysis/outliers.js";
@@ -91,6 +92,7 @@ export {
   clusterTopics,
   clusterTopicsStream,
   LSA_MIN_DOCUMENTS,
+  ZERO_SHOT_MIN_SIMILARITY,
 } from "./pipeline/clusterTopics.js";
 export type { DocumentInput } from "./pipeline/documents.js";
 export type { OptionKind, TopicsOptionSpec } from "./pipeline/optionSpec.js";

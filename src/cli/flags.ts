@@ -126,6 +126,11 @@ export const OUTPUT_FLAGS: readonly CliFlag[] = [
     help: "guided topics: one theme per line of FILE, its words separated by commas (e.g. federated, client)",
   },
   {
+    flag: "zero-shot",
+    value: "FILE",
+    help: "zero-shot topics: one topic name or description per line of FILE; documents close to one join it, the rest are clustered",
+  },
+  {
     flag: "stop-words",
     value: "FILE|none",
     help: "stop words from FILE (one per line) instead of --lang's list, or none",

@@ -9,6 +9,7 @@ const FIELD_FLAGS: Readonly<Record<string, string>> = {
   labelField: "--label-field",
   timeField: "--time-field",
   seedTopics: "--seed-topics",
+  zeroShotTopics: "--zero-shot",
   embeddings: "--embeddings",
 };
 

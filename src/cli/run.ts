@@ -183,6 +183,7 @@ async function runTopics(args: readonly string[], streams: Streams, say: (text: 
   const options: ClusterTopicsOptions = {
     ...(await stopWordsOf(values, topicsOptionsOf(values))),
     ...(await seedTopicsOf(values["seed-topics"])),
+    ...(await zeroShotOf(values["zero-shot"])),
     ...(values.outliers === true ? { outliers: "auto" as const } : {}),
     ...(bar ? { onProgress: bar.update } : {}),
   };
@@ -281,25 +282,38 @@ async function runTopics(args: readonly string[], streams: Streams, say: (text: 
   return 0;
 }
 
-/** --seed-topics FILE as the library's seedTopics: a line per theme, words separated by commas. */
-async function seedTopicsOf(file: unknown): Promise<{ seedTopics?: string[][] }> {
-  if (typeof file !== "string") return {};
+/** The lines of a themes file, trimmed, without blank lines and # comments. */
+async function themeLines(flag: string, file: string): Promise<string[]> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
   } catch (error) {
-    throw new UsageError(`--seed-topics: cannot read ${file}: ${systemReason(error)}`);
+    throw new UsageError(`${flag}: cannot read ${file}: ${systemReason(error)}`);
   }
-  const seedTopics = decodeText("--seed-topics", file, bytes)
+  return decodeText(flag, file, bytes)
     .split(/\r?\n/)
     .map((line) => line.trim())
-    .filter((line) => line !== "" && !line.startsWith("#"))
-    .map((line) =>
-      line
-        .split(",")
-        .map((w) => w.trim())
-        .filter(Boolean),
-    );
+    .filter((line) => line !== "" && !line.startsWith("#"));
+}
+
+/** --zero-shot FILE as the library's zeroShotTopics: a topic name or description per line. */
+async function zeroShotOf(file: unknown): Promise<{ zeroShotTopics?: string[] }> {
+  if (typeof file !== "string") return {};
+  const zeroShotTopics = await themeLines("--zero-shot", file);
+  if (zeroShotTopics.length === 0)
+    throw new UsageError(`--zero-shot: ${file} lists no topics (one name or description per line)`);
+  return { zeroShotTopics };
+}
+
+/** --seed-topics FILE as the library's seedTopics: a line per theme, words separated by commas. */
+async function seedTopicsOf(file: unknown): Promise<{ seedTopics?: string[][] }> {
+  if (typeof file !== "string") return {};
+  const seedTopics = (await themeLines("--seed-topics", file)).map((line) =>
+    line
+      .split(",")
+      .map((w) => w.trim())
+      .filter(Boolean),
+  );
   if (seedTopics.length === 0)
     throw new UsageError(`--seed-topics: ${file} lists no themes (one per line, words separated by commas)`);
   return { seedTopics };

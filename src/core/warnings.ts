@@ -22,6 +22,8 @@ export type WarningCode =
   | "reduce-ignored"
   /** Fewer LSA dimensions than asked for could be computed. */
   | "reduce-clamped"
+  /** A zero-shot topic took no document and was dropped. */
+  | "zero-shot-unused"
   /** A warning saved by an older version, which gave warnings no code. */
   | "other";
 

@@ -22,15 +22,22 @@ import { checkSpecValue, optionSpec } from "./optionSpec.js";
 import { topicsResult } from "./result.js";
 import { assembleTopics, type DocumentFacts } from "./stages/assemble.js";
 import { chooseKStage, SWEEP_ROWS } from "./stages/chooseK.js";
-import { type ClusterFit, type ClusterPoints, clusterWithStability, kmeansClusterer } from "./stages/cluster.js";
+import {
+  type ClusterFit,
+  type ClusterPoints,
+  clusterWithStability,
+  kmeansClusterer,
+  selectPoints,
+} from "./stages/cluster.js";
 import { guideStage } from "./stages/guide.js";
 import { type Reduced, reduceStage } from "./stages/reduce.js";
 import { type CorpusAbbreviations, phraseSettings, representStage } from "./stages/represent.js";
 import { documentSample } from "./stages/sample.js";
 import { scoreStage } from "./stages/score.js";
 import { createVectorizeStage, type VectorizeStage } from "./stages/vectorize.js";
+import { combineZeroShot, type ZeroShotSplit, zeroShotSplit } from "./stages/zeroShot.js";
 import { createTopicModel, textVectors } from "./topicModel.js";
-import type { ClusteringPath, TopicsParameters, TopicsProgress, TopicsResult } from "./types.js";
+import type { ClusteringPath, Topic, TopicsParameters, TopicsProgress, TopicsResult } from "./types.js";
 
 export interface ClusterTopicsOptions {
   /** Number of topics, or `"auto"` to pick it with {@link sweepK}. @defaultValue "auto" */
@@ -105,6 +112,25 @@ export interface ClusterTopicsOptions {
    */
   readonly outliers?: "auto" | { readonly quantile: number } | { readonly threshold: number } | false;
   /**
+   * Zero-shot topics: names or short descriptions of themes expected in the corpus, e.g.
+   * `["federated learning", "adaptive optimizers for deep learning"]`. Each document whose
+   * vector is similar enough to one of them (see `zeroShotMinSimilarity`) joins that topic,
+   * which is labelled with the given text; the other documents are clustered as usual into
+   * the remaining topics, as BERTopic's `zeroshot_topic_list`. `k` counts every topic: the
+   * rest are clustered into k minus the zero-shot topics that took documents (with
+   * `"auto"`, the sweep runs on the rest). A given topic that takes no document is dropped,
+   * with a warning.
+   */
+  readonly zeroShotTopics?: readonly string[];
+  /**
+   * The cosine similarity, in the clustering space, from which a document joins a zero-shot
+   * topic, or `"auto"`: 0.1 in TF-IDF space (below 500 documents), 0.4 in LSA space. Lower
+   * than BERTopic's 0.7 for sentence embeddings, because a topic's name shares only a few
+   * words with a document; measured on the seed corpus and conf-abstracts (see README).
+   * @defaultValue "auto"
+   */
+  readonly zeroShotMinSimilarity?: number | "auto";
+  /**
    * Abbreviations the corpus defines (`federated learning (FL)`, found by Schwartz &
    * Hearst's algorithm) count as their long form in the keywords, and are shown with it:
    * the keyword `federated learning (FL)` instead of both `federated learning` and `fl`.
@@ -163,7 +189,12 @@ const OPTION_NAMES = [
   "seedTopics",
   "outliers",
   "abbreviations",
+  "zeroShotTopics",
+  "zeroShotMinSimilarity",
 ] as const;
+
+/** `zeroShotMinSimilarity: "auto"` in TF-IDF space and in LSA space (measured; see the option). */
+export const ZERO_SHOT_MIN_SIMILARITY = Object.freeze({ tfidf: 0.1, lsa: 0.4 });
 
 /** Every option validated once, with its default applied (what does not depend on the corpus size). */
 interface TopicsSettings {
@@ -191,6 +222,9 @@ interface TopicsSettings {
   readonly outlierRule: OutlierRule | null;
   /** The guided topics' word lists, or null. */
   readonly seedTopics: readonly (readonly string[])[] | null;
+  /** The zero-shot topics' texts, or null. */
+  readonly zeroShotTopics: readonly string[] | null;
+  readonly zeroShotMinSimilarity: number | "auto";
   readonly progress: (phase: TopicsProgress["phase"], done: number, total: number) => void;
 }
 
@@ -230,6 +264,12 @@ function resolveSettings(fn: string, options: ClusterTopicsOptions, n?: number):
     embeddings: o.embeddings === undefined ? null : checkEmbeddings(fn, o.embeddings, o.reduce),
     seedTopics: o.seedTopics === undefined ? null : checkSeedTopics(fn, o.seedTopics, o.embeddings !== undefined),
     outlierRule: checkOutliers(fn, o.outliers ?? false),
+    zeroShotTopics:
+      o.zeroShotTopics === undefined ? null : checkZeroShot(fn, o.zeroShotTopics, o.embeddings, o.seedTopics, o.k),
+    zeroShotMinSimilarity:
+      (o.zeroShotMinSimilarity ?? "auto") === "auto"
+        ? "auto"
+        : checkNumber(fn, "options.zeroShotMinSimilarity", o.zeroShotMinSimilarity, { min: -1, max: 1 }),
     progress: (phase, done, total) => onProgress?.({ phase, done, total }),
   };
 }
@@ -354,6 +394,35 @@ function checkOutliers(fn: string, value: unknown): OutlierRule | null {
   );
 }
 
+/** Zero-shot topic texts: a non-empty array of distinct non-empty strings, fewer than a given k. */
+function checkZeroShot(fn: string, value: unknown, embeddings: unknown, seedTopics: unknown, k: unknown): string[] {
+  const name = "options.zeroShotTopics";
+  if (embeddings !== undefined)
+    throw new InvalidArgumentError(
+      `${fn}: ${name} are embedded as the texts are; with options.embeddings, assign them yourself`,
+      name,
+    );
+  if (seedTopics !== undefined)
+    throw new InvalidArgumentError(`${fn}: use ${name} or options.seedTopics, not both`, name);
+  if (!Array.isArray(value) || value.length === 0)
+    throw new InvalidArgumentError(
+      `${fn}: ${name} must be a non-empty array of topic names; got ${describeValue(value)}`,
+      name,
+    );
+  const texts = value.map((t, i) => {
+    if (typeof t !== "string" || t.trim() === "")
+      throw new InvalidArgumentError(`${fn}: ${name}[${i}] must be a non-empty string; got ${describeValue(t)}`, name);
+    return t.trim();
+  });
+  if (new Set(texts).size !== texts.length) throw new InvalidArgumentError(`${fn}: ${name} lists a topic twice`, name);
+  if (typeof k === "number" && texts.length >= k)
+    throw new InvalidArgumentError(
+      `${fn}: options.k (${k}) must exceed the number of ${name} (${texts.length}), to leave topics for the rest`,
+      "options.k",
+    );
+  return texts;
+}
+
 /** Seed word lists: a non-empty array of non-empty lists of non-empty strings. */
 function checkSeedTopics(fn: string, value: unknown, embeddings: boolean): string[][] {
   if (embeddings)
@@ -440,6 +509,37 @@ function withOutliers(fit: ClusterFit, X: ClusterPoints, rule: OutlierRule): Clu
   return { ...fit, labels };
 }
 
+/** The zero-shot split of the documents, with a warning for each given topic that took none. */
+function zeroShotStage(
+  texts: readonly string[],
+  X: ClusterPoints,
+  vectorizer: TfidfModel,
+  components: DenseMatrix | null,
+  minSimilarity: number,
+  warnings: Warning[],
+): ZeroShotSplit {
+  const vectors = textVectors(vectorizer, components, texts, true) as DenseMatrix;
+  const split = zeroShotSplit(X, vectors, minSimilarity);
+  texts.forEach((text, j) => {
+    if (!split.used.includes(j))
+      warnings.push(
+        warning(
+          "zero-shot-unused",
+          `zero-shot topic "${text}" took no document (none reached similarity ${minSimilarity}); it was dropped`,
+        ),
+      );
+  });
+  return split;
+}
+
+/** Topics with some labels (and names) replaced by given texts. */
+function namedTopics(topics: readonly Topic[], names: ReadonlyMap<number, string>): Topic[] {
+  return topics.map((t) => {
+    const name = names.get(t.id);
+    return name === undefined ? t : { ...t, label: name, name };
+  });
+}
+
 /** The outlier rule as `parameters.outliers` reports it: the quantile, `{ threshold }`, or null. */
 function outliersParameter(rule: OutlierRule | null): TopicsParameters["outliers"] {
   if (rule === null) return null;
@@ -466,19 +566,39 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
   const X: ClusterPoints =
     embeddings === null ? reduced.X : metric === "cosine" ? denseNormalizeRows(embeddings) : embeddings;
 
-  let k: number;
+  // Zero-shot topics take the documents close to them first; the rest are clustered.
+  const zero =
+    settings.zeroShotTopics === null
+      ? null
+      : zeroShotStage(
+          settings.zeroShotTopics,
+          X,
+          vectorizer,
+          components,
+          settings.zeroShotMinSimilarity === "auto"
+            ? ZERO_SHOT_MIN_SIMILARITY[components === null ? "tfidf" : "lsa"]
+            : settings.zeroShotMinSimilarity,
+          warnings,
+        );
+  const restX = zero === null ? X : selectPoints(X, zero.rest);
+  const restSample = zero === null ? sample : documentSample(zero.rest.length, sampleSize, seed);
+  const nRest = restX.rows;
+  const zeroTopics = zero?.used.length ?? 0;
+
+  let kRest: number;
   let kChosenBy: TopicsParameters["kChosenBy"];
   let sweep: SweepKResult | null = null;
   if (settings.k !== "auto") {
-    k = settings.k;
+    kRest = Math.min(settings.k - zeroTopics, nRest);
     kChosenBy = "user";
-  } else if (n < 4) {
-    k = 1;
+  } else if (nRest < 4) {
+    kRest = Math.min(1, nRest);
     kChosenBy = "corpus size";
-    warnings.push(warning("too-few-documents", `k = 1: ${n} document(s) are too few to compare values of k`));
+    if (zero === null)
+      warnings.push(warning("too-few-documents", `k = 1: ${n} document(s) are too few to compare values of k`));
   } else {
-    sweep = chooseKStage(X, sample, {
-      kRange: settings.kRange ?? defaultKRange(n),
+    sweep = chooseKStage(restX, restSample, {
+      kRange: settings.kRange ?? defaultKRange(nRest),
       seed,
       metric,
       nInit,
@@ -486,24 +606,35 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
       onProgress: (done, total) => progress("choose-k", done, total),
     });
     // Every guided topic needs a cluster of its own.
-    k = Math.max(sweep.recommendedK, settings.seedTopics?.length ?? 0);
+    kRest = Math.max(sweep.recommendedK, settings.seedTopics?.length ?? 0);
     kChosenBy = "sweep";
   }
+  const k = kRest + zeroTopics;
   progress("cluster", 0, 1);
   const guided =
     settings.seedTopics === null ? null : seedCenters(settings.fn, settings.seedTopics, vectorizer, components);
   const clustererSettings = { metric, nInit, sampleSize, path, seedCenters: guided };
   // Guided topics gather their documents before k-means runs (the other stages see them as they are).
   const clusteredX =
-    guided === null ? X : guideStage(X, guided, settings.seedTopics as readonly (readonly string[])[], tokens);
+    guided === null ? restX : guideStage(restX, guided, settings.seedTopics as readonly (readonly string[])[], tokens);
   // With a sweep, stability was measured there, for this k, on the sweep's rows.
+  const restMeasured =
+    kRest === 0
+      ? null
+      : sweep === null
+        ? clusterWithStability(clusteredX, kRest, clustererSettings, seed, stabilitySeeds, restSample, parallel)
+        : {
+            fit: kmeansClusterer(kRest, clustererSettings).fit(clusteredX, { seed, ...(parallel ? { parallel } : {}) }),
+            stability: sweep.rows.find((r) => r.k === kRest)?.stability ?? null,
+            stabilityRows: restSample === null ? nRest : Math.min(SWEEP_ROWS, restSample.length),
+          };
   const measured =
-    sweep === null
-      ? clusterWithStability(clusteredX, k, clustererSettings, seed, stabilitySeeds, sample, parallel)
+    zero === null
+      ? (restMeasured as NonNullable<typeof restMeasured>)
       : {
-          fit: kmeansClusterer(k, clustererSettings).fit(clusteredX, { seed, ...(parallel ? { parallel } : {}) }),
-          stability: sweep.rows.find((r) => r.k === k)?.stability ?? null,
-          stabilityRows: sample === null ? n : Math.min(SWEEP_ROWS, sample.length),
+          fit: combineZeroShot(X, zero, restMeasured?.fit ?? null, metric),
+          stability: restMeasured?.stability ?? null,
+          stabilityRows: restMeasured?.stabilityRows ?? 0,
         };
   // Outliers leave their cluster for topic −1: they shape no topic's keywords or centre of reports.
   const clustering =
@@ -537,14 +668,21 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
   );
   progress("keywords", 1, 1);
 
-  const { topics, assignments, topicOfCluster } = assembleTopics(
-    perCluster,
-    clustering,
-    X,
-    k,
-    settings.representatives,
-    docs,
-  );
+  const assembled = assembleTopics(perCluster, clustering, X, k, settings.representatives, docs);
+  const { assignments, topicOfCluster } = assembled;
+  // A zero-shot topic is named by its given text, as BERTopic names them.
+  const topics =
+    zero === null
+      ? assembled.topics
+      : namedTopics(
+          assembled.topics,
+          new Map(
+            zero.used.map((j, c) => [
+              topicOfCluster[kRest + c] as number,
+              (settings.zeroShotTopics as readonly string[])[j] as string,
+            ]),
+          ),
+        );
 
   progress("quality", 0, 1);
   const topTerms = topics
@@ -582,6 +720,7 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
       miniBatchFrom,
       embeddings: embeddings === null ? null : embeddings.cols,
       seedTopics: settings.seedTopics?.length ?? 0,
+      zeroShotTopics: zeroTopics,
       outliers: outliersParameter(settings.outlierRule),
       abbreviations: settings.abbreviations,
     },

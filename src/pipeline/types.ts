@@ -105,6 +105,8 @@ export interface TopicsParameters {
   readonly embeddings: number | null;
   /** Number of guided topics (`seedTopics`) that steered the clustering; 0 when none. */
   readonly seedTopics: number;
+  /** Zero-shot topics (`zeroShotTopics`) that took documents; 0 when none. */
+  readonly zeroShotTopics: number;
   /**
    * How documents were set aside in topic −1: the background quantile, `{ threshold }` (a
    * cosine similarity to the centre), or null when every document has a topic.
