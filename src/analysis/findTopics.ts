@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from "../core/errors.js";
 import { checkInteger, checkOptions, checkString } from "../core/validate.js";
 import type { TopicsResult } from "../pipeline/types.js";
 
@@ -14,7 +15,7 @@ export interface TopicMatch {
  * vectorized and projected as a new document would be, and compared with every topic's
  * centre, as BERTopic's `find_topics` compares embeddings. Best first; topics with no
  * similarity at all are left out.
- * @throws InvalidArgumentError for a non-string query or bad options; for a model of precomputed embeddings.
+ * @throws InvalidArgumentError for a non-string query, a query with no word of the vocabulary, or bad options; for a model of precomputed embeddings.
  */
 export function findTopics(result: TopicsResult, query: string, options: { top?: number } = {}): TopicMatch[] {
   const fn = "findTopics";
@@ -28,7 +29,11 @@ export function findTopics(result: TopicsResult, query: string, options: { top?:
   let qNorm = 0;
   for (let f = 0; f < d; f++) qNorm += (vector[f] as number) ** 2;
   const matches: TopicMatch[] = [];
-  if (qNorm === 0) return matches;
+  if (qNorm === 0)
+    throw new InvalidArgumentError(
+      `${fn}: query ${JSON.stringify(query.slice(0, 80))} has no word the model knows (none of its words is in the vocabulary); search with words of the corpus`,
+      "query",
+    );
   const best = new Map<number, number>();
   for (let c = 0; c < centroids.rows; c++) {
     let dot = 0;

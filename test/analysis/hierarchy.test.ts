@@ -139,7 +139,8 @@ describe("findTopics(result, query)", () => {
     const found = findTopics(result, "federated learning with clients");
     expect(found[0]?.topic).toBe(fl?.id);
     expect(found.map((m) => m.similarity)).toEqual([...found.map((m) => m.similarity)].sort((a, b) => b - a));
-    expect(findTopics(result, "zzzz qqqq")).toEqual([]);
+    expect(() => findTopics(result, "zzzz qqqq")).toThrow(InvalidArgumentError);
+    expect(() => findTopics(result, "zzzz qqqq")).toThrow(/query "zzzz qqqq" has no word the model knows/);
     expect(() => findTopics(result, 3 as never)).toThrow(/query must be a string/);
   });
 });

@@ -64,3 +64,23 @@ describe("JSON round trips of the analysis views", () => {
     expectModelRoundTrip(r);
   });
 });
+
+describe("the analysis views leave their inputs as they were", () => {
+  it("result, documents, times and classes are unchanged after every view", () => {
+    const r = clusterTopics(docs, { k: 5, stabilitySeeds: 1, outliers: "auto" });
+    const classes = records.map((x) => x.label);
+    const before = JSON.stringify([r, r.model, docs, years, classes]);
+    const assignments = Int32Array.from(r.assignments);
+    topicsOverTime(r, docs, years);
+    topicsPerClass(r, docs, classes);
+    hierarchicalTopics(r, docs);
+    mergeTopics(r, docs, [[0, 2]]);
+    reduceTopics(r, docs, "auto");
+    reduceOutliers(r, docs, { strategy: "c-tf-idf" });
+    setTopicLabels(r, { 1: "a name" });
+    findTopics(r, "robot");
+    outlierDocuments(r, { quantile: 0.7 });
+    expect(JSON.stringify([r, r.model, docs, years, classes])).toBe(before);
+    expect(r.assignments).toEqual(assignments);
+  });
+});
