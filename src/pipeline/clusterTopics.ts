@@ -5,6 +5,7 @@ import { type DenseMatrix, denseNormalizeRows } from "../core/dense.js";
 import { describeValue } from "../core/describe.js";
 import { EmptyInputError, InvalidArgumentError } from "../core/errors.js";
 import { toPoints, type Vectors } from "../core/points.js";
+import { PackedStrings } from "../core/strings.js";
 import { checkFunction, checkInteger, checkNumber, checkOptions } from "../core/validate.js";
 import { type Warning, warning } from "../core/warnings.js";
 import { defaultKRange, type SweepKResult } from "../evaluate/sweepK.js";
@@ -330,7 +331,8 @@ export async function clusterTopicsStream(
   const stage = vectorizeStageOf(settings);
   const titles: (string | undefined)[] = [];
   const ids: (string | undefined)[] = [];
-  const excerpts: string[] = [];
+  // Excerpts packed as UTF-8: a string each would cost five times the memory at scale.
+  const excerpts = new PackedStrings();
   settings.progress("vectorize", 0, 0);
   let n = 0;
   for await (const doc of source as AsyncIterable<DocumentInput>) {
@@ -344,7 +346,7 @@ export async function clusterTopicsStream(
   }
   if (n === 0) throw new EmptyInputError(`${fn}: source yielded no documents`, "source");
   checkK(fn, settings, n);
-  return topicsFrom(settings, stage, { titles, ids, excerpt: (i) => excerpts[i] as string });
+  return topicsFrom(settings, stage, { titles, ids, excerpt: (i) => excerpts.get(i) });
 }
 
 /** The vectorize stage both entry points feed: the clustering vectorizer, the keywords' words, the abbreviations. */

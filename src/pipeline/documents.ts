@@ -68,6 +68,11 @@ export function normalizeDocument(
 
 /** The start of a document's text, as representatives show it (whitespace folded, cut at a word). */
 export function excerpt(text: string, length = 200): string {
-  const clean = text.replace(/\s+/g, " ").trim();
-  return clean.length <= length ? clean : `${clean.slice(0, length - 1).replace(/\s\S*$/, "")}…`;
+  // Only the head is cleaned: the excerpt of a long text costs what a short one's does.
+  for (let end = Math.min(text.length, 2 * length + 16); ; end *= 2) {
+    const whole = end >= text.length;
+    const clean = (whole ? text : text.slice(0, end)).replace(/\s+/g, " ").trim();
+    if (whole && clean.length <= length) return clean;
+    if (whole || clean.length > length) return `${clean.slice(0, length - 1).replace(/\s\S*$/, "")}…`;
+  }
 }

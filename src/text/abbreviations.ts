@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "../core/errors.js";
+import { detachString } from "../core/strings.js";
 
 /** A short form and the long form it abbreviates, as one text defines it: `federated learning (FL)`. */
 export interface AbbreviationDefinition {
@@ -151,7 +152,11 @@ export function createAbbreviationCollector(): AbbreviationCollector {
     string,
     Map<string, { documents: number; shorts: Map<string, number>; longs: Map<string, number> }>
   >();
-  const bump = (m: Map<string, number>, key: string) => m.set(key, (m.get(key) ?? 0) + 1);
+  // Keys are detached from the document they were cut from: the collector outlives the text.
+  const bump = (m: Map<string, number>, key: string) => {
+    const n = m.get(key);
+    m.set(n === undefined ? detachString(key) : key, (n ?? 0) + 1);
+  };
   return {
     add(text) {
       if (text.indexOf("(") < 0) return;
@@ -162,9 +167,10 @@ export function createAbbreviationCollector(): AbbreviationCollector {
         if (inDoc.has(`${sKey}\u0000${lKey}`)) continue;
         inDoc.add(`${sKey}\u0000${lKey}`);
         let forms = seen.get(sKey);
-        if (forms === undefined) seen.set(sKey, (forms = new Map()));
+        if (forms === undefined) seen.set(detachString(sKey), (forms = new Map()));
         let entry = forms.get(lKey);
-        if (entry === undefined) forms.set(lKey, (entry = { documents: 0, shorts: new Map(), longs: new Map() }));
+        if (entry === undefined)
+          forms.set(detachString(lKey), (entry = { documents: 0, shorts: new Map(), longs: new Map() }));
         entry.documents++;
         bump(entry.shorts, short);
         bump(entry.longs, long.replace(/\s+/g, " "));

@@ -1,6 +1,7 @@
 import { EmptyInputError } from "../core/errors.js";
 import { GrowableInt32 } from "../core/growable.js";
 import { IntPairMap } from "../core/pairMap.js";
+import { detachString } from "../core/strings.js";
 import { compareCodePoints } from "../text/compare.js";
 import { type Analyzer, documentCountLimits } from "./options.js";
 
@@ -88,7 +89,9 @@ export function createScanner(analyzer: Analyzer, maxTerms = Number.POSITIVE_INF
     }
     if (surface !== null && surfaceCounts !== null) {
       const counts = surfaceCounts[id] as Map<string, number>;
-      counts.set(surface, (counts.get(surface) ?? 0) + 1);
+      const seen = counts.get(surface);
+      if (seen === undefined) counts.set(detachString(surface), 1);
+      else counts.set(surface, seen + 1);
     }
   };
 
@@ -110,8 +113,9 @@ export function createScanner(analyzer: Analyzer, maxTerms = Number.POSITIVE_INF
           dropped++;
           id = -1;
         } else {
-          id = newTerm(key);
-          wordIds.set(key, id);
+          const term = detachString(key);
+          id = newTerm(term);
+          wordIds.set(term, id);
         }
       }
       words[i] = id;
