@@ -42,8 +42,17 @@ export function mergeAbbreviations(
   { found: abbreviations, wordsOf, tokensOf }: CorpusAbbreviations,
 ): ClassTermTable {
   if (abbreviations.length === 0) return table;
-  const column = new Map(table.vocabulary.map((t, i) => [t, i]));
-  const wordId = new Map(tokens.terms.map((t, i) => [t, i]));
+  // Look up only the strings the definitions name: maps of the whole vocabulary would cost
+  // more than the merge itself at a million documents.
+  const named = new Set<string>();
+  for (const a of abbreviations) {
+    for (const w of wordsOf(a.short)) named.add(w);
+    const longWords = wordsOf(a.long);
+    for (const w of longWords) named.add(w);
+    named.add(longWords.join(" "));
+  }
+  const column = indexOfNamed(table.vocabulary, named);
+  const wordId = indexOfNamed(tokens.terms, named);
   const display = [...(table.displayTerms ?? table.vocabulary)];
   // Each merge: the short form's column goes into the long form's.
   const merges: { from: number; into: number; short: number; long: Int32Array }[] = [];
@@ -106,6 +115,15 @@ export function mergeAbbreviations(
   };
 }
 
+/** Position of each of `named` in `list` (its first), for those it holds. */
+function indexOfNamed(list: readonly string[], named: ReadonlySet<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  list.forEach((s, i) => {
+    if (named.has(s) && !out.has(s)) out.set(s, i);
+  });
+  return out;
+}
+
 /** The sum of each column. */
 function columnSums(m: CsrMatrix): Float64Array {
   const sums = new Float64Array(m.cols);
@@ -139,24 +157,36 @@ function documentsWithEither(
     const first = m.long[0] as number;
     byFirst.set(first, [...(byFirst.get(first) ?? []), i]);
   });
+  // Most words start no merge: one typed-array test each before any map lookup.
+  const marked = new Uint8Array(tokens.terms.length);
+  for (const id of byShort.keys()) marked[id] = 1;
+  for (const id of byFirst.keys()) marked[id] = 1;
   const stamp = new Int32Array(g).fill(-1);
   const { stream, offsets } = tokens;
   for (let d = 0; d < labels.length; d++) {
     const c = labels[d] as number;
     if (c < 0) continue;
     const end = offsets[d + 1] as number;
+    let found = false;
     for (let p = offsets[d] as number; p < end; p++) {
       const id = stream[p] as number;
-      for (const i of byShort.get(id) ?? []) stamp[i] = d;
+      if (marked[id] === 0) continue;
+      for (const i of byShort.get(id) ?? []) {
+        stamp[i] = d;
+        found = true;
+      }
       for (const i of byFirst.get(id) ?? []) {
         const long = (merges[i] as { long: Int32Array }).long;
         if (p + long.length > end) continue;
         let j = 1;
         while (j < long.length && stream[p + j] === long[j]) j++;
-        if (j === long.length) stamp[i] = d;
+        if (j === long.length) {
+          stamp[i] = d;
+          found = true;
+        }
       }
     }
-    for (let i = 0; i < g; i++) if (stamp[i] === d) out[c * g + i] = (out[c * g + i] as number) + 1;
+    if (found) for (let i = 0; i < g; i++) if (stamp[i] === d) out[c * g + i] = (out[c * g + i] as number) + 1;
   }
   return out;
 }
@@ -172,35 +202,43 @@ function remapColumns(
 ): CsrMatrix {
   const sums = new Float64Array(m.cols);
   const touched = new Uint8Array(m.cols);
+  const extra = replace?.size ?? 0;
+  let widest = 0;
+  for (let r = 0; r < m.rows; r++) widest = Math.max(widest, (m.indptr[r + 1] as number) - (m.indptr[r] as number));
+  const rowCols = new Int32Array(widest + extra);
+  const capacity = (m.indptr[m.rows] as number) + extra * m.rows;
   const indptr = new Int32Array(m.rows + 1);
-  const indices: number[] = [];
-  const data: number[] = [];
+  const indices = new Int32Array(capacity);
+  const data = new Float64Array(capacity);
+  let q = 0;
   for (let r = 0; r < m.rows; r++) {
-    const cols: number[] = [];
-    const add = (col: number, v: number) => {
+    let count = 0;
+    for (let p = m.indptr[r] as number; p < (m.indptr[r + 1] as number); p++) {
+      const col = target[m.indices[p] as number] as number;
       if (touched[col] === 0) {
         touched[col] = 1;
-        cols.push(col);
+        rowCols[count++] = col;
       }
-      sums[col] = (sums[col] as number) + v;
-    };
-    for (let p = m.indptr[r] as number; p < (m.indptr[r + 1] as number); p++)
-      add(target[m.indices[p] as number] as number, m.data[p] as number);
+      sums[col] = (sums[col] as number) + (m.data[p] as number);
+    }
     if (replace !== null)
       for (const [col, value] of replace) {
-        add(col, 0);
+        if (touched[col] === 0) {
+          touched[col] = 1;
+          rowCols[count++] = col;
+        }
         sums[col] = value(r);
       }
-    cols.sort((a, b) => a - b);
-    for (const col of cols) {
+    const row = rowCols.subarray(0, count).sort();
+    for (const col of row) {
       if ((sums[col] as number) !== 0) {
-        indices.push(col);
-        data.push(sums[col] as number);
+        indices[q] = col;
+        data[q++] = sums[col] as number;
       }
       sums[col] = 0;
       touched[col] = 0;
     }
-    indptr[r + 1] = indices.length;
+    indptr[r + 1] = q;
   }
-  return { rows: m.rows, cols: m.cols, indptr, indices: Int32Array.from(indices), data: Float64Array.from(data) };
+  return { rows: m.rows, cols: m.cols, indptr, indices: indices.slice(0, q), data: data.slice(0, q) };
 }

@@ -41,6 +41,24 @@ export const SKLEARN_TOKEN_PATTERN = /(?<![\p{L}\p{N}_])[\p{L}\p{N}_]{2,}(?![\p{
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['\-\u2010][\p{L}\p{M}\p{N}]+)*/gu;
 const NUMBER_LIKE = /^[\p{N}'\-\u2010]+$/u;
 
+/** Code points of a string, as `[...s].length` counts them (a lone surrogate is one). */
+function codePoints(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const pairedLow =
+      c >= 0xdc00 && c <= 0xdfff && i > 0 && s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) <= 0xdbff;
+    if (!pairedLow) n++;
+  }
+  return n;
+}
+
+/** Whether a token can match NUMBER_LIKE: its first character is a digit (ASCII letters never are). */
+function mayBeNumber(token: string): boolean {
+  const c = token.charCodeAt(0);
+  return c >= 128 || (c >= 48 && c <= 57);
+}
+
 /** A resolved tokenizer: text in, tokens out. Built once per vectorizer. */
 export type Tokenizer = (text: string) => string[];
 
@@ -81,15 +99,16 @@ export function createTokenizer(options: TokenizeOptions = {}, fn = "tokenize"):
   const keepNumbers = checkBoolean(fn, "options.keepNumbers", opts.keepNumbers ?? TOKENIZE_DEFAULTS.keepNumbers);
   const dropMath = checkBoolean(fn, "options.dropMath", opts.dropMath ?? TOKENIZE_DEFAULTS.dropMath);
   return (text) => {
-    const s = normalizeText(text, lowercase);
+    const matches = normalizeText(text, lowercase).match(WORD);
     const out: string[] = [];
-    for (const m of s.matchAll(WORD)) {
-      let token = m[0];
+    if (matches === null) return out;
+    for (let token of matches) {
       if (token.endsWith("'s") || token.endsWith("'S")) token = token.slice(0, -2);
       if (token.length < minLength) continue;
       // Count code points only when a surrogate pair could make length misleading.
-      if (minLength > 1 && token.length < 2 * minLength && [...token].length < minLength) continue;
-      if (!keepNumbers && NUMBER_LIKE.test(token)) continue;
+      if (minLength > 1 && token.length < 2 * minLength && codePoints(token) < minLength) continue;
+      // Only a token that starts with a digit can be all digits and punctuation.
+      if (!keepNumbers && mayBeNumber(token) && NUMBER_LIKE.test(token)) continue;
       if (dropMath && MATH_DEBRIS.has(token)) continue;
       out.push(token);
     }

@@ -52,6 +52,9 @@ export interface Scanner {
  * (frequent terms appear early, so this bounds memory at a small cost to rare terms).
  * O(total terms) time; O(distinct terms + total terms) memory.
  */
+/** The word map's id of a stop word (never a term). */
+const STOP = -2;
+
 export function createScanner(analyzer: Analyzer, maxTerms = Number.POSITIVE_INFINITY): Scanner {
   const stop = analyzer.stopWords.words;
   const stemmer = analyzer.stemmer;
@@ -95,32 +98,55 @@ export function createScanner(analyzer: Analyzer, maxTerms = Number.POSITIVE_INF
     }
   };
 
+  /** The id of a word, a new id for a new word, or -1 once the vocabulary is full. */
+  const idOf = (key: string): number => {
+    const id = wordIds.get(key);
+    if (id !== undefined) return id;
+    if (terms.length >= maxTerms) {
+      dropped++;
+      return -1;
+    }
+    const term = detachString(key);
+    const fresh = newTerm(term);
+    wordIds.set(term, fresh);
+    return fresh;
+  };
+  // Without a stemmer, stop words sit in the word map with id STOP: one lookup a token.
+  if (stemmer === null) for (const w of stop) wordIds.set(w, STOP);
+
   const add = (text: string): void => {
     const raw = analyzer.tokenizer(text);
-    const tokens: string[] = [];
-    for (const t of raw) if (!stop.has(t)) tokens.push(t);
-    const n = tokens.length;
-    if (n > words.length) {
-      words = new Int32Array(2 * n);
-      prefix = new Int32Array(2 * n);
+    if (raw.length > words.length) {
+      words = new Int32Array(2 * raw.length);
+      prefix = new Int32Array(2 * raw.length);
     }
-    const keys = stemmer === null ? tokens : tokens.map(stemmer);
-    for (let i = 0; i < n; i++) {
-      const key = keys[i] as string;
-      let id = wordIds.get(key);
-      if (id === undefined) {
-        if (terms.length >= maxTerms) {
-          dropped++;
-          id = -1;
-        } else {
-          const term = detachString(key);
-          id = newTerm(term);
-          wordIds.set(term, id);
-        }
+    // The words kept (stop words out), as keys (stemmed) and as written.
+    let tokens: string[];
+    let keys: string[];
+    let n = 0;
+    if (stemmer === null) {
+      tokens = keys = maxN > 1 ? [] : raw;
+      for (const t of raw) {
+        const known = wordIds.get(t);
+        if (known === STOP) continue;
+        const id = known ?? idOf(t);
+        if (maxN > 1) tokens.push(t);
+        words[n] = id;
+        prefix[n] = id;
+        n++;
+        if (minN === 1 && id >= 0) count(id, d, null);
       }
-      words[i] = id;
-      prefix[i] = id;
-      if (minN === 1 && id >= 0) count(id, d, stemmer === null ? null : (tokens[i] as string));
+    } else {
+      tokens = [];
+      for (const t of raw) if (!stop.has(t)) tokens.push(t);
+      keys = tokens.map(stemmer);
+      n = tokens.length;
+      for (let i = 0; i < n; i++) {
+        const id = idOf(keys[i] as string);
+        words[i] = id;
+        prefix[i] = id;
+        if (minN === 1 && id >= 0) count(id, d, tokens[i] as string);
+      }
     }
     for (let size = 2; size <= maxN; size++) {
       for (let i = 0; i + size <= n; i++) {
