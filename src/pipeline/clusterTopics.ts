@@ -753,10 +753,13 @@ function finishAndReduce(
   readonly tokens: TokenDocuments;
   readonly abbreviations: CorpusAbbreviations;
 } {
-  const { fit, tokens, abbreviations, wordsOf, tokensOf } = stage.finish(warnings);
-  progress("vectorize", fit.matrix.rows, fit.matrix.rows);
+  // Above the sample size, LSA learns from the sample and projects every row: the TF-IDF
+  // matrix is then never built whole, only a block of rows at a time.
+  const onDemand = dims !== "none" && sample !== null;
+  const { fit, tokens, abbreviations, wordsOf, tokensOf } = stage.finish(warnings, onDemand);
+  progress("vectorize", fit.rows, fit.rows);
   if (dims !== "none") progress("reduce", 0, 1);
-  const reduced = reduceStage(fit.matrix, dims, seed, sample, warnings);
+  const reduced = reduceStage(fit, dims, seed, sample, warnings);
   if (dims !== "none") progress("reduce", 1, 1);
   return { ...reduced, model: fit.model, tokens, abbreviations: { found: abbreviations, wordsOf, tokensOf } };
 }

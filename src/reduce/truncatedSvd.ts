@@ -1,3 +1,4 @@
+import type { CsrMatrix } from "../core/csr.js";
 import type { DenseMatrix } from "../core/dense.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { orthonormalizeColumns, symmetricEigen } from "../core/linalg.js";
@@ -120,6 +121,25 @@ export function projectOnComponents(X: Vectors, components: DenseMatrix): DenseM
     );
   }
   return { rows: p.rows, cols: components.rows, data: projectPoints(p, components.data, components.rows) };
+}
+
+/**
+ * {@link projectOnComponents} of `rows` rows that are never held at once: `block(from, to)`
+ * gives rows [from, to), asked for in the blocks the projection works in, so the result
+ * has the bits of projecting the whole matrix.
+ */
+export function projectRowBlocks(
+  rows: number,
+  block: (from: number, to: number) => CsrMatrix,
+  components: DenseMatrix,
+): DenseMatrix {
+  const k = components.rows;
+  const out = new Float64Array(rows * k);
+  for (let from = 0; from < rows; from += PROJECTION_BLOCK) {
+    const to = Math.min(rows, from + PROJECTION_BLOCK);
+    out.set(projectOnComponents(block(from, to), components).data, from * k);
+  }
+  return { rows, cols: k, data: out };
 }
 
 /** Rows per block when projecting many rows: the kernels' copy of X never exceeds one block. */

@@ -79,6 +79,7 @@ export class CountMatrixBuilder {
  * array is allocated once at its final size (no growth, no copies): the first counts
  * each row's distinct columns, the second fills them. Counts are stored as float32,
  * exact for any count below 2^24 (rows with more tokens than that fall back to float64).
+ * With `rowIds`, only those documents, in that order (row r is document rowIds[r]).
  */
 export function countsFromStream(
   stream: Int32Array,
@@ -88,30 +89,33 @@ export function countsFromStream(
   rows: number,
   binary: boolean,
   shared = false,
+  rowIds: ArrayLike<number> | null = null,
 ): CsrMatrix {
   const mark = new Int32Array(cols).fill(-1);
   const indptr = int32Array(rows + 1, shared);
   let longest = 0;
-  for (let d = 0; d < rows; d++) {
+  for (let r = 0; r < rows; r++) {
+    const d = rowIds === null ? r : (rowIds[r] as number);
     let distinct = 0;
     const start = offsets[d] as number;
     const end = offsets[d + 1] as number;
     longest = Math.max(longest, end - start);
     for (let p = start; p < end; p++) {
       const c = columnOf[stream[p] as number] as number;
-      if (c >= 0 && mark[c] !== d) {
-        mark[c] = d;
+      if (c >= 0 && mark[c] !== r) {
+        mark[c] = r;
         distinct++;
       }
     }
-    indptr[d + 1] = (indptr[d] as number) + distinct;
+    indptr[r + 1] = (indptr[r] as number) + distinct;
   }
   const nnz = indptr[rows] as number;
   const indices = int32Array(nnz, shared);
   const data = longest < 2 ** 24 ? new Float32Array(nnz) : new Float64Array(nnz);
   const scratch = new Float64Array(cols);
-  for (let d = 0; d < rows; d++) {
-    const rowStart = indptr[d] as number;
+  for (let r = 0; r < rows; r++) {
+    const d = rowIds === null ? r : (rowIds[r] as number);
+    const rowStart = indptr[r] as number;
     let n = 0;
     for (let p = offsets[d] as number, end = offsets[d + 1] as number; p < end; p++) {
       const c = columnOf[stream[p] as number] as number;

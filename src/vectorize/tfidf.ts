@@ -106,6 +106,23 @@ export interface TfidfScan {
    * (the scan is kept, so a second fit with other limits needs no new pass).
    */
   fit(overrides?: Pick<TfidfOptions, "minDf" | "maxDf">): TfidfFit & { readonly tokens: TokenDocuments | null };
+  /**
+   * {@link fit} without the training matrices: TF-IDF rows are built from the scan when
+   * asked, a few at a time, identical to the same rows of `fit().matrix`. For corpora too
+   * large to hold their TF-IDF matrix beside what is computed from it.
+   */
+  fitRows(overrides?: Pick<TfidfOptions, "minDf" | "maxDf">): TfidfRows & { readonly tokens: TokenDocuments | null };
+}
+
+/** A fitted vectorizer and its training documents' TF-IDF rows, on demand. */
+export interface TfidfRows {
+  readonly model: TfidfModel;
+  /** Training documents. */
+  readonly rows: number;
+  /** The TF-IDF rows of documents `ids`, in that order. */
+  select(ids: ArrayLike<number>): CsrMatrix;
+  /** Documents without a single vocabulary term. */
+  readonly emptyRows: number;
 }
 
 /**
@@ -132,11 +149,24 @@ export function createTfidfScan(fn: string, options: TfidfOptions = {}): TfidfSc
           ? analyzer
           : resolveTfidfOptions(fn, { ...options, ...overrides });
       const fit = fitFromScan(fn, fitted, scanned, scanner.documents);
-      const [minN, maxN] = analyzer.options.ngramRange;
-      const words = minN === 1 && maxN === 1 && analyzer.stemmer === null;
-      return { ...fit, tokens: words ? tokensOf(scanned) : null };
+      return { ...fit, tokens: wordsOnly(analyzer) ? tokensOf(scanned) : null };
+    },
+    fitRows(overrides = {}) {
+      if (scanned === null) scanned = scanner.finish();
+      const fitted =
+        overrides.minDf === undefined && overrides.maxDf === undefined
+          ? analyzer
+          : resolveTfidfOptions(fn, { ...options, ...overrides });
+      const rows = rowsFromScan(fn, fitted, scanned, scanner.documents);
+      return { ...rows, tokens: wordsOnly(analyzer) ? tokensOf(scanned) : null };
     },
   };
+}
+
+/** Whether a scan's ids are words (unigrams, unstemmed): the keywords' words. */
+function wordsOnly(analyzer: Analyzer): boolean {
+  const [minN, maxN] = analyzer.options.ngramRange;
+  return minN === 1 && maxN === 1 && analyzer.stemmer === null;
 }
 
 function tokensOf(scanned: ScannedCorpus): TokenDocuments {
@@ -166,6 +196,46 @@ function fitFromScan(fn: string, analyzer: Analyzer, scanned: ScannedCorpus, nDo
   const displayTerms = surfaces === null ? null : Array.from(pruned.provisionalOf, (t) => surfaces[t] as string);
   const model = createModel(analyzer, pruned.vocabulary, displayTerms, idf, df, nDocs);
   return { model, counts, matrix: weightCounts(counts, idf, analyzer.options, shared) };
+}
+
+/**
+ * {@link fitFromScan}'s model without its matrices: the document frequency of each column
+ * is its term's in the scan (a column is one retained term), and rows are counted and
+ * weighted from the term ids when selected.
+ */
+function rowsFromScan(fn: string, analyzer: Analyzer, scanned: ScannedCorpus, nDocs: number): TfidfRows {
+  const pruned = pruneVocabulary(fn, analyzer, scanned, nDocs);
+  const df = Int32Array.from(pruned.provisionalOf, (t) => scanned.documentFrequency[t] as number);
+  const idf = inverseDocumentFrequency(df, nDocs, analyzer.options.smoothIdf);
+  const surfaces = scanned.surfaces;
+  const displayTerms = surfaces === null ? null : Array.from(pruned.provisionalOf, (t) => surfaces[t] as string);
+  const model = createModel(analyzer, pruned.vocabulary, displayTerms, idf, df, nDocs);
+  const { stream, offsets } = scanned;
+  let emptyRows = 0;
+  for (let d = 0; d < nDocs; d++) {
+    let p = offsets[d] as number;
+    const end = offsets[d + 1] as number;
+    while (p < end && (pruned.columnOf[stream[p] as number] as number) < 0) p++;
+    if (p === end) emptyRows++;
+  }
+  return {
+    model,
+    rows: nDocs,
+    emptyRows,
+    select(ids) {
+      const counts = countsFromStream(
+        stream,
+        offsets,
+        pruned.columnOf,
+        pruned.vocabulary.length,
+        ids.length,
+        analyzer.options.binary,
+        false,
+        ids,
+      );
+      return weightCounts(counts, idf, analyzer.options);
+    },
+  };
 }
 
 export interface TfidfStreamOptions {

@@ -1,8 +1,23 @@
 import type { CsrMatrix } from "../../core/csr.js";
 import { type DenseMatrix, denseNormalizeRowsInPlace } from "../../core/dense.js";
-import { csrSelectRows } from "../../core/points.js";
 import { type Warning, warning } from "../../core/warnings.js";
-import { projectOnComponents, truncatedSvd } from "../../reduce/truncatedSvd.js";
+import { projectOnComponents, projectRowBlocks, truncatedSvd } from "../../reduce/truncatedSvd.js";
+
+/** TF-IDF rows: the whole matrix, or (when it was never built) rows made on demand. */
+export interface TfidfRowSource {
+  readonly matrix: CsrMatrix | null;
+  readonly rows: number;
+  select(ids: ArrayLike<number>): CsrMatrix;
+}
+
+/** The whole TF-IDF matrix: the one held, or all rows built at once. */
+function wholeMatrix(tfidf: TfidfRowSource): CsrMatrix {
+  return tfidf.matrix ?? tfidf.select(range(0, tfidf.rows));
+}
+
+function range(from: number, to: number): Int32Array {
+  return Int32Array.from({ length: to - from }, (_, i) => from + i);
+}
 
 /** The clustering space: TF-IDF rows, or unit-length LSA embeddings and their components. */
 export interface Reduced {
@@ -18,18 +33,20 @@ export interface Reduced {
  * stops growing with the corpus, and a new document is embedded as a training one is.
  */
 export function reduceStage(
-  matrix: CsrMatrix,
+  tfidf: TfidfRowSource,
   dims: number | "none",
   seed: number,
   sample: Int32Array | null,
   warnings: Warning[],
 ): Reduced {
-  if (dims === "none") return { X: matrix, components: null, reduce: "none" };
-  const fitRows = sample === null ? matrix : csrSelectRows(matrix, sample);
-  const usable = Math.min(dims, Math.min(fitRows.rows, matrix.cols) - 1);
+  const matrix = tfidf.matrix;
+  if (dims === "none" || (sample === null && matrix === null))
+    return { X: wholeMatrix(tfidf), components: null, reduce: "none" };
+  const fitRows = sample === null ? (matrix as CsrMatrix) : tfidf.select(sample);
+  const usable = Math.min(dims, Math.min(fitRows.rows, fitRows.cols) - 1);
   if (usable < 2) {
     warnings.push(warning("reduce-ignored", `reduce ignored: the corpus is too small for ${dims} dimensions`));
-    return { X: matrix, components: null, reduce: "none" };
+    return { X: wholeMatrix(tfidf), components: null, reduce: "none" };
   }
   if (usable < dims)
     warnings.push(
@@ -39,7 +56,13 @@ export function reduceStage(
       ),
     );
   const svd = truncatedSvd(fitRows, usable, { seed });
-  const embedding = sample === null ? svd.embedding : projectOnComponents(matrix, svd.components);
+  // Every row projected; without the matrix, from rows built a block at a time (same bits).
+  const embedding =
+    sample === null
+      ? svd.embedding
+      : matrix !== null
+        ? projectOnComponents(matrix, svd.components)
+        : projectRowBlocks(tfidf.rows, (from, to) => tfidf.select(range(from, to)), svd.components);
   // The embedding is this stage's own array: scaled in place rather than copied.
   denseNormalizeRowsInPlace(embedding as DenseMatrix & { data: Float64Array });
   return { X: embedding, components: svd.components, reduce: usable };

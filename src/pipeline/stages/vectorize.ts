@@ -1,15 +1,25 @@
+import type { CsrMatrix } from "../../core/csr.js";
 import { EmptyInputError } from "../../core/errors.js";
+import { csrSelectRows } from "../../core/points.js";
 import { type Warning, warning } from "../../core/warnings.js";
 import { type Abbreviation, createAbbreviationCollector } from "../../text/abbreviations.js";
 import { analyzeDocument } from "../../vectorize/analyze.js";
 import { resolveTfidfOptions, type TfidfOptions } from "../../vectorize/options.js";
-import { createTfidfScan, type TfidfFit, type TfidfScan } from "../../vectorize/tfidf.js";
+import { createTfidfScan, type TfidfFit } from "../../vectorize/tfidf.js";
 import type { TokenDocuments } from "../../vectorize/vocabulary.js";
 
 /** What the vectorize stage hands on: the clustering TF-IDF and the words of every document. */
 export interface Vectorized {
-  /** The clustering vectorizer and its TF-IDF matrix (the raw counts are not kept). */
-  readonly fit: Omit<TfidfFit, "counts">;
+  /**
+   * The clustering vectorizer and its TF-IDF rows: the whole matrix, or (`onDemand`) none,
+   * the rows being built from the word ids when selected (the raw counts are not kept).
+   */
+  readonly fit: {
+    readonly model: TfidfFit["model"];
+    readonly matrix: CsrMatrix | null;
+    readonly rows: number;
+    select(ids: ArrayLike<number>): CsrMatrix;
+  };
   /** Word ids of every document (stop words removed), shared by keywords and coherence. */
   readonly tokens: TokenDocuments;
   /** Documents without a single vocabulary term. */
@@ -25,7 +35,8 @@ export interface Vectorized {
 /** The vectorize stage fed one document at a time (from an array or a stream). */
 export interface VectorizeStage {
   add(text: string): void;
-  finish(warnings: Warning[]): Vectorized;
+  /** `onDemand`: no TF-IDF matrix is built; rows are made when selected (see `TfidfScan.fitRows`). */
+  finish(warnings: Warning[], onDemand?: boolean): Vectorized;
 }
 
 // Options that change which words a document yields (the rest only weight or prune them).
@@ -60,13 +71,28 @@ export function createVectorizeStage(
       wordScan?.add(text);
       abbreviations?.add(text);
     },
-    finish(warnings) {
+    finish(warnings, onDemand = false) {
       const n = scan.documents;
       if (n === 0) throw new EmptyInputError(`${fn}: docs must hold at least one document; got 0`, "docs");
       const small = n < 10 ? { minDf: user?.minDf ?? 1, maxDf: user?.maxDf ?? 1 } : {};
-      const fit = fitWithFallback(fn, scan, { ...options, ...small }, small, warnings);
-      const tokens = (wordScan === null ? fit.tokens : wordScan.fit().tokens) as TokenDocuments;
-      const emptyRows = countEmptyRows(fit.matrix.indptr, n);
+      const fitted = fitWithFallback(
+        fn,
+        (o) => (onDemand ? scan.fitRows(o) : scan.fit(o)),
+        { ...options, ...small },
+        small,
+        warnings,
+      );
+      const fit =
+        "select" in fitted
+          ? { model: fitted.model, matrix: null, rows: fitted.rows, select: fitted.select }
+          : {
+              model: fitted.model,
+              matrix: fitted.matrix,
+              rows: fitted.matrix.rows,
+              select: (ids: ArrayLike<number>) => csrSelectRows(fitted.matrix, ids),
+            };
+      const tokens = (wordScan === null ? fitted.tokens : wordScan.fit().tokens) as TokenDocuments;
+      const emptyRows = "select" in fitted ? fitted.emptyRows : countEmptyRows(fitted.matrix.indptr, n);
       if (emptyRows === n)
         throw new EmptyInputError(
           `${fn}: no document has any term left after vectorizing; check the language and stop words`,
@@ -80,7 +106,7 @@ export function createVectorizeStage(
           ),
         );
       return {
-        fit: { model: fit.model, matrix: fit.matrix },
+        fit,
         tokens,
         emptyRows,
         abbreviations: abbreviations?.finish() ?? [],
@@ -91,15 +117,15 @@ export function createVectorizeStage(
   };
 }
 
-function fitWithFallback(
+function fitWithFallback<T>(
   fn: string,
-  scan: TfidfScan,
+  fit: (overrides: Pick<TfidfOptions, "minDf" | "maxDf">) => T,
   options: TfidfOptions,
   overrides: Pick<TfidfOptions, "minDf" | "maxDf">,
   warnings: Warning[],
-): ReturnType<TfidfScan["fit"]> {
+): T {
   try {
-    return scan.fit(overrides);
+    return fit(overrides);
   } catch (error) {
     if (error instanceof EmptyInputError && error.argument === "docs") {
       throw new EmptyInputError(
@@ -119,7 +145,7 @@ function fitWithFallback(
           `no terms survived minDf ${options.minDf ?? 1} / maxDf ${options.maxDf ?? 1}; kept every term instead`,
         ),
       );
-      return scan.fit({ minDf: 1, maxDf: 1 });
+      return fit({ minDf: 1, maxDf: 1 });
     }
     throw error;
   }
