@@ -10,6 +10,7 @@ const shared: Options = {
     seed: "src/corpus/seed.ts",
     cli: "src/cli/main.ts",
     "assign-worker": "src/node/assignWorker.ts",
+    "web-worker": "src/webWorker.ts",
   },
   dts: { entry: { index: "src/index.ts", node: "src/node.ts", seed: "src/corpus/seed.ts" } },
   // No source maps: the build is readable ES2022, not minified, and maps would double the package.

@@ -28,6 +28,9 @@ export { createMiniBatchKMeans, MINI_BATCH_DEFAULTS, miniBatchKMeans } from "./c
 export type { AssignSession, ParallelAssigner } from "./cluster/parallel.js";
 export type { KMeansCentroids, KMeansJSON } from "./cluster/predict.js";
 export { KMEANS_FORMAT, kmeansFromJSON, kmeansToJSON, predict } from "./cluster/predict.js";
+export type { WorkerPool } from "./cluster/threadPool.js";
+export type { WebWorkerPoolOptions } from "./cluster/webWorkerPool.js";
+export { createWebWorkerPool } from "./cluster/webWorkerPool.js";
 export type { CsrMatrix } from "./core/csr.js";
 export { assertCsr, csrNormalizeRows, csrRowNorms, isCsrMatrix } from "./core/csr.js";
 export type { DenseMatrix } from "./core/dense.js";

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
+import { build } from "esbuild";
 import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "./helpers/data.js";
@@ -9,7 +10,13 @@ import { ROOT } from "./helpers/data.js";
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".map": "application/json" };
 // Only what the page needs is served, from loopback.
-const ALLOWED = ["/dist/", "/node_modules/stopword/", "/node_modules/csv-parse/dist/esm/", "/test/browser/"];
+const ALLOWED = [
+  "/dist/",
+  "/node_modules/stopword/",
+  "/node_modules/csv-parse/dist/esm/",
+  "/test/browser/",
+  "/test-output/workers-job.js",
+];
 
 let server: Server;
 let base = "";
@@ -22,7 +29,14 @@ beforeAll(async () => {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+    // Cross-origin isolated, as a page must be for SharedArrayBuffer (createWebWorkerPool).
+    res
+      .writeHead(200, {
+        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+        "cross-origin-opener-policy": "same-origin",
+        "cross-origin-embedder-policy": "require-corp",
+      })
+      .end(readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -111,4 +125,49 @@ describe("the ESM build in headless Chromium", () => {
       await browser.close();
     }
   });
+
+  it("shares k-means with Web Workers in a cross-origin isolated page's Worker, with the one-thread bytes", async () => {
+    // A Worker has no import map: the job is bundled, the pool's own worker script needs none.
+    mkdirSync(join(ROOT, "test-output"), { recursive: true });
+    await build({
+      entryPoints: [join(ROOT, "test", "browser", "workersJob.mjs")],
+      bundle: true,
+      format: "esm",
+      outfile: join(ROOT, "test-output", "workers-job.js"),
+      // The browser builds, as the pages' import map gives them.
+      alias: { "csv-parse/sync": join(ROOT, "node_modules", "csv-parse", "dist", "esm", "sync.js") },
+      logLevel: "error",
+    });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+    });
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.goto(`${base}/test/browser/workers.html`);
+      await page.waitForFunction(() => document.body.dataset.state !== undefined, undefined, { timeout: 120_000 });
+      expect(await page.evaluate(() => document.body.dataset.state)).toBe("done");
+      expect(errors).toEqual([]);
+      expect(await page.evaluate(() => document.body.dataset.isolated)).toBe("true");
+      const mainWarnings = JSON.parse((await page.evaluate(() => document.body.dataset.mainWarnings)) as string);
+      expect(mainWarnings.map((w: { message: string }) => w.message).join()).toMatch(
+        /may not block.*run clusterTopics in a Worker/,
+      );
+      const cases = JSON.parse((await page.evaluate(() => document.body.dataset.result)) as string) as {
+        threads: number;
+        name: string;
+        identical: boolean;
+        sessions: number;
+      }[];
+      expect(cases).toHaveLength(6);
+      for (const c of cases) {
+        expect(c.identical, `${c.name} on ${c.threads} threads`).toBe(true);
+        expect(c.sessions, `${c.name} on ${c.threads} threads`).toBeGreaterThan(0);
+      }
+    } finally {
+      await browser.close();
+    }
+  }, 180_000);
 });

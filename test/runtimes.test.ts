@@ -21,6 +21,21 @@ describe("the built package in Deno", () => {
     );
   });
 
+  it("shares k-means with Web Workers (createWebWorkerPool): the one-thread bytes, on 2 and 3 threads", () => {
+    const cases = JSON.parse(run(DENO, ["run", "--allow-read", "test/deno/webWorkers.mjs"])) as {
+      threads: number;
+      name: string;
+      identical: boolean;
+      sessions: number;
+    }[];
+    expect(cases).toHaveLength(8);
+    for (const c of cases) {
+      expect(c.identical, `${c.name} on ${c.threads} threads`).toBe(true);
+      // Every run but clusterTopics' on 3 threads (1,000 rows a thread, under the pool's floor) used the workers.
+      if (!(c.name === "clusterTopics" && c.threads === 3)) expect(c.sessions, c.name).toBeGreaterThan(0);
+    }
+  }, 240_000);
+
   it("gives the seed example's labels, keywords and scores byte for byte as in Node", () => {
     const node = run(process.execPath, ["test/deno/seedResult.mjs"]);
     const deno = run(DENO, ["run", "--allow-read", "test/deno/seedResult.mjs"]);

@@ -1,28 +1,9 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { balancedColumns } from "../cluster/assign.js";
-import { type ElkanLayout, type ElkanPhase, openElkan, runPhaseHere } from "../cluster/elkan.js";
-import type { AssignSession, ElkanSession, ParallelAssigner } from "../cluster/parallel.js";
-import { createWorkspace, localSession, totalDistance } from "../cluster/workspace.js";
-import type { Points } from "../core/points.js";
+import { createThreadPool, type WorkerPool } from "../cluster/threadPool.js";
 import { checkInteger, checkOptions } from "../core/validate.js";
-import {
-  ACCUMULATE,
-  ASSIGN,
-  ASSIGN_SUBSET,
-  COUNT,
-  DONE_BASE,
-  ELKAN_ASSIGN,
-  ELKAN_INIT,
-  ELKAN_SHIFT,
-  type ElkanMessage,
-  GENERATION,
-  PHASE,
-  type RunMessage,
-  STOP,
-  type UpdateMode,
-  WORKER_GONE,
-} from "./protocol.js";
+
+export type { WorkerPool } from "../cluster/threadPool.js";
 
 export interface WorkerPoolOptions {
   /** Threads in all, the calling thread included. @defaultValue the machine's available parallelism */
@@ -32,20 +13,6 @@ export interface WorkerPoolOptions {
   /** Where the worker script is, for bundlers that move files. @defaultValue the packaged `assign-worker.js` */
   readonly workerUrl?: URL | string;
 }
-
-/** A pool of worker threads for k-means; pass it as `options.parallel`. */
-export interface WorkerPool extends ParallelAssigner {
-  /**
-   * Resolves once every worker has started (or failed to), so that the first k-means run
-   * does not wait for threads to boot. Optional: runs work without it.
-   */
-  ready(): Promise<void>;
-  /** Stops the workers. The pool falls back to one thread if used afterwards. */
-  close(): Promise<void>;
-}
-
-// Rows below which a thread is not worth its synchronisation.
-const MIN_ROWS_PER_THREAD = 1024;
 
 /**
  * Creates worker threads that share k-means with the calling thread. Data is copied once
@@ -57,293 +24,23 @@ const MIN_ROWS_PER_THREAD = 1024;
  * with a warning). The workers do not keep the process alive.
  * @example const pool = createWorkerPool(); kmeans(X, 50, { parallel: pool }); await pool.close();
  */
-/**
- * Workers that stopped or missed a deadline: later sessions leave them out at once (the
- * calling thread is busy in k-means, so their "exit" event may not have been heard yet).
- */
-const failedWorkers = new WeakMap<Worker, string>();
-
 export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
   const fn = "createWorkerPool";
   const o = checkOptions(fn, options, ["threads", "timeoutMs", "workerUrl"]);
   const threads = checkInteger(fn, "options.threads", o.threads ?? availableParallelism(), 1, 256);
   const timeoutMs = checkInteger(fn, "options.timeoutMs", o.timeoutMs ?? 30_000, 1);
-  const workers: (Worker | null)[] = [];
-  const started: Promise<void>[] = [];
-  let startError: string | null = null;
-  for (let w = 0; w < threads - 1; w++) {
-    try {
-      const worker = new Worker(o.workerUrl ?? new URL("./assign-worker.js", import.meta.url));
-      worker.unref();
-      const gone = () => {
-        workers[w] = null;
-      };
-      worker.on("error", gone);
-      worker.on("exit", gone);
-      // The worker script says "ready" once it listens; failing or exiting also settles.
-      started.push(
-        new Promise<void>((resolve) => {
-          const done = () => resolve();
-          worker.once("message", done);
-          worker.once("error", done);
-          worker.once("exit", done);
-        }),
-      );
-      workers.push(worker);
-    } catch (error) {
-      startError = `worker threads unavailable (${(error as Error).message}); k-means ran on one thread`;
-      break;
-    }
-  }
-  /** The workers still usable, and the warning of the first that failed (every later run repeats it). */
-  const liveWorkers = () => {
-    let fallback: string | null = null;
-    const live: Worker[] = [];
-    for (const w of workers) {
-      if (w === null) continue;
-      const failed = failedWorkers.get(w);
-      if (failed === undefined) live.push(w);
-      else fallback ??= failed;
-    }
-    return { live, fallback };
-  };
-  return {
-    threads,
-    startElkan(layout) {
-      const { live, fallback } = liveWorkers();
-      if (startError !== null) return localElkanSession(layout, startError);
-      if (live.length === 0 || layout.rows / (live.length + 1) < MIN_ROWS_PER_THREAD)
-        return fallback === null ? null : localElkanSession(layout, fallback);
-      return startElkanSession(live, layout, timeoutMs, fallback);
-    },
-    start(p, xSquaredNorms, weights, k) {
-      const { live, fallback } = liveWorkers();
-      const share = Math.floor(p.rows / (live.length + 1));
-      if (startError !== null) return localSession(p, xSquaredNorms, weights, k, startError);
-      if (live.length === 0 || share < MIN_ROWS_PER_THREAD)
-        return fallback === null ? null : localSession(p, xSquaredNorms, weights, k, fallback);
-      return startSession(live, p, xSquaredNorms, weights, k, timeoutMs, fallback);
-    },
-    async ready() {
-      await Promise.all(started);
-    },
-    async close() {
-      await Promise.all(workers.map((w) => w?.terminate()));
-      workers.fill(null);
-    },
-  };
-}
-
-function startSession(
-  workers: Worker[],
-  p: Points,
-  xSquaredNorms: Float64Array,
-  weights: Float64Array | null,
-  k: number,
-  timeoutMs: number,
-  fallback: string | null,
-): AssignSession {
-  const n = p.rows;
-  const threads = workers.length + 1;
-  const ws = createWorkspace(p, xSquaredNorms, weights, k, threads);
-  const { labels, distances, sums, clusterWeights, subsetIds, subsetLabels, subsetDistances } = ws;
-  const w = ws.weights;
-  // The calling thread takes the first slice; worker i the (i + 1)-th.
-  const bounds = rowBounds(n, threads);
-  // How the update step is shared (its sums never depend on it; see updateBlocks): with two
-  // blocks, the calling thread and the first worker sum one each; with one, every thread
-  // sums its share of the columns. (Summing during the assignment pass measured slower: the
-  // sums and the centres then compete for the cache.)
-  const mode: UpdateMode = ws.blocks.length === 3 ? "blocks" : "columns";
-  const columns = balancedColumns(p, threads);
-  const columnShares = Array.from({ length: threads }, (_, t) => [columns[t], columns[t + 1]] as [number, number]);
-  const c = createCoordinator(workers, timeoutMs, fallback, (worker, control) => ({
-    type: "run",
-    worker,
-    from: bounds[worker + 1] as number,
-    to: bounds[worker + 2] as number,
-    columns: columnShares[worker + 1] as [number, number],
-    mode,
-    layout: ws.layout,
-    control,
-  }));
-  const { control, run } = c;
-  // Each thread's part of each phase, made once for the session.
-  const assignShare = (t: number) => ws.assign(bounds[t] as number, bounds[t + 1] as number);
-  let subsetCount = 0;
-  const subsetShare = (t: number) =>
-    ws.assignSubset(Math.round((t * subsetCount) / threads), Math.round(((t + 1) * subsetCount) / threads));
-  const blockShare = (t: number) => {
-    if (t < 2) ws.sumBlock(t);
-  };
-  const columnShare = (t: number) => ws.accumulate(columnShares[t] as [number, number]);
-  return {
-    get warning() {
-      return c.warning;
-    },
-    assign(centers, outLabels, outDistances) {
-      ws.prepare(centers);
-      if (!c.healthy) ws.assign(0, n);
-      else run(ASSIGN, assignShare);
-      outLabels.set(labels);
-      outDistances.set(distances);
-      return totalDistance(ws);
-    },
-    assignSubset(ids, count, centers, outLabels, outDistances) {
-      ws.prepare(centers);
-      subsetIds.set(ids.subarray(0, count));
-      if (c.healthy) {
-        subsetCount = count;
-        Atomics.store(control, COUNT, count);
-        run(ASSIGN_SUBSET, subsetShare);
-      } else {
-        ws.assignSubset(0, count);
-      }
-      outLabels.set(subsetLabels.subarray(0, count));
-      outDistances.set(subsetDistances.subarray(0, count));
-      let total = 0;
-      for (let t = 0; t < count; t++) {
-        const d2 = subsetDistances[t] as number;
-        total += w === null ? d2 : d2 * (w[subsetIds[t] as number] as number);
-      }
-      return total;
-    },
-    accumulate(outSums, outWeights) {
-      if (!c.healthy) for (let b = 0; b + 1 < ws.blocks.length; b++) ws.sumBlock(b);
-      else run(ACCUMULATE, mode === "blocks" ? blockShare : columnShare);
-      ws.finishSums();
-      outSums.set(sums);
-      outWeights.set(clusterWeights);
-    },
-    end: c.end,
-  };
-}
-
-/** The first row of each thread's slice, and n: the calling thread first, then worker i. */
-function rowBounds(n: number, threads: number): number[] {
-  return Array.from({ length: threads + 1 }, (_, i) => Math.round((i * n) / threads));
-}
-
-/**
- * Posts each worker its first message and runs generations of work: `run` publishes a
- * phase, does the calling thread's part, then waits for every worker; a worker that misses
- * the deadline has its part redone on the calling thread (same result) and the session
- * continues on one thread with a warning.
- */
-function createCoordinator(
-  workers: Worker[],
-  timeoutMs: number,
-  fallback: string | null,
-  message: (worker: number, control: SharedArrayBuffer) => RunMessage | ElkanMessage,
-) {
-  const controlBuffer = new SharedArrayBuffer((DONE_BASE + workers.length) * 4);
-  const control = new Int32Array(controlBuffer);
-  workers.forEach((worker, i) => {
-    worker.postMessage(message(i, controlBuffer));
+  return createThreadPool(threads, timeoutMs, (_, gone) => {
+    const worker = new Worker(o.workerUrl ?? new URL("./assign-worker.js", import.meta.url));
+    worker.unref();
+    worker.on("error", gone);
+    worker.on("exit", gone);
+    // The worker script says "ready" once it listens; failing or exiting also settles.
+    const started = new Promise<void>((resolve) => {
+      const done = () => resolve();
+      worker.once("message", done);
+      worker.once("error", done);
+      worker.once("exit", done);
+    });
+    return { thread: { post: (m) => worker.postMessage(m), terminate: () => worker.terminate() }, started };
   });
-  let generation = 0;
-  const state = {
-    control,
-    healthy: true,
-    warning: fallback,
-    /** `share(t)` does thread t's part (0 = the calling thread, t = worker t - 1). */
-    run(phase: number, share: (thread: number) => void): void {
-      generation++;
-      Atomics.store(control, PHASE, phase);
-      Atomics.store(control, GENERATION, generation);
-      Atomics.notify(control, GENERATION);
-      share(0);
-      const deadline = Date.now() + timeoutMs;
-      for (let i = 0; i < workers.length; i++) {
-        for (;;) {
-          // Wait on the value just checked: re-reading it could see the worker's store and
-          // then sleep through the notification that followed it.
-          const done = Atomics.load(control, DONE_BASE + i);
-          const left = deadline - Date.now();
-          if (done === generation || done === WORKER_GONE || left <= 0) break;
-          Atomics.wait(control, DONE_BASE + i, done, Math.min(left, 1000));
-        }
-        const done = Atomics.load(control, DONE_BASE + i);
-        if (done !== generation) {
-          state.healthy = false;
-          state.warning =
-            done === WORKER_GONE
-              ? "a worker thread stopped; k-means continued on one thread (same result)"
-              : `a worker thread did not answer within ${timeoutMs} ms; k-means continued on one thread (same result)`;
-          failedWorkers.set(workers[i] as Worker, state.warning);
-          share(i + 1);
-        }
-      }
-    },
-    end(): void {
-      Atomics.store(control, STOP, 1);
-      Atomics.store(control, GENERATION, generation + 1);
-      Atomics.notify(control, GENERATION);
-    },
-  };
-  return state;
-}
-
-const ELKAN_PHASES: Record<ElkanPhase, number> = {
-  init: ELKAN_INIT,
-  assign: ELKAN_ASSIGN,
-  shift: ELKAN_SHIFT,
-  accumulate: ACCUMULATE,
-};
-
-/** Elkan's passes on the calling thread only, reporting why. */
-function localElkanSession(layout: ElkanLayout, warning: string): ElkanSession {
-  const { passes } = openElkan(layout);
-  return {
-    warning,
-    run: (phase) => runPhaseHere(passes, phase, layout.rows),
-    end() {},
-  };
-}
-
-/** Elkan's passes on all threads, rows split as for Lloyd's (the sums stay on the calling thread). */
-function startElkanSession(
-  workers: Worker[],
-  layout: ElkanLayout,
-  timeoutMs: number,
-  fallback: string | null,
-): ElkanSession {
-  const n = layout.rows;
-  const threads = workers.length + 1;
-  const bounds = rowBounds(n, threads);
-  const { passes } = openElkan(layout);
-  // One block of rows per thread for the sums (the calling thread and the first worker);
-  // rows split as for Lloyd's for the other phases.
-  const blockShare = (t: number) => {
-    if (t < 2) passes.sumBlock(t);
-  };
-  let rowPhase: Exclude<ElkanPhase, "accumulate"> = "init";
-  const rowShare = (t: number) => passes[rowPhase](bounds[t] as number, bounds[t + 1] as number);
-  const c = createCoordinator(workers, timeoutMs, fallback, (worker, control) => ({
-    type: "elkan",
-    worker,
-    from: bounds[worker + 1] as number,
-    to: bounds[worker + 2] as number,
-    layout,
-    control,
-  }));
-  return {
-    get warning() {
-      return c.warning;
-    },
-    run(phase) {
-      if (!c.healthy || (phase === "accumulate" && passes.blocks.length !== 3)) {
-        runPhaseHere(passes, phase, n);
-        return;
-      }
-      if (phase === "accumulate") {
-        c.run(ACCUMULATE, blockShare);
-        passes.finishSums();
-        return;
-      }
-      rowPhase = phase;
-      c.run(ELKAN_PHASES[phase], rowShare);
-    },
-    end: c.end,
-  };
 }
