@@ -50,6 +50,15 @@ export interface SpawnedThread {
 const MIN_ROWS_PER_THREAD = 1024;
 
 /**
+ * A session's shared memory is freed only once every thread has dropped it, and an idle
+ * worker never collects its garbage: after a session over this many values, the workers
+ * are replaced by fresh ones (a few tens of milliseconds), or each would hold every large
+ * run's copy of the data (measured: 87,242 abstracts, 837 MB peak with the pool, 688 MB
+ * without it).
+ */
+const RECYCLE_VALUES = 4 << 20;
+
+/**
  * Workers that stopped or missed a deadline: later sessions leave them out at once (the
  * calling thread is busy in k-means, so their "exit" event may not have been heard yet).
  */
@@ -77,22 +86,41 @@ export function createThreadPool(
   const isStarted: boolean[] = [];
   const started: Promise<void>[] = [];
   let startError: string | null = unavailable;
+  const launch = (w: number): void => {
+    const spawned = spawn(w, () => {
+      if (workers[w] === spawned.thread) workers[w] = null;
+    });
+    workers[w] = spawned.thread;
+    isStarted[w] = false;
+    started[w] = spawned.started.then(() => {
+      if (workers[w] === spawned.thread) isStarted[w] = true;
+    });
+  };
   for (let w = 0; startError === null && w < threads - 1; w++) {
     try {
-      const spawned = spawn(w, () => {
-        workers[w] = null;
-      });
-      workers.push(spawned.thread);
-      isStarted.push(false);
-      started.push(
-        spawned.started.then(() => {
-          isStarted[w] = true;
-        }),
-      );
+      launch(w);
     } catch (error) {
       startError = `worker threads unavailable (${(error as Error).message}); k-means ran on one thread`;
     }
   }
+  /** Replaces the live workers by fresh ones after a large session (see RECYCLE_VALUES). */
+  const recycleAfter = <S extends { end(): void }>(session: S, values: number): S => {
+    if (values < RECYCLE_VALUES) return session;
+    const end = session.end;
+    (session as { end(): void }).end = () => {
+      end();
+      workers.forEach((w, i) => {
+        if (w === null || failedThreads.has(w)) return;
+        void w.terminate();
+        try {
+          launch(i);
+        } catch {
+          workers[i] = null;
+        }
+      });
+    };
+    return session;
+  };
   /** The workers still usable, and the warning of the first that failed (every later run repeats it). */
   const liveWorkers = () => {
     let fallback: string | null = null;
@@ -112,7 +140,7 @@ export function createThreadPool(
       if (startError !== null) return localElkanSession(layout, startError);
       if (live.length === 0 || layout.rows / (live.length + 1) < MIN_ROWS_PER_THREAD)
         return fallback === null ? null : localElkanSession(layout, fallback);
-      return startElkanSession(live, layout, timeoutMs, fallback);
+      return recycleAfter(startElkanSession(live, layout, timeoutMs, fallback), layout.rows * layout.cols);
     },
     start(p, xSquaredNorms, weights, k) {
       const { live, fallback } = liveWorkers();
@@ -120,7 +148,8 @@ export function createThreadPool(
       if (startError !== null) return localSession(p, xSquaredNorms, weights, k, startError);
       if (live.length === 0 || share < MIN_ROWS_PER_THREAD)
         return fallback === null ? null : localSession(p, xSquaredNorms, weights, k, fallback);
-      return startSession(live, p, xSquaredNorms, weights, k, timeoutMs, fallback);
+      const values = p.kind === "sparse" ? (p.indptr[p.rows] as number) : p.rows * p.cols;
+      return recycleAfter(startSession(live, p, xSquaredNorms, weights, k, timeoutMs, fallback), values);
     },
     async ready() {
       await Promise.all(started);
