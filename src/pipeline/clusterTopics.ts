@@ -22,7 +22,7 @@ import { type DocumentInput, excerpt, normalizeDocument, normalizeDocuments } fr
 import { checkSpecValue, optionSpec } from "./optionSpec.js";
 import { topicsResult } from "./result.js";
 import { assembleTopics, type DocumentFacts } from "./stages/assemble.js";
-import { chooseKStage, SWEEP_ROWS } from "./stages/chooseK.js";
+import { chooseKStage, kChoiceOf, SWEEP_ROWS } from "./stages/chooseK.js";
 import {
   type ClusterFit,
   type ClusterPoints,
@@ -38,7 +38,15 @@ import { scoreStage } from "./stages/score.js";
 import { createVectorizeStage, type VectorizeStage } from "./stages/vectorize.js";
 import { combineZeroShot, type ZeroShotSplit, zeroShotSplit } from "./stages/zeroShot.js";
 import { createTopicModel, textVectors } from "./topicModel.js";
-import type { ClusteringPath, Topic, TopicsParameters, TopicsProgress, TopicsResult } from "./types.js";
+import {
+  type ClusteringPath,
+  K_SEEDS_MAX_DOCUMENTS,
+  type KChoice,
+  type Topic,
+  type TopicsParameters,
+  type TopicsProgress,
+  type TopicsResult,
+} from "./types.js";
 
 export interface ClusterTopicsOptions {
   /** Number of topics, or `"auto"` to pick it with {@link sweepK}. @defaultValue "auto" */
@@ -590,6 +598,7 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
   let kRest: number;
   let kChosenBy: TopicsParameters["kChosenBy"];
   let sweep: SweepKResult | null = null;
+  let kChoice: KChoice | null = null;
   if (settings.k !== "auto") {
     kRest = Math.min(settings.k - zeroTopics, nRest);
     kChosenBy = "user";
@@ -599,16 +608,29 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
     if (zero === null)
       warnings.push(warning("too-few-documents", `k = 1: ${n} document(s) are too few to compare values of k`));
   } else {
-    sweep = chooseKStage(restX, restSample, {
+    const sweepSettings = {
       kRange: settings.kRange ?? defaultKRange(nRest),
       seed,
       metric,
       nInit,
       parallel,
-      onProgress: (done, total) => progress("choose-k", done, total),
-    });
+      onProgress: (done: number, total: number) => progress("choose-k", done, total),
+    };
+    sweep = chooseKStage(restX, restSample, sweepSettings);
+    // On small corpora the sweep is cheap: how often other seeds agree is measured, not guessed.
+    kChoice = kChoiceOf(
+      sweep,
+      nRest <= K_SEEDS_MAX_DOCUMENTS
+        ? () =>
+            [3, 6, 9, 12].map(
+              (offset) =>
+                chooseKStage(restX, restSample, { ...sweepSettings, seed: seed + offset, onProgress: () => {} })
+                  .recommendedK,
+            )
+        : null,
+    );
     // Every guided topic needs a cluster of its own.
-    kRest = Math.max(sweep.recommendedK, settings.seedTopics?.length ?? 0);
+    kRest = Math.max(kChoice.chosen, settings.seedTopics?.length ?? 0);
     kChosenBy = "sweep";
   }
   const k = kRest + zeroTopics;
@@ -690,10 +712,13 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
   const topTerms = topics
     .filter((t) => t.keywords.length > 0)
     .map((t) => t.keywords.slice(0, 10).map((x) => x.counted ?? x.term));
-  const quality = scoreStage(X, clustering.labels, k, metric, seed, topTerms, tokens, {
-    value: stability,
-    measuredOn: stability === null ? 0 : stabilityRows,
-  });
+  const quality = {
+    ...scoreStage(X, clustering.labels, k, metric, seed, topTerms, tokens, {
+      value: stability,
+      measuredOn: stability === null ? 0 : stabilityRows,
+    }),
+    kChoice,
+  };
   progress("quality", 1, 1);
 
   const model = createTopicModel(

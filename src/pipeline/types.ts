@@ -69,6 +69,34 @@ export interface TopicsMeasuredOn {
   readonly coherence: number;
 }
 
+/** How firmly the sweep chose k (with `k: "auto"`). */
+export interface KChoice {
+  /**
+   * The k chosen: on small corpora the one most often recommended by the sweeps of five
+   * seeds (see `acrossSeeds`), else the sweep's recommendation.
+   */
+  readonly chosen: number;
+  /** The next best k by the same rule (the stable k with the next highest silhouette), or null. */
+  readonly runnerUp: number | null;
+  /** Mean silhouette of the chosen k minus the runner-up's, or null. */
+  readonly margin: number | null;
+  /**
+   * The k that the sweep recommends with this seed and four others (seed + 3, + 6, + 9, + 12),
+   * this run's first; measured up to {@link K_SEEDS_MAX_DOCUMENTS} documents, else null.
+   */
+  readonly acrossSeeds: readonly number[] | null;
+  /** Share of `acrossSeeds` equal to `chosen`, or null. */
+  readonly agreement: number | null;
+  /**
+   * Whether the choice is shaky: fewer than 3 of the 5 seeds' sweeps pick it (agreement
+   * under 0.6), or, when not measured, the runner-up is within 0.005 of silhouette.
+   */
+  readonly uncertain: boolean;
+}
+
+/** Corpora up to this many documents get their choice of k measured across seeds (the sweeps are cheap there). */
+export const K_SEEDS_MAX_DOCUMENTS = 500;
+
 /** How good the clustering is, in numbers. */
 export interface TopicsQuality {
   /** Mean silhouette in the clustering space (sampled above 2,000 documents); null for k = 1. */
@@ -81,6 +109,8 @@ export interface TopicsQuality {
   readonly diversity: number;
   /** Documents behind each figure: a seeded sample when the corpus is larger than `sampleSize`. */
   readonly measuredOn: TopicsMeasuredOn;
+  /** How firmly k was chosen, when the sweep chose it; null otherwise. */
+  readonly kChoice: KChoice | null;
 }
 
 /** How the clusters were computed: every k-means step on all rows, or mini-batches. */

@@ -8,6 +8,11 @@ export function toText(result: TopicsResult, options: { titles?: number } = {}):
   const lines = [
     `${p.documents} documents, ${result.topics.length} topics (k ${p.kChosenBy === "user" ? "given" : `chosen by ${p.kChosenBy}`}), silhouette ${formatNumber(q.silhouette)}, stability ${formatNumber(q.stability)}, coherence ${formatNumber(q.coherence)}`,
   ];
+  const choice = q.kChoice;
+  if (choice?.uncertain)
+    lines.push(
+      `the choice of k is uncertain: runner-up k = ${choice.runnerUp ?? "none"}${choice.acrossSeeds === null ? "" : `; the sweeps of 5 seeds chose ${choice.acrossSeeds.join(", ")}`}`,
+    );
   for (const t of result.topics) {
     lines.push("", `[${t.id}] ${t.label} (${t.size} documents)`);
     lines.push(`    keywords: ${t.keywords.map((k) => k.term).join(", ")}`);

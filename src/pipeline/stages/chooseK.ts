@@ -1,6 +1,7 @@
 import type { KMeansMetric } from "../../cluster/kmeans.js";
 import type { ParallelAssigner } from "../../cluster/parallel.js";
 import { type SweepKResult, sweepK } from "../../evaluate/sweepK.js";
+import type { KChoice } from "../types.js";
 import { type Clusterer, type ClusterPoints, kmeansClusterer, selectPoints } from "./cluster.js";
 
 export interface ChooseKSettings {
@@ -53,4 +54,43 @@ export function chooseKStage(X: ClusterPoints, sample: Int32Array | null, settin
     ...(settings.parallel ? { parallel: settings.parallel } : {}),
     onProgress: settings.onProgress,
   });
+}
+
+/**
+ * The k to use and how firmly it was chosen. When `others` is given (small corpora, where
+ * sweeps are cheap), the k most often recommended by this sweep and the other seeds'
+ * sweeps (ties to the one met first: this seed's): a consensus that moves less with the
+ * seed (seed corpus, seeds 0-9: k from 8 to 10 instead of from 5 to 10). Otherwise the
+ * sweep's own recommendation. The runner-up is the next best k by the sweep's rule.
+ */
+export function kChoiceOf(sweep: SweepKResult, others: (() => number[]) | null): KChoice {
+  const acrossSeeds = others === null ? null : [sweep.recommendedK, ...others()];
+  const chosen = acrossSeeds === null ? sweep.recommendedK : modeOf(acrossSeeds);
+  const maxStability = Math.max(...sweep.rows.map((r) => r.stability));
+  const ranked = sweep.rows
+    .filter((r) => r.stability >= 0.8 * maxStability)
+    .sort((a, b) => b.silhouette - a.silhouette || a.k - b.k);
+  const runner = ranked.find((r) => r.k !== chosen) ?? null;
+  const best = sweep.rows.find((r) => r.k === chosen);
+  const margin = runner === null || best === undefined ? null : best.silhouette - runner.silhouette;
+  const agreement = acrossSeeds === null ? null : acrossSeeds.filter((k) => k === chosen).length / acrossSeeds.length;
+  return {
+    chosen,
+    runnerUp: runner?.k ?? null,
+    margin,
+    acrossSeeds,
+    agreement,
+    uncertain: agreement !== null ? agreement < 0.6 : margin !== null && margin < 0.005,
+  };
+}
+
+/** The most frequent value; ties go to the one seen first. */
+function modeOf(values: readonly number[]): number {
+  let best = values[0] as number;
+  let bestCount = 0;
+  for (const v of values) {
+    const count = values.filter((x) => x === v).length;
+    if (count > bestCount) [best, bestCount] = [v, count];
+  }
+  return best;
 }

@@ -57,5 +57,6 @@ export function scoreStage(
       stability: stability.measuredOn,
       coherence: tokens.offsets.length - 1,
     },
+    kChoice: null,
   };
 }
