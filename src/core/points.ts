@@ -80,16 +80,20 @@ export function squaredRowNorms(p: Points): Float64Array {
 
 /**
  * Unit-L2 rows (zero rows stay zero), for the cosine metric. Rows that are already unit
- * length (TF-IDF with l2 norm) are used as they are, without a copy.
+ * length (TF-IDF with l2 norm; float32 rows within float32's rounding) are used as they
+ * are, without a copy.
  */
 export function normalizePoints(p: Points): Points {
   const norms = squaredRowNorms(p);
+  // Float32 rows that were scaled to unit length before rounding are as unit as float32
+  // allows: used as they are, or a million-row embedding would be copied to float64 here.
+  const tolerance = p.data instanceof Float64Array ? 1e-12 : 1e-6;
   let unit = true;
   for (let i = 0; i < p.rows && unit; i++) {
     const n = norms[i] as number;
-    unit = n === 0 || Math.abs(n - 1) <= 1e-12;
+    unit = n === 0 || Math.abs(n - 1) <= tolerance;
   }
-  if (unit && p.data instanceof Float64Array) return p;
+  if (unit) return p;
   const data = new Float64Array(p.data.length);
   if (p.kind === "sparse") {
     for (let i = 0; i < p.rows; i++) {

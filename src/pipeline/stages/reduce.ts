@@ -62,8 +62,10 @@ export function reduceStage(
       ? svd.embedding
       : matrix !== null
         ? projectOnComponents(matrix, svd.components)
-        : projectRowBlocks(tfidf.rows, (from, to) => tfidf.select(range(from, to)), svd.components);
+        : // Above the sample size, unit rows stored as float32: half the memory of the largest array.
+          projectRowBlocks(tfidf.rows, (from, to) => tfidf.select(range(from, to)), svd.components, true);
   // The embedding is this stage's own array: scaled in place rather than copied.
-  denseNormalizeRowsInPlace(embedding as DenseMatrix & { data: Float64Array });
+  if (embedding.data instanceof Float64Array)
+    denseNormalizeRowsInPlace(embedding as DenseMatrix & { data: Float64Array });
   return { X: embedding, components: svd.components, reduce: usable };
 }
