@@ -134,6 +134,11 @@ export function createTfidfScan(fn: string, options: TfidfOptions = {}): TfidfSc
   const analyzer = resolveTfidfOptions(fn, options);
   const scanner = createScanner(analyzer);
   let scanned: ScannedCorpus | null = null;
+  /** The analyzer with other pruning limits (the scan itself does not depend on them). */
+  const withPruning = (overrides: Pick<TfidfOptions, "minDf" | "maxDf">): Analyzer =>
+    overrides.minDf === undefined && overrides.maxDf === undefined
+      ? analyzer
+      : resolveTfidfOptions(fn, { ...options, ...overrides });
   return {
     add(text) {
       if (scanned !== null) throw new Error(`${fn}: documents added after fitting`);
@@ -144,20 +149,12 @@ export function createTfidfScan(fn: string, options: TfidfOptions = {}): TfidfSc
     },
     fit(overrides = {}) {
       if (scanned === null) scanned = scanner.finish();
-      const fitted =
-        overrides.minDf === undefined && overrides.maxDf === undefined
-          ? analyzer
-          : resolveTfidfOptions(fn, { ...options, ...overrides });
-      const fit = fitFromScan(fn, fitted, scanned, scanner.documents);
+      const fit = fitFromScan(fn, withPruning(overrides), scanned, scanner.documents);
       return { ...fit, tokens: wordsOnly(analyzer) ? tokensOf(scanned) : null };
     },
     fitRows(overrides = {}) {
       if (scanned === null) scanned = scanner.finish();
-      const fitted =
-        overrides.minDf === undefined && overrides.maxDf === undefined
-          ? analyzer
-          : resolveTfidfOptions(fn, { ...options, ...overrides });
-      const rows = rowsFromScan(fn, fitted, scanned, scanner.documents);
+      const rows = rowsFromScan(fn, withPruning(overrides), scanned, scanner.documents);
       return { ...rows, tokens: wordsOnly(analyzer) ? tokensOf(scanned) : null };
     },
   };

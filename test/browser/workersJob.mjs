@@ -1,62 +1,8 @@
 // Runs in a module Worker of test/browser/workers.html (bundled by the test, since a Worker
 // has no import map): k-means on 2 and 3 threads of createWebWorkerPool against one thread.
-import { createWebWorkerPool, kmeans, miniBatchKMeans } from "../../dist/index.js";
-
-let state = 11;
-const random = () => {
-  state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-  return state / 4294967296;
-};
-const n = 9000;
-const dense = { rows: n, cols: 24, data: Float64Array.from({ length: n * 24 }, (_, i) => random() + ((i / 24) % 5)) };
-const indptr = new Int32Array(n + 1);
-const indices = [];
-const values = [];
-for (let r = 0; r < n; r++) {
-  const cols = new Set(Array.from({ length: 12 }, () => Math.floor(random() * 400)));
-  for (const c of [...cols].sort((a, b) => a - b)) {
-    indices.push(c);
-    values.push(random() + (c % 7 === r % 7 ? 2 : 0));
-  }
-  indptr[r + 1] = indices.length;
-}
-const sparse = { rows: n, cols: 400, indptr, indices: Int32Array.from(indices), data: Float64Array.from(values) };
-const bytes = (r) => JSON.stringify([Array.from(r.labels), Array.from(r.centroids.data), r.iterations, r.warnings]);
+import * as lib from "../../dist/index.js";
+import { compareWithOneThread } from "../helpers/workerCases.mjs";
 
 self.onmessage = async () => {
-  const out = [];
-  for (const threads of [2, 3]) {
-    const pool = createWebWorkerPool({ threads, workerUrl: "/dist/web-worker.js" });
-    await pool.ready();
-    let sessions = 0;
-    const counted = {
-      threads: pool.threads,
-      start: (...args) => {
-        const s = pool.start(...args);
-        if (s !== null && s.warning === null) sessions++;
-        return s;
-      },
-      startElkan: (...args) => {
-        const s = pool.startElkan(...args);
-        if (s !== null && s.warning === null) sessions++;
-        return s;
-      },
-    };
-    const cases = {
-      lloyd: (parallel) => bytes(kmeans(sparse, 12, { metric: "cosine", seed: 1, nInit: 2, ...parallel })),
-      elkan: (parallel) => bytes(kmeans(dense, 9, { algorithm: "elkan", seed: 2, ...parallel })),
-      miniBatch: (parallel) => bytes(miniBatchKMeans(dense, 9, { batchSize: 2048, seed: 3, ...parallel })),
-    };
-    for (const [name, run] of Object.entries(cases)) {
-      const before = sessions;
-      const t0 = performance.now();
-      const one = run({});
-      const t1 = performance.now();
-      const many = run({ parallel: counted });
-      const t2 = performance.now();
-      out.push({ threads, name, identical: one === many, sessions: sessions - before, ms: [t1 - t0, t2 - t1] });
-    }
-    await pool.close();
-  }
-  self.postMessage(out);
+  self.postMessage(await compareWithOneThread(lib, { workerUrl: "/dist/web-worker.js" }));
 };
