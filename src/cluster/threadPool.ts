@@ -1,4 +1,5 @@
 import type { Points } from "../core/points.js";
+import { checkInteger, checkOptions } from "../core/validate.js";
 import { balancedColumns } from "./assign.js";
 import { type ElkanLayout, type ElkanPhase, openElkan, runPhaseHere } from "./elkan.js";
 import type { AssignSession, ElkanSession, ParallelAssigner } from "./parallel.js";
@@ -31,6 +32,30 @@ export interface WorkerPool extends ParallelAssigner {
   ready(): Promise<void>;
   /** Stops the workers. The pool falls back to one thread if used afterwards. */
   close(): Promise<void>;
+}
+
+/** Options of a worker pool (`createWorkerPool` in Node, `createWebWorkerPool` elsewhere). */
+export interface PoolOptions {
+  /** Threads in all, the calling thread included. @defaultValue the machine's cores */
+  readonly threads?: number;
+  /** Longest wait for a worker's share before computing it on the calling thread, in ms. @defaultValue 30000 */
+  readonly timeoutMs?: number;
+  /** Where the worker script is, for bundlers that move files. @defaultValue the packaged worker script */
+  readonly workerUrl?: URL | string;
+}
+
+/** A pool's options checked, with the defaults applied. */
+export function resolvePoolOptions(
+  fn: string,
+  options: PoolOptions,
+  cores: number,
+): { threads: number; timeoutMs: number; workerUrl: URL | string | undefined } {
+  const o = checkOptions(fn, options, ["threads", "timeoutMs", "workerUrl"]);
+  return {
+    threads: checkInteger(fn, "options.threads", o.threads ?? Math.max(1, cores), 1, 256),
+    timeoutMs: checkInteger(fn, "options.timeoutMs", o.timeoutMs ?? 30_000, 1),
+    workerUrl: o.workerUrl,
+  };
 }
 
 /** One worker thread, as the pool sees it in any runtime. */

@@ -1,14 +1,7 @@
-import { checkInteger, checkOptions } from "../core/validate.js";
-import { createThreadPool, type WorkerPool } from "./threadPool.js";
+import { createThreadPool, type PoolOptions, resolvePoolOptions, type WorkerPool } from "./threadPool.js";
 
-export interface WebWorkerPoolOptions {
-  /** Threads in all, the calling thread included. @defaultValue `navigator.hardwareConcurrency` */
-  readonly threads?: number;
-  /** Longest wait for a worker's share before computing it on the calling thread, in ms. @defaultValue 30000 */
-  readonly timeoutMs?: number;
-  /** Where the worker script is, for bundlers that move files. @defaultValue the packaged `web-worker.js` */
-  readonly workerUrl?: URL | string;
-}
+/** Options of {@link createWebWorkerPool}; `threads` defaults to `navigator.hardwareConcurrency`, `workerUrl` to the packaged `web-worker.js`. */
+export type WebWorkerPoolOptions = PoolOptions;
 
 /**
  * {@link createWorkerPool} for Deno and browsers: Web Workers share k-means with the
@@ -22,17 +15,14 @@ export interface WebWorkerPoolOptions {
  * @example const pool = createWebWorkerPool(); await pool.ready(); clusterTopics(docs, { parallel: pool });
  */
 export function createWebWorkerPool(options: WebWorkerPoolOptions = {}): WorkerPool {
-  const fn = "createWebWorkerPool";
-  const o = checkOptions(fn, options, ["threads", "timeoutMs", "workerUrl"]);
   const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency;
-  const threads = checkInteger(fn, "options.threads", o.threads ?? Math.max(1, cores ?? 1), 1, 256);
-  const timeoutMs = checkInteger(fn, "options.timeoutMs", o.timeoutMs ?? 30_000, 1);
+  const { threads, timeoutMs, workerUrl } = resolvePoolOptions("createWebWorkerPool", options, cores ?? 1);
   const unavailable = whyNoThreads();
   return createThreadPool(
     threads,
     timeoutMs,
     (_, gone) => {
-      const worker = new Worker(o.workerUrl ?? new URL("./web-worker.js", import.meta.url), { type: "module" });
+      const worker = new Worker(workerUrl ?? new URL("./web-worker.js", import.meta.url), { type: "module" });
       worker.addEventListener("error", gone);
       // Sessions go through a channel's port: Chromium holds a Worker's own postMessage to a
       // nested Worker until the sender returns to its event loop, which k-means never does

@@ -1,18 +1,11 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { createThreadPool, type WorkerPool } from "../cluster/threadPool.js";
-import { checkInteger, checkOptions } from "../core/validate.js";
+import { createThreadPool, type PoolOptions, resolvePoolOptions, type WorkerPool } from "../cluster/threadPool.js";
 
 export type { WorkerPool } from "../cluster/threadPool.js";
 
-export interface WorkerPoolOptions {
-  /** Threads in all, the calling thread included. @defaultValue the machine's available parallelism */
-  readonly threads?: number;
-  /** Longest wait for a worker's share before computing it on the calling thread, in ms. @defaultValue 30000 */
-  readonly timeoutMs?: number;
-  /** Where the worker script is, for bundlers that move files. @defaultValue the packaged `assign-worker.js` */
-  readonly workerUrl?: URL | string;
-}
+/** Options of {@link createWorkerPool}; `threads` defaults to the machine's available parallelism, `workerUrl` to the packaged `assign-worker.js`. */
+export type WorkerPoolOptions = PoolOptions;
 
 /**
  * Creates worker threads that share k-means with the calling thread. Data is copied once
@@ -25,12 +18,9 @@ export interface WorkerPoolOptions {
  * @example const pool = createWorkerPool(); kmeans(X, 50, { parallel: pool }); await pool.close();
  */
 export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
-  const fn = "createWorkerPool";
-  const o = checkOptions(fn, options, ["threads", "timeoutMs", "workerUrl"]);
-  const threads = checkInteger(fn, "options.threads", o.threads ?? availableParallelism(), 1, 256);
-  const timeoutMs = checkInteger(fn, "options.timeoutMs", o.timeoutMs ?? 30_000, 1);
+  const { threads, timeoutMs, workerUrl } = resolvePoolOptions("createWorkerPool", options, availableParallelism());
   return createThreadPool(threads, timeoutMs, (_, gone) => {
-    const worker = new Worker(o.workerUrl ?? new URL("./assign-worker.js", import.meta.url));
+    const worker = new Worker(workerUrl ?? new URL("./assign-worker.js", import.meta.url));
     worker.unref();
     worker.on("error", gone);
     worker.on("exit", gone);
