@@ -130,7 +130,9 @@ export function createThreadPool(
   }
   /** Replaces the live workers by fresh ones after a large session (see RECYCLE_VALUES). */
   const recycleAfter = <S extends { end(): void }>(session: S, values: number): S => {
-    if (values < RECYCLE_VALUES) return session;
+    // Web Workers take part only once started, which needs the calling thread's event loop:
+    // fresh ones would leave the rest of a synchronous run to one thread.
+    if (onlyStarted || values < RECYCLE_VALUES) return session;
     const end = session.end;
     (session as { end(): void }).end = () => {
       end();
