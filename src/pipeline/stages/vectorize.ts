@@ -119,13 +119,13 @@ export function createVectorizeStage(
 
 function fitWithFallback<T>(
   fn: string,
-  fit: (overrides: Pick<TfidfOptions, "minDf" | "maxDf">) => T,
+  fitted: (overrides: Pick<TfidfOptions, "minDf" | "maxDf">) => T,
   options: TfidfOptions,
   overrides: Pick<TfidfOptions, "minDf" | "maxDf">,
   warnings: Warning[],
 ): T {
   try {
-    return fit(overrides);
+    return fitted(overrides);
   } catch (error) {
     if (error instanceof EmptyInputError && error.argument === "docs") {
       throw new EmptyInputError(
@@ -145,7 +145,7 @@ function fitWithFallback<T>(
           `no terms survived minDf ${options.minDf ?? 1} / maxDf ${options.maxDf ?? 1}; kept every term instead`,
         ),
       );
-      return fit({ minDf: 1, maxDf: 1 });
+      return fitted({ minDf: 1, maxDf: 1 });
     }
     throw error;
   }
