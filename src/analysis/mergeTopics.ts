@@ -4,6 +4,7 @@ import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { checkInteger, checkNumber, checkOneOf, checkOptions } from "../core/validate.js";
 import type { Warning } from "../core/warnings.js";
+import { classPhraseCounts } from "../keywords/classPhraseCounts.js";
 import { classTfidf } from "../keywords/ctfidf.js";
 import { type DocumentInput, excerpt } from "../pipeline/documents.js";
 import { topicsResult } from "../pipeline/result.js";
@@ -14,7 +15,6 @@ import { scoreStage } from "../pipeline/stages/score.js";
 import { createTopicModel } from "../pipeline/topicModel.js";
 import { CLUSTERING_SPACE, type TopicsResult } from "../pipeline/types.js";
 import { type DocumentWords, documentWords } from "./documentWords.js";
-import { groupTable } from "./groupKeywords.js";
 import { hierarchyOfWords } from "./hierarchy.js";
 
 /**
@@ -158,21 +158,23 @@ function nearestByClassTfidf(
   rows: readonly number[],
 ): { topic: number; similarity: number }[] {
   const K = result.topics.length;
-  const table = groupTable(words, result.assignments, K);
+  // The topics' word counts alone (unigrams: no phrase is counted, none would be used).
+  const table = classPhraseCounts(words.tokens, result.assignments, K, {
+    ngramRange: [1, 1],
+    minDf: 1,
+    minDocuments: 1,
+    phraseWords: 1,
+  });
   const { matrix, idf } = classTfidf(table.termCounts, { reduceFrequentWords: true });
   const column = new Map(table.vocabulary.map((t, i) => [t, i]));
   const { terms, stream, offsets } = words.tokens;
   const columnOfWord = Int32Array.from(terms, (t) => column.get(t) ?? -1);
-  const isWord = new Uint8Array(table.vocabulary.length);
-  for (const c of columnOfWord) if (c >= 0) isWord[c] = 1;
-  // Topic rows over single words, with their norms.
+  // Topic rows, with their norms.
   const topicRows = Array.from({ length: K }, (_, t) => {
     const row = new Map<number, number>();
     let norm = 0;
     for (let p = matrix.indptr[t] as number; p < (matrix.indptr[t + 1] as number); p++) {
-      const c = matrix.indices[p] as number;
-      if (isWord[c] === 0) continue;
-      row.set(c, matrix.data[p] as number);
+      row.set(matrix.indices[p] as number, matrix.data[p] as number);
       norm += (matrix.data[p] as number) ** 2;
     }
     return { row, norm: Math.sqrt(norm) };

@@ -78,8 +78,8 @@ const MIN_ROWS_PER_THREAD = 1024;
  * A session's shared memory is freed only once every thread has dropped it, and an idle
  * worker never collects its garbage: after a session over this many values, the workers
  * are replaced by fresh ones (a few tens of milliseconds), or each would hold every large
- * run's copy of the data (measured: 87,242 abstracts, 837 MB peak with the pool, 688 MB
- * without it).
+ * run's copy of the data (measured on 87,242 abstracts: 837 MB peak with the pool before,
+ * 740-781 MB with fresh workers, 688 MB without a pool).
  */
 const RECYCLE_VALUES = 4 << 20;
 
@@ -128,26 +128,24 @@ export function createThreadPool(
       startError = `worker threads unavailable (${(error as Error).message}); k-means ran on one thread`;
     }
   }
-  /** Replaces the live workers by fresh ones after a large session (see RECYCLE_VALUES). */
-  const recycleAfter = <S extends { end(): void }>(session: S, values: number): S => {
-    // Web Workers take part only once started, which needs the calling thread's event loop:
-    // fresh ones would leave the rest of a synchronous run to one thread.
-    if (onlyStarted || values < RECYCLE_VALUES) return session;
-    const end = session.end;
-    (session as { end(): void }).end = () => {
-      end();
-      workers.forEach((w, i) => {
-        if (w === null || failedThreads.has(w)) return;
-        void w.terminate();
-        try {
-          launch(i);
-        } catch {
-          workers[i] = null;
-        }
-      });
-    };
-    return session;
+  /** Replaces the live workers by fresh ones. */
+  const recycle = (): void => {
+    workers.forEach((w, i) => {
+      if (w === null || failedThreads.has(w)) return;
+      void w.terminate();
+      try {
+        launch(i);
+      } catch {
+        workers[i] = null;
+      }
+    });
   };
+  /**
+   * What follows a session over `values` values: fresh workers after a large one (see
+   * RECYCLE_VALUES). Web Workers take part only once started, which needs the calling
+   * thread's event loop: fresh ones would leave the rest of a synchronous run to one thread.
+   */
+  const afterSession = (values: number): (() => void) => (onlyStarted || values < RECYCLE_VALUES ? () => {} : recycle);
   /** The workers still usable, and the warning of the first that failed (every later run repeats it). */
   const liveWorkers = () => {
     let fallback: string | null = null;
@@ -167,7 +165,7 @@ export function createThreadPool(
       if (startError !== null) return localElkanSession(layout, startError);
       if (live.length === 0 || layout.rows / (live.length + 1) < MIN_ROWS_PER_THREAD)
         return fallback === null ? null : localElkanSession(layout, fallback);
-      return recycleAfter(startElkanSession(live, layout, timeoutMs, fallback), layout.rows * layout.cols);
+      return startElkanSession(live, layout, timeoutMs, fallback, afterSession(layout.rows * layout.cols));
     },
     start(p, xSquaredNorms, weights, k) {
       const { live, fallback } = liveWorkers();
@@ -176,7 +174,7 @@ export function createThreadPool(
       if (live.length === 0 || share < MIN_ROWS_PER_THREAD)
         return fallback === null ? null : localSession(p, xSquaredNorms, weights, k, fallback);
       const values = p.kind === "sparse" ? (p.indptr[p.rows] as number) : p.rows * p.cols;
-      return recycleAfter(startSession(live, p, xSquaredNorms, weights, k, timeoutMs, fallback), values);
+      return startSession(live, p, xSquaredNorms, weights, k, timeoutMs, fallback, afterSession(values));
     },
     async ready() {
       await Promise.all(started);
@@ -196,6 +194,7 @@ function startSession(
   k: number,
   timeoutMs: number,
   fallback: string | null,
+  afterEnd: () => void,
 ): AssignSession {
   const n = p.rows;
   const threads = workers.length + 1;
@@ -211,7 +210,7 @@ function startSession(
   const mode: UpdateMode = ws.blocks.length === 3 ? "blocks" : "columns";
   const columns = balancedColumns(p, threads);
   const columnShares = Array.from({ length: threads }, (_, t) => [columns[t], columns[t + 1]] as [number, number]);
-  const c = createCoordinator(workers, timeoutMs, fallback, (worker, control) => ({
+  const c = createCoordinator(workers, timeoutMs, fallback, afterEnd, (worker, control) => ({
     type: "run",
     worker,
     from: bounds[worker + 1] as number,
@@ -282,12 +281,13 @@ function rowBounds(n: number, threads: number): number[] {
  * Posts each worker its first message and runs generations of work: `run` publishes a
  * phase, does the calling thread's part, then waits for every worker; a worker that misses
  * the deadline has its part redone on the calling thread (same result) and the session
- * continues on one thread with a warning.
+ * continues on one thread with a warning. `afterEnd` runs once the workers are told to stop.
  */
 function createCoordinator(
   workers: PoolThread[],
   timeoutMs: number,
   fallback: string | null,
+  afterEnd: () => void,
   message: (worker: number, control: SharedArrayBuffer) => RunMessage | ElkanMessage,
 ) {
   const controlBuffer = new SharedArrayBuffer((DONE_BASE + workers.length) * 4);
@@ -333,6 +333,7 @@ function createCoordinator(
       Atomics.store(control, STOP, 1);
       Atomics.store(control, GENERATION, generation + 1);
       Atomics.notify(control, GENERATION);
+      afterEnd();
     },
   };
   return state;
@@ -361,6 +362,7 @@ function startElkanSession(
   layout: ElkanLayout,
   timeoutMs: number,
   fallback: string | null,
+  afterEnd: () => void,
 ): ElkanSession {
   const n = layout.rows;
   const threads = workers.length + 1;
@@ -373,7 +375,7 @@ function startElkanSession(
   };
   let rowPhase: Exclude<ElkanPhase, "accumulate"> = "init";
   const rowShare = (t: number) => passes[rowPhase](bounds[t] as number, bounds[t + 1] as number);
-  const c = createCoordinator(workers, timeoutMs, fallback, (worker, control) => ({
+  const c = createCoordinator(workers, timeoutMs, fallback, afterEnd, (worker, control) => ({
     type: "elkan",
     worker,
     from: bounds[worker + 1] as number,

@@ -72,6 +72,15 @@ function kmeansOnly(k: number, metric: KMeansMetric, nInit: number): Clusterer {
   };
 }
 
+/**
+ * The sweep's rule as a ranking: the values of k whose stability is at least 0.8 × the
+ * best, by mean silhouette (ties to the smaller k). The first is the recommended k.
+ */
+export function rankByRule(rows: readonly SweepKRow[]): SweepKRow[] {
+  const maxStability = Math.max(...rows.map((r) => r.stability));
+  return rows.filter((r) => r.stability >= 0.8 * maxStability).sort((a, b) => b.silhouette - a.silhouette || a.k - b.k);
+}
+
 /** The default k range for n documents: 2 to min(20, ⌊√n⌋ + 2), capped at n - 1. */
 export function defaultKRange(n: number): [number, number] {
   return [2, Math.max(2, Math.min(20, Math.floor(Math.sqrt(n)) + 2, n - 1))];
@@ -163,9 +172,7 @@ export function sweepK(X: Vectors, options: SweepKOptions = {}): SweepKResult {
     onProgress?.(index + 1, ks.length, k);
   });
   const maxStability = Math.max(...rows.map((r) => r.stability));
-  const stable = rows.filter((r) => r.stability >= 0.8 * maxStability);
-  let chosen = stable[0] as SweepKRow;
-  for (const r of stable) if (r.silhouette > chosen.silhouette) chosen = r;
+  const chosen = rankByRule(rows)[0] as SweepKRow;
   const result: SweepKResult = {
     rows,
     recommendedK: chosen.k,

@@ -590,8 +590,10 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
             : settings.zeroShotMinSimilarity,
           warnings,
         );
-  const restX = zero === null ? X : selectPoints(X, zero.rest);
-  const restSample = zero === null ? sample : documentSample(zero.rest.length, sampleSize, seed);
+  // The rows left to cluster: all of them (no copy) unless a zero-shot topic took some.
+  const everyRow = zero === null || zero.rest.length === n;
+  const restX = everyRow ? X : selectPoints(X, (zero as ZeroShotSplit).rest);
+  const restSample = everyRow ? sample : documentSample(restX.rows, sampleSize, seed);
   const nRest = restX.rows;
   const zeroTopics = zero?.used.length ?? 0;
 

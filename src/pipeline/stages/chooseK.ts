@@ -1,6 +1,6 @@
 import type { KMeansMetric } from "../../cluster/kmeans.js";
 import type { ParallelAssigner } from "../../cluster/parallel.js";
-import { type SweepKResult, sweepK } from "../../evaluate/sweepK.js";
+import { rankByRule, type SweepKResult, sweepK } from "../../evaluate/sweepK.js";
 import type { KChoice } from "../types.js";
 import { type Clusterer, type ClusterPoints, kmeansClusterer, selectPoints } from "./cluster.js";
 
@@ -66,11 +66,7 @@ export function chooseKStage(X: ClusterPoints, sample: Int32Array | null, settin
 export function kChoiceOf(sweep: SweepKResult, others: (() => number[]) | null): KChoice {
   const acrossSeeds = others === null ? null : [sweep.recommendedK, ...others()];
   const chosen = acrossSeeds === null ? sweep.recommendedK : modeOf(acrossSeeds);
-  const maxStability = Math.max(...sweep.rows.map((r) => r.stability));
-  const ranked = sweep.rows
-    .filter((r) => r.stability >= 0.8 * maxStability)
-    .sort((a, b) => b.silhouette - a.silhouette || a.k - b.k);
-  const runner = ranked.find((r) => r.k !== chosen) ?? null;
+  const runner = rankByRule(sweep.rows).find((r) => r.k !== chosen) ?? null;
   const best = sweep.rows.find((r) => r.k === chosen);
   const margin = runner === null || best === undefined ? null : best.silhouette - runner.silhouette;
   const agreement = acrossSeeds === null ? null : acrossSeeds.filter((k) => k === chosen).length / acrossSeeds.length;
