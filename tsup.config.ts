@@ -26,5 +26,6 @@ export default defineConfig([
   // ESM needs no shims: they would pull Node's "path" and "url" into the browser-safe core.
   { ...shared, format: ["esm"], shims: false },
   // CommonJS gets an import.meta.url shim for the Node entry's file lookups.
-  { ...shared, format: ["cjs"], shims: true },
+  // hyparquet ships ES modules only, which require() cannot load on every Node 20: bundle it.
+  { ...shared, format: ["cjs"], shims: true, noExternal: ["porter2", "hyparquet", "hyparquet-writer"] },
 ]);

@@ -98,6 +98,8 @@ export {
   ZERO_SHOT_MIN_SIMILARITY,
 } from "./pipeline/clusterTopics.js";
 export type { DocumentInput } from "./pipeline/documents.js";
+export type { ClusterSource, NameClustersOptions, NamedClusters } from "./pipeline/givenClusters.js";
+export { nameClusters } from "./pipeline/givenClusters.js";
 export type { OptionKind, TopicsOptionSpec } from "./pipeline/optionSpec.js";
 export { TOPICS_OPTION_SPECS } from "./pipeline/optionSpec.js";
 export type { TopicModel, TopicModelJSON, TopicSummary } from "./pipeline/topicModel.js";
@@ -127,6 +129,14 @@ export { TOPIC_COLORS } from "./report/palette.js";
 export type { ScatterOptions } from "./report/scatter.js";
 export { scatterSvg } from "./report/scatter.js";
 export { toText } from "./report/summarize.js";
+export type { SparkHash, SparkHashingOptions, SparkHashingTF } from "./spark/hashingTF.js";
+export { createSparkHashingTF, SPARK_HASHING_DEFAULTS } from "./spark/hashingTF.js";
+export type { SparkIdf } from "./spark/idf.js";
+export { applySparkIdf, fitSparkIdf } from "./spark/idf.js";
+export type { SparkDistance } from "./spark/predict.js";
+export type { SparkRegexTokenizerOptions } from "./spark/tokenizer.js";
+export { SPARK_REGEX_TOKENIZER_DEFAULTS, sparkRegexTokenizer, sparkTokenizer } from "./spark/tokenizer.js";
+export type { SparkVectorValue } from "./spark/vectorColumn.js";
 export { wordNgrams } from "./text/ngrams.js";
 export { normalizeText } from "./text/normalize.js";
 export type { Stemmer } from "./text/stem.js";

@@ -1,5 +1,4 @@
 import { readFile, stat } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { hierarchicalTopics } from "../analysis/hierarchy.js";
 import { reduceTopics } from "../analysis/mergeTopics.js";
@@ -7,8 +6,8 @@ import { topicsOverTime } from "../analysis/topicsOverTime.js";
 import { TopiclensError } from "../core/errors.js";
 import { adjustedRandIndex, normalizedMutualInfo, vMeasure } from "../evaluate/external.js";
 import { decodeText, isGzip } from "../io/decodeText.js";
-import { formatOfName, INPUT_FORMATS, inputFormat } from "../io/inputFormats.js";
-import { type InputFormat, readDocuments } from "../io/readDocuments.js";
+import { formatOfName, inputFormat } from "../io/inputFormats.js";
+import { readDocuments } from "../io/readDocuments.js";
 import { readRecords } from "../io/readJsonLines.js";
 import { readVectors } from "../io/readVectors.js";
 import type { DocumentRecord } from "../io/records.js";
@@ -19,34 +18,29 @@ import { topicModelFromJSON } from "../pipeline/topicModel.js";
 import type { TopicsResult } from "../pipeline/types.js";
 import { csvField } from "../report/csv.js";
 import { REPORT_FORMATS, type ReportViews, reportFormatOfName } from "../report/formats.js";
+import { oneInput, parse, readingOptions, type Streams, UsageError } from "./common.js";
 import {
   FlagValueError,
   helpText,
   INPUT_FLAGS,
-  joinNegativeValues,
   mainFlags,
   OUTPUT_FLAGS,
   PREDICT_FLAGS,
-  parseArgsConfig,
   topicsOptionsOf,
 } from "./flags.js";
 import { flagOfArgument, inFlagWords } from "./messages.js";
 import { progressBar } from "./progress.js";
+import { runSparkTopics, runSparkVectors } from "./spark.js";
 import { writeFileAtomically } from "./writeFile.js";
-
-interface Streams {
-  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  readonly stderr: NodeJS.WriteStream;
-}
-
-/** A mistake in how the command was called: exit code 2. */
-class UsageError extends Error {}
 
 /** Runs the CLI with `args`; resolves to the exit code (0 success, 1 run-time failure, 2 usage). */
 export async function run(args: readonly string[], streams: Streams): Promise<number> {
   const say = (text: string) => streams.stderr.write(`topiclens: ${text}\n`);
   try {
-    return args[0] === "predict" ? await runPredict(args.slice(1), streams, say) : await runTopics(args, streams, say);
+    if (args[0] === "predict") return await runPredict(args.slice(1), streams, say);
+    if (args[0] === "spark-vectors") return await runSparkVectors(args.slice(1), streams, say);
+    if (args[0] === "spark-topics") return await runSparkTopics(args.slice(1), streams, say);
+    return await runTopics(args, streams, say);
   } catch (error) {
     return reportError(error, say);
   }
@@ -72,17 +66,6 @@ function reportError(error: unknown, say: (text: string) => void): number {
   return 1;
 }
 
-function parse(args: readonly string[], flags: Parameters<typeof parseArgsConfig>[0]) {
-  const options = parseArgsConfig(flags);
-  return parseArgs({ args: joinNegativeValues(args, options), allowPositionals: true, strict: true, options });
-}
-
-function oneInput(positionals: readonly string[]): string {
-  if (positionals.length !== 1)
-    throw new UsageError(`expected one input file or directory; got ${positionals.length} (see --help)`);
-  return positionals[0] as string;
-}
-
 function parseSize(flag: string, value: string): number {
   const m = /^(\d+(?:\.\d+)?)([kKmMgG]?)$/.exec(value.trim());
   if (!m) throw new UsageError(`${flag} must be a size in bytes, e.g. 500M or 2G; got "${value}"`);
@@ -96,42 +79,6 @@ async function fileSize(path: string): Promise<number> {
   } catch {
     return -1; // not streamed: the reader then says what is wrong with the path
   }
-}
-
-/** How records are read: the input format, the fields, and bad records counted. */
-function readingOptions(values: Record<string, unknown>) {
-  const inputFormat = (values["input-format"] ?? "auto") as InputFormat;
-  const formats = ["auto", ...INPUT_FORMATS.map((f) => f.name), "dir"];
-  if (!formats.includes(inputFormat))
-    throw new UsageError(`--input-format must be ${formats.join(", ")}; got "${inputFormat}"`);
-  const skipped = { count: 0, first: 0, why: "" };
-  const ext =
-    typeof values.ext === "string"
-      ? values.ext
-          .split(",")
-          .map((e) => e.trim())
-          .filter(Boolean)
-      : undefined;
-  if (ext !== undefined && ext.length === 0) throw new UsageError(`--ext must list extensions, e.g. md,txt; got ""`);
-  return {
-    inputFormat,
-    skipped,
-    directory: { recursive: values.recursive === true, ...(ext ? { extensions: ext } : {}) },
-    fields: {
-      textField: values["text-field"] as string | undefined,
-      titleField: values["title-field"] as string | undefined,
-      idField: values["id-field"] as string | undefined,
-      labelField: values["label-field"] as string | undefined,
-      timeField: values["time-field"] as string | undefined,
-      badLines: values["skip-bad-lines"] ? ("skip" as const) : ("error" as const),
-      onSkipped: (line: number, reason: string) => {
-        if (skipped.count++ > 0) return;
-        skipped.first = line;
-        // "readDocuments: FILE line 31 is not valid JSON; ..." → "is not valid JSON"
-        skipped.why = reason.replace(/^.*? (line|row|item) \d+( \(line \d+\))? /, "").replace(/;.*$/, "");
-      },
-    },
-  };
 }
 
 /** The stop-word flags as the library's `stopWords`: `--stop-words FILE|none` over `--lang`. */

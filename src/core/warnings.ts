@@ -24,6 +24,10 @@ export type WarningCode =
   | "reduce-clamped"
   /** A zero-shot topic took no document and was dropped. */
   | "zero-shot-unused"
+  /** Documents whose cluster was not given were left out (nameClusters). */
+  | "clusters-unassigned"
+  /** Topics were named from a sample of each given cluster (nameClusters). */
+  | "clusters-sampled"
   /** A warning saved by an older version, which gave warnings no code. */
   | "other";
 

@@ -147,6 +147,14 @@ export interface ClusterTopicsOptions {
    * @defaultValue true
    */
   readonly abbreviations?: boolean;
+  /**
+   * Each document's cluster as another clusterer gave it (a Spark KMeans job, say): an
+   * integer per document, -1 for none. No clustering is done: the given clusters become the
+   * topics, named, scored and reported as usual, each with its given number as
+   * `topic.cluster`; `k` is the number of distinct clusters (leave `k` out). `predict` sends
+   * new documents to the nearest of the clusters' centres in this library's space.
+   */
+  readonly clusters?: ArrayLike<number>;
 }
 
 /**
@@ -200,6 +208,7 @@ const OPTION_NAMES = [
   "abbreviations",
   "zeroShotTopics",
   "zeroShotMinSimilarity",
+  "clusters",
 ] as const;
 
 /** `zeroShotMinSimilarity: "auto"` in TF-IDF space and in LSA space (measured; see the option). */
@@ -234,6 +243,8 @@ interface TopicsSettings {
   /** The zero-shot topics' texts, or null. */
   readonly zeroShotTopics: readonly string[] | null;
   readonly zeroShotMinSimilarity: number | "auto";
+  /** The given clusters (a copy), or null. */
+  readonly clusters: Int32Array | null;
   readonly progress: (phase: TopicsProgress["phase"], done: number, total: number) => void;
 }
 
@@ -279,8 +290,38 @@ function resolveSettings(fn: string, options: ClusterTopicsOptions, n?: number):
       (o.zeroShotMinSimilarity ?? "auto") === "auto"
         ? "auto"
         : checkNumber(fn, "options.zeroShotMinSimilarity", o.zeroShotMinSimilarity, { min: -1, max: 1 }),
+    clusters: o.clusters === undefined ? null : checkGivenClusters(fn, o),
     progress: (phase, done, total) => onProgress?.({ phase, done, total }),
   };
+}
+
+/** Given clusters: integers from -1 up, at least one document in a cluster, with no k, guided or zero-shot topics. */
+function checkGivenClusters(fn: string, o: ClusterTopicsOptions): Int32Array {
+  const name = "options.clusters";
+  for (const other of ["k", "kRange", "seedTopics", "zeroShotTopics"] as const)
+    if (o[other] !== undefined && !(other === "k" && o.k === "auto"))
+      throw new InvalidArgumentError(`${fn}: ${name} are the topics already; leave out options.${other}`, name);
+  const value = o.clusters as unknown;
+  if (value === null || typeof value !== "object" || typeof (value as ArrayLike<number>).length !== "number")
+    throw new InvalidArgumentError(
+      `${fn}: ${name} must be an array of cluster numbers; got ${describeValue(value)}`,
+      name,
+    );
+  const given = value as ArrayLike<unknown>;
+  const out = new Int32Array(given.length);
+  let any = false;
+  for (let i = 0; i < given.length; i++) {
+    const c = given[i];
+    if (typeof c !== "number" || !Number.isInteger(c) || c < -1 || c > 2 ** 31 - 1)
+      throw new InvalidArgumentError(
+        `${fn}: ${name}[${i}] must be an integer from -1 (no cluster) up; got ${describeValue(c)}`,
+        name,
+      );
+    out[i] = c;
+    any ||= c >= 0;
+  }
+  if (!any) throw new InvalidArgumentError(`${fn}: ${name} puts no document in a cluster`, name);
+  return out;
 }
 
 /**
@@ -369,6 +410,11 @@ function vectorizeStageOf(settings: TopicsSettings): VectorizeStage {
 }
 
 function checkK(fn: string, settings: TopicsSettings, n: number): void {
+  if (settings.clusters !== null && settings.clusters.length !== n)
+    throw new InvalidArgumentError(
+      `${fn}: options.clusters must have one entry per document (${n}); got ${settings.clusters.length}`,
+      "options.clusters",
+    );
   if (settings.k !== "auto") checkInteger(fn, "options.k", settings.k, 1, n, "the number of documents");
   const e = settings.embeddings;
   if (e !== null && e.rows !== n) {
@@ -542,6 +588,24 @@ function zeroShotStage(
   return split;
 }
 
+/** The fit the given clusters make: cluster c is the c-th distinct given number, in increasing order. */
+function givenClusterFit(
+  X: ClusterPoints,
+  clusters: Int32Array,
+  metric: KMeansMetric,
+): { readonly fit: ReturnType<typeof combineZeroShot>; readonly ids: readonly number[] } {
+  const ids = [...new Set(clusters)].filter((c) => c >= 0).sort((a, b) => a - b);
+  const index = new Map(ids.map((c, j) => [c, j]));
+  const topicOf = clusters.map((c) => (c < 0 ? -1 : (index.get(c) as number)));
+  // A document given no cluster is in no topic (label -1), and in no centre.
+  const fit = combineZeroShot(X, { topicOf, used: ids.map((_, j) => j), rest: new Int32Array(0) }, null, metric);
+  return { fit, ids };
+}
+
+function clusterOfTopic(topicOfCluster: Int32Array, topic: number): number {
+  return topicOfCluster.indexOf(topic);
+}
+
 /** Topics with some labels (and names) replaced by given texts. */
 function namedTopics(topics: readonly Topic[], names: ReadonlyMap<number, string>): Topic[] {
   return topics.map((t) => {
@@ -597,11 +661,15 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
   const nRest = restX.rows;
   const zeroTopics = zero?.used.length ?? 0;
 
-  let kRest: number;
-  let kChosenBy: TopicsParameters["kChosenBy"];
+  // Given clusters are the fit: their centres are their documents' means.
+  const given = settings.clusters === null ? null : givenClusterFit(X, settings.clusters, metric);
+  let kRest = 0;
+  let kChosenBy: TopicsParameters["kChosenBy"] = "given";
   let sweep: SweepKResult | null = null;
   let kChoice: KChoice | null = null;
-  if (settings.k !== "auto") {
+  if (given !== null) {
+    // Nothing to choose.
+  } else if (settings.k !== "auto") {
     kRest = Math.min(settings.k - zeroTopics, nRest);
     kChosenBy = "user";
   } else if (nRest < 4) {
@@ -635,7 +703,7 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
     kRest = Math.max(kChoice.chosen, settings.seedTopics?.length ?? 0);
     kChosenBy = "sweep";
   }
-  const k = kRest + zeroTopics;
+  const k = given === null ? kRest + zeroTopics : given.fit.kmeans.k;
   progress("cluster", 0, 1);
   const guided =
     settings.seedTopics === null ? null : seedCenters(settings.fn, settings.seedTopics, vectorizer, components);
@@ -645,7 +713,7 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
     guided === null ? restX : guideStage(restX, guided, settings.seedTopics as readonly (readonly string[])[], tokens);
   // With a sweep, stability was measured there, for this k, on the sweep's rows.
   const restMeasured =
-    kRest === 0
+    kRest === 0 || given !== null
       ? null
       : sweep === null
         ? clusterWithStability(clusteredX, kRest, clustererSettings, seed, stabilitySeeds, restSample, parallel)
@@ -655,13 +723,15 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
             stabilityRows: restSample === null ? nRest : Math.min(SWEEP_ROWS, restSample.length),
           };
   const measured =
-    zero === null
-      ? (restMeasured as NonNullable<typeof restMeasured>)
-      : {
-          fit: combineZeroShot(X, zero, restMeasured?.fit ?? null, metric),
-          stability: restMeasured?.stability ?? null,
-          stabilityRows: restMeasured?.stabilityRows ?? 0,
-        };
+    given !== null
+      ? { fit: given.fit, stability: null, stabilityRows: 0 }
+      : zero === null
+        ? (restMeasured as NonNullable<typeof restMeasured>)
+        : {
+            fit: combineZeroShot(X, zero, restMeasured?.fit ?? null, metric),
+            stability: restMeasured?.stability ?? null,
+            stabilityRows: restMeasured?.stabilityRows ?? 0,
+          };
   // Outliers leave their cluster for topic −1: they shape no topic's keywords or centre of reports.
   const clustering =
     settings.outlierRule === null || measured.fit.kmeans === null
@@ -698,17 +768,19 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
   const { assignments, topicOfCluster } = assembled;
   // A zero-shot topic is named by its given text, as BERTopic names them.
   const topics =
-    zero === null
-      ? assembled.topics
-      : namedTopics(
-          assembled.topics,
-          new Map(
-            zero.used.map((j, c) => [
-              topicOfCluster[kRest + c] as number,
-              (settings.zeroShotTopics as readonly string[])[j] as string,
-            ]),
-          ),
-        );
+    given !== null
+      ? assembled.topics.map((t) => ({ ...t, cluster: given.ids[clusterOfTopic(topicOfCluster, t.id)] as number }))
+      : zero === null
+        ? assembled.topics
+        : namedTopics(
+            assembled.topics,
+            new Map(
+              zero.used.map((j, c) => [
+                topicOfCluster[kRest + c] as number,
+                (settings.zeroShotTopics as readonly string[])[j] as string,
+              ]),
+            ),
+          );
 
   progress("quality", 0, 1);
   const topTerms = topics

@@ -60,6 +60,8 @@ export interface Topic {
   /** Indices of the documents, closest to the topic centre first. */
   readonly documents: readonly number[];
   readonly representatives: readonly Representative[];
+  /** The cluster number given for it with `options.clusters` (absent otherwise). */
+  readonly cluster?: number;
 }
 
 /** How many documents each quality figure was measured on (stability: all of them up to `sampleSize`; coherence: always all). */
@@ -119,7 +121,7 @@ export type ClusteringPath = "full-batch" | "mini-batch";
 /** The parameters actually used. */
 export interface TopicsParameters {
   readonly k: number;
-  readonly kChosenBy: "user" | "sweep" | "corpus size" | "merge";
+  readonly kChosenBy: "user" | "sweep" | "corpus size" | "merge" | "given";
   readonly seed: number;
   readonly metric: KMeansMetric;
   readonly reduce: number | "none";

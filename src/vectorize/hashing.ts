@@ -1,5 +1,7 @@
 import type { CsrMatrix } from "../core/csr.js";
+import { InvalidArgumentError } from "../core/errors.js";
 import { checkBoolean, checkInteger, checkOneOf, checkOptions, checkStringArray } from "../core/validate.js";
+import { applySparkIdf, fitSparkIdf } from "../spark/idf.js";
 import { analyzeDocument } from "./analyze.js";
 import { CountMatrixBuilder } from "./counts.js";
 import { murmurhash3 } from "./murmur.js";
@@ -72,16 +74,44 @@ export function createHashingVectorizer(options: HashingOptions = {}): HashingVe
 }
 
 /**
- * TF-IDF weights from any count matrix (e.g. hashed counts), as scikit-learn's
- * `TfidfTransformer`: idf from the column document frequencies, optional 1 + ln(tf),
- * row normalisation. Returns the weights and the idf (for transforming new rows).
+ * TF-IDF weights from any count matrix (e.g. hashed counts). By default as scikit-learn's
+ * `TfidfTransformer`: idf from the column document frequencies, optional 1 + ln(tf), row
+ * normalisation. With `idf: "spark"`, as Spark ML's `IDF` (ln((m + 1) / (df + 1)), 0 below
+ * `minDocFreq`), and then rows are left unnormalised unless `norm` is given, as a Spark
+ * pipeline leaves them. Returns the weights and the idf (for transforming new rows).
  */
 export function tfidfFromCounts(
   counts: CsrMatrix,
-  options: { readonly smoothIdf?: boolean; readonly sublinearTf?: boolean; readonly norm?: "l2" | "l1" | null } = {},
+  options: {
+    readonly idf?: "sklearn" | "spark";
+    readonly minDocFreq?: number;
+    readonly smoothIdf?: boolean;
+    readonly sublinearTf?: boolean;
+    readonly norm?: "l2" | "l1" | null;
+  } = {},
 ): { readonly matrix: CsrMatrix; readonly idf: Float64Array } {
   const fn = "tfidfFromCounts";
-  const o = checkOptions(fn, options, ["smoothIdf", "sublinearTf", "norm"]);
+  const o = checkOptions(fn, options, ["idf", "minDocFreq", "smoothIdf", "sublinearTf", "norm"]);
+  const flavor = checkOneOf(fn, "options.idf", o.idf ?? "sklearn", ["sklearn", "spark"]);
+  if (flavor === "spark") {
+    for (const name of ["smoothIdf", "sublinearTf"] as const)
+      if (o[name] !== undefined)
+        throw new InvalidArgumentError(
+          `${fn}: options.${name} is scikit-learn's; Spark's IDF has no such setting`,
+          `options.${name}`,
+        );
+    const minDocFreq = checkInteger(fn, "options.minDocFreq", o.minDocFreq ?? 0, 0);
+    const norm = checkOneOf(fn, "options.norm", o.norm === undefined ? null : o.norm, ["l2", "l1", null]);
+    const { idf } = fitSparkIdf(counts, minDocFreq);
+    const matrix = applySparkIdf(counts, idf);
+    if (norm !== null) normalizeCsrRows(matrix, norm);
+    return { matrix, idf };
+  }
+  if (o.minDocFreq !== undefined)
+    throw new InvalidArgumentError(
+      `${fn}: options.minDocFreq is Spark's; use it with idf: "spark"`,
+      "options.minDocFreq",
+    );
   const smooth = checkBoolean(fn, "options.smoothIdf", o.smoothIdf ?? true);
   const sublinear = checkBoolean(fn, "options.sublinearTf", o.sublinearTf ?? false);
   const norm = checkOneOf(fn, "options.norm", o.norm === undefined ? "l2" : o.norm, ["l2", "l1", null]);

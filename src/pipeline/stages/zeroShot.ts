@@ -56,7 +56,8 @@ export function combineZeroShot(
   const d = X.cols;
   const k = restFit?.kmeans?.k ?? 0;
   const total = k + split.used.length;
-  const labels = new Int32Array(X.rows);
+  // Every document is in the rest or in a topic; -1 stays only for documents given no cluster.
+  const labels = new Int32Array(X.rows).fill(-1);
   const clusterOf = new Map(split.used.map((j, c) => [j, k + c]));
   split.rest.forEach((i, r) => {
     labels[i] = restFit?.labels[r] as number;

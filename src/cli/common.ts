@@ -1,0 +1,60 @@
+import { parseArgs } from "node:util";
+import { INPUT_FORMATS } from "../io/inputFormats.js";
+import type { InputFormat } from "../io/readDocuments.js";
+import { joinNegativeValues, parseArgsConfig } from "./flags.js";
+
+/** The command's output and error streams. */
+export interface Streams {
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WriteStream;
+}
+
+/** A mistake in how the command was called: exit code 2. */
+export class UsageError extends Error {}
+
+export function parse(args: readonly string[], flags: Parameters<typeof parseArgsConfig>[0]) {
+  const options = parseArgsConfig(flags);
+  return parseArgs({ args: joinNegativeValues(args, options), allowPositionals: true, strict: true, options });
+}
+
+export function oneInput(positionals: readonly string[]): string {
+  if (positionals.length !== 1)
+    throw new UsageError(`expected one input file or directory; got ${positionals.length} (see --help)`);
+  return positionals[0] as string;
+}
+
+/** How records are read: the input format, the fields, and bad records counted. */
+export function readingOptions(values: Record<string, unknown>) {
+  const inputFormat = (values["input-format"] ?? "auto") as InputFormat;
+  const formats = ["auto", ...INPUT_FORMATS.map((f) => f.name), "dir"];
+  if (!formats.includes(inputFormat))
+    throw new UsageError(`--input-format must be ${formats.join(", ")}; got "${inputFormat}"`);
+  const skipped = { count: 0, first: 0, why: "" };
+  const ext =
+    typeof values.ext === "string"
+      ? values.ext
+          .split(",")
+          .map((e) => e.trim())
+          .filter(Boolean)
+      : undefined;
+  if (ext !== undefined && ext.length === 0) throw new UsageError(`--ext must list extensions, e.g. md,txt; got ""`);
+  return {
+    inputFormat,
+    skipped,
+    directory: { recursive: values.recursive === true, ...(ext ? { extensions: ext } : {}) },
+    fields: {
+      textField: values["text-field"] as string | undefined,
+      titleField: values["title-field"] as string | undefined,
+      idField: values["id-field"] as string | undefined,
+      labelField: values["label-field"] as string | undefined,
+      timeField: values["time-field"] as string | undefined,
+      badLines: values["skip-bad-lines"] ? ("skip" as const) : ("error" as const),
+      onSkipped: (line: number, reason: string) => {
+        if (skipped.count++ > 0) return;
+        skipped.first = line;
+        // "readDocuments: FILE line 31 is not valid JSON; ..." → "is not valid JSON"
+        skipped.why = reason.replace(/^.*? (line|row|item) \d+( \(line \d+\))? /, "").replace(/;.*$/, "");
+      },
+    },
+  };
+}

@@ -1,0 +1,284 @@
+import { readFile } from "node:fs/promises";
+import { TopiclensError } from "../core/errors.js";
+import { formatOfName, inputFormat } from "../io/inputFormats.js";
+import { readDocuments } from "../io/readDocuments.js";
+import { readRecords } from "../io/readJsonLines.js";
+import type { DocumentRecord } from "../io/records.js";
+import { systemReason } from "../io/systemReason.js";
+import { readClusterAssignments } from "../node/clusterAssignments.js";
+import { readSparkModel } from "../node/sparkModel.js";
+import { createSparkVectorWriter } from "../node/sparkVectorWriter.js";
+import { type ClusterSource, nameClusters } from "../pipeline/givenClusters.js";
+import { REPORT_FORMATS, reportFormatOfName } from "../report/formats.js";
+import { createSparkHashingTF, type SparkHashingOptions, type SparkHashingTF } from "../spark/hashingTF.js";
+import { applySparkIdf, sparkIdfOf } from "../spark/idf.js";
+import { oneInput, parse, readingOptions, type Streams, UsageError } from "./common.js";
+import { type CliFlag, helpText, INPUT_FLAGS } from "./flags.js";
+import { writeFileAtomically } from "./writeFile.js";
+
+/** Documents are hashed and written a block at a time. */
+const BLOCK = 4096;
+
+/** How texts become Spark's hashed term counts: the flags of both Spark commands. */
+export const SPARK_HASHING_FLAGS: readonly CliFlag[] = [
+  { flag: "num-features", value: "N", help: "HashingTF's numFeatures", defaultText: "262144 (2^18, Spark's)" },
+  { flag: "binary", help: "HashingTF's binary: count presence, not occurrences" },
+  {
+    flag: "pattern",
+    value: "REGEX",
+    help: "tokenize as RegexTokenizer with this gap pattern (Java syntax)",
+    defaultText: "Tokenizer: split on whitespace",
+  },
+  { flag: "spark-stop-words", value: "FILE", help: "StopWordsRemover's words, one per line (case-insensitive)" },
+  { flag: "ngram", value: "N", help: "NGram's n: hash n-grams of tokens instead of tokens", defaultText: "1" },
+  { flag: "spark2-hash", help: "hash as Spark 2.x's HashingTF did (before SPARK-23381)" },
+];
+
+export const SPARK_VECTORS_FLAGS: readonly CliFlag[] = [
+  { flag: "out", value: "FILE", help: "the vectors file (written atomically)" },
+  {
+    flag: "format",
+    value: "F",
+    help: "parquet (id + ML Vector column) or libsvm",
+    defaultText: "by --out's extension, else parquet",
+  },
+  { flag: "idf", help: "weigh the counts by Spark's IDF (a second pass over the input)" },
+  {
+    flag: "min-doc-freq",
+    value: "N",
+    help: "IDF's minDocFreq: features in fewer documents get weight 0",
+    defaultText: "0",
+  },
+  { flag: "id-column", value: "NAME", help: "Parquet: the id column", defaultText: "id" },
+  { flag: "vector-column", value: "NAME", help: "Parquet: the vector column", defaultText: "features" },
+];
+
+export const SPARK_TOPICS_FLAGS: readonly CliFlag[] = [
+  {
+    flag: "model",
+    value: "DIR",
+    help: "a saved Spark PipelineModel or KMeansModel directory: its clusters, predicted for every document",
+  },
+  {
+    flag: "assignments",
+    value: "FILE",
+    help: "a table of document id and cluster (Parquet or CSV, a file or a folder of parts)",
+  },
+  {
+    flag: "cluster-field",
+    value: "F",
+    help: "the cluster column of --assignments",
+    defaultText: "prediction, else cluster, else topic",
+  },
+  { flag: "per-cluster", value: "N", help: "documents sampled per cluster to name it", defaultText: "1000" },
+  { flag: "seed", value: "N", help: "seed of the sample", defaultText: "42" },
+  {
+    flag: "format",
+    value: "F",
+    help: `report format: ${REPORT_FORMATS.map((f) => f.name).join(", ")}`,
+    defaultText: "by --out's extension, else text",
+  },
+  { flag: "out", value: "FILE", help: "write the report to FILE (atomically)" },
+];
+
+const COMMON_FLAGS: readonly CliFlag[] = [
+  ...INPUT_FLAGS.filter((f) => f.predict),
+  { flag: "quiet", help: "no notes" },
+  { flag: "help", short: "h", help: "show this help" },
+];
+
+/** `topiclens spark-vectors input --out FILE`: Spark's HashingTF (and IDF) vectors of every document. */
+export async function runSparkVectors(
+  args: readonly string[],
+  streams: Streams,
+  say: (text: string) => void,
+): Promise<number> {
+  const { values, positionals } = parse(args, [...SPARK_VECTORS_FLAGS, ...SPARK_HASHING_FLAGS, ...COMMON_FLAGS]);
+  if (values.help) {
+    streams.stdout.write(helpText());
+    return 0;
+  }
+  const input = oneInput(positionals);
+  const out = values.out as string | undefined;
+  if (out === undefined) throw new UsageError("spark-vectors needs --out FILE (.parquet or .libsvm)");
+  const format = (values.format as string | undefined) ?? (/\.(libsvm|svm|txt)$/i.test(out) ? "libsvm" : "parquet");
+  if (format !== "parquet" && format !== "libsvm")
+    throw new UsageError(`--format of spark-vectors must be parquet or libsvm; got "${format}"`);
+  const tf = createSparkHashingTF(await hashingOptionsOf(values));
+  const minDocFreq = integerFlag(values, "min-doc-freq", 0, 0);
+  if (values["min-doc-freq"] !== undefined && values.idf !== true)
+    throw new UsageError("--min-doc-freq is IDF's; give --idf too");
+  const reading = readingOptions(values);
+  const source = () => documentsOf(input, reading);
+  const idf = values.idf === true ? await idfOver(tf, source(), minDocFreq) : null;
+  const writer = createSparkVectorWriter(out, {
+    format,
+    numFeatures: tf.numFeatures,
+    ...(values["id-column"] !== undefined ? { idColumn: values["id-column"] as string } : {}),
+    ...(values["vector-column"] !== undefined ? { vectorColumn: values["vector-column"] as string } : {}),
+  });
+  try {
+    await forBlocks(source(), (texts, ids) => {
+      const counts = tf.transform(texts);
+      writer.write(ids, idf === null ? counts : applySparkIdf(counts, idf));
+    });
+    writer.close();
+  } catch (error) {
+    writer.abort();
+    throw error;
+  }
+  if (values.quiet !== true)
+    say(
+      `wrote ${writer.rows} vectors of ${tf.numFeatures} features (${idf === null ? "term counts" : "TF-IDF"}) to ${out}`,
+    );
+  return 0;
+}
+
+/** `topiclens spark-topics input (--model DIR | --assignments FILE)`: names the clusters a Spark job made. */
+export async function runSparkTopics(
+  args: readonly string[],
+  streams: Streams,
+  say: (text: string) => void,
+): Promise<number> {
+  const { values, positionals } = parse(args, [...SPARK_TOPICS_FLAGS, ...SPARK_HASHING_FLAGS, ...COMMON_FLAGS]);
+  if (values.help) {
+    streams.stdout.write(helpText());
+    return 0;
+  }
+  const input = oneInput(positionals);
+  const modelDir = values.model as string | undefined;
+  const assignments = values.assignments as string | undefined;
+  if ((modelDir === undefined) === (assignments === undefined))
+    throw new UsageError(
+      "spark-topics needs one of --model DIR (a saved Spark model) or --assignments FILE (id, cluster)",
+    );
+  const out = values.out as string | undefined;
+  const formatName =
+    (values.format as string | undefined) ?? (out ? reportFormatOfName(out)?.name : undefined) ?? "text";
+  const report = REPORT_FORMATS.find((f) => f.name === formatName);
+  if (report === undefined)
+    throw new UsageError(`--format must be ${REPORT_FORMATS.map((f) => f.name).join(", ")}; got "${formatName}"`);
+  const reading = readingOptions(values);
+  let clusters: ClusterSource;
+  if (assignments !== undefined) {
+    if (values["id-field"] === undefined && !(await hasIds(input, reading)))
+      throw new UsageError(`--assignments joins on document ids, and ${input} has none; give --id-field`);
+    clusters = await readClusterAssignments(assignments, {
+      ...(values["cluster-field"] !== undefined ? { clusterField: values["cluster-field"] as string } : {}),
+    });
+  } else {
+    const read = await readSparkModel(modelDir as string);
+    if (read.kind === "pipeline") clusters = (texts) => read.model.predict(texts);
+    else {
+      const tf = createSparkHashingTF(await hashingOptionsOf(values));
+      clusters = (texts) => read.model.predict(tf.transform(texts));
+    }
+  }
+  const named = await nameClusters(documentsOf(input, reading), clusters, {
+    perCluster: integerFlag(values, "per-cluster", 1000, 1),
+    seed: integerFlag(values, "seed", 42, 0),
+  });
+  const text = report.render(named.result, {});
+  if (out !== undefined) await writeFileAtomically(out, text);
+  else streams.stdout.write(text);
+  if (values.quiet !== true) {
+    const sizes = [...named.clusterSizes].sort((a, b) => a[0] - b[0]);
+    say(`named ${sizes.length} clusters of ${named.documents} documents${out ? ` in ${out}` : ""}`);
+    for (const t of named.result.topics)
+      say(`cluster ${t.cluster}: ${named.clusterSizes.get(t.cluster as number)} documents, topic ${t.id}: ${t.label}`);
+    for (const w of named.result.warnings) say(`warning: ${w.message}`);
+  }
+  return 0;
+}
+
+async function hashingOptionsOf(values: Record<string, unknown>): Promise<SparkHashingOptions> {
+  const options: { -readonly [K in keyof SparkHashingOptions]: SparkHashingOptions[K] } = {};
+  if (values["num-features"] !== undefined) options.numFeatures = integerFlag(values, "num-features", 0, 1);
+  if (values.binary === true) options.binary = true;
+  if (values["spark2-hash"] === true) options.hash = "murmur3-spark2";
+  if (typeof values.pattern === "string") options.tokenizer = { pattern: values.pattern };
+  if (values.ngram !== undefined) options.ngram = integerFlag(values, "ngram", 1, 1);
+  const file = values["spark-stop-words"];
+  if (typeof file === "string") {
+    let text: string;
+    try {
+      text = await readFile(file, "utf8");
+    } catch (error) {
+      throw new UsageError(`--spark-stop-words: cannot read ${file}: ${systemReason(error)}`);
+    }
+    options.stopWords = text
+      .split(/\r?\n/)
+      .map((w) => w.trim())
+      .filter(Boolean);
+  }
+  return options;
+}
+
+function integerFlag(values: Record<string, unknown>, flag: string, fallback: number, min: number): number {
+  const text = values[flag];
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (typeof text !== "string" || !/^\d+$/.test(text) || n < min || n > 2 ** 31 - 1)
+    throw new UsageError(`--${flag} must be an integer from ${min}; got "${String(text)}"`);
+  return n;
+}
+
+type Reading = ReturnType<typeof readingOptions>;
+
+/** The input's documents one at a time: streamed when the format allows, else read whole. */
+async function* documentsOf(input: string, reading: Reading): AsyncGenerator<DocumentRecord> {
+  const format = reading.inputFormat === "auto" ? formatOfName(input) : reading.inputFormat;
+  if (format !== "auto" && format !== "dir" && inputFormat(format).streamable) {
+    yield* readRecords(input, { format, ...reading.fields });
+    return;
+  }
+  const { documents } = await readDocuments(input, {
+    format: reading.inputFormat,
+    ...reading.fields,
+    ...reading.directory,
+  });
+  yield* documents;
+}
+
+async function hasIds(input: string, reading: Reading): Promise<boolean> {
+  for await (const doc of documentsOf(input, reading)) return doc.id !== undefined;
+  return false;
+}
+
+/** Texts as Spark's pipeline sees them (title and text joined, as this library does) and ids, a block at a time. */
+async function forBlocks(
+  docs: AsyncIterable<DocumentRecord>,
+  each: (texts: string[], ids: string[]) => void,
+): Promise<number> {
+  let texts: string[] = [];
+  let ids: string[] = [];
+  let n = 0;
+  for await (const doc of docs) {
+    texts.push(doc.title ? `${doc.title}. ${doc.text}` : doc.text);
+    ids.push(doc.id ?? String(n));
+    n++;
+    if (texts.length === BLOCK) {
+      each(texts, ids);
+      texts = [];
+      ids = [];
+    }
+  }
+  if (texts.length > 0) each(texts, ids);
+  if (n === 0) throw new TopiclensError("EMPTY_INPUT", "the input holds no documents", "input");
+  return n;
+}
+
+/** Spark's IDF over every document: one pass counting the documents of each feature. */
+async function idfOver(
+  tf: SparkHashingTF,
+  docs: AsyncIterable<DocumentRecord>,
+  minDocFreq: number,
+): Promise<Float64Array> {
+  const docFreq = new Float64Array(tf.numFeatures);
+  const n = await forBlocks(docs, (texts) => {
+    const m = tf.transform(texts);
+    for (let p = 0; p < m.indices.length; p++)
+      if ((m.data[p] as number) > 0) docFreq[m.indices[p] as number] = (docFreq[m.indices[p] as number] as number) + 1;
+  });
+  return sparkIdfOf(docFreq, n, minDocFreq);
+}
