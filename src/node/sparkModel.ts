@@ -86,7 +86,9 @@ export async function readSparkPipelineModel(dir: string): Promise<SparkPipeline
     throw new IncompatibleModelError(`${fn}: ${dir} holds a ${metadata.class}, not a ${PIPELINE_CLASS}`, "dir");
   const uids = metadata.paramMap.stageUids;
   if (!Array.isArray(uids)) throw new IncompatibleModelError(`${fn}: ${dir}'s metadata lists no stageUids`, "dir");
-  const stageDirs = uids.map((uid, i) => join(dir, "stages", `${i}_${String(uid)}`));
+  // Pipeline.SharedReadWrite pads the stage index to the digits of the stage count.
+  const digits = String(uids.length).length;
+  const stageDirs = uids.map((uid, i) => join(dir, "stages", `${String(i).padStart(digits, "0")}_${String(uid)}`));
   const hashing: { -readonly [K in keyof SparkHashingOptions]: SparkHashingOptions[K] } = {};
   let idf: Float64Array | null = null;
   let normalizerP: number | null = null;
