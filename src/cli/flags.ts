@@ -145,6 +145,68 @@ export const PREDICT_FLAGS: readonly CliFlag[] = [
   { flag: "format", value: "F", help: "csv, json or jsonl", defaultText: "by --out's extension, else csv" },
 ];
 
+/** How texts become Spark's hashed term counts: the flags of both Spark commands. */
+export const SPARK_HASHING_FLAGS: readonly CliFlag[] = [
+  { flag: "num-features", value: "N", help: "HashingTF's numFeatures", defaultText: "262144 (2^18, Spark's)" },
+  { flag: "binary", help: "HashingTF's binary: count presence, not occurrences" },
+  {
+    flag: "pattern",
+    value: "REGEX",
+    help: "tokenize as RegexTokenizer with this gap pattern (Java syntax)",
+    defaultText: "Tokenizer: split on whitespace",
+  },
+  { flag: "spark-stop-words", value: "FILE", help: "StopWordsRemover's words, one per line (case-insensitive)" },
+  { flag: "ngram", value: "N", help: "NGram's n: hash n-grams of tokens instead of tokens", defaultText: "1" },
+  { flag: "spark2-hash", help: "hash as Spark 2.x's HashingTF did (before SPARK-23381)" },
+];
+
+export const SPARK_VECTORS_FLAGS: readonly CliFlag[] = [
+  { flag: "out", value: "FILE", help: "the vectors file (written atomically)" },
+  {
+    flag: "format",
+    value: "F",
+    help: "parquet (id + ML Vector column) or libsvm",
+    defaultText: "by --out's extension, else parquet",
+  },
+  { flag: "idf", help: "weigh the counts by Spark's IDF (a second pass over the input)" },
+  {
+    flag: "min-doc-freq",
+    value: "N",
+    help: "IDF's minDocFreq: features in fewer documents get weight 0",
+    defaultText: "0",
+  },
+  { flag: "id-column", value: "NAME", help: "Parquet: the id column", defaultText: "id" },
+  { flag: "vector-column", value: "NAME", help: "Parquet: the vector column", defaultText: "features" },
+];
+
+export const SPARK_TOPICS_FLAGS: readonly CliFlag[] = [
+  {
+    flag: "model",
+    value: "DIR",
+    help: "a saved Spark PipelineModel or KMeansModel directory: its clusters, predicted for every document",
+  },
+  {
+    flag: "assignments",
+    value: "FILE",
+    help: "a table of document id and cluster (Parquet or CSV, a file or a folder of parts)",
+  },
+  {
+    flag: "cluster-field",
+    value: "F",
+    help: "the cluster column of --assignments",
+    defaultText: "prediction, else cluster, else topic",
+  },
+  { flag: "per-cluster", value: "N", help: "documents sampled per cluster to name it", defaultText: "1000" },
+  { flag: "seed", value: "N", help: "seed of the sample", defaultText: "42" },
+  {
+    flag: "format",
+    value: "F",
+    help: `report format: ${REPORT_FORMATS.map((f) => f.name).join(", ")}`,
+    defaultText: "by --out's extension, else text",
+  },
+  { flag: "out", value: "FILE", help: "write the report to FILE (atomically)" },
+];
+
 /** Every flag of the main command: the library's options, then the CLI's own. */
 export function mainFlags(): readonly (CliFlag | TopicsOptionSpec)[] {
   return [...TOPICS_OPTION_SPECS, ...INPUT_FLAGS, ...OUTPUT_FLAGS];
@@ -204,6 +266,8 @@ export function helpText(): string {
   const formats = INPUT_FORMATS.map((f) => `  ${f.name.padEnd(8)}${f.extensions.join(" ").padEnd(16)}${f.description}`);
   return `Usage: topiclens <file|dir> [options]
        topiclens predict --model FILE <file|dir> [options]
+       topiclens spark-vectors <file|dir> --out FILE [options]
+       topiclens spark-topics <file|dir> (--model DIR | --assignments FILE) [options]
 
 Finds the themes in a collection of texts and names them with keywords.
 
@@ -223,11 +287,25 @@ ${OUTPUT_FLAGS.map(line).join("\n")}
 Predict (label new documents with a saved model; writes id, topic and label):
 ${PREDICT_FLAGS.map(line).join("\n")}
 
+Spark vectors (Spark's Tokenizer, HashingTF and IDF; Parquet with an ML Vector column, or libsvm):
+  topiclens spark-vectors <file|dir> --out FILE [options]
+${SPARK_VECTORS_FLAGS.map(line).join("\n")}
+
+Spark topics (names the clusters of a saved Spark model, or of an (id, cluster) table):
+  topiclens spark-topics <file|dir> (--model DIR | --assignments FILE) [options]
+${SPARK_TOPICS_FLAGS.map(line).join("\n")}
+
+Spark hashing (both commands; a saved PipelineModel brings its own):
+${SPARK_HASHING_FLAGS.map(line).join("\n")}
+Documents without an id are known by their position from 0, in both commands.
+
 Examples:
   topiclens abstracts.txt
   topiclens papers.jsonl --k 12 --out topics.html
   topiclens reviews.csv --text-field body --lang de --format csv
   topiclens papers.jsonl --save-model model.json && topiclens predict --model model.json new.jsonl
+  topiclens spark-vectors papers.jsonl --out vectors.parquet --idf
+  topiclens spark-topics papers.jsonl --model spark-model/ --out topics.html
 `;
 }
 

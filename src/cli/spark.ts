@@ -13,73 +13,18 @@ import { REPORT_FORMATS, reportFormatOfName } from "../report/formats.js";
 import { createSparkHashingTF, type SparkHashingOptions, type SparkHashingTF } from "../spark/hashingTF.js";
 import { applySparkIdf, sparkIdfOf } from "../spark/idf.js";
 import { oneInput, parse, readingOptions, type Streams, UsageError } from "./common.js";
-import { type CliFlag, helpText, INPUT_FLAGS } from "./flags.js";
+import {
+  type CliFlag,
+  helpText,
+  INPUT_FLAGS,
+  SPARK_HASHING_FLAGS,
+  SPARK_TOPICS_FLAGS,
+  SPARK_VECTORS_FLAGS,
+} from "./flags.js";
 import { writeFileAtomically } from "./writeFile.js";
 
 /** Documents are hashed and written a block at a time. */
 const BLOCK = 4096;
-
-/** How texts become Spark's hashed term counts: the flags of both Spark commands. */
-export const SPARK_HASHING_FLAGS: readonly CliFlag[] = [
-  { flag: "num-features", value: "N", help: "HashingTF's numFeatures", defaultText: "262144 (2^18, Spark's)" },
-  { flag: "binary", help: "HashingTF's binary: count presence, not occurrences" },
-  {
-    flag: "pattern",
-    value: "REGEX",
-    help: "tokenize as RegexTokenizer with this gap pattern (Java syntax)",
-    defaultText: "Tokenizer: split on whitespace",
-  },
-  { flag: "spark-stop-words", value: "FILE", help: "StopWordsRemover's words, one per line (case-insensitive)" },
-  { flag: "ngram", value: "N", help: "NGram's n: hash n-grams of tokens instead of tokens", defaultText: "1" },
-  { flag: "spark2-hash", help: "hash as Spark 2.x's HashingTF did (before SPARK-23381)" },
-];
-
-export const SPARK_VECTORS_FLAGS: readonly CliFlag[] = [
-  { flag: "out", value: "FILE", help: "the vectors file (written atomically)" },
-  {
-    flag: "format",
-    value: "F",
-    help: "parquet (id + ML Vector column) or libsvm",
-    defaultText: "by --out's extension, else parquet",
-  },
-  { flag: "idf", help: "weigh the counts by Spark's IDF (a second pass over the input)" },
-  {
-    flag: "min-doc-freq",
-    value: "N",
-    help: "IDF's minDocFreq: features in fewer documents get weight 0",
-    defaultText: "0",
-  },
-  { flag: "id-column", value: "NAME", help: "Parquet: the id column", defaultText: "id" },
-  { flag: "vector-column", value: "NAME", help: "Parquet: the vector column", defaultText: "features" },
-];
-
-export const SPARK_TOPICS_FLAGS: readonly CliFlag[] = [
-  {
-    flag: "model",
-    value: "DIR",
-    help: "a saved Spark PipelineModel or KMeansModel directory: its clusters, predicted for every document",
-  },
-  {
-    flag: "assignments",
-    value: "FILE",
-    help: "a table of document id and cluster (Parquet or CSV, a file or a folder of parts)",
-  },
-  {
-    flag: "cluster-field",
-    value: "F",
-    help: "the cluster column of --assignments",
-    defaultText: "prediction, else cluster, else topic",
-  },
-  { flag: "per-cluster", value: "N", help: "documents sampled per cluster to name it", defaultText: "1000" },
-  { flag: "seed", value: "N", help: "seed of the sample", defaultText: "42" },
-  {
-    flag: "format",
-    value: "F",
-    help: `report format: ${REPORT_FORMATS.map((f) => f.name).join(", ")}`,
-    defaultText: "by --out's extension, else text",
-  },
-  { flag: "out", value: "FILE", help: "write the report to FILE (atomically)" },
-];
 
 const COMMON_FLAGS: readonly CliFlag[] = [
   ...INPUT_FLAGS.filter((f) => f.predict),
@@ -161,8 +106,6 @@ export async function runSparkTopics(
   const reading = readingOptions(values);
   let clusters: ClusterSource;
   if (assignments !== undefined) {
-    if (values["id-field"] === undefined && !(await hasIds(input, reading)))
-      throw new UsageError(`--assignments joins on document ids, and ${input} has none; give --id-field`);
     clusters = await readClusterAssignments(assignments, {
       ...(values["cluster-field"] !== undefined ? { clusterField: values["cluster-field"] as string } : {}),
     });
@@ -225,29 +168,27 @@ function integerFlag(values: Record<string, unknown>, flag: string, fallback: nu
 
 type Reading = ReturnType<typeof readingOptions>;
 
-/** The input's documents one at a time: streamed when the format allows, else read whole. */
-async function* documentsOf(input: string, reading: Reading): AsyncGenerator<DocumentRecord> {
+/**
+ * The input's documents one at a time (streamed when the format allows, else read whole),
+ * each with an id: its own, else its position from 0, the id spark-vectors writes.
+ */
+async function* documentsOf(input: string, reading: Reading): AsyncGenerator<DocumentRecord & { id: string }> {
   const format = reading.inputFormat === "auto" ? formatOfName(input) : reading.inputFormat;
-  if (format !== "auto" && format !== "dir" && inputFormat(format).streamable) {
-    yield* readRecords(input, { format, ...reading.fields });
-    return;
+  const docs =
+    format !== "auto" && format !== "dir" && inputFormat(format).streamable
+      ? readRecords(input, { format, ...reading.fields })
+      : (await readDocuments(input, { format: reading.inputFormat, ...reading.fields, ...reading.directory }))
+          .documents;
+  let n = 0;
+  for await (const doc of docs) {
+    yield { ...doc, id: doc.id ?? String(n) };
+    n++;
   }
-  const { documents } = await readDocuments(input, {
-    format: reading.inputFormat,
-    ...reading.fields,
-    ...reading.directory,
-  });
-  yield* documents;
-}
-
-async function hasIds(input: string, reading: Reading): Promise<boolean> {
-  for await (const doc of documentsOf(input, reading)) return doc.id !== undefined;
-  return false;
 }
 
 /** Texts as Spark's pipeline sees them (title and text joined, as this library does) and ids, a block at a time. */
 async function forBlocks(
-  docs: AsyncIterable<DocumentRecord>,
+  docs: AsyncIterable<DocumentRecord & { id: string }>,
   each: (texts: string[], ids: string[]) => void,
 ): Promise<number> {
   let texts: string[] = [];
@@ -255,7 +196,7 @@ async function forBlocks(
   let n = 0;
   for await (const doc of docs) {
     texts.push(doc.title ? `${doc.title}. ${doc.text}` : doc.text);
-    ids.push(doc.id ?? String(n));
+    ids.push(doc.id);
     n++;
     if (texts.length === BLOCK) {
       each(texts, ids);
@@ -271,7 +212,7 @@ async function forBlocks(
 /** Spark's IDF over every document: one pass counting the documents of each feature. */
 async function idfOver(
   tf: SparkHashingTF,
-  docs: AsyncIterable<DocumentRecord>,
+  docs: AsyncIterable<DocumentRecord & { id: string }>,
   minDocFreq: number,
 ): Promise<Float64Array> {
   const docFreq = new Float64Array(tf.numFeatures);
