@@ -13,7 +13,8 @@ if out.returncode != 0:
     sys.stderr.write(out.stderr.decode("utf-8", "replace"))
     sys.exit(out.returncode)
 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-report = json.loads(out.stdout)
+# A command that writes its output to a file prints nothing: then there are no topics to count.
+report = json.loads(out.stdout) if out.stdout.strip() else {}
 topics = report.get("topics", [])
 named = sum(1 for t in topics if t.get("size", 0) > 0 and t.get("keywords"))
 print(json.dumps({"total": seconds, "peakMB": peak, "topics": len(topics), "named": named}))

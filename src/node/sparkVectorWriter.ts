@@ -4,6 +4,7 @@ import { fileWriter, ParquetWriter } from "hyparquet-writer";
 import { assertCsr, type CsrMatrix } from "../core/csr.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { checkInteger, checkOneOf, checkOptions, checkString } from "../core/validate.js";
+import { systemReason } from "../io/systemReason.js";
 import { sparkRowMetadata, sparkVectorSchema, sparseVectorOfRow } from "../spark/vectorColumn.js";
 
 /** Where rows of vectors go, a block at a time; nothing is at `path` until `close`. */
@@ -28,7 +29,7 @@ export interface SparkVectorWriterOptions {
   readonly idColumn?: string;
   /** Parquet: name of the vector column. @defaultValue "features" */
   readonly vectorColumn?: string;
-  /** Parquet: rows per row group. @defaultValue 50_000 */
+  /** Parquet: rows per row group. @defaultValue 20_000 */
   readonly rowGroupSize?: number;
 }
 
@@ -53,10 +54,17 @@ export function createSparkVectorWriter(path: string, options: SparkVectorWriter
   const vectorColumn = checkString(fn, "options.vectorColumn", o.vectorColumn ?? "features");
   if (idColumn === vectorColumn)
     throw new InvalidArgumentError(`${fn}: options.idColumn and options.vectorColumn must differ`, "options.idColumn");
-  const rowGroupSize = checkInteger(fn, "options.rowGroupSize", o.rowGroupSize ?? 50_000, 1);
+  const rowGroupSize = checkInteger(fn, "options.rowGroupSize", o.rowGroupSize ?? 20_000, 1);
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  const sink =
-    format === "parquet" ? parquetSink(temporary, idColumn, vectorColumn, rowGroupSize) : libsvmSink(temporary);
+  let sink: Sink;
+  try {
+    sink = format === "parquet" ? parquetSink(temporary, idColumn, vectorColumn, rowGroupSize) : libsvmSink(temporary);
+  } catch (error) {
+    const folder = dirname(path);
+    const why =
+      (error as NodeJS.ErrnoException).code === "ENOENT" ? `the folder ${folder} does not exist` : systemReason(error);
+    throw new InvalidArgumentError(`${fn}: cannot write ${path}: ${why}`, "path");
+  }
   let rows = 0;
   let open = true;
   const check = (ids: readonly (string | undefined)[], vectors: CsrMatrix) => {

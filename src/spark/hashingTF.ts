@@ -2,7 +2,7 @@ import type { CsrMatrix } from "../core/csr.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { checkBoolean, checkInteger, checkOneOf, checkOptions, checkStringArray } from "../core/validate.js";
 import { CountMatrixBuilder } from "../vectorize/counts.js";
-import { murmurhash3, murmurhash3Spark2 } from "../vectorize/murmur.js";
+import { murmurhash3OfBytes, murmurhash3Spark2OfBytes, utf8Into } from "../vectorize/murmur.js";
 import { type SparkRegexTokenizerOptions, sparkRegexTokenizer, sparkTokenizer } from "./tokenizer.js";
 
 /** Which of Spark's string hashes HashingTF used: Spark 3 and later, or Spark 2.x. */
@@ -42,6 +42,9 @@ export const SPARK_HASHING_DEFAULTS = Object.freeze({
 
 /** Spark's HashingTF seed (`mllib.feature.HashingTF.seed`). */
 const SPARK_SEED = 42;
+
+/** Java's UTF-8 encoder (UTF8String.fromString) writes "?" for a lone surrogate. */
+const JAVA_LONE_SURROGATE = [0x3f];
 
 /** Spark ML's feature hashing, column for column: the same text gives the same sparse vector. */
 export interface SparkHashingTF {
@@ -93,9 +96,12 @@ export function createSparkHashingTF(options: SparkHashingOptions = {}): SparkHa
   const ngram = checkInteger(fn, "options.ngram", o.ngram ?? SPARK_HASHING_DEFAULTS.ngram, 1);
   const tokenize = tokenizerOf(fn, o.tokenizer ?? "spark");
   const stop = stopSetOf(fn, o.stopWords ?? null, caseSensitive);
-  const hashOf = hash === "murmur3" ? murmurhash3 : murmurhash3Spark2;
+  const hashOf = hash === "murmur3" ? murmurhash3OfBytes : murmurhash3Spark2OfBytes;
+  const buffer = { bytes: new Uint8Array(256) };
+  // Hashing the bytes costs less than looking the term up in a memo would.
   const indexOf = (term: string): number => {
-    const r = hashOf(term, SPARK_SEED) % numFeatures;
+    const n = utf8Into(term, buffer, JAVA_LONE_SURROGATE);
+    const r = hashOf(buffer.bytes, n, SPARK_SEED) % numFeatures;
     return r < 0 ? r + numFeatures : r;
   };
   const termsOf = (text: string): string[] => {
@@ -123,7 +129,14 @@ export function createSparkHashingTF(options: SparkHashingOptions = {}): SparkHa
     transformTerms,
     transform(texts) {
       checkStringArray("SparkHashingTF.transform", "texts", texts);
-      return transformTerms(texts.map(termsOf));
+      if (stop !== null || ngram !== 1) return transformTerms(texts.map(termsOf));
+      // Tokens straight to columns: no list of terms per document.
+      const builder = new CountMatrixBuilder(numFeatures, binary);
+      for (const text of texts) {
+        for (const token of tokenize(text)) builder.add(indexOf(token));
+        builder.endRow();
+      }
+      return builder.build();
     },
   };
 }

@@ -66,14 +66,30 @@ export function javaSplit(text: string, re: RegExp): string[] {
   return parts;
 }
 
-const JAVA_WHITESPACE = new RegExp(JAVA_SPACE, "g");
-
 /**
  * Spark ML's `Tokenizer`: lower-cased text split on each single whitespace character, so
  * two spaces in a row give an empty token, which HashingTF counts, as Spark does.
  */
 export function sparkTokenizer(): (text: string) => string[] {
-  return (text) => javaSplit(text.toLowerCase(), JAVA_WHITESPACE);
+  return (text) => splitOnJavaSpace(text.toLowerCase());
+}
+
+/** `javaSplit(text, /[ \t\n\x0B\f\r]/g)` by a scan of the characters: the tokenizer's hot loop. */
+function splitOnJavaSpace(text: string): string[] {
+  if (text.length === 0) return [""];
+  const parts: string[] = [];
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      parts.push(text.slice(last, i));
+      last = i + 1;
+    }
+  }
+  if (parts.length === 0) return [text];
+  parts.push(text.slice(last));
+  while (parts.length > 0 && parts[parts.length - 1] === "") parts.pop();
+  return parts;
 }
 
 /** Spark ML's `RegexTokenizer` with its parameters and defaults. */

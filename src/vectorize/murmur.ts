@@ -6,7 +6,11 @@ const encoder = new TextEncoder();
  */
 export function murmurhash3(key: string, seed = 0): number {
   const bytes = encoder.encode(key);
-  const n = bytes.length;
+  return murmurhash3OfBytes(bytes, bytes.length, seed);
+}
+
+/** MurmurHash3 x86 32-bit of the first `n` bytes. */
+export function murmurhash3OfBytes(bytes: Uint8Array, n: number, seed: number): number {
   const blocks = n & ~3;
   let h = hashBlocks(bytes, blocks, seed >>> 0);
   const tail = n & 3;
@@ -27,11 +31,53 @@ export function murmurhash3(key: string, seed = 0): number {
  */
 export function murmurhash3Spark2(key: string, seed: number): number {
   const bytes = encoder.encode(key);
-  const n = bytes.length;
+  return murmurhash3Spark2OfBytes(bytes, bytes.length, seed);
+}
+
+/** {@link murmurhash3Spark2} of the first `n` bytes. */
+export function murmurhash3Spark2OfBytes(bytes: Uint8Array, n: number, seed: number): number {
   const blocks = n & ~3;
   let h = hashBlocks(bytes, blocks, seed >>> 0);
   for (let i = blocks; i < n; i++) h = mixH(h, mixK(((bytes[i] as number) << 24) >> 24));
   return finalMix(h, n);
+}
+
+/**
+ * Writes the UTF-8 bytes of `text` into `into` (grown when short) and returns them with
+ * their count, without allocating per call. A lone surrogate becomes `loneSurrogate`'s
+ * bytes: Java's encoder (Spark's) writes "?", TextEncoder writes U+FFFD.
+ */
+export function utf8Into(
+  text: string,
+  into: { bytes: Uint8Array },
+  loneSurrogate: readonly number[] = [0xef, 0xbf, 0xbd],
+): number {
+  if (into.bytes.length < text.length * 3) into.bytes = new Uint8Array(text.length * 3 + 16);
+  const b = into.bytes;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) b[n++] = c;
+    else if (c < 0x800) {
+      b[n++] = 0xc0 | (c >> 6);
+      b[n++] = 0x80 | (c & 63);
+    } else if (c >= 0xd800 && c <= 0xdfff) {
+      const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+        i++;
+        b[n++] = 0xf0 | (c >> 18);
+        b[n++] = 0x80 | ((c >> 12) & 63);
+        b[n++] = 0x80 | ((c >> 6) & 63);
+        b[n++] = 0x80 | (c & 63);
+      } else for (const x of loneSurrogate) b[n++] = x;
+    } else {
+      b[n++] = 0xe0 | (c >> 12);
+      b[n++] = 0x80 | ((c >> 6) & 63);
+      b[n++] = 0x80 | (c & 63);
+    }
+  }
+  return n;
 }
 
 function mixK(k: number): number {

@@ -204,6 +204,9 @@ describe("vectors for Spark: Parquet read back by DuckDB, libsvm", () => {
     expect(() => writer.write(ids, { ...matrix, cols: 5 })).toThrow(InvalidArgumentError);
     writer.abort();
     expect(readdirSync(work).filter((f) => f.includes("aborted"))).toEqual([]);
+    expect(() => createSparkVectorWriter(join(work, "no", "such.parquet"), { numFeatures: 4 })).toThrow(
+      /cannot write .*such.parquet: the folder .*no does not exist/,
+    );
   });
 });
 
