@@ -31,6 +31,8 @@ export interface WorkspaceLayout {
   readonly indptr: Region | null;
   readonly indices: Region | null;
   readonly data: Region;
+  /** Dense float32 rows stay float32 (the kernels widen each value as they read it). */
+  readonly dataType: "float32" | "float64";
   readonly xSquaredNorms: Region;
   readonly weights: Region | null;
   readonly centerSquaredNorms: Region;
@@ -100,10 +102,12 @@ export function createWorkspace(
   const kp = paddedK(k);
   const nnz = p.kind === "sparse" ? (p.indptr[n] as number) : n * d;
   const alreadyShared = shared && p.data.buffer instanceof SharedArrayBuffer;
+  // Dense float32 rows (LSA at scale) are kept as float32: half the memory of a float64 copy.
+  const dataType = p.kind === "dense" && p.data instanceof Float32Array ? "float32" : "float64";
   const sizes = (wasm: boolean): ArenaSpec[] => [
     ["indptr", p.kind === "sparse" ? n + 1 : 0, "int32"],
     ["indices", p.kind === "sparse" ? nnz : 0, "int32"],
-    ["data", nnz, "float64"],
+    ["data", nnz, dataType],
     ["xSquaredNorms", n, "float64"],
     ["weights", weights === null ? 0 : n, "float64"],
     ["centerSquaredNorms", k, "float64"],
@@ -136,18 +140,11 @@ export function createWorkspace(
       regions[name] = null;
       continue;
     }
-    const Type = kind === "int32" ? Int32Array : Float64Array;
     const region = arena?.regions.get(name);
     if (region !== undefined) {
-      if (source !== undefined) {
-        const { buffer, byteOffset } = region;
-        (kind === "int32"
-          ? new Int32Array(buffer, byteOffset, length)
-          : new Float64Array(buffer, byteOffset, length)
-        ).set(source);
-      }
+      if (source !== undefined) typedView(kind, region.buffer, region.byteOffset, length).set(source);
       regions[name] = region;
-    } else regions[name] = hostRegion(source, length, Type, shared);
+    } else regions[name] = hostRegion(source, length, kind, shared);
   }
   const layout = {
     kind: p.kind,
@@ -157,6 +154,7 @@ export function createWorkspace(
     threads,
     memory: arena?.memory ?? null,
     module: arena?.module ?? null,
+    dataType,
     ...regions,
   } as WorkspaceLayout;
   return openWorkspace(layout, 0);
@@ -166,17 +164,25 @@ export function createWorkspace(
 function hostRegion(
   source: ArrayLike<number> | undefined,
   length: number,
-  Type: Int32ArrayConstructor | Float64ArrayConstructor,
+  kind: ArenaSpec[2],
   shared: boolean,
 ): Region {
+  const Type = kind === "int32" ? Int32Array : kind === "float32" ? Float32Array : Float64Array;
   if (source instanceof Type && (!shared || source.buffer instanceof SharedArrayBuffer) && source.length === length) {
     return { buffer: source.buffer, byteOffset: source.byteOffset, length };
   }
   const bytes = Math.max(1, length) * Type.BYTES_PER_ELEMENT;
   const buffer: ArrayBufferLike = shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
-  const view = Type === Int32Array ? new Int32Array(buffer, 0, length) : new Float64Array(buffer, 0, length);
+  const view = typedView(kind, buffer, 0, length);
   if (source !== undefined) view.set(source);
   return { buffer: view.buffer, byteOffset: 0, length };
+}
+
+function typedView(kind: ArenaSpec[2], buffer: ArrayBufferLike, byteOffset: number, length: number) {
+  if (kind === "int32") return new Int32Array(buffer, byteOffset, length);
+  return kind === "float32"
+    ? new Float32Array(buffer, byteOffset, length)
+    : new Float64Array(buffer, byteOffset, length);
 }
 
 /** Views of a layout for thread `slot` (0 = the calling thread), as made by {@link createWorkspace}. */
@@ -185,7 +191,10 @@ export function openWorkspace(layout: WorkspaceLayout, slot: number): Workspace 
   const i32 = (r: Region) => new Int32Array(r.buffer, r.byteOffset, r.length);
   const { k, rows: n, cols: d } = layout;
   const kp = paddedK(k);
-  const data = f64(layout.data);
+  const f32Rows = layout.dataType === "float32";
+  const data = f32Rows
+    ? new Float32Array(layout.data.buffer, layout.data.byteOffset, layout.data.length)
+    : f64(layout.data);
   const points: Points =
     layout.kind === "sparse"
       ? {
@@ -240,8 +249,9 @@ export function openWorkspace(layout: WorkspaceLayout, slot: number): Workspace 
     const rowIds = at(ids);
     const x = at(data);
     if (points.kind === "dense") {
+      const kernel = f32Rows ? wasm.assignDense32 : wasm.assignDense;
       return (from: number, to: number): number =>
-        wasm.assignDense(x, d, ct, kp, k, cNorms, xNorms, w, l, dist, dots, rowIds, from, to);
+        kernel(x, d, ct, kp, k, cNorms, xNorms, w, l, dist, dots, rowIds, from, to);
     }
     const indptr = at(points.indptr);
     const indices = at(points.indices);
@@ -254,6 +264,10 @@ export function openWorkspace(layout: WorkspaceLayout, slot: number): Workspace 
       return;
     }
     clearSums(into, null, d, lo, hi);
+    if (f32Rows) {
+      wasm.accumulate32(at(data), d, at(weights), at(labels), at(into), 0, lo, hi, from, to);
+      return;
+    }
     wasm.accumulate(
       points.kind === "sparse" ? 1 : 0,
       points.kind === "sparse" ? at(points.indptr) : 0,

@@ -54,7 +54,7 @@ export interface Region {
 }
 
 /** One array of an arena: name, element count, element type. */
-export type ArenaSpec = readonly [name: string, length: number, type: "int32" | "float64"];
+export type ArenaSpec = readonly [name: string, length: number, type: "int32" | "float32" | "float64"];
 
 /**
  * Lays out the arrays in one kernel memory (64-byte aligned, nothing at offset 0 so that
@@ -74,7 +74,7 @@ export function layoutArena(
   let end = 64;
   for (const [, length, type] of specs) {
     offsets.push(end);
-    end += Math.ceil((length * (type === "int32" ? 4 : 8)) / 64) * 64;
+    end += Math.ceil((length * (type === "float64" ? 8 : 4)) / 64) * 64;
   }
   const memory = createKernelMemory(end, shared);
   if (memory === null) return null;

@@ -115,6 +115,30 @@ describe("createWorkerPool()", () => {
     expect(two.iterations).toBe(one.iterations);
   });
 
+  it("keeps float32 rows float32 in the kernels' memory, with the bits of a float64 copy, on every path", () => {
+    const d64 = lib.truncatedSvd(X, 16).embedding;
+    const d32 = { rows: d64.rows, cols: d64.cols, data: Float32Array.from(d64.data) };
+    // The float64 copy of the float32 values: what the kernels computed on before.
+    const widened = { rows: d32.rows, cols: d32.cols, data: Float64Array.from(d32.data) };
+    const three = node.createWorkerPool({ threads: 3 });
+    for (const run of [
+      (data: unknown, parallel?: unknown) =>
+        lib.kmeans(data, 7, { seed: 3, algorithm: "lloyd", ...(parallel ? { parallel } : {}) }),
+      (data: unknown, parallel?: unknown) =>
+        lib.kmeans(data, 7, { seed: 3, metric: "cosine", algorithm: "lloyd", ...(parallel ? { parallel } : {}) }),
+      (data: unknown, parallel?: unknown) =>
+        lib.miniBatchKMeans(data, 7, { seed: 5, batchSize: 1024, maxIter: 3, ...(parallel ? { parallel } : {}) }),
+    ]) {
+      const reference = run(widened);
+      for (const result of [run(d32), run(d32, pool), run(d32, three)]) {
+        expect(bytes(result.labels)).toEqual(bytes(reference.labels));
+        expect(bytes(result.centroids.data)).toEqual(bytes(reference.centroids.data));
+        expect(result.inertia).toBe(reference.inertia);
+      }
+    }
+    void three.close();
+  });
+
   it("rejects invalid options and non-pools", () => {
     expect(() => node.createWorkerPool({ threads: 0 })).toThrow(
       /options.threads must be an integer in \[1, 256\]; got 0/,

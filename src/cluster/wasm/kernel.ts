@@ -40,6 +40,36 @@ export interface WasmKernel {
     from: number,
     to: number,
   ): number;
+  /** assignDense over float32 rows (widened exactly as they are read). */
+  assignDense32(
+    data: number,
+    d: number,
+    centersT: number,
+    kp: number,
+    k: number,
+    centerSquaredNorms: number,
+    xSquaredNorms: number,
+    weights: number,
+    labels: number,
+    distances: number,
+    dots: number,
+    ids: number,
+    from: number,
+    to: number,
+  ): number;
+  /** accumulate over dense float32 rows. */
+  accumulate32(
+    data: number,
+    d: number,
+    weights: number,
+    labels: number,
+    sums: number,
+    clusterWeights: number,
+    lo: number,
+    hi: number,
+    from: number,
+    to: number,
+  ): void;
   accumulate(
     sparse: number,
     indptr: number,
@@ -184,5 +214,7 @@ function warmUp(module: WebAssembly.Module, shared: boolean): void {
     kernel.assignDense(denseData, d, centersT, k, k, norms, norms, 0, labels, distances, dots, 0, 0, rows);
     kernel.accumulate(1, indptr, indices, sparseData, d, 0, labels, sums, 0, 0, d, 0, rows);
     kernel.accumulate(0, 0, 0, denseData, d, 0, labels, sums, 0, 0, d, 0, rows);
+    kernel.assignDense32(denseData, d, centersT, k, k, norms, norms, 0, labels, distances, dots, 0, 0, rows);
+    kernel.accumulate32(denseData, d, 0, labels, sums, 0, 0, d, 0, rows);
   }
 }

@@ -204,6 +204,94 @@
         (br $rows)))
     (local.get $total))
 
+  ;; assignDense over float32 rows: each value is widened to float64 as it is read (exactly),
+  ;; so the result is the bits assignDense gives on a float64 copy, without the copy.
+  (func (export "assignDense32")
+    (param $data i32) (param $d i32)
+    (param $ct i32) (param $kp i32) (param $k i32) (param $cnorm i32) (param $xn i32) (param $w i32)
+    (param $labels i32) (param $dist i32) (param $dots i32) (param $ids i32)
+    (param $from i32) (param $to i32) (result f64)
+    (local $t i32) (local $i i32) (local $x i32) (local $xEnd i32) (local $j i32) (local $c i32)
+    (local $v v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local $rowBytes i32) (local $total f64)
+    (local.set $rowBytes (i32.shl (local.get $kp) (i32.const 3)))
+    (local.set $t (local.get $from))
+    (block $done
+      (loop $rows
+        (br_if $done (i32.ge_s (local.get $t) (local.get $to)))
+        (local.set $i (call $row (local.get $ids) (local.get $t)))
+        (local.set $j (i32.const 0))
+        (block $blocksDone
+          (loop $blocks
+            (br_if $blocksDone (i32.ge_s (local.get $j) (local.get $k)))
+            (local.set $a0 (v128.const f64x2 0 0))
+            (local.set $a1 (v128.const f64x2 0 0))
+            (local.set $a2 (v128.const f64x2 0 0))
+            (local.set $a3 (v128.const f64x2 0 0))
+            (local.set $x (i32.add (local.get $data) (i32.shl (i32.mul (local.get $i) (local.get $d)) (i32.const 2))))
+            (local.set $xEnd (i32.add (local.get $x) (i32.shl (local.get $d) (i32.const 2))))
+            (local.set $c (i32.add (local.get $ct) (i32.shl (local.get $j) (i32.const 3))))
+            (block $featuresDone
+              (loop $features
+                (br_if $featuresDone (i32.ge_u (local.get $x) (local.get $xEnd)))
+                (local.set $v (f64x2.splat (f64.promote_f32 (f32.load (local.get $x)))))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (v128.load offset=0 (local.get $c)) (local.get $v))))
+                (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (v128.load offset=16 (local.get $c)) (local.get $v))))
+                (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (v128.load offset=32 (local.get $c)) (local.get $v))))
+                (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (v128.load offset=48 (local.get $c)) (local.get $v))))
+                (local.set $x (i32.add (local.get $x) (i32.const 4)))
+                (local.set $c (i32.add (local.get $c) (local.get $rowBytes)))
+                (br $features)))
+            (local.set $c (i32.add (local.get $dots) (i32.shl (local.get $j) (i32.const 3))))
+            (v128.store offset=0 (local.get $c) (local.get $a0))
+            (v128.store offset=16 (local.get $c) (local.get $a1))
+            (v128.store offset=32 (local.get $c) (local.get $a2))
+            (v128.store offset=48 (local.get $c) (local.get $a3))
+            (local.set $j (i32.add (local.get $j) (i32.const 8)))
+            (br $blocks)))
+        (local.set $total (f64.add (local.get $total)
+          (call $pick (local.get $t) (local.get $i) (local.get $k) (local.get $cnorm) (local.get $dots)
+                      (local.get $xn) (local.get $w) (local.get $labels) (local.get $dist))))
+        (local.set $t (i32.add (local.get $t) (i32.const 1)))
+        (br $rows)))
+    (local.get $total))
+
+  ;; The update step's sums (as accumulate) of dense float32 rows, each value widened to
+  ;; float64 as it is read.
+  (func (export "accumulate32")
+    (param $data i32) (param $d i32)
+    (param $w i32) (param $labels i32) (param $sums i32) (param $cw i32) (param $lo i32) (param $hi i32)
+    (param $from i32) (param $to i32)
+    (local $i i32) (local $j i32) (local $wi f64) (local $p i32) (local $x i32) (local $xEnd i32)
+    (local.set $i (local.get $from))
+    (block $done
+      (loop $rows
+        (br_if $done (i32.ge_s (local.get $i) (local.get $to)))
+        (local.set $j (i32.load (i32.add (local.get $labels) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $wi (if (result f64) (i32.eqz (local.get $w))
+          (then (f64.const 1))
+          (else (f64.load (i32.add (local.get $w) (i32.shl (local.get $i) (i32.const 3)))))))
+        (if (local.get $cw)
+          (then
+            (local.set $p (i32.add (local.get $cw) (i32.shl (local.get $j) (i32.const 3))))
+            (f64.store (local.get $p) (f64.add (f64.load (local.get $p)) (local.get $wi)))))
+        (local.set $x (i32.add (local.get $data)
+          (i32.shl (i32.add (i32.mul (local.get $i) (local.get $d)) (local.get $lo)) (i32.const 2))))
+        (local.set $xEnd (i32.add (local.get $data)
+          (i32.shl (i32.add (i32.mul (local.get $i) (local.get $d)) (local.get $hi)) (i32.const 2))))
+        (local.set $p (i32.add (local.get $sums)
+          (i32.shl (i32.add (i32.mul (local.get $j) (local.get $d)) (local.get $lo)) (i32.const 3))))
+        (block $featuresDone
+          (loop $features
+            (br_if $featuresDone (i32.ge_u (local.get $x) (local.get $xEnd)))
+            (f64.store (local.get $p) (f64.add (f64.load (local.get $p))
+              (f64.mul (f64.promote_f32 (f32.load (local.get $x))) (local.get $wi))))
+            (local.set $x (i32.add (local.get $x) (i32.const 4)))
+            (local.set $p (i32.add (local.get $p) (i32.const 8)))
+            (br $features)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $rows))))
+
   ;; Adds row $i (weight w[$i], or 1) to cluster $j's sums over columns [$lo, $hi), and
   ;; (unless $cw is 0) its weight to cw[$j]. Sparse rows have sorted indices.
   (func $addRow
