@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { INPUT_FORMATS } from "../io/inputFormats.js";
 import type { InputFormat } from "../io/readDocuments.js";
+import { REPORT_FORMATS, type ReportFormatSpec, reportFormatOfName } from "../report/formats.js";
 import { joinNegativeValues, parseArgsConfig } from "./flags.js";
 
 /** The command's output and error streams. */
@@ -57,4 +58,13 @@ export function readingOptions(values: Record<string, unknown>) {
       },
     },
   };
+}
+
+/** The report format --format names, else --out's extension gives, else text. */
+export function reportFormatOf(format: unknown, out: string | undefined): ReportFormatSpec {
+  const name = (format as string | undefined) ?? (out ? reportFormatOfName(out)?.name : undefined) ?? "text";
+  const report = REPORT_FORMATS.find((f) => f.name === name);
+  if (report === undefined)
+    throw new UsageError(`--format must be ${REPORT_FORMATS.map((f) => f.name).join(", ")}; got "${name}"`);
+  return report;
 }

@@ -17,8 +17,8 @@ import { type ClusterTopicsOptions, clusterTopics, clusterTopicsStream } from ".
 import { topicModelFromJSON } from "../pipeline/topicModel.js";
 import type { TopicsResult } from "../pipeline/types.js";
 import { csvField } from "../report/csv.js";
-import { REPORT_FORMATS, type ReportViews, reportFormatOfName } from "../report/formats.js";
-import { oneInput, parse, readingOptions, type Streams, UsageError } from "./common.js";
+import type { ReportViews } from "../report/formats.js";
+import { oneInput, parse, readingOptions, reportFormatOf, type Streams, UsageError } from "./common.js";
 import {
   FlagValueError,
   helpText,
@@ -118,11 +118,7 @@ async function runTopics(args: readonly string[], streams: Streams, say: (text: 
   }
   const input = oneInput(positionals);
   const out = values.out as string | undefined;
-  const formatName =
-    (values.format as string | undefined) ?? (out ? reportFormatOfName(out)?.name : undefined) ?? "text";
-  const report = REPORT_FORMATS.find((f) => f.name === formatName);
-  if (report === undefined)
-    throw new UsageError(`--format must be ${REPORT_FORMATS.map((f) => f.name).join(", ")}; got "${formatName}"`);
+  const report = reportFormatOf(values.format, out);
   const reading = readingOptions(values);
   const streamFrom = parseSize("--stream-from", (values["stream-from"] as string | undefined) ?? "64M");
   const quiet = values.quiet === true;

@@ -9,10 +9,9 @@ import { readClusterAssignments } from "../node/clusterAssignments.js";
 import { readSparkModel } from "../node/sparkModel.js";
 import { createSparkVectorWriter } from "../node/sparkVectorWriter.js";
 import { type ClusterSource, nameClusters } from "../pipeline/givenClusters.js";
-import { REPORT_FORMATS, reportFormatOfName } from "../report/formats.js";
 import { createSparkHashingTF, type SparkHashingOptions, type SparkHashingTF } from "../spark/hashingTF.js";
 import { applySparkIdf, sparkIdfOf } from "../spark/idf.js";
-import { oneInput, parse, readingOptions, type Streams, UsageError } from "./common.js";
+import { oneInput, parse, readingOptions, reportFormatOf, type Streams, UsageError } from "./common.js";
 import {
   type CliFlag,
   helpText,
@@ -98,11 +97,7 @@ export async function runSparkTopics(
       "spark-topics needs one of --model DIR (a saved Spark model) or --assignments FILE (id, cluster)",
     );
   const out = values.out as string | undefined;
-  const formatName =
-    (values.format as string | undefined) ?? (out ? reportFormatOfName(out)?.name : undefined) ?? "text";
-  const report = REPORT_FORMATS.find((f) => f.name === formatName);
-  if (report === undefined)
-    throw new UsageError(`--format must be ${REPORT_FORMATS.map((f) => f.name).join(", ")}; got "${formatName}"`);
+  const report = reportFormatOf(values.format, out);
   const reading = readingOptions(values);
   let clusters: ClusterSource;
   if (assignments !== undefined) {
