@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
-import { INPUT_FORMATS } from "../io/inputFormats.js";
+import { inputFormat as formatSpec, INPUT_FORMATS, type TextFormat } from "../io/inputFormats.js";
 import type { InputFormat } from "../io/readDocuments.js";
+import { streamFormatOfName } from "../io/readJsonLines.js";
 import { REPORT_FORMATS, type ReportFormatSpec, reportFormatOfName } from "../report/formats.js";
 import { joinNegativeValues, parseArgsConfig } from "./flags.js";
 
@@ -27,7 +28,7 @@ export function oneInput(positionals: readonly string[]): string {
 /** How records are read: the input format, the fields, and bad records counted. */
 export function readingOptions(values: Record<string, unknown>) {
   const inputFormat = (values["input-format"] ?? "auto") as InputFormat;
-  const formats = ["auto", ...INPUT_FORMATS.map((f) => f.name), "dir"];
+  const formats = ["auto", ...INPUT_FORMATS.map((f) => f.name), "parquet", "dir"];
   if (!formats.includes(inputFormat))
     throw new UsageError(`--input-format must be ${formats.join(", ")}; got "${inputFormat}"`);
   const skipped = { count: 0, first: 0, why: "" };
@@ -67,4 +68,11 @@ export function reportFormatOf(format: unknown, out: string | undefined): Report
   if (report === undefined)
     throw new UsageError(`--format must be ${REPORT_FORMATS.map((f) => f.name).join(", ")}; got "${name}"`);
   return report;
+}
+
+/** The format the input is streamed in (JSON lines, CSV, TSV, Parquet), or null when it is read whole. */
+export function streamableFormat(input: string, asked: InputFormat): TextFormat | "parquet" | null {
+  const format = asked === "auto" ? streamFormatOfName(input) : asked;
+  if (format === "parquet") return format;
+  return format !== "auto" && format !== "dir" && formatSpec(format).streamable ? format : null;
 }

@@ -20,7 +20,7 @@ export interface CliFlag {
   readonly predict?: boolean;
 }
 
-const INPUT_NAMES = [...INPUT_FORMATS.map((f) => f.name), "dir"];
+const INPUT_NAMES = [...INPUT_FORMATS.map((f) => f.name), "parquet", "dir"];
 const REPORT_NAMES = REPORT_FORMATS.map((f) => f.name);
 
 export const INPUT_FLAGS: readonly CliFlag[] = [
@@ -273,6 +273,7 @@ Finds the themes in a collection of texts and names them with keywords.
 
 Input formats (gzipped or not; by extension, then by content, or --input-format):
 ${formats.join("\n")}
+  parquet .parquet        Parquet columns (see --text-field), read a row group at a time
   dir                     a directory: one document per file (see --ext, --recursive)
 
 Topics:

@@ -6,7 +6,6 @@ import { topicsOverTime } from "../analysis/topicsOverTime.js";
 import { TopiclensError } from "../core/errors.js";
 import { adjustedRandIndex, normalizedMutualInfo, vMeasure } from "../evaluate/external.js";
 import { decodeText, isGzip } from "../io/decodeText.js";
-import { formatOfName, inputFormat } from "../io/inputFormats.js";
 import { readDocuments } from "../io/readDocuments.js";
 import { readRecords } from "../io/readJsonLines.js";
 import { readVectors } from "../io/readVectors.js";
@@ -18,7 +17,15 @@ import { topicModelFromJSON } from "../pipeline/topicModel.js";
 import type { TopicsResult } from "../pipeline/types.js";
 import { csvField } from "../report/csv.js";
 import type { ReportViews } from "../report/formats.js";
-import { oneInput, parse, readingOptions, reportFormatOf, type Streams, UsageError } from "./common.js";
+import {
+  oneInput,
+  parse,
+  readingOptions,
+  reportFormatOf,
+  type Streams,
+  streamableFormat,
+  UsageError,
+} from "./common.js";
 import {
   FlagValueError,
   helpText,
@@ -131,13 +138,13 @@ async function runTopics(args: readonly string[], streams: Streams, say: (text: 
     ...(bar ? { onProgress: bar.update } : {}),
   };
 
-  // JSON-lines, CSV and TSV files above --stream-from (or any, with --stream) are read one
+  // JSON-lines, CSV, TSV and Parquet files above --stream-from (or any, with --stream) are read one
   // record at a time and never held: the result is the same as reading them whole.
-  const format = reading.inputFormat === "auto" ? formatOfName(input) : reading.inputFormat;
-  const streamable = format !== "auto" && format !== "dir" && inputFormat(format).streamable;
+  const format = streamableFormat(input, reading.inputFormat);
+  const streamable = format !== null;
   if (values.stream && !streamable)
     throw new UsageError(
-      `--stream reads JSON-lines, CSV and TSV files one record at a time; ${input} is not one (name it .jsonl, .csv or .tsv, or give --input-format)`,
+      `--stream reads JSON-lines, CSV, TSV and Parquet files one record at a time; ${input} is not one (name it .jsonl, .csv, .tsv or .parquet, or give --input-format)`,
     );
   if (values.stream && (values.recursive || values.ext !== undefined))
     throw new UsageError("--recursive and --ext are for directories, which --stream does not read");

@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
 import { TopiclensError } from "../core/errors.js";
-import { formatOfName, inputFormat } from "../io/inputFormats.js";
 import { readDocuments } from "../io/readDocuments.js";
 import { readRecords } from "../io/readJsonLines.js";
 import type { DocumentRecord } from "../io/records.js";
@@ -11,7 +10,15 @@ import { createSparkVectorWriter } from "../node/sparkVectorWriter.js";
 import { type ClusterSource, nameClusters } from "../pipeline/givenClusters.js";
 import { createSparkHashingTF, type SparkHashingOptions, type SparkHashingTF } from "../spark/hashingTF.js";
 import { applySparkIdf, sparkIdfOf } from "../spark/idf.js";
-import { oneInput, parse, readingOptions, reportFormatOf, type Streams, UsageError } from "./common.js";
+import {
+  oneInput,
+  parse,
+  readingOptions,
+  reportFormatOf,
+  type Streams,
+  streamableFormat,
+  UsageError,
+} from "./common.js";
 import {
   type CliFlag,
   helpText,
@@ -168,9 +175,9 @@ type Reading = ReturnType<typeof readingOptions>;
  * each with an id: its own, else its position from 0, the id spark-vectors writes.
  */
 async function* documentsOf(input: string, reading: Reading): AsyncGenerator<DocumentRecord & { id: string }> {
-  const format = reading.inputFormat === "auto" ? formatOfName(input) : reading.inputFormat;
+  const format = streamableFormat(input, reading.inputFormat);
   const docs =
-    format !== "auto" && format !== "dir" && inputFormat(format).streamable
+    format !== null
       ? readRecords(input, { format, ...reading.fields })
       : (await readDocuments(input, { format: reading.inputFormat, ...reading.fields, ...reading.directory }))
           .documents;

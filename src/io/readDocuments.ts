@@ -5,11 +5,12 @@ import { gunzip } from "node:zlib";
 import { EmptyInputError, InvalidArgumentError } from "../core/errors.js";
 import { decodeText, isGzip } from "./decodeText.js";
 import { type ParseDocumentsOptions, parseDocumentsFor, type TextFormat } from "./inputFormats.js";
+import { isParquetFile, readParquetRecords } from "./readParquet.js";
 import type { DocumentRecord } from "./records.js";
 import { systemReason } from "./systemReason.js";
 
 /** How a file holds documents. */
-export type InputFormat = "auto" | TextFormat | "dir";
+export type InputFormat = "auto" | TextFormat | "parquet" | "dir";
 
 export interface ReadDocumentsOptions extends Omit<ParseDocumentsOptions, "format" | "name"> {
   /** @defaultValue "auto" (by extension, then by content; `.txt` is tried as an abstracts page, then as one document per line) */
@@ -31,7 +32,8 @@ export interface ReadDocumentsResult {
 /**
  * Reads documents from a file in any input format (see `INPUT_FORMATS`: an abstracts page,
  * lines, JSON lines, a JSON array, CSV, TSV), gzipped or not (by its magic bytes), UTF-8 or
- * UTF-16; or from a directory of text files (one document each, titled by name).
+ * UTF-16; from a Parquet file (by extension or magic bytes; see `readParquetRecords`); or
+ * from a directory of text files (one document each, titled by name).
  * @throws InvalidArgumentError for unreadable, binary or malformed files, naming the file and line.
  * @throws EmptyInputError when the file holds no documents.
  */
@@ -49,6 +51,20 @@ export async function readDocuments(path: string, options: ReadDocumentsOptions 
     return { documents: await readDirectory(fn, path, recursive, extensions), format: "dir", skipped: 0 };
   }
   if (info.isDirectory()) throw new InvalidArgumentError(`${fn}: ${path} is a directory; use format "dir"`, "path");
+  if (format === "parquet" || (format === "auto" && (/\.parquet$/i.test(path) || (await isParquetFile(path))))) {
+    let skipped = 0;
+    const documents: DocumentRecord[] = [];
+    const counting = {
+      ...fields,
+      onSkipped: (row: number, reason: string) => {
+        skipped++;
+        fields.onSkipped?.(row, reason);
+      },
+    };
+    for await (const doc of readParquetRecords(path, counting, fn)) documents.push(doc);
+    if (documents.length === 0) throw new EmptyInputError(`${fn}: ${path} holds no documents`, "path");
+    return { documents, format: "parquet", skipped };
+  }
   const content = await readTextFile(fn, path);
   const parsed = parseDocumentsFor(fn, content, { ...fields, format, name: path });
   return { documents: parsed.documents, format: parsed.format, skipped: parsed.skipped };

@@ -8,6 +8,7 @@ import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { isGzip } from "./decodeText.js";
 import { DELIMITED_OPTIONS, delimitedError, formatOfName, inputFormat, type TextFormat } from "./inputFormats.js";
+import { readParquetRecords } from "./readParquet.js";
 import {
   type BadLineOptions,
   type DocumentRecord,
@@ -60,22 +61,24 @@ export async function* readJsonRecords(
 /** Options of {@link readRecords}. */
 export interface ReadRecordsOptions extends RecordFields, BadLineOptions {
   /** A streamable format, or `"auto"` by the file's extension. @defaultValue "auto" */
-  readonly format?: TextFormat | "auto";
+  readonly format?: TextFormat | "parquet" | "auto";
 }
 
 /**
- * Streams the documents of a JSON-lines, CSV or TSV file (gzipped or not), one record at a
- * time, for `clusterTopicsStream`: the streamed twin of `readDocuments` for those formats.
+ * Streams the documents of a JSON-lines, CSV or TSV file (gzipped or not) one record at a
+ * time, or of a Parquet file a row group at a time, for `clusterTopicsStream`: the streamed
+ * twin of `readDocuments` for those formats.
  * @throws InvalidArgumentError for a format that cannot be streamed, and (while iterating)
  * for an unreadable, corrupt or malformed file, naming the line or row.
  */
 export function readRecords(path: string, options: ReadRecordsOptions = {}): AsyncGenerator<DocumentRecord> {
   const fn = "readRecords";
   const { format: asked = "auto", ...fields } = options;
-  const format = asked === "auto" ? formatOfName(path) : asked;
+  const format = asked === "auto" ? streamFormatOfName(path) : asked;
+  if (format === "parquet") return readParquetRecords(path, fields, fn);
   if (format === "auto" || !inputFormat(format).streamable) {
     throw new InvalidArgumentError(
-      `${fn}: ${path} cannot be streamed: only JSON lines, CSV and TSV can (got ${format === "auto" ? "no telling extension" : format}); name the format, or read the file whole`,
+      `${fn}: ${path} cannot be streamed: only JSON lines, CSV, TSV and Parquet can (got ${format === "auto" ? "no telling extension" : format}); name the format, or read the file whole`,
       "format",
     );
   }
@@ -183,4 +186,9 @@ async function* jsonLines(fn: string, path: string): AsyncGenerator<{ line: stri
     lines.close();
     input.destroy();
   }
+}
+
+/** The format a file name selects, Parquet included (`.parquet`), or "auto". */
+export function streamFormatOfName(path: string): TextFormat | "parquet" | "auto" {
+  return /\.parquet$/i.test(path) ? "parquet" : formatOfName(path);
 }

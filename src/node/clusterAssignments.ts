@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { parse as parseCsvStream } from "csv-parse";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from "hyparquet";
 import { InvalidArgumentError } from "../core/errors.js";
+import { topLevelColumns } from "../io/readParquet.js";
 
 export interface ReadClusterAssignmentsOptions {
   /** Column of the document id. @defaultValue "id" */
@@ -95,7 +96,7 @@ async function readParquet(fn: string, file: string, options: ReadClusterAssignm
   } catch (e) {
     throw new InvalidArgumentError(`${fn}: ${file} is neither Parquet nor CSV (${(e as Error).message})`, "path");
   }
-  const present = topLevelNames(metadata.schema);
+  const present = topLevelColumns(metadata.schema);
   const { idField, clusterField } = fieldsOf(fn, file, present, options);
   let start = 0;
   for (const group of metadata.row_groups) {
@@ -119,16 +120,4 @@ async function readCsv(fn: string, file: string, options: ReadClusterAssignments
     fields ??= fieldsOf(fn, file, Object.keys(record), options);
     add(fn, file, record[fields.idField], record[fields.clusterField], out);
   }
-}
-
-/** The names of a flattened Parquet schema's top-level columns (the root's children). */
-function topLevelNames(schema: readonly { readonly name: string; readonly num_children?: number }[]): string[] {
-  const names: string[] = [];
-  const after = (i: number): number => {
-    let j = i + 1;
-    for (let c = 0; c < (schema[i]?.num_children ?? 0); c++) j = after(j);
-    return j;
-  };
-  for (let i = 1; i < schema.length; i = after(i)) names.push((schema[i] as { name: string }).name);
-  return names;
 }
