@@ -126,6 +126,8 @@ export { toJSONReport } from "./report/json.js";
 export { JUPYTER_DISPLAY } from "./report/jupyter.js";
 export { toMarkdown } from "./report/markdown.js";
 export { TOPIC_COLORS } from "./report/palette.js";
+export type { ParquetTables } from "./report/parquet.js";
+export { toParquet } from "./report/parquet.js";
 export type { ScatterOptions } from "./report/scatter.js";
 export { scatterSvg } from "./report/scatter.js";
 export { toText } from "./report/summarize.js";

@@ -4,6 +4,7 @@ import type { InputFormat } from "../io/readDocuments.js";
 import { streamFormatOfName } from "../io/readJsonLines.js";
 import { REPORT_FORMATS, type ReportFormatSpec, reportFormatOfName } from "../report/formats.js";
 import { joinNegativeValues, parseArgsConfig } from "./flags.js";
+import { writeFileAtomically } from "./writeFile.js";
 
 /** The command's output and error streams. */
 export interface Streams {
@@ -67,6 +68,7 @@ export function reportFormatOf(format: unknown, out: string | undefined): Report
   const report = REPORT_FORMATS.find((f) => f.name === name);
   if (report === undefined)
     throw new UsageError(`--format must be ${REPORT_FORMATS.map((f) => f.name).join(", ")}; got "${name}"`);
+  if (report.binary && out === undefined) throw new UsageError(`--format ${name} is binary: name a file with --out`);
   return report;
 }
 
@@ -75,4 +77,24 @@ export function streamableFormat(input: string, asked: InputFormat): TextFormat 
   const format = asked === "auto" ? streamFormatOfName(input) : asked;
   if (format === "parquet") return format;
   return format !== "auto" && format !== "dir" && formatSpec(format).streamable ? format : null;
+}
+
+/**
+ * Writes a report to `out` (and, for a binary format, the files beside it), each through a
+ * temporary file and a rename; or to standard output, which takes text formats only.
+ */
+export async function writeReport(
+  report: ReportFormatSpec,
+  content: string | Uint8Array,
+  result: Parameters<ReportFormatSpec["render"]>[0],
+  out: string | undefined,
+  stdout: NodeJS.WritableStream,
+): Promise<void> {
+  if (out === undefined) {
+    stdout.write(content);
+    return;
+  }
+  const stem = out.replace(/\.[^./\\]+$/, "");
+  for (const c of report.companions?.(result) ?? []) await writeFileAtomically(`${stem}${c.suffix}`, c.content);
+  await writeFileAtomically(out, content);
 }

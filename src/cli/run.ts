@@ -25,6 +25,7 @@ import {
   type Streams,
   streamableFormat,
   UsageError,
+  writeReport,
 } from "./common.js";
 import {
   FlagValueError,
@@ -213,13 +214,8 @@ async function runTopics(args: readonly string[], streams: Streams, say: (text: 
       : {}),
     ...(values.hierarchy === true ? { hierarchy: hierarchicalTopics(result, documents) } : {}),
   };
-  const text = report.render(result, views);
-  if (out !== undefined) {
-    await writeFileAtomically(out, text);
-    if (!quiet) say(`wrote ${result.topics.length} topics for ${n} documents to ${out}`);
-  } else {
-    streams.stdout.write(text);
-  }
+  await writeReport(report, report.render(result, views), result, out, streams.stdout);
+  if (out !== undefined && !quiet) say(`wrote ${result.topics.length} topics for ${n} documents to ${out}`);
   const saveModel = values["save-model"] as string | undefined;
   if (saveModel !== undefined) {
     const json = JSON.stringify(result.model);

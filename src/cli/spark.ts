@@ -18,6 +18,7 @@ import {
   type Streams,
   streamableFormat,
   UsageError,
+  writeReport,
 } from "./common.js";
 import {
   type CliFlag,
@@ -27,7 +28,6 @@ import {
   SPARK_TOPICS_FLAGS,
   SPARK_VECTORS_FLAGS,
 } from "./flags.js";
-import { writeFileAtomically } from "./writeFile.js";
 
 /** Documents are hashed and written a block at a time. */
 const BLOCK = 4096;
@@ -123,9 +123,7 @@ export async function runSparkTopics(
     perCluster: integerFlag(values, "per-cluster", 1000, 1),
     seed: integerFlag(values, "seed", 42, 0),
   });
-  const text = report.render(named.result, {});
-  if (out !== undefined) await writeFileAtomically(out, text);
-  else streams.stdout.write(text);
+  await writeReport(report, report.render(named.result, {}), named.result, out, streams.stdout);
   if (values.quiet !== true) {
     const sizes = [...named.clusterSizes].sort((a, b) => a[0] - b[0]);
     say(`named ${sizes.length} clusters of ${named.documents} documents${out ? ` in ${out}` : ""}`);

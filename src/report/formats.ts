@@ -3,15 +3,20 @@ import { toCSV } from "./csv.js";
 import { toHTML } from "./html.js";
 import { toJSONReport } from "./json.js";
 import { toMarkdown } from "./markdown.js";
+import { documentsParquet, topicsParquet } from "./parquet.js";
 import { toText } from "./summarize.js";
 
 /** One report format: its name, the file extensions that imply it, and its renderer. */
 export interface ReportFormatSpec {
-  readonly name: "text" | "md" | "json" | "csv" | "html";
+  readonly name: "text" | "md" | "json" | "csv" | "html" | "parquet";
   readonly extensions: readonly string[];
   readonly description: string;
-  /** The report; `views` (analysis views) add their sections where the format can show them. */
-  render(result: TopicsResult, views?: ReportViews): string;
+  /** The report; `views` (analysis views) add their sections where the format can show them. Bytes for a binary format. */
+  render(result: TopicsResult, views?: ReportViews): string | Uint8Array;
+  /** Bytes, not text: written to a file, never to a terminal. */
+  readonly binary?: boolean;
+  /** Files written beside the report (binary formats), each named by a suffix of the report's name. */
+  companions?(result: TopicsResult): readonly { readonly suffix: string; readonly content: Uint8Array }[];
 }
 
 /** Analysis views a report can include: each renders itself as text, SVG and JSON. */
@@ -67,6 +72,14 @@ export const REPORT_FORMATS: readonly ReportFormatSpec[] = Object.freeze([
     extensions: [".html", ".htm"],
     description: "a self-contained page with a map",
     render: (r, views) => toHTML(r, views ? { views } : {}),
+  },
+  {
+    name: "parquet",
+    extensions: [".parquet"],
+    description: "Parquet: document → topic, and the topics table beside it (FILE.topics.parquet)",
+    binary: true,
+    render: (r) => documentsParquet(r),
+    companions: (r) => [{ suffix: ".topics.parquet", content: topicsParquet(r) }],
   },
 ]);
 

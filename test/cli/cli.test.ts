@@ -130,7 +130,7 @@ describe("topiclens CLI (built binary)", () => {
     expect(auto.stdout).toMatch(/^3000 documents · \d+ topics/m);
     const notStreamable = await cli(SEED, "--stream");
     expect(notStreamable.code).toBe(2);
-    expect(notStreamable.stderr).toMatch(/--stream reads JSON-lines, CSV and TSV files .* is not one/);
+    expect(notStreamable.stderr).toMatch(/--stream reads JSON-lines, CSV, TSV and Parquet files .* is not one/);
   });
 
   it("answers bad flags and unreadable files with one line and a non-zero exit, never a stack trace", async () => {
