@@ -14,6 +14,8 @@ const ALLOWED = [
   "/dist/",
   "/node_modules/stopword/",
   "/node_modules/csv-parse/dist/esm/",
+  "/node_modules/hyparquet-writer/src/",
+  "/node_modules/hyparquet/src/",
   "/test/browser/",
   "/test-output/workers-job.js",
 ];

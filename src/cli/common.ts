@@ -29,7 +29,7 @@ export function oneInput(positionals: readonly string[]): string {
 /** How records are read: the input format, the fields, and bad records counted. */
 export function readingOptions(values: Record<string, unknown>) {
   const inputFormat = (values["input-format"] ?? "auto") as InputFormat;
-  const formats = ["auto", ...INPUT_FORMATS.map((f) => f.name), "parquet", "dir"];
+  const formats = ["auto", ...INPUT_FORMATS.map((f) => f.name), "parquet", "sqlite", "dir"];
   if (!formats.includes(inputFormat))
     throw new UsageError(`--input-format must be ${formats.join(", ")}; got "${inputFormat}"`);
   const skipped = { count: 0, first: 0, why: "" };
@@ -51,6 +51,7 @@ export function readingOptions(values: Record<string, unknown>) {
       idField: values["id-field"] as string | undefined,
       labelField: values["label-field"] as string | undefined,
       timeField: values["time-field"] as string | undefined,
+      ...(typeof values.sql === "string" ? { sql: values.sql } : {}),
       badLines: values["skip-bad-lines"] ? ("skip" as const) : ("error" as const),
       onSkipped: (line: number, reason: string) => {
         if (skipped.count++ > 0) return;
@@ -72,10 +73,10 @@ export function reportFormatOf(format: unknown, out: string | undefined): Report
   return report;
 }
 
-/** The format the input is streamed in (JSON lines, CSV, TSV, Parquet), or null when it is read whole. */
-export function streamableFormat(input: string, asked: InputFormat): TextFormat | "parquet" | null {
+/** The format the input is streamed in (JSON lines, CSV, TSV, Parquet, SQLite), or null when it is read whole. */
+export function streamableFormat(input: string, asked: InputFormat): TextFormat | "parquet" | "sqlite" | null {
   const format = asked === "auto" ? streamFormatOfName(input) : asked;
-  if (format === "parquet") return format;
+  if (format === "parquet" || format === "sqlite") return format;
   return format !== "auto" && format !== "dir" && formatSpec(format).streamable ? format : null;
 }
 

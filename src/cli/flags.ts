@@ -20,7 +20,7 @@ export interface CliFlag {
   readonly predict?: boolean;
 }
 
-const INPUT_NAMES = [...INPUT_FORMATS.map((f) => f.name), "parquet", "dir"];
+const INPUT_NAMES = [...INPUT_FORMATS.map((f) => f.name), "parquet", "sqlite", "dir"];
 const REPORT_NAMES = REPORT_FORMATS.map((f) => f.name);
 
 export const INPUT_FLAGS: readonly CliFlag[] = [
@@ -29,6 +29,13 @@ export const INPUT_FLAGS: readonly CliFlag[] = [
     value: "F",
     help: `${["auto", ...INPUT_NAMES].join(", ")}`,
     defaultText: "auto: by extension, then by content",
+    predict: true,
+  },
+  {
+    flag: "sql",
+    value: "QUERY",
+    help: 'SQLite input: the query whose rows are the documents, e.g. "select id, title, abstract from papers"',
+    defaultText: "the rows of its one table",
     predict: true,
   },
   {
@@ -274,6 +281,7 @@ Finds the themes in a collection of texts and names them with keywords.
 Input formats (gzipped or not; by extension, then by content, or --input-format):
 ${formats.join("\n")}
   parquet .parquet        Parquet columns (see --text-field), read a row group at a time
+  sqlite  .sqlite .db     an SQLite database: the rows of --sql QUERY (or of its one table)
   dir                     a directory: one document per file (see --ext, --recursive)
 
 Topics:

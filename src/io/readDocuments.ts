@@ -6,11 +6,12 @@ import { EmptyInputError, InvalidArgumentError } from "../core/errors.js";
 import { decodeText, isGzip } from "./decodeText.js";
 import { type ParseDocumentsOptions, parseDocumentsFor, type TextFormat } from "./inputFormats.js";
 import { isParquetFile, readParquetRecords } from "./readParquet.js";
-import type { DocumentRecord } from "./records.js";
+import { isSqliteFile, readSqliteRecords } from "./readSqlite.js";
+import type { BadLineOptions, DocumentRecord, RecordFields } from "./records.js";
 import { systemReason } from "./systemReason.js";
 
 /** How a file holds documents. */
-export type InputFormat = "auto" | TextFormat | "parquet" | "dir";
+export type InputFormat = "auto" | TextFormat | "parquet" | "sqlite" | "dir";
 
 export interface ReadDocumentsOptions extends Omit<ParseDocumentsOptions, "format" | "name"> {
   /** @defaultValue "auto" (by extension, then by content; `.txt` is tried as an abstracts page, then as one document per line) */
@@ -19,6 +20,8 @@ export interface ReadDocumentsOptions extends Omit<ParseDocumentsOptions, "forma
   readonly recursive?: boolean;
   /** Directories: the extensions of the files read, one document each. @defaultValue [".txt"] */
   readonly extensions?: readonly string[];
+  /** SQLite: the query whose rows are the documents. @defaultValue the one table's rows */
+  readonly sql?: string;
 }
 
 /** Documents read from a file, with the format that was used. */
@@ -51,23 +54,43 @@ export async function readDocuments(path: string, options: ReadDocumentsOptions 
     return { documents: await readDirectory(fn, path, recursive, extensions), format: "dir", skipped: 0 };
   }
   if (info.isDirectory()) throw new InvalidArgumentError(`${fn}: ${path} is a directory; use format "dir"`, "path");
+  const { sql, ...recordFields } = fields;
+  if (sql !== undefined && format !== "sqlite" && !(format === "auto" && (await isSqliteFile(path))))
+    throw new InvalidArgumentError(`${fn}: sql queries an SQLite database, and ${path} is not one`, "sql");
+  if (format === "sqlite" || (format === "auto" && (await isSqliteFile(path)))) {
+    const read = await collect(fn, path, recordFields, (counting) =>
+      readSqliteRecords(path, { ...counting, ...(sql === undefined ? {} : { sql }) }, fn),
+    );
+    return { ...read, format: "sqlite" };
+  }
   if (format === "parquet" || (format === "auto" && (/\.parquet$/i.test(path) || (await isParquetFile(path))))) {
-    let skipped = 0;
-    const documents: DocumentRecord[] = [];
-    const counting = {
-      ...fields,
-      onSkipped: (row: number, reason: string) => {
-        skipped++;
-        fields.onSkipped?.(row, reason);
-      },
-    };
-    for await (const doc of readParquetRecords(path, counting, fn)) documents.push(doc);
-    if (documents.length === 0) throw new EmptyInputError(`${fn}: ${path} holds no documents`, "path");
-    return { documents, format: "parquet", skipped };
+    const read = await collect(fn, path, recordFields, (counting) => readParquetRecords(path, counting, fn));
+    return { ...read, format: "parquet" };
   }
   const content = await readTextFile(fn, path);
-  const parsed = parseDocumentsFor(fn, content, { ...fields, format, name: path });
+  const parsed = parseDocumentsFor(fn, content, { ...recordFields, format, name: path });
   return { documents: parsed.documents, format: parsed.format, skipped: parsed.skipped };
+}
+
+/** Every document of a table reader, and how many rows it skipped; none at all is an error. */
+async function collect(
+  fn: string,
+  path: string,
+  fields: RecordFields & BadLineOptions,
+  read: (fields: RecordFields & BadLineOptions) => AsyncIterable<DocumentRecord>,
+): Promise<{ documents: DocumentRecord[]; skipped: number }> {
+  let skipped = 0;
+  const counting = {
+    ...fields,
+    onSkipped: (row: number, reason: string) => {
+      skipped++;
+      fields.onSkipped?.(row, reason);
+    },
+  };
+  const documents: DocumentRecord[] = [];
+  for await (const doc of read(counting)) documents.push(doc);
+  if (documents.length === 0) throw new EmptyInputError(`${fn}: ${path} holds no documents`, "path");
+  return { documents, skipped };
 }
 
 /** Every file with one of `extensions` (in subfolders too when `recursive`), sorted by path. */

@@ -9,6 +9,7 @@ import { InvalidArgumentError } from "../core/errors.js";
 import { isGzip } from "./decodeText.js";
 import { DELIMITED_OPTIONS, delimitedError, formatOfName, inputFormat, type TextFormat } from "./inputFormats.js";
 import { readParquetRecords } from "./readParquet.js";
+import { readSqliteRecords } from "./readSqlite.js";
 import {
   type BadLineOptions,
   type DocumentRecord,
@@ -61,7 +62,9 @@ export async function* readJsonRecords(
 /** Options of {@link readRecords}. */
 export interface ReadRecordsOptions extends RecordFields, BadLineOptions {
   /** A streamable format, or `"auto"` by the file's extension. @defaultValue "auto" */
-  readonly format?: TextFormat | "parquet" | "auto";
+  readonly format?: TextFormat | "parquet" | "sqlite" | "auto";
+  /** SQLite: the query whose rows are the documents. @defaultValue the one table's rows */
+  readonly sql?: string;
 }
 
 /**
@@ -73,12 +76,18 @@ export interface ReadRecordsOptions extends RecordFields, BadLineOptions {
  */
 export function readRecords(path: string, options: ReadRecordsOptions = {}): AsyncGenerator<DocumentRecord> {
   const fn = "readRecords";
-  const { format: asked = "auto", ...fields } = options;
+  const { format: asked = "auto", sql, ...fields } = options;
   const format = asked === "auto" ? streamFormatOfName(path) : asked;
+  if (format === "sqlite") return readSqliteRecords(path, { ...fields, ...(sql === undefined ? {} : { sql }) }, fn);
+  if (sql !== undefined)
+    throw new InvalidArgumentError(
+      `${fn}: sql queries an SQLite database; name its format ("sqlite", --input-format sqlite)`,
+      "sql",
+    );
   if (format === "parquet") return readParquetRecords(path, fields, fn);
   if (format === "auto" || !inputFormat(format).streamable) {
     throw new InvalidArgumentError(
-      `${fn}: ${path} cannot be streamed: only JSON lines, CSV, TSV and Parquet can (got ${format === "auto" ? "no telling extension" : format}); name the format, or read the file whole`,
+      `${fn}: ${path} cannot be streamed: only JSON lines, CSV, TSV, Parquet and SQLite can (got ${format === "auto" ? "no telling extension" : format}); name the format, or read the file whole`,
       "format",
     );
   }
@@ -188,7 +197,9 @@ async function* jsonLines(fn: string, path: string): AsyncGenerator<{ line: stri
   }
 }
 
-/** The format a file name selects, Parquet included (`.parquet`), or "auto". */
-export function streamFormatOfName(path: string): TextFormat | "parquet" | "auto" {
-  return /\.parquet$/i.test(path) ? "parquet" : formatOfName(path);
+/** The format a file name selects, Parquet (`.parquet`) and SQLite (`.sqlite`, `.sqlite3`, `.db`) included, or "auto". */
+export function streamFormatOfName(path: string): TextFormat | "parquet" | "sqlite" | "auto" {
+  if (/\.parquet$/i.test(path)) return "parquet";
+  if (/\.(sqlite3?|db)$/i.test(path)) return "sqlite";
+  return formatOfName(path);
 }

@@ -1,8 +1,9 @@
 import { open } from "node:fs/promises";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from "hyparquet";
 import { InvalidArgumentError } from "../core/errors.js";
-import { type BadLineOptions, type DocumentRecord, pickFields, type RecordFields } from "./records.js";
+import type { BadLineOptions, DocumentRecord, RecordFields } from "./records.js";
 import { systemReason } from "./systemReason.js";
+import { tableColumns } from "./tableRows.js";
 
 /** True when the file starts with Parquet's magic bytes "PAR1". */
 export async function isParquetFile(path: string): Promise<boolean> {
@@ -46,72 +47,23 @@ export async function* readParquetRecords(
   } catch (error) {
     throw new InvalidArgumentError(`${fn}: ${path} is not a valid Parquet file (${(error as Error).message})`, "path");
   }
-  const present = topLevelColumns(metadata.schema);
-  const has = (c: string) => present.includes(c);
-  const textColumn = fields.textField ?? (has("text") ? "text" : "abstract");
-  const columns = {
-    text: textColumn,
-    title: fields.titleField ?? (has("title") ? "title" : undefined),
-    id: fields.idField ?? (has("id") ? "id" : undefined),
-    label: fields.labelField,
-    time: fields.timeField,
-  };
-  const flags = { text: "textField", title: "titleField", id: "idField", label: "labelField", time: "timeField" };
-  for (const [role, column] of Object.entries(columns))
-    if (column !== undefined && !has(column))
-      throw new InvalidArgumentError(
-        `${fn}: ${path} has no column "${column}" (columns: ${present.join(", ")}); choose another with ${flags[role as keyof typeof flags]}`,
-        `options.${flags[role as keyof typeof flags]}`,
-      );
-  const wanted = [...new Set(Object.values(columns).filter((c): c is string => c !== undefined))];
+  const table = tableColumns(fn, path, topLevelColumns(metadata.schema), fields);
   let start = 0;
   for (const group of metadata.row_groups) {
     const end = start + Number(group.num_rows);
     const rows = (await parquetReadObjects({
       file,
       metadata,
-      columns: wanted,
+      columns: [...table.wanted],
       rowStart: start,
       rowEnd: end,
     })) as Record<string, unknown>[];
     for (let r = 0; r < rows.length; r++) {
-      const row = rows[r] as Record<string, unknown>;
-      const n = start + r;
-      const text = row[textColumn];
-      if (typeof text !== "string") {
-        const message = `${fn}: ${path} row ${n} has no text in column "${textColumn}" (${text === null || text === undefined ? "null" : typeof text})`;
-        if (fields.badLines === "skip") {
-          fields.onSkipped?.(n, message);
-          continue;
-        }
-        throw new InvalidArgumentError(`${message}; skip such rows with badLines: "skip" (--skip-bad-lines)`, "path");
-      }
-      const record = {
-        text,
-        title: plain(columns.title === undefined ? undefined : row[columns.title]),
-        // An id keeps every digit: a 64-bit id past 2^53 is exact as text, not as a number.
-        id: columns.id === undefined ? undefined : idText(row[columns.id]),
-        label: plain(columns.label === undefined ? undefined : row[columns.label]),
-        time: plain(columns.time === undefined ? undefined : row[columns.time]),
-      };
-      yield pickFields(fn, `${path} row ${n}`, record, {
-        ...(columns.label === undefined ? {} : { labelField: "label" }),
-        ...(columns.time === undefined ? {} : { timeField: "time" }),
-      });
+      const doc = table.document(rows[r] as Record<string, unknown>, start + r);
+      if (doc !== null) yield doc;
     }
     start = end;
   }
-}
-
-function idText(value: unknown): unknown {
-  return typeof value === "bigint" ? value.toString() : plain(value);
-}
-
-/** A cell as JSON lines would hold it: 64-bit integers as numbers, dates as ISO text. */
-function plain(value: unknown): unknown {
-  if (typeof value === "bigint") return Number(value);
-  if (value instanceof Date) return value.toISOString();
-  return value;
 }
 
 /** The names of a flattened Parquet schema's top-level columns (the root's children). */
