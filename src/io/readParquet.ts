@@ -1,24 +1,13 @@
-import { open } from "node:fs/promises";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from "hyparquet";
 import { InvalidArgumentError } from "../core/errors.js";
+import { fileStartsWith } from "./fileHead.js";
 import type { BadLineOptions, DocumentRecord, RecordFields } from "./records.js";
 import { systemReason } from "./systemReason.js";
 import { tableColumns } from "./tableRows.js";
 
 /** True when the file starts with Parquet's magic bytes "PAR1". */
-export async function isParquetFile(path: string): Promise<boolean> {
-  try {
-    const handle = await open(path, "r");
-    try {
-      const head = Buffer.alloc(4);
-      await handle.read(head, 0, 4, 0);
-      return head.toString("latin1") === "PAR1";
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return false;
-  }
+export function isParquetFile(path: string): Promise<boolean> {
+  return fileStartsWith(path, "PAR1");
 }
 
 /**

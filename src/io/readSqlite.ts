@@ -1,22 +1,11 @@
-import { open } from "node:fs/promises";
 import { EmptyInputError, InvalidArgumentError } from "../core/errors.js";
+import { fileStartsWith } from "./fileHead.js";
 import type { BadLineOptions, DocumentRecord, RecordFields } from "./records.js";
 import { tableColumns } from "./tableRows.js";
 
 /** True when the file starts with SQLite's header "SQLite format 3\0". */
-export async function isSqliteFile(path: string): Promise<boolean> {
-  try {
-    const handle = await open(path, "r");
-    try {
-      const head = Buffer.alloc(16);
-      await handle.read(head, 0, 16, 0);
-      return head.toString("latin1") === "SQLite format 3\0";
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return false;
-  }
+export function isSqliteFile(path: string): Promise<boolean> {
+  return fileStartsWith(path, "SQLite format 3\0");
 }
 
 interface SqliteDatabase {

@@ -41,22 +41,7 @@ export interface WasmKernel {
     to: number,
   ): number;
   /** assignDense over float32 rows (widened exactly as they are read). */
-  assignDense32(
-    data: number,
-    d: number,
-    centersT: number,
-    kp: number,
-    k: number,
-    centerSquaredNorms: number,
-    xSquaredNorms: number,
-    weights: number,
-    labels: number,
-    distances: number,
-    dots: number,
-    ids: number,
-    from: number,
-    to: number,
-  ): number;
+  assignDense32: WasmKernel["assignDense"];
   /** accumulate over dense float32 rows. */
   accumulate32(
     data: number,
