@@ -1,10 +1,12 @@
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
 import { build } from "esbuild";
 import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedCorpus } from "../src/corpus/seed.js";
+import { clusterTopics } from "../src/pipeline/clusterTopics.js";
 import { ROOT } from "./helpers/data.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -18,6 +20,7 @@ const ALLOWED = [
   "/node_modules/hyparquet/src/",
   "/test/browser/",
   "/test-output/workers-job.js",
+  "/test-output/explorer.html",
 ];
 
 let server: Server;
@@ -172,4 +175,38 @@ describe("the ESM build in headless Chromium", () => {
       await browser.close();
     }
   }, 180_000);
+  it("explores a report: a topic's documents, a search marked on the map, a point's document", async () => {
+    const docs = seedCorpus().map((p, i) => ({ id: `paper-${i}`, title: p.title, text: p.abstract }));
+    const result = clusterTopics(docs, { k: 8, stabilitySeeds: 1 });
+    mkdirSync(join(ROOT, "test-output"), { recursive: true });
+    writeFileSync(join(ROOT, "test-output", "explorer.html"), result.toHTML({ title: "Seed abstracts" }));
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.goto(`${base}/test-output/explorer.html`);
+      const biggest = result.topics[0] as (typeof result.topics)[number];
+      await page.locator(".tl-open").first().click();
+      await expect.poll(() => page.locator(".tl-panel li").count()).toBe(Math.min(50, biggest.size));
+      const listed = await page.locator(".tl-panel li").allTextContents();
+      expect(listed[0]).toContain(docs[biggest.documents.reduce((a, b) => Math.min(a, b))]?.title as string);
+      await page.locator(".tl-search").fill("federated learning");
+      await expect.poll(() => page.locator("circle.tl-hit").count()).toBeGreaterThan(5);
+      const hits = await page.locator("circle.tl-hit").count();
+      const expected = docs.filter((d) => `${d.title}`.toLowerCase().includes("federated")).length;
+      expect(hits).toBeGreaterThanOrEqual(Math.min(expected, 1));
+      expect(await page.locator(".tl-panel h2").textContent()).toMatch(new RegExp(`^${hits} documents match`));
+      expect(await page.locator(".tl-topic.tl-hit").count()).toBeGreaterThan(0);
+      await page.screenshot({ path: join(ROOT, "test-output", "explorer-search.png"), fullPage: true });
+      await page.locator(".tl-search").fill("");
+      await expect.poll(() => page.locator("circle.tl-hit").count()).toBe(0);
+      await page.locator("circle[data-i='0']").click({ force: true });
+      await expect.poll(() => page.locator(".tl-panel h2").textContent()).toBe("Document 1");
+      expect(await page.locator(".tl-panel li").textContent()).toContain(docs[0]?.title as string);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });

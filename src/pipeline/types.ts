@@ -17,6 +17,13 @@ export interface HtmlOptions {
   /** Representative titles listed per topic. @defaultValue 5 */
   readonly titles?: number;
   /**
+   * The page's own small script (inline, no network): a topic's documents listed a page at a
+   * time, a search box that finds documents and topics and marks them on the map, a click
+   * on a point showing its document. Without it the page has no script at all.
+   * @defaultValue true
+   */
+  readonly explorer?: boolean;
+  /**
    * Analysis views to add as sections: `topicsOverTime(...)`, `hierarchicalTopics(...)`
    * (dendrogram, intertopic map, similarity heatmap) and `outlierDocuments(...)`.
    */

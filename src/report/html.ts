@@ -1,5 +1,6 @@
 import { escapeHtml, formatNumber } from "../core/escape.js";
 import type { HtmlOptions, TopicsResult } from "../pipeline/types.js";
+import { EXPLORER_SCRIPT, EXPLORER_STYLE, explorerData } from "./explorer.js";
 import { topicColor } from "./palette.js";
 import { scatterSvg } from "./scatter.js";
 import { documentName, outlierIndices } from "./summarize.js";
@@ -67,13 +68,15 @@ function viewSections(result: TopicsResult, views: HtmlOptions["views"]): string
 }
 
 /**
- * A self-contained HTML report (no network, no scripts): each topic's label, size,
- * keyword bars and representative titles, and an SVG scatter of the documents in two
- * dimensions coloured by topic, with a legend beside it.
+ * A self-contained HTML report (no network): each topic's label, size, keyword bars and
+ * representative titles, and an SVG scatter of the documents in two dimensions coloured by
+ * topic, with a legend beside it. With `explorer` (the default) its own inline script lists
+ * a topic's documents, searches documents and topics, and marks them on the map.
  */
 export function toHTML(result: TopicsResult, options: HtmlOptions = {}): string {
   const title = options.title ?? "Topics";
   const maxTitles = options.titles ?? 5;
+  const explorer = options.explorer ?? true;
   const { parameters: p, quality: q } = result;
   const legend = result.topics
     .map(
@@ -99,14 +102,23 @@ export function toHTML(result: TopicsResult, options: HtmlOptions = {}): string 
         t.documents.length > maxTitles
           ? `<li style="list-style:none;color:#777">… ${t.documents.length - maxTitles} more</li>`
           : "";
-      return `<section class="tl-topic" style="--c:${topicColor(t.id)}" data-topic="${t.id}"><h2>${t.id}. ${escapeHtml(t.label)}</h2><div class="tl-size">${t.size} documents</div><div class="tl-kw">${bars}</div><ul class="tl-docs">${docs}${more}</ul></section>`;
+      const open = explorer
+        ? ` <button class="tl-open" data-topic="${t.id}" data-title="${escapeHtml(`${t.id}. ${t.label} (${t.size} documents)`)}">all ${t.size} documents</button>`
+        : "";
+      return `<section class="tl-topic" style="--c:${topicColor(t.id)}" data-topic="${t.id}" data-label="${escapeHtml(t.keywords.map((k) => k.term).join(" "))} ${escapeHtml(t.label)}"><h2>${t.id}. ${escapeHtml(t.label)}</h2><div class="tl-size">${t.size} documents${open}</div><div class="tl-kw">${bars}</div><ul class="tl-docs">${docs}${more}</ul></section>`;
     })
     .join("");
   const warnings =
     result.warnings.length === 0
       ? ""
       : `<ul class="tl-warn">${result.warnings.map((w) => `<li>${escapeHtml(w.message)}</li>`).join("")}</ul>`;
-  const body = `<div class="tl-report"><style>${STYLE}</style><h1>${escapeHtml(title)}</h1><div class="tl-meta">${p.documents} documents · ${result.topics.length} topics · silhouette ${formatNumber(q.silhouette)} · stability ${formatNumber(q.stability)} · coherence (NPMI) ${formatNumber(q.coherence)} · diversity ${formatNumber(q.diversity)}</div><div class="tl-map">${scatter}<ul class="tl-legend">${legend}</ul></div><div class="tl-topics">${cards}</div>${viewSections(result, { ...assignedOutliers(result), ...options.views })}${warnings}</div>`;
+  const tools = explorer
+    ? `<div class="tl-tools"><input type="search" class="tl-search" placeholder="Search documents and topics" aria-label="Search documents and topics"></div><div class="tl-panel" hidden aria-live="polite"></div>`
+    : "";
+  const script = explorer
+    ? `<script type="application/json" class="tl-data">${explorerData(result)}</script><script>${EXPLORER_SCRIPT}</script>`
+    : "";
+  const body = `<div class="tl-report"><style>${STYLE}${explorer ? EXPLORER_STYLE : ""}</style><h1>${escapeHtml(title)}</h1><div class="tl-meta">${p.documents} documents · ${result.topics.length} topics · silhouette ${formatNumber(q.silhouette)} · stability ${formatNumber(q.stability)} · coherence (NPMI) ${formatNumber(q.coherence)} · diversity ${formatNumber(q.diversity)}</div>${tools}<div class="tl-map">${scatter}<ul class="tl-legend">${legend}</ul></div><div class="tl-topics">${cards}</div>${viewSections(result, { ...assignedOutliers(result), ...options.views })}${warnings}${script}</div>`;
   if (options.fragment) return body;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body>${body}</body></html>\n`;
 }

@@ -41,7 +41,7 @@ export function scatterSvg(points: DenseMatrix, topics: Int32Array, options: Sca
     const t = topics[i] as number;
     const tip = options.names ? `<title>${escapeHtml(options.names(i))}</title>` : "";
     dots.push(
-      `<circle cx="${sx(points.data[i * 2] as number).toFixed(1)}" cy="${sy(points.data[i * 2 + 1] as number).toFixed(1)}" r="${radius}" fill="${topicColor(t)}" fill-opacity="0.8" stroke="#fff" stroke-width="0.5" data-topic="${t}">${tip}</circle>`,
+      `<circle cx="${sx(points.data[i * 2] as number).toFixed(1)}" cy="${sy(points.data[i * 2 + 1] as number).toFixed(1)}" r="${radius}" fill="${topicColor(t)}" fill-opacity="0.8" stroke="#fff" stroke-width="0.5" data-topic="${t}" data-i="${i}">${tip}</circle>`,
     );
   }
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="Documents in two dimensions, coloured by topic"><rect width="${width}" height="${height}" fill="#fafafa" stroke="#ddd"/>${dots.join("")}</svg>`;

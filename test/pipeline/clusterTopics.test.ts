@@ -154,7 +154,10 @@ describe("clusterTopics reports", () => {
     expect(html).toContain("<svg");
     expect((html.match(/<circle /g) ?? []).length).toBe(70);
     expect(html).toContain("federated learning");
-    expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+    // Its own inline script only: nothing fetched, no address but SVG's namespace.
+    expect(html).not.toMatch(/<script[^>]*\bsrc=|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+    expect((html.match(/<script/g) ?? []).length).toBe(2); // the documents' data, the explorer
+    expect(result.toHTML({ explorer: false })).not.toMatch(/<script/);
   });
   it("renders in Jupyter through Symbol.for('Jupyter.display')", () => {
     const bundle = (result as unknown as Record<symbol, () => Record<string, string>>)[
