@@ -201,6 +201,17 @@ describe("the ESM build in headless Chromium", () => {
       await page.screenshot({ path: join(ROOT, "test-output", "explorer-search.png"), fullPage: true });
       await page.locator(".tl-search").fill("");
       await expect.poll(() => page.locator("circle.tl-hit").count()).toBe(0);
+      // The wheel zooms the map in around the pointer; a double click brings it back.
+      const map = page.locator(".tl-map svg");
+      const before = await map.getAttribute("viewBox");
+      const box = (await map.boundingBox()) as { x: number; y: number; width: number; height: number };
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.wheel(0, -400);
+      await expect
+        .poll(async () => Number((await map.getAttribute("viewBox"))?.split(" ")[2]))
+        .toBeLessThan(Number(before?.split(" ")[2]));
+      await map.dblclick({ position: { x: 5, y: 5 } });
+      await expect.poll(() => map.getAttribute("viewBox")).toBe(before);
       await page.locator("circle[data-i='0']").click({ force: true });
       await expect.poll(() => page.locator(".tl-panel h2").textContent()).toBe("Document 1");
       expect(await page.locator(".tl-panel li").textContent()).toContain(docs[0]?.title as string);

@@ -51,6 +51,7 @@ const data = JSON.parse(root.querySelector(".tl-data").textContent);
 const panel = root.querySelector(".tl-panel");
 const search = root.querySelector(".tl-search");
 const PAGE = 50;
+let drag = null;
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 function show(title, items) {
   let page = 0;
@@ -77,11 +78,50 @@ root.addEventListener("click", (e) => {
     return;
   }
   const dot = e.target.closest("circle[data-i]");
-  if (dot) {
+  if (dot && !(drag && drag.moved)) {
     const i = Number(dot.dataset.i);
     show("Document " + (i + 1), data.docs.filter((d) => d[0] === i));
   }
 });
+// The map zooms with the wheel around the pointer, pans by dragging, and resets on a double
+// click; points keep their size on screen.
+const map = root.querySelector(".tl-map svg");
+if (map) {
+  const base = map.viewBox.baseVal;
+  const home = [base.x, base.y, base.width, base.height];
+  const dots = [...map.querySelectorAll("circle")];
+  const radius = dots.length ? Number(dots[0].getAttribute("r")) : 3;
+  const view = (x, y, w, h) => {
+    map.setAttribute("viewBox", x + " " + y + " " + w + " " + h);
+    const r = String(radius * (w / home[2]));
+    for (const c of dots) c.setAttribute("r", r);
+  };
+  map.addEventListener("wheel", (e) => {
+    e.preventDefault();
+    const box = map.getBoundingClientRect();
+    const v = map.viewBox.baseVal;
+    const factor = Math.min(4, Math.max(0.25, Math.exp(e.deltaY * 0.0015)));
+    const w = Math.min(home[2], Math.max(home[2] / 40, v.width * factor));
+    const h = w * (home[3] / home[2]);
+    const px = v.x + ((e.clientX - box.left) / box.width) * v.width;
+    const py = v.y + ((e.clientY - box.top) / box.height) * v.height;
+    view(px - ((px - v.x) * w) / v.width, py - ((py - v.y) * h) / v.height, w, h);
+  }, { passive: false });
+  map.addEventListener("pointerdown", (e) => { drag = { x: e.clientX, y: e.clientY, moved: false }; });
+  map.addEventListener("pointermove", (e) => {
+    if (!drag || (e.buttons & 1) === 0) return;
+    const box = map.getBoundingClientRect();
+    const v = map.viewBox.baseVal;
+    const dx = ((e.clientX - drag.x) / box.width) * v.width;
+    const dy = ((e.clientY - drag.y) / box.height) * v.height;
+    if (Math.abs(e.clientX - drag.x) + Math.abs(e.clientY - drag.y) > 3) drag.moved = true;
+    drag.x = e.clientX;
+    drag.y = e.clientY;
+    view(v.x - dx, v.y - dy, v.width, v.height);
+  });
+  map.addEventListener("pointerup", () => { setTimeout(() => { drag = null; }, 0); });
+  map.addEventListener("dblclick", () => view(...home));
+}
 let timer = 0;
 search.addEventListener("input", () => {
   clearTimeout(timer);
