@@ -9,7 +9,7 @@ export const EXPLORER_STYLE = `
 .tl-report .tl-search{flex:1;max-width:420px;padding:6px 10px;font:inherit;border:1px solid #bbb;border-radius:6px}
 .tl-report button{font:inherit;font-size:.85em;padding:3px 10px;border:1px solid #bbb;border-radius:6px;background:#fff;cursor:pointer}
 .tl-report button:focus-visible,.tl-report .tl-search:focus-visible{outline:3px solid #0b5cad;outline-offset:1px}
-.tl-report .tl-panel{border:1px solid #bbb;border-radius:8px;padding:10px 14px;margin:0 0 1.5em;background:#fcfcfc}
+.tl-report .tl-panel{border:1px solid #bbb;border-radius:8px;padding:10px 14px;margin:0 0 1.5em;background:#fcfcfc;max-height:45vh;overflow:auto}
 .tl-report .tl-panel h2{font-size:1.05em;margin:0 0 6px}
 .tl-report .tl-panel ol{margin:0;padding-left:2.6em;font-size:.9em}
 .tl-report .tl-panel .tl-pages{display:flex;gap:8px;align-items:center;margin-top:8px;font-size:.85em;color:#555}
