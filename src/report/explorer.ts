@@ -100,7 +100,7 @@ if (map) {
     e.preventDefault();
     const box = map.getBoundingClientRect();
     const v = map.viewBox.baseVal;
-    const factor = Math.min(4, Math.max(0.25, Math.exp(e.deltaY * 0.0015)));
+    const factor = e.deltaY > 0 ? 1.25 : 0.8;
     const w = Math.min(home[2], Math.max(home[2] / 40, v.width * factor));
     const h = w * (home[3] / home[2]);
     const px = v.x + ((e.clientX - box.left) / box.width) * v.width;
