@@ -7,9 +7,10 @@ import { systemReason } from "../io/systemReason.js";
 import { readClusterAssignments } from "../node/clusterAssignments.js";
 import { readSparkModel } from "../node/sparkModel.js";
 import { createSparkVectorWriter } from "../node/sparkVectorWriter.js";
+import { normalizeDocument } from "../pipeline/documents.js";
 import { type ClusterSource, nameClusters } from "../pipeline/givenClusters.js";
 import { createSparkHashingTF, type SparkHashingOptions, type SparkHashingTF } from "../spark/hashingTF.js";
-import { applySparkIdf, sparkIdfOf } from "../spark/idf.js";
+import { addDocumentFrequencies, applySparkIdf, sparkIdfOf } from "../spark/idf.js";
 import {
   oneInput,
   parse,
@@ -186,7 +187,7 @@ async function* documentsOf(input: string, reading: Reading): AsyncGenerator<Doc
   }
 }
 
-/** Texts as Spark's pipeline sees them (title and text joined, as this library does) and ids, a block at a time. */
+/** Texts as Spark's pipeline sees them (title and text joined as the library joins them) and ids, a block at a time. */
 async function forBlocks(
   docs: AsyncIterable<DocumentRecord & { id: string }>,
   each: (texts: string[], ids: string[]) => void,
@@ -195,7 +196,7 @@ async function forBlocks(
   let ids: string[] = [];
   let n = 0;
   for await (const doc of docs) {
-    texts.push(doc.title ? `${doc.title}. ${doc.text}` : doc.text);
+    texts.push(normalizeDocument("spark-vectors", doc, n).text);
     ids.push(doc.id);
     n++;
     if (texts.length === BLOCK) {
@@ -217,9 +218,7 @@ async function idfOver(
 ): Promise<Float64Array> {
   const docFreq = new Float64Array(tf.numFeatures);
   const n = await forBlocks(docs, (texts) => {
-    const m = tf.transform(texts);
-    for (let p = 0; p < m.indices.length; p++)
-      if ((m.data[p] as number) > 0) docFreq[m.indices[p] as number] = (docFreq[m.indices[p] as number] as number) + 1;
+    addDocumentFrequencies(tf.transform(texts), docFreq);
   });
   return sparkIdfOf(docFreq, n, minDocFreq);
 }

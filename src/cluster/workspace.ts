@@ -192,9 +192,9 @@ export function openWorkspace(layout: WorkspaceLayout, slot: number): Workspace 
   const { k, rows: n, cols: d } = layout;
   const kp = paddedK(k);
   const f32Rows = layout.dataType === "float32";
-  const data = f32Rows
-    ? new Float32Array(layout.data.buffer, layout.data.byteOffset, layout.data.length)
-    : f64(layout.data);
+  const data = typedView(layout.dataType, layout.data.buffer, layout.data.byteOffset, layout.data.length) as
+    | Float32Array
+    | Float64Array;
   const points: Points =
     layout.kind === "sparse"
       ? {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { parse as parseCsvStream } from "csv-parse";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from "hyparquet";
 import { InvalidArgumentError } from "../core/errors.js";
-import { topLevelColumns } from "../io/readParquet.js";
+import { isParquetFile, topLevelColumns } from "../io/readParquet.js";
 
 export interface ReadClusterAssignmentsOptions {
   /** Column of the document id. @defaultValue "id" */
@@ -31,7 +31,7 @@ export async function readClusterAssignments(
   const out = new Map<string, number>();
   for (const file of files) {
     // Parquet files start with "PAR1"; anything else is read as CSV.
-    if (await isCsv(file)) await readCsv(fn, file, options, out);
+    if (!(await isParquetFile(file))) await readCsv(fn, file, options, out);
     else await readParquet(fn, file, options, out);
   }
   return out;
@@ -49,17 +49,6 @@ async function partFiles(fn: string, path: string): Promise<string[]> {
   const parts = names.filter((f) => f.endsWith(".parquet") || f.endsWith(".csv"));
   if (parts.length === 0) throw new InvalidArgumentError(`${fn}: ${path} holds no .parquet or .csv part file`, "path");
   return parts.map((f) => join(path, f));
-}
-
-async function isCsv(file: string): Promise<boolean> {
-  const head = await new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    createReadStream(file, { start: 0, end: 3 })
-      .on("data", (c) => chunks.push(c as Buffer))
-      .on("end", () => resolve(Buffer.concat(chunks)))
-      .on("error", reject);
-  });
-  return head.toString("latin1") !== "PAR1";
 }
 
 function fieldsOf(fn: string, file: string, present: readonly string[], options: ReadClusterAssignmentsOptions) {

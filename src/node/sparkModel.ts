@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from "hyparquet";
 import type { CsrMatrix } from "../core/csr.js";
@@ -60,7 +60,10 @@ const PIPELINE_CLASS = "org.apache.spark.ml.PipelineModel";
  * @throws IncompatibleModelError when the directory is not a KMeansModel, naming what it is.
  */
 export async function readSparkKMeansModel(dir: string): Promise<SparkKMeansModel> {
-  const metadata = await readMetadata(dir, "readSparkKMeansModel");
+  return kmeansModelOf(dir, await readMetadata(dir, "readSparkKMeansModel"));
+}
+
+function kmeansModelOf(dir: string, metadata: SparkMetadata): Promise<SparkKMeansModel> {
   if (metadata.class !== KMEANS_CLASS)
     throw new IncompatibleModelError(
       `readSparkKMeansModel: ${dir} holds a ${metadata.class}, not a ${KMEANS_CLASS}${
@@ -80,8 +83,11 @@ export async function readSparkKMeansModel(dir: string): Promise<SparkKMeansMode
  * @throws IncompatibleModelError naming the stage that cannot be reproduced.
  */
 export async function readSparkPipelineModel(dir: string): Promise<SparkPipelineModel> {
+  return pipelineModelOf(dir, await readMetadata(dir, "readSparkPipelineModel"));
+}
+
+async function pipelineModelOf(dir: string, metadata: SparkMetadata): Promise<SparkPipelineModel> {
   const fn = "readSparkPipelineModel";
-  const metadata = await readMetadata(dir, fn);
   if (metadata.class !== PIPELINE_CLASS)
     throw new IncompatibleModelError(`${fn}: ${dir} holds a ${metadata.class}, not a ${PIPELINE_CLASS}`, "dir");
   const uids = metadata.paramMap.stageUids;
@@ -245,7 +251,7 @@ async function listOrFail(folder: string, fn: string): Promise<string[]> {
 }
 
 /** Every row of the Parquet part files of a directory (Spark writes a folder of parts). */
-export async function readParquetDir(folder: string, fn: string): Promise<Record<string, unknown>[]> {
+async function readParquetDir(folder: string, fn: string): Promise<Record<string, unknown>[]> {
   const files = (await listOrFail(folder, fn)).filter((f) => f.endsWith(".parquet")).sort();
   const rows: Record<string, unknown>[] = [];
   for (const f of files) {
@@ -261,15 +267,6 @@ function majorVersion(version: string): number {
   return Number.isFinite(major) ? major : 0;
 }
 
-/** True when `path` is a directory. */
-export async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 /** A saved Spark model directory of either kind, told apart by its metadata's class. */
 export async function readSparkModel(
   dir: string,
@@ -278,6 +275,6 @@ export async function readSparkModel(
   | { readonly kind: "kmeans"; readonly model: SparkKMeansModel }
 > {
   const metadata = await readMetadata(dir, "readSparkModel");
-  if (metadata.class === PIPELINE_CLASS) return { kind: "pipeline", model: await readSparkPipelineModel(dir) };
-  return { kind: "kmeans", model: await readSparkKMeansModel(dir) };
+  if (metadata.class === PIPELINE_CLASS) return { kind: "pipeline", model: await pipelineModelOf(dir, metadata) };
+  return { kind: "kmeans", model: await kmeansModelOf(dir, metadata) };
 }

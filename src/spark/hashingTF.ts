@@ -112,31 +112,27 @@ export function createSparkHashingTF(options: SparkHashingOptions = {}): SparkHa
     for (let i = 0; i + ngram <= tokens.length; i++) grams.push(tokens.slice(i, i + ngram).join(" "));
     return grams;
   };
-  const transformTerms = (docs: readonly (readonly string[])[]): CsrMatrix => {
+  // One row per document; its terms are made (and counted) one document at a time.
+  const countRows = <T>(docs: readonly T[], termsOfDoc: (doc: T) => Iterable<string>): CsrMatrix => {
     const builder = new CountMatrixBuilder(numFeatures, binary);
-    for (const terms of docs) {
-      for (const term of terms) builder.add(indexOf(term));
+    for (const doc of docs) {
+      for (const term of termsOfDoc(doc)) builder.add(indexOf(term));
       builder.endRow();
     }
     return builder.build();
   };
+  // Without stop words or n-grams the tokens are the terms: no copy of them.
+  const termsOfText = stop === null && ngram === 1 ? tokenize : termsOf;
   return {
     numFeatures,
     binary,
     hash,
     indexOf,
     termsOf,
-    transformTerms,
+    transformTerms: (docs) => countRows(docs, (terms) => terms),
     transform(texts) {
       checkStringArray("SparkHashingTF.transform", "texts", texts);
-      if (stop !== null || ngram !== 1) return transformTerms(texts.map(termsOf));
-      // Tokens straight to columns: no list of terms per document.
-      const builder = new CountMatrixBuilder(numFeatures, binary);
-      for (const text of texts) {
-        for (const token of tokenize(text)) builder.add(indexOf(token));
-        builder.endRow();
-      }
-      return builder.build();
+      return countRows(texts, termsOfText);
     },
   };
 }

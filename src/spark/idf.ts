@@ -17,13 +17,18 @@ export interface SparkIdf {
  * scikit-learn there is no "+ 1" on the idf. O(nnz).
  */
 export function fitSparkIdf(counts: CsrMatrix, minDocFreq = 0): SparkIdf {
-  const docFreq = new Float64Array(counts.cols);
+  const docFreq = addDocumentFrequencies(counts, new Float64Array(counts.cols));
+  return { idf: sparkIdfOf(docFreq, counts.rows, minDocFreq), docFreq, numDocs: counts.rows };
+}
+
+/** Adds to `docFreq` the documents of `counts` with a positive value of each feature (one block of a stream at a time). */
+export function addDocumentFrequencies(counts: CsrMatrix, docFreq: Float64Array): Float64Array {
   const nnz = counts.indptr[counts.rows] as number;
   for (let p = 0; p < nnz; p++) {
     const j = counts.indices[p] as number;
     if ((counts.data[p] as number) > 0) docFreq[j] = (docFreq[j] as number) + 1;
   }
-  return { idf: sparkIdfOf(docFreq, counts.rows, minDocFreq), docFreq, numDocs: counts.rows };
+  return docFreq;
 }
 
 /** The idf of document frequencies, as `IDF.fit` computes it. */
