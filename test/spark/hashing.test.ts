@@ -43,6 +43,11 @@ describe("createSparkHashingTF: Spark's HashingTF feature ids", () => {
     }
   });
 
+  it("encodes a lone surrogate as Java's UTF-8 encoder does, as \"?\" (JDK 17: \"a\\uD800b\" gives bytes 97 63 98)", () => {
+    const tf = createSparkHashingTF();
+    expect(tf.indexOf("a\uD800b")).toBe(tf.indexOf("a?b"));
+  });
+
   it("tokenizes as Spark's Tokenizer: Java's ASCII \\s, empty tokens kept, trailing ones dropped", () => {
     const tokenize = sparkTokenizer();
     for (const [text, tokens] of fixture.tokens) expect(tokenize(text)).toEqual(tokens);
