@@ -43,7 +43,7 @@ describe("createSparkHashingTF: Spark's HashingTF feature ids", () => {
     }
   });
 
-  it("encodes a lone surrogate as Java's UTF-8 encoder does, as \"?\" (JDK 17: \"a\\uD800b\" gives bytes 97 63 98)", () => {
+  it('encodes a lone surrogate as Java\'s UTF-8 encoder does, as "?" (JDK 17: "a\\uD800b" gives bytes 97 63 98)', () => {
     const tf = createSparkHashingTF();
     expect(tf.indexOf("a\uD800b")).toBe(tf.indexOf("a?b"));
   });
