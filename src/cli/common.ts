@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
-import { inputFormat as formatSpec, INPUT_FORMATS, type TextFormat } from "../io/inputFormats.js";
+import { inputFormat as formatSpec, type TextFormat } from "../io/inputFormats.js";
 import type { InputFormat } from "../io/readDocuments.js";
 import { streamFormatOfName } from "../io/readJsonLines.js";
 import { REPORT_FORMATS, type ReportFormatSpec, reportFormatOfName } from "../report/formats.js";
-import { joinNegativeValues, parseArgsConfig } from "./flags.js";
+import { INPUT_NAMES, joinNegativeValues, parseArgsConfig } from "./flags.js";
 import { writeFileAtomically } from "./writeFile.js";
 
 /** The command's output and error streams. */
@@ -29,7 +29,7 @@ export function oneInput(positionals: readonly string[]): string {
 /** How records are read: the input format, the fields, and bad records counted. */
 export function readingOptions(values: Record<string, unknown>) {
   const inputFormat = (values["input-format"] ?? "auto") as InputFormat;
-  const formats = ["auto", ...INPUT_FORMATS.map((f) => f.name), "parquet", "sqlite", "dir"];
+  const formats = ["auto", ...INPUT_NAMES];
   if (!formats.includes(inputFormat))
     throw new UsageError(`--input-format must be ${formats.join(", ")}; got "${inputFormat}"`);
   const skipped = { count: 0, first: 0, why: "" };
@@ -73,10 +73,13 @@ export function reportFormatOf(format: unknown, out: string | undefined): Report
   return report;
 }
 
-/** The format the input is streamed in (JSON lines, CSV, TSV, Parquet, SQLite), or null when it is read whole. */
-export function streamableFormat(input: string, asked: InputFormat): TextFormat | "parquet" | "sqlite" | null {
+/** The format the input is streamed in (JSON lines, CSV, TSV, Parquet, Arrow, SQLite), or null when it is read whole. */
+export function streamableFormat(
+  input: string,
+  asked: InputFormat,
+): TextFormat | "parquet" | "arrow" | "sqlite" | null {
   const format = asked === "auto" ? streamFormatOfName(input) : asked;
-  if (format === "parquet" || format === "sqlite") return format;
+  if (format === "parquet" || format === "arrow" || format === "sqlite") return format;
   return format !== "auto" && format !== "dir" && formatSpec(format).streamable ? format : null;
 }
 

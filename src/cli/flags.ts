@@ -20,7 +20,8 @@ export interface CliFlag {
   readonly predict?: boolean;
 }
 
-const INPUT_NAMES = [...INPUT_FORMATS.map((f) => f.name), "parquet", "sqlite", "dir"];
+/** Every input format --input-format names. */
+export const INPUT_NAMES = [...INPUT_FORMATS.map((f) => f.name), "parquet", "arrow", "sqlite", "dir"];
 const REPORT_NAMES = REPORT_FORMATS.map((f) => f.name);
 
 export const INPUT_FLAGS: readonly CliFlag[] = [
@@ -281,6 +282,7 @@ Finds the themes in a collection of texts and names them with keywords.
 Input formats (gzipped or not; by extension, then by content, or --input-format):
 ${formats.join("\n")}
   parquet .parquet        Parquet columns (see --text-field), read a row group at a time
+  arrow   .arrow .arrows  Arrow IPC file or stream (also .feather, .ipc), read a record batch at a time
   sqlite  .sqlite .db     an SQLite database: the rows of --sql QUERY (or of its one table)
   dir                     a directory: one document per file (see --ext, --recursive)
 

@@ -139,13 +139,13 @@ async function runTopics(args: readonly string[], streams: Streams, say: (text: 
     ...(bar ? { onProgress: bar.update } : {}),
   };
 
-  // JSON-lines, CSV, TSV and Parquet files above --stream-from (or any, with --stream) are read one
+  // JSON-lines, CSV, TSV, Parquet and Arrow files and SQLite queries above --stream-from (or any, with --stream) are read one
   // record at a time and never held: the result is the same as reading them whole.
   const format = streamableFormat(input, reading.inputFormat);
   const streamable = format !== null;
   if (values.stream && !streamable)
     throw new UsageError(
-      `--stream reads JSON-lines, CSV, TSV and Parquet files one record at a time; ${input} is not one (name it .jsonl, .csv, .tsv or .parquet, or give --input-format)`,
+      `--stream reads JSON-lines, CSV, TSV, Parquet, Arrow and SQLite files one record at a time; ${input} is not one (name it .jsonl, .csv, .tsv, .parquet, .arrow or .sqlite, or give --input-format)`,
     );
   if (values.stream && (values.recursive || values.ext !== undefined))
     throw new UsageError("--recursive and --ext are for directories, which --stream does not read");

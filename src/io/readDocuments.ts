@@ -5,13 +5,14 @@ import { gunzip } from "node:zlib";
 import { EmptyInputError, InvalidArgumentError } from "../core/errors.js";
 import { decodeText, isGzip } from "./decodeText.js";
 import { type ParseDocumentsOptions, parseDocumentsFor, type TextFormat } from "./inputFormats.js";
+import { ARROW_NAME, isArrowFile, readArrowRecords } from "./readArrow.js";
 import { isParquetFile, readParquetRecords } from "./readParquet.js";
 import { isSqliteFile, readSqliteRecords } from "./readSqlite.js";
 import type { BadLineOptions, DocumentRecord, RecordFields } from "./records.js";
 import { systemReason } from "./systemReason.js";
 
 /** How a file holds documents. */
-export type InputFormat = "auto" | TextFormat | "parquet" | "sqlite" | "dir";
+export type InputFormat = "auto" | TextFormat | "parquet" | "arrow" | "sqlite" | "dir";
 
 export interface ReadDocumentsOptions extends Omit<ParseDocumentsOptions, "format" | "name"> {
   /** @defaultValue "auto" (by extension, then by content; `.txt` is tried as an abstracts page, then as one document per line) */
@@ -35,7 +36,8 @@ export interface ReadDocumentsResult {
 /**
  * Reads documents from a file in any input format (see `INPUT_FORMATS`: an abstracts page,
  * lines, JSON lines, a JSON array, CSV, TSV), gzipped or not (by its magic bytes), UTF-8 or
- * UTF-16; from a Parquet file (by extension or magic bytes; see `readParquetRecords`); or
+ * UTF-16; from a Parquet file (by extension or magic bytes; see `readParquetRecords`), an
+ * Arrow IPC file or stream (see `readArrowRecords`), an SQLite database; or
  * from a directory of text files (one document each, titled by name).
  * @throws InvalidArgumentError for unreadable, binary or malformed files, naming the file and line.
  * @throws EmptyInputError when the file holds no documents.
@@ -66,6 +68,10 @@ export async function readDocuments(path: string, options: ReadDocumentsOptions 
   if (format === "parquet" || (format === "auto" && (/\.parquet$/i.test(path) || (await isParquetFile(path))))) {
     const read = await collect(fn, path, recordFields, (counting) => readParquetRecords(path, counting, fn));
     return { ...read, format: "parquet" };
+  }
+  if (format === "arrow" || (format === "auto" && (ARROW_NAME.test(path) || (await isArrowFile(path))))) {
+    const read = await collect(fn, path, recordFields, (counting) => readArrowRecords(path, counting, fn));
+    return { ...read, format: "arrow" };
   }
   const content = await readTextFile(fn, path);
   const parsed = parseDocumentsFor(fn, content, { ...recordFields, format, name: path });

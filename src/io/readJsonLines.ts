@@ -8,6 +8,7 @@ import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { isGzip } from "./decodeText.js";
 import { DELIMITED_OPTIONS, delimitedError, formatOfName, inputFormat, type TextFormat } from "./inputFormats.js";
+import { ARROW_NAME, readArrowRecords } from "./readArrow.js";
 import { readParquetRecords } from "./readParquet.js";
 import { readSqliteRecords } from "./readSqlite.js";
 import {
@@ -62,14 +63,15 @@ export async function* readJsonRecords(
 /** Options of {@link readRecords}. */
 export interface ReadRecordsOptions extends RecordFields, BadLineOptions {
   /** A streamable format, or `"auto"` by the file's extension. @defaultValue "auto" */
-  readonly format?: TextFormat | "parquet" | "sqlite" | "auto";
+  readonly format?: TextFormat | "parquet" | "arrow" | "sqlite" | "auto";
   /** SQLite: the query whose rows are the documents. @defaultValue the one table's rows */
   readonly sql?: string;
 }
 
 /**
  * Streams the documents of a JSON-lines, CSV or TSV file (gzipped or not) one record at a
- * time, or of a Parquet file a row group at a time, for `clusterTopicsStream`: the streamed
+ * time, of a Parquet file a row group at a time, of an Arrow file a record batch at a time
+ * or of an SQLite query a row at a time, for `clusterTopicsStream`: the streamed
  * twin of `readDocuments` for those formats.
  * @throws InvalidArgumentError for a format that cannot be streamed, and (while iterating)
  * for an unreadable, corrupt or malformed file, naming the line or row.
@@ -85,9 +87,10 @@ export function readRecords(path: string, options: ReadRecordsOptions = {}): Asy
       "sql",
     );
   if (format === "parquet") return readParquetRecords(path, fields, fn);
+  if (format === "arrow") return readArrowRecords(path, fields, fn);
   if (format === "auto" || !inputFormat(format).streamable) {
     throw new InvalidArgumentError(
-      `${fn}: ${path} cannot be streamed: only JSON lines, CSV, TSV, Parquet and SQLite can (got ${format === "auto" ? "no telling extension" : format}); name the format, or read the file whole`,
+      `${fn}: ${path} cannot be streamed: only JSON lines, CSV, TSV, Parquet, Arrow and SQLite can (got ${format === "auto" ? "no telling extension" : format}); name the format, or read the file whole`,
       "format",
     );
   }
@@ -197,9 +200,10 @@ async function* jsonLines(fn: string, path: string): AsyncGenerator<{ line: stri
   }
 }
 
-/** The format a file name selects, Parquet (`.parquet`) and SQLite (`.sqlite`, `.sqlite3`, `.db`) included, or "auto". */
-export function streamFormatOfName(path: string): TextFormat | "parquet" | "sqlite" | "auto" {
+/** The format a file name selects, Parquet (`.parquet`), Arrow (`.arrow`, `.arrows`, `.feather`, `.ipc`) and SQLite (`.sqlite`, `.sqlite3`, `.db`) included, or "auto". */
+export function streamFormatOfName(path: string): TextFormat | "parquet" | "arrow" | "sqlite" | "auto" {
   if (/\.parquet$/i.test(path)) return "parquet";
+  if (ARROW_NAME.test(path)) return "arrow";
   if (/\.(sqlite3?|db)$/i.test(path)) return "sqlite";
   return formatOfName(path);
 }
