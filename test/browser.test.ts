@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedCorpus } from "../src/corpus/seed.js";
 import { clusterTopics } from "../src/pipeline/clusterTopics.js";
 import { ROOT } from "./helpers/data.js";
+import { exploreReport } from "./helpers/explorer.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".map": "application/json" };
@@ -175,47 +176,30 @@ describe("the ESM build in headless Chromium", () => {
       await browser.close();
     }
   }, 180_000);
-  it("explores a report: a topic's documents, a search marked on the map, a point's document", async () => {
+  it("explores a report: a theme's keywords and documents, a search marked on the map, a point's card and document", async () => {
     const docs = seedCorpus().map((p, i) => ({ id: `paper-${i}`, title: p.title, text: p.abstract }));
     const result = clusterTopics(docs, { k: 8, stabilitySeeds: 1 });
     mkdirSync(join(ROOT, "test-output"), { recursive: true });
-    writeFileSync(join(ROOT, "test-output", "explorer.html"), result.toHTML({ title: "Seed abstracts" }));
+    writeFileSync(
+      join(ROOT, "test-output", "explorer.html"),
+      result.toHTML({ title: "Seed abstracts", documents: docs }),
+    );
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
     try {
       const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
-      const errors: string[] = [];
-      page.on("pageerror", (e) => errors.push(e.message));
       await page.goto(`${base}/test-output/explorer.html`);
-      const biggest = result.topics[0] as (typeof result.topics)[number];
-      await page.locator(".tl-open").first().click();
-      await expect.poll(() => page.locator(".tl-panel li").count()).toBe(Math.min(50, biggest.size));
-      const listed = await page.locator(".tl-panel li").allTextContents();
-      expect(listed[0]).toContain(docs[biggest.documents.reduce((a, b) => Math.min(a, b))]?.title as string);
-      await page.locator(".tl-search").fill("federated learning");
-      await expect.poll(() => page.locator("circle.tl-hit").count()).toBeGreaterThan(5);
-      const hits = await page.locator("circle.tl-hit").count();
-      const expected = docs.filter((d) => `${d.title}`.toLowerCase().includes("federated")).length;
-      expect(hits).toBeGreaterThanOrEqual(Math.min(expected, 1));
-      expect(await page.locator(".tl-panel h2").textContent()).toMatch(new RegExp(`^${hits} documents match`));
-      expect(await page.locator(".tl-topic.tl-hit").count()).toBeGreaterThan(0);
-      await page.screenshot({ path: join(ROOT, "test-output", "explorer-search.png"), fullPage: true });
-      await page.locator(".tl-search").fill("");
-      await expect.poll(() => page.locator("circle.tl-hit").count()).toBe(0);
-      // The wheel zooms the map in around the pointer; a double click brings it back.
-      const map = page.locator(".tl-map svg");
-      const before = await map.getAttribute("viewBox");
-      const box = (await map.boundingBox()) as { x: number; y: number; width: number; height: number };
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-      await page.mouse.wheel(0, -400);
-      await expect
-        .poll(async () => Number((await map.getAttribute("viewBox"))?.split(" ")[2]))
-        .toBeLessThan(Number(before?.split(" ")[2]));
-      await map.dblclick({ position: { x: 5, y: 5 } });
-      await expect.poll(() => map.getAttribute("viewBox")).toBe(before);
-      await page.locator("circle[data-i='0']").click({ force: true });
-      await expect.poll(() => page.locator(".tl-panel h2").textContent()).toBe("Document 1");
-      expect(await page.locator(".tl-panel li").textContent()).toContain(docs[0]?.title as string);
-      expect(errors).toEqual([]);
+      await exploreReport(page, result, docs, "seed", "federated learning");
+      // Printed: no search, panel or buttons; themes are not split across pages; colours kept.
+      await page.emulateMedia({ media: "print" });
+      expect(await page.locator(".tl-tools").isVisible()).toBe(false);
+      expect(await page.locator(".tl-open").first().isVisible()).toBe(false);
+      expect(await page.locator(".tl-topic").first().isVisible()).toBe(true);
+      const printed = await page
+        .locator(".tl-topic")
+        .first()
+        .evaluate((el) => [getComputedStyle(el).breakInside, getComputedStyle(el).printColorAdjust]);
+      expect(printed).toEqual(["avoid", "exact"]);
+      await page.pdf({ path: join(ROOT, "test-output", "explorer-print.pdf") });
     } finally {
       await browser.close();
     }

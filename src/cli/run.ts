@@ -214,7 +214,9 @@ async function runTopics(args: readonly string[], streams: Streams, say: (text: 
       : {}),
     ...(values.hierarchy === true ? { hierarchy: hierarchicalTopics(result, documents) } : {}),
   };
-  await writeReport(report, report.render(result, views), result, out, streams.stdout);
+  // A file read whole gives the HTML explorer each document's excerpt; a streamed one kept none.
+  const kept = documents.length === result.assignments.length ? documents : undefined;
+  await writeReport(report, report.render(result, views, kept), result, out, streams.stdout);
   if (out !== undefined && !quiet) say(`wrote ${result.topics.length} topics for ${n} documents to ${out}`);
   const saveModel = values["save-model"] as string | undefined;
   if (saveModel !== undefined) {

@@ -41,7 +41,10 @@ export function topicsResult(data: TopicsData, X: ClusterPoints, sample: Int32Ar
     toCSV: () => toCSV(result),
     toHTML: (opts?: HtmlOptions) => toHTML(result, opts),
     toString: () => toText(result),
-    [JUPYTER_DISPLAY]: () => ({ "text/html": toHTML(result, { fragment: true }), "text/plain": toText(result) }),
+    [JUPYTER_DISPLAY]: () => ({
+      "text/html": toHTML(result, { fragment: true, maxHeight: 720 }),
+      "text/plain": toText(result),
+    }),
     [CLUSTERING_SPACE]: () => ({ points: X, sample }),
   });
   return result;

@@ -17,12 +17,24 @@ export interface HtmlOptions {
   /** Representative titles listed per topic. @defaultValue 5 */
   readonly titles?: number;
   /**
-   * The page's own small script (inline, no network): a topic's documents listed a page at a
-   * time, a search box that finds documents and topics and marks them on the map, a click
-   * on a point showing its document. Without it the page has no script at all.
+   * The page's own small script (inline, no network): a theme's keywords, closest documents
+   * and all its documents a page at a time (filterable); a search box that finds documents
+   * and themes and marks them on the map; a hover card and a click on each point; keyboard
+   * access. Without it the page has no script at all.
    * @defaultValue true
    */
   readonly explorer?: boolean;
+  /**
+   * The documents that were clustered, in order (texts, or records with text, title and id):
+   * the explorer then shows each one's excerpt and searches its text too. Without them it
+   * knows documents by title or id.
+   */
+  readonly documents?: readonly (string | { readonly text: string; readonly title?: string; readonly id?: string })[];
+  /**
+   * Bounds the report's height in pixels (it scrolls inside): the notebook display uses 720.
+   * @defaultValue unbounded
+   */
+  readonly maxHeight?: number;
   /**
    * Analysis views to add as sections: `topicsOverTime(...)`, `hierarchicalTopics(...)`
    * (dendrogram, intertopic map, similarity heatmap) and `outlierDocuments(...)`.

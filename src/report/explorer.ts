@@ -1,48 +1,115 @@
-import type { TopicsResult } from "../pipeline/types.js";
-import { documentName } from "./summarize.js";
+import { InvalidArgumentError } from "../core/errors.js";
+import type { HtmlOptions, TopicsResult } from "../pipeline/types.js";
+import { documentName, outlierIndices } from "./summarize.js";
 
-/** Documents embedded in a page at most: the file stays small (about 100 bytes each) and the page quick. */
+/** Documents embedded in a page at most: the file stays small and the page quick. */
 export const EXPLORER_MAX_DOCUMENTS = 20_000;
+
+/** Characters of each document's text embedded for its excerpt and the search. */
+export const EXPLORER_EXCERPT_CHARS = 160;
 
 export const EXPLORER_STYLE = `
 .tl-report .tl-tools{display:flex;gap:8px;align-items:center;margin:0 0 1em}
-.tl-report .tl-search{flex:1;max-width:420px;padding:6px 10px;font:inherit;border:1px solid #bbb;border-radius:6px}
+.tl-report .tl-search,.tl-report .tl-filter{flex:1;max-width:420px;padding:6px 10px;font:inherit;border:1px solid #bbb;border-radius:6px}
+.tl-report .tl-filter{display:block;width:100%;max-width:none;box-sizing:border-box;margin:6px 0;font-size:.9em}
+.tl-report .tl-keys{color:#666;font-size:.8em}
 .tl-report button{font:inherit;font-size:.85em;padding:3px 10px;border:1px solid #bbb;border-radius:6px;background:#fff;cursor:pointer}
-.tl-report button:focus-visible,.tl-report .tl-search:focus-visible{outline:3px solid #0b5cad;outline-offset:1px}
-.tl-report .tl-panel{border:1px solid #bbb;border-radius:8px;padding:10px 14px;margin:0 0 1.5em;background:#fcfcfc;max-height:45vh;overflow:auto}
+.tl-report :focus-visible{outline:3px solid #0b5cad;outline-offset:1px}
+.tl-report .tl-panel{border:1px solid #bbb;border-radius:8px;padding:10px 14px;margin:0 0 1.5em;background:#fcfcfc;max-height:55vh;overflow:auto}
+.tl-report .tl-panel-head{display:flex;justify-content:space-between;align-items:flex-start;gap:8px}
 .tl-report .tl-panel h2{font-size:1.05em;margin:0 0 6px}
-.tl-report .tl-panel ol{margin:0;padding-left:2.6em;font-size:.9em}
-.tl-report .tl-panel .tl-pages{display:flex;gap:8px;align-items:center;margin-top:8px;font-size:.85em;color:#555}
+.tl-report .tl-panel h3{font-size:.9em;margin:10px 0 4px;color:#444}
+.tl-report .tl-panel ol,.tl-report .tl-panel ul{margin:0;padding-left:3.2em;font-size:.9em}
+.tl-report .tl-panel li{margin:2px 0 6px}
+.tl-report .tl-panel .tl-doc{border:0;background:none;padding:0;font-size:1em;text-align:left;color:#0b4f91;text-decoration:underline;text-underline-offset:2px}
+.tl-report .tl-excerpt{color:#444;font-size:.92em}
+.tl-report .tl-id{font-family:ui-monospace,monospace;font-size:.85em;color:#666}
+.tl-report .tl-dim{color:#666}
+.tl-report .tl-chip{display:inline-block;margin:2px 4px 2px 0;padding:1px 8px;border-radius:10px;background:#eef2f7;font-size:.85em}
+.tl-report .tl-pages{display:flex;gap:8px;align-items:center;margin-top:8px;font-size:.85em;color:#555}
+.tl-report .tl-legend button{display:flex;align-items:center;gap:8px;border:0;background:none;padding:1px 2px;text-align:left;font-size:1em}
 .tl-report.tl-searching circle{opacity:.15}
 .tl-report.tl-searching circle.tl-hit{opacity:1;stroke:#000;stroke-width:1.2}
-.tl-report .tl-topic.tl-hit{box-shadow:0 0 0 3px #0b5cad}
+.tl-report circle.tl-focus{opacity:1;stroke:#000;stroke-width:2.5}
+.tl-report .tl-topic.tl-hit,.tl-report .tl-legend li.tl-hit{box-shadow:0 0 0 3px #0b5cad}
 .tl-report circle{cursor:pointer}
-@media print{.tl-report .tl-tools,.tl-report .tl-panel,.tl-report button{display:none}}
+.tl-report .tl-map{position:relative}
+.tl-report .tl-card{position:absolute;z-index:2;pointer-events:none;max-width:340px;padding:6px 9px;background:#fff;border:1px solid #999;border-radius:6px;box-shadow:0 2px 8px rgba(0,0,0,.18);font-size:.85em}
 `;
 
-/**
- * The explorer's data: every document up to {@link EXPLORER_MAX_DOCUMENTS} (beyond, each
- * topic's share, closest to its centre first) as [index, topic, name], in JSON that cannot
- * close its script element.
- */
-export function explorerData(result: TopicsResult): string {
-  const n = result.assignments.length;
-  let chosen: number[];
-  if (n <= EXPLORER_MAX_DOCUMENTS) chosen = Array.from({ length: n }, (_, i) => i);
-  else {
-    const share = EXPLORER_MAX_DOCUMENTS / n;
-    chosen = result.topics.flatMap((t) => t.documents.slice(0, Math.ceil(t.documents.length * share)));
-    chosen.sort((a, b) => a - b);
-  }
-  const docs = chosen.map((i) => [i, result.assignments[i] as number, documentName(result, i)]);
-  return JSON.stringify({ docs, total: n }).replace(/</g, "\\u003c");
+/** A document as the explorer may be given it: text, or a record with text, title and id. */
+export type ExplorerDocument = string | { readonly text: string; readonly title?: string; readonly id?: string };
+
+/** The start of a text, whitespace folded, cut at a word and marked when cut. */
+function excerpt(text: string, chars: number): string {
+  const flat = text
+    .slice(0, chars * 2)
+    .replace(/\s+/g, " ")
+    .trim();
+  if (flat.length <= chars) return flat;
+  const cut = flat.lastIndexOf(" ", chars);
+  return `${flat.slice(0, cut > chars / 2 ? cut : chars)}…`;
+}
+
+/** A document's name: its title, else the start of its text (when given), else its id. */
+export function documentLabel(result: TopicsResult, documents: HtmlOptions["documents"], i: number): string {
+  const doc = documents?.[i];
+  const text = typeof doc === "string" ? doc : doc?.text;
+  const title = result.titles[i] ?? (typeof doc === "object" ? doc.title : undefined);
+  return title || (text ? excerpt(text, 90) : documentName(result, i));
 }
 
 /**
- * The page's own script (no network): a topic's "documents" button lists its documents, a
- * page at a time; the search box finds documents and topics by their words and marks them
- * on the map; a click on a point shows its document. Scoped to its report, so several
- * reports can share a notebook.
+ * The explorer's data, in JSON that cannot close its script element: every document up to
+ * {@link EXPLORER_MAX_DOCUMENTS} (beyond, each topic's share closest to its centre) as
+ * [index, topic, name, id, excerpt], and each topic's label, keywords with scores and its
+ * embedded documents, closest to its centre first. Excerpts come from `documents` when given.
+ */
+export function explorerData(result: TopicsResult, documents?: HtmlOptions["documents"]): string {
+  const n = result.assignments.length;
+  if (documents !== undefined && documents.length !== n)
+    throw new InvalidArgumentError(
+      `toHTML: options.documents holds ${documents.length} documents, and the result ${n}; pass the documents that were clustered`,
+      "options.documents",
+    );
+  const share = Math.min(1, EXPLORER_MAX_DOCUMENTS / n);
+  const topics = result.topics.map((t) => ({
+    id: t.id,
+    label: t.label,
+    size: t.size,
+    keywords: t.keywords.map((k) => [k.term, Number(k.score.toPrecision(4))]),
+    docs: share === 1 ? t.documents : t.documents.slice(0, Math.ceil(t.documents.length * share)),
+  }));
+  const chosen =
+    share === 1 ? Array.from({ length: n }, (_, i) => i) : topics.flatMap((t) => t.docs).sort((a, b) => a - b);
+  if (share === 1) {
+    const outliers = outlierIndices(result);
+    if (outliers.length > 0)
+      topics.push({ id: -1, label: "outliers", size: outliers.length, keywords: [], docs: outliers });
+  }
+  const docs = chosen.map((i) => {
+    const doc = documents?.[i];
+    const text = typeof doc === "string" ? doc : doc?.text;
+    const id = result.ids[i] ?? (typeof doc === "object" ? doc.id : undefined) ?? "";
+    const name = documentLabel(result, documents, i);
+    return [
+      i,
+      result.assignments[i] as number,
+      name,
+      id === name ? "" : id,
+      text ? excerpt(text, EXPLORER_EXCERPT_CHARS) : "",
+    ];
+  });
+  return JSON.stringify({ docs, topics, total: n }).replace(/</g, "\\u003c");
+}
+
+/**
+ * The page's own script (no network). A theme (legend entry or card button) opens a panel
+ * with its keywords and scores, the documents closest to its centre and all its documents a
+ * page at a time, with a filter; the search box finds documents (title, id, excerpt) and
+ * themes (label, keywords) and marks them on the map; hovering a point shows its title and
+ * theme, a click opens it. Keyboard: "/" to search, Escape to close, the map takes + - 0 and
+ * the arrows. Scoped to its report, so several reports can share a notebook.
  */
 export const EXPLORER_SCRIPT = `(() => {
 // In a notebook the script may run without currentScript: then it belongs to the last report.
@@ -50,63 +117,148 @@ const root = document.currentScript ? document.currentScript.closest(".tl-report
 const data = JSON.parse(root.querySelector(".tl-data").textContent);
 const panel = root.querySelector(".tl-panel");
 const search = root.querySelector(".tl-search");
+const card = root.querySelector(".tl-card");
 const PAGE = 50;
+const docs = new Map(data.docs.map((d) => [d[0], d]));
+const topics = new Map(data.topics.map((t) => [t.id, t]));
+const map = root.querySelector(".tl-map svg");
+const dots = map ? [...map.querySelectorAll("circle[data-i]")] : [];
+// Points keep their native tooltips as the text for a page without script; here the card shows them.
+const pointNames = new Map();
+for (const c of dots) { const t = c.querySelector("title"); if (t) { pointNames.set(Number(c.dataset.i), t.textContent); t.remove(); } }
 let drag = null;
+let opener = null;
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
-function show(title, items) {
+const wordsOf = (s) => s.toLowerCase().split(/\\s+/).filter(Boolean);
+// A word matches where a word of the text starts with it ("graph" finds "graphs", not "photography").
+const LETTER = /[\\p{L}\\p{N}]/u;
+const startsWord = (text, w) => { for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) if (at === 0 || !LETTER.test(text[at - 1])) return true; return false; };
+const hasAll = (text, words) => { const t = text.toLowerCase(); return words.every((w) => startsWord(t, w)); };
+const matches = (d, words) => hasAll(d[2] + " " + d[3] + " " + d[4], words);
+const themeText = (t) => t.label + " " + t.keywords.map((k) => k[0]).join(" ");
+const topicName = (t) => (t < 0 ? "outliers" : "topic " + t + (topics.has(t) ? ": " + topics.get(t).label : ""));
+const docOf = (i) => docs.get(i) || [i, Number((dots.find((c) => Number(c.dataset.i) === i) || { dataset: { topic: -1 } }).dataset.topic), pointNames.get(i) || "document " + (i + 1), "", ""];
+const item = (d) => '<li value="' + (d[0] + 1) + '"><button class="tl-doc" data-i="' + d[0] + '">' + esc(d[2]) + "</button>" +
+  (d[3] ? ' <span class="tl-id">' + esc(d[3]) + "</span>" : "") + ' <span class="tl-dim">(' + (d[1] < 0 ? "outlier" : "topic " + d[1]) + ")</span>" +
+  (d[4] ? '<div class="tl-excerpt">' + esc(d[4]) + "</div>" : "") + "</li>";
+function focusPoint(i) {
+  for (const c of dots) c.classList.toggle("tl-focus", Number(c.dataset.i) === i);
+}
+// Marks the points (and themes) that pass, dimming the rest; no test clears the marks.
+function mark(point, theme) {
+  root.querySelectorAll(".tl-hit").forEach((el) => el.classList.remove("tl-hit"));
+  root.classList.toggle("tl-searching", Boolean(point));
+  if (!point) return;
+  for (const c of dots) if (point(c)) c.classList.add("tl-hit");
+  if (theme) root.querySelectorAll(".tl-topic[data-topic], .tl-legend li[data-topic]").forEach((el) => { if (theme(Number(el.dataset.topic))) el.classList.add("tl-hit"); });
+}
+function close() {
+  panel.hidden = true;
+  focusPoint(-1);
+  if (!search.value.trim()) mark(null);
+  if (opener && opener.isConnected) opener.focus();
+  opener = null;
+}
+// A panel: a title, an optional head, and documents a page at a time (filterable when asked).
+function show(view) {
+  opener = document.activeElement && root.contains(document.activeElement) && !panel.contains(document.activeElement) ? document.activeElement : opener;
+  panel.innerHTML = '<div class="tl-panel-head"><h2 tabindex="-1">' + esc(view.title) + '</h2><button class="tl-close" aria-label="Close the panel">Close</button></div>' + (view.head || "") +
+    (view.filter ? '<input type="search" class="tl-filter" placeholder="Filter these ' + view.items.length + ' documents" aria-label="Filter these documents">' : "") + '<div class="tl-list"></div>';
+  const list = panel.querySelector(".tl-list");
+  let shown = view.items;
   let page = 0;
-  const pages = Math.max(1, Math.ceil(items.length / PAGE));
   const draw = () => {
-    const rows = items.slice(page * PAGE, (page + 1) * PAGE)
-      .map((d) => '<li value="' + (d[0] + 1) + '" data-i="' + d[0] + '">' + esc(d[2]) + ' <span style="color:#777">(topic ' + d[1] + ')</span></li>').join("");
-    panel.innerHTML = "<h2>" + esc(title) + "</h2>" + (items.length ? "<ol>" + rows + "</ol>" : "<p>No document matches.</p>") +
-      (pages > 1 ? '<div class="tl-pages"><button data-step="-1">Previous</button><span>page ' + (page + 1) + " of " + pages + '</span><button data-step="1">Next</button></div>' : "");
-    panel.hidden = false;
+    const pages = Math.max(1, Math.ceil(shown.length / PAGE));
+    page = Math.min(pages - 1, Math.max(0, page));
+    list.innerHTML = (shown.length ? (view.listTitle ? "<h3>" + esc(view.listTitle) + "</h3>" : "") + "<ol>" + shown.slice(page * PAGE, (page + 1) * PAGE).map(item).join("") + "</ol>" : view.items.length ? "<p>No document matches.</p>" : "") +
+      (pages > 1 ? '<div class="tl-pages"><button data-step="-1"' + (page === 0 ? " disabled" : "") + '>Previous</button><span>page ' + (page + 1) + " of " + pages + '</span><button data-step="1"' + (page === pages - 1 ? " disabled" : "") + ">Next</button></div>" : "");
   };
+  const filter = panel.querySelector(".tl-filter");
+  if (filter) filter.addEventListener("input", () => { const w = wordsOf(filter.value); shown = w.length ? view.items.filter((d) => matches(d, w)) : view.items; page = 0; draw(); });
   panel.onclick = (e) => {
     const step = Number(e.target.dataset && e.target.dataset.step);
-    if (step) { page = Math.min(pages - 1, Math.max(0, page + step)); draw(); }
+    if (step) { page += step; draw(); list.querySelector("button") && list.scrollIntoView({ block: "nearest" }); }
   };
+  panel.hidden = false;
   draw();
+  panel.scrollTop = 0;
+  if (view.focus !== false) panel.querySelector("h2").focus({ preventScroll: true });
+  panel.scrollIntoView({ block: "nearest" });
+}
+function showTopic(id) {
+  const t = topics.get(id);
+  if (!t) return;
+  const items = t.docs.map(docOf);
+  const closest = items.slice(0, 5);
+  const head = (t.keywords.length ? '<p aria-label="keywords and their scores">' + t.keywords.map((k) => '<span class="tl-chip">' + esc(k[0]) + ' <span class="tl-dim">' + k[1] + "</span></span>").join("") + "</p>" : "") +
+    (closest.length ? "<h3>Representative documents (closest to its centre)</h3><ul>" + closest.map((d) => '<li><button class="tl-doc" data-i="' + d[0] + '">' + esc(d[2]) + "</button></li>").join("") + "</ul>" : "");
+  const embedded = items.length < t.size ? " (the " + items.length + " closest to its centre of " + t.size + ")" : "";
+  mark((c) => Number(c.dataset.topic) === id, (topic) => topic === id);
+  show({ title: (id < 0 ? "Outliers" : id + ". " + t.label) + " \\u00b7 " + t.size + " documents", head, items, filter: true, listTitle: "All documents, closest to its centre first" + embedded });
+  focusPoint(-1);
+}
+function showDocument(i) {
+  const d = docOf(i);
+  const head = '<p class="tl-dim">' + (d[3] ? 'id <span class="tl-id">' + esc(d[3]) + "</span> \\u00b7 " : "") + "document " + (i + 1) + ' \\u00b7 <button class="tl-goto" data-topic="' + d[1] + '">' + esc(topicName(d[1])) + "</button></p>" +
+    (d[4] ? '<p class="tl-excerpt">' + esc(d[4]) + "</p>" : "");
+  show({ title: d[2], head, items: [] });
+  focusPoint(i);
 }
 root.addEventListener("click", (e) => {
-  const open = e.target.closest(".tl-open");
-  if (open) {
-    const t = Number(open.dataset.topic);
-    show(open.dataset.title, data.docs.filter((d) => d[1] === t));
-    panel.scrollIntoView({ block: "nearest" });
-    return;
-  }
+  const open = e.target.closest("[data-topic].tl-open, .tl-legend button, .tl-goto");
+  if (open) { showTopic(Number(open.dataset.topic)); return; }
+  if (e.target.closest(".tl-close")) { close(); return; }
+  const doc = e.target.closest(".tl-doc");
+  if (doc) { showDocument(Number(doc.dataset.i)); return; }
   const dot = e.target.closest("circle[data-i]");
-  if (dot && !(drag && drag.moved)) {
-    const i = Number(dot.dataset.i);
-    show("Document " + (i + 1), data.docs.filter((d) => d[0] === i));
-  }
+  if (dot && !(drag && drag.moved)) showDocument(Number(dot.dataset.i));
 });
-// The map zooms with the wheel around the pointer, pans by dragging, and resets on a double
-// click; points keep their size on screen.
-const map = root.querySelector(".tl-map svg");
+root.addEventListener("keydown", (e) => {
+  if (e.key !== "Escape") return;
+  if (e.target === search && search.value) { search.value = ""; search.dispatchEvent(new Event("input")); return; }
+  if (!panel.hidden) { e.preventDefault(); close(); }
+});
+// "/" searches the first report of the page, as on many sites, unless one is typing.
+document.addEventListener("keydown", (e) => {
+  if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || root !== document.querySelector(".tl-report")) return;
+  const t = e.target;
+  if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+  e.preventDefault();
+  search.focus();
+});
+// The map zooms with the wheel around the pointer (or + and - from the keyboard), pans by
+// dragging (or the arrows), and resets on a double click (or 0); points keep their size on screen.
 if (map) {
-  const base = map.viewBox.baseVal;
-  const home = [base.x, base.y, base.width, base.height];
-  const dots = [...map.querySelectorAll("circle")];
+  const box0 = map.viewBox.baseVal;
+  const home = [box0.x, box0.y, box0.width, box0.height];
   const radius = dots.length ? Number(dots[0].getAttribute("r")) : 3;
   const view = (x, y, w, h) => {
     map.setAttribute("viewBox", x + " " + y + " " + w + " " + h);
     const r = String(radius * (w / home[2]));
     for (const c of dots) c.setAttribute("r", r);
   };
+  const zoom = (factor, px, py) => {
+    const v = map.viewBox.baseVal;
+    const w = Math.min(home[2], Math.max(home[2] / 40, v.width * factor));
+    const h = w * (home[3] / home[2]);
+    view(px - ((px - v.x) * w) / v.width, py - ((py - v.y) * h) / v.height, w, h);
+  };
   map.addEventListener("wheel", (e) => {
     e.preventDefault();
     const box = map.getBoundingClientRect();
     const v = map.viewBox.baseVal;
-    const factor = e.deltaY > 0 ? 1.25 : 0.8;
-    const w = Math.min(home[2], Math.max(home[2] / 40, v.width * factor));
-    const h = w * (home[3] / home[2]);
-    const px = v.x + ((e.clientX - box.left) / box.width) * v.width;
-    const py = v.y + ((e.clientY - box.top) / box.height) * v.height;
-    view(px - ((px - v.x) * w) / v.width, py - ((py - v.y) * h) / v.height, w, h);
+    zoom(e.deltaY > 0 ? 1.25 : 0.8, v.x + ((e.clientX - box.left) / box.width) * v.width, v.y + ((e.clientY - box.top) / box.height) * v.height);
   }, { passive: false });
+  map.addEventListener("keydown", (e) => {
+    const v = map.viewBox.baseVal;
+    const pan = { ArrowLeft: [-0.1, 0], ArrowRight: [0.1, 0], ArrowUp: [0, -0.1], ArrowDown: [0, 0.1] }[e.key];
+    if (e.key === "+" || e.key === "=") zoom(0.8, v.x + v.width / 2, v.y + v.height / 2);
+    else if (e.key === "-" || e.key === "_") zoom(1.25, v.x + v.width / 2, v.y + v.height / 2);
+    else if (e.key === "0" || e.key === "Home") view(...home);
+    else if (pan) view(v.x + pan[0] * v.width, v.y + pan[1] * v.height, v.width, v.height);
+    else return;
+    e.preventDefault();
+  });
   map.addEventListener("pointerdown", (e) => { drag = { x: e.clientX, y: e.clientY, moved: false }; });
   map.addEventListener("pointermove", (e) => {
     if (!drag || (e.buttons & 1) === 0) return;
@@ -114,28 +266,40 @@ if (map) {
     const v = map.viewBox.baseVal;
     const dx = ((e.clientX - drag.x) / box.width) * v.width;
     const dy = ((e.clientY - drag.y) / box.height) * v.height;
-    if (Math.abs(e.clientX - drag.x) + Math.abs(e.clientY - drag.y) > 3) drag.moved = true;
+    if (Math.abs(e.clientX - drag.x) + Math.abs(e.clientY - drag.y) > 3) { drag.moved = true; card.hidden = true; }
     drag.x = e.clientX;
     drag.y = e.clientY;
     view(v.x - dx, v.y - dy, v.width, v.height);
   });
   map.addEventListener("pointerup", () => { setTimeout(() => { drag = null; }, 0); });
   map.addEventListener("dblclick", () => view(...home));
+  // The hover card: the point's title and theme, beside the pointer.
+  map.addEventListener("pointerover", (e) => {
+    const dot = e.target.closest && e.target.closest("circle[data-i]");
+    if (!dot || (drag && drag.moved)) return;
+    const d = docOf(Number(dot.dataset.i));
+    card.innerHTML = "<strong>" + esc(d[2]) + '</strong><div class="tl-dim">' + esc(topicName(d[1])) + "</div>";
+    const box = root.querySelector(".tl-map").getBoundingClientRect();
+    const at = dot.getBoundingClientRect();
+    card.style.left = Math.min(at.right - box.left + 8, box.width - 200) + "px";
+    card.style.top = at.bottom - box.top + 6 + "px";
+    card.hidden = false;
+  });
+  map.addEventListener("pointerout", (e) => { if (e.target.closest && e.target.closest("circle[data-i]")) card.hidden = true; });
 }
 let timer = 0;
 search.addEventListener("input", () => {
   clearTimeout(timer);
   timer = setTimeout(() => {
-    const words = search.value.toLowerCase().split(/\\s+/).filter(Boolean);
-    root.querySelectorAll(".tl-hit").forEach((el) => el.classList.remove("tl-hit"));
-    if (words.length === 0) { root.classList.remove("tl-searching"); panel.hidden = true; return; }
-    const match = (s) => { const t = String(s).toLowerCase(); return words.every((w) => t.includes(w)); };
-    const found = data.docs.filter((d) => match(d[2]));
+    const words = wordsOf(search.value);
+    if (words.length === 0) { mark(null); if (!panel.hidden) close(); return; }
+    const found = data.docs.filter((d) => matches(d, words));
     const ids = new Set(found.map((d) => d[0]));
-    root.classList.add("tl-searching");
-    root.querySelectorAll("circle[data-i]").forEach((c) => { if (ids.has(Number(c.dataset.i))) c.classList.add("tl-hit"); });
-    root.querySelectorAll(".tl-topic").forEach((card) => { if (match(card.dataset.label)) card.classList.add("tl-hit"); });
-    show(found.length + " documents match \\u201c" + search.value.trim() + "\\u201d" + (data.docs.length < data.total ? " (among " + data.docs.length + " of " + data.total + " shown)" : ""), found);
+    const themes = data.topics.filter((t) => t.id >= 0 && hasAll(themeText(t), words));
+    const themeIds = new Set(themes.map((t) => t.id));
+    mark((c) => ids.has(Number(c.dataset.i)), (topic) => themeIds.has(topic));
+    const head = themes.length ? "<p>Themes: " + themes.map((t) => '<button class="tl-goto" data-topic="' + t.id + '">' + esc(t.id + ". " + t.label) + "</button>").join(" ") + "</p>" : "";
+    show({ title: found.length + " documents match \\u201c" + search.value.trim() + "\\u201d" + (data.docs.length < data.total ? " (among the " + data.docs.length + " of " + data.total + " embedded)" : ""), head, items: found, focus: false });
   }, 150);
 });
 })();`;

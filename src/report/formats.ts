@@ -12,7 +12,7 @@ export interface ReportFormatSpec {
   readonly extensions: readonly string[];
   readonly description: string;
   /** The report; `views` (analysis views) add their sections where the format can show them. Bytes for a binary format. */
-  render(result: TopicsResult, views?: ReportViews): string | Uint8Array;
+  render(result: TopicsResult, views?: ReportViews, documents?: HtmlOptions["documents"]): string | Uint8Array;
   /** Bytes, not text: written to a file, never to a terminal. */
   readonly binary?: boolean;
   /** Files written beside the report (binary formats), each named by a suffix of the report's name. */
@@ -71,7 +71,7 @@ export const REPORT_FORMATS: readonly ReportFormatSpec[] = Object.freeze([
     name: "html",
     extensions: [".html", ".htm"],
     description: "a self-contained page with a map",
-    render: (r, views) => toHTML(r, views ? { views } : {}),
+    render: (r, views, documents) => toHTML(r, { ...(views ? { views } : {}), ...(documents ? { documents } : {}) }),
   },
   {
     name: "parquet",

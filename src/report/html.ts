@@ -1,9 +1,10 @@
+import { InvalidArgumentError } from "../core/errors.js";
 import { escapeHtml, formatNumber } from "../core/escape.js";
 import type { HtmlOptions, TopicsResult } from "../pipeline/types.js";
-import { EXPLORER_SCRIPT, EXPLORER_STYLE, explorerData } from "./explorer.js";
+import { documentLabel, EXPLORER_SCRIPT, EXPLORER_STYLE, explorerData } from "./explorer.js";
 import { topicColor } from "./palette.js";
 import { scatterSvg } from "./scatter.js";
-import { documentName, outlierIndices } from "./summarize.js";
+import { outlierIndices } from "./summarize.js";
 
 export type { HtmlOptions } from "../pipeline/types.js";
 
@@ -26,6 +27,14 @@ const STYLE = `
 .tl-report .tl-view{margin-top:1.8em}
 .tl-report .tl-view h2{font-size:1.15em;margin:0 0 .5em}
 .tl-report .tl-row{display:flex;flex-wrap:wrap;gap:18px;align-items:flex-start}
+@media print{
+.tl-report .tl-tools,.tl-report .tl-panel,.tl-report .tl-card,.tl-report .tl-open{display:none!important}
+.tl-report{max-height:none!important;overflow:visible!important;max-width:none}
+.tl-report *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.tl-report .tl-topics{grid-template-columns:repeat(2,1fr)}
+.tl-report .tl-topic,.tl-report .tl-map,.tl-report .tl-view{break-inside:avoid}
+.tl-report .tl-legend button{color:inherit}
+}
 `;
 
 /** Topic −1's documents as the outliers view, when the clustering set some aside. */
@@ -37,7 +46,7 @@ function assignedOutliers(result: TopicsResult): HtmlOptions["views"] {
 }
 
 /** The sections of the analysis views given, in a fixed order. */
-function viewSections(result: TopicsResult, views: HtmlOptions["views"]): string {
+function viewSections(result: TopicsResult, views: HtmlOptions["views"], documents: HtmlOptions["documents"]): string {
   if (views === undefined) return "";
   const out: string[] = [];
   if (views.overTime)
@@ -53,7 +62,7 @@ function viewSections(result: TopicsResult, views: HtmlOptions["views"]): string
       .slice(0, 25)
       .map(
         (o) =>
-          `<li>${escapeHtml(documentName(result, o.index))}${Number.isNaN(o.similarity) ? "" : ` <span style="color:#777">(topic ${o.topic}, similarity ${o.similarity.toFixed(3)})</span>`}</li>`,
+          `<li>${escapeHtml(documentLabel(result, documents, o.index))}${Number.isNaN(o.similarity) ? "" : ` <span style="color:#777">(topic ${o.topic}, similarity ${o.similarity.toFixed(3)})</span>`}</li>`,
       )
       .join("");
     const more =
@@ -77,14 +86,29 @@ export function toHTML(result: TopicsResult, options: HtmlOptions = {}): string 
   const title = options.title ?? "Topics";
   const maxTitles = options.titles ?? 5;
   const explorer = options.explorer ?? true;
+  if (options.maxHeight !== undefined && !(Number.isFinite(options.maxHeight) && options.maxHeight > 0))
+    throw new InvalidArgumentError(
+      `toHTML: options.maxHeight must be a positive number of pixels; got ${String(options.maxHeight)}`,
+      "options.maxHeight",
+    );
   const { parameters: p, quality: q } = result;
   const legend = result.topics
-    .map(
-      (t) =>
-        `<li><span class="tl-swatch" style="background:${topicColor(t.id)}"></span><span>${t.id}. ${escapeHtml(t.label)} <span style="color:#777">(${t.size})</span></span></li>`,
-    )
+    .map((t) => {
+      const entry = `<span class="tl-swatch" style="background:${topicColor(t.id)}"></span><span>${t.id}. ${escapeHtml(t.label)} <span style="color:#666">(${t.size})</span></span>`;
+      return explorer
+        ? `<li data-topic="${t.id}"><button data-topic="${t.id}" aria-label="Open theme ${t.id}: ${escapeHtml(t.label)}, ${t.size} documents">${entry}</button></li>`
+        : `<li>${entry}</li>`;
+    })
     .join("");
-  const scatter = scatterSvg(result.projection(), result.assignments, { names: (i) => documentName(result, i) });
+  const scatter = scatterSvg(result.projection(), result.assignments, {
+    names: (i) => documentLabel(result, options.documents, i),
+    ...(explorer
+      ? {
+          label:
+            "Documents in two dimensions, coloured by theme. Keys: plus and minus zoom, arrows pan, 0 resets; the wheel zooms, dragging pans.",
+        }
+      : {}),
+  });
   const cards = result.topics
     .map((t) => {
       const top = t.keywords[0]?.score ?? 1;
@@ -96,15 +120,13 @@ export function toHTML(result: TopicsResult, options: HtmlOptions = {}): string 
         .join("");
       const docs = t.documents
         .slice(0, maxTitles)
-        .map((i) => `<li>${escapeHtml(documentName(result, i))}</li>`)
+        .map((i) => `<li>${escapeHtml(documentLabel(result, options.documents, i))}</li>`)
         .join("");
       const more =
         t.documents.length > maxTitles
           ? `<li style="list-style:none;color:#777">… ${t.documents.length - maxTitles} more</li>`
           : "";
-      const open = explorer
-        ? ` <button class="tl-open" data-topic="${t.id}" data-title="${escapeHtml(`${t.id}. ${t.label} (${t.size} documents)`)}">all ${t.size} documents</button>`
-        : "";
+      const open = explorer ? ` <button class="tl-open" data-topic="${t.id}">all ${t.size} documents</button>` : "";
       return `<section class="tl-topic" style="--c:${topicColor(t.id)}" data-topic="${t.id}" data-label="${escapeHtml(t.keywords.map((k) => k.term).join(" "))} ${escapeHtml(t.label)}"><h2>${t.id}. ${escapeHtml(t.label)}</h2><div class="tl-size">${t.size} documents${open}</div><div class="tl-kw">${bars}</div><ul class="tl-docs">${docs}${more}</ul></section>`;
     })
     .join("");
@@ -113,12 +135,13 @@ export function toHTML(result: TopicsResult, options: HtmlOptions = {}): string 
       ? ""
       : `<ul class="tl-warn">${result.warnings.map((w) => `<li>${escapeHtml(w.message)}</li>`).join("")}</ul>`;
   const tools = explorer
-    ? `<div class="tl-tools"><input type="search" class="tl-search" placeholder="Search documents and topics" aria-label="Search documents and topics"></div><div class="tl-panel" hidden aria-live="polite"></div>`
+    ? `<div class="tl-tools"><input type="search" class="tl-search" placeholder="Search documents and themes" aria-label="Search documents and themes" aria-keyshortcuts="/"><span class="tl-keys">/ to search · Esc to close · click a theme or a point</span></div><section class="tl-panel" hidden aria-live="polite" aria-label="Selection"></section>`
     : "";
   const script = explorer
-    ? `<script type="application/json" class="tl-data">${explorerData(result)}</script><script>${EXPLORER_SCRIPT}</script>`
+    ? `<script type="application/json" class="tl-data">${explorerData(result, options.documents)}</script><script>${EXPLORER_SCRIPT}</script>`
     : "";
-  const body = `<div class="tl-report"><style>${STYLE}${explorer ? EXPLORER_STYLE : ""}</style><h1>${escapeHtml(title)}</h1><div class="tl-meta">${p.documents} documents · ${result.topics.length} topics · silhouette ${formatNumber(q.silhouette)} · stability ${formatNumber(q.stability)} · coherence (NPMI) ${formatNumber(q.coherence)} · diversity ${formatNumber(q.diversity)}</div>${tools}<div class="tl-map">${scatter}<ul class="tl-legend">${legend}</ul></div><div class="tl-topics">${cards}</div>${viewSections(result, { ...assignedOutliers(result), ...options.views })}${warnings}${script}</div>`;
+  const bound = options.maxHeight === undefined ? "" : ` style="max-height:${options.maxHeight}px;overflow:auto"`;
+  const body = `<div class="tl-report"${bound}><style>${STYLE}${explorer ? EXPLORER_STYLE : ""}</style><h1>${escapeHtml(title)}</h1><div class="tl-meta">${p.documents} documents · ${result.topics.length} topics · silhouette ${formatNumber(q.silhouette)} · stability ${formatNumber(q.stability)} · coherence (NPMI) ${formatNumber(q.coherence)} · diversity ${formatNumber(q.diversity)}</div>${tools}<div class="tl-map">${scatter}${explorer ? '<div class="tl-card" hidden></div>' : ""}<ul class="tl-legend">${legend}</ul></div><div class="tl-topics">${cards}</div>${viewSections(result, { ...assignedOutliers(result), ...options.views }, options.documents)}${warnings}${script}</div>`;
   if (options.fragment) return body;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body>${body}</body></html>\n`;
 }
