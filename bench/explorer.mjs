@@ -1,7 +1,8 @@
 // The explorer page at scale: the HTML report of N real abstracts (conf-abstracts-full, the
 // first N; default 20,000 and 100,000), its file size, and in headless Chromium the time from
 // navigation to interactive (DOMContentLoaded, with the page's script run) and to the load
-// event, then the time a search takes to mark the map. Also saves a screenshot.
+// event, then the time a search takes to mark the map. Each document's excerpt is embedded
+// (toHTML's documents option, as the CLI does). Also saves a screenshot.
 //   node bench/explorer.mjs [N ...]   (needs `npm run build` and Debian's chromium)
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -22,7 +23,7 @@ for (const n of sizes.length > 0 ? sizes : [20_000, 100_000]) {
     return { id: r.id, title: dot > 0 && dot < 300 ? r.text.slice(0, dot) : undefined, text: r.text };
   });
   const result = clusterTopics(docs, { k: 30, stabilitySeeds: 1 });
-  const html = result.toHTML({ title: `${docs.length} abstracts` });
+  const html = result.toHTML({ title: `${docs.length} abstracts`, documents: docs });
   const server = createServer((_, res) => res.writeHead(200, { "content-type": "text/html" }).end(html));
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
   const browser = await chromium.launch({

@@ -138,8 +138,9 @@ const matches = (d, words) => hasAll(d[2] + " " + d[3] + " " + d[4], words);
 const themeText = (t) => t.label + " " + t.keywords.map((k) => k[0]).join(" ");
 const topicName = (t) => (t < 0 ? "outliers" : "topic " + t + (topics.has(t) ? ": " + topics.get(t).label : ""));
 const docOf = (i) => docs.get(i) || [i, Number((dots.find((c) => Number(c.dataset.i) === i) || { dataset: { topic: -1 } }).dataset.topic), pointNames.get(i) || "document " + (i + 1), "", ""];
-const item = (d) => '<li value="' + (d[0] + 1) + '"><button class="tl-doc" data-i="' + d[0] + '">' + esc(d[2]) + "</button>" +
-  (d[3] ? ' <span class="tl-id">' + esc(d[3]) + "</span>" : "") + ' <span class="tl-dim">(' + (d[1] < 0 ? "outlier" : "topic " + d[1]) + ")</span>" +
+// A document in a list: its title (a button that opens it), id, theme (unless the list is the theme's) and excerpt.
+const item = (d, inTheme) => '<li value="' + (d[0] + 1) + '"><button class="tl-doc" data-i="' + d[0] + '">' + esc(d[2]) + "</button>" +
+  (d[3] ? ' <span class="tl-id">' + esc(d[3]) + "</span>" : "") + (inTheme ? "" : ' <span class="tl-dim">(' + (d[1] < 0 ? "outlier" : "topic " + d[1]) + ")</span>") +
   (d[4] ? '<div class="tl-excerpt">' + esc(d[4]) + "</div>" : "") + "</li>";
 function focusPoint(i) {
   for (const c of dots) c.classList.toggle("tl-focus", Number(c.dataset.i) === i);
@@ -170,7 +171,7 @@ function show(view) {
   const draw = () => {
     const pages = Math.max(1, Math.ceil(shown.length / PAGE));
     page = Math.min(pages - 1, Math.max(0, page));
-    list.innerHTML = (shown.length ? (view.listTitle ? "<h3>" + esc(view.listTitle) + "</h3>" : "") + "<ol>" + shown.slice(page * PAGE, (page + 1) * PAGE).map(item).join("") + "</ol>" : view.items.length ? "<p>No document matches.</p>" : "") +
+    list.innerHTML = (shown.length ? (view.listTitle ? "<h3>" + esc(view.listTitle) + "</h3>" : "") + "<ol>" + shown.slice(page * PAGE, (page + 1) * PAGE).map((d) => item(d, view.theme)).join("") + "</ol>" : view.items.length ? "<p>No document matches.</p>" : "") +
       (pages > 1 ? '<div class="tl-pages"><button data-step="-1"' + (page === 0 ? " disabled" : "") + '>Previous</button><span>page ' + (page + 1) + " of " + pages + '</span><button data-step="1"' + (page === pages - 1 ? " disabled" : "") + ">Next</button></div>" : "");
   };
   const filter = panel.querySelector(".tl-filter");
@@ -194,7 +195,7 @@ function showTopic(id) {
     (closest.length ? "<h3>Representative documents (closest to its centre)</h3><ul>" + closest.map((d) => '<li><button class="tl-doc" data-i="' + d[0] + '">' + esc(d[2]) + "</button></li>").join("") + "</ul>" : "");
   const embedded = items.length < t.size ? " (the " + items.length + " closest to its centre of " + t.size + ")" : "";
   mark((c) => Number(c.dataset.topic) === id, (topic) => topic === id);
-  show({ title: (id < 0 ? "Outliers" : id + ". " + t.label) + " \\u00b7 " + t.size + " documents", head, items, filter: true, listTitle: "All documents, closest to its centre first" + embedded });
+  show({ title: (id < 0 ? "Outliers" : id + ". " + t.label) + " \\u00b7 " + t.size + " documents", head, items, filter: true, theme: true, listTitle: "All documents, closest to its centre first" + embedded });
   focusPoint(-1);
 }
 function showDocument(i) {

@@ -102,6 +102,16 @@ describe("topiclens CLI (built binary)", () => {
     const fromLines = await cli(lines, "--k", "3", "--format", "html");
     expect(fromLines.code).toBe(0);
     expect(fromLines.stdout).toContain("<svg");
+    // The explorer knows each line by its text's start and shows its excerpt.
+    const data = JSON.parse(
+      (
+        fromLines.stdout.match(/<script type="application\/json" class="tl-data">(.*?)<\/script>/s)?.[1] ?? "{}"
+      ).replace(/\\u003c/g, "<"),
+    ) as { docs: string[][] };
+    expect(data.docs).toHaveLength(20);
+    const first = (papers[0]?.abstract ?? "").replace(/\s+/g, " ");
+    expect(first.startsWith((data.docs[0]?.[4] ?? "").replace(/…$/, ""))).toBe(true);
+    expect((data.docs[0]?.[4] ?? "").length).toBeGreaterThan(100);
   });
 
   it("--stream clusters a gzipped JSONL file in one pass and writes topics", async () => {
@@ -130,7 +140,9 @@ describe("topiclens CLI (built binary)", () => {
     expect(auto.stdout).toMatch(/^3000 documents · \d+ topics/m);
     const notStreamable = await cli(SEED, "--stream");
     expect(notStreamable.code).toBe(2);
-    expect(notStreamable.stderr).toMatch(/--stream reads JSON-lines, CSV, TSV and Parquet files .* is not one/);
+    expect(notStreamable.stderr).toMatch(
+      /--stream reads JSON-lines, CSV, TSV, Parquet, Arrow and SQLite files .* is not one/,
+    );
   });
 
   it("answers bad flags and unreadable files with one line and a non-zero exit, never a stack trace", async () => {
