@@ -5,6 +5,7 @@
 // class, written below). Reports the share of classes named per seed.
 //   node bench/labelMatch.mjs [corpus ...]     (needs `npm run build`)
 import { readCorpus } from "./lib/corpus.mjs";
+import { stripPost } from "./lib/newsgroups.mjs";
 import { table } from "./lib/run.mjs";
 
 const { clusterTopics } = await import("../dist/index.js");
@@ -52,15 +53,6 @@ const ALIASES = {
     tech: ["technology", "software", "phone", "mobile", "computer", "users", "digital", "internet", "games"],
   },
 };
-
-/** 20 Newsgroups without what names the group outright: headers and quoted replies. */
-function stripPost(text) {
-  const body = text.slice(Math.max(0, text.indexOf("\n\n")));
-  return body
-    .split("\n")
-    .filter((line) => !/^\s*(>|\|)/.test(line) && !/\bwrites:\s*$|\bwrote:\s*$/.test(line))
-    .join("\n");
-}
 
 const words = (s) =>
   s

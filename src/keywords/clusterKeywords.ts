@@ -239,9 +239,10 @@ function keywordsOfClasses(
       distinct.map((x, i) => ({
         ...(keywords[i] as Keyword),
         filler: filler[x.id] === 1,
-        spread: perClass.documentsWith(x.id) / Math.max(1, sizes[c] as number),
+        documents: perClass.documentsWith(x.id),
       })),
       o.labelTerms,
+      sizes[c] as number,
     );
     out.push({ cluster: c, size: sizes[c] as number, label, name, keywords });
     perClass.clear(table, c);

@@ -7,8 +7,8 @@ export interface LabelCandidate {
   readonly term: string;
   readonly score: number;
   readonly filler: boolean;
-  /** Share of the topic's documents holding the term. */
-  readonly spread: number;
+  /** The topic's documents holding the term. */
+  readonly documents: number;
 }
 
 /** A phrase heads the label when it scores at least this share of the best keyword. */
@@ -16,37 +16,59 @@ const PHRASE_HEAD_SHARE = 0.5;
 /** The head is looked for among this many keywords. */
 const HEAD_WINDOW = 5;
 /**
- * A label term is in at least this share of the topic's documents (or is used only when
- * nothing else is left), so a word of one or two papers does not name a theme.
+ * A label term is in at least this share of the topic's documents, and in at least three of
+ * them (a third of a topic under nine), or is used only when nothing else is left: so a word
+ * of one or two papers does not name a theme.
  */
 export const LABEL_SPREAD = 0.15;
+
+/** Fewer documents than this (three, or a third of a topic under nine) are one or two papers. */
+function fewPapers(size: number): number {
+  return Math.min(3, Math.ceil(size / 3));
+}
+
+/** The fewest of a topic's documents a label term is in (see {@link LABEL_SPREAD}). */
+export function labelDocuments(size: number): number {
+  return Math.max(Math.ceil(LABEL_SPREAD * size), fewPapers(size));
+}
 
 /**
  * The label and name of a topic from its ranked keywords: the name is the first
  * multi-word phrase among the top keywords that scores at least half the best (else the
  * best keyword), never a filler word; the label is the name and the next keywords that are
  * neither filler words nor near-duplicates of a term already in it ("time series" and
- * "time-series", "agent" and "agents", a phrase and its own word). Filler words fill the
- * label only when nothing else is left.
+ * "time-series", "agent" and "agents", a phrase and its own word), nor in fewer of the
+ * topic's documents than {@link labelDocuments}. A label may be shorter than `terms` rather
+ * than hold a filler word.
  */
-export function chooseLabel(keywords: readonly LabelCandidate[], terms: number): { label: string; name: string } {
+export function chooseLabel(
+  keywords: readonly LabelCandidate[],
+  terms: number,
+  size: number,
+): { label: string; name: string } {
   if (keywords.length === 0) return { label: "", name: "" };
   const best = keywords[0]?.score ?? 0;
-  const weak = (x: LabelCandidate) => x.filler || x.spread < LABEL_SPREAD;
+  const fewest = labelDocuments(size);
+  const weak = (x: LabelCandidate) => x.filler || x.documents < fewest;
   const window = keywords.slice(0, HEAD_WINDOW).filter((x) => !weak(x));
   const head =
     window.find((x) => isPhrase(x.term) && x.score >= PHRASE_HEAD_SHARE * best) ??
     window[0] ??
     (keywords[0] as LabelCandidate);
   const chosen: LabelCandidate[] = [head];
-  for (const weakTerms of [false, true]) {
+  const add = (fits: (x: LabelCandidate) => boolean, upTo: number) => {
     for (const x of keywords) {
-      if (chosen.length >= terms) break;
-      if (weak(x) !== weakTerms || chosen.includes(x)) continue;
-      if (chosen.some((c) => nearDuplicates(c.term, x.term))) continue;
+      if (chosen.length >= upTo) break;
+      if (!fits(x) || chosen.includes(x) || chosen.some((c) => nearDuplicates(c.term, x.term))) continue;
       chosen.push(x);
     }
-  }
+  };
+  add((x) => !weak(x), terms);
+  // Then words below the share but not of one or two papers; a label shorter than asked
+  // rather than one with a filler word or a one-off paper's word; a head alone gets the best
+  // word that is not filler.
+  add((x) => !x.filler && x.documents >= fewPapers(size), terms);
+  add((x) => !x.filler, Math.min(terms, 2));
   return { label: chosen.map((x) => x.term).join(" · "), name: head.term };
 }
 

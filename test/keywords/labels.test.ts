@@ -1,0 +1,154 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { CsrMatrix } from "../../src/core/csr.js";
+import {
+  chooseLabel,
+  fillerTerms,
+  type LabelCandidate,
+  labelDocuments,
+  nearDuplicates,
+} from "../../src/keywords/labels.js";
+
+const kw = (term: string, score: number, documents: number, filler = false): LabelCandidate => ({
+  term,
+  score,
+  documents,
+  filler,
+});
+
+describe("labels a person would write", () => {
+  it("heads with a specific phrase, leaves out filler words and the words of one or two papers", () => {
+    // A theme of 11 papers: "object" is in two of them, "dynamic" is a filler word.
+    const keywords = [
+      kw("reasoning", 1, 6),
+      kw("dynamic", 0.9, 5, true),
+      kw("large language models (LLMs)", 0.8, 5),
+      kw("object", 0.7, 2),
+      kw("strategy", 0.6, 4, true),
+    ];
+    expect(labelDocuments(11)).toBe(3);
+    expect(chooseLabel(keywords, 3, 11)).toEqual({
+      label: "large language models (LLMs) · reasoning",
+      name: "large language models (LLMs)",
+    });
+    // A word in three papers is no one-off: it completes the label.
+    const three = [...keywords, kw("chain-of-thought", 0.5, 3)];
+    expect(chooseLabel(three, 3, 11).label).toBe("large language models (LLMs) · reasoning · chain-of-thought");
+  });
+
+  it("lets a word below the share but in several documents fill a large topic's label, never a filler word", () => {
+    // 200 documents: the share asks for 30; "medical" is in 20, "people" is filler.
+    const keywords = [kw("health", 1, 80), kw("people", 0.9, 90, true), kw("medical", 0.8, 20), kw("x", 0.7, 2)];
+    expect(chooseLabel(keywords, 3, 200).label).toBe("health · medical");
+  });
+
+  it("gives a head alone the best word that is not filler, even a rare one", () => {
+    const keywords = [kw("hockey", 1, 40), kw("season", 0.9, 50, true), kw("leafs", 0.8, 2)];
+    expect(chooseLabel(keywords, 3, 100).label).toBe("hockey · leafs");
+    expect(chooseLabel([], 3, 10)).toEqual({ label: "", name: "" });
+  });
+
+  it("tells near-duplicates: spellings, plurals, a phrase and its own word, a short form and its long form", () => {
+    expect(nearDuplicates("time series", "time-series")).toBe(true);
+    expect(nearDuplicates("agent", "agents")).toBe(true);
+    expect(nearDuplicates("federated learning", "learning")).toBe(true);
+    expect(nearDuplicates("federated learning (FL)", "fl")).toBe(true);
+    expect(nearDuplicates("federated learning", "federated averaging")).toBe(false);
+    expect(nearDuplicates("loss", "los")).toBe(false);
+  });
+
+  it("never puts near-duplicates or filler words in a label, and names it by its first term (property)", () => {
+    const words = [
+      "graph",
+      "graphs",
+      "neural",
+      "network",
+      "networks",
+      "time",
+      "series",
+      "time-series",
+      "agent",
+      "study",
+    ];
+    const term = fc.oneof(
+      fc.constantFrom(...words),
+      fc.tuple(fc.constantFrom(...words), fc.constantFrom(...words)).map(([a, b]) => `${a} ${b}`),
+    );
+    const candidate = fc.record({
+      term,
+      score: fc.double({ min: 0.01, max: 1, noNaN: true }),
+      documents: fc.integer({ min: 1, max: 60 }),
+      filler: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(candidate, { minLength: 1, maxLength: 12, selector: (c) => c.term }),
+        fc.integer({ min: 1, max: 60 }),
+        (raw, size) => {
+          const keywords = [...raw].sort((a, b) => b.score - a.score);
+          const { label, name } = chooseLabel(keywords, 3, size);
+          const terms = label.split(" · ");
+          expect(terms[0]).toBe(name);
+          expect(terms.length).toBeLessThanOrEqual(3);
+          for (let i = 0; i < terms.length; i++)
+            for (let j = i + 1; j < terms.length; j++)
+              expect(nearDuplicates(terms[i] as string, terms[j] as string)).toBe(false);
+          // Past the head, no filler word; the head is filler only when every keyword is.
+          const byTerm = (t: string) => keywords.find((k) => k.term === t) as LabelCandidate;
+          for (const t of terms.slice(1)) expect(byTerm(t).filler).toBe(false);
+          if (byTerm(name).filler)
+            expect(keywords.slice(0, 5).every((k) => k.filler || k.documents < labelDocuments(size))).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
+describe("filler words measured in the corpus itself", () => {
+  /** A k x terms CSR of document counts from dense rows. */
+  const csr = (rows: number[][]): CsrMatrix => {
+    const indptr = [0];
+    const indices: number[] = [];
+    const data: number[] = [];
+    for (const row of rows) {
+      row.forEach((v, j) => {
+        if (v > 0) {
+          indices.push(j);
+          data.push(v);
+        }
+      });
+      indptr.push(indices.length);
+    }
+    return {
+      rows: rows.length,
+      cols: rows[0]?.length ?? 0,
+      indptr: Int32Array.from(indptr),
+      indices: Int32Array.from(indices),
+      data: Float64Array.from(data),
+    };
+  };
+
+  it("finds the word spread evenly over the clusters, not the ones concentrated in one", () => {
+    // Five clusters of 40 documents. "zorbly" (no built-in filler word) is in about a third
+    // of every cluster; "hockey" and "orbit" each live in one; "warp drive" is a phrase.
+    const vocabulary = ["zorbly", "hockey", "orbit", "warp drive", "quux"];
+    const counts = [
+      [14, 30, 0, 3, 1],
+      [12, 0, 25, 3, 0],
+      [15, 1, 0, 2, 0],
+      [13, 0, 1, 3, 0],
+      [14, 0, 0, 3, 0],
+    ];
+    const documentCounts = csr(counts);
+    const table = {
+      vocabulary,
+      termCounts: documentCounts,
+      documentCounts,
+      sizes: Int32Array.from([40, 40, 40, 40, 40]),
+    };
+    expect([...fillerTerms(table)]).toEqual([1, 0, 0, 0, 0]);
+    // Too few clusters of 10 documents or more: only the built-in list applies.
+    const small = { ...table, sizes: Int32Array.from([40, 40, 40, 9, 9]) };
+    expect([...fillerTerms(small)]).toEqual([0, 0, 0, 0, 0]);
+  });
+});
