@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { expect } from "vitest";
 import { ROOT } from "./data.js";
 
 const execFileAsync = promisify(execFile);
@@ -34,3 +35,23 @@ export async function runCli(
 
 /** `runCli` with the arguments spread. */
 export const cli = (...args: string[]): Promise<CliRun> => runCli(args);
+
+/**
+ * Runs the CLI on a table file (its text in column "abstract", bad rows skipped) read whole
+ * and streamed, and expects the same assignments for `documents` documents; a missing text
+ * column must be refused naming the columns present.
+ */
+export async function expectTableReadWholeAndStreamed(path: string, documents: number, columns: string): Promise<void> {
+  const args = [path, "--text-field", "abstract", "--skip-bad-lines", "--k", "5", "--format", "json", "--quiet"];
+  const whole = await cli(...args);
+  const streamed = await cli(...args, "--stream");
+  expect(whole.code).toBe(0);
+  expect(streamed.code).toBe(0);
+  const a = JSON.parse(whole.stdout);
+  const b = JSON.parse(streamed.stdout);
+  expect(a.parameters.documents).toBe(documents);
+  expect(b.assignments).toEqual(a.assignments);
+  const wrong = await cli(path, "--text-field", "body", "--quiet");
+  expect(wrong.code).not.toBe(0);
+  expect(wrong.stderr).toContain(`no column "body" (columns: ${columns})`);
+}

@@ -5,7 +5,7 @@ import { seedCorpus } from "../../src/corpus/seed.js";
 import { readDocuments } from "../../src/io/readDocuments.js";
 import { readRecords } from "../../src/io/readJsonLines.js";
 import type { DocumentRecord } from "../../src/io/records.js";
-import { cli } from "../helpers/cli.js";
+import { expectTableReadWholeAndStreamed } from "../helpers/cli.js";
 import { ROOT } from "../helpers/data.js";
 
 // Written by apache-arrow (scripts/fixtures/arrowInputs.mjs): 560 rows in 3 record batches,
@@ -80,17 +80,6 @@ describe("Arrow IPC input (readDocuments, readRecords)", () => {
   });
 
   it("the CLI reads Arrow whole and streamed, with the same topics", async () => {
-    const args = [STREAM, "--text-field", "abstract", "--skip-bad-lines", "--k", "5", "--format", "json", "--quiet"];
-    const whole = await cli(...args);
-    const streamed = await cli(...args, "--stream");
-    expect(whole.code).toBe(0);
-    expect(streamed.code).toBe(0);
-    const a = JSON.parse(whole.stdout);
-    const b = JSON.parse(streamed.stdout);
-    expect(a.parameters.documents).toBe(552);
-    expect(b.assignments).toEqual(a.assignments);
-    const wrong = await cli(FILE, "--text-field", "body", "--quiet");
-    expect(wrong.code).not.toBe(0);
-    expect(wrong.stderr).toMatch(/no column "body" \(columns: id, title, abstract, year, venue, published\)/);
+    await expectTableReadWholeAndStreamed(STREAM, 552, "id, title, abstract, year, venue, published");
   });
 });
