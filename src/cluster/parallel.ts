@@ -1,4 +1,5 @@
 import type { Points } from "../core/points.js";
+import type { AnalyzedBatch, AnalyzeSpec } from "../vectorize/analyzeBatch.js";
 import type { ElkanLayout, ElkanPhase } from "./types.js";
 
 /**
@@ -15,6 +16,11 @@ export interface ParallelAssigner {
   start(p: Points, xSquaredNorms: Float64Array, weights: Float64Array | null, k: number): AssignSession | null;
   /** Prepares to run Elkan's passes over a state in shared memory; null means "run single-threaded". Optional. */
   startElkan?(layout: ElkanLayout): ElkanSession | null;
+  /**
+   * Reads a batch of documents on a worker (tokens, local word ids, abbreviations), for a
+   * streamed vectorize pass: the same batch the calling thread would make. Optional.
+   */
+  analyzeTexts?(spec: AnalyzeSpec, texts: readonly string[]): Promise<AnalyzedBatch>;
 }
 
 /** One Elkan run's use of a {@link ParallelAssigner}. */

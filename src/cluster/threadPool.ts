@@ -1,5 +1,6 @@
 import type { Points } from "../core/points.js";
 import { checkInteger, checkOptions } from "../core/validate.js";
+import { type AnalyzedBatch, type AnalyzeSpec, analyzeBatch } from "../vectorize/analyzeBatch.js";
 import { balancedColumns } from "./assign.js";
 import { type ElkanLayout, type ElkanPhase, openElkan, runPhaseHere } from "./elkan.js";
 import type { AssignSession, ElkanSession, ParallelAssigner } from "./parallel.js";
@@ -62,6 +63,8 @@ export function resolvePoolOptions(
 export interface PoolThread {
   post(message: RunMessage | ElkanMessage): void;
   terminate(): Promise<unknown> | undefined | void;
+  /** Reads a batch of documents on the worker; rejects if the worker stops first. Optional. */
+  analyze?(spec: AnalyzeSpec, texts: readonly string[]): Promise<AnalyzedBatch>;
 }
 
 /** A worker as started by a runtime's pool: its thread, when it is listening, and a way to hear it stop. */
@@ -158,8 +161,17 @@ export function createThreadPool(
     });
     return { live, fallback };
   };
+  let nextReader = 0;
   return {
     threads,
+    analyzeTexts(spec, texts) {
+      // Batches go round the live workers; without one, or when one fails, this thread reads
+      // the batch itself: the same batch either way.
+      const readers = startError === null ? liveWorkers().live.filter((w) => w.analyze !== undefined) : [];
+      if (readers.length === 0) return Promise.resolve(analyzeBatch(spec, texts));
+      const reader = readers[nextReader++ % readers.length] as PoolThread;
+      return (reader.analyze as NonNullable<PoolThread["analyze"]>)(spec, texts).catch(() => analyzeBatch(spec, texts));
+    },
     startElkan(layout) {
       const { live, fallback } = liveWorkers();
       if (startError !== null) return localElkanSession(layout, startError);

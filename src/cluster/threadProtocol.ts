@@ -1,5 +1,6 @@
 import type { ElkanLayout } from "../cluster/elkan.js";
 import type { WorkspaceLayout } from "../cluster/workspace.js";
+import type { AnalyzedBatch, AnalyzeSpec } from "../vectorize/analyzeBatch.js";
 
 /** Slots of the shared control array that the pool and its workers synchronise on. */
 export const GENERATION = 0;
@@ -43,4 +44,19 @@ export interface ElkanMessage {
   readonly to: number;
   readonly layout: ElkanLayout;
   readonly control: SharedArrayBuffer;
+}
+
+/** A batch of documents for a worker to read (see `analyzeBatch`). */
+export interface AnalyzeMessage {
+  readonly type: "analyze";
+  readonly request: number;
+  readonly spec: AnalyzeSpec;
+  readonly texts: readonly string[];
+}
+
+/** A worker's answer to an {@link AnalyzeMessage}. */
+export interface AnalyzedMessage {
+  readonly type: "analyzed";
+  readonly request: number;
+  readonly batch: AnalyzedBatch;
 }

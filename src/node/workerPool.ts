@@ -1,6 +1,8 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { createThreadPool, type PoolOptions, resolvePoolOptions, type WorkerPool } from "../cluster/threadPool.js";
+import type { AnalyzedMessage, AnalyzeMessage } from "../cluster/threadProtocol.js";
+import type { AnalyzedBatch, AnalyzeSpec } from "../vectorize/analyzeBatch.js";
 
 export type { WorkerPool } from "../cluster/threadPool.js";
 
@@ -22,8 +24,31 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
   return createThreadPool(threads, timeoutMs, (_, gone) => {
     const worker = new Worker(workerUrl ?? new URL("./assign-worker.js", import.meta.url));
     worker.unref();
-    worker.on("error", gone);
-    worker.on("exit", gone);
+    // Batches of documents out for reading, by request number; a worker that stops fails them.
+    const pending = new Map<number, { resolve: (batch: AnalyzedBatch) => void; reject: (error: Error) => void }>();
+    let requests = 0;
+    const stopped = (error: unknown) => {
+      for (const p of pending.values()) p.reject(error instanceof Error ? error : new Error("worker stopped"));
+      pending.clear();
+      gone();
+    };
+    worker.on("error", stopped);
+    worker.on("exit", stopped);
+    worker.on("message", (message: AnalyzedMessage | { type: "ready" }) => {
+      if (message.type !== "analyzed") return;
+      pending.get(message.request)?.resolve(message.batch);
+      pending.delete(message.request);
+    });
+    const analyze = (spec: AnalyzeSpec, texts: readonly string[]) =>
+      new Promise<AnalyzedBatch>((resolve, reject) => {
+        const request = requests++;
+        pending.set(request, { resolve, reject });
+        // A waiting request keeps the process alive until its answer comes.
+        if (pending.size === 1) worker.ref();
+        worker.postMessage({ type: "analyze", request, spec, texts } satisfies AnalyzeMessage);
+      }).finally(() => {
+        if (pending.size === 0) worker.unref();
+      });
     // The worker script says "ready" once it listens; failing or exiting also settles.
     const started = new Promise<void>((resolve) => {
       const done = () => resolve();
@@ -31,6 +56,6 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
       worker.once("error", done);
       worker.once("exit", done);
     });
-    return { thread: { post: (m) => worker.postMessage(m), terminate: () => worker.terminate() }, started };
+    return { thread: { post: (m) => worker.postMessage(m), terminate: () => worker.terminate(), analyze }, started };
   });
 }

@@ -15,6 +15,7 @@ import {
   type KeywordScorer,
 } from "../keywords/clusterKeywords.js";
 import { classTfidf, weighByIdf } from "../keywords/ctfidf.js";
+import type { AnalyzedBatch, AnalyzeSpec } from "../vectorize/analyzeBatch.js";
 import type { TfidfOptions } from "../vectorize/options.js";
 import type { TfidfModel } from "../vectorize/tfidf.js";
 import type { TokenDocuments } from "../vectorize/vocabulary.js";
@@ -383,20 +384,42 @@ export async function clusterTopicsStream(
   // Excerpts packed as UTF-8: a string each would cost five times the memory at scale.
   const excerpts = new PackedStrings();
   settings.progress("vectorize", 0, 0);
+  // With a pool that reads documents, batches are read on its workers while this thread
+  // reads the source and merges the batches in order: the same words and ids as one thread.
+  const reader = settings.parallel?.analyzeTexts?.bind(settings.parallel);
+  const spec = reader === undefined ? null : stage.analyzeSpec;
+  const inFlight: Promise<AnalyzedBatch>[] = [];
+  let batch: string[] = [];
+  const send = () => {
+    inFlight.push((reader as NonNullable<typeof reader>)(spec as AnalyzeSpec, batch));
+    batch = [];
+  };
   let n = 0;
   for await (const doc of source as AsyncIterable<DocumentInput>) {
     const one = normalizeDocument(fn, doc, n);
-    stage.add(one.text);
+    if (spec === null) stage.add(one.text);
+    else {
+      batch.push(one.text);
+      if (batch.length === READ_BATCH) send();
+      while (inFlight.length > READ_AHEAD) stage.addAnalyzed(await (inFlight.shift() as Promise<AnalyzedBatch>));
+    }
     titles.push(one.title);
     ids.push(one.id);
     excerpts.push(excerpt(one.text));
     n++;
     if (n % every === 0) settings.progress("vectorize", n, 0);
   }
+  if (batch.length > 0) send();
+  while (inFlight.length > 0) stage.addAnalyzed(await (inFlight.shift() as Promise<AnalyzedBatch>));
   if (n === 0) throw new EmptyInputError(`${fn}: source yielded no documents`, "source");
   checkK(fn, settings, n);
   return topicsFrom(settings, stage, { titles, ids, excerpt: (i) => excerpts.get(i) });
 }
+
+/** Documents a worker reads at once in a streamed pass. */
+const READ_BATCH = 1000;
+/** Batches out for reading before this thread waits for the oldest. */
+const READ_AHEAD = 2;
 
 /** The vectorize stage both entry points feed: the clustering vectorizer, the keywords' words, the abbreviations. */
 function vectorizeStageOf(settings: TopicsSettings): VectorizeStage {

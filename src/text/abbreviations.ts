@@ -142,6 +142,8 @@ function bestLongForm(short: string, candidate: string): string | null {
  */
 export interface AbbreviationCollector {
   add(text: string): void;
+  /** Adds one document's definitions as `findAbbreviations` found them (on any thread). */
+  addFound(found: readonly AbbreviationDefinition[]): void;
   /** Every short form defined, with its commonest long form, most documents first. */
   finish(): Abbreviation[];
 }
@@ -157,25 +159,28 @@ export function createAbbreviationCollector(): AbbreviationCollector {
     const n = m.get(key);
     m.set(n === undefined ? detachString(key) : key, (n ?? 0) + 1);
   };
+  const addFound = (found: readonly AbbreviationDefinition[]): void => {
+    const inDoc = new Set<string>();
+    for (const { short, long } of found) {
+      const sKey = shortKey(short);
+      const lKey = long.toLowerCase().replace(/\s+/g, " ");
+      if (inDoc.has(`${sKey}\u0000${lKey}`)) continue;
+      inDoc.add(`${sKey}\u0000${lKey}`);
+      let forms = seen.get(sKey);
+      if (forms === undefined) seen.set(detachString(sKey), (forms = new Map()));
+      let entry = forms.get(lKey);
+      if (entry === undefined)
+        forms.set(detachString(lKey), (entry = { documents: 0, shorts: new Map(), longs: new Map() }));
+      entry.documents++;
+      bump(entry.shorts, short);
+      bump(entry.longs, long.replace(/\s+/g, " "));
+    }
+  };
   return {
     add(text) {
-      if (text.indexOf("(") < 0) return;
-      const inDoc = new Set<string>();
-      for (const { short, long } of findAbbreviations(text)) {
-        const sKey = shortKey(short);
-        const lKey = long.toLowerCase().replace(/\s+/g, " ");
-        if (inDoc.has(`${sKey}\u0000${lKey}`)) continue;
-        inDoc.add(`${sKey}\u0000${lKey}`);
-        let forms = seen.get(sKey);
-        if (forms === undefined) seen.set(detachString(sKey), (forms = new Map()));
-        let entry = forms.get(lKey);
-        if (entry === undefined)
-          forms.set(detachString(lKey), (entry = { documents: 0, shorts: new Map(), longs: new Map() }));
-        entry.documents++;
-        bump(entry.shorts, short);
-        bump(entry.longs, long.replace(/\s+/g, " "));
-      }
+      if (text.indexOf("(") >= 0) addFound(findAbbreviations(text));
     },
+    addFound,
     finish() {
       const out: Abbreviation[] = [];
       for (const forms of seen.values()) {

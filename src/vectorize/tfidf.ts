@@ -6,6 +6,7 @@ import { type PackedFloats, packFloats, unpackFloats } from "../core/packedFloat
 import { checkBoolean, checkInteger, checkOptions, checkStringArray } from "../core/validate.js";
 import type { Stemmer } from "../text/stem.js";
 import { analyzeDocument } from "./analyze.js";
+import type { AnalyzedBatch } from "./analyzeBatch.js";
 import { CountMatrixBuilder, countsFromStream } from "./counts.js";
 import { type Analyzer, type ResolvedTfidfOptions, resolveTfidfOptions, type TfidfOptions } from "./options.js";
 import { createScanner, pruneVocabulary, type ScannedCorpus, type TokenDocuments } from "./vocabulary.js";
@@ -99,6 +100,10 @@ export function fitTransformTfidfWithTokens(
 /** One tokenizing pass fed a document at a time, then fitted (possibly more than once). */
 export interface TfidfScan {
   add(text: string): void;
+  /** Documents read by another thread (see `Scanner.addAnalyzed`). */
+  addAnalyzed(batch: AnalyzedBatch): void;
+  /** How the scan reads a document. */
+  readonly analyzer: Analyzer;
   /** Documents added so far. */
   readonly documents: number;
   /**
@@ -144,6 +149,11 @@ export function createTfidfScan(fn: string, options: TfidfOptions = {}): TfidfSc
       if (scanned !== null) throw new Error(`${fn}: documents added after fitting`);
       scanner.add(text);
     },
+    addAnalyzed(batch) {
+      if (scanned !== null) throw new Error(`${fn}: documents added after fitting`);
+      scanner.addAnalyzed(batch);
+    },
+    analyzer,
     get documents() {
       return scanner.documents;
     },

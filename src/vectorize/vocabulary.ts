@@ -3,6 +3,7 @@ import { GrowableInt32 } from "../core/growable.js";
 import { IntPairMap } from "../core/pairMap.js";
 import { detachString } from "../core/strings.js";
 import { compareCodePoints } from "../text/compare.js";
+import type { AnalyzedBatch } from "./analyzeBatch.js";
 import { type Analyzer, documentCountLimits } from "./options.js";
 
 /** Documents as word ids, as one tokenizing pass leaves them (see `ScannedCorpus`). */
@@ -38,6 +39,11 @@ export interface ScannedCorpus {
 /** Feeds documents one at a time (from an array or a stream) into one vocabulary pass. */
 export interface Scanner {
   add(text: string): void;
+  /**
+   * Adds documents another thread has read ({@link AnalyzedBatch}), with the ids, counts and
+   * vocabulary bound a single thread would give. Unigram, unstemmed scans only.
+   */
+  addAnalyzed(batch: AnalyzedBatch): void;
   /** Documents added so far. */
   readonly documents: number;
   /** Terms first seen after `maxTerms` was reached, and therefore not counted. */
@@ -173,8 +179,38 @@ export function createScanner(analyzer: Analyzer, maxTerms = Number.POSITIVE_INF
     d++;
     offsets.push(stream.length);
   };
+  const addAnalyzed = (batch: AnalyzedBatch): void => {
+    if (stemmer !== null || minN !== 1 || maxN !== 1)
+      throw new Error("addAnalyzed: only unigram, unstemmed scans take analyzed batches");
+    // Global ids in the batch's order of first appearance: the order one thread meets them.
+    const remap = new Int32Array(batch.terms.length);
+    for (let l = 0; l < remap.length; l++) {
+      const term = batch.terms[l] as string;
+      const known = wordIds.get(term);
+      if (known !== undefined) remap[l] = known;
+      else if (terms.length >= maxTerms) remap[l] = -1;
+      else {
+        const detached = detachString(term);
+        const fresh = newTerm(detached);
+        wordIds.set(detached, fresh);
+        remap[l] = fresh;
+      }
+    }
+    const { ids, offsets: starts } = batch;
+    for (let doc = 0; doc + 1 < starts.length; doc++) {
+      for (let p = starts[doc] as number; p < (starts[doc + 1] as number); p++) {
+        const id = remap[ids[p] as number] as number;
+        // A word first met once the vocabulary is full is not counted, each time, as in add.
+        if (id >= 0) count(id, d, null);
+        else if (id === -1) dropped++;
+      }
+      d++;
+      offsets.push(stream.length);
+    }
+  };
   return {
     add,
+    addAnalyzed,
     get documents() {
       return d;
     },

@@ -194,4 +194,38 @@ describe("createWorkerPool()", () => {
       await three.close();
     }
   }, 150_000);
+
+  it("reads a streamed corpus on its workers, with the bytes of one thread; a worker that stops is replaced", async () => {
+    // Seed abstracts (abbreviations defined) and newsgroup posts, in more than one batch.
+    const seed = await import(pathToFileURL(join(ROOT, "dist", "seed.js")).href);
+    const texts = [...seed.seedCorpus().map((p: { abstract: string }) => p.abstract), ...docs.slice(0, 4500)];
+    const one = lib.clusterTopics(texts, { k: 8, sampleSize: 2000 });
+    const three = node.createWorkerPool({ threads: 3 });
+    await three.ready();
+    try {
+      for (const parallel of [pool, three]) {
+        const streamed = await lib.clusterTopicsStream(texts, { k: 8, sampleSize: 2000, parallel });
+        expect(bytes(streamed.assignments)).toEqual(bytes(one.assignments));
+        expect(JSON.stringify(streamed.toJSON())).toBe(JSON.stringify(one.toJSON()));
+        expect(streamed.abbreviations).toEqual(one.abbreviations);
+      }
+    } finally {
+      await three.close();
+    }
+    // Workers that exit on their first batch: the calling thread reads it instead.
+    const dir = mkdtempSync(join(tmpdir(), "topiclens-worker-"));
+    const dying = join(dir, "dying.mjs");
+    writeFileSync(
+      dying,
+      `import { parentPort } from "node:worker_threads";\nparentPort.on("message", (m) => { if (m.type === "analyze") process.exit(3); });\nparentPort.postMessage({ type: "ready" });\n`,
+    );
+    const broken = node.createWorkerPool({ threads: 2, workerUrl: pathToFileURL(dying) });
+    await broken.ready();
+    try {
+      const streamed = await lib.clusterTopicsStream(texts, { k: 8, sampleSize: 2000, parallel: broken });
+      expect(bytes(streamed.assignments)).toEqual(bytes(one.assignments));
+    } finally {
+      await broken.close();
+    }
+  }, 150_000);
 });

@@ -4,6 +4,7 @@ import { csrSelectRows } from "../../core/points.js";
 import { type Warning, warning } from "../../core/warnings.js";
 import { type Abbreviation, createAbbreviationCollector } from "../../text/abbreviations.js";
 import { analyzeDocument } from "../../vectorize/analyze.js";
+import { type AnalyzedBatch, type AnalyzeSpec, analyzeSpecOf } from "../../vectorize/analyzeBatch.js";
 import { resolveTfidfOptions, type TfidfOptions } from "../../vectorize/options.js";
 import { createTfidfScan, type TfidfFit } from "../../vectorize/tfidf.js";
 import type { TokenDocuments } from "../../vectorize/vocabulary.js";
@@ -35,6 +36,14 @@ export interface Vectorized {
 /** The vectorize stage fed one document at a time (from an array or a stream). */
 export interface VectorizeStage {
   add(text: string): void;
+  /**
+   * How another thread can read documents for this stage (tokenizer, stop words,
+   * abbreviations), or null when only this thread can (stemming, n-grams, a second word
+   * scan for the keywords, a tokenizer or stemmer given as a function).
+   */
+  readonly analyzeSpec: AnalyzeSpec | null;
+  /** Documents read elsewhere with {@link analyzeSpec}: the same result as `add` of each, in order. */
+  addAnalyzed(batch: AnalyzedBatch): void;
   /** `onDemand`: no TF-IDF matrix is built; rows are made when selected (see `TfidfScan.fitRows`). */
   finish(warnings: Warning[], onDemand?: boolean): Vectorized;
 }
@@ -65,11 +74,20 @@ export function createVectorizeStage(
   const wordScan = sameWords ? null : createTfidfScan(fn, { ...keywordWords });
   const wordAnalyzer = resolveTfidfOptions(fn, sameWords ? options : keywordWords);
   const abbreviations = collectAbbreviations ? createAbbreviationCollector() : null;
+  const analyzer = scan.analyzer;
+  const threadable = wordScan === null && analyzer.stemmer === null && maxN === 1 && minN === 1;
   return {
     add(text) {
       scan.add(text);
       wordScan?.add(text);
       abbreviations?.add(text);
+    },
+    analyzeSpec: threadable ? analyzeSpecOf(analyzer, abbreviations !== null) : null,
+    addAnalyzed(batch) {
+      if (!threadable) throw new Error(`${fn}: this vectorizer reads its documents on one thread`);
+      scan.addAnalyzed(batch);
+      if (abbreviations !== null && batch.found !== null)
+        for (const found of batch.found) abbreviations.addFound(found);
     },
     finish(warnings, onDemand = false) {
       const n = scan.documents;

@@ -1,0 +1,111 @@
+import { type AbbreviationDefinition, findAbbreviations } from "../text/abbreviations.js";
+import { createTokenizer, type Tokenizer } from "../text/tokenize.js";
+import type { Analyzer } from "./options.js";
+
+/**
+ * What another thread needs to read documents exactly as the vectorizer does: the resolved
+ * tokenizer options, the stop words, and whether to find abbreviation definitions. Plain
+ * data, so it can be posted to a worker.
+ */
+export interface AnalyzeSpec {
+  readonly tokenizer: {
+    readonly lowercase: boolean;
+    readonly tokenPattern: { readonly source: string; readonly flags: string } | null;
+    readonly minLength: number;
+    readonly keepNumbers: boolean;
+    readonly dropMath: boolean;
+  };
+  readonly stopWords: readonly string[];
+  readonly abbreviations: boolean;
+}
+
+/**
+ * A batch of documents read on some thread: their words (stop words removed) as ids local
+ * to the batch, numbered in order of first appearance, so that the vocabulary pass can
+ * give them global ids in the order a single thread would have met them.
+ */
+export interface AnalyzedBatch {
+  /** The batch's words, in order of first appearance. */
+  readonly terms: string[];
+  /** Local word ids, document after document. */
+  readonly ids: Int32Array;
+  /** `documents + 1` offsets into `ids`. */
+  readonly offsets: Int32Array;
+  /** Each document's abbreviation definitions (null when not asked for). */
+  readonly found: AbbreviationDefinition[][] | null;
+}
+
+/** The spec of an analyzer whose words come from its tokenizer alone (no stemming, unigrams). */
+export function analyzeSpecOf(analyzer: Analyzer, abbreviations: boolean): AnalyzeSpec {
+  const o = analyzer.options;
+  return {
+    tokenizer: {
+      lowercase: o.lowercase,
+      tokenPattern: o.tokenPattern,
+      minLength: o.minLength,
+      keepNumbers: o.keepNumbers,
+      dropMath: o.dropMath,
+    },
+    stopWords: [...analyzer.stopWords.words],
+    abbreviations,
+  };
+}
+
+// A worker reads many batches with one spec: its tokenizer and stop words are built once.
+let cachedKey = "";
+let cached: { tokenizer: Tokenizer; stop: Set<string> } | null = null;
+
+function readerOf(spec: AnalyzeSpec): { tokenizer: Tokenizer; stop: Set<string> } {
+  const key = JSON.stringify(spec);
+  if (cached === null || key !== cachedKey) {
+    const t = spec.tokenizer;
+    cached = {
+      tokenizer: createTokenizer(
+        {
+          lowercase: t.lowercase,
+          ...(t.tokenPattern === null ? {} : { tokenPattern: new RegExp(t.tokenPattern.source, t.tokenPattern.flags) }),
+          minLength: t.minLength,
+          keepNumbers: t.keepNumbers,
+          dropMath: t.dropMath,
+        },
+        "analyzeBatch",
+      ),
+      stop: new Set(spec.stopWords),
+    };
+    cachedKey = key;
+  }
+  return cached;
+}
+
+/** Reads a batch of documents as the vectorizer would (see {@link AnalyzedBatch}). */
+export function analyzeBatch(spec: AnalyzeSpec, texts: readonly string[]): AnalyzedBatch {
+  const { tokenizer, stop } = readerOf(spec);
+  const local = new Map<string, number>();
+  for (const w of stop) local.set(w, -1);
+  const terms: string[] = [];
+  let ids = new Int32Array(1 << 14);
+  let n = 0;
+  const offsets = new Int32Array(texts.length + 1);
+  const found: AbbreviationDefinition[][] | null = spec.abbreviations ? [] : null;
+  for (let d = 0; d < texts.length; d++) {
+    const text = texts[d] as string;
+    const tokens = tokenizer(text);
+    if (n + tokens.length > ids.length) {
+      const grown = new Int32Array(Math.max(2 * ids.length, n + tokens.length));
+      grown.set(ids.subarray(0, n));
+      ids = grown;
+    }
+    for (const t of tokens) {
+      let id = local.get(t);
+      if (id === undefined) {
+        id = terms.length;
+        terms.push(t);
+        local.set(t, id);
+      }
+      if (id >= 0) ids[n++] = id;
+    }
+    offsets[d + 1] = n;
+    found?.push(text.indexOf("(") < 0 ? [] : findAbbreviations(text).map(({ short, long }) => ({ short, long })));
+  }
+  return { terms, ids: ids.slice(0, n), offsets, found };
+}

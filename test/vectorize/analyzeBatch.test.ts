@@ -1,0 +1,87 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { seedCorpus } from "../../src/corpus/seed.js";
+import { createAbbreviationCollector, findAbbreviations } from "../../src/text/abbreviations.js";
+import { analyzeBatch, analyzeSpecOf } from "../../src/vectorize/analyzeBatch.js";
+import { resolveTfidfOptions } from "../../src/vectorize/options.js";
+import { createScanner, type ScannedCorpus } from "../../src/vectorize/vocabulary.js";
+
+const analyzer = resolveTfidfOptions("test", {});
+const spec = analyzeSpecOf(analyzer, true);
+
+/** A scan of `texts` by `add`, and one by batches of the given sizes read with `analyzeBatch`. */
+function bothWays(texts: readonly string[], cuts: readonly number[], maxTerms = Number.POSITIVE_INFINITY) {
+  const one = createScanner(analyzer, maxTerms);
+  for (const t of texts) one.add(t);
+  const batched = createScanner(analyzer, maxTerms);
+  let at = 0;
+  for (const size of [...cuts, texts.length]) {
+    const end = Math.min(texts.length, at + size);
+    if (end > at) batched.addAnalyzed(analyzeBatch(spec, texts.slice(at, end)));
+    at = end;
+    if (at === texts.length) break;
+  }
+  return { one: one.finish(), batched: batched.finish(), dropped: [one.droppedTerms, batched.droppedTerms] };
+}
+
+const plain = (s: ScannedCorpus) => ({
+  terms: s.terms,
+  stream: [...s.stream],
+  offsets: [...s.offsets],
+  df: [...s.documentFrequency],
+  tf: [...s.termFrequency],
+});
+
+describe("documents read in batches (another thread's pass)", () => {
+  it("give the single pass's ids, counts and vocabulary on the seed corpus, in any batch sizes", () => {
+    const texts = seedCorpus().map((p) => p.abstract);
+    for (const cuts of [[1], [7, 13, 2], [69], [100]]) {
+      const { one, batched, dropped } = bothWays(texts, cuts);
+      expect(plain(batched)).toEqual(plain(one));
+      expect(dropped[1]).toBe(dropped[0]);
+    }
+  });
+
+  it("keep the vocabulary bound: the same words dropped, each time, as one pass (property)", () => {
+    const word = fc.constantFrom(
+      "graph",
+      "neural",
+      "the",
+      "of",
+      "learning",
+      "models",
+      "LLMs",
+      "x2",
+      "data",
+      "é-tude",
+      "rare",
+    );
+    const text = fc.array(word, { maxLength: 12 }).map((ws) => ws.join(" "));
+    fc.assert(
+      fc.property(
+        fc.array(text, { minLength: 1, maxLength: 25 }),
+        fc.array(fc.integer({ min: 1, max: 6 }), { maxLength: 8 }),
+        fc.integer({ min: 1, max: 12 }),
+        (texts, cuts, maxTerms) => {
+          const { one, batched, dropped } = bothWays(texts, cuts, maxTerms);
+          expect(plain(batched)).toEqual(plain(one));
+          expect(dropped[1]).toBe(dropped[0]);
+        },
+      ),
+    );
+  });
+
+  it("find the abbreviations each document defines, for the same collection", () => {
+    const texts = seedCorpus().map((p) => p.abstract);
+    const whole = createAbbreviationCollector();
+    for (const t of texts) whole.add(t);
+    const found = analyzeBatch(spec, texts).found ?? [];
+    expect(found).toHaveLength(texts.length);
+    expect(found.map((f, i) => f.length === findAbbreviations(texts[i] as string).length)).not.toContain(false);
+    const batched = createAbbreviationCollector();
+    for (const f of found) batched.addFound(f);
+    expect(batched.finish()).toEqual(whole.finish());
+    expect(whole.finish().some((a) => a.short === "FL")).toBe(true);
+    expect(analyzeBatch({ ...spec, abbreviations: false }, texts).found).toBeNull();
+  });
+});
