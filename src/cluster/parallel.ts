@@ -21,6 +21,8 @@ export interface ParallelAssigner {
    * streamed vectorize pass: the same batch the calling thread would make. Optional.
    */
   analyzeTexts?(spec: AnalyzeSpec, texts: readonly string[]): Promise<AnalyzedBatch>;
+  /** Frees what the workers hold after reading documents (fresh workers where the runtime allows). Optional. */
+  afterReading?(): void;
 }
 
 /** One Elkan run's use of a {@link ParallelAssigner}. */

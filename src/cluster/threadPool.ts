@@ -172,6 +172,10 @@ export function createThreadPool(
       const reader = readers[nextReader++ % readers.length] as PoolThread;
       return (reader.analyze as NonNullable<PoolThread["analyze"]>)(spec, texts).catch(() => analyzeBatch(spec, texts));
     },
+    afterReading() {
+      // A worker that read a corpus keeps the heap it grew (an idle worker never collects it).
+      if (!onlyStarted) recycle();
+    },
     startElkan(layout) {
       const { live, fallback } = liveWorkers();
       if (startError !== null) return localElkanSession(layout, startError);

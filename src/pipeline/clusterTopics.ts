@@ -359,7 +359,9 @@ export interface ClusterTopicsStreamOptions extends ClusterTopicsOptions {
  * async iterable (lines of a huge file, a database cursor): each is tokenized as it
  * arrives and only its word ids, title, id and a 200-character excerpt are kept, never
  * its text. The result is identical to `clusterTopics` on the same documents, reports,
- * keywords and `predict` included.
+ * keywords and `predict` included. With a pool from `createWorkerPool` as `parallel`, the
+ * documents are tokenized on its workers, 1,000 at a time, while this thread reads the
+ * source and merges their words in order (the same vocabulary and ids as one thread).
  * @example const result = await clusterTopicsStream(readJsonLines("arxiv.jsonl.gz"), { k: 50 });
  * @throws EmptyInputError when the source yields no documents or no terms.
  * @throws InvalidArgumentError for an invalid document (named by its position) or option.
@@ -411,6 +413,7 @@ export async function clusterTopicsStream(
   }
   if (batch.length > 0) send();
   while (inFlight.length > 0) stage.addAnalyzed(await (inFlight.shift() as Promise<AnalyzedBatch>));
+  if (spec !== null) settings.parallel?.afterReading?.();
   if (n === 0) throw new EmptyInputError(`${fn}: source yielded no documents`, "source");
   checkK(fn, settings, n);
   return topicsFrom(settings, stage, { titles, ids, excerpt: (i) => excerpts.get(i) });
