@@ -15,7 +15,7 @@ import {
   type KeywordScorer,
 } from "../keywords/clusterKeywords.js";
 import { classTfidf, weighByIdf } from "../keywords/ctfidf.js";
-import type { AnalyzedBatch, AnalyzeSpec } from "../vectorize/analyzeBatch.js";
+import type { AnalyzedBatch } from "../vectorize/analyzeBatch.js";
 import type { TfidfOptions } from "../vectorize/options.js";
 import type { TfidfModel } from "../vectorize/tfidf.js";
 import type { TokenDocuments } from "../vectorize/vocabulary.js";
@@ -388,12 +388,12 @@ export async function clusterTopicsStream(
   settings.progress("vectorize", 0, 0);
   // With a pool that reads documents, batches are read on its workers while this thread
   // reads the source and merges the batches in order: the same words and ids as one thread.
-  const reader = settings.parallel?.analyzeTexts?.bind(settings.parallel);
-  const spec = reader === undefined ? null : stage.analyzeSpec;
+  const pool = settings.parallel;
+  const spec = pool?.analyzeTexts === undefined ? null : stage.analyzeSpec;
   const inFlight: Promise<AnalyzedBatch>[] = [];
   let batch: string[] = [];
   const send = () => {
-    inFlight.push((reader as NonNullable<typeof reader>)(spec as AnalyzeSpec, batch));
+    if (spec !== null && pool?.analyzeTexts !== undefined) inFlight.push(pool.analyzeTexts(spec, batch));
     batch = [];
   };
   let n = 0;
@@ -413,7 +413,7 @@ export async function clusterTopicsStream(
   }
   if (batch.length > 0) send();
   while (inFlight.length > 0) stage.addAnalyzed(await (inFlight.shift() as Promise<AnalyzedBatch>));
-  if (spec !== null) settings.parallel?.afterReading?.();
+  if (spec !== null) pool?.afterReading?.();
   if (n === 0) throw new EmptyInputError(`${fn}: source yielded no documents`, "source");
   checkK(fn, settings, n);
   return topicsFrom(settings, stage, { titles, ids, excerpt: (i) => excerpts.get(i) });

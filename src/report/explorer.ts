@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "../core/errors.js";
+import { excerpt } from "../pipeline/documents.js";
 import type { HtmlOptions, TopicsResult } from "../pipeline/types.js";
 import { documentName, outlierIndices } from "./summarize.js";
 
@@ -36,20 +37,6 @@ export const EXPLORER_STYLE = `
 .tl-report .tl-map{position:relative}
 .tl-report .tl-card{position:absolute;z-index:2;pointer-events:none;max-width:340px;padding:6px 9px;background:#fff;border:1px solid #999;border-radius:6px;box-shadow:0 2px 8px rgba(0,0,0,.18);font-size:.85em}
 `;
-
-/** A document as the explorer may be given it: text, or a record with text, title and id. */
-export type ExplorerDocument = string | { readonly text: string; readonly title?: string; readonly id?: string };
-
-/** The start of a text, whitespace folded, cut at a word and marked when cut. */
-function excerpt(text: string, chars: number): string {
-  const flat = text
-    .slice(0, chars * 2)
-    .replace(/\s+/g, " ")
-    .trim();
-  if (flat.length <= chars) return flat;
-  const cut = flat.lastIndexOf(" ", chars);
-  return `${flat.slice(0, cut > chars / 2 ? cut : chars)}…`;
-}
 
 /** A document's name: its title, else the start of its text (when given), else its id. */
 export function documentLabel(result: TopicsResult, documents: HtmlOptions["documents"], i: number): string {
@@ -137,7 +124,9 @@ const hasAll = (text, words) => { const t = text.toLowerCase(); return words.eve
 const matches = (d, words) => hasAll(d[2] + " " + d[3] + " " + d[4], words);
 const themeText = (t) => t.label + " " + t.keywords.map((k) => k[0]).join(" ");
 const topicName = (t) => (t < 0 ? "outliers" : "topic " + t + (topics.has(t) ? ": " + topics.get(t).label : ""));
-const docOf = (i) => docs.get(i) || [i, Number((dots.find((c) => Number(c.dataset.i) === i) || { dataset: { topic: -1 } }).dataset.topic), pointNames.get(i) || "document " + (i + 1), "", ""];
+const pointTopics = new Map(dots.map((c) => [Number(c.dataset.i), Number(c.dataset.topic)]));
+// A drawn point that is not among the embedded documents is known by its tooltip.
+const docOf = (i) => docs.get(i) || [i, pointTopics.get(i) ?? -1, pointNames.get(i) || "document " + (i + 1), "", ""];
 // A document in a list: its title (a button that opens it), id, theme (unless the list is the theme's) and excerpt.
 const item = (d, inTheme) => '<li value="' + (d[0] + 1) + '"><button class="tl-doc" data-i="' + d[0] + '">' + esc(d[2]) + "</button>" +
   (d[3] ? ' <span class="tl-id">' + esc(d[3]) + "</span>" : "") + (inTheme ? "" : ' <span class="tl-dim">(' + (d[1] < 0 ? "outlier" : "topic " + d[1]) + ")</span>") +

@@ -104,18 +104,21 @@ export function createScanner(analyzer: Analyzer, maxTerms = Number.POSITIVE_INF
     }
   };
 
-  /** The id of a word, a new id for a new word, or -1 once the vocabulary is full. */
-  const idOf = (key: string): number => {
+  /** The id of a word, a new id for a new word, or -1 once the vocabulary is full (not counted as dropped). */
+  const insert = (key: string): number => {
     const id = wordIds.get(key);
     if (id !== undefined) return id;
-    if (terms.length >= maxTerms) {
-      dropped++;
-      return -1;
-    }
+    if (terms.length >= maxTerms) return -1;
     const term = detachString(key);
     const fresh = newTerm(term);
     wordIds.set(term, fresh);
     return fresh;
+  };
+  /** {@link insert}, counting a word left out of a full vocabulary. */
+  const idOf = (key: string): number => {
+    const id = insert(key);
+    if (id === -1) dropped++;
+    return id;
   };
   // Without a stemmer, stop words sit in the word map with id STOP: one lookup a token.
   if (stemmer === null) for (const w of stop) wordIds.set(w, STOP);
@@ -184,18 +187,7 @@ export function createScanner(analyzer: Analyzer, maxTerms = Number.POSITIVE_INF
       throw new Error("addAnalyzed: only unigram, unstemmed scans take analyzed batches");
     // Global ids in the batch's order of first appearance: the order one thread meets them.
     const remap = new Int32Array(batch.terms.length);
-    for (let l = 0; l < remap.length; l++) {
-      const term = batch.terms[l] as string;
-      const known = wordIds.get(term);
-      if (known !== undefined) remap[l] = known;
-      else if (terms.length >= maxTerms) remap[l] = -1;
-      else {
-        const detached = detachString(term);
-        const fresh = newTerm(detached);
-        wordIds.set(detached, fresh);
-        remap[l] = fresh;
-      }
-    }
+    for (let l = 0; l < remap.length; l++) remap[l] = insert(batch.terms[l] as string);
     const { ids, offsets: starts } = batch;
     for (let doc = 0; doc + 1 < starts.length; doc++) {
       for (let p = starts[doc] as number; p < (starts[doc + 1] as number); p++) {

@@ -40,8 +40,9 @@ describe("the explorer's data", () => {
     const texts = docs.map((d) => d.text);
     const untitled = clusterTopics(texts, { k: 4, stabilitySeeds: 1 });
     const data = parse(explorerData(untitled, texts));
+    // Its first 89 characters, whitespace folded, cut back to a whole word (as representatives are).
     expect(data.docs[0]?.[2]).toBe(
-      `${texts[0]?.slice(0, 200).replace(/\s+/g, " ").slice(0, 90).replace(/ \S*$/, "")}…`,
+      `${texts[0]?.slice(0, 200).replace(/\s+/g, " ").slice(0, 89).replace(/ \S*$/, "")}…`,
     );
     // The map's points carry the same names.
     expect(untitled.toHTML({ documents: texts })).toContain(`<title>${data.docs[1]?.[2]}</title>`);
