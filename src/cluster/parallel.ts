@@ -21,6 +21,13 @@ export interface ParallelAssigner {
    * streamed vectorize pass: the same batch the calling thread would make. Optional.
    */
   analyzeTexts?(spec: AnalyzeSpec, texts: readonly string[]): Promise<AnalyzedBatch>;
+  /**
+   * Reads all of `texts` (as {@link analyzeTexts} reads a batch) on the workers and the
+   * calling thread, and returns once `onBatch` has had every batch, in order; false when
+   * the pool cannot (no worker able to answer a synchronous caller, or too few texts), and
+   * then nothing was read. Optional.
+   */
+  readTexts?(spec: AnalyzeSpec, texts: readonly string[], onBatch: (batch: AnalyzedBatch) => void): boolean;
   /** Frees what the workers hold after reading documents (fresh workers where the runtime allows). Optional. */
   afterReading?(): void;
 }

@@ -65,6 +65,22 @@ export interface PoolThread {
   terminate(): Promise<unknown> | undefined | void;
   /** Reads a batch of documents on the worker; rejects if the worker stops first. Optional. */
   analyze?(spec: AnalyzeSpec, texts: readonly string[]): Promise<AnalyzedBatch>;
+  /** Reads batches with answers taken without the event loop (Node's worker threads can). Optional. */
+  readonly reader?: SyncReader;
+}
+
+/** A worker reading batches of documents for a synchronous caller. */
+export interface SyncReader {
+  /** Posts batch number `request` to the worker. */
+  send(request: number, spec: AnalyzeSpec, texts: readonly string[]): void;
+  /** The worker's next answer, waiting up to `ms`: "timeout" when none came, "gone" when the worker stopped. */
+  take(ms: number): ReadAnswer | "timeout" | "gone";
+}
+
+/** A batch read by a {@link SyncReader}. */
+export interface ReadAnswer {
+  readonly request: number;
+  readonly batch: AnalyzedBatch;
 }
 
 /** A worker as started by a runtime's pool: its thread, when it is listening, and a way to hear it stop. */
@@ -172,6 +188,12 @@ export function createThreadPool(
       const reader = readers[nextReader++ % readers.length] as PoolThread;
       return (reader.analyze as NonNullable<PoolThread["analyze"]>)(spec, texts).catch(() => analyzeBatch(spec, texts));
     },
+    readTexts(spec, texts, onBatch) {
+      const readers = startError === null ? liveWorkers().live.filter((w) => w.reader !== undefined) : [];
+      if (readers.length === 0 || texts.length < MIN_READ_DOCUMENTS) return false;
+      readTextsNow(readers, spec, texts, onBatch, timeoutMs);
+      return true;
+    },
     afterReading() {
       // A worker that read a corpus keeps the heap it grew (an idle worker never collects it).
       if (!onlyStarted) recycle();
@@ -200,6 +222,87 @@ export function createThreadPool(
       workers.fill(null);
     },
   };
+}
+
+// Documents below which reading stays on the calling thread, and the batch sizes' bounds.
+const MIN_READ_DOCUMENTS = 1000;
+const MIN_READ_BATCH = 100;
+const MAX_READ_BATCH = 1000;
+/** Batches each reader holds at once: enough that it never waits for the calling thread. */
+const READ_AHEAD = 3;
+
+/**
+ * Reads `texts` in batches on the calling thread and the readers, handing them to
+ * `onBatch` in order. Each reader is kept READ_AHEAD batches ahead; the calling thread reads
+ * the next batch nobody holds, merges answers as they come, and waits only when every batch
+ * is out. A reader that stops or misses the deadline has its batches read here (the same
+ * batches) and is left out of later runs, with a warning there.
+ */
+function readTextsNow(
+  workers: PoolThread[],
+  spec: AnalyzeSpec,
+  texts: readonly string[],
+  onBatch: (batch: AnalyzedBatch) => void,
+  timeoutMs: number,
+): void {
+  const readers = workers.map((w) => w.reader as SyncReader);
+  const threads = readers.length + 1;
+  const size = Math.min(MAX_READ_BATCH, Math.max(MIN_READ_BATCH, Math.ceil(texts.length / (threads * 16))));
+  const batches = Math.ceil(texts.length / size);
+  const slice = (b: number) => texts.slice(b * size, Math.min(texts.length, (b + 1) * size));
+  const read: (AnalyzedBatch | undefined)[] = new Array(batches);
+  const held = readers.map(() => new Set<number>());
+  const holder = new Int32Array(batches).fill(-1);
+  const fail = (r: number, why: "timeout" | "gone") => {
+    failedThreads.set(
+      workers[r] as PoolThread,
+      why === "gone"
+        ? "a worker thread stopped while reading documents; the pool continued without it (same result)"
+        : `a worker thread did not answer within ${timeoutMs} ms while reading documents; the pool continued without it (same result)`,
+    );
+    for (const b of held[r] as Set<number>) read[b] = analyzeBatch(spec, slice(b));
+    (held[r] as Set<number>).clear();
+  };
+  const live = (r: number) => !failedThreads.has(workers[r] as PoolThread);
+  const keep = (r: number, answer: ReadAnswer) => {
+    read[answer.request] = answer.batch;
+    (held[r] as Set<number>).delete(answer.request);
+  };
+  let next = 0;
+  let merged = 0;
+  while (merged < batches) {
+    // Every answer already in, without waiting.
+    readers.forEach((reader, r) => {
+      while (live(r) && (held[r] as Set<number>).size > 0) {
+        const answer = reader.take(0);
+        if (answer === "timeout") break;
+        if (answer === "gone") fail(r, answer);
+        else keep(r, answer);
+      }
+    });
+    while (merged < batches && read[merged] !== undefined) {
+      onBatch(read[merged] as AnalyzedBatch);
+      read[merged++] = undefined;
+    }
+    if (merged === batches) break;
+    readers.forEach((reader, r) => {
+      const mine = held[r] as Set<number>;
+      while (live(r) && mine.size < READ_AHEAD && next < batches) {
+        reader.send(next, spec, slice(next));
+        mine.add(next);
+        holder[next++] = r;
+      }
+    });
+    if (next < batches) {
+      read[next] = analyzeBatch(spec, slice(next));
+      next++;
+    } else if (read[merged] === undefined) {
+      const r = holder[merged] as number;
+      const answer = (readers[r] as SyncReader).take(timeoutMs);
+      if (typeof answer === "string") fail(r, answer);
+      else keep(r, answer);
+    }
+  }
 }
 
 function startSession(

@@ -60,3 +60,23 @@ export interface AnalyzedMessage {
   readonly request: number;
   readonly batch: AnalyzedBatch;
 }
+
+/** A batch for a worker to read and answer on its reading port (see `SyncReader`). */
+export interface ReadMessage {
+  readonly type: "read";
+  readonly request: number;
+  readonly spec: AnalyzeSpec;
+  readonly texts: readonly string[];
+}
+
+/**
+ * The port a worker answers {@link ReadMessage}s on, and the control array: slot
+ * READ_ANSWERS counts the answers posted, READER_GONE is set as the worker stops.
+ */
+export interface ReaderMessage {
+  readonly type: "reader";
+  readonly port: { postMessage(message: unknown, transfer?: readonly ArrayBuffer[]): void };
+  readonly control: SharedArrayBuffer;
+}
+export const READ_ANSWERS = 0;
+export const READER_GONE = 1;

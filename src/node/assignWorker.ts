@@ -5,22 +5,49 @@
  * vectorize pass.
  */
 import { parentPort } from "node:worker_threads";
-import type { AnalyzedMessage, AnalyzeMessage, ElkanMessage, RunMessage } from "../cluster/threadProtocol.js";
+import {
+  type AnalyzedMessage,
+  type AnalyzeMessage,
+  type ElkanMessage,
+  READ_ANSWERS,
+  READER_GONE,
+  type ReaderMessage,
+  type ReadMessage,
+  type RunMessage,
+} from "../cluster/threadProtocol.js";
 import { leaveSession, serveSession } from "../cluster/threadWorker.js";
-import { analyzeBatch } from "../vectorize/analyzeBatch.js";
+import { type AnalyzedBatch, analyzeBatch } from "../vectorize/analyzeBatch.js";
+
+// Where answers to a synchronous caller's batches go (see `SyncReader`).
+let reader: { port: ReaderMessage["port"]; control: Int32Array } | null = null;
 
 // A worker that stops mid-run (an uncaught error, process.exit) says so at once, so the
 // calling thread redoes its share instead of waiting for the deadline.
-process.on("exit", leaveSession);
-
-parentPort?.on("message", (message: RunMessage | ElkanMessage | AnalyzeMessage) => {
-  if (message.type !== "analyze") {
-    serveSession(message);
-    return;
-  }
-  const batch = analyzeBatch(message.spec, message.texts);
-  const answer: AnalyzedMessage = { type: "analyzed", request: message.request, batch };
-  parentPort?.postMessage(answer, [batch.ids.buffer as ArrayBuffer, batch.offsets.buffer as ArrayBuffer]);
+process.on("exit", () => {
+  leaveSession();
+  if (reader === null) return;
+  Atomics.store(reader.control, READER_GONE, 1);
+  Atomics.notify(reader.control, READ_ANSWERS);
 });
+
+parentPort?.on("message", (message: RunMessage | ElkanMessage | AnalyzeMessage | ReaderMessage | ReadMessage) => {
+  if (message.type === "reader") {
+    reader = { port: message.port, control: new Int32Array(message.control) };
+  } else if (message.type === "read") {
+    if (reader === null) return;
+    const batch = analyzeBatch(message.spec, message.texts);
+    reader.port.postMessage({ request: message.request, batch }, transfers(batch));
+    Atomics.add(reader.control, READ_ANSWERS, 1);
+    Atomics.notify(reader.control, READ_ANSWERS);
+  } else if (message.type === "analyze") {
+    const batch = analyzeBatch(message.spec, message.texts);
+    const answer: AnalyzedMessage = { type: "analyzed", request: message.request, batch };
+    parentPort?.postMessage(answer, transfers(batch));
+  } else serveSession(message);
+});
+
+function transfers(batch: AnalyzedBatch): ArrayBuffer[] {
+  return [batch.ids.buffer as ArrayBuffer, batch.offsets.buffer as ArrayBuffer];
+}
 
 parentPort?.postMessage({ type: "ready" });

@@ -1,7 +1,15 @@
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
-import { createThreadPool, type PoolOptions, resolvePoolOptions, type WorkerPool } from "../cluster/threadPool.js";
-import type { AnalyzedMessage, AnalyzeMessage } from "../cluster/threadProtocol.js";
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
+import {
+  createThreadPool,
+  type PoolOptions,
+  type ReadAnswer,
+  resolvePoolOptions,
+  type SyncReader,
+  type WorkerPool,
+} from "../cluster/threadPool.js";
+import type { AnalyzedMessage, AnalyzeMessage, ReaderMessage, ReadMessage } from "../cluster/threadProtocol.js";
+import { READ_ANSWERS, READER_GONE } from "../cluster/threadProtocol.js";
 import type { AnalyzedBatch, AnalyzeSpec } from "../vectorize/analyzeBatch.js";
 
 export type { WorkerPool } from "../cluster/threadPool.js";
@@ -56,6 +64,52 @@ export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
       worker.once("error", done);
       worker.once("exit", done);
     });
-    return { thread: { post: (m) => worker.postMessage(m), terminate: () => worker.terminate(), analyze }, started };
+    return {
+      thread: {
+        post: (m) => worker.postMessage(m),
+        terminate: () => worker.terminate(),
+        analyze,
+        reader: syncReader(worker),
+      },
+      started,
+    };
   });
+}
+
+/**
+ * A worker's reading for a synchronous caller: batches go out as messages; answers come
+ * back on a port of their own, which the calling thread reads with `receiveMessageOnPort`
+ * after sleeping on a shared counter the worker bumps with each answer (the event loop
+ * never runs during a synchronous call). The port is set up on first use.
+ */
+function syncReader(worker: Worker): SyncReader {
+  let channel: { port: MessagePort; control: Int32Array } | null = null;
+  return {
+    send(request, spec, texts) {
+      if (channel === null) {
+        const { port1, port2 } = new MessageChannel();
+        port1.unref();
+        const control = new Int32Array(new SharedArrayBuffer(8));
+        worker.postMessage({ type: "reader", port: port2, control: control.buffer } satisfies ReaderMessage, [port2]);
+        channel = { port: port1, control };
+      }
+      worker.postMessage({ type: "read", request, spec, texts } satisfies ReadMessage);
+    },
+    take(ms) {
+      if (channel === null) return "timeout";
+      const { port, control } = channel;
+      const deadline = Date.now() + ms;
+      for (;;) {
+        // Read the counter before looking: an answer posted after the look changes it, so
+        // the wait below cannot sleep through it.
+        const seen = Atomics.load(control, READ_ANSWERS);
+        const received = receiveMessageOnPort(port);
+        if (received !== undefined) return received.message as ReadAnswer;
+        if (Atomics.load(control, READER_GONE) !== 0) return "gone";
+        const left = deadline - Date.now();
+        if (left <= 0) return "timeout";
+        Atomics.wait(control, READ_ANSWERS, seen, Math.min(left, 1000));
+      }
+    },
+  };
 }

@@ -344,7 +344,12 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
   checkK(fn, settings, texts.length);
   const stage = vectorizeStageOf(settings);
   settings.progress("vectorize", 0, texts.length);
-  for (const text of texts) stage.add(text);
+  // A pool that can read documents for a synchronous caller does so on all its threads,
+  // merged in order: the same words and ids as this loop.
+  const pool = settings.parallel;
+  const spec = stage.analyzeSpec;
+  if (spec !== null && pool?.readTexts?.(spec, texts, (batch) => stage.addAnalyzed(batch))) pool.afterReading?.();
+  else for (const text of texts) stage.add(text);
   return topicsFrom(settings, stage, { titles, ids, excerpt: (i) => excerpt(texts[i] as string) });
 }
 

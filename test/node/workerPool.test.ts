@@ -228,4 +228,70 @@ describe("createWorkerPool()", () => {
       await broken.close();
     }
   }, 150_000);
+
+  it("reads an array of documents on its workers for the synchronous call, with the bytes of one thread", async () => {
+    // Seed abstracts (abbreviations defined) and newsgroup posts: more than the pool's minimum.
+    const seed = await import(pathToFileURL(join(ROOT, "dist", "seed.js")).href);
+    const texts = [...seed.seedCorpus().map((p: { abstract: string }) => p.abstract), ...docs.slice(0, 2500)];
+    const one = lib.clusterTopics(texts, { k: 8, sampleSize: 2000 });
+    const reading = (parallel: typeof pool) => {
+      const read: boolean[] = [];
+      const counted = {
+        threads: parallel.threads,
+        start: parallel.start,
+        startElkan: parallel.startElkan,
+        afterReading: parallel.afterReading,
+        readTexts: (...args: unknown[]) => {
+          read.push(parallel.readTexts(...args));
+          return read.at(-1);
+        },
+      };
+      const result = lib.clusterTopics(texts, { k: 8, sampleSize: 2000, parallel: counted });
+      return { result, read };
+    };
+    const three = node.createWorkerPool({ threads: 3 });
+    await three.ready();
+    try {
+      for (const parallel of [pool, three]) {
+        const { result, read } = reading(parallel);
+        expect(read).toEqual([true]);
+        expect(bytes(result.assignments)).toEqual(bytes(one.assignments));
+        expect(JSON.stringify(result.toJSON())).toBe(JSON.stringify(one.toJSON()));
+        expect(result.abbreviations).toEqual(one.abbreviations);
+        expect(result.warnings).toEqual(one.warnings);
+      }
+    } finally {
+      await three.close();
+    }
+    // A worker that stops on its second batch (it says so as it exits), and one that never
+    // answers: their batches are read on the calling thread, and the run says why.
+    const dir = mkdtempSync(join(tmpdir(), "topiclens-reader-"));
+    const worker = pathToFileURL(join(ROOT, "dist", "assign-worker.js")).href;
+    const stopping = join(dir, "stopping.mjs");
+    writeFileSync(
+      stopping,
+      `import { parentPort } from "node:worker_threads";\nlet reads = 0;\nparentPort.on("message", (m) => { if (m.type === "read" && ++reads === 2) process.exit(3); });\nawait import(${JSON.stringify(worker)});\n`,
+    );
+    const silent = join(dir, "silent.mjs");
+    writeFileSync(
+      silent,
+      `import { parentPort } from "node:worker_threads";\nparentPort.on("message", () => {});\nparentPort.postMessage({ type: "ready" });\n`,
+    );
+    for (const [script, why] of [
+      [stopping, /a worker thread stopped while reading documents/],
+      [silent, /did not answer within 500 ms while reading documents/],
+    ] as const) {
+      const broken = node.createWorkerPool({ threads: 2, timeoutMs: 500, workerUrl: pathToFileURL(script) });
+      await broken.ready();
+      try {
+        const { result, read } = reading(broken);
+        expect(read).toEqual([true]);
+        expect(bytes(result.assignments)).toEqual(bytes(one.assignments));
+        expect(JSON.stringify(result.topics)).toBe(JSON.stringify(one.topics));
+        expect(result.warnings.map((w: { message: string }) => w.message).join("\n")).toMatch(why);
+      } finally {
+        await broken.close();
+      }
+    }
+  }, 150_000);
 });
