@@ -167,3 +167,90 @@ function javascriptKernels(p: Points, l: number): SvdKernels {
     },
   };
 }
+
+/**
+ * X·m for one `m` (features x width) and many blocks of rows X in turn, as a projection of
+ * more rows than are held at once makes them: one kernel memory holds m and each block,
+ * and is replaced only when a block is larger than it (a memory per block left up to
+ * hundreds of megabytes for the garbage collector). Each output row has the bits of
+ * {@link SvdKernels.multiply} over the same row.
+ */
+export function createBlockMultiplier(m: Float64Array, features: number, width: number): (p: Points) => Float64Array {
+  if (linalgModule === undefined) linalgModule = compileWasm(LINALG_WASM, false);
+  let held: { rows: number; values: number; sparse: boolean; multiply: (p: Points) => Float64Array } | null = null;
+  return (p) => {
+    const values = p.kind === "sparse" ? (p.indptr[p.rows] as number) - (p.indptr[0] as number) : p.rows * p.cols;
+    const sparse = p.kind === "sparse";
+    if (held === null || held.rows < p.rows || held.values < values || held.sparse !== sparse) {
+      // Room for somewhat larger blocks than this one, so that blocks of similar size share it.
+      const rows = Math.max(p.rows, held?.rows ?? 0);
+      const room = Math.ceil(Math.max(values, held?.values ?? 0) * (sparse ? 1.25 : 1));
+      held = { rows, values: room, sparse, multiply: blockMultiply(m, features, width, rows, room, sparse) };
+    }
+    return held.multiply(p);
+  };
+}
+
+function blockMultiply(
+  m: Float64Array,
+  features: number,
+  width: number,
+  rowsRoom: number,
+  valuesRoom: number,
+  sparse: boolean,
+): (p: Points) => Float64Array {
+  const module = linalgModule ?? null;
+  const arena =
+    module === null || wasmKernelsDisabled()
+      ? null
+      : layoutArena(
+          [
+            ["indptr", sparse ? rowsRoom + 1 : 0, "int32"],
+            ["indices", sparse ? valuesRoom : 0, "int32"],
+            ["data", valuesRoom, "float64"],
+            ["features", features * width, "float64"],
+            ["rows", rowsRoom * width, "float64"],
+          ],
+          false,
+          module,
+        );
+  if (arena === null) {
+    return (p) => {
+      const out = new Float64Array(p.rows * width);
+      javascriptKernels(p, 0).multiply(m, width, out);
+      return out;
+    };
+  }
+  const region = (name: string) => arena.regions.get(name) as Region;
+  const view = <T>(name: string, Type: new (b: ArrayBufferLike, o: number, n: number) => T) =>
+    new Type(region(name).buffer, region(name).byteOffset, region(name).length);
+  const indptr = view("indptr", Int32Array);
+  const indices = view("indices", Int32Array);
+  const data = view("data", Float64Array);
+  view("features", Float64Array).set(m.subarray(0, features * width));
+  const rows = view("rows", Float64Array);
+  const wasm = new WebAssembly.Instance(arena.module, { env: { memory: arena.memory } })
+    .exports as unknown as LinalgExports;
+  return (p) => {
+    const n = p.rows;
+    if (p.kind === "sparse") {
+      const start = p.indptr[0] as number;
+      const end = p.indptr[n] as number;
+      for (let i = 0; i <= n; i++) indptr[i] = (p.indptr[i] as number) - start;
+      indices.set(p.indices.subarray(start, end));
+      data.set(p.data.subarray(start, end));
+    } else data.set(p.data.subarray(0, n * p.cols));
+    wasm.multiply(
+      sparse ? 1 : 0,
+      sparse ? region("indptr").byteOffset : 0,
+      sparse ? region("indices").byteOffset : 0,
+      region("data").byteOffset,
+      n,
+      features,
+      region("features").byteOffset,
+      width,
+      region("rows").byteOffset,
+    );
+    return rows.slice(0, n * width);
+  };
+}

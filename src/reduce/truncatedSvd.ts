@@ -6,7 +6,7 @@ import { log } from "../core/math.js";
 import { meanColumnVariance, type Points, toPoints, type Vectors } from "../core/points.js";
 import { createRandom, type Random } from "../core/random.js";
 import { checkInteger, checkOptions } from "../core/validate.js";
-import { createSvdKernels, type SvdKernels } from "./svdKernels.js";
+import { createBlockMultiplier, createSvdKernels, type SvdKernels } from "./svdKernels.js";
 
 export interface TruncatedSvdOptions {
   /** Power iterations (more sharpen the leading components). @defaultValue 5 (scikit-learn's) */
@@ -138,9 +138,17 @@ export function projectRowBlocks(
 ): DenseMatrix {
   const k = components.rows;
   const out = unitFloat32 ? new Float32Array(rows * k) : new Float64Array(rows * k);
+  const project = blockProjector(components.data, k, components.cols);
   for (let from = 0; from < rows; from += PROJECTION_BLOCK) {
     const to = Math.min(rows, from + PROJECTION_BLOCK);
-    const projected = projectOnComponents(block(from, to), components);
+    const p = toPoints(block(from, to), "projectRowBlocks");
+    if (p.cols !== components.cols) {
+      throw new InvalidArgumentError(
+        `projectRowBlocks: blocks must have ${components.cols} columns (the components' width); got ${p.cols}`,
+        "block",
+      );
+    }
+    const projected: DenseMatrix = { rows: to - from, cols: k, data: project(p) };
     out.set(unitFloat32 ? denseNormalizeRows(projected).data : projected.data, from * k);
   }
   return { rows, cols: k, data: out };
@@ -155,26 +163,34 @@ function projectPoints(
   k: number,
   kernels?: SvdKernels,
 ): Float64Array {
-  if (kernels !== undefined || p.rows <= PROJECTION_BLOCK) return projectBlock(p, components, k, kernels);
+  if (kernels !== undefined) return projectWith(kernels, p, components, k);
+  const project = blockProjector(components, k, p.cols);
+  if (p.rows <= PROJECTION_BLOCK) return project(p);
   // Each output row depends only on its own input row, so blocks give the same bits.
   const out = new Float64Array(p.rows * k);
   for (let from = 0; from < p.rows; from += PROJECTION_BLOCK) {
     const to = Math.min(p.rows, from + PROJECTION_BLOCK);
-    out.set(projectBlock(rowBlock(p, from, to), components, k), from * k);
+    out.set(project(rowBlock(p, from, to)), from * k);
   }
   return out;
 }
 
-function projectBlock(
-  p: Points,
-  components: Float64Array | Float32Array,
-  k: number,
-  kernels: SvdKernels = createSvdKernels(p, k, false),
-): Float64Array {
-  const d = p.cols;
-  // Transposed components (d x k) let the product stream each row once.
-  const vt = kernels.featuresBuffer.subarray(0, d * k);
+/** Components transposed (d x k), which lets the product stream each row once. */
+function transposedComponents(components: Float64Array | Float32Array, k: number, d: number, vt: Float64Array): void {
   for (let r = 0; r < k; r++) for (let f = 0; f < d; f++) vt[f * k + r] = components[r * d + f] as number;
+}
+
+/** X·Vᵀ for blocks of rows in turn, sharing one kernel memory. */
+function blockProjector(components: Float64Array | Float32Array, k: number, d: number): (p: Points) => Float64Array {
+  const vt = new Float64Array(d * k);
+  transposedComponents(components, k, d, vt);
+  return createBlockMultiplier(vt, d, k);
+}
+
+/** X·Vᵀ with the SVD's own kernels (the training rows, already in their memory). */
+function projectWith(kernels: SvdKernels, p: Points, components: Float64Array | Float32Array, k: number): Float64Array {
+  const vt = kernels.featuresBuffer.subarray(0, p.cols * k);
+  transposedComponents(components, k, p.cols, vt);
   const out = kernels.rowsBuffer.subarray(0, p.rows * k);
   kernels.multiply(vt, k, out);
   return out.slice();

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { disableWasmKernels } from "../../src/cluster/wasm/kernel.js";
+import { denseNormalizeRows } from "../../src/core/dense.js";
 import { InvalidArgumentError } from "../../src/core/errors.js";
 import { SKLEARN_ENGLISH_STOP_WORDS, SKLEARN_TOKEN_PATTERN } from "../../src/index.js";
-import { projectOnComponents, truncatedSvd } from "../../src/reduce/truncatedSvd.js";
+import { projectOnComponents, projectRowBlocks, truncatedSvd } from "../../src/reduce/truncatedSvd.js";
 import { fitTransformTfidf } from "../../src/vectorize/tfidf.js";
 import { readCorpus, readFixture } from "../helpers/data.js";
 
@@ -149,5 +150,44 @@ describe("truncatedSvd kernels", () => {
     }
     // Buffer.compare: a deep equality of 1.6 MB would dwarf the projection itself.
     expect(Buffer.compare(Buffer.from(projected.buffer), Buffer.from(expected.buffer))).toBe(0);
+  });
+
+  it("projects blocks made on demand with the bits of the whole matrix, as blocks grow, in WebAssembly and JavaScript", () => {
+    // Later rows hold more words, so later blocks outgrow the memory the first one sized.
+    const rows = 50_000;
+    const cols = 60;
+    const indptr = new Int32Array(rows + 1);
+    for (let r = 0; r < rows; r++) indptr[r + 1] = (indptr[r] as number) + 1 + Math.floor(r / 12_000);
+    const nnz = indptr[rows] as number;
+    const indices = new Int32Array(nnz);
+    for (let r = 0; r < rows; r++) {
+      const from = indptr[r] as number;
+      const count = (indptr[r + 1] as number) - from;
+      for (let q = 0; q < count; q++) indices[from + q] = (r * 7 + q * 11) % cols;
+      indices.subarray(from, from + count).sort();
+    }
+    const data = Float64Array.from({ length: nnz }, (_, q) => ((q * 7919) % 101) / 50 - 1);
+    const X = { rows, cols, indptr, indices, data };
+    const components = { rows: 4, cols, data: Float64Array.from({ length: 4 * cols }, (_, i) => Math.cos(i + 2)) };
+    const block = (from: number, to: number) => {
+      const start = indptr[from] as number;
+      const end = indptr[to] as number;
+      return {
+        rows: to - from,
+        cols,
+        indptr: Int32Array.from(indptr.subarray(from, to + 1), (v) => v - start),
+        indices: indices.slice(start, end),
+        data: data.slice(start, end),
+      };
+    };
+    const whole = projectOnComponents(X, components).data as Float64Array;
+    for (const off of [false, true]) {
+      disableWasmKernels(off);
+      const blocks = projectRowBlocks(rows, block, components).data as Float64Array;
+      expect(Buffer.compare(Buffer.from(blocks.buffer), Buffer.from(whole.buffer))).toBe(0);
+      const unit = projectRowBlocks(rows, block, components, true).data;
+      const normalized = denseNormalizeRows({ rows, cols: 4, data: whole }).data;
+      expect(Buffer.compare(Buffer.from(unit.buffer), Buffer.from(Float32Array.from(normalized).buffer))).toBe(0);
+    }
   });
 });
