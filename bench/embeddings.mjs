@@ -74,7 +74,9 @@ async function sentenceEncoder(texts) {
   const data = new Float64Array(rows * 512);
   for (let from = 0; from < rows; from += 32) {
     const vectors = await useModel.embed(texts.slice(from, from + 32));
-    vectors.forEach((v, i) => data.set(v, (from + i) * 512));
+    vectors.forEach((v, i) => {
+      data.set(v, (from + i) * 512);
+    });
   }
   return { rows, cols: 512, data };
 }
@@ -88,7 +90,10 @@ function sifVectors(texts) {
   const docs = texts.map((t) => tokenize(t).filter((w) => wordVectors.vectors[w] !== undefined));
   const counts = new Map();
   let total = 0;
-  for (const words of docs) for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1), total++;
+  for (const words of docs) {
+    for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+    total += words.length;
+  }
   const a = 1e-3;
   const rows = texts.length;
   const data = new Float64Array(rows * dims);

@@ -90,12 +90,14 @@ export type { YakeOptions } from "./keywords/yake.js";
 export { levenshteinRatio, YAKE_DEFAULTS, yakeKeywords } from "./keywords/yake.js";
 export type { ClusterTopicsOptions, ClusterTopicsStreamOptions } from "./pipeline/clusterTopics.js";
 export {
+  autoLsaDimensions,
   CLUSTER_TOPICS_DEFAULTS,
   CLUSTER_TOPICS_VECTORIZER,
   clusterTopics,
   clusterTopicsStream,
   LSA_MIN_DOCUMENTS,
   ZERO_SHOT_MIN_SIMILARITY,
+  zeroShotMinSimilarityFor,
 } from "./pipeline/clusterTopics.js";
 export type { DocumentInput } from "./pipeline/documents.js";
 export type { ClusterSource, NameClustersOptions, NamedClusters } from "./pipeline/givenClusters.js";

@@ -109,7 +109,7 @@ export const TOPICS_OPTION_SPECS: readonly TopicsOptionSpec[] = Object.freeze([
     value: "auto|N|none",
     kind: { type: "integer-or", words: ["auto", "none"], min: 2 },
     default: "auto",
-    defaultText: "auto: 100 from 500 documents on, none below",
+    defaultText: "auto: documents / 10 (10 to 100) from 20 documents on, none below",
     help: "LSA dimensions before clustering",
   }),
   spec({

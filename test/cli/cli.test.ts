@@ -180,7 +180,7 @@ describe("topiclens CLI (built binary)", () => {
     }
   });
 
-  it("uses the library's defaults (LSA from 500 documents on), and the library's options are flags", async () => {
+  it("uses the library's defaults (LSA of documents / 10 dimensions), and the library's options are flags", async () => {
     const { readCorpus } = await import("../helpers/data.js");
     const { clusterTopics } = await import("../../src/pipeline/clusterTopics.js");
     const records = readCorpus("conf-abstracts-5areas.jsonl.gz", 600);
@@ -194,7 +194,7 @@ describe("topiclens CLI (built binary)", () => {
       { k: 5 },
     );
     expect(fromCli.parameters).toEqual(JSON.parse(JSON.stringify(library.parameters)));
-    expect(fromCli.parameters.reduce).toBe(100);
+    expect(fromCli.parameters.reduce).toBe(60);
     expect(fromCli.assignments).toEqual(Array.from(library.assignments));
     const flags = await cli(
       file,

@@ -102,7 +102,7 @@ describe("clusterTopics options and edge cases", () => {
   it("reports progress through onProgress", () => {
     const phases = new Set<string>();
     clusterTopics(papers.slice(0, 30), { onProgress: (p) => phases.add(p.phase) });
-    expect([...phases]).toEqual(["vectorize", "choose-k", "cluster", "keywords", "quality"]);
+    expect([...phases]).toEqual(["vectorize", "reduce", "choose-k", "cluster", "keywords", "quality"]);
   });
 
   it("handles a single document, identical documents and empty strings with warnings", () => {

@@ -31,6 +31,7 @@ export interface Reduced {
  * dimensions, or the TF-IDF rows themselves. The components are learnt from `sample`
  * (all rows when null) and every row is projected on them: the randomized SVD's cost
  * stops growing with the corpus, and a new document is embedded as a training one is.
+ * `chosen`: the pipeline chose `dims` (not the caller), so fewer usable ones are no news.
  */
 export function reduceStage(
   tfidf: TfidfRowSource,
@@ -38,6 +39,7 @@ export function reduceStage(
   seed: number,
   sample: Int32Array | null,
   warnings: Warning[],
+  chosen = false,
 ): Reduced {
   const matrix = tfidf.matrix;
   if (dims === "none" || (sample === null && matrix === null))
@@ -45,10 +47,11 @@ export function reduceStage(
   const fitRows = sample === null ? (matrix as CsrMatrix) : tfidf.select(sample);
   const usable = Math.min(dims, Math.min(fitRows.rows, fitRows.cols) - 1);
   if (usable < 2) {
-    warnings.push(warning("reduce-ignored", `reduce ignored: the corpus is too small for ${dims} dimensions`));
+    if (!chosen)
+      warnings.push(warning("reduce-ignored", `reduce ignored: the corpus is too small for ${dims} dimensions`));
     return { X: wholeMatrix(tfidf), components: null, reduce: "none" };
   }
-  if (usable < dims)
+  if (usable < dims && !chosen)
     warnings.push(
       warning(
         "reduce-clamped",
