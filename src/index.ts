@@ -43,6 +43,8 @@ export { createRandom } from "./core/random.js";
 export type { Warning, WarningCode } from "./core/warnings.js";
 export type { Paper } from "./corpus/parseAbstractsPage.js";
 export { parseAbstractsPage } from "./corpus/parseAbstractsPage.js";
+export type { Embedder, WordVectorEmbedderOptions, WordVectorTable } from "./embed/wordVectors.js";
+export { createWordVectorEmbedder, WORD_VECTOR_EMBEDDER_DEFAULTS } from "./embed/wordVectors.js";
 export type { ContingencyTable } from "./evaluate/contingency.js";
 export { contingencyTable } from "./evaluate/contingency.js";
 export type { HomogeneityCompleteness } from "./evaluate/external.js";

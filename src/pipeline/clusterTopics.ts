@@ -106,6 +106,13 @@ export interface ClusterTopicsOptions {
    */
   readonly embeddings?: DenseMatrix | readonly (readonly number[])[];
   /**
+   * Makes `embeddings` from the documents' texts (title and text joined, as they are
+   * analysed): `createWordVectorEmbedder(table)` (word vectors by SIF, which cluster short
+   * texts such as headlines better than TF-IDF; see README) or any function of the texts
+   * returning one row per text. `clusterTopics` only, not with `embeddings`.
+   */
+  readonly embed?: (texts: readonly string[]) => DenseMatrix | readonly (readonly number[])[];
+  /**
    * Guided topics: lists of words the themes should form around, e.g.
    * `[["federated", "client"], ["adam", "optimizer", "learning rate"]]`. Each list, read as a
    * short document, is the first centre of every k-means++ start (the other k − m centres
@@ -218,6 +225,7 @@ const OPTION_NAMES = [
   "onProgress",
   "parallel",
   "embeddings",
+  "embed",
   "seedTopics",
   "outliers",
   "abbreviations",
@@ -366,7 +374,7 @@ function checkGivenClusters(fn: string, o: ClusterTopicsOptions): Int32Array {
 export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTopicsOptions = {}): TopicsResult {
   const fn = "clusterTopics";
   const { texts, titles, ids } = normalizeDocuments(fn, docs);
-  const settings = resolveSettings(fn, options, texts.length);
+  const settings = resolveSettings(fn, withEmbedded(fn, options, texts), texts.length);
   checkK(fn, settings, texts.length);
   const stage = vectorizeStageOf(settings);
   settings.progress("vectorize", 0, texts.length);
@@ -377,6 +385,30 @@ export function clusterTopics(docs: readonly DocumentInput[], options: ClusterTo
   if (spec !== null && pool?.readTexts?.(spec, texts, (batch) => stage.addAnalyzed(batch))) pool.afterReading?.();
   else for (const text of texts) stage.add(text);
   return topicsFrom(settings, stage, { titles, ids, excerpt: (i) => excerpt(texts[i] as string) });
+}
+
+/** The options with `embed` replaced by the embeddings it makes of `texts`. */
+function withEmbedded(fn: string, options: ClusterTopicsOptions, texts: readonly string[]): ClusterTopicsOptions {
+  if (options === null || typeof options !== "object" || options.embed === undefined) return options;
+  const { embed, ...rest } = options;
+  if (typeof embed !== "function") {
+    throw new InvalidArgumentError(
+      `${fn}: options.embed must be a function from texts to vectors (e.g. createWordVectorEmbedder(table)); got ${describeValue(embed)}`,
+      "options.embed",
+    );
+  }
+  if (rest.embeddings !== undefined) {
+    throw new InvalidArgumentError(`${fn}: give options.embed or options.embeddings, not both`, "options.embed");
+  }
+  const embeddings = embed(texts);
+  const rows = (embeddings as { rows?: unknown })?.rows ?? (embeddings as { length?: unknown })?.length;
+  if (rows !== texts.length) {
+    throw new InvalidArgumentError(
+      `${fn}: options.embed must return one row per document (${texts.length}); got ${describeValue(rows)} rows`,
+      "options.embed",
+    );
+  }
+  return { ...rest, embeddings };
 }
 
 /** Options of {@link clusterTopicsStream}: those of `clusterTopics`, and how often to report reading. */
@@ -409,6 +441,12 @@ export async function clusterTopicsStream(
     );
   }
   const { progressEvery, ...rest } = options;
+  if (rest.embed !== undefined) {
+    throw new InvalidArgumentError(
+      `${fn}: options.embed needs every text at once, which a stream does not keep; use clusterTopics, or give options.embeddings`,
+      "options.embed",
+    );
+  }
   const every = checkInteger(fn, "options.progressEvery", progressEvery ?? 10_000, 1);
   const settings = resolveSettings(fn, rest);
   const stage = vectorizeStageOf(settings);
