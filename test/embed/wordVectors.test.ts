@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { DenseMatrix } from "../../src/core/dense.js";
 import { InvalidArgumentError } from "../../src/core/errors.js";
 import { createWordVectorEmbedder } from "../../src/embed/wordVectors.js";
 import { clusterTopics, clusterTopicsStream } from "../../src/pipeline/clusterTopics.js";
@@ -14,11 +15,13 @@ const golden = readFixture("sif-numpy.json") as {
   sif: number[][];
 };
 
-function expectRowsClose(actual: { rows: number; cols: number; data: Float64Array }, expected: number[][]): void {
+function expectRowsClose(actual: DenseMatrix, expected: number[][]): void {
   expect(actual.rows).toBe(expected.length);
-  expected.forEach((row, i) =>
-    row.forEach((x, j) => expect(actual.data[i * actual.cols + j] as number).toBeCloseTo(x, 12)),
-  );
+  expected.forEach((row, i) => {
+    row.forEach((x, j) => {
+      expect(actual.data[i * actual.cols + j] as number).toBeCloseTo(x, 12);
+    });
+  });
 }
 
 describe("createWordVectorEmbedder (SIF)", () => {
@@ -63,13 +66,13 @@ describe("createWordVectorEmbedder (SIF)", () => {
             if (norm < 1e-9) continue;
             const unit = row.map((x) => x / norm);
             if (u === null) u = unit;
-            const cos = Math.abs(unit.reduce((s, x, j) => s + x * (u as number[])[j], 0));
+            const cos = Math.abs(unit.reduce((s, x, j) => s + x * ((u as number[])[j] as number), 0));
             expect(cos).toBeCloseTo(1, 9);
           }
           if (u !== null)
             for (let i = 0; i < sif.rows; i++) {
               const dot = Array.from(sif.data.subarray(i * 6, i * 6 + 6)).reduce(
-                (s, x, j) => s + x * (u as number[])[j],
+                (s, x, j) => s + x * ((u as number[])[j] as number),
                 0,
               );
               expect(Math.abs(dot)).toBeLessThan(1e-9);
