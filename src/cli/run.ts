@@ -4,6 +4,7 @@ import { hierarchicalTopics } from "../analysis/hierarchy.js";
 import { reduceTopics } from "../analysis/mergeTopics.js";
 import { topicsOverTime } from "../analysis/topicsOverTime.js";
 import { TopiclensError } from "../core/errors.js";
+import { createWordVectorEmbedder, type Embedder, type WordVectorTable } from "../embed/wordVectors.js";
 import { adjustedRandIndex, normalizedMutualInfo, vMeasure } from "../evaluate/external.js";
 import { decodeText, isGzip } from "../io/decodeText.js";
 import { readDocuments } from "../io/readDocuments.js";
@@ -131,7 +132,7 @@ async function runTopics(args: readonly string[], streams: Streams, say: (text: 
   const streamFrom = parseSize("--stream-from", (values["stream-from"] as string | undefined) ?? "64M");
   const quiet = values.quiet === true;
   const bar = !quiet && streams.stderr.isTTY ? progressBar(streams.stderr) : null;
-  const options: ClusterTopicsOptions = {
+  let options: ClusterTopicsOptions = {
     ...(await stopWordsOf(values, topicsOptionsOf(values))),
     ...(await seedTopicsOf(values["seed-topics"])),
     ...(await zeroShotOf(values["zero-shot"])),
@@ -151,6 +152,14 @@ async function runTopics(args: readonly string[], streams: Streams, say: (text: 
     throw new UsageError("--recursive and --ext are for directories, which --stream does not read");
   const streamed = streamable && (values.stream === true || (await fileSize(input)) >= streamFrom);
   const embeddingsFile = values.embeddings as string | undefined;
+  const wordVectorsFile = values["word-vectors"] as string | undefined;
+  if (wordVectorsFile !== undefined && embeddingsFile !== undefined)
+    throw new UsageError("--word-vectors and --embeddings both give the vectors to cluster; give one of them");
+  if (wordVectorsFile !== undefined && streamed)
+    throw new UsageError(
+      `--word-vectors weighs each word by its share of all the texts, which a streamed file does not keep; read ${input} whole (raise --stream-from), or give --embeddings`,
+    );
+  if (wordVectorsFile !== undefined) options = { ...options, embed: await wordVectorEmbedderOf(wordVectorsFile) };
   if (embeddingsFile !== undefined && streamed && !/\.npy$/i.test(embeddingsFile))
     throw new UsageError(
       `--embeddings ${embeddingsFile}: a raw .f32 file's width comes from the number of documents, which a streamed file gives only at its end; save the vectors as .npy (its header holds the shape)`,
@@ -242,6 +251,26 @@ async function themeLines(flag: string, file: string): Promise<string[]> {
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line !== "" && !line.startsWith("#"));
+}
+
+/** --word-vectors FILE: the library's SIF embedder over a JSON table of word vectors. */
+async function wordVectorEmbedderOf(file: string): Promise<Embedder> {
+  let table: unknown;
+  try {
+    table = JSON.parse(decodeText("--word-vectors", file, await readFile(file)));
+  } catch (error) {
+    if (error instanceof TopiclensError) throw error;
+    throw new UsageError(
+      `--word-vectors: cannot read ${file} as a JSON table of word vectors: ${error instanceof SyntaxError ? error.message : systemReason(error)}`,
+    );
+  }
+  try {
+    return createWordVectorEmbedder(table as WordVectorTable);
+  } catch (error) {
+    throw new UsageError(
+      `--word-vectors: ${file}: ${(error as Error).message.replace(/^createWordVectorEmbedder: /, "")}`,
+    );
+  }
 }
 
 /** --zero-shot FILE as the library's zeroShotTopics: a topic name or description per line. */
