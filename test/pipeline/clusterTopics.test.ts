@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { EmptyInputError, IncompatibleModelError, InvalidArgumentError } from "../../src/core/errors.js";
 import { seedCorpus } from "../../src/corpus/seed.js";
 import * as ari from "../../src/evaluate/external.js";
-import { clusterTopics, clusterTopicsStream } from "../../src/pipeline/clusterTopics.js";
+import {
+  autoLsaDimensions,
+  clusterTopics,
+  clusterTopicsStream,
+  zeroShotMinSimilarityFor,
+} from "../../src/pipeline/clusterTopics.js";
 import { topicModelFromJSON } from "../../src/pipeline/topicModel.js";
 import { deepFreeze } from "../helpers/assert.js";
 import { readCorpus } from "../helpers/data.js";
@@ -88,6 +93,22 @@ describe("clusterTopics options and edge cases", () => {
     expect(r.topics).toHaveLength(5);
     expect(r.parameters).toMatchObject({ k: 5, kChosenBy: "user", seed: 3 });
     expect(r.quality.stability).not.toBeNull();
+  });
+
+  it('reduce: "auto" takes a tenth as many LSA dimensions as documents (10 to 100) from 20 documents on', () => {
+    expect([19, 20, 70, 200, 555, 1000, 1_000_000].map(autoLsaDimensions)).toEqual(["none", 10, 10, 20, 56, 100, 100]);
+    const small = clusterTopics(papers.slice(0, 15), { k: 3 });
+    expect(small.parameters.reduce).toBe("none");
+    const seed = clusterTopics(papers, { k: 6 });
+    expect(seed.parameters.reduce).toBe(10);
+    // A dimension count the pipeline chose is no news, even where the vocabulary allows fewer.
+    const tiny = clusterTopics(
+      Array.from({ length: 25 }, (_, i) => ["alpha beta", "gamma delta", "alpha gamma"][i % 3] as string),
+      { k: 2 },
+    );
+    expect(tiny.warnings.filter((w) => w.code.startsWith("reduce"))).toEqual([]);
+    // The zero-shot bar: 0.1 in TF-IDF space, 0.4 at 100 LSA dimensions, 0.6 at 10, linear between.
+    expect([null, 100, 10, 55, 5, 300].map(zeroShotMinSimilarityFor)).toEqual([0.1, 0.4, 0.6, 0.5, 0.6, 0.4]);
   });
 
   it("supports LSA reduction and plain strings", () => {
