@@ -251,8 +251,8 @@ function readTextsNow(
   const batches = Math.ceil(texts.length / size);
   const slice = (b: number) => texts.slice(b * size, Math.min(texts.length, (b + 1) * size));
   const read: (AnalyzedBatch | undefined)[] = new Array(batches);
+  // The batches each reader has been sent and not yet answered, oldest first.
   const held = readers.map(() => new Set<number>());
-  const holder = new Int32Array(batches).fill(-1);
   const fail = (r: number, why: "timeout" | "gone") => {
     failedThreads.set(
       workers[r] as PoolThread,
@@ -289,15 +289,15 @@ function readTextsNow(
       const mine = held[r] as Set<number>;
       while (live(r) && mine.size < READ_AHEAD && next < batches) {
         reader.send(next, spec, slice(next));
-        mine.add(next);
-        holder[next++] = r;
+        mine.add(next++);
       }
     });
     if (next < batches) {
       read[next] = analyzeBatch(spec, slice(next));
       next++;
     } else if (read[merged] === undefined) {
-      const r = holder[merged] as number;
+      // A reader answers in the order it was sent, so its next answer is this batch.
+      const r = held.findIndex((mine) => mine.has(merged));
       const answer = (readers[r] as SyncReader).take(timeoutMs);
       if (typeof answer === "string") fail(r, answer);
       else keep(r, answer);

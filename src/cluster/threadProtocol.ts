@@ -46,9 +46,12 @@ export interface ElkanMessage {
   readonly control: SharedArrayBuffer;
 }
 
-/** A batch of documents for a worker to read (see `analyzeBatch`). */
+/**
+ * A batch of documents for a worker to read (see `analyzeBatch`): "analyze" is answered to
+ * the pool's event loop, "read" on the worker's reading port (see `SyncReader`).
+ */
 export interface AnalyzeMessage {
-  readonly type: "analyze";
+  readonly type: "analyze" | "read";
   readonly request: number;
   readonly spec: AnalyzeSpec;
   readonly texts: readonly string[];
@@ -61,16 +64,8 @@ export interface AnalyzedMessage {
   readonly batch: AnalyzedBatch;
 }
 
-/** A batch for a worker to read and answer on its reading port (see `SyncReader`). */
-export interface ReadMessage {
-  readonly type: "read";
-  readonly request: number;
-  readonly spec: AnalyzeSpec;
-  readonly texts: readonly string[];
-}
-
 /**
- * The port a worker answers {@link ReadMessage}s on, and the control array: slot
+ * The port a worker answers "read" {@link AnalyzeMessage}s on, and the control array: slot
  * READ_ANSWERS counts the answers posted, READER_GONE is set as the worker stops.
  */
 export interface ReaderMessage {

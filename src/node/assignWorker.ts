@@ -12,11 +12,10 @@ import {
   READ_ANSWERS,
   READER_GONE,
   type ReaderMessage,
-  type ReadMessage,
   type RunMessage,
 } from "../cluster/threadProtocol.js";
 import { leaveSession, serveSession } from "../cluster/threadWorker.js";
-import { type AnalyzedBatch, analyzeBatch } from "../vectorize/analyzeBatch.js";
+import { analyzeBatch } from "../vectorize/analyzeBatch.js";
 
 // Where answers to a synchronous caller's batches go (see `SyncReader`).
 let reader: { port: ReaderMessage["port"]; control: Int32Array } | null = null;
@@ -30,24 +29,23 @@ process.on("exit", () => {
   Atomics.notify(reader.control, READ_ANSWERS);
 });
 
-parentPort?.on("message", (message: RunMessage | ElkanMessage | AnalyzeMessage | ReaderMessage | ReadMessage) => {
+parentPort?.on("message", (message: RunMessage | ElkanMessage | AnalyzeMessage | ReaderMessage) => {
   if (message.type === "reader") {
     reader = { port: message.port, control: new Int32Array(message.control) };
-  } else if (message.type === "read") {
-    if (reader === null) return;
+  } else if (message.type === "run" || message.type === "elkan") {
+    serveSession(message);
+  } else {
     const batch = analyzeBatch(message.spec, message.texts);
-    reader.port.postMessage({ request: message.request, batch }, transfers(batch));
-    Atomics.add(reader.control, READ_ANSWERS, 1);
-    Atomics.notify(reader.control, READ_ANSWERS);
-  } else if (message.type === "analyze") {
-    const batch = analyzeBatch(message.spec, message.texts);
-    const answer: AnalyzedMessage = { type: "analyzed", request: message.request, batch };
-    parentPort?.postMessage(answer, transfers(batch));
-  } else serveSession(message);
+    const transfer = [batch.ids.buffer as ArrayBuffer, batch.offsets.buffer as ArrayBuffer];
+    if (message.type === "analyze") {
+      const answer: AnalyzedMessage = { type: "analyzed", request: message.request, batch };
+      parentPort?.postMessage(answer, transfer);
+    } else if (reader !== null) {
+      reader.port.postMessage({ request: message.request, batch }, transfer);
+      Atomics.add(reader.control, READ_ANSWERS, 1);
+      Atomics.notify(reader.control, READ_ANSWERS);
+    }
+  }
 });
-
-function transfers(batch: AnalyzedBatch): ArrayBuffer[] {
-  return [batch.ids.buffer as ArrayBuffer, batch.offsets.buffer as ArrayBuffer];
-}
 
 parentPort?.postMessage({ type: "ready" });

@@ -8,7 +8,7 @@ import {
   type SyncReader,
   type WorkerPool,
 } from "../cluster/threadPool.js";
-import type { AnalyzedMessage, AnalyzeMessage, ReaderMessage, ReadMessage } from "../cluster/threadProtocol.js";
+import type { AnalyzedMessage, AnalyzeMessage, ReaderMessage } from "../cluster/threadProtocol.js";
 import { READ_ANSWERS, READER_GONE } from "../cluster/threadProtocol.js";
 import type { AnalyzedBatch, AnalyzeSpec } from "../vectorize/analyzeBatch.js";
 
@@ -93,7 +93,7 @@ function syncReader(worker: Worker): SyncReader {
         worker.postMessage({ type: "reader", port: port2, control: control.buffer } satisfies ReaderMessage, [port2]);
         channel = { port: port1, control };
       }
-      worker.postMessage({ type: "read", request, spec, texts } satisfies ReadMessage);
+      worker.postMessage({ type: "read", request, spec, texts } satisfies AnalyzeMessage);
     },
     take(ms) {
       if (channel === null) return "timeout";

@@ -112,15 +112,20 @@ export function truncatedSvd(X: Vectors, nComponents: number, options: Truncated
 
 /** Projects new rows on fitted components: X·Vᵀ. */
 export function projectOnComponents(X: Vectors, components: DenseMatrix): DenseMatrix {
-  const fn = "projectOnComponents";
+  const p = pointsOfWidth("projectOnComponents", "X", X, components);
+  return { rows: p.rows, cols: components.rows, data: projectPoints(p, components.data, components.rows) };
+}
+
+/** Rows to project, checked to be as wide as the components. */
+function pointsOfWidth(fn: string, name: string, X: Vectors, components: DenseMatrix): Points {
   const p = toPoints(X, fn);
   if (p.cols !== components.cols) {
     throw new InvalidArgumentError(
-      `${fn}: X must have ${components.cols} columns (the components' width); got ${p.cols}`,
-      "X",
+      `${fn}: ${name} must have ${components.cols} columns (the components' width); got ${p.cols}`,
+      name,
     );
   }
-  return { rows: p.rows, cols: components.rows, data: projectPoints(p, components.data, components.rows) };
+  return p;
 }
 
 /**
@@ -141,13 +146,7 @@ export function projectRowBlocks(
   const project = blockProjector(components.data, k, components.cols);
   for (let from = 0; from < rows; from += PROJECTION_BLOCK) {
     const to = Math.min(rows, from + PROJECTION_BLOCK);
-    const p = toPoints(block(from, to), "projectRowBlocks");
-    if (p.cols !== components.cols) {
-      throw new InvalidArgumentError(
-        `projectRowBlocks: blocks must have ${components.cols} columns (the components' width); got ${p.cols}`,
-        "block",
-      );
-    }
+    const p = pointsOfWidth("projectRowBlocks", "block", block(from, to), components);
     const projected: DenseMatrix = { rows: to - from, cols: k, data: project(p) };
     out.set(unitFloat32 ? denseNormalizeRows(projected).data : projected.data, from * k);
   }
