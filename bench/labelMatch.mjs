@@ -5,68 +5,12 @@
 // class, written below). Reports the share of classes named per seed.
 //   node bench/labelMatch.mjs [corpus ...]     (needs `npm run build`)
 import { readCorpus } from "./lib/corpus.mjs";
+import { ALIASES, classesNamed } from "./lib/labelMatch.mjs";
 import { stripPost } from "./lib/newsgroups.mjs";
 import { table } from "./lib/run.mjs";
 
 const { clusterTopics } = await import("../dist/index.js");
 const { createWorkerPool } = await import("../dist/node.js");
-
-/** Aliases per class: a class is named when a label term holds one of them as whole words. */
-const ALIASES = {
-  "20newsgroups-bydate.jsonl.gz": {
-    "alt.atheism": ["atheism", "atheist", "atheists", "god"],
-    "comp.graphics": ["graphics", "image", "images", "3d", "polygon"],
-    "comp.os.ms-windows.misc": ["windows", "dos", "ms-windows", "win3"],
-    "comp.sys.ibm.pc.hardware": ["ide", "scsi", "drive", "drives", "controller", "motherboard", "bios", "pc"],
-    "comp.sys.mac.hardware": ["mac", "apple", "macintosh", "quadra", "powerbook"],
-    "comp.windows.x": ["x11", "motif", "xterm", "widget", "window manager", "x server", "xlib", "openwindows"],
-    "misc.forsale": ["sale", "forsale", "sell", "selling", "shipping", "offer", "asking"],
-    "rec.autos": ["car", "cars", "auto", "autos", "engine"],
-    "rec.motorcycles": ["bike", "bikes", "motorcycle", "motorcycles", "dod", "riding", "ride"],
-    "rec.sport.baseball": ["baseball", "pitcher", "pitching", "hitter", "innings", "braves", "mets", "runs"],
-    "rec.sport.hockey": ["hockey", "nhl", "playoff", "playoffs", "leafs", "goalie"],
-    "sci.crypt": ["crypto", "cryptography", "encryption", "clipper", "key", "keys", "escrow", "nsa"],
-    "sci.electronics": ["electronics", "circuit", "circuits", "voltage", "amp", "wire", "wiring"],
-    "sci.med": ["medical", "doctor", "disease", "patients", "msg", "medicine", "treatment"],
-    "sci.space": ["space", "nasa", "orbit", "launch", "moon", "shuttle"],
-    "soc.religion.christian": ["christian", "christians", "church", "jesus", "christ", "bible"],
-    "talk.politics.guns": ["gun", "guns", "firearms", "weapons", "batf", "waco"],
-    "talk.politics.mideast": ["israel", "israeli", "arab", "arabs", "armenian", "armenians", "turkish", "jews"],
-    "talk.politics.misc": ["government", "tax", "taxes", "clinton", "president", "politics", "political"],
-    "talk.religion.misc": ["religion", "jesus", "god", "christian", "bible", "moral", "morality"],
-  },
-  "reuters-r8.jsonl": {
-    earn: ["earnings", "profit", "net", "shr", "dividend", "cts", "qtr", "revs"],
-    acq: ["acquisition", "acquire", "merger", "stake", "takeover", "shares"],
-    crude: ["oil", "crude", "opec", "barrel", "barrels", "petroleum"],
-    grain: ["grain", "wheat", "corn", "agriculture", "tonnes"],
-    ship: ["ship", "ships", "shipping", "vessel", "vessels", "port", "tanker", "tankers"],
-    trade: ["trade", "tariff", "tariffs", "imports", "exports", "deficit"],
-    interest: ["interest rates", "interest rate", "rates", "rate", "fed"],
-    "money-fx": ["currency", "dollar", "exchange", "yen", "fx", "money"],
-  },
-  "bbc-news.jsonl": {
-    business: ["business", "economy", "company", "market", "growth", "bank", "sales", "shares", "firm"],
-    entertainment: ["film", "music", "award", "awards", "band", "album", "show", "star", "actor"],
-    politics: ["government", "labour", "election", "party", "minister", "blair", "tory", "tories"],
-    sport: ["game", "match", "cup", "player", "players", "team", "win", "england", "sport"],
-    tech: ["technology", "software", "phone", "mobile", "computer", "users", "digital", "internet", "games"],
-  },
-};
-
-const words = (s) =>
-  s
-    .toLowerCase()
-    .split(/[\s·]+/)
-    .filter(Boolean);
-
-/** Whether `term` holds `alias` as whole consecutive words. */
-function holds(term, alias) {
-  const t = words(term);
-  const a = words(alias);
-  for (let i = 0; i + a.length <= t.length; i++) if (a.every((w, j) => t[i + j] === w)) return true;
-  return false;
-}
 
 const corpora = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(ALIASES);
 const SEEDS = [0, 1, 2];
@@ -82,19 +26,7 @@ for (const corpus of corpora) {
     const t0 = performance.now();
     const result = clusterTopics(docs, { k: classes.length, seed, parallel: pool });
     const seconds = (performance.now() - t0) / 1000;
-    const named = [];
-    const missed = [];
-    for (const cls of classes) {
-      const held = new Map();
-      gold.forEach((g, i) => {
-        if (g === cls) held.set(result.assignments[i], (held.get(result.assignments[i]) ?? 0) + 1);
-      });
-      const [topicId] = [...held].sort((a, b) => b[1] - a[1])[0];
-      const topic = result.topics.find((t) => t.id === topicId);
-      const terms = [topic.name ?? "", ...topic.label.split(" · ")];
-      if (terms.some((term) => aliases[cls].some((alias) => holds(term, alias)))) named.push(cls);
-      else missed.push(`${cls} → ${topic.label}`);
-    }
+    const { named, missed } = classesNamed(aliases, gold, result);
     rows.push([corpus.replace(/\.jsonl(\.gz)?$/, ""), seed, `${named.length} / ${classes.length}`, seconds.toFixed(1)]);
     if (missed.length > 0) console.log(`${corpus} seed ${seed} missed:\n  ${missed.join("\n  ")}`);
   }

@@ -119,6 +119,8 @@ export type {
   TopicsQuality,
   TopicsResult,
 } from "./pipeline/types.js";
+export type { NmfInit, NmfOptions, NmfResult } from "./reduce/nmf.js";
+export { NMF_DEFAULTS, nmf, nmfTransform } from "./reduce/nmf.js";
 export type { TruncatedSvdOptions, TruncatedSvdResult } from "./reduce/truncatedSvd.js";
 export { projectOnComponents, TRUNCATED_SVD_DEFAULTS, truncatedSvd } from "./reduce/truncatedSvd.js";
 export { toCSV } from "./report/csv.js";

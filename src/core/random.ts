@@ -1,3 +1,5 @@
+import { log } from "./math.js";
+
 /**
  * The one source of randomness in topiclens: xoshiro128** (Blackman & Vigna, 2018)
  * seeded through splitmix32. It uses only 32-bit integer arithmetic, so a seed gives
@@ -96,4 +98,25 @@ export function sampleWithoutReplacement(n: number, count: number, random: Rando
     pool[j] = t;
   }
   return pool.slice(0, m);
+}
+
+/** `size` standard normal draws from `random`. */
+export function standardNormals(size: number, random: Random): Float64Array {
+  const out = new Float64Array(size);
+  for (let i = 0; i < size; i += 2) {
+    // Marsaglia's polar method: two standard normals from a point in the unit disc,
+    // using only log and sqrt (no engine-dependent trigonometry).
+    let u = 0;
+    let v = 0;
+    let s = 0;
+    do {
+      u = 2 * random.nextFloat() - 1;
+      v = 2 * random.nextFloat() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const scale = Math.sqrt((-2 * log(s)) / s);
+    out[i] = u * scale;
+    if (i + 1 < size) out[i + 1] = v * scale;
+  }
+  return out;
 }

@@ -2,9 +2,8 @@ import type { CsrMatrix } from "../core/csr.js";
 import { type DenseMatrix, denseNormalizeRows } from "../core/dense.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { orthonormalizeColumns, symmetricEigen } from "../core/linalg.js";
-import { log } from "../core/math.js";
 import { meanColumnVariance, type Points, toPoints, type Vectors } from "../core/points.js";
-import { createRandom, type Random } from "../core/random.js";
+import { createRandom, standardNormals } from "../core/random.js";
 import { checkInteger, checkOptions } from "../core/validate.js";
 import { createBlockMultiplier, createSvdKernels, type SvdKernels } from "./svdKernels.js";
 
@@ -67,7 +66,7 @@ export function truncatedSvd(X: Vectors, nComponents: number, options: Truncated
   const kernels = createSvdKernels(p, l);
   const q = kernels.featuresBuffer;
   const y = kernels.rowsBuffer;
-  q.set(gaussian(d * l, random));
+  q.set(standardNormals(d * l, random));
   for (let it = 0; it < nIter; it++) {
     // One orthonormalisation pass per step keeps the power iterations stable (scikit-learn
     // uses an LU step here); the final basis below gets two.
@@ -211,26 +210,6 @@ function rowBlock(p: Points, from: number, to: number): Points {
     indices: p.indices.subarray(start, end),
     data: p.data.subarray(start, end),
   };
-}
-
-function gaussian(size: number, random: Random): Float64Array {
-  const out = new Float64Array(size);
-  for (let i = 0; i < size; i += 2) {
-    // Marsaglia's polar method: two standard normals from a point in the unit disc,
-    // using only log and sqrt (no engine-dependent trigonometry).
-    let u = 0;
-    let v = 0;
-    let s = 0;
-    do {
-      u = 2 * random.nextFloat() - 1;
-      v = 2 * random.nextFloat() - 1;
-      s = u * u + v * v;
-    } while (s >= 1 || s === 0);
-    const scale = Math.sqrt((-2 * log(s)) / s);
-    out[i] = u * scale;
-    if (i + 1 < size) out[i + 1] = v * scale;
-  }
-  return out;
 }
 
 function flipSigns(components: Float64Array, k: number, d: number): void {
