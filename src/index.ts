@@ -106,12 +106,13 @@ export type { ClusterSource, NameClustersOptions, NamedClusters } from "./pipeli
 export { nameClusters } from "./pipeline/givenClusters.js";
 export type { OptionKind, TopicsOptionSpec } from "./pipeline/optionSpec.js";
 export { TOPICS_OPTION_SPECS } from "./pipeline/optionSpec.js";
-export type { TopicModel, TopicModelJSON, TopicSummary } from "./pipeline/topicModel.js";
+export type { NmfTopics, TopicModel, TopicModelJSON, TopicSummary } from "./pipeline/topicModel.js";
 export { TOPICS_FORMAT, topicModelFromJSON } from "./pipeline/topicModel.js";
 export type {
   ClusteringPath,
   Representative,
   Topic,
+  TopicsAlgorithm,
   TopicsMeasuredOn,
   TopicsParameters,
   TopicsPhase,

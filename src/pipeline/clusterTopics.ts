@@ -1,6 +1,7 @@
 import type { KMeansMetric } from "../cluster/kmeans.js";
 import { OUTLIER_QUANTILE, type OutlierRule, outliersByRule } from "../cluster/outliers.js";
 import type { ParallelAssigner } from "../cluster/parallel.js";
+import type { CsrMatrix } from "../core/csr.js";
 import { type DenseMatrix, denseNormalizeRows } from "../core/dense.js";
 import { describeValue } from "../core/describe.js";
 import { EmptyInputError, InvalidArgumentError } from "../core/errors.js";
@@ -31,6 +32,7 @@ import {
   kmeansClusterer,
   selectPoints,
 } from "./stages/cluster.js";
+import { factorizeStage } from "./stages/factorize.js";
 import { guideStage } from "./stages/guide.js";
 import { type Reduced, reduceStage } from "./stages/reduce.js";
 import { type CorpusAbbreviations, phraseSettings, representStage } from "./stages/represent.js";
@@ -44,6 +46,7 @@ import {
   K_SEEDS_MAX_DOCUMENTS,
   type KChoice,
   type Topic,
+  type TopicsAlgorithm,
   type TopicsParameters,
   type TopicsProgress,
   type TopicsResult,
@@ -52,6 +55,17 @@ import {
 export interface ClusterTopicsOptions {
   /** Number of topics, or `"auto"` to pick it with {@link sweepK}. @defaultValue "auto" */
   readonly k?: number | "auto";
+  /**
+   * `"kmeans"` clusters the documents' vectors; `"nmf"` factorizes their TF-IDF rows as
+   * scikit-learn's `NMF` (see {@link nmf}: NNDSVDa start, coordinate descent) and puts each
+   * document in its heaviest component (a document with no weight on any is in no topic,
+   * −1). NMF needs a number `k`, works on the TF-IDF rows (no LSA), and takes none of the
+   * options that steer k-means (`embeddings`, `seedTopics`, `zeroShotTopics`, `clusters`,
+   * `outliers`, `kRange`). `topic.cluster` is the topic's component (a row of
+   * `model.nmf.components`), and `predict` sends new documents to their heaviest component
+   * ({@link nmfTransform}). @defaultValue "kmeans"
+   */
+  readonly algorithm?: TopicsAlgorithm;
   /** k range searched by `"auto"`. @defaultValue [2, min(20, ⌊√n⌋ + 2)] */
   readonly kRange?: readonly [number, number];
   /** Seed of every random choice. @defaultValue 0 */
@@ -196,6 +210,7 @@ export function autoLsaDimensions(n: number): number | "none" {
 /** The top-level defaults, from the option spec (src/pipeline/optionSpec.ts). */
 export const CLUSTER_TOPICS_DEFAULTS = Object.freeze({
   k: optionSpec("k").default as "auto",
+  algorithm: optionSpec("algorithm").default as TopicsAlgorithm,
   seed: optionSpec("seed").default as number,
   metric: optionSpec("metric").default as KMeansMetric,
   reduce: optionSpec("reduce").default as "auto",
@@ -210,6 +225,7 @@ export const CLUSTER_TOPICS_DEFAULTS = Object.freeze({
 
 const OPTION_NAMES = [
   "k",
+  "algorithm",
   "kRange",
   "seed",
   "metric",
@@ -253,6 +269,7 @@ export function zeroShotMinSimilarityFor(dims: number | null): number {
 interface TopicsSettings {
   /** The entry point, for messages. */
   readonly fn: string;
+  readonly algorithm: TopicsAlgorithm;
   readonly seed: number;
   readonly metric: KMeansMetric;
   readonly nInit: number;
@@ -298,8 +315,11 @@ function resolveSettings(fn: string, options: ClusterTopicsOptions, n?: number):
     o.onProgress === undefined
       ? undefined
       : checkFunction<(p: TopicsProgress) => void>(fn, "options.onProgress", o.onProgress);
+  const algorithm = check<TopicsAlgorithm>("algorithm");
+  if (algorithm === "nmf") checkNmfOptions(fn, o);
   return {
     fn,
+    algorithm,
     seed: check("seed"),
     metric: check("metric"),
     nInit: check("nInit"),
@@ -328,6 +348,26 @@ function resolveSettings(fn: string, options: ClusterTopicsOptions, n?: number):
     clusters: o.clusters === undefined ? null : checkGivenClusters(fn, o),
     progress: (phase, done, total) => onProgress?.({ phase, done, total }),
   };
+}
+
+/** NMF fits a given number of topics on the TF-IDF rows; the options that steer k-means do not apply. */
+function checkNmfOptions(fn: string, o: ClusterTopicsOptions): void {
+  if (typeof o.k !== "number")
+    throw new InvalidArgumentError(
+      `${fn}: options.k must be a number of topics with algorithm "nmf" (NMF fits as many components as asked); got ${describeValue(o.k ?? "auto")}`,
+      "options.k",
+    );
+  if (typeof o.reduce === "number")
+    throw new InvalidArgumentError(
+      `${fn}: options.reduce must be "auto" or "none" with algorithm "nmf" (NMF factorizes the non-negative TF-IDF rows, not LSA); got ${o.reduce}`,
+      "options.reduce",
+    );
+  for (const other of ["embeddings", "seedTopics", "zeroShotTopics", "clusters", "outliers", "kRange"] as const)
+    if (o[other] !== undefined && !(other === "outliers" && o.outliers === false))
+      throw new InvalidArgumentError(
+        `${fn}: options.${other} steers k-means; leave it out with algorithm "nmf"`,
+        `options.${other}`,
+      );
 }
 
 /** Given clusters: integers from -1 up, at least one document in a cluster, with no k, guided or zero-shot topics. */
@@ -722,7 +762,9 @@ const SEED_MULTIPLIER = 1.2;
 function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: DocumentFacts): TopicsResult {
   const { seed, metric, nInit, sampleSize, miniBatchFrom, stabilitySeeds, parallel, progress } = settings;
   const n = docs.titles.length;
-  const reduceOption: number | "none" = settings.reduce === "auto" ? autoLsaDimensions(n) : settings.reduce;
+  // NMF factorizes the TF-IDF rows themselves.
+  const reduceOption: number | "none" =
+    settings.algorithm === "nmf" ? "none" : settings.reduce === "auto" ? autoLsaDimensions(n) : settings.reduce;
   const path: ClusteringPath =
     settings.path === "auto" ? (n >= miniBatchFrom ? "mini-batch" : "full-batch") : settings.path;
   const warnings: Warning[] = [];
@@ -764,9 +806,13 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
   const zeroTopics = zero?.used.length ?? 0;
 
   // Given clusters are the fit: their centres are their documents' means.
-  const given = settings.clusters === null ? null : givenClusterFit(X, settings.clusters, metric);
+  // NMF's components are the clusters: each document's heaviest one, as given clusters are.
+  const factorized =
+    settings.algorithm === "nmf" ? factorizeStage(X as CsrMatrix, settings.k as number, seed, warnings) : null;
+  const givenClusters = factorized?.components ?? settings.clusters;
+  const given = givenClusters === null ? null : givenClusterFit(X, givenClusters, metric);
   let kRest = 0;
-  let kChosenBy: TopicsParameters["kChosenBy"] = "given";
+  let kChosenBy: TopicsParameters["kChosenBy"] = factorized === null ? "given" : "user";
   let sweep: SweepKResult | null = null;
   let kChoice: KChoice | null = null;
   if (given !== null) {
@@ -904,6 +950,15 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
     topicOfCluster,
     topics.map((t) => ({ id: t.id, label: t.label, keywords: t.keywords })),
     embeddings === null ? "text" : "embeddings",
+    factorized === null || given === null
+      ? null
+      : {
+          components: factorized.H,
+          componentTopics: Int32Array.from({ length: factorized.H.rows }, (_, c) => {
+            const cluster = given.ids.indexOf(c);
+            return cluster < 0 ? -1 : (topicOfCluster[cluster] as number);
+          }),
+        },
   );
   const data = {
     topics,
@@ -926,6 +981,7 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
       zeroShotTopics: zeroTopics,
       outliers: outliersParameter(settings.outlierRule),
       abbreviations: settings.abbreviations,
+      algorithm: settings.algorithm,
     },
     sweep,
     abbreviations: abbreviations.found,

@@ -93,6 +93,16 @@ export const TOPICS_OPTION_SPECS: readonly TopicsOptionSpec[] = Object.freeze([
     help: "seed of every random choice",
   }),
   spec({
+    key: "algorithm",
+    argument: "options.algorithm",
+    flag: "algorithm",
+    value: "A",
+    kind: { type: "choice", choices: ["kmeans", "nmf"] },
+    default: "kmeans",
+    defaultText: "kmeans",
+    help: "kmeans, or nmf: scikit-learn's NMF of the TF-IDF rows, each document in its heaviest component (needs --k N)",
+  }),
+  spec({
     key: "metric",
     argument: "options.metric",
     flag: "metric",

@@ -9,10 +9,12 @@ import { withMethods } from "../core/methods.js";
 import { type PackedFloats, packFloats, unpackFloats } from "../core/packedFloats.js";
 import { toPoints, type Vectors } from "../core/points.js";
 import type { Keyword } from "../keywords/clusterKeywords.js";
+import { nmfTransform } from "../reduce/nmf.js";
 import { projectOnComponents } from "../reduce/truncatedSvd.js";
 import type { Stemmer } from "../text/stem.js";
 import { type TfidfModel, type TfidfModelJSON, tfidfFromJSON } from "../vectorize/tfidf.js";
 import { type DocumentInput, normalizeDocuments } from "./documents.js";
+import { heaviestComponents } from "./stages/factorize.js";
 
 export const TOPICS_FORMAT = "topiclens/topics";
 /** 2: the arrays of floats packed as float64 base64 (version 1, plain numbers, is still read). */
@@ -36,7 +38,9 @@ export interface TopicModel {
   readonly topics: readonly TopicSummary[];
   /** What was clustered: the texts' vectors, or precomputed embeddings (then use `predictEmbeddings`). */
   readonly input: "text" | "embeddings";
-  /** Topic id of each new document. O(tokens + nnz·k). */
+  /** With `algorithm: "nmf"`: the components, and the topic of each (−1: no document's heaviest); else null. */
+  readonly nmf: NmfTopics | null;
+  /** Topic id of each new document (with NMF: its heaviest component's topic). O(tokens + nnz·k). */
   predict(docs: readonly DocumentInput[]): Int32Array;
   /** A text's vector in the clustering space (TF-IDF, or LSA projected and unit length), as `predict` computes it. */
   embedText(text: string): Float64Array;
@@ -44,6 +48,14 @@ export interface TopicModel {
   predictEmbeddings(vectors: DenseMatrix | readonly (readonly number[])[]): Int32Array;
   /** A plain, versioned object; {@link topicModelFromJSON} restores identical predictions. */
   toJSON(): TopicModelJSON;
+}
+
+/** The NMF behind a model's topics: `predict` sends a document to its heaviest component's topic. */
+export interface NmfTopics {
+  /** k x vocabulary (scikit-learn's `components_`). */
+  readonly components: DenseMatrix;
+  /** Topic id of each component; −1 for a component that is no document's heaviest. */
+  readonly componentTopics: Int32Array;
 }
 
 export interface TopicModelJSON {
@@ -56,6 +68,11 @@ export interface TopicModelJSON {
   readonly topics: readonly TopicSummary[];
   /** Absent before embeddings existed: "text". */
   readonly input?: "text" | "embeddings";
+  /** Absent for k-means models. */
+  readonly nmf?: {
+    readonly components: { rows: number; cols: number; data: PackedFloats | number[] };
+    readonly componentTopics: number[];
+  };
 }
 
 /**
@@ -85,12 +102,13 @@ export function createTopicModel(
   topicOfCluster: Int32Array,
   topics: readonly TopicSummary[],
   input: "text" | "embeddings" = "text",
+  nmf: NmfTopics | null = null,
 ): TopicModel {
   // A cluster outside the map (an outlier, -1) stays -1: never topic 0 by accident.
   const toTopics = (clusters: Int32Array) =>
     clusters.map((c) => (c >= 0 && c < topicOfCluster.length ? (topicOfCluster[c] as number) : -1));
   const model: TopicModel = withMethods(
-    { vectorizer, components, kmeans, topicOfCluster, topics, input },
+    { vectorizer, components, kmeans, topicOfCluster, topics, input, nmf },
     {
       predict(docs: readonly DocumentInput[]): Int32Array {
         if (input === "embeddings") {
@@ -100,6 +118,11 @@ export function createTopicModel(
           );
         }
         const { texts } = normalizeDocuments("TopicModel.predict", docs);
+        if (nmf !== null) {
+          const { components: H, componentTopics } = nmf;
+          const heaviest = heaviestComponents(nmfTransform(vectorizer.transform(texts), H).data, texts.length, H.rows);
+          return heaviest.map((c) => (c < 0 ? -1 : (componentTopics[c] as number)));
+        }
         return toTopics(predict(kmeans, textVectors(vectorizer, components, texts)));
       },
       embedText(text: string): Float64Array {
@@ -136,6 +159,18 @@ export function createTopicModel(
         kmeans: kmeansToJSON(kmeans),
         topicOfCluster: Array.from(topicOfCluster),
         input,
+        ...(nmf === null
+          ? {}
+          : {
+              nmf: {
+                components: {
+                  rows: nmf.components.rows,
+                  cols: nmf.components.cols,
+                  data: packFloats(Float64Array.from(nmf.components.data)),
+                },
+                componentTopics: Array.from(nmf.componentTopics),
+              },
+            }),
         topics: topics.map((t) => ({
           id: t.id,
           label: t.label,
@@ -195,5 +230,19 @@ export function topicModelFromJSON(json: unknown, restore: { readonly stem?: Ste
     Int32Array.from(map as number[]),
     j.topics as TopicSummary[],
     j.input ?? "text",
+    j.nmf === undefined ? null : nmfFromJSON(j.nmf, vectorizer.vocabulary.length, (j.topics as unknown[]).length, bad),
   );
+}
+
+function nmfFromJSON(value: unknown, vocabulary: number, topics: number, bad: (what: string) => never): NmfTopics {
+  const v = value as Partial<NonNullable<TopicModelJSON["nmf"]>> | null;
+  const c = v?.components;
+  if (c === undefined || c === null || !Number.isInteger(c.rows) || c.rows < 1 || c.cols !== vocabulary)
+    bad("nmf.components must be k x the vocabulary size");
+  const { rows, cols } = c as { rows: number; cols: number };
+  const map = v?.componentTopics;
+  if (!Array.isArray(map) || map.length !== rows || map.some((t) => !Number.isInteger(t) || t < -1 || t >= topics))
+    bad(`nmf.componentTopics must map ${rows} components to topic ids or -1`);
+  const data = unpackFloats("nmf.components.data", (c as { data: PackedFloats | number[] }).data, rows * cols, bad);
+  return { components: { rows, cols, data }, componentTopics: Int32Array.from(map as number[]) };
 }

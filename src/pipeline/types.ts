@@ -135,6 +135,9 @@ export interface TopicsQuality {
 }
 
 /** How the clusters were computed: every k-means step on all rows, or mini-batches. */
+/** How documents are grouped into topics. */
+export type TopicsAlgorithm = "kmeans" | "nmf";
+
 export type ClusteringPath = "full-batch" | "mini-batch";
 
 /** The parameters actually used. */
@@ -165,6 +168,8 @@ export interface TopicsParameters {
   readonly outliers: number | { readonly threshold: number } | null;
   /** Whether the corpus' abbreviations were merged into their long forms in the keywords. */
   readonly abbreviations: boolean;
+  /** What made the topics: k-means, or NMF of the TF-IDF rows (each document in its heaviest component). */
+  readonly algorithm: TopicsAlgorithm;
 }
 
 /** The clustering space behind a result (hidden: for the views that regroup its topics). */

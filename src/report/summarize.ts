@@ -6,7 +6,7 @@ export function toText(result: TopicsResult, options: { titles?: number } = {}):
   const maxTitles = options.titles ?? 5;
   const { parameters: p, quality: q } = result;
   const lines = [
-    `${p.documents} documents, ${result.topics.length} topics (k ${p.kChosenBy === "user" ? "given" : `chosen by ${p.kChosenBy}`}), silhouette ${formatNumber(q.silhouette)}, stability ${formatNumber(q.stability)}, coherence ${formatNumber(q.coherence)}`,
+    `${p.documents} documents, ${result.topics.length} topics (${p.algorithm === "nmf" ? "NMF, " : ""}k ${p.kChosenBy === "user" ? "given" : `chosen by ${p.kChosenBy}`}), silhouette ${formatNumber(q.silhouette)}, stability ${formatNumber(q.stability)}, coherence ${formatNumber(q.coherence)}`,
   ];
   const choice = q.kChoice;
   if (choice?.uncertain)
