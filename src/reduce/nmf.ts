@@ -5,6 +5,7 @@ import { type Points, toPoints, type Vectors } from "../core/points.js";
 import { createRandom, standardNormals } from "../core/random.js";
 import { checkInteger, checkNumber, checkOneOf, checkOptions } from "../core/validate.js";
 import { type Warning, warning } from "../core/warnings.js";
+import { createSvdKernels } from "./svdKernels.js";
 import { truncatedSvd } from "./truncatedSvd.js";
 
 /** How the factors start: scikit-learn's `init` values, or given matrices (its `"custom"`). */
@@ -85,18 +86,21 @@ export function nmf(X: Vectors, k: number, options: NmfOptions = {}): NmfResult 
   };
   const W = start.W;
   const Ht = transpose(start.H, k, m);
-  const Xt = transposeCsr(p);
-  const XHt = new Float64Array(n * k);
-  const XtW = new Float64Array(m * k);
+  // X·Ht and Xᵀ·W by the SVD's product kernels (WebAssembly SIMD where available), in their buffers.
+  const kernels = createSvdKernels(p, k);
+  const features = kernels.featuresBuffer;
+  const rows = kernels.rowsBuffer;
   let iterations = 0;
   let converged = false;
   let first = 0;
   for (let it = 1; it <= settings.maxIter; it++) {
     iterations = it;
-    sparseTimesDense(p, Ht, k, XHt);
-    let violation = updateCoordinates(W, n, gram(Ht, m, k), XHt, k, reg.l1W, reg.l2W);
-    sparseTimesDense(Xt, W, k, XtW);
-    violation += updateCoordinates(Ht, m, gram(W, n, k), XtW, k, reg.l1H, reg.l2H);
+    features.set(Ht);
+    kernels.multiply(features, k, rows);
+    let violation = updateCoordinates(W, n, gram(Ht, m, k), rows, k, reg.l1W, reg.l2W);
+    rows.set(W);
+    kernels.multiplyTransposed(rows, k, features);
+    violation += updateCoordinates(Ht, m, gram(W, n, k), features, k, reg.l1H, reg.l2H);
     if (it === 1) first = violation;
     if (first === 0 || violation / first <= settings.tol) {
       converged = true;
@@ -157,7 +161,7 @@ export function nmfTransform(
   return { rows: n, cols: k, data: W };
 }
 
-type Csr = Extract<Points, { kind: "sparse" }>;
+type Csr = Extract<Points, { kind: "sparse" }> & { readonly data: Float64Array };
 
 function solverSettings(
   fn: string,
@@ -186,7 +190,8 @@ function nonNegativeCsr(fn: string, X: Vectors): Csr {
     for (let r = 0; r < p.rows; r++)
       for (let q = p.indptr[r] as number; q < (p.indptr[r + 1] as number); q++)
         check(p.data[q] as number, r, p.indices[q] as number);
-    return p;
+    // One element type in the hot loops.
+    return { ...p, data: p.data instanceof Float64Array ? p.data : Float64Array.from(p.data) };
   }
   const indptr = new Int32Array(p.rows + 1);
   let nnz = 0;
@@ -392,36 +397,16 @@ function gram(F: Float64Array, rows: number, k: number): Float64Array {
 /** out = X·D with X sparse (rows x cols) and D dense (cols x k). */
 function sparseTimesDense(X: Csr, D: Float64Array, k: number, out: Float64Array): void {
   out.fill(0);
+  const { indptr, indices, data } = X;
   for (let r = 0; r < X.rows; r++) {
     const o = r * k;
-    for (let q = X.indptr[r] as number; q < (X.indptr[r + 1] as number); q++) {
-      const x = X.data[q] as number;
-      const d = (X.indices[q] as number) * k;
+    const end = indptr[r + 1] as number;
+    for (let q = indptr[r] as number; q < end; q++) {
+      const x = data[q] as number;
+      const d = (indices[q] as number) * k;
       for (let t = 0; t < k; t++) out[o + t] = (out[o + t] as number) + x * (D[d + t] as number);
     }
   }
-}
-
-function transposeCsr(X: Csr): Csr {
-  const counts = new Int32Array(X.cols + 1);
-  for (let q = 0; q < X.indices.length; q++) {
-    const c = (X.indices[q] as number) + 1;
-    counts[c] = (counts[c] as number) + 1;
-  }
-  for (let c = 0; c < X.cols; c++) counts[c + 1] = (counts[c + 1] as number) + (counts[c] as number);
-  const indptr = Int32Array.from(counts);
-  const next = Int32Array.from(counts.subarray(0, X.cols));
-  const indices = new Int32Array(X.indices.length);
-  const data = new Float64Array(X.indices.length);
-  for (let r = 0; r < X.rows; r++)
-    for (let q = X.indptr[r] as number; q < (X.indptr[r + 1] as number); q++) {
-      const c = X.indices[q] as number;
-      const at = next[c] as number;
-      next[c] = at + 1;
-      indices[at] = r;
-      data[at] = X.data[q] as number;
-    }
-  return { kind: "sparse", rows: X.cols, cols: X.rows, indptr, indices, data };
 }
 
 function transpose(M: Float64Array, rows: number, cols: number): Float64Array {
