@@ -82,6 +82,18 @@ function eigenWhitening(gram: Float64Array, cols: number): Float64Array {
  * The two row passes of {@link orthonormalizeColumns}; the WebAssembly versions (see
  * reduce/linalgKernels.ts) do the same multiply-adds in the same order.
  */
+/** AᵀA in full (A rows x cols, row-major): the row kernels' upper triangle, mirrored. */
+export function gramMatrix(
+  a: Float64Array,
+  rows: number,
+  cols: number,
+  kernels: RowKernels = JAVASCRIPT_ROW_KERNELS,
+): Float64Array {
+  const gram = kernels.gramUpper(a, rows, cols);
+  for (let i = 0; i < cols; i++) for (let j = 0; j < i; j++) gram[i * cols + j] = gram[j * cols + i] as number;
+  return gram;
+}
+
 export interface RowKernels {
   /** Upper triangle of AᵀA (rows x cols A), rows in order, zero entries of A skipped. */
   gramUpper(a: Float64Array, rows: number, cols: number): Float64Array;

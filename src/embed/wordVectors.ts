@@ -1,7 +1,7 @@
 import type { DenseMatrix } from "../core/dense.js";
 import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
-import { symmetricEigen } from "../core/linalg.js";
+import { gramMatrix, symmetricEigen } from "../core/linalg.js";
 import { checkInteger, checkNumber, checkOptions } from "../core/validate.js";
 import { createTokenizer } from "../text/tokenize.js";
 
@@ -132,17 +132,7 @@ function checkedVector(fn: string, word: string, raw: ArrayLike<number>, dims: n
 
 /** Takes each row's projection on the top eigenvector of XᵀX (the rows' first right singular vector) out of it. */
 function removeFirstDirection(data: Float64Array, rows: number, dims: number): void {
-  const gram = new Float64Array(dims * dims);
-  for (let i = 0; i < rows; i++) {
-    const base = i * dims;
-    for (let p = 0; p < dims; p++) {
-      const x = data[base + p] as number;
-      if (x === 0) continue;
-      for (let q = 0; q < dims; q++)
-        gram[p * dims + q] = (gram[p * dims + q] as number) + x * (data[base + q] as number);
-    }
-  }
-  const { values, vectors } = symmetricEigen(gram, dims);
+  const { values, vectors } = symmetricEigen(gramMatrix(data, rows, dims), dims);
   if (!((values[0] as number) > 0)) return;
   // Eigenvectors are the columns of `vectors`, largest eigenvalue first.
   const u = Float64Array.from({ length: dims }, (_, p) => vectors[p * dims] as number);

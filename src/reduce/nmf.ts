@@ -1,6 +1,7 @@
 import type { DenseMatrix } from "../core/dense.js";
 import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
+import { gramMatrix } from "../core/linalg.js";
 import { type Points, toPoints, type Vectors } from "../core/points.js";
 import { createRandom, standardNormals } from "../core/random.js";
 import { checkInteger, checkNumber, checkOneOf, checkOptions } from "../core/validate.js";
@@ -96,11 +97,13 @@ export function nmf(X: Vectors, k: number, options: NmfOptions = {}): NmfResult 
   for (let it = 1; it <= settings.maxIter; it++) {
     iterations = it;
     features.set(Ht);
+    const HHt = gramMatrix(features, m, k, kernels);
     kernels.multiply(features, k, rows);
-    let violation = updateCoordinates(W, n, gram(Ht, m, k), rows, k, reg.l1W, reg.l2W);
+    let violation = updateCoordinates(W, n, HHt, rows, k, reg.l1W, reg.l2W);
     rows.set(W);
+    const WtW = gramMatrix(rows, n, k, kernels);
     kernels.multiplyTransposed(rows, k, features);
-    violation += updateCoordinates(Ht, m, gram(W, n, k), features, k, reg.l1H, reg.l2H);
+    violation += updateCoordinates(Ht, m, WtW, features, k, reg.l1H, reg.l2H);
     if (it === 1) first = violation;
     if (first === 0 || violation / first <= settings.tol) {
       converged = true;
@@ -148,7 +151,7 @@ export function nmfTransform(
   const { rows: n, cols: m } = p;
   const k = H.rows;
   const Ht = transpose(Float64Array.from(H.data), k, m);
-  const HHt = gram(Ht, m, k);
+  const HHt = gramMatrix(Ht, m, k);
   const XHt = new Float64Array(n * k);
   sparseTimesDense(p, Ht, k, XHt);
   const W = new Float64Array(n * k);
@@ -379,21 +382,6 @@ function updateCoordinates(
   return violation;
 }
 
-/** FᵀF for F rows x k (row-major). */
-function gram(F: Float64Array, rows: number, k: number): Float64Array {
-  const G = new Float64Array(k * k);
-  for (let i = 0; i < rows; i++) {
-    const fi = i * k;
-    for (let a = 0; a < k; a++) {
-      const x = F[fi + a] as number;
-      if (x === 0) continue;
-      for (let c = a; c < k; c++) G[a * k + c] = (G[a * k + c] as number) + x * (F[fi + c] as number);
-    }
-  }
-  for (let a = 0; a < k; a++) for (let c = 0; c < a; c++) G[a * k + c] = G[c * k + a] as number;
-  return G;
-}
-
 /** out = X·D with X sparse (rows x cols) and D dense (cols x k). */
 function sparseTimesDense(X: Csr, D: Float64Array, k: number, out: Float64Array): void {
   out.fill(0);
@@ -423,8 +411,8 @@ function frobeniusError(X: Csr, W: Float64Array, Ht: Float64Array, k: number): n
   sparseTimesDense(X, Ht, k, XHt);
   let cross = 0;
   for (let i = 0; i < XHt.length; i++) cross += (XHt[i] as number) * (W[i] as number);
-  const WtW = gram(W, X.rows, k);
-  const HHt = gram(Ht, X.cols, k);
+  const WtW = gramMatrix(W, X.rows, k);
+  const HHt = gramMatrix(Ht, X.cols, k);
   let normWH = 0;
   for (let i = 0; i < k * k; i++) normWH += (WtW[i] as number) * (HHt[i] as number);
   return Math.sqrt(Math.max(0, normX - 2 * cross + normWH));

@@ -1,7 +1,7 @@
 import type { CsrMatrix } from "../core/csr.js";
 import { type DenseMatrix, denseNormalizeRows } from "../core/dense.js";
 import { InvalidArgumentError } from "../core/errors.js";
-import { orthonormalizeColumns, symmetricEigen } from "../core/linalg.js";
+import { gramMatrix, orthonormalizeColumns, symmetricEigen } from "../core/linalg.js";
 import { meanColumnVariance, type Points, toPoints, type Vectors } from "../core/points.js";
 import { createRandom, standardNormals } from "../core/random.js";
 import { checkInteger, checkOptions } from "../core/validate.js";
@@ -79,8 +79,7 @@ export function truncatedSvd(X: Vectors, nComponents: number, options: Truncated
   orthonormalizeColumns(y, n, l, 2, kernels);
   kernels.multiplyTransposed(y, l, q); // d x l, i.e. Bᵀ with B = basisᵀ X
   const bt = q;
-  const gram = kernels.gramUpper(bt, d, l); // B Bᵀ
-  for (let a = 0; a < l; a++) for (let b = 0; b < a; b++) gram[a * l + b] = gram[b * l + a] as number;
+  const gram = gramMatrix(bt, d, l, kernels); // B Bᵀ
   const { values, vectors } = symmetricEigen(gram, l);
 
   const k = nComponents;
