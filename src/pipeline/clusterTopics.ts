@@ -59,7 +59,8 @@ export interface ClusterTopicsOptions {
    * `"kmeans"` clusters the documents' vectors; `"nmf"` factorizes their TF-IDF rows as
    * scikit-learn's `NMF` (see {@link nmf}: NNDSVDa start, coordinate descent) and puts each
    * document in its heaviest component (a document with no weight on any is in no topic,
-   * −1). NMF needs a number `k`, works on the TF-IDF rows (no LSA), and takes none of the
+   * −1; a component that is no document's heaviest makes no topic, with a warning, so there
+   * may be fewer topics than `k`). NMF needs a number `k`, works on the TF-IDF rows (no LSA), and takes none of the
    * options that steer k-means (`embeddings`, `seedTopics`, `zeroShotTopics`, `clusters`,
    * `outliers`, `kRange`). `topic.cluster` is the topic's component (a row of
    * `model.nmf.components`), and `predict` sends new documents to their heaviest component
@@ -365,7 +366,7 @@ function checkNmfOptions(fn: string, o: ClusterTopicsOptions): void {
   for (const other of ["embeddings", "seedTopics", "zeroShotTopics", "clusters", "outliers", "kRange"] as const)
     if (o[other] !== undefined && !(other === "outliers" && o.outliers === false))
       throw new InvalidArgumentError(
-        `${fn}: options.${other} steers k-means; leave it out with algorithm "nmf"`,
+        `${fn}: options.${other}${other === "embeddings" ? " (or embed)" : ""} steers k-means; leave it out with algorithm "nmf"`,
         `options.${other}`,
       );
 }
