@@ -20,6 +20,14 @@ describe("examples/ run against the built package", () => {
     expect(out).toContain("Anarchic Federated Learning");
     expect(out).not.toMatch(/\.\.\. and \d+ more/);
   });
+  it("nmf-topics.mjs sets NMF topics beside k-means topics and shows a new text's topic mixture", async () => {
+    const out = await example("nmf-topics.mjs");
+    const [kmeansCount, nmfCount] = [...out.matchAll(/^(k-means|NMF): (\d+) topics/gm)].map((m) => Number(m[2]));
+    expect(kmeansCount).toBeGreaterThan(1);
+    expect(nmfCount).toBeLessThanOrEqual(kmeansCount as number);
+    expect(out).toMatch(/^ +\d+% {2}federated learning \(FL\)/m);
+    expect(out).toMatch(/predicted topic: federated learning \(FL\)/);
+  });
   it("cluster-file.mjs clusters a JSONL file", async () => {
     const file = join(tmp, "docs.jsonl");
     writeFileSync(

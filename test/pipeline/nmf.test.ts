@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CsrMatrix } from "../../src/core/csr.js";
 import { InvalidArgumentError } from "../../src/core/errors.js";
 import { seedCorpus } from "../../src/corpus/seed.js";
-import { clusterTopics } from "../../src/pipeline/clusterTopics.js";
+import { clusterTopics, clusterTopicsStream } from "../../src/pipeline/clusterTopics.js";
 import { topicModelFromJSON } from "../../src/pipeline/topicModel.js";
 import { CLUSTERING_SPACE } from "../../src/pipeline/types.js";
 import { nmf } from "../../src/reduce/nmf.js";
@@ -45,6 +45,12 @@ describe('clusterTopics(docs, { algorithm: "nmf", k })', () => {
     const restored = topicModelFromJSON(JSON.parse(JSON.stringify(r.model.toJSON())));
     expect(Array.from(restored.predict(docs))).toEqual(Array.from(r.assignments));
     expect(restored.nmf?.componentTopics).toEqual(r.model.nmf?.componentTopics);
+  });
+
+  it("gives the same topics from a stream of the documents", async () => {
+    const streamed = await clusterTopicsStream(docs, { algorithm: "nmf", k: 6 });
+    expect(Array.from(streamed.assignments)).toEqual(Array.from(r.assignments));
+    expect(streamed.topics.map((t) => t.label)).toEqual(r.topics.map((t) => t.label));
   });
 
   it("k-means models carry no NMF", () => {
