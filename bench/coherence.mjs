@@ -2,7 +2,7 @@
 // of topiclens' keywords (class-based TF-IDF with phrases and MMR) versus plain centroid
 // argsort keywords (scikit-learn's example: top terms of each k-means centroid in its
 // TF-IDF space), for the same clustering.
-//   node bench/coherence.mjs      (needs `npm run build`)
+//   node bench/coherence.mjs [corpus ...]     (needs `npm run build`)
 import { readCorpus } from "./lib/corpus.mjs";
 import { table } from "./lib/run.mjs";
 
@@ -18,11 +18,25 @@ const {
 } = await import("../dist/index.js");
 
 const rows = [];
-for (const corpus of ["conf-abstracts-5areas.jsonl.gz", "20ng-4cat-stripped.jsonl"]) {
+const corpora =
+  process.argv.slice(2).length > 0
+    ? process.argv.slice(2)
+    : [
+        "conf-abstracts-5areas.jsonl.gz",
+        "20ng-4cat-stripped.jsonl",
+        "bbc-news.jsonl",
+        "reuters-r8.jsonl",
+        "ag-news-test.jsonl",
+        "ohsumed-23.jsonl",
+        "keyphrase-abstracts.jsonl",
+        "brown-genres.jsonl",
+      ];
+for (const corpus of corpora) {
   const records = readCorpus(corpus);
   const docs = records.map((r) => r.text);
   const k = new Set(records.map((r) => r.label)).size;
-  const result = clusterTopics(docs, { k, seed: 0, stabilitySeeds: 1 });
+  // 25 keywords a topic, for the diversity of the top 25.
+  const result = clusterTopics(docs, { k, seed: 0, stabilitySeeds: 1, keywords: { topN: 25 } });
   const labels = result.assignments;
   // Each keyword set is scored on the corpus as its own tokenizer reads it.
   const tokensOf = (tokenize, stop) => docs.map((d) => tokenize(d).filter((w) => !stop.has(w)));
@@ -56,9 +70,31 @@ for (const corpus of ["conf-abstracts-5areas.jsonl.gz", "20ng-4cat-stripped.json
     { counts: phrases.counts, labels, vocabulary: phrases.model.vocabulary, k },
     { topN: 25 },
   ).map((t) => t.keywords.map((x) => x.term));
+  // What users see: the one call's topic keywords. A keyword that merged a short form
+  // ("large language models (LLMs)", counted as "llms") holds the documents with either form,
+  // as its counts do: each written-out long form counts as the short form there too.
+  const shown = result.topics.map((t) => t.keywords.map((x) => x.counted ?? x.term));
+  const stop = resolveStopWords("en", "bench").words;
+  const tokenize = createTokenizer({});
+  const merged = [];
+  for (const t of result.topics)
+    for (const x of t.keywords) {
+      const long = x.counted === undefined ? null : /^(.*?)\s*\([^()]+\)$/.exec(x.term)?.[1];
+      if (long) merged.push({ short: x.counted, long: tokenize(long).filter((w) => !stop.has(w)) });
+    }
+  const shownTexts = ourTexts.map((words) => {
+    const out = [];
+    words.forEach((w, i) => {
+      for (const { short, long } of merged)
+        if (long.length > 0 && long.every((lw, j) => words[i + j] === lw)) out.push(short);
+      out.push(w);
+    });
+    return out;
+  });
   for (const [name, topics, texts] of [
     ["centroid argsort (sklearn example)", centroid, sklearnTexts],
     ["topiclens c-TF-IDF + phrases + MMR", ours, ourTexts],
+    ["topiclens clusterTopics keywords", shown, shownTexts],
   ]) {
     rows.push([
       corpus,
