@@ -16,7 +16,8 @@ export interface NmfOptions {
   /**
    * `"nndsvda"`: NNDSVD (Boutsidis & Gallopoulos 2008) with its zeros filled with the mean of X;
    * `"nndsvd"`: zeros kept (sparser factors); `"random"`: |N(0,1)|·√(mean(X)/k); or `{ W, H }`.
-   * @defaultValue "nndsvda" when k < min(rows, features), else "random" (scikit-learn's rule)
+   * @defaultValue "nndsvda" when k < min(rows, features), else "random" (scikit-learn's rule,
+   * which also takes NNDSVDa at k = min(rows, features); the truncated SVD here needs k below it)
    */
   readonly init?: NmfInit;
   /** Stop when the projected gradient falls to this share of the first iteration's. @defaultValue 1e-4 */
