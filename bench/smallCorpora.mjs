@@ -35,48 +35,10 @@ const VARIANTS = [
   ["LSA 2√n dims (10–100)", (n) => ({ reduce: Math.max(10, Math.min(100, Math.round(2 * Math.sqrt(n)))) })],
   ["1–2-gram vectors", () => ({ vectorizer: { ngramRange: [1, 2] } })],
   ["nInit 30", () => ({ nInit: 30 })],
-  // Evidence accumulation: the default space, 10 k-means runs (nInit 10, seeds apart), average linkage of co-association.
-  ["consensus of 10 seeds", () => ({}), consensusClusters],
+  ["consensus of 10 runs", () => ({ consensus: 10 })],
 ];
 const only = (process.env.TOPICLENS_VARIANTS ?? "").split(",").filter(Boolean);
 const RUN = only.length > 0 ? VARIANTS.filter(([name]) => only.includes(name)) : VARIANTS;
-const SPACE = Symbol.for("topiclens.clusteringSpace");
-
-/** Clusters of the documents most often together over 10 k-means runs in the default space (average linkage on 1 − co-association). */
-function consensusClusters(texts, k, seed) {
-  const { points } = lib.clusterTopics(texts, { k, seed, stabilitySeeds: 1 })[SPACE]();
-  const n = points.rows;
-  const runs = 10;
-  const together = new Float64Array(n * n);
-  for (let r = 0; r < runs; r++) {
-    const { labels } = lib.kmeans(points, k, { metric: "cosine", nInit: 10, seed: seed * 1000 + r });
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (labels[i] === labels[j]) together[i * n + j] += 1;
-  }
-  const D = new Float64Array(n * n);
-  for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) D[i * n + j] = D[j * n + i] = 1 - together[i * n + j] / runs;
-  // Average linkage by the Lance–Williams update, down to k groups.
-  const size = new Float64Array(n).fill(1);
-  const alive = new Uint8Array(n).fill(1);
-  const parent = Int32Array.from({ length: n }, (_, i) => i);
-  for (let groups = n; groups > k; groups--) {
-    let best = Number.POSITIVE_INFINITY;
-    let a = -1;
-    let b = -1;
-    for (let i = 0; i < n; i++)
-      if (alive[i])
-        for (let j = i + 1; j < n; j++) if (alive[j] && D[i * n + j] < best) [best, a, b] = [D[i * n + j], i, j];
-    for (let j = 0; j < n; j++)
-      if (alive[j] && j !== a && j !== b)
-        D[a * n + j] = D[j * n + a] = (size[a] * D[a * n + j] + size[b] * D[b * n + j]) / (size[a] + size[b]);
-    size[a] += size[b];
-    alive[b] = 0;
-    parent[b] = a;
-  }
-  const root = (i) => (parent[i] === i ? i : root(parent[i]));
-  return Array.from({ length: n }, (_, i) => root(i));
-}
-
 /** A seeded draw of n records (Fisher–Yates prefix). */
 function draw(records, n, seed) {
   const random = lib.createRandom(seed);
@@ -101,12 +63,10 @@ for (const size of SIZES) {
       const texts = sample.map((r) => r.text);
       const labels = sample.map((r) => r.label);
       const k = new Set(labels).size;
-      for (const [variant, options, clusters] of RUN) {
+      for (const [variant, options] of RUN) {
         let r;
         try {
-          r = clusters
-            ? lib.clusterTopics(texts, { clusters: clusters(texts, k, d) })
-            : lib.clusterTopics(texts, { k, seed: d, stabilitySeeds: 1, ...options(size) });
+          r = lib.clusterTopics(texts, { k, seed: d, stabilitySeeds: 1, ...options(size) });
         } catch (error) {
           console.error(`${name} ${size} ${variant}: ${error.message}`);
           continue;

@@ -22,6 +22,8 @@ export type WarningCode =
   | "reduce-ignored"
   /** Fewer LSA dimensions than asked for could be computed. */
   | "reduce-clamped"
+  /** More documents than a consensus of runs is made for: one k-means run made the topics. */
+  | "consensus-ignored"
   /** A zero-shot topic took no document and was dropped. */
   | "zero-shot-unused"
   /** Documents whose cluster was not given were left out (nameClusters). */

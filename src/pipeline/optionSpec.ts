@@ -133,6 +133,16 @@ export const TOPICS_OPTION_SPECS: readonly TopicsOptionSpec[] = Object.freeze([
     help: "k-means restarts",
   }),
   spec({
+    key: "consensus",
+    argument: "options.consensus",
+    flag: "consensus",
+    value: "N",
+    kind: { type: "integer-or", words: ["auto"], min: 1 },
+    default: "auto",
+    defaultText: "auto",
+    help: "k-means runs whose consensus makes the topics, up to 500 documents (auto: 10; 1: one run)",
+  }),
+  spec({
     key: "sampleSize",
     argument: "options.sampleSize",
     flag: "sample-size",

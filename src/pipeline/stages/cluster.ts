@@ -1,9 +1,11 @@
 import type { Clusterer, ClusterFit, ClusterPoints } from "../../cluster/clusterer.js";
+import { consensusLabels, partitionResult } from "../../cluster/consensus.js";
 import { type KMeansMetric, type KMeansResult, kmeans } from "../../cluster/kmeans.js";
 import { miniBatchKMeans } from "../../cluster/miniBatch.js";
 import type { ParallelAssigner } from "../../cluster/parallel.js";
 import type { DenseMatrix } from "../../core/dense.js";
 import { asPoints, selectRows } from "../../core/points.js";
+import { createRandom } from "../../core/random.js";
 import { adjustedRandIndex } from "../../evaluate/external.js";
 import type { ClusteringPath } from "../types.js";
 import { documentSample } from "./sample.js";
@@ -18,7 +20,12 @@ export interface KMeansClustererSettings {
   readonly path: ClusteringPath;
   /** First centres of every k-means++ start (guided topics), or null. */
   readonly seedCenters?: DenseMatrix | null;
+  /** k-means runs whose consensus is the partition, up to {@link CONSENSUS_MAX_DOCUMENTS} rows (0 or 1: one run). */
+  readonly consensus?: number;
 }
+
+/** Up to this many rows, `consensus` runs make the partition (the co-association matrix is n²). */
+export const CONSENSUS_MAX_DOCUMENTS = 500;
 
 /** The k-means option that starts every k-means++ run from the guided topics' centres. */
 function seeded(settings: Pick<KMeansClustererSettings, "seedCenters">): { seedCenters?: DenseMatrix } {
@@ -37,10 +44,20 @@ export function kmeansClusterer(k: number, settings: KMeansClustererSettings): C
     k,
     fit(points, { seed, parallel }) {
       const { metric, nInit, sampleSize } = settings;
-      if (points.rows <= sampleSize && settings.path === "full-batch")
-        return fromKMeans(
-          kmeans(points, k, { metric, nInit, seed, ...seeded(settings), ...(parallel ? { parallel } : {}) }),
-        );
+      const threads = parallel ? { parallel } : {};
+      if (points.rows <= sampleSize && settings.path === "full-batch") {
+        const first = kmeans(points, k, { metric, nInit, seed, ...seeded(settings), ...threads });
+        const runs = settings.consensus ?? 0;
+        if (runs <= 1 || k <= 1 || points.rows > CONSENSUS_MAX_DOCUMENTS || settings.seedCenters)
+          return fromKMeans(first);
+        // Further runs from seeds drawn from this one, so that nearby seeds share no run.
+        const random = createRandom(seed);
+        const labels = [first.labels];
+        for (let r = 1; r < runs; r++)
+          labels.push(kmeans(points, k, { metric, nInit, seed: random.nextUint32(), ...threads }).labels);
+        const agreed = consensusLabels(labels, points.rows, k);
+        return fromKMeans(partitionResult(asPoints(points), agreed, k, metric, first));
+      }
       const rows = documentSample(points.rows, sampleSize, seed);
       const sampled = bestOnSample(
         rows === null ? points : selectPoints(points, rows),
