@@ -905,7 +905,16 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
   progress("cluster", 0, 1);
   const guided =
     settings.seedTopics === null ? null : seedCenters(settings.fn, settings.seedTopics, vectorizer, components);
-  const clustererSettings = { metric, nInit, sampleSize, path, seedCenters: guided, consensus: settings.consensus };
+  // The runs the clusterer makes a consensus of (it runs once beyond these bounds).
+  const consensusRuns =
+    given === null &&
+    guided === null &&
+    kRest > 1 &&
+    path === "full-batch" &&
+    nRest <= Math.min(CONSENSUS_MAX_DOCUMENTS, sampleSize)
+      ? settings.consensus
+      : 1;
+  const clustererSettings = { metric, nInit, sampleSize, path, seedCenters: guided, consensus: consensusRuns };
   if (settings.consensusAsked && settings.consensus > 1 && given === null && nRest > CONSENSUS_MAX_DOCUMENTS)
     warnings.push(
       warning(
@@ -1039,6 +1048,7 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
       outliers: outliersParameter(settings.outlierRule),
       abbreviations: settings.abbreviations,
       algorithm: settings.algorithm,
+      consensus: consensusRuns,
     },
     sweep,
     abbreviations: abbreviations.found,

@@ -168,6 +168,8 @@ export interface TopicsParameters {
   readonly outliers: number | { readonly threshold: number } | null;
   /** Whether the corpus' abbreviations were merged into their long forms in the keywords. */
   readonly abbreviations: boolean;
+  /** k-means runs whose consensus made the topics (1: one run; see the `consensus` option). */
+  readonly consensus: number;
   /** What made the topics: k-means, or NMF of the TF-IDF rows (each document in its heaviest component). */
   readonly algorithm: TopicsAlgorithm;
 }

@@ -62,8 +62,10 @@ describe("clusterTopics(docs, { consensus })", () => {
     // "auto", the default, is 10 runs at this size.
     const auto = clusterTopics(docs, { k: 8, stabilitySeeds: 1, seed: 3 });
     expect(Array.from(auto.assignments)).toEqual(Array.from(r.assignments));
+    expect([r.parameters.consensus, auto.parameters.consensus]).toEqual([10, 10]);
     const single = clusterTopics(docs, { k: 8, stabilitySeeds: 1, seed: 3, consensus: 1 });
     expect(adjustedRandIndex(single.assignments, r.assignments)).toBeLessThan(1);
+    expect(single.parameters.consensus).toBe(1);
   });
 
   it("makes the topics of nearby seeds agree more than one run does", () => {
@@ -90,6 +92,7 @@ describe("clusterTopics(docs, { consensus })", () => {
     expect(Array.from(asked.assignments)).toEqual(Array.from(one.assignments));
     expect(asked.warnings.map((w) => w.code)).toContain("consensus-ignored");
     expect(one.warnings.map((w) => w.code)).not.toContain("consensus-ignored");
+    expect([one.parameters.consensus, asked.parameters.consensus]).toEqual([1, 1]);
   });
 
   it.each([
