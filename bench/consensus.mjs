@@ -4,8 +4,7 @@
 // draw, the whole one call for seeds 0–4: mean pairwise adjusted Rand index between the
 // seeds' assignments, and mean V-measure against the classes, per draw size.
 //   node bench/consensus.mjs [sizes...]   (needs `npm run build`)
-import { readCorpus } from "./lib/corpus.mjs";
-import { stripPost } from "./lib/newsgroups.mjs";
+import { draw, loadDrawCorpora } from "./lib/draws.mjs";
 import { table } from "./lib/run.mjs";
 
 const lib = await import("../dist/index.js");
@@ -13,24 +12,6 @@ const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const SIZES = sizes.length > 0 ? sizes : [70, 200, 500];
 const SEEDS = [0, 1, 2, 3, 4];
 const RUNS = [1, 10];
-const CORPORA = [
-  ["bbc-news.jsonl", (r) => r.text],
-  ["20ng-4cat-stripped.jsonl", (r) => r.text],
-  ["20newsgroups-bydate.jsonl.gz", (r) => stripPost(r.text)],
-  ["reuters-r8.jsonl", (r) => r.text],
-  ["conf-abstracts-5areas.jsonl.gz", (r) => (r.title ? `${r.title}. ${r.text}` : r.text)],
-  ["ag-news-test.jsonl", (r) => r.text],
-];
-
-function draw(records, n, seed) {
-  const random = lib.createRandom(seed);
-  const order = Array.from(records.keys());
-  for (let i = 0; i < Math.min(n, order.length); i++) {
-    const j = i + Math.floor(random.nextFloat() * (order.length - i));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order.slice(0, n).map((i) => records[i]);
-}
 
 function meanPairwiseAri(parts) {
   let total = 0;
@@ -44,17 +25,12 @@ function meanPairwiseAri(parts) {
 }
 
 const mean = (xs) => xs.reduce((s, x) => s + x, 0) / xs.length;
-const loaded = CORPORA.map(([name, text]) => [
-  name,
-  readCorpus(name)
-    .map((r) => ({ text: text(r), label: r.label }))
-    .filter((r) => r.text.trim().length > 0),
-]);
+const loaded = loadDrawCorpora();
 const rows = [];
 for (const size of SIZES) {
   const found = Object.fromEntries(RUNS.map((runs) => [runs, { agreement: [], v: [], seconds: [] }]));
   for (const [name, records] of loaded) {
-    const sample = draw(records, size, size + name.length);
+    const sample = draw(lib.createRandom, records, size, size + name.length);
     const texts = sample.map((r) => r.text);
     const labels = sample.map((r) => r.label);
     const k = new Set(labels).size;
@@ -72,7 +48,7 @@ for (const size of SIZES) {
   for (const runs of RUNS)
     rows.push([
       size,
-      runs === 1 ? "one run (default)" : `consensus of ${runs}`,
+      runs === 1 ? "one run (consensus: 1)" : `consensus of ${runs} (default)`,
       mean(found[runs].agreement).toFixed(3),
       mean(found[runs].v).toFixed(3),
       mean(found[runs].seconds).toFixed(2),

@@ -3,22 +3,13 @@
 // `clusterTopics` with k = the number of gold classes in the subset, under the default and
 // each alternative; mean V-measure and ARI over corpora and draws, per subset size.
 //   node bench/smallCorpora.mjs [sizes...]   (needs `npm run build`; TOPICLENS_VARIANTS="default,..." runs only those)
-import { readCorpus } from "./lib/corpus.mjs";
-import { stripPost } from "./lib/newsgroups.mjs";
+import { draw, loadDrawCorpora } from "./lib/draws.mjs";
 import { table } from "./lib/run.mjs";
 
 const lib = await import("../dist/index.js");
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const SIZES = sizes.length > 0 ? sizes : [70, 200, 500, 1500];
 const DRAWS = Number(process.env.TOPICLENS_DRAWS ?? 3);
-const CORPORA = [
-  ["bbc-news.jsonl", (r) => r.text],
-  ["20ng-4cat-stripped.jsonl", (r) => r.text],
-  ["20newsgroups-bydate.jsonl.gz", (r) => stripPost(r.text)],
-  ["reuters-r8.jsonl", (r) => r.text],
-  ["conf-abstracts-5areas.jsonl.gz", (r) => (r.title ? `${r.title}. ${r.text}` : r.text)],
-  ["ag-news-test.jsonl", (r) => r.text],
-];
 
 /** LSA dimensions that grow with the corpus: a tenth of the documents, 10 to 100. */
 const scaledLsa = (n) => Math.max(10, Math.min(100, Math.round(n / 10)));
@@ -39,27 +30,13 @@ const VARIANTS = [
 ];
 const only = (process.env.TOPICLENS_VARIANTS ?? "").split(",").filter(Boolean);
 const RUN = only.length > 0 ? VARIANTS.filter(([name]) => only.includes(name)) : VARIANTS;
-/** A seeded draw of n records (Fisher–Yates prefix). */
-function draw(records, n, seed) {
-  const random = lib.createRandom(seed);
-  const order = Array.from(records.keys());
-  for (let i = 0; i < Math.min(n, order.length); i++) {
-    const j = i + Math.floor(random.nextFloat() * (order.length - i));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order.slice(0, n).map((i) => records[i]);
-}
 
-const loaded = CORPORA.map(([name, text]) => [name, readCorpus(name).map((r) => ({ text: text(r), label: r.label }))]);
+const loaded = loadDrawCorpora();
 const results = new Map(); // `${size} ${variant}` -> [{ v, ari }]
 for (const size of SIZES) {
   for (const [name, records] of loaded) {
     for (let d = 0; d < DRAWS; d++) {
-      const sample = draw(
-        records.filter((r) => r.text.trim().length > 0),
-        size,
-        1000 * d + size,
-      );
+      const sample = draw(lib.createRandom, records, size, 1000 * d + size);
       const texts = sample.map((r) => r.text);
       const labels = sample.map((r) => r.label);
       const k = new Set(labels).size;

@@ -8,6 +8,7 @@ import { seedCorpus } from "../../src/corpus/seed.js";
 import { adjustedRandIndex } from "../../src/evaluate/external.js";
 import { clusterTopics } from "../../src/pipeline/clusterTopics.js";
 import { CLUSTERING_SPACE } from "../../src/pipeline/types.js";
+import { expectArgumentError } from "../helpers/assert.js";
 import { readCorpus } from "../helpers/data.js";
 
 const docs = seedCorpus().map((p) => ({ title: p.title, text: p.abstract }));
@@ -102,13 +103,6 @@ describe("clusterTopics(docs, { consensus })", () => {
     ["with guided topics", { consensus: 5, seedTopics: [["federated", "clients"]] }],
     ["with NMF", { consensus: 5, algorithm: "nmf", k: 4 }],
   ])("refuses %s with a typed error naming options.consensus", (_, options) => {
-    let error: unknown;
-    try {
-      clusterTopics(docs, options as never);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(InvalidArgumentError);
-    expect((error as InvalidArgumentError).argument).toBe("options.consensus");
+    expectArgumentError(() => clusterTopics(docs, options as never), InvalidArgumentError, "options.consensus");
   });
 });

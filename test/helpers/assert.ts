@@ -32,3 +32,19 @@ export function checksum(a: ArrayBufferView): number {
   for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ (bytes[i] as number), 16777619);
   return h >>> 0;
 }
+
+/** Runs `call` and checks it throws an error of `type` naming `argument` (the option or parameter at fault). */
+export function expectArgumentError(
+  call: () => unknown,
+  type: abstract new (...args: never[]) => Error,
+  argument: string,
+): void {
+  let error: unknown;
+  try {
+    call();
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(type);
+  expect((error as { argument?: string }).argument).toBe(argument);
+}

@@ -6,6 +6,7 @@ import { clusterTopics, clusterTopicsStream } from "../../src/pipeline/clusterTo
 import { topicModelFromJSON } from "../../src/pipeline/topicModel.js";
 import { CLUSTERING_SPACE } from "../../src/pipeline/types.js";
 import { nmf } from "../../src/reduce/nmf.js";
+import { expectArgumentError } from "../helpers/assert.js";
 
 const docs = seedCorpus().map((p) => ({ title: p.title, text: p.abstract }));
 
@@ -82,13 +83,6 @@ describe('algorithm: "nmf" refuses what steers k-means, with typed errors', () =
     ["an unknown algorithm", { algorithm: "lda", k: 4 }, "options.algorithm"],
   ];
   it.each(cases)("%s", (_, options, argument) => {
-    let error: unknown;
-    try {
-      clusterTopics(docs, options as never);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(InvalidArgumentError);
-    expect((error as InvalidArgumentError).argument).toBe(argument);
+    expectArgumentError(() => clusterTopics(docs, options as never), InvalidArgumentError, argument);
   });
 });

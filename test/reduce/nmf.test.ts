@@ -4,6 +4,7 @@ import type { CsrMatrix } from "../../src/core/csr.js";
 import type { DenseMatrix } from "../../src/core/dense.js";
 import { InvalidArgumentError } from "../../src/core/errors.js";
 import { nmf, nmfStart, nmfTransform } from "../../src/reduce/nmf.js";
+import { expectArgumentError } from "../helpers/assert.js";
 import { readFixture } from "../helpers/data.js";
 
 interface Dense {
@@ -213,14 +214,7 @@ describe("nmf refuses bad input with typed errors naming the argument", () => {
     ["transform with H of another width", () => nmfTransform(X, { rows: 2, cols: 3, data: new Float64Array(6) }), "H"],
   ];
   it.each(cases)("%s", (_, call, argument) => {
-    let error: unknown;
-    try {
-      call();
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(InvalidArgumentError);
-    expect((error as InvalidArgumentError).argument).toBe(argument);
+    expectArgumentError(call, InvalidArgumentError, argument);
   });
 
   it("stops at maxIter with a not-converged warning", () => {
