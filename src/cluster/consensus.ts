@@ -1,6 +1,7 @@
 import { cutTree, linkage } from "../analysis/linkage.js";
+import type { DenseMatrix } from "../core/dense.js";
 import { copyRow, type Points } from "../core/points.js";
-import type { KMeansMetric, KMeansResult } from "./kmeans.js";
+import type { KMeansMetric } from "./kmeans.js";
 
 /**
  * Evidence accumulation (Fred & Jain 2005): how often each pair of points shares a cluster
@@ -28,28 +29,18 @@ export function consensusLabels(runs: readonly Int32Array[], n: number, k: numbe
   return labels;
 }
 
-/**
- * A k-means result for a partition made otherwise: each cluster's centre is its points'
- * mean (unit length for cosine), inertia as k-means reports it (half the squared distances
- * of unit rows for cosine, squared distances for euclidean).
- */
-export function partitionResult(
-  p: Points,
-  labels: Int32Array,
-  k: number,
-  metric: KMeansMetric,
-  base: KMeansResult,
-): KMeansResult {
+/** Each group's mean (unit length for cosine): the centres a partition made otherwise starts k-means from. */
+export function partitionCentres(p: Points, labels: Int32Array, k: number, metric: KMeansMetric): DenseMatrix {
   const d = p.cols;
   const centres = new Float64Array(k * d);
   const row = new Float64Array(d);
+  const sizes = new Float64Array(k);
   for (let i = 0; i < p.rows; i++) {
     copyRow(p, i, row);
     const c = labels[i] as number;
+    sizes[c] = (sizes[c] as number) + 1;
     for (let f = 0; f < d; f++) centres[c * d + f] = (centres[c * d + f] as number) + (row[f] as number);
   }
-  const sizes = new Float64Array(k);
-  for (const c of labels) sizes[c] = (sizes[c] as number) + 1;
   for (let c = 0; c < k; c++) {
     let norm = 0;
     for (let f = 0; f < d; f++) {
@@ -60,13 +51,5 @@ export function partitionResult(
     if (metric === "cosine" && norm > 0)
       for (let f = 0; f < d; f++) centres[c * d + f] = (centres[c * d + f] as number) / Math.sqrt(norm);
   }
-  let inertia = 0;
-  for (let i = 0; i < p.rows; i++) {
-    copyRow(p, i, row);
-    const c = labels[i] as number;
-    let sq = 0;
-    for (let f = 0; f < d; f++) sq += ((row[f] as number) - (centres[c * d + f] as number)) ** 2;
-    inertia += metric === "cosine" ? sq / 2 : sq;
-  }
-  return { ...base, labels, centroids: { rows: k, cols: d, data: centres }, inertia };
+  return { rows: k, cols: d, data: centres };
 }

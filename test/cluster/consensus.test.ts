@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { consensusLabels } from "../../src/cluster/consensus.js";
+import { consensusLabels, partitionCentres } from "../../src/cluster/consensus.js";
 import { kmeans } from "../../src/cluster/kmeans.js";
 import { InvalidArgumentError } from "../../src/core/errors.js";
+import { asPoints } from "../../src/core/points.js";
 import { createRandom } from "../../src/core/random.js";
 import { seedCorpus } from "../../src/corpus/seed.js";
 import { adjustedRandIndex } from "../../src/evaluate/external.js";
@@ -49,15 +50,19 @@ describe("consensusLabels(runs, n, k)", () => {
 });
 
 describe("clusterTopics(docs, { consensus })", () => {
-  it("makes the topics from its runs' consensus in the clustering space", () => {
+  it("makes the topics by k-means from its runs' consensus in the clustering space", () => {
     const r = clusterTopics(docs, { k: 8, consensus: 10, stabilitySeeds: 1, seed: 3 });
     const { points } = r[CLUSTERING_SPACE]();
     const random = createRandom(3);
     const runs = [kmeans(points, 8, { metric: "cosine", nInit: 10, seed: 3 }).labels];
     for (let i = 1; i < 10; i++)
       runs.push(kmeans(points, 8, { metric: "cosine", nInit: 10, seed: random.nextUint32() }).labels);
-    const expected = consensusLabels(runs, docs.length, 8);
+    // k-means from the consensus' centres makes the topics.
+    const agreed = consensusLabels(runs, docs.length, 8);
+    const init = partitionCentres(asPoints(points), agreed, 8, "cosine");
+    const expected = kmeans(points, 8, { metric: "cosine", init, seed: 3 }).labels;
     expect(adjustedRandIndex(r.assignments, expected)).toBe(1);
+    expect(adjustedRandIndex(r.assignments, agreed)).toBeGreaterThan(0.8);
     expect(r.topics).toHaveLength(8);
     expect(Array.from(r.model.predict(docs))).toEqual(Array.from(r.assignments));
     // "auto", the default, is 10 runs at this size.

@@ -1,5 +1,5 @@
 import type { Clusterer, ClusterFit, ClusterPoints } from "../../cluster/clusterer.js";
-import { consensusLabels, partitionResult } from "../../cluster/consensus.js";
+import { consensusLabels, partitionCentres } from "../../cluster/consensus.js";
 import { type KMeansMetric, type KMeansResult, kmeans } from "../../cluster/kmeans.js";
 import { miniBatchKMeans } from "../../cluster/miniBatch.js";
 import type { ParallelAssigner } from "../../cluster/parallel.js";
@@ -55,8 +55,10 @@ export function kmeansClusterer(k: number, settings: KMeansClustererSettings): C
         const labels = [first.labels];
         for (let r = 1; r < runs; r++)
           labels.push(kmeans(points, k, { metric, nInit, seed: random.nextUint32(), ...threads }).labels);
-        const agreed = consensusLabels(labels, points.rows, k);
-        return fromKMeans(partitionResult(asPoints(points), agreed, k, metric, first));
+        // k-means from the consensus' centres: the topics stay a k-means solution, so that
+        // predict() gives every training document its own topic.
+        const init = partitionCentres(asPoints(points), consensusLabels(labels, points.rows, k), k, metric);
+        return fromKMeans(kmeans(points, k, { metric, init, seed, ...threads }));
       }
       const rows = documentSample(points.rows, sampleSize, seed);
       const sampled = bestOnSample(
