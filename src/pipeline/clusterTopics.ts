@@ -87,7 +87,8 @@ export interface ClusterTopicsOptions {
    * k-means runs (each the best of `nInit` restarts, from seeds drawn from `seed`) whose
    * consensus makes the topics: documents are grouped by how often the runs put them
    * together (evidence accumulation, Fred & Jain 2005: average linkage on 1 − the share of
-   * runs). Up to 500 documents to cluster (the co-association matrix is n²); above, one run
+   * runs), and k-means runs on from those groups' centres, so the topics stay a k-means
+   * solution (`predict` gives training documents their topics). Up to 500 documents to cluster (the co-association matrix is n²); above, one run
    * makes the topics (with a warning when a number was asked for). `"auto"`: 10 runs
    * (measured: {@link AUTO_CONSENSUS_RUNS}); 1: one run. Guided topics (`seedTopics`) use
    * one run; a number above 1 is refused with them and with `algorithm: "nmf"`.
@@ -208,8 +209,8 @@ export const CLUSTER_TOPICS_VECTORIZER: TfidfOptions = Object.freeze({
 /**
  * Runs of `consensus: "auto"` (bench/consensus.mjs: on draws of 70, 200 and 500 documents of
  * six development corpora, seeds 0–4, 10 runs raised the seed-to-seed adjusted Rand index
- * from 0.623 / 0.564 / 0.620 to 0.694 / 0.656 / 0.732 and V-measure from 0.516 / 0.503 /
- * 0.508 to 0.527 / 0.521 / 0.525, for 0.01–0.2 s more a call).
+ * from 0.623 / 0.564 / 0.620 to 0.690 / 0.658 / 0.736 and V-measure from 0.516 / 0.503 /
+ * 0.508 to 0.528 / 0.520 / 0.525, for 0.01–0.2 s more a call).
  */
 export const AUTO_CONSENSUS_RUNS = 10;
 
