@@ -10,15 +10,15 @@ import type { KMeansMetric } from "./kmeans.js";
  * points.
  */
 export function consensusLabels(runs: readonly Int32Array[], n: number, k: number): Int32Array {
-  const together = new Float64Array(n * n);
+  // Runs sharing each pair (upper triangle), then turned in place into 1 − their share, mirrored.
+  const distances = new Float64Array(n * n);
   for (const labels of runs)
     for (let i = 0; i < n; i++)
       for (let j = i + 1; j < n; j++)
-        if (labels[i] === labels[j]) together[i * n + j] = (together[i * n + j] as number) + 1;
-  const distances = new Float64Array(n * n);
+        if (labels[i] === labels[j]) distances[i * n + j] = (distances[i * n + j] as number) + 1;
   for (let i = 0; i < n; i++)
     for (let j = i + 1; j < n; j++) {
-      const d = 1 - (together[i * n + j] as number) / runs.length;
+      const d = 1 - (distances[i * n + j] as number) / runs.length;
       distances[i * n + j] = d;
       distances[j * n + i] = d;
     }
