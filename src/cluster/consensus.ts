@@ -29,19 +29,31 @@ export function consensusLabels(runs: readonly Int32Array[], n: number, k: numbe
   return labels;
 }
 
-/** Each group's mean (unit length for cosine): the centres a partition made otherwise starts k-means from. */
-export function partitionCentres(p: Points, labels: Int32Array, k: number, metric: KMeansMetric): DenseMatrix {
+/**
+ * Each group's mean (unit length for cosine) for labels in [from, k); rows of other labels
+ * (−1: in no group) are skipped and the rows of groups below `from` stay zero. The centres
+ * of a partition made otherwise than by k-means (a consensus, given clusters, zero-shot
+ * topics).
+ */
+export function partitionCentres(
+  p: Points,
+  labels: Int32Array,
+  k: number,
+  metric: KMeansMetric,
+  from = 0,
+): DenseMatrix {
   const d = p.cols;
   const centres = new Float64Array(k * d);
   const row = new Float64Array(d);
   const sizes = new Float64Array(k);
   for (let i = 0; i < p.rows; i++) {
-    copyRow(p, i, row);
     const c = labels[i] as number;
+    if (c < from) continue;
+    copyRow(p, i, row);
     sizes[c] = (sizes[c] as number) + 1;
     for (let f = 0; f < d; f++) centres[c * d + f] = (centres[c * d + f] as number) + (row[f] as number);
   }
-  for (let c = 0; c < k; c++) {
+  for (let c = from; c < k; c++) {
     let norm = 0;
     for (let f = 0; f < d; f++) {
       const v = (centres[c * d + f] as number) / Math.max(1, sizes[c] as number);

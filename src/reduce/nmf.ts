@@ -97,14 +97,17 @@ export function nmf(X: Vectors, k: number, options: NmfOptions = {}): NmfResult 
   let first = 0;
   for (let it = 1; it <= settings.maxIter; it++) {
     iterations = it;
+    // Both products and Gram matrices are made afresh each step, so they are regularized in place.
     features.set(Ht);
     const HHt = gramMatrix(features, m, k, kernels);
     kernels.multiply(features, k, rows);
-    let violation = updateCoordinates(W, n, HHt, rows, k, reg.l1W, reg.l2W);
+    regularize(HHt, rows, k, reg.l1W, reg.l2W);
+    let violation = updateCoordinates(W, n, HHt, rows, k);
     rows.set(W);
     const WtW = gramMatrix(rows, n, k, kernels);
     kernels.multiplyTransposed(rows, k, features);
-    violation += updateCoordinates(Ht, m, WtW, features, k, reg.l1H, reg.l2H);
+    regularize(WtW, features, k, reg.l1H, reg.l2H);
+    violation += updateCoordinates(Ht, m, WtW, features, k);
     if (it === 1) first = violation;
     if (first === 0 || violation / first <= settings.tol) {
       converged = true;
@@ -155,10 +158,11 @@ export function nmfTransform(
   const HHt = gramMatrix(Ht, m, k);
   const XHt = new Float64Array(n * k);
   sparseTimesDense(p, Ht, k, XHt);
+  regularize(HHt, XHt, k, m * alphaW * l1Ratio, m * alphaW * (1 - l1Ratio));
   const W = new Float64Array(n * k);
   let first = 0;
   for (let it = 1; it <= maxIter; it++) {
-    const violation = updateCoordinates(W, n, HHt, XHt, k, m * alphaW * l1Ratio, m * alphaW * (1 - l1Ratio));
+    const violation = updateCoordinates(W, n, HHt, XHt, k);
     if (it === 1) first = violation;
     if (first === 0 || violation / first <= tol) break;
   }
@@ -352,35 +356,31 @@ function partNorm(x: Float64Array, sign: 1 | -1): number {
 /**
  * One cyclic pass over every coordinate of F (rows x k): F[i][t] moves to
  * max(0, F[i][t] − grad / hess) with grad = (F·G)[i][t] − B[i][t] (G = the other factor's
- * Gram matrix, B = X times the other factor), component after component, as scikit-learn's
- * `_update_cdnmf_fast`. Returns the sum of the projected gradients' magnitudes.
+ * Gram matrix, B = X times the other factor, both regularized by {@link regularize}),
+ * component after component, as scikit-learn's `_update_cdnmf_fast`. Returns the sum of the
+ * projected gradients' magnitudes.
  */
-function updateCoordinates(
-  F: Float64Array,
-  rows: number,
-  G: Float64Array,
-  B: Float64Array,
-  k: number,
-  l1: number,
-  l2: number,
-): number {
-  // L2 adds to the Gram matrix's diagonal, L1 takes from every entry of B (copies: the callers reuse them).
-  const g = l2 === 0 ? G : G.map((x, i) => (i % (k + 1) === 0 ? x + l2 : x));
-  const b = l1 === 0 ? B : B.map((x) => x - l1);
+function updateCoordinates(F: Float64Array, rows: number, G: Float64Array, B: Float64Array, k: number): number {
   let violation = 0;
   for (let t = 0; t < k; t++) {
-    const hess = g[t * k + t] as number;
+    const hess = G[t * k + t] as number;
     const gt = t * k;
     for (let i = 0; i < rows; i++) {
       const fi = i * k;
-      let grad = -(b[fi + t] as number);
-      for (let r = 0; r < k; r++) grad += (g[gt + r] as number) * (F[fi + r] as number);
+      let grad = -(B[fi + t] as number);
+      for (let r = 0; r < k; r++) grad += (G[gt + r] as number) * (F[fi + r] as number);
       const value = F[fi + t] as number;
       violation += Math.abs(value === 0 ? Math.min(0, grad) : grad);
       if (hess !== 0) F[fi + t] = Math.max(value - grad / hess, 0);
     }
   }
   return violation;
+}
+
+/** Regularization in place, as scikit-learn applies it: L2 on the Gram matrix's diagonal, L1 off every entry of B. */
+function regularize(G: Float64Array, B: Float64Array, k: number, l1: number, l2: number): void {
+  if (l2 !== 0) for (let t = 0; t < k; t++) G[t * k + t] = (G[t * k + t] as number) + l2;
+  if (l1 !== 0) for (let i = 0; i < B.length; i++) B[i] = (B[i] as number) - l1;
 }
 
 /** out = X·D with X sparse (rows x cols) and D dense (cols x k). */

@@ -20,7 +20,10 @@ export interface KMeansClustererSettings {
   readonly path: ClusteringPath;
   /** First centres of every k-means++ start (guided topics), or null. */
   readonly seedCenters?: DenseMatrix | null;
-  /** k-means runs whose consensus is the partition, up to {@link CONSENSUS_MAX_DOCUMENTS} rows (0 or 1: one run). */
+  /**
+   * k-means runs whose consensus is the partition (1 or absent: one run). The caller keeps it
+   * to 1 beyond {@link CONSENSUS_MAX_DOCUMENTS} rows and for guided topics.
+   */
   readonly consensus?: number;
 }
 
@@ -47,9 +50,8 @@ export function kmeansClusterer(k: number, settings: KMeansClustererSettings): C
       const threads = parallel ? { parallel } : {};
       if (points.rows <= sampleSize && settings.path === "full-batch") {
         const first = kmeans(points, k, { metric, nInit, seed, ...seeded(settings), ...threads });
-        const runs = settings.consensus ?? 0;
-        if (runs <= 1 || k <= 1 || points.rows > CONSENSUS_MAX_DOCUMENTS || settings.seedCenters)
-          return fromKMeans(first);
+        const runs = settings.consensus ?? 1;
+        if (runs <= 1) return fromKMeans(first);
         // Further runs from seeds drawn from this one, so that nearby seeds share no run.
         const random = createRandom(seed);
         const labels = [first.labels];

@@ -1,7 +1,8 @@
+import { partitionCentres } from "../../cluster/consensus.js";
 import type { KMeansResult } from "../../cluster/kmeans.js";
 import { centreCosines } from "../../cluster/outliers.js";
 import type { DenseMatrix } from "../../core/dense.js";
-import { asPoints, copyRow } from "../../core/points.js";
+import { asPoints } from "../../core/points.js";
 import type { ClusterFit, ClusterPoints } from "./cluster.js";
 
 /** Which documents a zero-shot topic takes before clustering, and which are left to cluster. */
@@ -66,27 +67,9 @@ export function combineZeroShot(
     const j = split.topicOf[i] as number;
     if (j >= 0) labels[i] = clusterOf.get(j) as number;
   }
-  const centres = new Float64Array(total * d);
+  // The zero-shot (or given) topics' centres are their documents' means; k-means' own stay.
+  const centres = partitionCentres(asPoints(X), labels, total, metric, k).data as Float64Array;
   if (restFit?.kmeans) centres.set(restFit.kmeans.centroids.data.subarray(0, k * d));
-  const counts = new Float64Array(total);
-  const p = asPoints(X);
-  const row = new Float64Array(d);
-  for (let i = 0; i < X.rows; i++) {
-    const c = labels[i] as number;
-    if (c < k) continue;
-    copyRow(p, i, row);
-    for (let f = 0; f < d; f++) centres[c * d + f] = (centres[c * d + f] as number) + (row[f] as number);
-    counts[c] = (counts[c] as number) + 1;
-  }
-  for (let c = k; c < total; c++) {
-    let norm = 0;
-    for (let f = 0; f < d; f++) {
-      centres[c * d + f] = (centres[c * d + f] as number) / (counts[c] as number);
-      norm += (centres[c * d + f] as number) ** 2;
-    }
-    if (metric === "cosine" && norm > 0)
-      for (let f = 0; f < d; f++) centres[c * d + f] = (centres[c * d + f] as number) / Math.sqrt(norm);
-  }
   const centroids = { rows: total, cols: d, data: centres };
   const warnings = restFit?.warnings ?? [];
   const base = restFit?.kmeans;
