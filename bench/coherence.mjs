@@ -1,12 +1,15 @@
 // Keyword quality: NPMI coherence (gensim's c_npmi over the corpus) and topic diversity
-// of topiclens' keywords (class-based TF-IDF with phrases and MMR) versus plain centroid
-// argsort keywords (scikit-learn's example: top terms of each k-means centroid in its
-// TF-IDF space), for the same clustering.
+// of topiclens' keywords (class-based TF-IDF with phrases, co-occurrence ordering and MMR)
+// versus plain centroid argsort keywords (scikit-learn's example: top terms of each k-means
+// centroid in its TF-IDF space), for the same clustering. Then the same held out: topics
+// fitted on half the documents, scored on the other half, with and without the ordering by
+// co-occurrence.
 //   node bench/coherence.mjs [corpus ...]     (needs `npm run build`)
 import { readCorpus } from "./lib/corpus.mjs";
 import { table } from "./lib/run.mjs";
 
 const {
+  CLUSTER_KEYWORDS_DEFAULTS,
   clusterKeywords,
   clusterTopics,
   createTokenizer,
@@ -17,7 +20,36 @@ const {
   topicDiversity,
 } = await import("../dist/index.js");
 
+/**
+ * What users see: the one call's topic keywords, and the texts they are scored on. A keyword
+ * that merged a short form ("large language models (LLMs)", counted as "llms") holds the
+ * documents with either form, as its counts do: each written-out long form counts as the
+ * short form there too.
+ */
+function shownKeywords(result, texts) {
+  const topics = result.topics.map((t) => t.keywords.map((x) => x.counted ?? x.term));
+  const stop = resolveStopWords("en", "bench").words;
+  const tokenize = createTokenizer({});
+  const merged = [];
+  for (const t of result.topics)
+    for (const x of t.keywords) {
+      const long = x.counted === undefined ? null : /^(.*?)\s*\([^()]+\)$/.exec(x.term)?.[1];
+      if (long) merged.push({ short: x.counted, long: tokenize(long).filter((w) => !stop.has(w)) });
+    }
+  const withShortForms = texts.map((words) => {
+    const out = [];
+    words.forEach((w, i) => {
+      for (const { short, long } of merged)
+        if (long.length > 0 && long.every((lw, j) => words[i + j] === lw)) out.push(short);
+      out.push(w);
+    });
+    return out;
+  });
+  return { topics, texts: withShortForms };
+}
+
 const rows = [];
+const heldOut = [];
 const corpora =
   process.argv.slice(2).length > 0
     ? process.argv.slice(2)
@@ -58,6 +90,7 @@ for (const corpus of corpora) {
     {
       representation: "centroid",
       diversity: 0,
+      coherence: 0,
       preferPhrases: false,
       maxClusterShare: 1,
       minDocuments: 1,
@@ -70,30 +103,10 @@ for (const corpus of corpora) {
     { counts: phrases.counts, labels, vocabulary: phrases.model.vocabulary, k },
     { topN: 25 },
   ).map((t) => t.keywords.map((x) => x.term));
-  // What users see: the one call's topic keywords. A keyword that merged a short form
-  // ("large language models (LLMs)", counted as "llms") holds the documents with either form,
-  // as its counts do: each written-out long form counts as the short form there too.
-  const shown = result.topics.map((t) => t.keywords.map((x) => x.counted ?? x.term));
-  const stop = resolveStopWords("en", "bench").words;
-  const tokenize = createTokenizer({});
-  const merged = [];
-  for (const t of result.topics)
-    for (const x of t.keywords) {
-      const long = x.counted === undefined ? null : /^(.*?)\s*\([^()]+\)$/.exec(x.term)?.[1];
-      if (long) merged.push({ short: x.counted, long: tokenize(long).filter((w) => !stop.has(w)) });
-    }
-  const shownTexts = ourTexts.map((words) => {
-    const out = [];
-    words.forEach((w, i) => {
-      for (const { short, long } of merged)
-        if (long.length > 0 && long.every((lw, j) => words[i + j] === lw)) out.push(short);
-      out.push(w);
-    });
-    return out;
-  });
+  const { topics: shown, texts: shownTexts } = shownKeywords(result, ourTexts);
   for (const [name, topics, texts] of [
     ["centroid argsort (sklearn example)", centroid, sklearnTexts],
-    ["topiclens c-TF-IDF + phrases + MMR", ours, ourTexts],
+    ["topiclens c-TF-IDF + phrases + co-occurrence + MMR", ours, ourTexts],
     ["topiclens clusterTopics keywords", shown, shownTexts],
   ]) {
     rows.push([
@@ -110,5 +123,27 @@ for (const corpus of corpora) {
         .slice(0, 150),
     ]);
   }
+  // Held out: topics fitted on the even documents, their keywords scored on the odd ones, which
+  // neither the clustering nor the keywords' co-occurrence saw.
+  const fitDocs = docs.filter((_, i) => i % 2 === 0);
+  const scoreTexts = ourTexts.filter((_, i) => i % 2 === 1);
+  const cells = [corpus];
+  for (const coherence of [0, CLUSTER_KEYWORDS_DEFAULTS.coherence]) {
+    const fit = clusterTopics(fitDocs, { k, seed: 0, stabilitySeeds: 1, keywords: { topN: 25, coherence } });
+    const { topics, texts } = shownKeywords(fit, scoreTexts);
+    cells.push(
+      `${npmiCoherence(
+        topics.map((t) => t.slice(0, 10)),
+        texts,
+      ).toFixed(3)} / ${topicDiversity(topics, 25).toFixed(3)}`,
+    );
+  }
+  heldOut.push(cells);
 }
 console.log(table(["corpus", "keywords", "NPMI (top 10)", "diversity (top 25)", "first keywords"], rows));
+console.log(
+  "\nHeld out (fitted on the even documents, NPMI on the odd ones), clusterTopics keywords, NPMI / diversity:",
+);
+console.log(
+  table(["corpus", "coherence 0 (by score)", `coherence ${CLUSTER_KEYWORDS_DEFAULTS.coherence} (default)`], heldOut),
+);

@@ -4,11 +4,14 @@ import { InvalidArgumentError } from "../core/errors.js";
 import { checkBoolean, checkInteger, checkNumber, checkOneOf, checkOptions } from "../core/validate.js";
 import { compareCodePoints } from "../text/compare.js";
 import { resolveStopWords, type StopWordsSpec } from "../text/stopwords/index.js";
+import type { TokenDocuments } from "../vectorize/vocabulary.js";
 import type { ClassTermTable } from "./classPhraseCounts.js";
+import { reweighByCoherence, type ScoredTerm } from "./coherentOrder.js";
 import { classTermCounts, classTfidf } from "./ctfidf.js";
 import { isJunkTerm } from "./junk.js";
 import { chooseLabel, fillerTerms, sameTerm } from "./labels.js";
 import { selectDiverse } from "./mmr.js";
+import { type TermDocumentSource, termDocumentsOfCounts, termDocumentsOfTokens } from "./termDocuments.js";
 
 /** A term with its weight in a cluster. */
 export interface Keyword {
@@ -52,6 +55,13 @@ export interface ClusterKeywordsOptions {
   readonly bm25Weighting?: boolean;
   /** Maximal Marginal Relevance trade-off: 0 ranks by score alone, 1 maximises variety. @defaultValue 0.3 */
   readonly diversity?: number;
+  /**
+   * How much a keyword's rank follows its co-occurrence with the topic's leading keywords
+   * (mean NPMI over the corpus' documents) rather than its score: 0 ranks by score alone.
+   * Needs the documents: counts per document, or the word ids given to
+   * `clusterKeywordsFromClassCounts`. @defaultValue 0.5
+   */
+  readonly coherence?: number;
   /** Let a phrase absorb the words it covers ("federated learning" over "federated"). @defaultValue true */
   readonly preferPhrases?: boolean;
   /**
@@ -85,6 +95,7 @@ export const CLUSTER_KEYWORDS_DEFAULTS = Object.freeze({
   reduceFrequentWords: true,
   bm25Weighting: false,
   diversity: 0.3,
+  coherence: 0.5,
   preferPhrases: true,
   phraseCoverage: 0.5,
   minDocuments: 2,
@@ -101,6 +112,7 @@ const OPTION_NAMES = [
   "reduceFrequentWords",
   "bm25Weighting",
   "diversity",
+  "coherence",
   "preferPhrases",
   "phraseCoverage",
   "maxClusterShare",
@@ -129,7 +141,8 @@ export interface KeywordInput {
  * Names every cluster with keywords a person recognises. Terms are scored by
  * class-based TF-IDF (or centroid weight), junk is removed (stop words, numbers,
  * single letters, math debris, terms common to almost every cluster), phrases absorb
- * the words they cover, and Maximal Marginal Relevance (Carbonell & Goldstein, 1998)
+ * the words they cover, keywords that share documents with the topic's leading keywords
+ * rise (option `coherence`), and Maximal Marginal Relevance (Carbonell & Goldstein, 1998)
  * keeps near-duplicates from crowding the list. O(nnz + k·candidates²).
  * @example clusterKeywords({ counts, labels, vocabulary: model.vocabulary })[0].label
  * @throws InvalidArgumentError for mismatched lengths or invalid options.
@@ -176,16 +189,19 @@ export function clusterKeywords(input: KeywordInput, options: ClusterKeywordsOpt
     documentCounts: classTermCounts({ ...counts, data: new Float64Array(counts.data.length).fill(1) }, labels, k),
     sizes,
   };
-  return keywordsOfClasses(table, display, o, centroids);
+  return keywordsOfClasses(table, display, o, centroids, termDocumentsOfCounts(counts));
 }
 
 /**
  * {@link clusterKeywords} from per-cluster counts (see `classPhraseCounts`), for callers
- * that count per cluster directly instead of per document.
+ * that count per cluster directly instead of per document. `tokens`, the documents' word
+ * ids the table was counted from, let the keywords' co-occurrence shape their order
+ * (option `coherence`); without them keywords are ranked by score alone.
  */
 export function clusterKeywordsFromClassCounts(
   table: ClassTermTable,
   options: ClusterKeywordsOptions = {},
+  tokens?: TokenDocuments,
 ): ClusterKeywords[] {
   const o = resolveKeywordOptions("clusterKeywordsFromClassCounts", options);
   if (o.representation === "centroid") {
@@ -194,18 +210,41 @@ export function clusterKeywordsFromClassCounts(
       "options.representation",
     );
   }
-  return keywordsOfClasses(table, table.displayTerms ?? table.vocabulary, o, null);
+  const display = table.displayTerms ?? table.vocabulary;
+  const source =
+    tokens === undefined ? null : termDocumentsOfTokens(tokens, (t) => termForms(table.vocabulary, display, t));
+  return keywordsOfClasses(table, display, o, null, source);
+}
+
+/**
+ * The word sequences that stand for a column in the documents: its own words, and for a
+ * term shown with an abbreviation (`federated learning (FL)`), the other form too.
+ */
+function termForms(vocabulary: readonly string[], display: readonly string[], t: number): string[][] {
+  const term = vocabulary[t] as string;
+  const forms = [term.split(" ")];
+  const shown = display[t] as string;
+  const m = shown === term ? null : /^(.*?)\s*\(([^()]+)\)$/.exec(shown);
+  if (m !== null) {
+    for (const other of [m[1] as string, m[2] as string]) {
+      const words = other.toLowerCase().split(" ").filter(Boolean);
+      if (words.length > 0 && words.join(" ") !== term) forms.push(words);
+    }
+  }
+  return forms;
 }
 
 /**
  * The keyword chain for every cluster: scorer → junk filter → candidate pool → phrase
- * absorption → MMR → label. Each link is a function below; the scorer can be the caller's.
+ * absorption → co-occurrence with the topic's leading keywords (when the documents are
+ * given) → MMR → label. Each link is a function below; the scorer can be the caller's.
  */
 function keywordsOfClasses(
   table: ClassTermTable,
   display: readonly string[],
   o: ResolvedKeywordOptions,
   centroids: CsrMatrix | null,
+  documents: TermDocumentSource | null,
 ): ClusterKeywords[] {
   const { vocabulary, sizes } = table;
   const k = sizes.length;
@@ -215,15 +254,32 @@ function keywordsOfClasses(
   // Equal scores are ordered by term (code points), whatever the order of the columns.
   const byTerm = (a: number, b: number) => compareCodePoints(vocabulary[a] as string, vocabulary[b] as string);
   const perClass = new ClassValues(vocabulary.length);
-  const out: ClusterKeywords[] = [];
+  let pools: ScoredTerm[][] = [];
   for (let c = 0; c < k; c++) {
     perClass.load(table, c);
     const ranked = candidatePool(weights, c, junk, perClass, sizes[c] as number, o, byTerm);
-    const candidates = o.preferPhrases
-      ? absorbCoveredWords(ranked, vocabulary, (t) => perClass.count(t), o.coverage, byTerm)
-      : ranked;
+    pools.push(
+      o.preferPhrases ? absorbCoveredWords(ranked, vocabulary, (t) => perClass.count(t), o.coverage, byTerm) : ranked,
+    );
+    perClass.clear(table, c);
+  }
+  if (documents !== null && o.coherence > 0) {
+    pools = reweighByCoherence(
+      pools.map((terms, c) => ({ terms, common: commonIn(table.documentCounts, c, terms, sizes[c] as number) })),
+      documents,
+      o.coherence,
+      byTerm,
+    );
+  }
+  const out: ClusterKeywords[] = [];
+  for (let c = 0; c < k; c++) {
+    perClass.load(table, c);
     const chosen = selectDiverse(
-      candidates.map((x) => ({ term: diversityTerm(vocabulary, display, x.t), score: x.score, id: x.t })),
+      (pools[c] as ScoredTerm[]).map((x) => ({
+        term: diversityTerm(vocabulary, display, x.t),
+        score: x.score,
+        id: x.t,
+      })),
       o.topN,
       o.diversity,
     );
@@ -248,6 +304,18 @@ function keywordsOfClasses(
     perClass.clear(table, c);
   }
   return out;
+}
+
+/** Whether each candidate is in at least PRESENCE_SHARE of cluster c's documents (and two of them). */
+function commonIn(documentCounts: CsrMatrix, c: number, terms: readonly ScoredTerm[], size: number) {
+  const wanted = new Set(terms.map((x) => x.t));
+  const needed = Math.max(2, PRESENCE_SHARE * size);
+  const common = new Set<number>();
+  for (let p = documentCounts.indptr[c] as number; p < (documentCounts.indptr[c + 1] as number); p++) {
+    const t = documentCounts.indices[p] as number;
+    if (wanted.has(t) && (documentCounts.data[p] as number) >= needed) common.add(t);
+  }
+  return (t: number) => common.has(t);
 }
 
 /**
@@ -413,6 +481,7 @@ interface ResolvedKeywordOptions {
   readonly topN: number;
   readonly representation: "c-tf-idf" | "centroid" | KeywordScorer;
   readonly diversity: number;
+  readonly coherence: number;
   readonly coverage: number;
   readonly maxShare: number;
   readonly minDocuments: number;
@@ -434,6 +503,10 @@ function resolveKeywordOptions(fn: string, options: ClusterKeywordsOptions): Res
           "centroid",
         ]);
   const diversity = checkNumber(fn, "options.diversity", o.diversity ?? CLUSTER_KEYWORDS_DEFAULTS.diversity, {
+    min: 0,
+    max: 1,
+  });
+  const coherence = checkNumber(fn, "options.coherence", o.coherence ?? CLUSTER_KEYWORDS_DEFAULTS.coherence, {
     min: 0,
     max: 1,
   });
@@ -473,6 +546,7 @@ function resolveKeywordOptions(fn: string, options: ClusterKeywordsOptions): Res
     topN,
     representation,
     diversity,
+    coherence,
     coverage,
     maxShare,
     minDocuments,

@@ -47,8 +47,8 @@ describe("classPhraseCounts(tokens, labels, k)", () => {
       table(classTermCounts(ones, labels, k), full.model.vocabulary),
     );
     expect(Array.from(t.sizes)).toEqual(Array.from({ length: k }, (_, c) => labels.filter((l) => l === c).length));
-    // and therefore the same keywords
-    expect(clusterKeywordsFromClassCounts(t)).toEqual(
+    // and therefore the same keywords: the word ids give each phrase the documents its column has
+    expect(clusterKeywordsFromClassCounts(t, {}, tokens)).toEqual(
       clusterKeywords({ counts: full.counts, labels, vocabulary: full.model.vocabulary, k }),
     );
   });
@@ -75,13 +75,16 @@ describe("classPhraseCounts(tokens, labels, k)", () => {
     const seedLabels = Int32Array.from(seed, (_, i) => i % 4);
     const fit = fitTransformTfidfWithTokens(seed, {});
     const all = fitTransformTfidf(seed, { ngramRange: [1, 3], minDf: 2 });
+    const seedTokens = fit.tokens as NonNullable<typeof fit.tokens>;
     const fromTokens = clusterKeywordsFromClassCounts(
-      classPhraseCounts(fit.tokens as NonNullable<typeof fit.tokens>, seedLabels, 4, {
+      classPhraseCounts(seedTokens, seedLabels, 4, {
         ngramRange: [1, 3],
         minDf: 2,
         minDocuments: 2,
         phraseWords: 400,
       }),
+      {},
+      seedTokens,
     );
     const fromText = clusterKeywords({
       counts: all.counts,

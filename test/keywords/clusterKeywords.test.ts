@@ -77,7 +77,7 @@ describe("clusterKeywords({ counts, labels, vocabulary })", () => {
     // Raw class counts as scores: the most frequent non-junk terms of each cluster.
     const byCount = clusterKeywords(
       { counts, labels, vocabulary: model.vocabulary },
-      { representation: (table) => table.termCounts, diversity: 0, preferPhrases: false },
+      { representation: (table) => table.termCounts, diversity: 0, coherence: 0, preferPhrases: false },
     );
     const perClass = classTermCounts(counts, labels, 3);
     for (let c = 0; c < 3; c++) {
