@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InvalidArgumentError } from "../../src/core/errors.js";
-import { clusterTopics } from "../../src/index.js";
 import { seedCorpus } from "../../src/corpus/seed.js";
+import { clusterTopics } from "../../src/index.js";
 import { clusterKeywords } from "../../src/keywords/clusterKeywords.js";
 import { npmiCoherence } from "../../src/keywords/coherence.js";
 import { documentNpmi, reweighByCoherence } from "../../src/keywords/coherentOrder.js";
@@ -159,7 +159,12 @@ describe("keywords ordered by co-occurrence with the topic's leading keywords", 
       { t: 3, score: 0.9 },
     ];
     const rank = (common: (t: number) => boolean) =>
-      reweighByCoherence([{ terms, common }], () => bits, 0.8, (a, b) => a - b)[0]?.map((x) => x.t);
+      reweighByCoherence(
+        [{ terms, common }],
+        () => bits,
+        0.8,
+        (a, b) => a - b,
+      )[0]?.map((x) => x.t);
     // Judged against the common keywords, the odd pair sinks to the end.
     expect(rank((t) => t <= 1)).toEqual([0, 1, 2, 3]);
     // Judged against each other as well, they would pass the common words.
