@@ -27,6 +27,7 @@ const VARIANTS = [
   ["1–2-gram vectors", () => ({ vectorizer: { ngramRange: [1, 2] } })],
   ["nInit 30", () => ({ nInit: 30 })],
   ["one k-means run", () => ({ consensus: 1 })],
+  ["addresses and encoded runs kept", () => ({ vectorizer: { dropNonText: false } })],
 ];
 const only = (process.env.TOPICLENS_VARIANTS ?? "").split(",").filter(Boolean);
 const RUN = only.length > 0 ? VARIANTS.filter(([name]) => only.includes(name)) : VARIANTS;

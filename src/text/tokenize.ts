@@ -19,6 +19,13 @@ export interface TokenizeOptions {
   readonly keepNumbers?: boolean;
   /** Drop LaTeX and math debris such as "mathcal", "epsilon", "ln" (default tokenizer only). @defaultValue true */
   readonly dropMath?: boolean;
+  /**
+   * Drop what is not prose before splitting words: e-mail addresses (and message ids),
+   * URLs, and runs of 40 or more printable ASCII characters without a space (uuencoded or
+   * base64 data, hashes). Their pieces ("edu", "uiuc", "ax") otherwise group documents by
+   * sender or encoding instead of by subject (default tokenizer only). @defaultValue true
+   */
+  readonly dropNonText?: boolean;
 }
 
 export const TOKENIZE_DEFAULTS = Object.freeze({
@@ -26,9 +33,10 @@ export const TOKENIZE_DEFAULTS = Object.freeze({
   minLength: 2,
   keepNumbers: false,
   dropMath: true,
+  dropNonText: true,
 });
 
-const TOKENIZE_OPTIONS = ["lowercase", "tokenPattern", "minLength", "keepNumbers", "dropMath"] as const;
+const TOKENIZE_OPTIONS = ["lowercase", "tokenPattern", "minLength", "keepNumbers", "dropMath", "dropNonText"] as const;
 
 /**
  * scikit-learn's default `token_pattern`, `(?u)\b\w\w+\b`, translated to JavaScript.
@@ -40,6 +48,54 @@ export const SKLEARN_TOKEN_PATTERN = /(?<![\p{L}\p{N}_])[\p{L}\p{N}_]{2,}(?![\p{
 // Letters, marks and digits, with intra-word hyphens and apostrophes ("non-iid", "don't").
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['\-\u2010][\p{L}\p{M}\p{N}]+)*/gu;
 const NUMBER_LIKE = /^[\p{N}'\-\u2010]+$/u;
+// E-mail addresses and message ids, URLs, and long runs of printable ASCII without a space
+// (encoded data); text without spaces in other scripts (Chinese, Thai) is never touched.
+// Each pattern runs only on texts holding its mark, and a run is matched from its start
+// only, so the cost stays linear and near zero on ordinary prose.
+const ADDRESS = /[^\s@<>()[\]"',;]+@[^\s@<>()[\]"',;]+/gu;
+const URL = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"]+/giu;
+const LONG_RUN = /(?<![\x21-\x7e])[\x21-\x7e]{40,}/g;
+
+/** The text with what is not prose (see `dropNonText`) replaced by spaces. */
+export function withoutNonText(text: string): string {
+  let s = text;
+  if (s.includes("@")) s = s.replace(ADDRESS, " ");
+  if (s.includes("://") || s.includes("www.")) s = s.replace(URL, " ");
+  if (hasLongRun(s)) s = s.replace(LONG_RUN, " ");
+  return s;
+}
+
+const RUN = 40;
+
+function printable(c: number): boolean {
+  return c >= 0x21 && c <= 0x7e;
+}
+
+/**
+ * Whether a text holds {@link RUN} printable ASCII characters in a row. Such a run covers
+ * two sample points RUN / 2 apart, so only those are read, and a pair of them is checked
+ * in full: about a tenth of the characters of ordinary prose are read.
+ */
+function hasLongRun(s: string): boolean {
+  const step = RUN / 2;
+  let previous = false;
+  for (let i = 0; i < s.length; i += step) {
+    const here = printable(s.charCodeAt(i));
+    if (here && previous) {
+      let between = true;
+      for (let j = i - step + 1; j < i && between; j++) between = printable(s.charCodeAt(j));
+      if (between) {
+        let start = i - step;
+        while (start > 0 && printable(s.charCodeAt(start - 1))) start--;
+        let end = i + 1;
+        while (end < s.length && printable(s.charCodeAt(end))) end++;
+        if (end - start >= RUN) return true;
+      }
+    }
+    previous = here;
+  }
+  return false;
+}
 
 /** Code points of a string, as `[...s].length` counts them (a lone surrogate is one). */
 function codePoints(s: string): number {
@@ -98,8 +154,9 @@ export function createTokenizer(options: TokenizeOptions = {}, fn = "tokenize"):
   const minLength = checkInteger(fn, "options.minLength", opts.minLength ?? TOKENIZE_DEFAULTS.minLength, 1);
   const keepNumbers = checkBoolean(fn, "options.keepNumbers", opts.keepNumbers ?? TOKENIZE_DEFAULTS.keepNumbers);
   const dropMath = checkBoolean(fn, "options.dropMath", opts.dropMath ?? TOKENIZE_DEFAULTS.dropMath);
+  const dropNonText = checkBoolean(fn, "options.dropNonText", opts.dropNonText ?? TOKENIZE_DEFAULTS.dropNonText);
   return (text) => {
-    const matches = normalizeText(text, lowercase).match(WORD);
+    const matches = normalizeText(dropNonText ? withoutNonText(text) : text, lowercase).match(WORD);
     const out: string[] = [];
     if (matches === null) return out;
     for (let token of matches) {

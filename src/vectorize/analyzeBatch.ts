@@ -14,6 +14,7 @@ export interface AnalyzeSpec {
     readonly minLength: number;
     readonly keepNumbers: boolean;
     readonly dropMath: boolean;
+    readonly dropNonText: boolean;
   };
   readonly stopWords: readonly string[];
   readonly abbreviations: boolean;
@@ -45,6 +46,7 @@ export function analyzeSpecOf(analyzer: Analyzer, abbreviations: boolean): Analy
       minLength: o.minLength,
       keepNumbers: o.keepNumbers,
       dropMath: o.dropMath,
+      dropNonText: o.dropNonText,
     },
     stopWords: [...analyzer.stopWords.words],
     abbreviations,
@@ -67,6 +69,7 @@ function readerOf(spec: AnalyzeSpec): { tokenizer: Tokenizer; stop: Set<string> 
           minLength: t.minLength,
           keepNumbers: t.keepNumbers,
           dropMath: t.dropMath,
+          dropNonText: t.dropNonText,
         },
         "analyzeBatch",
       ),

@@ -60,6 +60,7 @@ export const TFIDF_OPTION_NAMES: readonly string[] = [
   "minLength",
   "keepNumbers",
   "dropMath",
+  "dropNonText",
   "ngramRange",
   "minDf",
   "maxDf",
@@ -81,6 +82,7 @@ export interface ResolvedTfidfOptions {
   readonly minLength: number;
   readonly keepNumbers: boolean;
   readonly dropMath: boolean;
+  readonly dropNonText: boolean;
   readonly ngramRange: readonly [number, number];
   readonly minDf: number;
   readonly maxDf: number;
@@ -165,6 +167,7 @@ export function resolveTfidfOptions(fn: string, options: TfidfOptions | undefine
       minLength: o.minLength,
       keepNumbers: o.keepNumbers,
       dropMath: o.dropMath,
+      dropNonText: o.dropNonText,
     },
     fn,
   );
@@ -174,6 +177,7 @@ export function resolveTfidfOptions(fn: string, options: TfidfOptions | undefine
     minLength: o.minLength ?? 2,
     keepNumbers: o.keepNumbers ?? false,
     dropMath: o.dropMath ?? true,
+    dropNonText: o.dropNonText ?? true,
     ngramRange: [minN, maxN],
     minDf,
     maxDf,

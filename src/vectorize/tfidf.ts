@@ -438,6 +438,8 @@ export function tfidfFromJSON(json: unknown, restore: { readonly stem?: Stemmer 
     minLength: opts.minLength,
     keepNumbers: opts.keepNumbers,
     dropMath: opts.dropMath,
+    // Models saved before the option existed read every character as text.
+    dropNonText: opts.dropNonText ?? false,
     ngramRange: opts.ngramRange,
     minDf: opts.minDf,
     maxDf: opts.maxDf,

@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InvalidArgumentError } from "../../src/core/errors.js";
-import { SKLEARN_TOKEN_PATTERN, tokenize } from "../../src/text/tokenize.js";
+import { SKLEARN_TOKEN_PATTERN, tokenize, withoutNonText } from "../../src/text/tokenize.js";
 
 describe("tokenize(text)", () => {
   it("keeps intra-word hyphens and strips possessives", () => {
@@ -38,6 +39,39 @@ describe("tokenize(text)", () => {
   it("keeps numbers when asked and respects minLength", () => {
     expect(tokenize("trained in 76 minutes", { keepNumbers: true })).toEqual(["trained", "in", "76", "minutes"]);
     expect(tokenize("an ab abc", { minLength: 3 })).toEqual(["abc"]);
+  });
+  it("drops e-mail addresses, message ids, URLs and encoded runs, never text in scripts without spaces", () => {
+    const post =
+      "Mail joe.smith@cs.uiuc.edu (Joe), see https://github.com/a/b?x=1 or www.example.org/page.\n" +
+      "In article <1993Apr5.123@netcom.com> he wrote\n" +
+      "M>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX\nend 中文文本中文文本中文文本中文文本中文文本中文文本中文文本中文文本中文文本中文文本";
+    expect(tokenize(post)).toEqual([
+      "mail",
+      "joe",
+      "see",
+      "or",
+      "in",
+      "article",
+      "he",
+      "wrote",
+      "end",
+      "中文文本".repeat(10),
+    ]);
+    // Off: the pieces come back, as before the option existed.
+    const kept = tokenize(post, { dropNonText: false });
+    for (const piece of ["uiuc", "edu", "github", "netcom", "ax", "example"]) expect(kept).toContain(piece);
+    // A long hyphenated word or formula with spaces is text.
+    expect(tokenize("a state-of-the-art method")).toEqual(["state-of-the-art", "method"]);
+    expect(() => tokenize("x", { dropNonText: 1 as unknown as boolean })).toThrow(/options.dropNonText/);
+  });
+  it("finds every run of 40 printable ASCII characters, wherever it starts and however long (property)", () => {
+    const pieces = fc.constantFrom("a", "b", "7", ">", "-", " ", "\n", "é", "文", "ab".repeat(15), "x".repeat(39));
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 60 }), (parts) => {
+        const text = parts.join("");
+        expect(withoutNonText(text)).toBe(text.replace(/(?<![\x21-\x7e])[\x21-\x7e]{40,}/g, " "));
+      }),
+    );
   });
   it("with SKLEARN_TOKEN_PATTERN gives scikit-learn's default tokens", () => {
     // sklearn: CountVectorizer().build_analyzer()("Non-IID data, café_bar x2 ÿ 1-bit")

@@ -100,6 +100,20 @@ describe("TfidfModel", () => {
     expect(restored.transform(abstracts.slice(0, 5)).data).toEqual(fit.model.transform(abstracts.slice(0, 5)).data);
   });
 
+  it("a model saved before dropNonText existed keeps reading addresses as words", () => {
+    const docs = ["mail me at joe@uiuc.edu about kernels", "kernels at uiuc", "uiuc kernels again"];
+    const json = JSON.parse(JSON.stringify(fitTfidf(docs, { minDf: 1 })));
+    expect(json.options.dropNonText).toBe(true);
+    const uiuc = json.vocabulary.indexOf("uiuc");
+    const held = (model: ReturnType<typeof tfidfFromJSON>) => {
+      const row = model.transform(["write to joe@uiuc.edu"]);
+      return Array.from(row.indices).includes(uiuc);
+    };
+    expect(held(tfidfFromJSON(json))).toBe(false);
+    delete json.options.dropNonText;
+    expect(held(tfidfFromJSON(json))).toBe(true);
+  });
+
   it("tfidfFromJSON refuses foreign, newer or tampered models", () => {
     const json = JSON.parse(JSON.stringify(fit.model));
     expect(() => tfidfFromJSON({ ...json, format: "other" })).toThrow(IncompatibleModelError);

@@ -49,7 +49,15 @@ export interface VectorizeStage {
 }
 
 // Options that change which words a document yields (the rest only weight or prune them).
-const TOKEN_OPTIONS = ["lowercase", "tokenPattern", "minLength", "keepNumbers", "dropMath", "stem"] as const;
+const TOKEN_OPTIONS = [
+  "lowercase",
+  "tokenPattern",
+  "minLength",
+  "keepNumbers",
+  "dropMath",
+  "dropNonText",
+  "stem",
+] as const;
 
 /**
  * Tokenizes each document once: the clustering vectorizer's pass also yields the word ids
