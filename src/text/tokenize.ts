@@ -36,7 +36,15 @@ export const TOKENIZE_DEFAULTS = Object.freeze({
   dropNonText: true,
 });
 
-const TOKENIZE_OPTIONS = ["lowercase", "tokenPattern", "minLength", "keepNumbers", "dropMath", "dropNonText"] as const;
+/** The options that shape a tokenizer (every vectorizer takes them too). */
+export const TOKENIZE_OPTION_NAMES = [
+  "lowercase",
+  "tokenPattern",
+  "minLength",
+  "keepNumbers",
+  "dropMath",
+  "dropNonText",
+] as const;
 
 /**
  * scikit-learn's default `token_pattern`, `(?u)\b\w\w+\b`, translated to JavaScript.
@@ -123,7 +131,7 @@ export type Tokenizer = (text: string) => string[];
  * @throws InvalidArgumentError for invalid options.
  */
 export function createTokenizer(options: TokenizeOptions = {}, fn = "tokenize"): Tokenizer {
-  const opts = checkOptions(fn, options, TOKENIZE_OPTIONS);
+  const opts = checkOptions(fn, options, TOKENIZE_OPTION_NAMES);
   const lowercase = checkBoolean(fn, "options.lowercase", opts.lowercase ?? TOKENIZE_DEFAULTS.lowercase);
   if (opts.tokenPattern !== undefined) {
     if (!(opts.tokenPattern instanceof RegExp)) {

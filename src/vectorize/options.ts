@@ -3,7 +3,7 @@ import { InvalidArgumentError } from "../core/errors.js";
 import { checkBoolean, checkInteger, checkNumber, checkOneOf, checkOptions } from "../core/validate.js";
 import { porter2Stemmer, type Stemmer } from "../text/stem.js";
 import { type ResolvedStopWords, resolveStopWords, type StopWordsSpec } from "../text/stopwords/index.js";
-import { createTokenizer, type TokenizeOptions, type Tokenizer } from "../text/tokenize.js";
+import { createTokenizer, TOKENIZE_OPTION_NAMES, type TokenizeOptions, type Tokenizer } from "../text/tokenize.js";
 
 /** Options of {@link fitTfidf}; names follow scikit-learn's TfidfVectorizer in camelCase. */
 export interface TfidfOptions extends TokenizeOptions {
@@ -55,12 +55,7 @@ export const TFIDF_DEFAULTS = Object.freeze({
 });
 
 export const TFIDF_OPTION_NAMES: readonly string[] = [
-  "lowercase",
-  "tokenPattern",
-  "minLength",
-  "keepNumbers",
-  "dropMath",
-  "dropNonText",
+  ...TOKENIZE_OPTION_NAMES,
   "ngramRange",
   "minDf",
   "maxDf",

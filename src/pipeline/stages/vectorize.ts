@@ -3,6 +3,7 @@ import { EmptyInputError } from "../../core/errors.js";
 import { csrSelectRows } from "../../core/points.js";
 import { type Warning, warning } from "../../core/warnings.js";
 import { type Abbreviation, createAbbreviationCollector } from "../../text/abbreviations.js";
+import { TOKENIZE_OPTION_NAMES } from "../../text/tokenize.js";
 import { analyzeDocument } from "../../vectorize/analyze.js";
 import { type AnalyzedBatch, type AnalyzeSpec, analyzeSpecOf } from "../../vectorize/analyzeBatch.js";
 import { resolveTfidfOptions, type TfidfOptions } from "../../vectorize/options.js";
@@ -49,15 +50,7 @@ export interface VectorizeStage {
 }
 
 // Options that change which words a document yields (the rest only weight or prune them).
-const TOKEN_OPTIONS = [
-  "lowercase",
-  "tokenPattern",
-  "minLength",
-  "keepNumbers",
-  "dropMath",
-  "dropNonText",
-  "stem",
-] as const;
+const TOKEN_OPTIONS = [...TOKENIZE_OPTION_NAMES, "stem"] as const;
 
 /**
  * Tokenizes each document once: the clustering vectorizer's pass also yields the word ids
