@@ -66,10 +66,10 @@ const LONG_RUN = /(?<![\x21-\x7e])[\x21-\x7e]{40,}/g;
 
 /** The text with what is not prose (see `dropNonText`) replaced by spaces. */
 export function withoutNonText(text: string): string {
-  let s = text;
+  // Long runs first: an "@" inside encoded data would otherwise cut its lines below the length.
+  let s = hasLongRun(text) ? text.replace(LONG_RUN, " ") : text;
   if (s.includes("@")) s = s.replace(ADDRESS, " ");
   if (s.includes("://") || s.includes("www.")) s = s.replace(URL, " ");
-  if (hasLongRun(s)) s = s.replace(LONG_RUN, " ");
   return s;
 }
 

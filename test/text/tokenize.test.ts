@@ -44,7 +44,8 @@ describe("tokenize(text)", () => {
     const post =
       "Mail joe.smith@cs.uiuc.edu (Joe), see https://github.com/a/b?x=1 or www.example.org/page.\n" +
       "In article <1993Apr5.123@netcom.com> he wrote\n" +
-      "M>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX\nend 中文文本中文文本中文文本中文文本中文文本中文文本中文文本中文文本中文文本中文文本";
+      "M>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX\n" +
+      "MEIH@$H^,#\",4*&?8%'U#6#,-V`W!H>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX\nend 中文文本中文文本中文文本中文文本中文文本中文文本中文文本中文文本中文文本中文文本";
     expect(tokenize(post)).toEqual([
       "mail",
       "joe",
