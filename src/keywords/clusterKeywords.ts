@@ -16,7 +16,10 @@ import { type TermDocumentSource, termDocumentsOfCounts, termDocumentsOfTokens }
 /** A term with its weight in a cluster. */
 export interface Keyword {
   readonly term: string;
-  /** Higher is better, for every method. */
+  /**
+   * Higher is better, for every method. With `coherence` above 0 it is the mix the keywords
+   * are ordered by: the scorer's score as a share of the topic's best, and the co-occurrence.
+   */
   readonly score: number;
   /** YAKE's own score (lower is better), for keyphrases found by YAKE. */
   readonly yake?: number;
