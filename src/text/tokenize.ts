@@ -62,7 +62,9 @@ const NUMBER_LIKE = /^[\p{N}'\-\u2010]+$/u;
 // only, so the cost stays linear and near zero on ordinary prose.
 const ADDRESS = /[^\s@<>()[\]"',;]+@[^\s@<>()[\]"',;]+/gu;
 const URL = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"]+/giu;
-const LONG_RUN = /(?<![\x21-\x7e])[\x21-\x7e]{40,}/g;
+/** Printable ASCII characters in a row that are data, not words. */
+const RUN = 40;
+const LONG_RUN = new RegExp(`(?<![\\x21-\\x7e])[\\x21-\\x7e]{${RUN},}`, "g");
 
 /** The text with what is not prose (see `dropNonText`) replaced by spaces. */
 export function withoutNonText(text: string): string {
@@ -72,8 +74,6 @@ export function withoutNonText(text: string): string {
   if (s.includes("://") || s.includes("www.")) s = s.replace(URL, " ");
   return s;
 }
-
-const RUN = 40;
 
 function printable(c: number): boolean {
   return c >= 0x21 && c <= 0x7e;
