@@ -5,8 +5,8 @@
 // fitted on half the documents, scored on the other half, with and without the ordering by
 // co-occurrence.
 //   node bench/coherence.mjs [corpus ...]     (needs `npm run build`)
-import { readCorpus } from "./lib/corpus.mjs";
-import { table } from "./lib/run.mjs";
+import { LABELLED_CORPORA, readCorpus } from "./lib/corpus.mjs";
+import { corporaFromArgs, table } from "./lib/run.mjs";
 
 const {
   CLUSTER_KEYWORDS_DEFAULTS,
@@ -50,19 +50,7 @@ function shownKeywords(result, texts) {
 
 const rows = [];
 const heldOut = [];
-const corpora =
-  process.argv.slice(2).length > 0
-    ? process.argv.slice(2)
-    : [
-        "conf-abstracts-5areas.jsonl.gz",
-        "20ng-4cat-stripped.jsonl",
-        "bbc-news.jsonl",
-        "reuters-r8.jsonl",
-        "ag-news-test.jsonl",
-        "ohsumed-23.jsonl",
-        "keyphrase-abstracts.jsonl",
-        "brown-genres.jsonl",
-      ];
+const corpora = corporaFromArgs(LABELLED_CORPORA);
 for (const corpus of corpora) {
   const records = readCorpus(corpus);
   const docs = records.map((r) => r.text);

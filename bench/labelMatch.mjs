@@ -7,12 +7,12 @@
 import { readCorpus } from "./lib/corpus.mjs";
 import { ALIASES, classesNamed } from "./lib/labelMatch.mjs";
 import { stripPost } from "./lib/newsgroups.mjs";
-import { table } from "./lib/run.mjs";
+import { corporaFromArgs, table } from "./lib/run.mjs";
 
 const { clusterTopics } = await import("../dist/index.js");
 const { createWorkerPool } = await import("../dist/node.js");
 
-const corpora = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(ALIASES);
+const corpora = corporaFromArgs(Object.keys(ALIASES));
 const SEEDS = [0, 1, 2];
 const pool = createWorkerPool();
 const rows = [];

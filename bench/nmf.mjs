@@ -11,22 +11,19 @@ import { fileURLToPath } from "node:url";
 import { readCorpus } from "./lib/corpus.mjs";
 import { ALIASES, classesNamed } from "./lib/labelMatch.mjs";
 import { stripPost } from "./lib/newsgroups.mjs";
-import { PYTHON, runJson, table } from "./lib/run.mjs";
+import { corporaFromArgs, PYTHON, runJson, table } from "./lib/run.mjs";
 
 const { adjustedRandIndex, CLUSTER_TOPICS_VECTORIZER, clusterTopics, fitTransformTfidf, nmf, vMeasure } = await import(
   "../dist/index.js"
 );
 
-const corpora =
-  process.argv.slice(2).length > 0
-    ? process.argv.slice(2)
-    : [
-        "20ng-4cat-stripped.jsonl",
-        "conf-abstracts-5areas.jsonl.gz",
-        "bbc-news.jsonl",
-        "reuters-r8.jsonl",
-        "20newsgroups-bydate.jsonl.gz",
-      ];
+const corpora = corporaFromArgs([
+  "20ng-4cat-stripped.jsonl",
+  "conf-abstracts-5areas.jsonl.gz",
+  "bbc-news.jsonl",
+  "reuters-r8.jsonl",
+  "20newsgroups-bydate.jsonl.gz",
+]);
 const dir = mkdtempSync(join(tmpdir(), "topiclens-nmf-"));
 const solverRows = [];
 const topicRows = [];

@@ -3,14 +3,11 @@
 // classes on the documents kept (V-measure, ARI, purity), against the same clustering with
 // every document kept.   node bench/outliers.mjs [corpus ...]   (needs `npm run build`)
 import { readCorpus } from "./lib/corpus.mjs";
-import { table } from "./lib/run.mjs";
+import { corporaFromArgs, table } from "./lib/run.mjs";
 
 const { adjustedRandIndex, clusterTopics, purity, vMeasure } = await import("../dist/index.js");
 
-const corpora =
-  process.argv.slice(2).length > 0
-    ? process.argv.slice(2)
-    : ["20ng-4cat-stripped.jsonl", "conf-abstracts-5areas.jsonl.gz", "bbc-news.jsonl"];
+const corpora = corporaFromArgs(["20ng-4cat-stripped.jsonl", "conf-abstracts-5areas.jsonl.gz", "bbc-news.jsonl"]);
 const rows = [];
 for (const name of corpora) {
   const records = readCorpus(name);

@@ -5,7 +5,7 @@
 //   node bench/quality.mjs [corpus ...]   (needs `npm run build` and Debian's python3-sklearn)
 import { fileURLToPath } from "node:url";
 import { readCorpus } from "./lib/corpus.mjs";
-import { PYTHON, runJson, table } from "./lib/run.mjs";
+import { corporaFromArgs, PYTHON, runJson, table } from "./lib/run.mjs";
 
 const {
   adjustedRandIndex,
@@ -19,10 +19,7 @@ const {
   truncatedSvd,
 } = await import("../dist/index.js");
 
-const corpora =
-  process.argv.slice(2).length > 0
-    ? process.argv.slice(2)
-    : ["20ng-4cat-stripped.jsonl", "conf-abstracts-5areas.jsonl.gz"];
+const corpora = corporaFromArgs(["20ng-4cat-stripped.jsonl", "conf-abstracts-5areas.jsonl.gz"]);
 const SEEDS = [0, 1, 2, 3, 4];
 
 function score(labels, predicted, X, seed, seconds, metric) {

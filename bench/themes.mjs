@@ -3,26 +3,14 @@
 // pipelines on the same data (seed 0). Also the seed corpus with k chosen automatically.
 //   node bench/themes.mjs [corpus ...]     (needs `npm run build` and Debian's python3-sklearn)
 import { fileURLToPath } from "node:url";
-import { readCorpus } from "./lib/corpus.mjs";
-import { PYTHON, runJson, table } from "./lib/run.mjs";
+import { LABELLED_CORPORA, readCorpus } from "./lib/corpus.mjs";
+import { corporaFromArgs, PYTHON, runJson, table } from "./lib/run.mjs";
 
 const { adjustedRandIndex, clusterTopics, vMeasure } = await import("../dist/index.js");
 const { createWorkerPool } = await import("../dist/node.js");
 const { seedCorpus } = await import("../dist/seed.js");
 
-const corpora =
-  process.argv.slice(2).length > 0
-    ? process.argv.slice(2)
-    : [
-        "bbc-news.jsonl",
-        "20ng-4cat-stripped.jsonl",
-        "conf-abstracts-5areas.jsonl.gz",
-        "reuters-r8.jsonl",
-        "ag-news-test.jsonl",
-        "ohsumed-23.jsonl",
-        "keyphrase-abstracts.jsonl",
-        "brown-genres.jsonl",
-      ];
+const corpora = corporaFromArgs(LABELLED_CORPORA);
 const pool = createWorkerPool();
 
 const seed = clusterTopics(

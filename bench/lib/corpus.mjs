@@ -30,3 +30,15 @@ export function peakMemoryMB() {
   const m = /VmHWM:\s+(\d+) kB/.exec(status);
   return m ? Number(m[1]) / 1024 : Number.NaN;
 }
+
+/** Every development corpus with labels: the themes and keyword benches run on all of them. */
+export const LABELLED_CORPORA = [
+  "conf-abstracts-5areas.jsonl.gz",
+  "20ng-4cat-stripped.jsonl",
+  "bbc-news.jsonl",
+  "reuters-r8.jsonl",
+  "ag-news-test.jsonl",
+  "ohsumed-23.jsonl",
+  "keyphrase-abstracts.jsonl",
+  "brown-genres.jsonl",
+];

@@ -15,6 +15,12 @@ export function runJson(command, args, env = {}) {
   return JSON.parse(line);
 }
 
+/** The corpora named on the command line, or `defaults` when none is. */
+export function corporaFromArgs(defaults) {
+  const named = process.argv.slice(2);
+  return named.length > 0 ? named : defaults;
+}
+
 export function table(headers, rows) {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const fmt = (r) => `| ${r.map((c, i) => String(c).padEnd(widths[i])).join(" | ")} |`;
