@@ -44,3 +44,15 @@ export class PackedStrings {
     return decoder.decode(this.bytes.subarray(start, this.ends[i] as number));
   }
 }
+
+/**
+ * Position of each of `named` in `list` (its first), for those it holds: a lookup of a few
+ * strings in a vocabulary without a map of the whole vocabulary.
+ */
+export function indexOfNamed(list: readonly string[], named: ReadonlySet<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  list.forEach((s, i) => {
+    if (named.has(s) && !out.has(s)) out.set(s, i);
+  });
+  return out;
+}

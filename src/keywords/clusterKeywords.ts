@@ -258,17 +258,22 @@ function keywordsOfClasses(
   const byTerm = (a: number, b: number) => compareCodePoints(vocabulary[a] as string, vocabulary[b] as string);
   const perClass = new ClassValues(vocabulary.length);
   let pools: ScoredTerm[][] = [];
+  // The candidates in at least PRESENCE_SHARE of each cluster's documents (and two of them).
+  const common: Set<number>[] = [];
   for (let c = 0; c < k; c++) {
     perClass.load(table, c);
     const ranked = candidatePool(weights, c, junk, perClass, sizes[c] as number, o, byTerm);
-    pools.push(
-      o.preferPhrases ? absorbCoveredWords(ranked, vocabulary, (t) => perClass.count(t), o.coverage, byTerm) : ranked,
-    );
+    const pool = o.preferPhrases
+      ? absorbCoveredWords(ranked, vocabulary, (t) => perClass.count(t), o.coverage, byTerm)
+      : ranked;
+    const needed = Math.max(2, PRESENCE_SHARE * (sizes[c] as number));
+    common.push(new Set(pool.filter((x) => perClass.documentsWith(x.t) >= needed).map((x) => x.t)));
+    pools.push(pool);
     perClass.clear(table, c);
   }
   if (documents !== null && o.coherence > 0) {
     pools = reweighByCoherence(
-      pools.map((terms, c) => ({ terms, common: commonIn(table.documentCounts, c, terms, sizes[c] as number) })),
+      pools.map((terms, c) => ({ terms, common: (t: number) => (common[c] as Set<number>).has(t) })),
       documents,
       o.coherence,
       byTerm,
@@ -307,18 +312,6 @@ function keywordsOfClasses(
     perClass.clear(table, c);
   }
   return out;
-}
-
-/** Whether each candidate is in at least PRESENCE_SHARE of cluster c's documents (and two of them). */
-function commonIn(documentCounts: CsrMatrix, c: number, terms: readonly ScoredTerm[], size: number) {
-  const wanted = new Set(terms.map((x) => x.t));
-  const needed = Math.max(2, PRESENCE_SHARE * size);
-  const common = new Set<number>();
-  for (let p = documentCounts.indptr[c] as number; p < (documentCounts.indptr[c + 1] as number); p++) {
-    const t = documentCounts.indices[p] as number;
-    if (wanted.has(t) && (documentCounts.data[p] as number) >= needed) common.add(t);
-  }
-  return (t: number) => common.has(t);
 }
 
 /**

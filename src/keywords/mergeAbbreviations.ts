@@ -1,4 +1,5 @@
 import type { CsrMatrix } from "../core/csr.js";
+import { indexOfNamed } from "../core/strings.js";
 import type { Abbreviation } from "../text/abbreviations.js";
 import type { TokenDocuments } from "../vectorize/vocabulary.js";
 import type { ClassTermTable } from "./classPhraseCounts.js";
@@ -113,15 +114,6 @@ export function mergeAbbreviations(
     ),
     displayTerms: display,
   };
-}
-
-/** Position of each of `named` in `list` (its first), for those it holds. */
-function indexOfNamed(list: readonly string[], named: ReadonlySet<string>): Map<string, number> {
-  const out = new Map<string, number>();
-  list.forEach((s, i) => {
-    if (named.has(s) && !out.has(s)) out.set(s, i);
-  });
-  return out;
 }
 
 /** The sum of each column. */

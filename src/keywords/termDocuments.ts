@@ -1,4 +1,5 @@
 import type { CsrMatrix } from "../core/csr.js";
+import { indexOfNamed } from "../core/strings.js";
 import type { TokenDocuments } from "../vectorize/vocabulary.js";
 
 /**
@@ -105,10 +106,7 @@ export function termDocumentsOfTokens(
     const forms = columns.map((c) => formsOf(c));
     const needed = new Set<string>();
     for (const fs of forms) for (const f of fs) for (const w of f) needed.add(w);
-    const wordId = new Map<string, number>();
-    tokens.terms.forEach((w, id) => {
-      if (needed.has(w)) wordId.set(w, id);
-    });
+    const wordId = indexOfNamed(tokens.terms, needed);
     // Forms as word ids, chained by their first word: head[word] → form → next form.
     const formWords: Int32Array[] = [];
     const formRow: number[] = [];
