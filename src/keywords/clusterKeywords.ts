@@ -258,22 +258,25 @@ function keywordsOfClasses(
   const byTerm = (a: number, b: number) => compareCodePoints(vocabulary[a] as string, vocabulary[b] as string);
   const perClass = new ClassValues(vocabulary.length);
   let pools: ScoredTerm[][] = [];
-  // The candidates in at least PRESENCE_SHARE of each cluster's documents (and two of them).
-  const common: Set<number>[] = [];
+  // How many of its cluster's documents hold each candidate, read while the cluster is loaded.
+  const held: Map<number, number>[] = [];
   for (let c = 0; c < k; c++) {
     perClass.load(table, c);
     const ranked = candidatePool(weights, c, junk, perClass, sizes[c] as number, o, byTerm);
     const pool = o.preferPhrases
       ? absorbCoveredWords(ranked, vocabulary, (t) => perClass.count(t), o.coverage, byTerm)
       : ranked;
-    const needed = Math.max(2, PRESENCE_SHARE * (sizes[c] as number));
-    common.push(new Set(pool.filter((x) => perClass.documentsWith(x.t) >= needed).map((x) => x.t)));
+    held.push(new Map(pool.map((x) => [x.t, perClass.documentsWith(x.t)])));
     pools.push(pool);
     perClass.clear(table, c);
   }
   if (documents !== null && o.coherence > 0) {
+    // A candidate leads only where it is in PRESENCE_SHARE of its cluster's documents (and two).
     pools = reweighByCoherence(
-      pools.map((terms, c) => ({ terms, common: (t: number) => (common[c] as Set<number>).has(t) })),
+      pools.map((terms, c) => {
+        const needed = Math.max(2, PRESENCE_SHARE * (sizes[c] as number));
+        return { terms, common: (t: number) => ((held[c] as Map<number, number>).get(t) ?? 0) >= needed };
+      }),
       documents,
       o.coherence,
       byTerm,
@@ -281,7 +284,7 @@ function keywordsOfClasses(
   }
   const out: ClusterKeywords[] = [];
   for (let c = 0; c < k; c++) {
-    perClass.load(table, c);
+    const documentsWith = held[c] as Map<number, number>;
     const chosen = selectDiverse(
       (pools[c] as ScoredTerm[]).map((x) => ({
         term: diversityTerm(vocabulary, display, x.t),
@@ -303,13 +306,12 @@ function keywordsOfClasses(
       distinct.map((x, i) => ({
         ...(keywords[i] as Keyword),
         filler: filler[x.id] === 1,
-        documents: perClass.documentsWith(x.id),
+        documents: documentsWith.get(x.id) ?? 0,
       })),
       o.labelTerms,
       sizes[c] as number,
     );
     out.push({ cluster: c, size: sizes[c] as number, label, name, keywords });
-    perClass.clear(table, c);
   }
   return out;
 }
