@@ -13,7 +13,7 @@ export interface LabelCandidate {
 
 /** A phrase heads the label when it scores at least this share of the best keyword. */
 const PHRASE_HEAD_SHARE = 0.5;
-/** The head is looked for among this many keywords. */
+/** Without a phrase, the head is the best of this many keywords. */
 const HEAD_WINDOW = 5;
 /**
  * A label term is in at least this share of the topic's documents, and in at least three of
@@ -34,8 +34,8 @@ export function labelDocuments(size: number): number {
 
 /**
  * The label and name of a topic from its ranked keywords: the name is the first
- * multi-word phrase among the top keywords that scores at least half the best (else the
- * best keyword), never a filler word; the label is the name and the next keywords that are
+ * multi-word phrase among the keywords that scores at least half the best (else the best of
+ * the first five keywords), never a filler word; the label is the name and the next keywords that are
  * neither filler words nor near-duplicates of a term already in it ("time series" and
  * "time-series", "agent" and "agents", a phrase and its own word), nor in fewer of the
  * topic's documents than {@link labelDocuments}. A label may be shorter than `terms` rather
@@ -51,10 +51,9 @@ export function chooseLabel(
   const fewest = labelDocuments(size);
   const weak = (x: LabelCandidate) => x.filler || x.documents < fewest;
   const window = keywords.slice(0, HEAD_WINDOW).filter((x) => !weak(x));
-  const head =
-    window.find((x) => isPhrase(x.term) && x.score >= PHRASE_HEAD_SHARE * best) ??
-    window[0] ??
-    (keywords[0] as LabelCandidate);
+  const phraseHead = (x: LabelCandidate) => !weak(x) && isPhrase(x.term) && x.score >= PHRASE_HEAD_SHARE * best;
+  // The first such phrase, even below the first few, rather than a single word.
+  const head = keywords.find(phraseHead) ?? window[0] ?? (keywords[0] as LabelCandidate);
   const chosen: LabelCandidate[] = [head];
   const add = (fits: (x: LabelCandidate) => boolean, upTo: number) => {
     for (const x of keywords) {
@@ -132,14 +131,18 @@ const MIN_CLUSTERS = 4;
 const MIN_DOCUMENT_SHARE = 0.01;
 /** ...spread this evenly over the clusters is a filler word of the corpus. */
 const EVENNESS = 0.7;
+/** A listed filler word whose rate in one cluster is this many times its rate overall is topical here. */
+const TOPICAL_LIFT = 2;
 
 /**
  * The words of the table that say nothing about any one cluster: measured filler words
- * (src/text/fillerWords.ts, generated from the development corpora) and the words this
- * corpus itself spreads evenly over its clusters. Evenness is the effective number of
- * clusters a word lives in (the exponent of the entropy of its per-cluster document rates)
- * as a share of them; it is measured over clusters of at least 10 documents, when there
- * are at least 4, for words in at least 1% of the documents. Phrases are never filler.
+ * (src/text/fillerWords.ts, generated from the development corpora), unless one of this
+ * corpus' clusters uses one at twice its rate overall ("applications" is filler in paper
+ * abstracts, topical in news about software), and the words this corpus itself spreads
+ * evenly over its clusters. Evenness is the effective number of clusters a word lives in (the
+ * exponent of the entropy of its per-cluster document rates) as a share of them; it is
+ * measured over clusters of at least 10 documents, when there are at least 4, for words in
+ * at least 1% of the documents; so are the rates. Phrases are never filler.
  */
 export function fillerTerms(table: ClassTermTable): Uint8Array {
   const { vocabulary, sizes, documentCounts: docs } = table;
@@ -159,15 +162,21 @@ export function fillerTerms(table: ClassTermTable): Uint8Array {
   const sum = new Float64Array(cols);
   const sumLog = new Float64Array(cols);
   const documents = new Float64Array(cols);
+  const counted = new Float64Array(cols);
+  const highest = new Float64Array(cols);
+  let measured = 0;
   for (let c = 0; c < sizes.length; c++) {
     const size = sizes[c] as number;
-    const counted = size >= MIN_CLUSTER_SIZE;
+    const isCounted = size >= MIN_CLUSTER_SIZE;
+    if (isCounted) measured += size;
     for (let p = docs.indptr[c] as number; p < (docs.indptr[c + 1] as number); p++) {
       const t = docs.indices[p] as number;
       const d = docs.data[p] as number;
       documents[t] = (documents[t] as number) + d;
-      if (!counted || d === 0) continue;
+      if (!isCounted || d === 0) continue;
       const rate = d / size;
+      counted[t] = (counted[t] as number) + d;
+      if (rate > (highest[t] as number)) highest[t] = rate;
       sum[t] = (sum[t] as number) + rate;
       sumLog[t] = (sumLog[t] as number) + rate * log(rate);
     }
@@ -176,8 +185,9 @@ export function fillerTerms(table: ClassTermTable): Uint8Array {
     const s = sum[t] as number;
     if (s === 0 || (documents[t] as number) < MIN_DOCUMENT_SHARE * n || isPhrase(vocabulary[t] as string)) continue;
     // Entropy of p_c = rate_c / s: log s - (Σ rate log rate) / s.
-    const entropy = log(s) - (sumLog[t] as number) / s;
-    if (exp(entropy) / clusters.length >= EVENNESS) filler[t] = 1;
+    const evenness = exp(log(s) - (sumLog[t] as number) / s) / clusters.length;
+    if (evenness >= EVENNESS) filler[t] = 1;
+    else if ((highest[t] as number) >= (TOPICAL_LIFT * (counted[t] as number)) / measured) filler[t] = 0;
   }
   return filler;
 }

@@ -36,6 +36,28 @@ describe("labels a person would write", () => {
     expect(chooseLabel(three, 3, 11).label).toBe("large language models (LLMs) · reasoning · chain-of-thought");
   });
 
+  it("heads with a phrase further down rather than a single word, but not a weak or low-scoring one", () => {
+    // A theme of 7 papers on learning-rate schedules: "gap" leads by score, the phrase is 7th.
+    const keywords = [
+      kw("learning rate schedules", 1, 2),
+      kw("gap", 0.95, 3),
+      kw("prove convergence", 0.9, 2),
+      kw("optimal", 0.85, 3),
+      kw("unified", 0.8, 2),
+      kw("iterate", 0.75, 2),
+      kw("stochastic gradient descent (SGD)", 0.7, 4),
+    ];
+    expect(chooseLabel(keywords, 3, 7)).toEqual({
+      label: "stochastic gradient descent (SGD) · gap · optimal",
+      name: "stochastic gradient descent (SGD)",
+    });
+    // Under half the best score, or in too few papers, the phrase does not head.
+    const low = keywords.map((x) => (x.term.startsWith("stochastic") ? { ...x, score: 0.4 } : x));
+    expect(chooseLabel(low, 3, 7).name).toBe("gap");
+    const rare = keywords.map((x) => (x.term.startsWith("stochastic") ? { ...x, documents: 2 } : x));
+    expect(chooseLabel(rare, 3, 7).name).toBe("gap");
+  });
+
   it("lets a word below the share but in several documents fill a large topic's label, never a filler word", () => {
     // 200 documents: the share asks for 30; "medical" is in 20, "people" is filler.
     const keywords = [kw("health", 1, 80), kw("people", 0.9, 90, true), kw("medical", 0.8, 20), kw("x", 0.7, 2)];
@@ -147,6 +169,24 @@ describe("filler words measured in the corpus itself", () => {
       sizes: Int32Array.from([40, 40, 40, 40, 40]),
     };
     expect([...fillerTerms(table)]).toEqual([1, 0, 0, 0, 0]);
+    // A listed filler word is filler where it is spread ("results"), but not where one
+    // cluster uses it at twice its rate overall ("applications" in news about software).
+    const listed = { ...table, vocabulary: ["results", "applications", "orbit", "warp drive", "quux"] };
+    const listedCounts = [
+      [14, 30, 0, 3, 1],
+      [12, 2, 25, 3, 0],
+      [15, 3, 0, 2, 0],
+      [13, 2, 1, 3, 0],
+      [14, 3, 0, 3, 0],
+    ];
+    const concentrated = { ...listed, documentCounts: csr(listedCounts), termCounts: csr(listedCounts) };
+    expect([...fillerTerms(concentrated)]).toEqual([1, 0, 0, 0, 0]);
+    // Spread evenly, "applications" stays filler; in too few measured clusters both listed words are.
+    const spread = listedCounts.map((row) => [row[0] as number, 8, ...row.slice(2)]);
+    const even = { ...listed, documentCounts: csr(spread), termCounts: csr(spread) };
+    expect([...fillerTerms(even)]).toEqual([1, 1, 0, 0, 0]);
+    const unmeasured = { ...concentrated, sizes: Int32Array.from([40, 40, 40, 9, 9]) };
+    expect([...fillerTerms(unmeasured)]).toEqual([1, 1, 0, 0, 0]);
     // Too few clusters of 10 documents or more: only the built-in list applies.
     const small = { ...table, sizes: Int32Array.from([40, 40, 40, 9, 9]) };
     expect([...fillerTerms(small)]).toEqual([0, 0, 0, 0, 0]);
