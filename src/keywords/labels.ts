@@ -135,14 +135,14 @@ const EVENNESS = 0.7;
 const TOPICAL_LIFT = 2;
 
 /**
- * The words of the table that say nothing about any one cluster: measured filler words
- * (src/text/fillerWords.ts, generated from the development corpora), unless one of this
- * corpus' clusters uses one at twice its rate overall ("applications" is filler in paper
- * abstracts, topical in news about software), and the words this corpus itself spreads
- * evenly over its clusters. Evenness is the effective number of clusters a word lives in (the
+ * The terms of the table that say nothing about any one cluster: measured filler words and
+ * phrases (src/text/fillerWords.ts, generated from the development corpora: "results",
+ * "extensive experiments"), unless one of this corpus' clusters uses one at twice its rate
+ * overall ("applications" is filler in paper abstracts, topical in news about software),
+ * and the words this corpus itself spreads evenly over its clusters. Evenness is the effective number of clusters a word lives in (the
  * exponent of the entropy of its per-cluster document rates) as a share of them; it is
  * measured over clusters of at least 10 documents, when there are at least 4, for words in
- * at least 1% of the documents; so are the rates. Phrases are never filler.
+ * at least 1% of the documents; so are the rates. A phrase is filler only by the list.
  */
 export function fillerTerms(table: ClassTermTable): Uint8Array {
   const { vocabulary, sizes, documentCounts: docs } = table;
@@ -183,10 +183,10 @@ export function fillerTerms(table: ClassTermTable): Uint8Array {
   }
   for (let t = 0; t < cols; t++) {
     const s = sum[t] as number;
-    if (s === 0 || (documents[t] as number) < MIN_DOCUMENT_SHARE * n || isPhrase(vocabulary[t] as string)) continue;
+    if (s === 0 || (documents[t] as number) < MIN_DOCUMENT_SHARE * n) continue;
     // Entropy of p_c = rate_c / s: log s - (Σ rate log rate) / s.
     const evenness = exp(log(s) - (sumLog[t] as number) / s) / clusters.length;
-    if (evenness >= EVENNESS) filler[t] = 1;
+    if (evenness >= EVENNESS && !isPhrase(vocabulary[t] as string)) filler[t] = 1;
     else if ((highest[t] as number) >= (TOPICAL_LIFT * (counted[t] as number)) / measured) filler[t] = 0;
   }
   return filler;

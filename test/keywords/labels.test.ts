@@ -185,6 +185,15 @@ describe("filler words measured in the corpus itself", () => {
     const spread = listedCounts.map((row) => [row[0] as number, 8, ...row.slice(2)]);
     const even = { ...listed, documentCounts: csr(spread), termCounts: csr(spread) };
     expect([...fillerTerms(even)]).toEqual([1, 1, 0, 0, 0]);
+    // A listed phrase is filler as well, and topical where a cluster concentrates it; an
+    // unlisted phrase spread evenly is not (phrases are measured, not judged by the corpus).
+    const phrases = {
+      ...listed,
+      vocabulary: ["extensive experiments", "state-of-the-art methods", "orbit", "warp drive", "quux"],
+    };
+    const phraseCounts = listedCounts.map((row) => [row[0] as number, row[1] as number, row[2] as number, 14, 0]);
+    const measuredPhrases = { ...phrases, documentCounts: csr(phraseCounts), termCounts: csr(phraseCounts) };
+    expect([...fillerTerms(measuredPhrases)]).toEqual([1, 0, 0, 0, 0]);
     const unmeasured = { ...concentrated, sizes: Int32Array.from([40, 40, 40, 9, 9]) };
     expect([...fillerTerms(unmeasured)]).toEqual([1, 1, 0, 0, 0]);
     // Too few clusters of 10 documents or more: only the built-in list applies.
