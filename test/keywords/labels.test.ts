@@ -150,54 +150,41 @@ describe("filler words measured in the corpus itself", () => {
     };
   };
 
+  /** A table of five clusters of 40 documents (or `sizes`) with these document counts. */
+  const tableOf = (vocabulary: string[], rows: number[][], sizes = [40, 40, 40, 40, 40]) => {
+    const documentCounts = csr(rows);
+    return { vocabulary, termCounts: documentCounts, documentCounts, sizes: Int32Array.from(sizes) };
+  };
+  // Column 0 is in about a third of every cluster; column 1 in most of cluster 0 and a few
+  // documents elsewhere; column 2 lives in one cluster; column 3 is spread thinly.
+  const counts = [
+    [14, 30, 0, 3, 1],
+    [12, 2, 25, 3, 0],
+    [15, 3, 0, 2, 0],
+    [13, 2, 1, 3, 0],
+    [14, 3, 0, 3, 0],
+  ];
+
   it("finds the word spread evenly over the clusters, not the ones concentrated in one", () => {
-    // Five clusters of 40 documents. "zorbly" (no built-in filler word) is in about a third
-    // of every cluster; "hockey" and "orbit" each live in one; "warp drive" is a phrase.
-    const vocabulary = ["zorbly", "hockey", "orbit", "warp drive", "quux"];
-    const counts = [
-      [14, 30, 0, 3, 1],
-      [12, 0, 25, 3, 0],
-      [15, 1, 0, 2, 0],
-      [13, 0, 1, 3, 0],
-      [14, 0, 0, 3, 0],
-    ];
-    const documentCounts = csr(counts);
-    const table = {
-      vocabulary,
-      termCounts: documentCounts,
-      documentCounts,
-      sizes: Int32Array.from([40, 40, 40, 40, 40]),
-    };
+    // "zorbly" is no built-in filler word; "warp drive" is a phrase.
+    const table = tableOf(["zorbly", "hockey", "orbit", "warp drive", "quux"], counts);
     expect([...fillerTerms(table)]).toEqual([1, 0, 0, 0, 0]);
-    // A listed filler word is filler where it is spread ("results"), but not where one
-    // cluster uses it at twice its rate overall ("applications" in news about software).
-    const listed = { ...table, vocabulary: ["results", "applications", "orbit", "warp drive", "quux"] };
-    const listedCounts = [
-      [14, 30, 0, 3, 1],
-      [12, 2, 25, 3, 0],
-      [15, 3, 0, 2, 0],
-      [13, 2, 1, 3, 0],
-      [14, 3, 0, 3, 0],
-    ];
-    const concentrated = { ...listed, documentCounts: csr(listedCounts), termCounts: csr(listedCounts) };
-    expect([...fillerTerms(concentrated)]).toEqual([1, 0, 0, 0, 0]);
-    // Spread evenly, "applications" stays filler; in too few measured clusters both listed words are.
-    const spread = listedCounts.map((row) => [row[0] as number, 8, ...row.slice(2)]);
-    const even = { ...listed, documentCounts: csr(spread), termCounts: csr(spread) };
-    expect([...fillerTerms(even)]).toEqual([1, 1, 0, 0, 0]);
-    // A listed phrase is filler as well, and topical where a cluster concentrates it; an
-    // unlisted phrase spread evenly is not (phrases are measured, not judged by the corpus).
-    const phrases = {
-      ...listed,
-      vocabulary: ["extensive experiments", "state-of-the-art methods", "orbit", "warp drive", "quux"],
-    };
-    const phraseCounts = listedCounts.map((row) => [row[0] as number, row[1] as number, row[2] as number, 14, 0]);
-    const measuredPhrases = { ...phrases, documentCounts: csr(phraseCounts), termCounts: csr(phraseCounts) };
-    expect([...fillerTerms(measuredPhrases)]).toEqual([1, 0, 0, 0, 0]);
-    const unmeasured = { ...concentrated, sizes: Int32Array.from([40, 40, 40, 9, 9]) };
-    expect([...fillerTerms(unmeasured)]).toEqual([1, 1, 0, 0, 0]);
     // Too few clusters of 10 documents or more: only the built-in list applies.
     const small = { ...table, sizes: Int32Array.from([40, 40, 40, 9, 9]) };
     expect([...fillerTerms(small)]).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it("lets a corpus overrule the measured list where one cluster uses a listed term at twice its rate", () => {
+    // "results" is spread: filler. "applications" is concentrated, as in news about software.
+    const vocabulary = ["results", "applications", "orbit", "warp drive", "quux"];
+    expect([...fillerTerms(tableOf(vocabulary, counts))]).toEqual([1, 0, 0, 0, 0]);
+    // Spread evenly, "applications" stays filler; in too few measured clusters both listed words are.
+    const spread = counts.map((row) => [row[0] as number, 8, ...row.slice(2)]);
+    expect([...fillerTerms(tableOf(vocabulary, spread))]).toEqual([1, 1, 0, 0, 0]);
+    expect([...fillerTerms(tableOf(vocabulary, counts, [40, 40, 40, 9, 9]))]).toEqual([1, 1, 0, 0, 0]);
+    // A listed phrase is filler as well, and topical where a cluster concentrates it; an
+    // unlisted phrase spread evenly is not (phrases are measured, not judged by the corpus).
+    const phrases = ["extensive experiments", "state-of-the-art methods", "orbit", "warp drive", "quux"];
+    expect([...fillerTerms(tableOf(phrases, counts))]).toEqual([1, 0, 0, 0, 0]);
   });
 });
