@@ -34,12 +34,12 @@ export function labelDocuments(size: number): number {
 
 /**
  * The label and name of a topic from its ranked keywords: the name is the first
- * multi-word phrase among the keywords that scores at least half the best (else the best of
- * the first five keywords), never a filler word; the label is the name and the next keywords that are
- * neither filler words nor near-duplicates of a term already in it ("time series" and
- * "time-series", "agent" and "agents", a phrase and its own word), nor in fewer of the
- * topic's documents than {@link labelDocuments}. A label may be shorter than `terms` rather
- * than hold a filler word.
+ * multi-word phrase among the keywords that scores at least half the best (else the best
+ * of the first five keywords), never a filler word; the label is the name and the next
+ * keywords that are neither filler words nor near-duplicates of a term already in it
+ * ("time series" and "time-series", "agent" and "agents", a phrase and its own word), nor
+ * in fewer of the topic's documents than {@link labelDocuments}. A label may be shorter
+ * than `terms` rather than hold a filler word.
  */
 export function chooseLabel(
   keywords: readonly LabelCandidate[],
@@ -131,7 +131,7 @@ const MIN_CLUSTERS = 4;
 const MIN_DOCUMENT_SHARE = 0.01;
 /** ...spread this evenly over the clusters is a filler word of the corpus. */
 const EVENNESS = 0.7;
-/** A listed filler word whose rate in one cluster is this many times its rate overall is topical here. */
+/** A listed filler term whose rate in one cluster is this many times its rate overall is topical here. */
 const TOPICAL_LIFT = 2;
 
 /**
@@ -139,10 +139,11 @@ const TOPICAL_LIFT = 2;
  * phrases (src/text/fillerWords.ts, generated from the development corpora: "results",
  * "extensive experiments"), unless one of this corpus' clusters uses one at twice its rate
  * overall ("applications" is filler in paper abstracts, topical in news about software),
- * and the words this corpus itself spreads evenly over its clusters. Evenness is the effective number of clusters a word lives in (the
- * exponent of the entropy of its per-cluster document rates) as a share of them; it is
- * measured over clusters of at least 10 documents, when there are at least 4, for words in
- * at least 1% of the documents; so are the rates. A phrase is filler only by the list.
+ * and the words this corpus itself spreads evenly over its clusters. Evenness is the
+ * effective number of clusters a word lives in (the exponent of the entropy of its
+ * per-cluster document rates) as a share of them; it is measured over clusters of at least
+ * 10 documents, when there are at least 4, for words in at least 1% of the documents; so
+ * are the rates. A phrase is filler only by the list.
  */
 export function fillerTerms(table: ClassTermTable): Uint8Array {
   const { vocabulary, sizes, documentCounts: docs } = table;
@@ -162,8 +163,9 @@ export function fillerTerms(table: ClassTermTable): Uint8Array {
   const sum = new Float64Array(cols);
   const sumLog = new Float64Array(cols);
   const documents = new Float64Array(cols);
-  const counted = new Float64Array(cols);
-  const highest = new Float64Array(cols);
+  // Per term, over the measured clusters: documents and the highest rate in one of them.
+  const measuredDocuments = new Float64Array(cols);
+  const highestRate = new Float64Array(cols);
   let measured = 0;
   for (let c = 0; c < sizes.length; c++) {
     const size = sizes[c] as number;
@@ -175,8 +177,8 @@ export function fillerTerms(table: ClassTermTable): Uint8Array {
       documents[t] = (documents[t] as number) + d;
       if (!isCounted || d === 0) continue;
       const rate = d / size;
-      counted[t] = (counted[t] as number) + d;
-      if (rate > (highest[t] as number)) highest[t] = rate;
+      measuredDocuments[t] = (measuredDocuments[t] as number) + d;
+      if (rate > (highestRate[t] as number)) highestRate[t] = rate;
       sum[t] = (sum[t] as number) + rate;
       sumLog[t] = (sumLog[t] as number) + rate * log(rate);
     }
@@ -187,7 +189,7 @@ export function fillerTerms(table: ClassTermTable): Uint8Array {
     // Entropy of p_c = rate_c / s: log s - (Σ rate log rate) / s.
     const evenness = exp(log(s) - (sumLog[t] as number) / s) / clusters.length;
     if (evenness >= EVENNESS && !isPhrase(vocabulary[t] as string)) filler[t] = 1;
-    else if ((highest[t] as number) >= (TOPICAL_LIFT * (counted[t] as number)) / measured) filler[t] = 0;
+    else if ((highestRate[t] as number) >= (TOPICAL_LIFT * (measuredDocuments[t] as number)) / measured) filler[t] = 0;
   }
   return filler;
 }
