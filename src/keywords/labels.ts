@@ -34,8 +34,9 @@ export function labelDocuments(size: number): number {
 
 /**
  * The label and name of a topic from its ranked keywords: the name is the first
- * multi-word phrase among the keywords that scores at least half the best (else the best
- * of the first five keywords), never a filler word; the label is the name and the next
+ * multi-word phrase among the first five keywords that scores at least half the best, or
+ * below them the first such phrase shown with its abbreviation (else the best of the first
+ * five keywords), never a filler word; the label is the name and the next
  * keywords that are neither filler words nor near-duplicates of a term already in it
  * ("time series" and "time-series", "agent" and "agents", a phrase and its own word), nor
  * in fewer of the topic's documents than {@link labelDocuments}. A label may be shorter
@@ -52,8 +53,13 @@ export function chooseLabel(
   const weak = (x: LabelCandidate) => x.filler || x.documents < fewest;
   const window = keywords.slice(0, HEAD_WINDOW).filter((x) => !weak(x));
   const phraseHead = (x: LabelCandidate) => !weak(x) && isPhrase(x.term) && x.score >= PHRASE_HEAD_SHARE * best;
-  // The first such phrase, even below the first few, rather than a single word.
-  const head = keywords.find(phraseHead) ?? window[0] ?? (keywords[0] as LabelCandidate);
+  // A phrase among the first few; below them, only a concept the corpus names by an
+  // abbreviation ("stochastic gradient descent (SGD)") heads rather than a single word.
+  const head =
+    window.find(phraseHead) ??
+    keywords.find((x) => phraseHead(x) && hasShortForm(x.term)) ??
+    window[0] ??
+    (keywords[0] as LabelCandidate);
   const chosen: LabelCandidate[] = [head];
   const add = (fits: (x: LabelCandidate) => boolean, upTo: number) => {
     for (const x of keywords) {
@@ -69,6 +75,11 @@ export function chooseLabel(
   add((x) => !x.filler && x.documents >= fewPapers(size), terms);
   add((x) => !x.filler, Math.min(terms, 2));
   return { label: chosen.map((x) => x.term).join(" · "), name: head.term };
+}
+
+/** A term shown with the short form the corpus defines for it: `federated learning (FL)`. */
+function hasShortForm(term: string): boolean {
+  return partsOf(term).short !== null;
 }
 
 function isPhrase(term: string): boolean {

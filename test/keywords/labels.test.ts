@@ -36,7 +36,7 @@ describe("labels a person would write", () => {
     expect(chooseLabel(three, 3, 11).label).toBe("large language models (LLMs) · reasoning · chain-of-thought");
   });
 
-  it("heads with a phrase further down rather than a single word, but not a weak or low-scoring one", () => {
+  it("heads with an abbreviated phrase further down rather than a single word, but not a weak or low-scoring one", () => {
     // A theme of 7 papers on learning-rate schedules: "gap" leads by score, the phrase is 7th.
     const keywords = [
       kw("learning rate schedules", 1, 2),
@@ -56,6 +56,10 @@ describe("labels a person would write", () => {
     expect(chooseLabel(low, 3, 7).name).toBe("gap");
     const rare = keywords.map((x) => (x.term.startsWith("stochastic") ? { ...x, documents: 2 } : x));
     expect(chooseLabel(rare, 3, 7).name).toBe("gap");
+    // Below the first five, only a concept the corpus names by an abbreviation heads: a
+    // plain phrase there ("prime minister" in a news topic) is no more specific than the words.
+    const plain = keywords.map((x) => (x.term.startsWith("stochastic") ? { ...x, term: "prime minister" } : x));
+    expect(chooseLabel(plain, 3, 7).name).toBe("gap");
   });
 
   it("lets a word below the share but in several documents fill a large topic's label, never a filler word", () => {
