@@ -10,6 +10,7 @@ import { reweighByCoherence, type ScoredTerm } from "./coherentOrder.js";
 import { classTermCounts, classTfidf } from "./ctfidf.js";
 import { isJunkTerm } from "./junk.js";
 import { chooseLabel, fillerTerms, sameTerm } from "./labels.js";
+import { shownForms } from "./mergeAbbreviations.js";
 import { selectDiverse } from "./mmr.js";
 import { type TermDocumentSource, termDocumentsOfCounts, termDocumentsOfTokens } from "./termDocuments.js";
 
@@ -227,9 +228,9 @@ function termForms(vocabulary: readonly string[], display: readonly string[], t:
   const term = vocabulary[t] as string;
   const forms = [term.split(" ")];
   const shown = display[t] as string;
-  const m = shown === term ? null : /^(.*?)\s*\(([^()]+)\)$/.exec(shown);
-  if (m !== null) {
-    for (const other of [m[1] as string, m[2] as string]) {
+  const both = shown === term ? null : shownForms(shown);
+  if (both !== null) {
+    for (const other of [both.long, both.short]) {
       const words = other.toLowerCase().split(" ").filter(Boolean);
       if (words.length > 0 && words.join(" ") !== term) forms.push(words);
     }
@@ -323,8 +324,8 @@ function keywordsOfClasses(
 function diversityTerm(vocabulary: readonly string[], display: readonly string[], t: number): string {
   const term = vocabulary[t] as string;
   const shown = display[t] as string;
-  const short = shown === term ? null : /\(([^()\s]+)\)$/.exec(shown);
-  return short === null ? term : (short[1] as string).toLowerCase();
+  const short = shown === term ? undefined : shownForms(shown)?.short;
+  return short === undefined || /\s/.test(short) ? term : short.toLowerCase();
 }
 
 /** The scorer: k x terms scores, higher is better. */

@@ -1,6 +1,7 @@
 import { exp, log } from "../core/math.js";
 import { FILLER_WORDS } from "../text/fillerWords.js";
 import type { ClassTermTable } from "./classPhraseCounts.js";
+import { shownForms } from "./mergeAbbreviations.js";
 
 /** A keyword as the label chooses among them: its shown term, score, and whether it is a filler word. */
 export interface LabelCandidate {
@@ -79,7 +80,7 @@ export function chooseLabel(
 
 /** A term shown with the short form the corpus defines for it: `federated learning (FL)`. */
 function hasShortForm(term: string): boolean {
-  return partsOf(term).short !== null;
+  return shownForms(term) !== null;
 }
 
 function isPhrase(term: string): boolean {
@@ -117,13 +118,13 @@ interface TermParts {
 }
 
 function partsOf(term: string): TermParts {
-  const m = /^(.*?)\s*\(([^()]+)\)$/.exec(term);
-  const words = (m === null ? term : (m[1] as string))
+  const forms = shownForms(term);
+  const words = (forms?.long ?? term)
     .toLowerCase()
     .split(/[\s\-_/]+/)
     .filter(Boolean)
     .map(singular);
-  return { words, short: m === null ? null : singular((m[2] as string).toLowerCase()) };
+  return { words, short: forms === null ? null : singular(forms.short.toLowerCase()) };
 }
 
 /** A plural's singular by its ending ("agents" → "agent", "studies" → "study", "llms" → "llm"); "loss" stays. */

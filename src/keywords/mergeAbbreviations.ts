@@ -12,6 +12,12 @@ export interface CorpusAbbreviations {
   readonly tokensOf: (text: string) => readonly string[];
 }
 
+/** A term as {@link mergeAbbreviations} shows it, `long form (SHORT)`: its two forms, or null for a plain term. */
+export function shownForms(shown: string): { readonly long: string; readonly short: string } | null {
+  const m = /^(.*?)\s*\(([^()]+)\)$/.exec(shown);
+  return m === null ? null : { long: m[1] as string, short: m[2] as string };
+}
+
 /** A short form shares its long form's count only when most of the corpus' definitions agree. */
 const MIN_AGREEMENT = 0.5;
 
