@@ -124,6 +124,7 @@ export type { NmfInit, NmfOptions, NmfResult } from "./reduce/nmf.js";
 export { NMF_DEFAULTS, nmf, nmfTransform } from "./reduce/nmf.js";
 export type { TruncatedSvdOptions, TruncatedSvdResult } from "./reduce/truncatedSvd.js";
 export { projectOnComponents, TRUNCATED_SVD_DEFAULTS, truncatedSvd } from "./reduce/truncatedSvd.js";
+export { compactLabel } from "./report/compactLabel.js";
 export { toCSV } from "./report/csv.js";
 export type { ReportFormatSpec, ReportViews } from "./report/formats.js";
 export { REPORT_FORMATS, reportFormatOfName } from "./report/formats.js";

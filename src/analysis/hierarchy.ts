@@ -8,6 +8,7 @@ import type { Keyword } from "../keywords/clusterKeywords.js";
 import { classTfidf, sumRowGroups, weighByIdf } from "../keywords/ctfidf.js";
 import type { DocumentInput } from "../pipeline/documents.js";
 import type { TopicsResult } from "../pipeline/types.js";
+import { topicCaption } from "../report/compactLabel.js";
 import { topicColor } from "../report/palette.js";
 import { type DocumentWords, documentWords } from "./documentWords.js";
 import { groupTable, keywordsFromScores } from "./groupKeywords.js";
@@ -225,7 +226,7 @@ function dendrogramSvg(result: TopicsResult, view: TopicHierarchy, merges: reado
   const parts: string[] = [];
   for (const t of order) {
     parts.push(
-      `<text x="${labelWidth - 8}" y="${((y.get(t) as number) + 4).toFixed(1)}" font-size="11" text-anchor="end" fill="${topicColor(t)}">${escapeHtml(`[${t}] ${result.topics[t]?.label ?? ""}`.slice(0, 42))}</text>`,
+      `<text x="${labelWidth - 8}" y="${((y.get(t) as number) + 4).toFixed(1)}" font-size="11" text-anchor="end" fill="${topicColor(t)}"><title>${escapeHtml(result.topics[t]?.label ?? "")}</title>${escapeHtml(topicCaption(t, result.topics[t]?.label ?? "", 42))}</text>`,
     );
   }
   merges.forEach((m, i) => {

@@ -1,5 +1,6 @@
 import { escapeHtml } from "../core/escape.js";
 import type { TopicsResult } from "../pipeline/types.js";
+import { topicCaption } from "../report/compactLabel.js";
 import { topicColor } from "../report/palette.js";
 
 /**
@@ -82,7 +83,7 @@ export function similarityHeatmapSvg(
   const parts: string[] = [];
   for (let i = 0; i < k; i++) {
     parts.push(
-      `<text x="${label - 6}" y="${(top + i * cell + cell / 2 + 4).toFixed(1)}" font-size="11" text-anchor="end" fill="${topicColor(i)}">${escapeHtml(`[${i}] ${result.topics[i]?.label ?? ""}`.slice(0, 34))}</text>`,
+      `<text x="${label - 6}" y="${(top + i * cell + cell / 2 + 4).toFixed(1)}" font-size="11" text-anchor="end" fill="${topicColor(i)}"><title>${escapeHtml(result.topics[i]?.label ?? "")}</title>${escapeHtml(topicCaption(i, result.topics[i]?.label ?? "", 34))}</text>`,
       `<text x="${(label + i * cell + cell / 2).toFixed(1)}" y="${top - 6}" font-size="11" text-anchor="middle" fill="${topicColor(i)}">${i}</text>`,
     );
     for (let j = 0; j < k; j++) {

@@ -5,6 +5,7 @@ import { htmlTable, JUPYTER_DISPLAY_SYMBOL } from "../evaluate/display.js";
 import type { ClusterKeywordsOptions } from "../keywords/clusterKeywords.js";
 import type { DocumentInput } from "../pipeline/documents.js";
 import type { TopicsResult } from "../pipeline/types.js";
+import { topicCaption } from "../report/compactLabel.js";
 import { csvField } from "../report/csv.js";
 import { topicColor } from "../report/palette.js";
 import { documentWords } from "./documentWords.js";
@@ -175,7 +176,7 @@ function overTimeSvg(
       );
     });
     parts.push(
-      `<text x="${width - right + 10}" y="${top + 12 + s * 16}" font-size="11" fill="${color}">${escapeHtml(`[${t.id}] ${t.label}`.slice(0, 34))}</text>`,
+      `<text x="${width - right + 10}" y="${top + 12 + s * 16}" font-size="11" fill="${color}"><title>${escapeHtml(t.label)}</title>${escapeHtml(topicCaption(t.id, t.label, 34))}</text>`,
     );
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui,sans-serif" role="img" aria-label="Topics over time">${parts.join("")}</svg>`;
