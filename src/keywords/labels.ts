@@ -37,7 +37,8 @@ export function labelDocuments(size: number): number {
  * The label and name of a topic from its ranked keywords: the name is the first
  * multi-word phrase among the first five keywords that scores at least half the best, or
  * below them the first such phrase shown with its abbreviation (else the best of the first
- * five keywords), never a filler word; the label is the name and the next
+ * five keywords, or the first keyword further down that is not filler), never a filler word
+ * while any keyword is not; the label is the name and the next
  * keywords that are neither filler words nor near-duplicates of a term already in it
  * ("time series" and "time-series", "agent" and "agents", a phrase and its own word), nor
  * in fewer of the topic's documents than {@link labelDocuments}. A label may be shorter
@@ -60,6 +61,9 @@ export function chooseLabel(
     window.find(phraseHead) ??
     keywords.find((x) => phraseHead(x) && hasShortForm(x.term)) ??
     window[0] ??
+    // The first five all filler or rare: the first keyword that is neither, then one not filler.
+    keywords.find((x) => !weak(x)) ??
+    keywords.find((x) => !x.filler) ??
     (keywords[0] as LabelCandidate);
   const chosen: LabelCandidate[] = [head];
   const add = (fits: (x: LabelCandidate) => boolean, upTo: number) => {
@@ -137,14 +141,21 @@ function singular(w: string): string {
 
 /** Corpus filler words are measured only over clusters of at least this many documents... */
 const MIN_CLUSTER_SIZE = 10;
-/** ...when there are at least this many of them. */
+/** ...when there are at least this many of them (evenness over fewer says little)... */
 const MIN_CLUSTERS = 4;
+/** ...and the list is overruled where one cluster concentrates a term, when there are two. */
+const MIN_CLUSTERS_TOPICAL = 2;
 /** A word in at least this share of the documents... */
 const MIN_DOCUMENT_SHARE = 0.01;
 /** ...spread this evenly over the clusters is a filler word of the corpus. */
 const EVENNESS = 0.7;
-/** A listed filler term whose rate in one cluster is this many times its rate overall is topical here. */
+/** A listed filler term whose rate in one cluster is this many times its rate overall is topical here... */
 const TOPICAL_LIFT = 2;
+/**
+ * ...when that cluster holds it this many standard deviations above the documents its rate
+ * overall would give it: in clusters of ten abstracts, "powerful" in three of them is chance.
+ */
+const TOPICAL_Z = 3;
 
 /**
  * The terms of the table that say nothing about any one cluster: measured filler words and
@@ -154,8 +165,10 @@ const TOPICAL_LIFT = 2;
  * and the words this corpus itself spreads evenly over its clusters. Evenness is the
  * effective number of clusters a word lives in (the exponent of the entropy of its
  * per-cluster document rates) as a share of them; it is measured over clusters of at least
- * 10 documents, when there are at least 4, for words in at least 1% of the documents; so
- * are the rates. A phrase is filler only by the list.
+ * 10 documents, when there are at least 4, for words in at least 1% of the documents. So
+ * are the rates, over two such clusters or more, and a cluster's use of a term must be
+ * beyond chance (three standard deviations) to make it topical. A phrase is filler only by
+ * the list.
  */
 export function fillerTerms(table: ClassTermTable): Uint8Array {
   const { vocabulary, sizes, documentCounts: docs } = table;
@@ -169,15 +182,15 @@ export function fillerTerms(table: ClassTermTable): Uint8Array {
     n += size;
     if (size >= MIN_CLUSTER_SIZE) clusters.push(c);
   });
-  if (clusters.length < MIN_CLUSTERS) return filler;
+  if (clusters.length < MIN_CLUSTERS_TOPICAL) return filler;
+  const measuresEvenness = clusters.length >= MIN_CLUSTERS;
   const cols = vocabulary.length;
   // Per word: sum of rates, sum of rate·log(rate), documents.
   const sum = new Float64Array(cols);
   const sumLog = new Float64Array(cols);
   const documents = new Float64Array(cols);
-  // Per term, over the measured clusters: documents and the highest rate in one of them.
+  // Per term, over the measured clusters: documents.
   const measuredDocuments = new Float64Array(cols);
-  const highestRate = new Float64Array(cols);
   let measured = 0;
   for (let c = 0; c < sizes.length; c++) {
     const size = sizes[c] as number;
@@ -190,18 +203,40 @@ export function fillerTerms(table: ClassTermTable): Uint8Array {
       if (!isCounted || d === 0) continue;
       const rate = d / size;
       measuredDocuments[t] = (measuredDocuments[t] as number) + d;
-      if (rate > (highestRate[t] as number)) highestRate[t] = rate;
       sum[t] = (sum[t] as number) + rate;
       sumLog[t] = (sumLog[t] as number) + rate * log(rate);
     }
   }
+  const concentrated = concentratedTerms(table, measuredDocuments, measured);
   for (let t = 0; t < cols; t++) {
     const s = sum[t] as number;
     if (s === 0 || (documents[t] as number) < MIN_DOCUMENT_SHARE * n) continue;
     // Entropy of p_c = rate_c / s: log s - (Σ rate log rate) / s.
     const evenness = exp(log(s) - (sumLog[t] as number) / s) / clusters.length;
-    if (evenness >= EVENNESS && !isPhrase(vocabulary[t] as string)) filler[t] = 1;
-    else if ((highestRate[t] as number) >= (TOPICAL_LIFT * (measuredDocuments[t] as number)) / measured) filler[t] = 0;
+    if (measuresEvenness && evenness >= EVENNESS && !isPhrase(vocabulary[t] as string)) filler[t] = 1;
+    else if (concentrated[t] === 1) filler[t] = 0;
   }
   return filler;
+}
+
+/**
+ * The terms one measured cluster uses at {@link TOPICAL_LIFT} times their rate over the
+ * measured clusters, and {@link TOPICAL_Z} binomial standard deviations above the documents
+ * that rate would give a cluster of its size.
+ */
+function concentratedTerms(table: ClassTermTable, measuredDocuments: Float64Array, measured: number): Uint8Array {
+  const { sizes, documentCounts: docs } = table;
+  const out = new Uint8Array(measuredDocuments.length);
+  for (let c = 0; c < sizes.length; c++) {
+    const size = sizes[c] as number;
+    if (size < MIN_CLUSTER_SIZE) continue;
+    for (let p = docs.indptr[c] as number; p < (docs.indptr[c + 1] as number); p++) {
+      const t = docs.indices[p] as number;
+      const rate = (measuredDocuments[t] as number) / measured;
+      const expected = size * rate;
+      const d = docs.data[p] as number;
+      if (d >= TOPICAL_LIFT * expected && d - expected >= TOPICAL_Z * Math.sqrt(expected * (1 - rate))) out[t] = 1;
+    }
+  }
+  return out;
 }

@@ -74,6 +74,16 @@ describe("labels a person would write", () => {
     expect(chooseLabel([], 3, 10)).toEqual({ label: "", name: "" });
   });
 
+  it("heads with the first keyword that is not filler when the first five all are", () => {
+    // A catch-all theme of 15 papers whose best keywords are all generic; "3d" is in two papers.
+    const generic = ["problems", "time", "series", "classification", "complex"];
+    const keywords = [...generic.map((term, i) => kw(term, 1 - i / 10, 5, true)), kw("3d", 0.45, 2)];
+    expect(chooseLabel([...keywords, kw("operators", 0.4, 4), kw("models", 0.3, 10, true)], 3, 15)).toEqual({
+      label: "operators · 3d",
+      name: "operators",
+    });
+  });
+
   it("tells near-duplicates: spellings, plurals, a phrase and its own word, a short form and its long form", () => {
     expect(nearDuplicates("time series", "time-series")).toBe(true);
     expect(nearDuplicates("agent", "agents")).toBe(true);
@@ -182,13 +192,32 @@ describe("filler words measured in the corpus itself", () => {
     // "results" is spread: filler. "applications" is concentrated, as in news about software.
     const vocabulary = ["results", "applications", "orbit", "warp drive", "quux"];
     expect([...fillerTerms(tableOf(vocabulary, counts))]).toEqual([1, 0, 0, 0, 0]);
-    // Spread evenly, "applications" stays filler; in too few measured clusters both listed words are.
+    // Spread evenly, "applications" stays filler. Three measured clusters are too few to
+    // measure evenness but enough to show a concentration; one is too few for either.
     const spread = counts.map((row) => [row[0] as number, 8, ...row.slice(2)]);
     expect([...fillerTerms(tableOf(vocabulary, spread))]).toEqual([1, 1, 0, 0, 0]);
-    expect([...fillerTerms(tableOf(vocabulary, counts, [40, 40, 40, 9, 9]))]).toEqual([1, 1, 0, 0, 0]);
+    expect([...fillerTerms(tableOf(vocabulary, counts, [40, 40, 40, 9, 9]))]).toEqual([1, 0, 0, 0, 0]);
+    expect([...fillerTerms(tableOf(vocabulary, counts, [40, 9, 9, 9, 9]))]).toEqual([1, 1, 0, 0, 0]);
     // A listed phrase is filler as well, and topical where a cluster concentrates it; an
     // unlisted phrase spread evenly is not (phrases are measured, not judged by the corpus).
     const phrases = ["extensive experiments", "state-of-the-art methods", "orbit", "warp drive", "quux"];
     expect([...fillerTerms(tableOf(phrases, counts))]).toEqual([1, 0, 0, 0, 0]);
+  });
+
+  it("keeps a listed word filler where one small cluster's use of it is within chance", () => {
+    // "applications" in 3 of one cluster's 10 documents and 4 of all 50: over twice its rate,
+    // but 2.6 standard deviations above what that rate gives; with ten times the documents
+    // the same shares are far beyond chance, and the corpus overrules the list.
+    const vocabulary = ["applications", "orbit"];
+    const few = [
+      [3, 9],
+      [0, 0],
+      [0, 0],
+      [0, 1],
+      [1, 0],
+    ];
+    expect([...fillerTerms(tableOf(vocabulary, few, [10, 10, 10, 10, 10]))]).toEqual([1, 0]);
+    const many = few.map((row) => row.map((d) => 10 * d));
+    expect([...fillerTerms(tableOf(vocabulary, many, [100, 100, 100, 100, 100]))]).toEqual([0, 0]);
   });
 });
