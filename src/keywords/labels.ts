@@ -153,7 +153,7 @@ const EVENNESS = 0.7;
 const TOPICAL_LIFT = 2;
 /**
  * ...when that cluster holds it this many standard deviations above the documents its rate
- * overall would give it: in clusters of ten abstracts, "powerful" in three of them is chance.
+ * overall would give it: in clusters of ten abstracts, "powerful" in one of eleven is chance.
  */
 const TOPICAL_Z = 3;
 
