@@ -161,14 +161,13 @@ const TOPICAL_Z = 3;
  * The terms of the table that say nothing about any one cluster: measured filler words and
  * phrases (src/text/fillerWords.ts, generated from the development corpora: "results",
  * "extensive experiments"), unless one of this corpus' clusters uses one at twice its rate
- * overall ("applications" is filler in paper abstracts, topical in news about software),
- * and the words this corpus itself spreads evenly over its clusters. Evenness is the
- * effective number of clusters a word lives in (the exponent of the entropy of its
- * per-cluster document rates) as a share of them; it is measured over clusters of at least
- * 10 documents, when there are at least 4, for words in at least 1% of the documents. So
- * are the rates, over two such clusters or more, and a cluster's use of a term must be
- * beyond chance (three standard deviations) to make it topical. A phrase is filler only by
- * the list.
+ * overall and beyond chance ("applications" is filler in paper abstracts, topical in news
+ * about software), and the words this corpus itself spreads evenly over its clusters. Only
+ * clusters of at least 10 documents are measured, and only terms in at least 1% of the
+ * documents: a concentration when there are two such clusters or more, evenness when
+ * there are four. Evenness is the effective number of clusters a word lives in (the
+ * exponent of the entropy of its per-cluster document rates) as a share of them. A phrase
+ * is filler only by the list.
  */
 export function fillerTerms(table: ClassTermTable): Uint8Array {
   const { vocabulary, sizes, documentCounts: docs } = table;
