@@ -19,7 +19,7 @@ export function compactLabel(label: string, maxChars: number): string {
   if (label.length <= maxChars) return label;
   const terms = label.split(SEPARATOR).map((term) => shownForms(term)?.short ?? term);
   let shown = terms[0] as string;
-  if (shown.length > maxChars) return excerpt(shown, Math.max(1, maxChars));
+  if (shown.length > maxChars) return excerpt(shown, maxChars);
   for (const term of terms.slice(1)) {
     if (shown.length + SEPARATOR.length + term.length > maxChars) break;
     shown += SEPARATOR + term;
