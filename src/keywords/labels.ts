@@ -42,7 +42,8 @@ export function labelDocuments(size: number): number {
  * keywords that are neither filler words nor near-duplicates of a term already in it
  * ("time series" and "time-series", "agent" and "agents", a phrase and its own word), nor
  * in fewer of the topic's documents than {@link labelDocuments}. A label may be shorter
- * than `terms` rather than hold a filler word.
+ * than `terms` rather than hold a filler word; a head left alone takes a rarer word only
+ * from the first five keywords.
  */
 export function chooseLabel(
   keywords: readonly LabelCandidate[],
@@ -75,10 +76,11 @@ export function chooseLabel(
   };
   add((x) => !weak(x), terms);
   // Then words below the share but not of one or two papers; a label shorter than asked
-  // rather than one with a filler word or a one-off paper's word; a head alone gets the best
-  // word that is not filler.
+  // rather than one with a filler word or a one-off paper's word. A head alone gets the best
+  // word that is not filler among the first few keywords, even a rare one ("hockey · leafs");
+  // further down, a rare word is a stray paper's ("clustering · discussion").
   add((x) => !x.filler && x.documents >= fewPapers(size), terms);
-  add((x) => !x.filler, Math.min(terms, 2));
+  add((x) => !x.filler && keywords.indexOf(x) < HEAD_WINDOW, Math.min(terms, 2));
   return { label: chosen.map((x) => x.term).join(" · "), name: head.term };
 }
 

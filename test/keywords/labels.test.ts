@@ -74,12 +74,28 @@ describe("labels a person would write", () => {
     expect(chooseLabel([], 3, 10)).toEqual({ label: "", name: "" });
   });
 
+  it("leaves a head alone rather than pair it with a rare word below the first five keywords", () => {
+    // A catch-all theme of nine papers: after "clustering", only filler words and "discussion",
+    // the tenth keyword, in two of the papers.
+    const filler = ["large", "data", "settings", "time", "applications", "number", "statistical", "particular"];
+    const keywords = [kw("clustering", 1, 4), ...filler.map((term, i) => kw(term, 0.9 - i / 20, 5, true))];
+    expect(chooseLabel([...keywords, kw("discussion", 0.4, 2)], 3, 9)).toEqual({
+      label: "clustering",
+      name: "clustering",
+    });
+    // The same word among the first five pairs with the head.
+    expect(
+      chooseLabel([keywords[0] as LabelCandidate, kw("discussion", 0.95, 2), ...keywords.slice(1)], 3, 9).label,
+    ).toBe("clustering · discussion");
+  });
+
   it("heads with the first keyword that is not filler when the first five all are", () => {
-    // A catch-all theme of 15 papers whose best keywords are all generic; "3d" is in two papers.
+    // A catch-all theme of 15 papers whose best keywords are all generic; "3d", the sixth, is
+    // in two papers: a stray word the head does not take.
     const generic = ["problems", "time", "series", "classification", "complex"];
     const keywords = [...generic.map((term, i) => kw(term, 1 - i / 10, 5, true)), kw("3d", 0.45, 2)];
     expect(chooseLabel([...keywords, kw("operators", 0.4, 4), kw("models", 0.3, 10, true)], 3, 15)).toEqual({
-      label: "operators · 3d",
+      label: "operators",
       name: "operators",
     });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { seedCorpus } from "../../src/corpus/seed.js";
-import { nearDuplicates } from "../../src/keywords/labels.js";
+import { labelDocuments, nearDuplicates } from "../../src/keywords/labels.js";
 import { clusterTopics } from "../../src/pipeline/clusterTopics.js";
 import { FILLER_WORDS } from "../../src/text/fillerWords.js";
 
@@ -22,4 +22,33 @@ describe("the seed corpus' themes, as a reader sees them on any seed", () => {
       }
     }
   });
+
+  // Seed 0 once gave `clustering · discussion`: "discussion" was the tenth keyword of a
+  // catch-all theme and in two of its nine papers.
+  it("takes a label term of one or two papers only from the theme's five best keywords (k auto, seeds 0–9)", () => {
+    for (let seed = 0; seed < 10; seed++) {
+      const result = clusterTopics(papers, { seed });
+      for (const topic of result.topics) {
+        const texts = papers
+          .filter((_, i) => result.assignments[i] === topic.id)
+          .map((p) => `${p.title} ${p.text}`.toLowerCase());
+        const best = topic.keywords.slice(0, 5).map((x) => x.term);
+        for (const term of topic.label.split(" · ").slice(1)) {
+          const forms = (/^(.*) \((.*)\)$/.exec(term)?.slice(1) ?? [term]).map((f) => f.toLowerCase());
+          const written = (text: string) => forms.some((f) => anyNumber(f).test(text));
+          const documents = texts.filter(written).length;
+          expect(
+            best.includes(term) || documents >= labelDocuments(topic.size),
+            `seed ${seed}: ${topic.label} (${term} in ${documents} of ${topic.size})`,
+          ).toBe(true);
+        }
+      }
+    }
+  });
 });
+
+/** A term as written in a text, each word singular or plural ("equation", "equations"). */
+function anyNumber(term: string): RegExp {
+  const words = term.split(" ").map((w) => `${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/s$/, "")}(?:s|es)?`);
+  return new RegExp(`\\b${words.join("[\\s-]+")}\\b`);
+}
