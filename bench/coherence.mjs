@@ -83,6 +83,7 @@ for (const corpus of corpora) {
       maxClusterShare: 1,
       minDocuments: 1,
       topN: 25,
+      exclusiveAfter: Number.POSITIVE_INFINITY,
       stopWords: false,
     },
   ).map((t) => t.keywords.map((x) => x.term));

@@ -8,10 +8,11 @@ import type { TokenDocuments } from "../vectorize/vocabulary.js";
 import type { ClassTermTable } from "./classPhraseCounts.js";
 import { reweighByCoherence, type ScoredTerm } from "./coherentOrder.js";
 import { classTermCounts, classTfidf } from "./ctfidf.js";
+import { exclusiveTails } from "./exclusiveTails.js";
 import { isJunkTerm } from "./junk.js";
 import { chooseLabel, fillerTerms, sameTerm } from "./labels.js";
 import { shownForms } from "./mergeAbbreviations.js";
-import { selectDiverse } from "./mmr.js";
+import { type Candidate, selectDiverse } from "./mmr.js";
 import { type TermDocumentSource, termDocumentsOfCounts, termDocumentsOfTokens } from "./termDocuments.js";
 
 /** A term with its weight in a cluster. */
@@ -84,6 +85,14 @@ export interface ClusterKeywordsOptions {
   /** Words of the label. @defaultValue 3 */
   readonly labelTerms?: number;
   /**
+   * Past this many keywords, a list holds only what sets its topic apart: a term that
+   * several topics list stays in the one that scores it highest, and the others are filled
+   * with their next terms that no topic lists. The first `exclusiveAfter` keywords stay as
+   * ranked; `Infinity` lets every topic list shared terms. It matters only when `topN` is
+   * larger. @defaultValue 10
+   */
+  readonly exclusiveAfter?: number;
+  /**
    * Stop words that may never start, end or sit inside a keyword: a language code, a
    * list, or false (in addition to the built-in junk rules). @defaultValue "en"
    */
@@ -105,6 +114,7 @@ export const CLUSTER_KEYWORDS_DEFAULTS = Object.freeze({
   minDocuments: 2,
   maxClusterShare: 0.9,
   labelTerms: 3,
+  exclusiveAfter: 10,
 });
 
 /** Share of a cluster's documents a term must appear in to count as common there. */
@@ -122,6 +132,7 @@ const OPTION_NAMES = [
   "maxClusterShare",
   "minDocuments",
   "labelTerms",
+  "exclusiveAfter",
   "stopWords",
 ] as const;
 
@@ -283,22 +294,30 @@ function keywordsOfClasses(
       byTerm,
     );
   }
-  const out: ClusterKeywords[] = [];
+  // Past `exclusiveAfter`, the lists are made exclusive and filled from the rest of the MMR order.
+  const exclusive = o.topN > o.exclusiveAfter;
+  const lists: Candidate[][] = [];
+  const further: Candidate[][] = [];
   for (let c = 0; c < k; c++) {
-    const documentsWith = held[c] as Map<number, number>;
-    const chosen = selectDiverse(
-      (pools[c] as ScoredTerm[]).map((x) => ({
-        term: diversityTerm(vocabulary, display, x.t),
-        score: x.score,
-        id: x.t,
-      })),
-      o.topN,
-      o.diversity,
-    );
+    const candidates = (pools[c] as ScoredTerm[]).map((x) => ({
+      term: diversityTerm(vocabulary, display, x.t),
+      score: x.score,
+      id: x.t,
+    }));
+    const chosen = selectDiverse(candidates, exclusive ? candidates.length : o.topN, o.diversity);
     // Two spellings of one term ("time series", "time-series") keep the better.
     const distinct = chosen.filter(
       (x, i) => !chosen.slice(0, i).some((y) => sameTerm(display[y.id] as string, display[x.id] as string)),
     );
+    const listed = new Set(chosen.slice(0, o.topN));
+    lists.push(distinct.filter((x) => listed.has(x)));
+    further.push(distinct.filter((x) => !listed.has(x)));
+  }
+  const shown = exclusive ? exclusiveTails(lists, further, o.topN, o.exclusiveAfter) : lists;
+  const out: ClusterKeywords[] = [];
+  for (let c = 0; c < k; c++) {
+    const documentsWith = held[c] as Map<number, number>;
+    const distinct = shown[c] as Candidate[];
     const keywords = distinct.map((x): Keyword => {
       const term = display[x.id] as string;
       return term === x.term ? { term, score: x.score } : { term, score: x.score, counted: x.term };
@@ -475,6 +494,19 @@ class TopScores {
   }
 }
 
+/**
+ * Checks keyword options where they are given, before any work: `clusterTopics` passes its
+ * `options.keywords` (with the phrases' own keys) so that a bad value is named as the user wrote it.
+ */
+export function checkKeywordOptions(
+  fn: string,
+  options: ClusterKeywordsOptions,
+  name: string,
+  otherKeys: readonly string[] = [],
+): void {
+  resolveKeywordOptions(fn, options, name, otherKeys);
+}
+
 /** Every keyword option validated, with its default applied. */
 interface ResolvedKeywordOptions {
   readonly topN: number;
@@ -485,60 +517,69 @@ interface ResolvedKeywordOptions {
   readonly maxShare: number;
   readonly minDocuments: number;
   readonly labelTerms: number;
+  readonly exclusiveAfter: number;
   readonly preferPhrases: boolean;
   readonly reduce: boolean;
   readonly bm25: boolean;
   readonly extraStop: ReadonlySet<string>;
 }
 
-function resolveKeywordOptions(fn: string, options: ClusterKeywordsOptions): ResolvedKeywordOptions {
-  const o = checkOptions(fn, options, OPTION_NAMES);
-  const topN = checkInteger(fn, "options.topN", o.topN ?? CLUSTER_KEYWORDS_DEFAULTS.topN, 1);
+function resolveKeywordOptions(
+  fn: string,
+  options: ClusterKeywordsOptions,
+  name = "options",
+  otherKeys: readonly string[] = [],
+): ResolvedKeywordOptions {
+  const o = checkOptions(fn, options, [...OPTION_NAMES, ...otherKeys], name);
+  const topN = checkInteger(fn, `${name}.topN`, o.topN ?? CLUSTER_KEYWORDS_DEFAULTS.topN, 1);
   const representation =
     typeof o.representation === "function"
       ? o.representation
-      : checkOneOf(fn, "options.representation", o.representation ?? CLUSTER_KEYWORDS_DEFAULTS.representation, [
+      : checkOneOf(fn, `${name}.representation`, o.representation ?? CLUSTER_KEYWORDS_DEFAULTS.representation, [
           "c-tf-idf",
           "centroid",
         ]);
-  const diversity = checkNumber(fn, "options.diversity", o.diversity ?? CLUSTER_KEYWORDS_DEFAULTS.diversity, {
+  const diversity = checkNumber(fn, `${name}.diversity`, o.diversity ?? CLUSTER_KEYWORDS_DEFAULTS.diversity, {
     min: 0,
     max: 1,
   });
-  const coherence = checkNumber(fn, "options.coherence", o.coherence ?? CLUSTER_KEYWORDS_DEFAULTS.coherence, {
+  const coherence = checkNumber(fn, `${name}.coherence`, o.coherence ?? CLUSTER_KEYWORDS_DEFAULTS.coherence, {
     min: 0,
     max: 1,
   });
   const coverage = checkNumber(
     fn,
-    "options.phraseCoverage",
+    `${name}.phraseCoverage`,
     o.phraseCoverage ?? CLUSTER_KEYWORDS_DEFAULTS.phraseCoverage,
     { min: 0, max: 1, minExclusive: true },
   );
   const maxShare = checkNumber(
     fn,
-    "options.maxClusterShare",
+    `${name}.maxClusterShare`,
     o.maxClusterShare ?? CLUSTER_KEYWORDS_DEFAULTS.maxClusterShare,
     { min: 0, max: 1, minExclusive: true },
   );
   const minDocuments = checkInteger(
     fn,
-    "options.minDocuments",
+    `${name}.minDocuments`,
     o.minDocuments ?? CLUSTER_KEYWORDS_DEFAULTS.minDocuments,
     1,
   );
-  const labelTerms = checkInteger(fn, "options.labelTerms", o.labelTerms ?? CLUSTER_KEYWORDS_DEFAULTS.labelTerms, 1);
+  const labelTerms = checkInteger(fn, `${name}.labelTerms`, o.labelTerms ?? CLUSTER_KEYWORDS_DEFAULTS.labelTerms, 1);
+  const exclusiveAfter = o.exclusiveAfter ?? CLUSTER_KEYWORDS_DEFAULTS.exclusiveAfter;
+  if (exclusiveAfter !== Infinity)
+    checkInteger(fn, `${name}.exclusiveAfter`, exclusiveAfter, 0, Infinity, "or Infinity");
   const preferPhrases = checkBoolean(
     fn,
-    "options.preferPhrases",
+    `${name}.preferPhrases`,
     o.preferPhrases ?? CLUSTER_KEYWORDS_DEFAULTS.preferPhrases,
   );
   const reduce = checkBoolean(
     fn,
-    "options.reduceFrequentWords",
+    `${name}.reduceFrequentWords`,
     o.reduceFrequentWords ?? CLUSTER_KEYWORDS_DEFAULTS.reduceFrequentWords,
   );
-  const bm25 = checkBoolean(fn, "options.bm25Weighting", o.bm25Weighting ?? CLUSTER_KEYWORDS_DEFAULTS.bm25Weighting);
+  const bm25 = checkBoolean(fn, `${name}.bm25Weighting`, o.bm25Weighting ?? CLUSTER_KEYWORDS_DEFAULTS.bm25Weighting);
 
   const extraStop = resolveStopWords(o.stopWords ?? "en", fn).words;
   return {
@@ -550,6 +591,7 @@ function resolveKeywordOptions(fn: string, options: ClusterKeywordsOptions): Res
     maxShare,
     minDocuments,
     labelTerms,
+    exclusiveAfter,
     preferPhrases,
     reduce,
     bm25,

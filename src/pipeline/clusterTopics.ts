@@ -13,6 +13,7 @@ import { defaultKRange, type SweepKResult } from "../evaluate/sweepK.js";
 import {
   CLUSTER_KEYWORDS_DEFAULTS,
   type ClusterKeywordsOptions,
+  checkKeywordOptions,
   type KeywordScorer,
 } from "../keywords/clusterKeywords.js";
 import { classTfidf, weighByIdf } from "../keywords/ctfidf.js";
@@ -342,6 +343,8 @@ function resolveSettings(fn: string, options: ClusterTopicsOptions, n?: number):
     o.onProgress === undefined
       ? undefined
       : checkFunction<(p: TopicsProgress) => void>(fn, "options.onProgress", o.onProgress);
+  // Keyword options are read after clustering; a mistake in them is found before.
+  if (o.keywords !== undefined) checkKeywordOptions(fn, o.keywords, "options.keywords", ["ngramRange", "minDf"]);
   const algorithm = check<TopicsAlgorithm>("algorithm");
   if (algorithm === "nmf") checkNmfOptions(fn, o);
   if (typeof o.consensus === "number" && o.consensus > 1 && o.seedTopics !== undefined)

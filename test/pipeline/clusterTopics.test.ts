@@ -150,6 +150,31 @@ describe("clusterTopics options and edge cases", () => {
     expect(() => clusterTopics(["", "  "])).toThrow(EmptyInputError);
     expect(() => clusterTopics(papers, { colour: "red" } as never)).toThrow(/unknown option options.colour/);
   });
+
+  it("names a bad keyword option as written, before any work", () => {
+    const phases: string[] = [];
+    const onProgress = (p: { phase: string }) => phases.push(p.phase);
+    const cases: [object, RegExp][] = [
+      [{ topN: 0 }, /clusterTopics: options.keywords.topN must be an integer >= 1; got 0/],
+      [{ diversity: 1.5 }, /clusterTopics: options.keywords.diversity must be a finite number in \[0, 1\]/],
+      [
+        { exclusiveAfter: 2.5 },
+        /clusterTopics: options.keywords.exclusiveAfter must be an integer >= 0 \(or Infinity\)/,
+      ],
+      [{ labelTerms: -1 }, /clusterTopics: options.keywords.labelTerms/],
+      [{ topn: 5 }, /clusterTopics: unknown option options.keywords.topn/],
+    ];
+    for (const [keywords, message] of cases) {
+      const call = () => clusterTopics(papers, { k: 3, keywords, onProgress } as never);
+      expect(call).toThrow(InvalidArgumentError);
+      expect(call).toThrow(message);
+    }
+    expect(phases).toEqual([]);
+    // The phrases' own options pass.
+    expect(
+      clusterTopics(papers, { k: 3, keywords: { ngramRange: [1, 2], minDf: 2, exclusiveAfter: 0 } }).topics,
+    ).toHaveLength(3);
+  });
 });
 
 describe("clusterTopics reports", () => {
