@@ -286,7 +286,7 @@ export const TOPICS_OPTION_SPECS: readonly TopicsOptionSpec[] = Object.freeze([
   }),
   spec({
     key: "keywords.topN",
-    argument: "options.topN",
+    argument: "options.keywords.topN",
     flag: "top",
     value: "N",
     kind: { type: "integer", min: 1 },
