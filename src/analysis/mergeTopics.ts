@@ -254,11 +254,13 @@ function regroup(
   const labels = topicOfDocument.map((t) => (t >= 0 ? (groupOfTopic[t] as number) : -1));
   const warnings: Warning[] = [...result.warnings];
   const n = labels.length;
+  // As many keywords as the fitted topics were given (`keywords.topN`), and as many representatives.
+  const topN = Math.max(1, ...result.topics.map((t) => t.keywords.length));
   const perGroup = representStage(
     tokens,
     labels,
     k,
-    { ...phraseSettings(n), keywords: { stopWords: [...result.model.vectorizer.stopWords] } },
+    { ...phraseSettings(n), keywords: { stopWords: [...result.model.vectorizer.stopWords], topN } },
     warnings,
     abbreviations,
   );

@@ -115,6 +115,15 @@ describe("mergeTopics and reduceTopics", () => {
     expect(merged.toMarkdown()).toMatch(/^# /);
     expect(merged.quality.stability).toBeNull();
   });
+  it("gives merged topics as many keywords as the fitted topics were given", () => {
+    const long = clusterTopics(docs, { k: 6, seed: 0, stabilitySeeds: 1, keywords: { topN: 20 } });
+    const most = Math.max(...long.topics.map((t) => t.keywords.length));
+    expect(most).toBeGreaterThan(10);
+    const merged = mergeTopics(long, docs, [[0, 1]]);
+    expect(Math.max(...merged.topics.map((t) => t.keywords.length))).toBe(most);
+    for (const t of merged.topics) expect(t.keywords.length).toBeLessThanOrEqual(most);
+    expect(reduceTopics(long, docs, 3).topics.some((t) => t.keywords.length > 10)).toBe(true);
+  });
   it("reduces along the hierarchy, and refuses bad groups", () => {
     const three = reduceTopics(result, docs, 3);
     expect(three.topics).toHaveLength(3);
