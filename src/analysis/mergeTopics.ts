@@ -254,7 +254,7 @@ function regroup(
   const labels = topicOfDocument.map((t) => (t >= 0 ? (groupOfTopic[t] as number) : -1));
   const warnings: Warning[] = [...result.warnings];
   const n = labels.length;
-  // As many keywords as the fitted topics were given (`keywords.topN`), and as many representatives.
+  // As many keywords as the fitted topics have (the call's `keywords.topN`).
   const topN = Math.max(1, ...result.topics.map((t) => t.keywords.length));
   const perGroup = representStage(
     tokens,

@@ -9,16 +9,16 @@ export interface RankedTerm {
  * keywords as ranked, `further[c]` its next candidates in rank order. The first `first`
  * keywords of every list stay as ranked; after them, a term that several lists hold stays
  * only in the list that scores it highest (the lower topic on a tie), and each list is
- * filled back to `topN` with further candidates that no list holds (nor an earlier topic took
- * to fill its own). Without it, the three
- * earnings topics of a news corpus end their lists with the same "company, pct, year".
+ * filled back to `topN` with further candidates that no list holds and no earlier topic
+ * took. Without it, three earnings topics of a news corpus end with the same "company,
+ * pct, year".
  */
-export function exclusiveTails(
-  lists: readonly (readonly RankedTerm[])[],
-  further: readonly (readonly RankedTerm[])[],
+export function exclusiveTails<T extends RankedTerm>(
+  lists: readonly (readonly T[])[],
+  further: readonly (readonly T[])[],
   topN: number,
   first: number,
-): RankedTerm[][] {
+): T[][] {
   const holder = new Map<number, { topic: number; score: number }>();
   lists.forEach((list, topic) => {
     for (const x of list) {
