@@ -581,7 +581,7 @@ function resolveKeywordOptions(
   );
   const bm25 = checkBoolean(fn, `${name}.bm25Weighting`, o.bm25Weighting ?? CLUSTER_KEYWORDS_DEFAULTS.bm25Weighting);
 
-  const extraStop = resolveStopWords(o.stopWords ?? "en", fn).words;
+  const extraStop = resolveStopWords(o.stopWords ?? "en", fn, [], `${name}.stopWords`).words;
   return {
     topN,
     representation,

@@ -204,7 +204,7 @@ export const TOPICS_OPTION_SPECS: readonly TopicsOptionSpec[] = Object.freeze([
   }),
   spec({
     key: "vectorizer.stopWords",
-    argument: "options.stopWords",
+    argument: "options.vectorizer.stopWords",
     flag: "lang",
     value: "CODE|none",
     kind: { type: "custom", fromFlag: (text) => (text === "none" ? false : text) },
@@ -214,7 +214,7 @@ export const TOPICS_OPTION_SPECS: readonly TopicsOptionSpec[] = Object.freeze([
   }),
   spec({
     key: "vectorizer.ngramRange",
-    argument: "options.ngramRange",
+    argument: "options.vectorizer.ngramRange",
     flag: "ngram",
     value: "MIN-MAX",
     kind: { type: "range", min: 1 },
@@ -224,7 +224,7 @@ export const TOPICS_OPTION_SPECS: readonly TopicsOptionSpec[] = Object.freeze([
   }),
   spec({
     key: "vectorizer.minDf",
-    argument: "options.minDf",
+    argument: "options.vectorizer.minDf",
     flag: "min-df",
     value: "N",
     kind: { type: "fraction-or-count" },
@@ -234,7 +234,7 @@ export const TOPICS_OPTION_SPECS: readonly TopicsOptionSpec[] = Object.freeze([
   }),
   spec({
     key: "vectorizer.maxDf",
-    argument: "options.maxDf",
+    argument: "options.vectorizer.maxDf",
     flag: "max-df",
     value: "F",
     kind: { type: "fraction-or-count" },
@@ -244,7 +244,7 @@ export const TOPICS_OPTION_SPECS: readonly TopicsOptionSpec[] = Object.freeze([
   }),
   spec({
     key: "vectorizer.maxFeatures",
-    argument: "options.maxFeatures",
+    argument: "options.vectorizer.maxFeatures",
     flag: "max-features",
     value: "N",
     kind: { type: "integer", min: 1 },
@@ -254,7 +254,7 @@ export const TOPICS_OPTION_SPECS: readonly TopicsOptionSpec[] = Object.freeze([
   }),
   spec({
     key: "vectorizer.stem",
-    argument: "options.stem",
+    argument: "options.vectorizer.stem",
     flag: "stem",
     value: "porter2|none",
     kind: { type: "custom", fromFlag: (text) => (text === "none" ? null : text) },
@@ -264,7 +264,7 @@ export const TOPICS_OPTION_SPECS: readonly TopicsOptionSpec[] = Object.freeze([
   }),
   spec({
     key: "vectorizer.tokenPattern",
-    argument: "options.tokenPattern",
+    argument: "options.vectorizer.tokenPattern",
     flag: "token-pattern",
     value: "REGEX",
     kind: {

@@ -130,14 +130,14 @@ export type Tokenizer = (text: string) => string[];
  * Builds a tokenizer from options, validating them once.
  * @throws InvalidArgumentError for invalid options.
  */
-export function createTokenizer(options: TokenizeOptions = {}, fn = "tokenize"): Tokenizer {
-  const opts = checkOptions(fn, options, TOKENIZE_OPTION_NAMES);
-  const lowercase = checkBoolean(fn, "options.lowercase", opts.lowercase ?? TOKENIZE_DEFAULTS.lowercase);
+export function createTokenizer(options: TokenizeOptions = {}, fn = "tokenize", name = "options"): Tokenizer {
+  const opts = checkOptions(fn, options, TOKENIZE_OPTION_NAMES, name);
+  const lowercase = checkBoolean(fn, `${name}.lowercase`, opts.lowercase ?? TOKENIZE_DEFAULTS.lowercase);
   if (opts.tokenPattern !== undefined) {
     if (!(opts.tokenPattern instanceof RegExp)) {
       throw new InvalidArgumentError(
-        `${fn}: options.tokenPattern must be a RegExp; got ${describeValue(opts.tokenPattern)}`,
-        "options.tokenPattern",
+        `${fn}: ${name}.tokenPattern must be a RegExp; got ${describeValue(opts.tokenPattern)}`,
+        `${name}.tokenPattern`,
       );
     }
     const flags = opts.tokenPattern.flags.includes("g") ? opts.tokenPattern.flags : `${opts.tokenPattern.flags}g`;
@@ -159,10 +159,10 @@ export function createTokenizer(options: TokenizeOptions = {}, fn = "tokenize"):
       return out;
     };
   }
-  const minLength = checkInteger(fn, "options.minLength", opts.minLength ?? TOKENIZE_DEFAULTS.minLength, 1);
-  const keepNumbers = checkBoolean(fn, "options.keepNumbers", opts.keepNumbers ?? TOKENIZE_DEFAULTS.keepNumbers);
-  const dropMath = checkBoolean(fn, "options.dropMath", opts.dropMath ?? TOKENIZE_DEFAULTS.dropMath);
-  const dropNonText = checkBoolean(fn, "options.dropNonText", opts.dropNonText ?? TOKENIZE_DEFAULTS.dropNonText);
+  const minLength = checkInteger(fn, `${name}.minLength`, opts.minLength ?? TOKENIZE_DEFAULTS.minLength, 1);
+  const keepNumbers = checkBoolean(fn, `${name}.keepNumbers`, opts.keepNumbers ?? TOKENIZE_DEFAULTS.keepNumbers);
+  const dropMath = checkBoolean(fn, `${name}.dropMath`, opts.dropMath ?? TOKENIZE_DEFAULTS.dropMath);
+  const dropNonText = checkBoolean(fn, `${name}.dropNonText`, opts.dropNonText ?? TOKENIZE_DEFAULTS.dropNonText);
   return (text) => {
     const matches = normalizeText(dropNonText ? withoutNonText(text) : text, lowercase).match(WORD);
     const out: string[] = [];

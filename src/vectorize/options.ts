@@ -99,6 +99,8 @@ export interface Analyzer {
   readonly tokenizer: Tokenizer;
   readonly stopWords: ResolvedStopWords;
   readonly stemmer: Stemmer | null;
+  /** What the caller's errors call the options: `options`, or `options.vectorizer` in `clusterTopics`. */
+  readonly name: string;
 }
 
 function checkDf(fn: string, name: string, value: unknown, isMax: boolean): number {
@@ -117,21 +119,21 @@ function checkDf(fn: string, name: string, value: unknown, isMax: boolean): numb
  * Validates options once, at the public entry point, and builds the analyzer.
  * @throws InvalidArgumentError naming the first invalid option.
  */
-export function resolveTfidfOptions(fn: string, options: TfidfOptions | undefined): Analyzer {
-  const o = checkOptions(fn, options, TFIDF_OPTION_NAMES);
+export function resolveTfidfOptions(fn: string, options: TfidfOptions | undefined, name = "options"): Analyzer {
+  const o = checkOptions(fn, options, TFIDF_OPTION_NAMES, name);
   const range = o.ngramRange ?? TFIDF_DEFAULTS.ngramRange;
   if (!Array.isArray(range) || range.length !== 2) {
     throw new InvalidArgumentError(
-      `${fn}: options.ngramRange must be [min, max]; got ${describeValue(range)}`,
-      "options.ngramRange",
+      `${fn}: ${name}.ngramRange must be [min, max]; got ${describeValue(range)}`,
+      `${name}.ngramRange`,
     );
   }
-  const minN = checkInteger(fn, "options.ngramRange[0]", range[0], 1);
-  const maxN = checkInteger(fn, "options.ngramRange[1]", range[1], minN, Infinity, `at least ngramRange[0] = ${minN}`);
-  const minDf = checkDf(fn, "options.minDf", o.minDf ?? TFIDF_DEFAULTS.minDf, false);
-  const maxDf = checkDf(fn, "options.maxDf", o.maxDf ?? TFIDF_DEFAULTS.maxDf, true);
+  const minN = checkInteger(fn, `${name}.ngramRange[0]`, range[0], 1);
+  const maxN = checkInteger(fn, `${name}.ngramRange[1]`, range[1], minN, Infinity, `at least ngramRange[0] = ${minN}`);
+  const minDf = checkDf(fn, `${name}.minDf`, o.minDf ?? TFIDF_DEFAULTS.minDf, false);
+  const maxDf = checkDf(fn, `${name}.maxDf`, o.maxDf ?? TFIDF_DEFAULTS.maxDf, true);
   const maxFeatures = o.maxFeatures ?? null;
-  if (maxFeatures !== null) checkInteger(fn, "options.maxFeatures", maxFeatures, 1);
+  if (maxFeatures !== null) checkInteger(fn, `${name}.maxFeatures`, maxFeatures, 1);
   let stemmer: Stemmer | null = null;
   let stemName: "porter2" | "custom" | null = null;
   const stem = o.stem ?? null;
@@ -143,18 +145,18 @@ export function resolveTfidfOptions(fn: string, options: TfidfOptions | undefine
     stemName = "custom";
   } else if (stem !== null) {
     throw new InvalidArgumentError(
-      `${fn}: options.stem must be a function, "porter2" or null; got ${describeValue(stem)}`,
-      "options.stem",
+      `${fn}: ${name}.stem must be a function, "porter2" or null; got ${describeValue(stem)}`,
+      `${name}.stem`,
     );
   }
   const extra = o.extraStopWords ?? [];
   if (!Array.isArray(extra)) {
     throw new InvalidArgumentError(
-      `${fn}: options.extraStopWords must be an array of strings; got ${describeValue(extra)}`,
-      "options.extraStopWords",
+      `${fn}: ${name}.extraStopWords must be an array of strings; got ${describeValue(extra)}`,
+      `${name}.extraStopWords`,
     );
   }
-  const stopWords = resolveStopWords(o.stopWords ?? TFIDF_DEFAULTS.stopWords, fn, extra);
+  const stopWords = resolveStopWords(o.stopWords ?? TFIDF_DEFAULTS.stopWords, fn, extra, `${name}.stopWords`);
   const tokenizer = createTokenizer(
     {
       lowercase: o.lowercase,
@@ -165,6 +167,7 @@ export function resolveTfidfOptions(fn: string, options: TfidfOptions | undefine
       dropNonText: o.dropNonText,
     },
     fn,
+    name,
   );
   const resolved: ResolvedTfidfOptions = {
     lowercase: o.lowercase ?? true,
@@ -179,13 +182,13 @@ export function resolveTfidfOptions(fn: string, options: TfidfOptions | undefine
     maxFeatures,
     stopWords: stopWords.name,
     stem: stemName,
-    binary: checkBoolean(fn, "options.binary", o.binary ?? TFIDF_DEFAULTS.binary),
-    sublinearTf: checkBoolean(fn, "options.sublinearTf", o.sublinearTf ?? TFIDF_DEFAULTS.sublinearTf),
-    smoothIdf: checkBoolean(fn, "options.smoothIdf", o.smoothIdf ?? TFIDF_DEFAULTS.smoothIdf),
-    useIdf: checkBoolean(fn, "options.useIdf", o.useIdf ?? TFIDF_DEFAULTS.useIdf),
-    norm: checkOneOf(fn, "options.norm", o.norm === undefined ? TFIDF_DEFAULTS.norm : o.norm, ["l2", "l1", null]),
+    binary: checkBoolean(fn, `${name}.binary`, o.binary ?? TFIDF_DEFAULTS.binary),
+    sublinearTf: checkBoolean(fn, `${name}.sublinearTf`, o.sublinearTf ?? TFIDF_DEFAULTS.sublinearTf),
+    smoothIdf: checkBoolean(fn, `${name}.smoothIdf`, o.smoothIdf ?? TFIDF_DEFAULTS.smoothIdf),
+    useIdf: checkBoolean(fn, `${name}.useIdf`, o.useIdf ?? TFIDF_DEFAULTS.useIdf),
+    norm: checkOneOf(fn, `${name}.norm`, o.norm === undefined ? TFIDF_DEFAULTS.norm : o.norm, ["l2", "l1", null]),
   };
-  return { options: resolved, tokenizer, stopWords, stemmer };
+  return { options: resolved, tokenizer, stopWords, stemmer, name };
 }
 
 /** Document count limits from minDf/maxDf for a corpus of `n` documents, as scikit-learn. */
@@ -193,13 +196,14 @@ export function documentCountLimits(
   fn: string,
   options: ResolvedTfidfOptions,
   n: number,
+  name = "options",
 ): { min: number; max: number } {
   const max = options.maxDf <= 1 ? options.maxDf * n : options.maxDf;
   const min = options.minDf < 1 ? options.minDf * n : options.minDf;
   if (max < min) {
     throw new InvalidArgumentError(
-      `${fn}: options.maxDf (${options.maxDf}, i.e. ${max} documents) must allow at least as many documents as options.minDf (${options.minDf}, i.e. ${min} documents)`,
-      "options.maxDf",
+      `${fn}: ${name}.maxDf (${options.maxDf}, i.e. ${max} documents) must allow at least as many documents as ${name}.minDf (${options.minDf}, i.e. ${min} documents)`,
+      `${name}.maxDf`,
     );
   }
   return { min, max };

@@ -135,15 +135,15 @@ export interface TfidfRows {
  * documents that arrive one at a time (a stream) and are never held.
  * @throws InvalidArgumentError for invalid options.
  */
-export function createTfidfScan(fn: string, options: TfidfOptions = {}): TfidfScan {
-  const analyzer = resolveTfidfOptions(fn, options);
+export function createTfidfScan(fn: string, options: TfidfOptions = {}, name = "options"): TfidfScan {
+  const analyzer = resolveTfidfOptions(fn, options, name);
   const scanner = createScanner(analyzer);
   let scanned: ScannedCorpus | null = null;
   /** The analyzer with other pruning limits (the scan itself does not depend on them). */
   const withPruning = (overrides: Pick<TfidfOptions, "minDf" | "maxDf">): Analyzer =>
     overrides.minDf === undefined && overrides.maxDf === undefined
       ? analyzer
-      : resolveTfidfOptions(fn, { ...options, ...overrides });
+      : resolveTfidfOptions(fn, { ...options, ...overrides }, name);
   return {
     add(text) {
       if (scanned !== null) throw new Error(`${fn}: documents added after fitting`);

@@ -254,7 +254,7 @@ export function pruneVocabulary(
   scanned: ScannedCorpus,
   nDocs: number,
 ): PrunedVocabulary {
-  const { min, max } = documentCountLimits(fn, analyzer.options, nDocs);
+  const { min, max } = documentCountLimits(fn, analyzer.options, nDocs, analyzer.name);
   const n = scanned.terms.length;
   let kept: number[] = [];
   for (let t = 0; t < n; t++) {
@@ -274,7 +274,7 @@ export function pruneVocabulary(
     }
     throw new EmptyInputError(
       `${fn}: no terms left after pruning (minDf ${analyzer.options.minDf}, maxDf ${analyzer.options.maxDf}); lower minDf or raise maxDf`,
-      "options.minDf",
+      `${analyzer.name}.minDf`,
     );
   }
   sortByTerm(kept, scanned.terms);

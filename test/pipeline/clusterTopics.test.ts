@@ -151,7 +151,7 @@ describe("clusterTopics options and edge cases", () => {
     expect(() => clusterTopics(papers, { colour: "red" } as never)).toThrow(/unknown option options.colour/);
   });
 
-  it("names a bad keyword option as written, before any work", () => {
+  it("names a bad keyword or vectorizer option as written, keyword options before any work", () => {
     const phases: string[] = [];
     const onProgress = (p: { phase: string }) => phases.push(p.phase);
     const cases: [object, RegExp][] = [
@@ -170,6 +170,21 @@ describe("clusterTopics options and edge cases", () => {
       expect(call).toThrow(message);
     }
     expect(phases).toEqual([]);
+    const vectorizer: [object, RegExp][] = [
+      [{ bogus: 1 }, /clusterTopics: unknown option options.vectorizer.bogus/],
+      [{ minDf: -1 }, /clusterTopics: options.vectorizer.minDf must be a finite number > 0/],
+      [{ minLength: 0 }, /clusterTopics: options.vectorizer.minLength must be an integer >= 1/],
+      [{ stopWords: "xx" }, /clusterTopics: options.vectorizer.stopWords must be a known language code/],
+      [
+        { minDf: 60, maxDf: 5 },
+        /options.vectorizer.maxDf \(5, i.e. 5 documents\) must allow .* options.vectorizer.minDf/,
+      ],
+    ];
+    for (const [options, message] of vectorizer) {
+      const call = () => clusterTopics(papers, { k: 3, vectorizer: options } as never);
+      expect(call).toThrow(InvalidArgumentError);
+      expect(call).toThrow(message);
+    }
     // The phrases' own options pass.
     expect(
       clusterTopics(papers, { k: 3, keywords: { ngramRange: [1, 2], minDf: 2, exclusiveAfter: 0 } }).topics,

@@ -52,6 +52,9 @@ export interface VectorizeStage {
 // Options that change which words a document yields (the rest only weight or prune them).
 const TOKEN_OPTIONS = [...TOKENIZE_OPTION_NAMES, "stem"] as const;
 
+/** What errors call the vectorizer's options: as the caller wrote them, inside `options.vectorizer`. */
+const VECTORIZER = "options.vectorizer";
+
 /**
  * Tokenizes each document once: the clustering vectorizer's pass also yields the word ids
  * that keywords, phrases and coherence are counted from. Only when the clustering
@@ -69,11 +72,11 @@ export function createVectorizeStage(
   collectAbbreviations = true,
 ): VectorizeStage {
   const options = { ...defaults, ...user };
-  const scan = createTfidfScan(fn, options);
+  const scan = createTfidfScan(fn, options, VECTORIZER);
   const [minN, maxN] = options.ngramRange ?? [1, 1];
   const sameWords = minN === 1 && maxN === 1 && TOKEN_OPTIONS.every((name) => options[name] === undefined);
-  const wordScan = sameWords ? null : createTfidfScan(fn, { ...keywordWords });
-  const wordAnalyzer = resolveTfidfOptions(fn, sameWords ? options : keywordWords);
+  const wordScan = sameWords ? null : createTfidfScan(fn, { ...keywordWords }, VECTORIZER);
+  const wordAnalyzer = resolveTfidfOptions(fn, sameWords ? options : keywordWords, VECTORIZER);
   const abbreviations = collectAbbreviations ? createAbbreviationCollector() : null;
   const analyzer = scan.analyzer;
   const threadable = wordScan === null && analyzer.stemmer === null && maxN === 1 && minN === 1;
@@ -155,7 +158,7 @@ function fitWithFallback<T>(
     // A small or repetitive corpus can lose every term to minDf/maxDf; keep all terms instead.
     if (
       error instanceof EmptyInputError &&
-      error.argument === "options.minDf" &&
+      error.argument === `${VECTORIZER}.minDf` &&
       (options.minDf !== 1 || options.maxDf !== 1)
     ) {
       warnings.push(

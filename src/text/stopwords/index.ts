@@ -95,7 +95,12 @@ export interface ResolvedStopWords {
  * "however", "not", "its", ...), which measurably cleans topic keywords.
  * @throws InvalidArgumentError for an unknown language or a non-string list entry.
  */
-export function resolveStopWords(spec: StopWordsSpec, fn: string, extra: readonly string[] = []): ResolvedStopWords {
+export function resolveStopWords(
+  spec: StopWordsSpec,
+  fn: string,
+  extra: readonly string[] = [],
+  option = "options.stopWords",
+): ResolvedStopWords {
   let name: string;
   let base: readonly string[];
   if (spec === false) {
@@ -111,8 +116,8 @@ export function resolveStopWords(spec: StopWordsSpec, fn: string, extra: readonl
       const list = listName === undefined ? undefined : available[listName];
       if (list === undefined) {
         throw new InvalidArgumentError(
-          `${fn}: options.stopWords must be a known language code (${STOP_WORD_LANGUAGES.join(", ")}), "sklearn", a list of words or false; got ${describeValue(spec)}`,
-          "options.stopWords",
+          `${fn}: ${option} must be a known language code (${STOP_WORD_LANGUAGES.join(", ")}), "sklearn", a list of words or false; got ${describeValue(spec)}`,
+          option,
         );
       }
       name = code;
@@ -123,8 +128,8 @@ export function resolveStopWords(spec: StopWordsSpec, fn: string, extra: readonl
     base = spec;
   } else {
     throw new InvalidArgumentError(
-      `${fn}: options.stopWords must be a language code, a list of words or false; got ${describeValue(spec)}`,
-      "options.stopWords",
+      `${fn}: ${option} must be a language code, a list of words or false; got ${describeValue(spec)}`,
+      option,
     );
   }
   const words = new Set<string>();
@@ -134,7 +139,7 @@ export function resolveStopWords(spec: StopWordsSpec, fn: string, extra: readonl
       if (typeof w !== "string") {
         throw new InvalidArgumentError(
           `${fn}: stop words must be strings; got ${describeValue(w)} at position ${i}`,
-          "options.stopWords",
+          option,
         );
       }
       words.add(w.toLowerCase());
