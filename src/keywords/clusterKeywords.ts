@@ -10,7 +10,7 @@ import { reweighByCoherence, type ScoredTerm } from "./coherentOrder.js";
 import { classTermCounts, classTfidf } from "./ctfidf.js";
 import { exclusiveTails } from "./exclusiveTails.js";
 import { isJunkTerm } from "./junk.js";
-import { chooseLabel, fillerTerms, sameTerm } from "./labels.js";
+import { chooseLabel, fillerTerms, termKey } from "./labels.js";
 import { shownForms } from "./mergeAbbreviations.js";
 import { type Candidate, selectDiverse } from "./mmr.js";
 import { type TermDocumentSource, termDocumentsOfCounts, termDocumentsOfTokens } from "./termDocuments.js";
@@ -306,9 +306,13 @@ function keywordsOfClasses(
     }));
     const chosen = selectDiverse(candidates, exclusive ? candidates.length : o.topN, o.diversity);
     // Two spellings of one term ("time series", "time-series") keep the better.
-    const distinct = chosen.filter(
-      (x, i) => !chosen.slice(0, i).some((y) => sameTerm(display[y.id] as string, display[x.id] as string)),
-    );
+    const seen = new Set<string>();
+    const distinct = chosen.filter((x) => {
+      const key = termKey(display[x.id] as string);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
     const listed = new Set(chosen.slice(0, o.topN));
     lists.push(distinct.filter((x) => listed.has(x)));
     further.push(distinct.filter((x) => !listed.has(x)));

@@ -54,7 +54,8 @@ export function chooseLabel(
   const best = keywords[0]?.score ?? 0;
   const fewest = labelDocuments(size);
   const weak = (x: LabelCandidate) => x.filler || x.documents < fewest;
-  const window = keywords.slice(0, HEAD_WINDOW).filter((x) => !weak(x));
+  const firstFew = keywords.slice(0, HEAD_WINDOW);
+  const window = firstFew.filter((x) => !weak(x));
   const phraseHead = (x: LabelCandidate) => !weak(x) && isPhrase(x.term) && x.score >= PHRASE_HEAD_SHARE * best;
   // A phrase among the first few; below them, only a concept the corpus names by an
   // abbreviation ("stochastic gradient descent (SGD)") heads rather than a single word.
@@ -80,7 +81,7 @@ export function chooseLabel(
   // word that is not filler among the first few keywords, even a rare one ("hockey · leafs");
   // further down, a rare word is a stray paper's ("clustering · discussion").
   add((x) => !x.filler && x.documents >= fewPapers(size), terms);
-  add((x) => !x.filler && keywords.indexOf(x) < HEAD_WINDOW, Math.min(terms, 2));
+  add((x) => !x.filler && firstFew.includes(x), Math.min(terms, 2));
   return { label: chosen.map((x) => x.term).join(" · "), name: head.term };
 }
 
@@ -106,12 +107,11 @@ export function nearDuplicates(a: string, b: string): boolean {
   return inside(ta, tb) || inside(tb, ta);
 }
 
-/** Two terms with the same words up to case, hyphens and plural endings ("time series", "time-series"). */
-export function sameTerm(a: string, b: string): boolean {
-  return termKey(a) === termKey(b);
-}
-
-function termKey(term: string): string {
+/**
+ * A term's words up to case, hyphens and plural endings: two terms with the same key say the
+ * same ("time series", "time-series").
+ */
+export function termKey(term: string): string {
   const { words, short } = partsOf(term);
   return short === null ? words.join(" ") : `${words.join(" ")} (${short})`;
 }
