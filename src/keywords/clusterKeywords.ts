@@ -10,6 +10,7 @@ import { reweighByCoherence, type ScoredTerm } from "./coherentOrder.js";
 import { classTermCounts, classTfidf } from "./ctfidf.js";
 import { exclusiveTails } from "./exclusiveTails.js";
 import { isJunkTerm } from "./junk.js";
+import { clusterTermHolders } from "./labelCoverage.js";
 import { chooseLabel, fillerTerms, termKey } from "./labels.js";
 import { shownForms } from "./mergeAbbreviations.js";
 import { type Candidate, selectDiverse } from "./mmr.js";
@@ -166,7 +167,7 @@ export function clusterKeywords(input: KeywordInput, options: ClusterKeywordsOpt
   const fn = "clusterKeywords";
   const o = resolveKeywordOptions(fn, options);
   const { counts, vocabulary } = input;
-  const labels = Int32Array.from(input.labels as ArrayLike<number>);
+  const labels = integerLabels(fn, "labels", input.labels);
   if (labels.length !== counts.rows) {
     throw new InvalidArgumentError(
       `${fn}: labels must have one entry per document (${counts.rows}); got ${labels.length}`,
@@ -181,11 +182,7 @@ export function clusterKeywords(input: KeywordInput, options: ClusterKeywordsOpt
   }
   const display = input.displayTerms ?? vocabulary;
   let maxLabel = -1;
-  for (const l of labels) {
-    if (!Number.isInteger(l))
-      throw new InvalidArgumentError(`${fn}: labels must be integers; got ${describeValue(l)}`, "labels");
-    if (l > maxLabel) maxLabel = l;
-  }
+  for (const l of labels) if (l > maxLabel) maxLabel = l;
   const k = input.k ?? maxLabel + 1;
   checkInteger(fn, "k", k, Math.max(1, maxLabel + 1));
 
@@ -204,21 +201,69 @@ export function clusterKeywords(input: KeywordInput, options: ClusterKeywordsOpt
     documentCounts: classTermCounts({ ...counts, data: new Float64Array(counts.data.length).fill(1) }, labels, k),
     sizes,
   };
-  return keywordsOfClasses(table, display, o, centroids, termDocumentsOfCounts(counts));
+  return keywordsOfClasses(table, display, o, centroids, termDocumentsOfCounts(counts), labels);
+}
+
+/** Cluster labels as integers, checked before conversion (an Int32Array would truncate 1.5 and zero NaN). */
+function integerLabels(fn: string, argument: string, labels: unknown): Int32Array {
+  if (!Array.isArray(labels) && !ArrayBuffer.isView(labels)) {
+    throw new InvalidArgumentError(
+      `${fn}: ${argument} must be an array of integers; got ${describeValue(labels)}`,
+      argument,
+    );
+  }
+  const values = labels as ArrayLike<unknown>;
+  for (let i = 0; i < values.length; i++) {
+    const l = values[i];
+    if (typeof l !== "number" || !Number.isInteger(l) || Math.abs(l) > 2 ** 31 - 1) {
+      throw new InvalidArgumentError(
+        `${fn}: ${argument} must be integers; got ${describeValue(l)} at index ${i}`,
+        argument,
+      );
+    }
+  }
+  return Int32Array.from(values as ArrayLike<number>);
 }
 
 /**
  * {@link clusterKeywords} from per-cluster counts (see `classPhraseCounts`), for callers
  * that count per cluster directly instead of per document. `tokens`, the documents' word
  * ids the table was counted from, let the keywords' co-occurrence shape their order
- * (option `coherence`); without them keywords are ranked by score alone.
+ * (option `coherence`); without them keywords are ranked by score alone. `labels`, each
+ * of those documents' cluster (negative: none), let every label past its head prefer terms
+ * that name documents its earlier terms do not (see `chooseLabel`); without them labels
+ * follow keyword order.
+ * @throws InvalidArgumentError for invalid options, or labels without tokens, of another
+ * length than the documents, or outside the table's clusters.
  */
 export function clusterKeywordsFromClassCounts(
   table: ClassTermTable,
   options: ClusterKeywordsOptions = {},
   tokens?: TokenDocuments,
+  labels?: Int32Array | readonly number[],
 ): ClusterKeywords[] {
-  const o = resolveKeywordOptions("clusterKeywordsFromClassCounts", options);
+  const fn = "clusterKeywordsFromClassCounts";
+  const o = resolveKeywordOptions(fn, options);
+  const clusters = labels === undefined ? null : integerLabels(fn, "labels", labels);
+  if (clusters !== null) {
+    if (tokens === undefined)
+      throw new InvalidArgumentError(`${fn}: labels need the documents' tokens to read; got none`, "tokens");
+    const documents = tokens.offsets.length - 1;
+    if (clusters.length !== documents) {
+      throw new InvalidArgumentError(
+        `${fn}: labels must have one entry per document of tokens (${documents}); got ${clusters.length}`,
+        "labels",
+      );
+    }
+    const k = table.sizes.length;
+    const outside = clusters.findIndex((l) => l >= k);
+    if (outside >= 0) {
+      throw new InvalidArgumentError(
+        `${fn}: labels must be below the table's ${k} clusters; got ${clusters[outside]} at index ${outside}`,
+        "labels",
+      );
+    }
+  }
   if (o.representation === "centroid") {
     throw new InvalidArgumentError(
       `clusterKeywordsFromClassCounts: representation "centroid" needs TF-IDF rows; use clusterKeywords`,
@@ -228,7 +273,7 @@ export function clusterKeywordsFromClassCounts(
   const display = table.displayTerms ?? table.vocabulary;
   const source =
     tokens === undefined ? null : termDocumentsOfTokens(tokens, (t) => termForms(table.vocabulary, display, t));
-  return keywordsOfClasses(table, display, o, null, source);
+  return keywordsOfClasses(table, display, o, null, source, clusters);
 }
 
 /**
@@ -260,6 +305,7 @@ function keywordsOfClasses(
   o: ResolvedKeywordOptions,
   centroids: CsrMatrix | null,
   documents: TermDocumentSource | null,
+  labels: Int32Array | null,
 ): ClusterKeywords[] {
   const { vocabulary, sizes } = table;
   const k = sizes.length;
@@ -318,10 +364,21 @@ function keywordsOfClasses(
     further.push(distinct.filter((x) => !listed.has(x)));
   }
   const shown = exclusive ? exclusiveTails(lists, further, o.topN, o.exclusiveAfter) : lists;
+  // Which of its documents hold each shown term, so that a label names a topic's parts.
+  const holders =
+    documents !== null && labels !== null
+      ? clusterTermHolders(
+          documents,
+          labels,
+          shown.map((list) => list.map((x) => x.id)),
+          sizes,
+        )
+      : null;
   const out: ClusterKeywords[] = [];
   for (let c = 0; c < k; c++) {
     const documentsWith = held[c] as Map<number, number>;
     const distinct = shown[c] as Candidate[];
+    const holding = holders?.[c] ?? null;
     const keywords = distinct.map((x): Keyword => {
       const term = display[x.id] as string;
       return term === x.term ? { term, score: x.score } : { term, score: x.score, counted: x.term };
@@ -331,6 +388,7 @@ function keywordsOfClasses(
         ...(keywords[i] as Keyword),
         filler: filler[x.id] === 1,
         documents: documentsWith.get(x.id) ?? 0,
+        ...(holding === null ? {} : { holders: holding[i] as Int32Array }),
       })),
       o.labelTerms,
       sizes[c] as number,

@@ -10,6 +10,11 @@ export interface LabelCandidate {
   readonly filler: boolean;
   /** The topic's documents holding the term. */
   readonly documents: number;
+  /**
+   * Which of the topic's documents hold the term (positions among those read), when known:
+   * past the head, the label then prefers terms that name documents its terms do not yet.
+   */
+  readonly holders?: Int32Array;
 }
 
 /** A phrase heads the label when it scores at least this share of the best keyword. */
@@ -41,7 +46,11 @@ export function labelDocuments(size: number): number {
  * while any keyword is not; the label is the name and the next
  * keywords that are neither filler words nor near-duplicates of a term already in it
  * ("time series" and "time-series", "agent" and "agents", a phrase and its own word), nor
- * in fewer of the topic's documents than {@link labelDocuments}. A label may be shorter
+ * in fewer of the topic's documents than {@link labelDocuments}. When every keyword says
+ * which documents hold it (`holders`), each term past the head is the one of these with the
+ * highest score times the share of its documents that no term already in the label holds:
+ * a topic of two parts is named by both (`card · mac · monitor` for PC and Mac hardware,
+ * not `card · monitor · video`). A label may be shorter
  * than `terms` rather than hold a filler word; a head left alone takes a rarer word only
  * from the first five keywords.
  */
@@ -75,7 +84,8 @@ export function chooseLabel(
       chosen.push(x);
     }
   };
-  add((x) => !weak(x), terms);
+  if (keywords.every((x) => x.holders !== undefined)) addCovering(keywords, chosen, (x) => !weak(x), terms);
+  else add((x) => !weak(x), terms);
   // Then words below the share but not of one or two papers; a label shorter than asked
   // rather than one with a filler word or a one-off paper's word. A head alone gets the best
   // word that is not filler among the first few keywords, even a rare one ("hockey · leafs");
@@ -83,6 +93,39 @@ export function chooseLabel(
   add((x) => !x.filler && x.documents >= fewPapers(size), terms);
   add((x) => !x.filler && firstFew.includes(x), Math.min(terms, 2));
   return { label: chosen.map((x) => x.term).join(" · "), name: head.term };
+}
+
+/**
+ * Adds to `chosen`, up to `upTo` terms, the keyword that `fits`, is no near-duplicate of a
+ * chosen term, and has the highest score times the share of its documents that the chosen
+ * terms do not hold (the first in keyword order on a tie); then the next, and so on.
+ */
+function addCovering(
+  keywords: readonly LabelCandidate[],
+  chosen: LabelCandidate[],
+  fits: (x: LabelCandidate) => boolean,
+  upTo: number,
+): void {
+  const covered = new Set<number>();
+  const cover = (x: LabelCandidate) => {
+    for (const d of x.holders ?? []) covered.add(d);
+  };
+  chosen.forEach(cover);
+  while (chosen.length < upTo) {
+    let pick: LabelCandidate | null = null;
+    let best = -1;
+    for (const x of keywords) {
+      if (!fits(x) || chosen.includes(x) || chosen.some((c) => nearDuplicates(c.term, x.term))) continue;
+      const held = x.holders ?? new Int32Array(0);
+      let fresh = 0;
+      for (const d of held) if (!covered.has(d)) fresh++;
+      const value = held.length === 0 ? 0 : (x.score * fresh) / held.length;
+      if (value > best) [pick, best] = [x, value];
+    }
+    if (pick === null) return;
+    chosen.push(pick);
+    cover(pick);
+  }
 }
 
 /** A term shown with the short form the corpus defines for it: `federated learning (FL)`. */

@@ -48,7 +48,7 @@ describe("classPhraseCounts(tokens, labels, k)", () => {
     );
     expect(Array.from(t.sizes)).toEqual(Array.from({ length: k }, (_, c) => labels.filter((l) => l === c).length));
     // and therefore the same keywords: the word ids give each phrase the documents its column has
-    expect(clusterKeywordsFromClassCounts(t, {}, tokens)).toEqual(
+    expect(clusterKeywordsFromClassCounts(t, {}, tokens, labels)).toEqual(
       clusterKeywords({ counts: full.counts, labels, vocabulary: full.model.vocabulary, k }),
     );
   });
@@ -85,6 +85,7 @@ describe("classPhraseCounts(tokens, labels, k)", () => {
       }),
       {},
       seedTokens,
+      seedLabels,
     );
     const fromText = clusterKeywords({
       counts: all.counts,

@@ -109,6 +109,24 @@ describe("labels a person would write", () => {
     expect(nearDuplicates("loss", "los")).toBe(false);
   });
 
+  it("names both parts of a topic when the documents holding each keyword are known", () => {
+    // 20 posts: "card" in 12 PC posts, "monitor" and "video" in PC posts only, "mac" in the 8 others.
+    const range = (from: number, to: number) => Int32Array.from({ length: to - from }, (_, i) => from + i);
+    const keywords = [
+      { ...kw("card", 1, 12), holders: range(0, 12) },
+      { ...kw("monitor", 0.9, 10), holders: range(0, 10) },
+      { ...kw("video", 0.8, 10), holders: range(2, 12) },
+      { ...kw("new", 0.7, 18, true), holders: range(2, 20) },
+      { ...kw("mac", 0.6, 8), holders: range(12, 20) },
+    ];
+    expect(chooseLabel(keywords, 3, 20)).toEqual({ label: "card · mac · monitor", name: "card" });
+    // Without them, keyword order; a filler word is never taken for the documents it adds.
+    const plain = keywords.map(({ holders: _, ...x }) => x);
+    expect(chooseLabel(plain, 3, 20).label).toBe("card · monitor · video");
+    // A term adding no document still completes the label, by score.
+    expect(chooseLabel(keywords, 4, 20).label).toBe("card · mac · monitor · video");
+  });
+
   it("never puts near-duplicates or filler words in a label, and names it by its first term (property)", () => {
     const words = [
       "graph",
@@ -131,14 +149,25 @@ describe("labels a person would write", () => {
       score: fc.double({ min: 0.01, max: 1, noNaN: true }),
       documents: fc.integer({ min: 1, max: 60 }),
       filler: fc.boolean(),
+      holders: fc.uniqueArray(fc.integer({ min: 0, max: 59 }), { maxLength: 60 }).map((h) => Int32Array.from(h)),
     });
     fc.assert(
       fc.property(
         fc.uniqueArray(candidate, { minLength: 1, maxLength: 12, selector: (c) => c.term }),
         fc.integer({ min: 1, max: 60 }),
-        (raw, size) => {
-          const keywords = [...raw].sort((a, b) => b.score - a.score);
+        fc.boolean(),
+        (raw, size, known) => {
+          const sorted = [...raw].sort((a, b) => b.score - a.score);
+          const keywords = known ? sorted : sorted.map(({ holders: _, ...x }) => x);
           const { label, name } = chooseLabel(keywords, 3, size);
+          // Which documents hold the keywords never changes the name.
+          expect(name).toBe(
+            chooseLabel(
+              sorted.map(({ holders: _, ...x }) => x),
+              3,
+              size,
+            ).name,
+          );
           const terms = label.split(" · ");
           expect(terms[0]).toBe(name);
           expect(terms.length).toBeLessThanOrEqual(3);

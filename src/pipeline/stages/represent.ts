@@ -55,5 +55,5 @@ export function representStage(
     table = count(1);
   }
   if (abbreviations !== undefined) table = mergeAbbreviations(table, tokens, labels, abbreviations);
-  return clusterKeywordsFromClassCounts(table, settings.keywords, tokens);
+  return clusterKeywordsFromClassCounts(table, settings.keywords, tokens, labels);
 }
