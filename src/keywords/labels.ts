@@ -48,9 +48,9 @@ export function labelDocuments(size: number): number {
  * ("time series" and "time-series", "agent" and "agents", a phrase and its own word), nor
  * in fewer of the topic's documents than {@link labelDocuments}. When every keyword says
  * which documents hold it (`holders`), each term past the head is the one of these with the
- * highest score times the share of its documents that no term already in the label holds:
- * a topic of two parts is named by both (`card · mac · monitor` for PC and Mac hardware,
- * not `card · monitor · video`). A label may be shorter
+ * highest score, weighed up to twofold by the share of its documents that no term already in
+ * the label holds: a topic of two parts is named by both (`card · apple · mac` for PC and
+ * Mac hardware, not `card · monitor · video`). A label may be shorter
  * than `terms` rather than hold a filler word; a head left alone takes a rarer word only
  * from the first five keywords.
  */
@@ -96,9 +96,20 @@ export function chooseLabel(
 }
 
 /**
+ * How much of a label term's worth is its score whatever documents it adds: a term whose
+ * documents the label already names counts this share of its score, one whose documents are
+ * all new counts in full. At 0 (score times the new share alone), small topics took words
+ * such as "says" and "think" for the few documents they added; at 0.5 labels read as
+ * queries for their topics' documents scored as well on the development corpora and better
+ * on their small draws (`bench/labelQuery.mjs`, README).
+ */
+const RELEVANCE = 0.5;
+
+/**
  * Adds to `chosen`, up to `upTo` terms, the keyword that `fits`, is no near-duplicate of a
- * chosen term, and has the highest score times the share of its documents that the chosen
- * terms do not hold (the first in keyword order on a tie); then the next, and so on.
+ * chosen term, and has the highest score weighed by the share of its documents that the
+ * chosen terms do not hold (see {@link RELEVANCE}; the first in keyword order on a tie);
+ * then the next, and so on.
  */
 function addCovering(
   keywords: readonly LabelCandidate[],
@@ -119,7 +130,7 @@ function addCovering(
       const held = x.holders ?? new Int32Array(0);
       let fresh = 0;
       for (const d of held) if (!covered.has(d)) fresh++;
-      const value = held.length === 0 ? 0 : (x.score * fresh) / held.length;
+      const value = held.length === 0 ? 0 : x.score * (RELEVANCE + ((1 - RELEVANCE) * fresh) / held.length);
       if (value > best) [pick, best] = [x, value];
     }
     if (pick === null) return;

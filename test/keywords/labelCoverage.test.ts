@@ -80,7 +80,7 @@ describe("clusterTermHolders", () => {
 describe("labels that name a topic's parts", () => {
   // One topic of PC hardware (12 posts) and Mac hardware (8 posts), beside a topic on space.
   const pc = (i: number) => `card monitor video bus vga ${i % 3 === 0 ? "driver" : "ram"} ${i % 2 ? "cpu" : "mhz"}`;
-  const mac = (i: number) => `mac apple quadra ${i % 2 ? "powerbook" : "monitor"} ${i % 3 === 0 ? "video" : "ram"}`;
+  const mac = (i: number) => `mac apple quadra ${i % 2 ? "powerbook" : "system"} ${i % 3 === 0 ? "finder" : "rom"}`;
   const space = (i: number) => `space orbit nasa launch shuttle ${i % 2 ? "moon" : "mission"}`;
   const texts = [
     ...Array.from({ length: 12 }, (_, i) => pc(i)),

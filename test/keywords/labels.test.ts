@@ -125,6 +125,9 @@ describe("labels a person would write", () => {
     expect(chooseLabel(plain, 3, 20).label).toBe("card · monitor · video");
     // A term adding no document still completes the label, by score.
     expect(chooseLabel(keywords, 4, 20).label).toBe("card · mac · monitor · video");
+    // A weak word is not taken for the documents it adds alone: half a term's worth is its score.
+    const weakWord = [...keywords.filter((x) => x.term !== "mac"), { ...kw("thing", 0.4, 8), holders: range(12, 20) }];
+    expect(chooseLabel(weakWord, 3, 20).label).toBe("card · monitor · video");
   });
 
   it("never puts near-duplicates or filler words in a label, and names it by its first term (property)", () => {
