@@ -1,13 +1,14 @@
 // Does a topic's label find its documents? Each label, read as a query (a document matches
-// when it holds any label term, a phrase as consecutive words, a term shown with its short
-// form by either form), is scored against the topic's documents: precision, recall and F1,
-// averaged over the topics. On the seed corpus (k auto, seeds 0-9), on every labelled
-// development corpus and all 20 Newsgroups (k = classes, seed 0), and on small draws of
-// the labelled corpora (150, 500 and 1,500 documents, two draws each, k auto), by topic size.
+// when it holds any label term; bench/lib/labelQuery.mjs), is scored against the topic's
+// documents: precision, recall and F1, averaged over the topics. On the seed corpus (k auto,
+// seeds 0-9), on every labelled development corpus and all 20 Newsgroups (k = classes,
+// seed 0), and on small draws of the labelled corpora (150, 500 and 1,500 documents, two
+// draws each, k auto), by topic size.
 //   node bench/labelQuery.mjs [corpus ...]     (needs `npm run build`; with corpora named,
 //   only those at k = classes)
 import { LABELLED_CORPORA, readCorpus } from "./lib/corpus.mjs";
 import { draw, loadDrawCorpora } from "./lib/draws.mjs";
+import { labelQuery as labelQueryOf } from "./lib/labelQuery.mjs";
 import { stripPost } from "./lib/newsgroups.mjs";
 import { corporaFromArgs, table } from "./lib/run.mjs";
 
@@ -16,39 +17,7 @@ const { createWorkerPool } = await import("../dist/node.js");
 const { seedCorpus } = await import("../dist/seed.js");
 
 const tokenize = createTokenizer({});
-
-/** The word sequences a label term matches: its words, or its long and its short form. */
-function formsOf(term) {
-  const shown = /^(.*?)\s*\(([^()]+)\)$/.exec(term);
-  return (shown ? [shown[1], shown[2]] : [term]).map((f) => tokenize(f)).filter((f) => f.length > 0);
-}
-
-function holds(words, form) {
-  for (let i = 0; i + form.length <= words.length; i++) if (form.every((w, j) => words[i + j] === w)) return true;
-  return false;
-}
-
-/** Mean precision, recall and F1 of the labels as queries for their topics' documents. */
-function labelQuery(texts, result) {
-  const words = texts.map((t) => tokenize(t));
-  const sums = [0, 0, 0];
-  for (const topic of result.topics) {
-    const forms = topic.label.split(" · ").flatMap(formsOf);
-    let hits = 0;
-    let found = 0;
-    words.forEach((w, d) => {
-      if (!forms.some((f) => holds(w, f))) return;
-      hits++;
-      if (result.assignments[d] === topic.id) found++;
-    });
-    const precision = hits === 0 ? 0 : found / hits;
-    const recall = found / topic.size;
-    sums[0] += precision;
-    sums[1] += recall;
-    sums[2] += precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  }
-  return sums.map((s) => s / result.topics.length);
-}
+const labelQuery = (texts, result) => labelQueryOf(texts, result, tokenize);
 
 const pool = createWorkerPool();
 const rows = [];
