@@ -124,13 +124,15 @@ function addCovering(
   chosen.forEach(cover);
   while (chosen.length < upTo) {
     let pick: LabelCandidate | null = null;
-    let best = -1;
+    let best = Number.NEGATIVE_INFINITY;
     for (const x of keywords) {
       if (!fits(x) || chosen.includes(x) || chosen.some((c) => nearDuplicates(c.term, x.term))) continue;
       const held = x.holders ?? new Int32Array(0);
       let fresh = 0;
       for (const d of held) if (!covered.has(d)) fresh++;
-      const value = held.length === 0 ? 0 : x.score * (RELEVANCE + ((1 - RELEVANCE) * fresh) / held.length);
+      const weight = RELEVANCE + ((1 - RELEVANCE) * fresh) / Math.max(1, held.length);
+      // A caller's scorer may give negative scores: new documents still raise the value.
+      const value = x.score >= 0 ? x.score * weight : x.score / weight;
       if (value > best) [pick, best] = [x, value];
     }
     if (pick === null) return;

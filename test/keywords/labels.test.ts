@@ -128,6 +128,9 @@ describe("labels a person would write", () => {
     // A weak word is not taken for the documents it adds alone: half a term's worth is its score.
     const weakWord = [...keywords.filter((x) => x.term !== "mac"), { ...kw("thing", 0.4, 8), holders: range(12, 20) }];
     expect(chooseLabel(weakWord, 3, 20).label).toBe("card · monitor · video");
+    // A scorer's negative scores (higher is better) fill the label too, new documents first.
+    const negative = keywords.map((x) => ({ ...x, score: x.score - 2 }));
+    expect(chooseLabel(negative, 3, 20).label).toBe("card · mac · monitor");
   });
 
   it("never puts near-duplicates or filler words in a label, and names it by its first term (property)", () => {
