@@ -244,26 +244,7 @@ export function clusterKeywordsFromClassCounts(
 ): ClusterKeywords[] {
   const fn = "clusterKeywordsFromClassCounts";
   const o = resolveKeywordOptions(fn, options);
-  const clusters = labels === undefined ? null : integerLabels(fn, "labels", labels);
-  if (clusters !== null) {
-    if (tokens === undefined)
-      throw new InvalidArgumentError(`${fn}: labels need the documents' tokens to read; got none`, "tokens");
-    const documents = tokens.offsets.length - 1;
-    if (clusters.length !== documents) {
-      throw new InvalidArgumentError(
-        `${fn}: labels must have one entry per document of tokens (${documents}); got ${clusters.length}`,
-        "labels",
-      );
-    }
-    const k = table.sizes.length;
-    const outside = clusters.findIndex((l) => l >= k);
-    if (outside >= 0) {
-      throw new InvalidArgumentError(
-        `${fn}: labels must be below the table's ${k} clusters; got ${clusters[outside]} at index ${outside}`,
-        "labels",
-      );
-    }
-  }
+  const clusters = labels === undefined ? null : documentClusters(fn, labels, tokens, table.sizes.length);
   if (o.representation === "centroid") {
     throw new InvalidArgumentError(
       `clusterKeywordsFromClassCounts: representation "centroid" needs TF-IDF rows; use clusterKeywords`,
@@ -274,6 +255,33 @@ export function clusterKeywordsFromClassCounts(
   const source =
     tokens === undefined ? null : termDocumentsOfTokens(tokens, (t) => termForms(table.vocabulary, display, t));
   return keywordsOfClasses(table, display, o, null, source, clusters);
+}
+
+/** The clusters of the tokenized documents, checked: one per document, each below k (negative: none). */
+function documentClusters(
+  fn: string,
+  labels: Int32Array | readonly number[],
+  tokens: TokenDocuments | undefined,
+  k: number,
+): Int32Array {
+  const clusters = integerLabels(fn, "labels", labels);
+  if (tokens === undefined)
+    throw new InvalidArgumentError(`${fn}: labels need the documents' tokens to read; got none`, "tokens");
+  const documents = tokens.offsets.length - 1;
+  if (clusters.length !== documents) {
+    throw new InvalidArgumentError(
+      `${fn}: labels must have one entry per document of tokens (${documents}); got ${clusters.length}`,
+      "labels",
+    );
+  }
+  const outside = clusters.findIndex((l) => l >= k);
+  if (outside >= 0) {
+    throw new InvalidArgumentError(
+      `${fn}: labels must be below the table's ${k} clusters; got ${clusters[outside]} at index ${outside}`,
+      "labels",
+    );
+  }
+  return clusters;
 }
 
 /**

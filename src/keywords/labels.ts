@@ -77,15 +77,9 @@ export function chooseLabel(
     keywords.find((x) => !x.filler) ??
     (keywords[0] as LabelCandidate);
   const chosen: LabelCandidate[] = [head];
-  const add = (fits: (x: LabelCandidate) => boolean, upTo: number) => {
-    for (const x of keywords) {
-      if (chosen.length >= upTo) break;
-      if (!fits(x) || chosen.includes(x) || chosen.some((c) => nearDuplicates(c.term, x.term))) continue;
-      chosen.push(x);
-    }
-  };
-  if (keywords.every((x) => x.holders !== undefined)) addCovering(keywords, chosen, (x) => !weak(x), terms);
-  else add((x) => !weak(x), terms);
+  const add = (fits: (x: LabelCandidate) => boolean, upTo: number, worth = inKeywordOrder) =>
+    addBest(keywords, chosen, fits, upTo, worth);
+  add((x) => !weak(x), terms, keywords.every((x) => x.holders !== undefined) ? byNewDocuments : inKeywordOrder);
   // Then words below the share but not of one or two papers; a label shorter than asked
   // rather than one with a filler word or a one-off paper's word. A head alone gets the best
   // word that is not filler among the first few keywords, even a rare one ("hockey · leafs");
@@ -105,39 +99,48 @@ export function chooseLabel(
  */
 const RELEVANCE = 0.5;
 
+/** How the terms that could join a label weigh, given its terms so far: the heaviest joins. */
+type Worth = (chosen: readonly LabelCandidate[]) => (x: LabelCandidate) => number;
+
+/** Every term weighs the same: the first in keyword order joins. */
+const inKeywordOrder: Worth = () => () => 0;
+
+/** A term's score weighed by the share of its documents that no term of the label holds (see {@link RELEVANCE}). */
+const byNewDocuments: Worth = (chosen) => {
+  const covered = new Set<number>();
+  for (const c of chosen) for (const d of c.holders ?? []) covered.add(d);
+  return (x) => {
+    const held = x.holders ?? new Int32Array(0);
+    let fresh = 0;
+    for (const d of held) if (!covered.has(d)) fresh++;
+    const weight = RELEVANCE + ((1 - RELEVANCE) * fresh) / Math.max(1, held.length);
+    // A caller's scorer may give negative scores: new documents still raise the worth.
+    return x.score >= 0 ? x.score * weight : x.score / weight;
+  };
+};
+
 /**
- * Adds to `chosen`, up to `upTo` terms, the keyword that `fits`, is no near-duplicate of a
- * chosen term, and has the highest score weighed by the share of its documents that the
- * chosen terms do not hold (see {@link RELEVANCE}; the first in keyword order on a tie);
- * then the next, and so on.
+ * Adds to `chosen`, one at a time up to `upTo` terms, the keyword that `fits`, is no
+ * near-duplicate of a chosen term and weighs most (the first in keyword order on a tie).
  */
-function addCovering(
+function addBest(
   keywords: readonly LabelCandidate[],
   chosen: LabelCandidate[],
   fits: (x: LabelCandidate) => boolean,
   upTo: number,
+  worth: Worth,
 ): void {
-  const covered = new Set<number>();
-  const cover = (x: LabelCandidate) => {
-    for (const d of x.holders ?? []) covered.add(d);
-  };
-  chosen.forEach(cover);
   while (chosen.length < upTo) {
+    const weigh = worth(chosen);
     let pick: LabelCandidate | null = null;
     let best = Number.NEGATIVE_INFINITY;
     for (const x of keywords) {
       if (!fits(x) || chosen.includes(x) || chosen.some((c) => nearDuplicates(c.term, x.term))) continue;
-      const held = x.holders ?? new Int32Array(0);
-      let fresh = 0;
-      for (const d of held) if (!covered.has(d)) fresh++;
-      const weight = RELEVANCE + ((1 - RELEVANCE) * fresh) / Math.max(1, held.length);
-      // A caller's scorer may give negative scores: new documents still raise the value.
-      const value = x.score >= 0 ? x.score * weight : x.score / weight;
-      if (value > best) [pick, best] = [x, value];
+      const w = weigh(x);
+      if (w > best) [pick, best] = [x, w];
     }
     if (pick === null) return;
     chosen.push(pick);
-    cover(pick);
   }
 }
 
