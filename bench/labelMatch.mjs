@@ -3,7 +3,7 @@
 // of classes; for each class, the topic holding most of its documents must name it: its
 // `name` or one of its label terms contains one of the class's aliases (a few words per
 // class, written below). Reports the share of classes named per seed.
-//   node bench/labelMatch.mjs [corpus ...]     (needs `npm run build`)
+//   node bench/labelMatch.mjs [corpus ...]     (needs `npm run build`; SEEDS=3,4,5 for other seeds)
 import { readCorpus } from "./lib/corpus.mjs";
 import { ALIASES, classesNamed } from "./lib/labelMatch.mjs";
 import { stripPost } from "./lib/newsgroups.mjs";
@@ -13,7 +13,7 @@ const { clusterTopics } = await import("../dist/index.js");
 const { createWorkerPool } = await import("../dist/node.js");
 
 const corpora = corporaFromArgs(Object.keys(ALIASES));
-const SEEDS = [0, 1, 2];
+const SEEDS = (process.env.SEEDS ?? "0,1,2").split(",").map(Number);
 const pool = createWorkerPool();
 const rows = [];
 for (const corpus of corpora) {
