@@ -120,7 +120,7 @@ export const OUTPUT_FLAGS: readonly CliFlag[] = [
   {
     flag: "reduce-to",
     value: "N|auto",
-    help: "merge the topics down to N along their hierarchy (auto: where the merge distances jump most)",
+    help: "merge the topics down to N along their hierarchy (auto: the merges closer than its merges usually are)",
   },
   { flag: "hierarchy", help: "add the topic hierarchy, the intertopic map and the similarity heatmap to the report" },
   {

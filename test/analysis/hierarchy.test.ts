@@ -4,9 +4,10 @@ import { describe, expect, it } from "vitest";
 import { findTopics } from "../../src/analysis/findTopics.js";
 import { hierarchicalTopics } from "../../src/analysis/hierarchy.js";
 import { linkage } from "../../src/analysis/linkage.js";
-import { mergeTopics, reduceTopics } from "../../src/analysis/mergeTopics.js";
+import { autoCut, mergeTopics, reduceTopics } from "../../src/analysis/mergeTopics.js";
 import { outlierDocuments } from "../../src/analysis/outliers.js";
 import { InvalidArgumentError } from "../../src/core/errors.js";
+import { createRandom } from "../../src/core/random.js";
 import { seedCorpus } from "../../src/corpus/seed.js";
 import { clusterTopics } from "../../src/pipeline/clusterTopics.js";
 import { ROOT, readCorpus } from "../helpers/data.js";
@@ -211,22 +212,54 @@ describe("properties of merging", () => {
 });
 
 describe("reduceTopics(result, docs, 'auto')", () => {
-  it("cuts the hierarchy at its widest gap between merge distances", () => {
+  it("makes the merges half a standard deviation closer than the mean merge (seed topics)", () => {
     const tree = hierarchicalTopics(result, docs);
     const d = tree.merges.map((m) => m.distance);
-    let widest = 0;
-    let groups = result.topics.length;
-    for (let i = 0; i + 1 < d.length; i++) {
-      const gap = (d[i + 1] as number) - (d[i] as number);
-      if (gap > widest) {
-        widest = gap;
-        groups = result.topics.length - 1 - i;
-      }
-    }
+    const mean = d.reduce((a, b) => a + b, 0) / d.length;
+    const sd = Math.sqrt(d.reduce((a, b) => a + (b - mean) ** 2, 0) / d.length);
+    const made = d.filter((x) => x < mean - 0.5 * sd).length;
     const auto = reduceTopics(result, docs, "auto");
-    expect(auto.topics).toHaveLength(groups);
-    expect(groups).toBeGreaterThanOrEqual(2);
-    expect(Array.from(auto.assignments)).toEqual(Array.from(reduceTopics(result, docs, groups).assignments));
+    expect(made).toBeGreaterThan(0);
+    expect(auto.topics).toHaveLength(result.topics.length - made);
+    expect(Array.from(auto.assignments)).toEqual(
+      Array.from(reduceTopics(result, docs, result.topics.length - made).assignments),
+    );
     expect(() => reduceTopics(result, docs, "some" as never)).toThrow(/topics must be an integer/);
+  });
+
+  it("puts back together the themes that a fit split in two, and keeps the themes apart", () => {
+    // Four themes of 20 texts, each given to two topics: eight topics, four pairs of
+    // near-duplicates, which merge far below the themes.
+    const themes = [
+      ["goal", "striker", "league", "referee", "penalty", "midfield"],
+      ["serve", "racket", "court", "tiebreak", "volley", "baseline"],
+      ["putt", "fairway", "birdie", "caddie", "bunker", "green"],
+      ["recipe", "oven", "flour", "butter", "sugar", "dough", "pastry", "bake", "yeast", "crust"],
+    ];
+    const random = createRandom(3);
+    const texts: string[] = [];
+    const clusters: number[] = [];
+    themes.forEach((words, t) => {
+      for (let i = 0; i < 20; i++) {
+        texts.push(Array.from({ length: 30 }, () => words[random.nextInt(words.length)]).join(" "));
+        clusters.push(2 * t + (i % 2));
+      }
+    });
+    const split = clusterTopics(texts, { clusters, seed: 0 });
+    expect(split.topics).toHaveLength(8);
+    const auto = reduceTopics(split, texts, "auto");
+    expect(auto.topics).toHaveLength(4);
+    for (let t = 0; t < 4; t++) {
+      const ofTheme = new Set(Array.from(auto.assignments.slice(20 * t, 20 * t + 20)));
+      expect(ofTheme.size).toBe(1);
+    }
+  });
+
+  it("merges nothing when every merge is as close as the others, or with two topics", () => {
+    expect(autoCut([1, 1, 1, 1])).toBe(5);
+    expect(autoCut([0.5])).toBe(2);
+    expect(autoCut([])).toBe(1);
+    // Mean 1, standard deviation 0.4: merges below 0.8 are made.
+    expect(autoCut([0.5, 0.7, 0.9, 1.3, 1.6])).toBe(4);
   });
 });
