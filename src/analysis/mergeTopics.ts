@@ -65,17 +65,22 @@ export function reduceTopics(
  */
 export const AUTO_MERGE_DEVIATIONS = 0.5;
 
+/** Topics below which `reduceTopics(..., "auto")` merges nothing. */
+export const AUTO_MIN_TOPICS = 5;
+
 /**
  * `reduceTopics(..., "auto")`: make the merges of the hierarchy that are closer than its
  * merges usually are (below the mean merge distance by {@link AUTO_MERGE_DEVIATIONS}
  * standard deviations), the lower-tail mirror of Mojena's (1977) stopping rule. Topics
  * that split one theme merge early and far below the rest; Ward's last merges, which join
  * distinct themes, are the widest apart, so cutting at the widest gap between merges left
- * 2 themes of 30 on 20 Newsgroups. With fewer than three topics nothing is merged.
+ * 2 themes of 30 on 20 Newsgroups. With fewer than {@link AUTO_MIN_TOPICS} topics nothing
+ * is merged: two or three merge distances cannot tell a usual merge from a close one (with
+ * two, the closer would always be made).
  */
 export function autoCut(distances: readonly number[]): number {
   const K = distances.length + 1;
-  if (K < 3) return K;
+  if (K < AUTO_MIN_TOPICS) return K;
   let sum = 0;
   for (const d of distances) sum += d;
   const mean = sum / distances.length;

@@ -255,10 +255,14 @@ describe("reduceTopics(result, docs, 'auto')", () => {
     }
   });
 
-  it("merges nothing when every merge is as close as the others, or with two topics", () => {
+  it("merges nothing when every merge is as close as the others, or with under five topics", () => {
     expect(autoCut([1, 1, 1, 1])).toBe(5);
     expect(autoCut([0.5])).toBe(2);
     expect(autoCut([])).toBe(1);
+    // Three or four topics: too few merges to tell a close one from a usual one.
+    expect(autoCut([0.2, 1])).toBe(3);
+    expect(autoCut([0.2, 1, 1.1])).toBe(4);
+    expect(autoCut([0.2, 1, 1.1, 1.2])).toBe(4);
     // Mean 1, standard deviation 0.4: merges below 0.8 are made.
     expect(autoCut([0.5, 0.7, 0.9, 1.3, 1.6])).toBe(4);
   });
