@@ -1,4 +1,4 @@
-import { evenSample, type TermDocumentSource } from "./termDocuments.js";
+import type { TermDocumentSource } from "./termDocuments.js";
 
 /**
  * Topics smaller than this are labelled in keyword order: which of a handful of documents a
@@ -30,10 +30,9 @@ export function clusterTermHolders(
   if (rowOf.size === 0) return shown.map(() => null);
   const m = source([...rowOf.keys()]);
   // Each cluster's documents as positions in the documents read.
-  const sample = evenSample(labels.length);
   const members: number[][] = shown.map(() => []);
-  for (let s = 0; s < sample.length; s++) {
-    const c = labels[sample[s] as number] as number;
+  for (let s = 0; s < m.rows.length; s++) {
+    const c = labels[m.rows[s] as number] as number;
     if (c >= 0 && c < k && measured(c)) (members[c] as number[]).push(s);
   }
   const { bits, stride } = m;

@@ -10,6 +10,8 @@ import type { TokenDocuments } from "../vectorize/vocabulary.js";
 export interface TermDocumentBits {
   /** Documents read (the sample's size). */
   readonly documents: number;
+  /** The documents read, in bit order: bit s of a row is document `rows[s]`. */
+  readonly rows: Int32Array;
   /** 32-bit words per row. */
   readonly stride: number;
   /** Row `i` (term i of the request) at `[i · stride, (i + 1) · stride)`. */
@@ -40,7 +42,7 @@ function emptyBits(terms: number, documents: number): { stride: number; bits: Ui
   return { stride, bits: new Uint32Array(terms * stride) };
 }
 
-function withCounts(documents: number, stride: number, bits: Uint32Array): TermDocumentBits {
+function withCounts(rows: Int32Array, stride: number, bits: Uint32Array): TermDocumentBits {
   const terms = bits.length / stride;
   const counts = new Int32Array(terms);
   for (let t = 0; t < terms; t++) {
@@ -48,7 +50,7 @@ function withCounts(documents: number, stride: number, bits: Uint32Array): TermD
     for (let w = t * stride; w < (t + 1) * stride; w++) c += popcount(bits[w] as number);
     counts[t] = c;
   }
-  return { documents, stride, bits, counts };
+  return { documents: rows.length, rows, stride, bits, counts };
 }
 
 /** Sets bit `s` of the row starting at `start`. */
@@ -89,7 +91,7 @@ export function termDocumentsOfCounts(counts: CsrMatrix): TermDocumentSource {
         if (r >= 0 && (counts.data[p] as number) !== 0) setBit(bits, r * stride, s);
       }
     }
-    return withCounts(sample.length, stride, bits);
+    return withCounts(sample, stride, bits);
   };
 }
 
@@ -139,6 +141,6 @@ export function termDocumentsOfTokens(
         }
       }
     }
-    return withCounts(sample.length, stride, bits);
+    return withCounts(sample, stride, bits);
   };
 }

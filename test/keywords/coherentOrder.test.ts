@@ -141,7 +141,13 @@ describe("keywords ordered by co-occurrence with the topic's leading keywords", 
   it("does not let words of one odd document lift each other: the leading keywords are common ones", () => {
     // Rows 0 and 1: common words sharing most of 40 documents; rows 2 and 3: two words
     // always together, in the same two other documents.
-    const bits = { documents: 40, stride: 2, bits: new Uint32Array(8), counts: new Int32Array(4) };
+    const bits = {
+      documents: 40,
+      rows: new Int32Array(40),
+      stride: 2,
+      bits: new Uint32Array(8),
+      counts: new Int32Array(4),
+    };
     const rows = [
       Array.from({ length: 30 }, (_, d) => d),
       Array.from({ length: 28 }, (_, d) => d + 2),
