@@ -2,6 +2,7 @@ import { InvalidArgumentError } from "../core/errors.js";
 import { type DocumentInput, excerpt, normalizeDocuments } from "../pipeline/documents.js";
 import type { CorpusAbbreviations } from "../pipeline/stages/represent.js";
 import type { TopicsResult } from "../pipeline/types.js";
+import { countGlyphCodeWords } from "../text/glyphCodes.js";
 import { analyzeDocument } from "../vectorize/analyze.js";
 import { resolveTfidfOptions } from "../vectorize/options.js";
 import { createTfidfScan } from "../vectorize/tfidf.js";
@@ -36,7 +37,11 @@ export function documentWords(fn: string, result: TopicsResult, docs: readonly D
   }
   const words = { stopWords: [...result.model.vectorizer.stopWords] };
   const scan = createTfidfScan(fn, words);
-  for (const text of texts) scan.add(text);
+  const glyphCodeWords = new Map<string, number>();
+  for (const text of texts) {
+    scan.add(text);
+    countGlyphCodeWords(text, glyphCodeWords);
+  }
   const analyzer = resolveTfidfOptions(fn, words);
   return {
     tokens: scan.fit({ minDf: 1, maxDf: 1 }).tokens as TokenDocuments,
@@ -45,6 +50,7 @@ export function documentWords(fn: string, result: TopicsResult, docs: readonly D
       found: result.abbreviations,
       wordsOf: (text) => analyzeDocument(analyzer, text),
       tokensOf: (text) => analyzer.tokenizer(text),
+      glyphCodeWords,
     },
   };
 }

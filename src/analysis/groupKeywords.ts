@@ -7,6 +7,7 @@ import {
   clusterKeywordsFromClassCounts,
 } from "../keywords/clusterKeywords.js";
 import { classTfidf } from "../keywords/ctfidf.js";
+import { markGlyphCodeWords } from "../keywords/glyphCodeWords.js";
 import { mergeAbbreviations } from "../keywords/mergeAbbreviations.js";
 import { phraseSettings } from "../pipeline/stages/represent.js";
 import type { DocumentWords } from "./documentWords.js";
@@ -26,7 +27,7 @@ export function groupTable(
     ...phraseSettings(tokens.offsets.length - 1),
     minDocuments: CLUSTER_KEYWORDS_DEFAULTS.minDocuments,
   });
-  return mergeAbbreviations(table, tokens, labels, abbreviations);
+  return markGlyphCodeWords(mergeAbbreviations(table, tokens, labels, abbreviations), tokens, abbreviations);
 }
 
 /** Row-wise L1-normalised c-TF-IDF of a table (BERTopic's settings: square-rooted tf). */

@@ -434,7 +434,8 @@ function scoreTerms(table: ClassTermTable, o: ResolvedKeywordOptions, centroids:
 }
 
 /**
- * The junk filter: stop words, numbers, single letters, math debris, and terms common in
+ * The junk filter: stop words, numbers, single letters, math debris, the corpus' markup
+ * words (`table.markupWords`), and terms common in
  * almost every cluster, which say nothing about any one of them. "Common" means in at least
  * PRESENCE_SHARE of a cluster's documents, so a word that merely occurs once somewhere in
  * every large cluster is not thrown away.
@@ -454,9 +455,15 @@ function junkTerms(table: ClassTermTable, o: ResolvedKeywordOptions): Uint8Array
     }
   }
   const junk = new Uint8Array(cols);
+  const markup = table.markupWords;
   for (let t = 0; t < cols; t++) {
     const term = vocabulary[t] as string;
-    if (isJunkTerm(term, o.extraStop) || (k >= 4 && (clustersWithTerm[t] as number) > o.maxShare * k)) junk[t] = 1;
+    if (
+      isJunkTerm(term, o.extraStop) ||
+      (k >= 4 && (clustersWithTerm[t] as number) > o.maxShare * k) ||
+      (markup !== undefined && term.split(" ").some((w) => markup.has(w)))
+    )
+      junk[t] = 1;
   }
   return junk;
 }

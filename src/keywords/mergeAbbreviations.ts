@@ -10,6 +10,8 @@ export interface CorpusAbbreviations {
   readonly wordsOf: (text: string) => readonly string[];
   /** A text's tokens before stop words are removed. */
   readonly tokensOf: (text: string) => readonly string[];
+  /** Glyph-code names and the word pieces codes split, `conjunc(cid:173) tion`, with their occurrences; kept out of keywords (see `markupWordsOf`). */
+  readonly glyphCodeWords?: ReadonlyMap<string, number>;
 }
 
 /** A term as {@link mergeAbbreviations} shows it, `long form (SHORT)`: its two forms, or null for a plain term. */

@@ -1085,10 +1085,15 @@ function finishAndReduce(
   // Above the sample size, LSA learns from the sample and projects every row: the TF-IDF
   // matrix is then never built whole, only a block of rows at a time.
   const onDemand = dims !== "none" && sample !== null;
-  const { fit, tokens, abbreviations, wordsOf, tokensOf } = stage.finish(warnings, onDemand);
+  const { fit, tokens, abbreviations, glyphCodeWords, wordsOf, tokensOf } = stage.finish(warnings, onDemand);
   progress("vectorize", fit.rows, fit.rows);
   if (dims !== "none") progress("reduce", 0, 1);
   const reduced = reduceStage(fit, dims, seed, sample, warnings, chosen);
   if (dims !== "none") progress("reduce", 1, 1);
-  return { ...reduced, model: fit.model, tokens, abbreviations: { found: abbreviations, wordsOf, tokensOf } };
+  return {
+    ...reduced,
+    model: fit.model,
+    tokens,
+    abbreviations: { found: abbreviations, wordsOf, tokensOf, glyphCodeWords },
+  };
 }

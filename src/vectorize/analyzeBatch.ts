@@ -1,4 +1,5 @@
 import { type AbbreviationDefinition, findAbbreviations } from "../text/abbreviations.js";
+import { countGlyphCodeWords } from "../text/glyphCodes.js";
 import { createTokenizer, type Tokenizer } from "../text/tokenize.js";
 import type { Analyzer } from "./options.js";
 
@@ -34,6 +35,8 @@ export interface AnalyzedBatch {
   readonly offsets: Int32Array;
   /** Each document's abbreviation definitions (null when not asked for). */
   readonly found: AbbreviationDefinition[][] | null;
+  /** The batch's glyph-code words (see `countGlyphCodeWords`) and their occurrences. */
+  readonly glyphCodeWords: [string, number][];
 }
 
 /** The spec of an analyzer whose words come from its tokenizer alone (no stemming, unigrams). */
@@ -90,6 +93,7 @@ export function analyzeBatch(spec: AnalyzeSpec, texts: readonly string[]): Analy
   let n = 0;
   const offsets = new Int32Array(texts.length + 1);
   const found: AbbreviationDefinition[][] | null = spec.abbreviations ? [] : null;
+  const glyphCodeWords = new Map<string, number>();
   for (let d = 0; d < texts.length; d++) {
     const text = texts[d] as string;
     const tokens = tokenizer(text);
@@ -109,6 +113,7 @@ export function analyzeBatch(spec: AnalyzeSpec, texts: readonly string[]): Analy
     }
     offsets[d + 1] = n;
     found?.push(text.indexOf("(") < 0 ? [] : findAbbreviations(text).map(({ short, long }) => ({ short, long })));
+    countGlyphCodeWords(text, glyphCodeWords);
   }
-  return { terms, ids: ids.slice(0, n), offsets, found };
+  return { terms, ids: ids.slice(0, n), offsets, found, glyphCodeWords: [...glyphCodeWords] };
 }

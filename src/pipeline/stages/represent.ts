@@ -6,6 +6,7 @@ import {
   type ClusterKeywordsOptions,
   clusterKeywordsFromClassCounts,
 } from "../../keywords/clusterKeywords.js";
+import { markGlyphCodeWords } from "../../keywords/glyphCodeWords.js";
 import { type CorpusAbbreviations, mergeAbbreviations } from "../../keywords/mergeAbbreviations.js";
 
 export type { CorpusAbbreviations } from "../../keywords/mergeAbbreviations.js";
@@ -54,6 +55,7 @@ export function representStage(
     warnings.push(warning("keywords-kept", `no keyword survived minDf ${settings.minDf}; kept every term instead`));
     table = count(1);
   }
-  if (abbreviations !== undefined) table = mergeAbbreviations(table, tokens, labels, abbreviations);
+  if (abbreviations !== undefined)
+    table = markGlyphCodeWords(mergeAbbreviations(table, tokens, labels, abbreviations), tokens, abbreviations);
   return clusterKeywordsFromClassCounts(table, settings.keywords, tokens, labels);
 }

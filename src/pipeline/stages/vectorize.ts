@@ -3,6 +3,7 @@ import { EmptyInputError } from "../../core/errors.js";
 import { csrSelectRows } from "../../core/points.js";
 import { type Warning, warning } from "../../core/warnings.js";
 import { type Abbreviation, createAbbreviationCollector } from "../../text/abbreviations.js";
+import { createGlyphCodeCollector } from "../../text/glyphCodes.js";
 import { TOKENIZE_OPTION_NAMES } from "../../text/tokenize.js";
 import { analyzeDocument } from "../../vectorize/analyze.js";
 import { type AnalyzedBatch, type AnalyzeSpec, analyzeSpecOf } from "../../vectorize/analyzeBatch.js";
@@ -28,6 +29,8 @@ export interface Vectorized {
   readonly emptyRows: number;
   /** The abbreviations the corpus defines (empty when not collected). */
   readonly abbreviations: readonly Abbreviation[];
+  /** Glyph-code names and the word pieces codes split, `conjunc(cid:173) tion`, with their occurrences (see `countGlyphCodeWords`). */
+  readonly glyphCodeWords: ReadonlyMap<string, number>;
   /** A text's words as `tokens` holds them (stop words removed). */
   readonly wordsOf: (text: string) => string[];
   /** A text's tokens before stop words are removed. */
@@ -78,6 +81,7 @@ export function createVectorizeStage(
   const wordScan = sameWords ? null : createTfidfScan(fn, { ...keywordWords }, VECTORIZER);
   const wordAnalyzer = resolveTfidfOptions(fn, sameWords ? options : keywordWords, VECTORIZER);
   const abbreviations = collectAbbreviations ? createAbbreviationCollector() : null;
+  const glyphCodeWords = createGlyphCodeCollector();
   const analyzer = scan.analyzer;
   const threadable = wordScan === null && analyzer.stemmer === null && maxN === 1 && minN === 1;
   return {
@@ -85,6 +89,7 @@ export function createVectorizeStage(
       scan.add(text);
       wordScan?.add(text);
       abbreviations?.add(text);
+      glyphCodeWords.add(text);
     },
     analyzeSpec: threadable ? analyzeSpecOf(analyzer, abbreviations !== null) : null,
     addAnalyzed(batch) {
@@ -92,6 +97,7 @@ export function createVectorizeStage(
       scan.addAnalyzed(batch);
       if (abbreviations !== null && batch.found !== null)
         for (const found of batch.found) abbreviations.addFound(found);
+      glyphCodeWords.addCounts(batch.glyphCodeWords);
     },
     finish(warnings, onDemand = false) {
       const n = scan.documents;
@@ -132,6 +138,7 @@ export function createVectorizeStage(
         tokens,
         emptyRows,
         abbreviations: abbreviations?.finish() ?? [],
+        glyphCodeWords: glyphCodeWords.finish(),
         wordsOf: (text) => analyzeDocument(wordAnalyzer, text),
         tokensOf: (text) => wordAnalyzer.tokenizer(text),
       };
