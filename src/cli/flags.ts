@@ -125,7 +125,7 @@ export const OUTPUT_FLAGS: readonly CliFlag[] = [
   { flag: "hierarchy", help: "add the topic hierarchy, the intertopic map and the similarity heatmap to the report" },
   {
     flag: "outliers",
-    help: "put the documents that fit no topic well in topic -1, outside every topic's keywords, and list them",
+    help: "put the documents that fit no topic well (and any cluster of one document) in topic -1, outside every topic's keywords, and list them",
   },
   {
     flag: "bins",

@@ -1,5 +1,5 @@
 import { asPoints, type Points, rowDot, squaredRowNorms } from "../core/points.js";
-import type { ClusterPoints } from "./clusterer.js";
+import type { ClusterFit, ClusterPoints } from "./clusterer.js";
 import type { KMeansResult } from "./kmeans.js";
 
 /** The default background quantile: the median. */
@@ -92,5 +92,75 @@ export function centreCosines(
       const norm = (rowNorms[i] as number) * (centreNorms[c] as number);
       return norm === 0 ? 0 : rowDot(p, i, centres, c * d) / norm;
     },
+  };
+}
+
+/** Documents a cluster needs to be a topic when outliers are on (BERTopic's `min_topic_size` at its smallest). */
+export const MIN_TOPIC_DOCUMENTS = 2;
+
+/**
+ * The fit without its clusters of fewer than {@link MIN_TOPIC_DOCUMENTS} documents, the
+ * others renumbered in order: their documents are outliers (−1) in `labels`, while the
+ * k-means model gives them their nearest remaining centre, as `predict` would. A lone
+ * document is its own centre, so no similarity rule can set it aside. At least two
+ * clusters stay; the fit itself when nothing is dissolved. Needs the fit's k-means model.
+ */
+export function dissolveTinyClusters(points: ClusterPoints, fit: ClusterFit): ClusterFit {
+  const km = fit.kmeans;
+  if (km === null) return fit;
+  const sizes = new Int32Array(km.k);
+  for (const c of fit.labels) if (c >= 0) sizes[c] = (sizes[c] as number) + 1;
+  let kept = 0;
+  for (const size of sizes) if (size >= MIN_TOPIC_DOCUMENTS) kept++;
+  if (kept === km.k || kept < 2) return fit;
+  const newId = new Int32Array(km.k).fill(-1);
+  let next = 0;
+  for (let c = 0; c < km.k; c++) if ((sizes[c] as number) >= MIN_TOPIC_DOCUMENTS) newId[c] = next++;
+  const d = km.centroids.cols;
+  const data = new Float64Array(kept * d);
+  for (let c = 0; c < km.k; c++) {
+    const to = newId[c] as number;
+    if (to >= 0) data.set(km.centroids.data.subarray(c * d, (c + 1) * d), to * d);
+  }
+  const centroids = { rows: kept, cols: d, data };
+  const labels = fit.labels.map((c) => (c >= 0 ? (newId[c] as number) : -1));
+  const nearest = nearestCentre(points, centroids, km.metric);
+  const modelLabels = km.labels.map((c, i) => ((newId[c] as number) >= 0 ? (newId[c] as number) : nearest(i)));
+  return {
+    ...fit,
+    labels,
+    centroids,
+    kmeans: { ...km, k: kept, labels: modelLabels, centroids },
+  };
+}
+
+/** The nearest centre of a point: by cosine for cosine k-means, by Euclidean distance otherwise. */
+function nearestCentre(
+  points: ClusterPoints,
+  centroids: { readonly rows: number; readonly cols: number; readonly data: Float64Array },
+  metric: KMeansResult["metric"],
+): (i: number) => number {
+  const p = asPoints(points);
+  const cos = centreCosines(points, centroids);
+  const d = centroids.cols;
+  const centreNorms = new Float64Array(centroids.rows);
+  for (let c = 0; c < centroids.rows; c++) {
+    let s = 0;
+    for (let f = 0; f < d; f++) s += (centroids.data[c * d + f] as number) ** 2;
+    centreNorms[c] = s;
+  }
+  return (i) => {
+    let best = 0;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    for (let c = 0; c < centroids.rows; c++) {
+      // Larger is nearer: cosine, or −(‖c‖² − 2·x·c), the distance less the point's own norm.
+      const score =
+        metric === "cosine" ? cos.of(i, c) : 2 * rowDot(p, i, centroids.data, c * d) - (centreNorms[c] as number);
+      if (score > bestScore) {
+        bestScore = score;
+        best = c;
+      }
+    }
+    return best;
   };
 }

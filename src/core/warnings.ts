@@ -24,6 +24,8 @@ export type WarningCode =
   | "reduce-clamped"
   /** More documents than a consensus of runs is made for: one k-means run made the topics. */
   | "consensus-ignored"
+  /** With outliers on, a cluster too small to be a topic was dissolved; its documents are outliers. */
+  | "tiny-clusters-dissolved"
   /** A zero-shot topic took no document and was dropped. */
   | "zero-shot-unused"
   /** Documents whose cluster was not given were left out (nameClusters). */

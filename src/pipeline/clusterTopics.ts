@@ -1,5 +1,11 @@
 import type { KMeansMetric } from "../cluster/kmeans.js";
-import { OUTLIER_QUANTILE, type OutlierRule, outliersByRule } from "../cluster/outliers.js";
+import {
+  dissolveTinyClusters,
+  MIN_TOPIC_DOCUMENTS,
+  OUTLIER_QUANTILE,
+  type OutlierRule,
+  outliersByRule,
+} from "../cluster/outliers.js";
 import type { ParallelAssigner } from "../cluster/parallel.js";
 import type { CsrMatrix } from "../core/csr.js";
 import { type DenseMatrix, denseNormalizeRows } from "../core/dense.js";
@@ -154,7 +160,10 @@ export interface ClusterTopicsOptions {
    * `"auto"` takes those no more similar to their cluster's centre than the median of the
    * other clusters' documents are (see `outlierDocuments`); `{ quantile }` sets that
    * background quantile; `{ threshold }` takes those whose cosine similarity to their
-   * cluster's centre is below the threshold; `false` gives every document a topic.
+   * cluster's centre is below the threshold; `false` gives every document a topic. With
+   * outliers on, a cluster of one document is no topic: k-means' clusters smaller than
+   * `MIN_TOPIC_DOCUMENTS` (2) are dissolved first, their documents go to −1 and k falls
+   * (warning `tiny-clusters-dissolved`; given, guided and zero-shot topics stay).
    * `model.predict` still assigns every new document to its nearest topic. @defaultValue false
    */
   readonly outliers?: "auto" | { readonly quantile: number } | { readonly threshold: number } | false;
@@ -747,11 +756,36 @@ function seedBoostedScorer(
   };
 }
 
-/** The fit with the documents that fit no cluster labelled −1 (see `outliersByRule`). */
-function withOutliers(fit: ClusterFit, X: ClusterPoints, rule: OutlierRule): ClusterFit {
-  const labels = Int32Array.from(fit.labels);
-  for (const o of outliersByRule(X, fit.kmeans as NonNullable<ClusterFit["kmeans"]>, rule)) labels[o.index] = -1;
-  return { ...fit, labels };
+/**
+ * The fit with the documents that fit no cluster labelled −1 (see `outliersByRule`). A
+ * cluster of fewer than {@link MIN_TOPIC_DOCUMENTS} documents is no theme: when `dissolve`,
+ * it is removed first (k falls by one each) and its documents are outliers, since a lone
+ * document is its own centre and no similarity rule can set it aside.
+ */
+function withOutliers(
+  fit: ClusterFit,
+  X: ClusterPoints,
+  rule: OutlierRule,
+  dissolve: boolean,
+  warnings: Warning[],
+): ClusterFit {
+  const kept = dissolve ? dissolveTinyClusters(X, fit) : fit;
+  if (kept !== fit) {
+    const k = (kept.kmeans as NonNullable<ClusterFit["kmeans"]>).k;
+    const dissolved = (fit.kmeans as NonNullable<ClusterFit["kmeans"]>).k - k;
+    let alone = 0;
+    for (let i = 0; i < kept.labels.length; i++)
+      if ((kept.labels[i] as number) < 0 && (fit.labels[i] as number) >= 0) alone++;
+    warnings.push(
+      warning(
+        "tiny-clusters-dissolved",
+        `${dissolved} cluster(s) of fewer than ${MIN_TOPIC_DOCUMENTS} documents are no topic: their ${alone} document(s) are outliers, and k is ${k}`,
+      ),
+    );
+  }
+  const labels = Int32Array.from(kept.labels);
+  for (const o of outliersByRule(X, kept.kmeans as NonNullable<ClusterFit["kmeans"]>, rule)) labels[o.index] = -1;
+  return { ...kept, labels };
 }
 
 /** The zero-shot split of the documents, with a warning for each given topic that took none. */
@@ -905,7 +939,7 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
     kRest = Math.max(kChoice.chosen, settings.seedTopics?.length ?? 0);
     kChosenBy = "sweep";
   }
-  const k = given === null ? kRest + zeroTopics : given.fit.kmeans.k;
+  const kFitted = given === null ? kRest + zeroTopics : given.fit.kmeans.k;
   progress("cluster", 0, 1);
   const guided =
     settings.seedTopics === null ? null : seedCenters(settings.fn, settings.seedTopics, vectorizer, components);
@@ -951,11 +985,14 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
             stabilityRows: restMeasured?.stabilityRows ?? 0,
           };
   // Outliers leave their cluster for topic −1: they shape no topic's keywords or centre of reports.
+  // Only clusters k-means made may dissolve: a given, zero-shot or guided topic stays.
+  const dissolvable = given === null && zeroTopics === 0 && guided === null;
   const clustering =
     settings.outlierRule === null || measured.fit.kmeans === null
       ? measured.fit
-      : withOutliers(measured.fit, X, settings.outlierRule);
+      : withOutliers(measured.fit, X, settings.outlierRule, dissolvable, warnings);
   warnings.push(...clustering.warnings);
+  const k = clustering.kmeans?.k ?? kFitted;
   const { stability, stabilityRows } = measured;
   progress("cluster", 1, 1);
 

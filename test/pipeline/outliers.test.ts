@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { reduceOutliers } from "../../src/analysis/mergeTopics.js";
 import { outlierDocuments } from "../../src/analysis/outliers.js";
-import { centreCosines } from "../../src/cluster/outliers.js";
+import { centreCosines, MIN_TOPIC_DOCUMENTS } from "../../src/cluster/outliers.js";
 import { InvalidArgumentError } from "../../src/core/errors.js";
+import { seedCorpus } from "../../src/corpus/seed.js";
 import { adjustedRandIndex } from "../../src/evaluate/external.js";
+import { topicModelFromJSON } from "../../src/index.js";
 import { clusterTopics } from "../../src/pipeline/clusterTopics.js";
 import { CLUSTERING_SPACE } from "../../src/pipeline/types.js";
 import { readCorpus } from "../helpers/data.js";
@@ -100,3 +102,34 @@ describe("clusterTopics(docs, { outliers })", () => {
 function labelOf(result: ReturnType<typeof clusterTopics>, i: number): string {
   return result.topics[result.assignments[i] as number]?.label ?? "";
 }
+
+describe("clusterTopics(docs, { outliers }) and one-document clusters", () => {
+  const papers = seedCorpus().map((p) => ({ title: p.title, text: p.abstract }));
+  const loneTitle = "Multi-Layer Deep xVA: Structural Credit Models, Measure Changes and Convergence Analysis";
+
+  it("makes no topic of one document: the seed corpus' lone finance paper (seed 8) is an outlier, k one less", () => {
+    const without = clusterTopics(papers, { seed: 8 });
+    const lone = without.topics.filter((t) => t.size === 1);
+    expect(lone.map((t) => t.representatives[0]?.title)).toEqual([loneTitle]);
+    const r = clusterTopics(papers, { seed: 8, outliers: "auto" });
+    expect(Math.min(...r.topics.map((t) => t.size))).toBeGreaterThanOrEqual(MIN_TOPIC_DOCUMENTS);
+    const index = papers.findIndex((p) => p.title === loneTitle);
+    expect(r.assignments[index]).toBe(-1);
+    expect(r.parameters.k).toBe(without.parameters.k - 1);
+    expect(r.topics).toHaveLength(r.parameters.k);
+    expect(r.warnings.map((w) => w.code)).toContain("tiny-clusters-dissolved");
+    // The model still places the paper, in its nearest topic, also once saved and loaded.
+    const placed = r.model.predict([papers[index]?.text as string]);
+    expect(placed[0]).toBeGreaterThanOrEqual(0);
+    expect([
+      ...topicModelFromJSON(JSON.parse(JSON.stringify(r.model))).predict([papers[index]?.text as string]),
+    ]).toEqual([...placed]);
+    expect(reduceOutliers(r, papers).assignments[index]).toBeGreaterThanOrEqual(0);
+  });
+
+  it("dissolves them also when a zero-shot topic took no document", () => {
+    const r = clusterTopics(papers, { seed: 8, outliers: "auto", zeroShotTopics: ["credit"] });
+    expect(r.warnings.map((w) => w.code)).toEqual(["zero-shot-unused", "tiny-clusters-dissolved"]);
+    expect(Math.min(...r.topics.map((t) => t.size))).toBeGreaterThanOrEqual(MIN_TOPIC_DOCUMENTS);
+  });
+});
