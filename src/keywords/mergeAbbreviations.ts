@@ -1,8 +1,8 @@
-import type { CsrMatrix } from "../core/csr.js";
 import { indexOfNamed } from "../core/strings.js";
 import type { Abbreviation } from "../text/abbreviations.js";
 import type { TokenDocuments } from "../vectorize/vocabulary.js";
 import type { ClassTermTable } from "./classPhraseCounts.js";
+import { columnSums, mergeColumns } from "./mergeColumns.js";
 
 /** What the keywords need to merge a corpus' abbreviations: its definitions, and how its texts split into words. */
 export interface CorpusAbbreviations {
@@ -107,30 +107,13 @@ export function mergeAbbreviations(
     role[into] = 2;
     merges.push({ from, into, short, long: Int32Array.from(ids as number[]) });
   }
-  if (merges.length === 0) return { ...table, displayTerms: display };
-  const target = Int32Array.from({ length: table.vocabulary.length }, (_, t) => t);
-  for (const m of merges) target[m.from] = m.into;
-  const k = table.sizes.length;
-  const documents = documentsWithEither(tokens, labels, k, merges);
-  return {
-    ...table,
-    termCounts: remapColumns(table.termCounts, target, null),
-    documentCounts: remapColumns(
-      table.documentCounts,
-      target,
-      new Map(merges.map((m, g) => [m.into, (c: number) => documents[c * merges.length + g] as number])),
-    ),
-    displayTerms: display,
-  };
-}
-
-/** The sum of each column. */
-function columnSums(m: CsrMatrix): Float64Array {
-  const sums = new Float64Array(m.cols);
-  const nnz = m.indptr[m.rows] as number;
-  for (let p = 0; p < nnz; p++)
-    sums[m.indices[p] as number] = (sums[m.indices[p] as number] as number) + (m.data[p] as number);
-  return sums;
+  const merged = mergeColumns(
+    table,
+    tokens,
+    labels,
+    merges.map((m) => ({ into: m.into, from: [m.from], forms: [Int32Array.of(m.short), m.long] })),
+  );
+  return { ...merged, displayTerms: display };
 }
 
 /** "Federated Learning" is shown "federated learning"; "ReLU networks" and "GPT" keep their capitals. */
@@ -139,106 +122,4 @@ function longDisplay(long: string): string {
     .split(/\s+/)
     .map((w) => (/^\p{Lu}?[^\p{Lu}]*$/u.test(w) ? w.toLowerCase() : w))
     .join(" ");
-}
-
-/** Documents of each cluster holding the short form or the long form of each merge (k x merges). */
-function documentsWithEither(
-  tokens: TokenDocuments,
-  labels: Int32Array,
-  k: number,
-  merges: readonly { short: number; long: Int32Array }[],
-): Float64Array {
-  const g = merges.length;
-  const out = new Float64Array(k * g);
-  const byShort = new Map<number, number[]>();
-  const byFirst = new Map<number, number[]>();
-  merges.forEach((m, i) => {
-    byShort.set(m.short, [...(byShort.get(m.short) ?? []), i]);
-    const first = m.long[0] as number;
-    byFirst.set(first, [...(byFirst.get(first) ?? []), i]);
-  });
-  // Most words start no merge: one typed-array test each before any map lookup.
-  const marked = new Uint8Array(tokens.terms.length);
-  for (const id of byShort.keys()) marked[id] = 1;
-  for (const id of byFirst.keys()) marked[id] = 1;
-  const stamp = new Int32Array(g).fill(-1);
-  const { stream, offsets } = tokens;
-  for (let d = 0; d < labels.length; d++) {
-    const c = labels[d] as number;
-    if (c < 0) continue;
-    const end = offsets[d + 1] as number;
-    let found = false;
-    for (let p = offsets[d] as number; p < end; p++) {
-      const id = stream[p] as number;
-      if (marked[id] === 0) continue;
-      for (const i of byShort.get(id) ?? []) {
-        stamp[i] = d;
-        found = true;
-      }
-      for (const i of byFirst.get(id) ?? []) {
-        const long = (merges[i] as { long: Int32Array }).long;
-        if (p + long.length > end) continue;
-        let j = 1;
-        while (j < long.length && stream[p + j] === long[j]) j++;
-        if (j === long.length) {
-          stamp[i] = d;
-          found = true;
-        }
-      }
-    }
-    if (found) for (let i = 0; i < g; i++) if (stamp[i] === d) out[c * g + i] = (out[c * g + i] as number) + 1;
-  }
-  return out;
-}
-
-/**
- * Each entry moved to column `target[col]` (entries meeting in a column add up), or, for
- * the columns in `replace`, set to the given value of the row.
- */
-function remapColumns(
-  m: CsrMatrix,
-  target: Int32Array,
-  replace: ReadonlyMap<number, (row: number) => number> | null,
-): CsrMatrix {
-  const sums = new Float64Array(m.cols);
-  const touched = new Uint8Array(m.cols);
-  const extra = replace?.size ?? 0;
-  let widest = 0;
-  for (let r = 0; r < m.rows; r++) widest = Math.max(widest, (m.indptr[r + 1] as number) - (m.indptr[r] as number));
-  const rowCols = new Int32Array(widest + extra);
-  const capacity = (m.indptr[m.rows] as number) + extra * m.rows;
-  const indptr = new Int32Array(m.rows + 1);
-  const indices = new Int32Array(capacity);
-  const data = new Float64Array(capacity);
-  let q = 0;
-  for (let r = 0; r < m.rows; r++) {
-    let count = 0;
-    for (let p = m.indptr[r] as number; p < (m.indptr[r + 1] as number); p++) {
-      const col = target[m.indices[p] as number] as number;
-      if (touched[col] === 0) {
-        touched[col] = 1;
-        rowCols[count++] = col;
-      }
-      sums[col] = (sums[col] as number) + (m.data[p] as number);
-    }
-    if (replace !== null)
-      for (const [col, value] of replace) {
-        if (touched[col] === 0) {
-          touched[col] = 1;
-          rowCols[count++] = col;
-        }
-        sums[col] = value(r);
-      }
-    const row = rowCols.subarray(0, count).sort();
-    for (const col of row) {
-      if ((sums[col] as number) !== 0) {
-        indices[q] = col;
-        data[q++] = sums[col] as number;
-      }
-      sums[col] = 0;
-      touched[col] = 0;
-    }
-    indptr[r + 1] = q;
-  }
-  return { rows: m.rows, cols: m.cols, indptr, indices: indices.slice(0, q), data: data.slice(0, q) };
 }
