@@ -4,9 +4,11 @@
 // centroid in its TF-IDF space), for the same clustering. Then the same held out: topics
 // fitted on half the documents, scored on the other half, with and without the ordering by
 // co-occurrence.
-//   node bench/coherence.mjs [corpus ...]     (needs `npm run build`)
+//   node bench/coherence.mjs [corpus ...]     (needs `npm run build`; SPELLINGS=1 scores the
+//   shown keywords with singular and plural, hyphenated and spaced spellings as one)
 import { LABELLED_CORPORA, readCorpus } from "./lib/corpus.mjs";
 import { corporaFromArgs, table } from "./lib/run.mjs";
+import { oneSpelling } from "./lib/spellings.mjs";
 
 const {
   CLUSTER_KEYWORDS_DEFAULTS,
@@ -27,7 +29,9 @@ const {
  * short form there too.
  */
 function shownKeywords(result, texts) {
-  const topics = result.topics.map((t) => t.keywords.map((x) => x.counted ?? x.term));
+  const topics = result.topics.map((t) =>
+    t.keywords.map((x) => oneSpelling((x.counted ?? x.term).split(" ")).join(" ")),
+  );
   const stop = resolveStopWords("en", "bench").words;
   const tokenize = createTokenizer({});
   const merged = [];
@@ -45,7 +49,7 @@ function shownKeywords(result, texts) {
     });
     return out;
   });
-  return { topics, texts: withShortForms };
+  return { topics, texts: withShortForms.map(oneSpelling) };
 }
 
 const rows = [];

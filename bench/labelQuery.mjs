@@ -5,7 +5,8 @@
 // seed 0), and on small draws of the labelled corpora (150, 500 and 1,500 documents, two
 // draws each, k auto), by topic size.
 //   node bench/labelQuery.mjs [corpus ...]     (needs `npm run build`; with corpora named,
-//   only those at k = classes)
+//   only those at k = classes; SPELLINGS=1 matches singular and plural, hyphenated and
+//   spaced spellings as one)
 import { LABELLED_CORPORA, readCorpus } from "./lib/corpus.mjs";
 import { draw, loadDrawCorpora } from "./lib/draws.mjs";
 import { labelQuery as labelQueryOf } from "./lib/labelQuery.mjs";

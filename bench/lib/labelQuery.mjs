@@ -1,5 +1,6 @@
 // Labels as queries: does a topic's label find its documents? Shared by bench/labelQuery.mjs
 // and the corpus tests.
+import { oneSpelling } from "./spellings.mjs";
 
 /** The word sequences a label term matches: its words, or its long and its short form. */
 function formsOf(term, tokenize) {
@@ -18,7 +19,8 @@ function holds(words, form) {
  * with its short form by either form), and the topic's documents are the relevant ones.
  * `tokenize` splits a text into words as the library does (`createTokenizer({})`).
  */
-export function labelQuery(texts, result, tokenize) {
+export function labelQuery(texts, result, tokenizeText) {
+  const tokenize = (t) => oneSpelling(tokenizeText(t));
   const words = texts.map((t) => tokenize(t));
   const sums = [0, 0, 0];
   for (const topic of result.topics) {

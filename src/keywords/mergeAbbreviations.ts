@@ -72,10 +72,12 @@ export function mergeAbbreviations(
     const shortWords = wordsOf(a.short);
     const longWords = wordsOf(a.long);
     const longTokens = tokensOf(a.long);
-    // A long form that starts or ends with a stop word is not the phrase the counts hold.
+    // A long form that starts or ends with a stop word is not the phrase the counts hold, nor
+    // one with a word the tokenizer drops ("$\chi$ upper bound" is not "upper bound").
     if (
       shortWords.length !== 1 ||
       longWords.length === 0 ||
+      a.long.split(/\s+/).some((w) => w !== "" && tokensOf(w).length === 0) ||
       longWords[0] !== longTokens[0] ||
       longWords.at(-1) !== longTokens.at(-1) ||
       longWords.includes(shortWords[0] as string)

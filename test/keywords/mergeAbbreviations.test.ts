@@ -57,3 +57,29 @@ describe("mergeAbbreviations, one long form", () => {
     expect(keywords.some((t) => t.includes("(RRL)"))).toBe(false);
   });
 });
+
+describe("mergeAbbreviations, a long form with a word the tokenizer drops", () => {
+  // "$\chi$ upper bound (CUBO)": the tokenizer drops "$\chi$", so the long form's words spell
+  // "upper bound", a phrase the corpus uses for other bounds.
+  const bounds = Array.from(
+    { length: 10 },
+    (_, i) =>
+      `An upper bound on the regret of ${i % 2 === 0 ? "bandits" : "online learning"}: the upper bound is tight.`,
+  );
+  const cubo = [
+    "We minimise the $\\chi$ upper bound (CUBO) of the evidence; CUBO gives an upper bound for variational inference.",
+    "CUBO and variational inference: the upper bound of the evidence.",
+  ];
+  const graphs = Array.from(
+    { length: 10 },
+    (_, i) => `Graph neural networks embed ${i % 2 === 0 ? "molecules" : "citations"} with message passing over nodes.`,
+  );
+  const result = clusterTopics([...bounds, ...cubo, ...graphs], { k: 2, seed: 0 });
+
+  it("is not shown with the short form", () => {
+    expect(result.abbreviations.map((a) => a.short)).toContain("CUBO");
+    const keywords = result.topics.flatMap((t) => t.keywords.map((x) => x.term));
+    expect(keywords.filter((t) => t.includes("(CUBO)"))).toEqual([]);
+    expect(keywords).toContain("upper bound");
+  });
+});
