@@ -5,8 +5,12 @@ import type { TopicsResult } from "../pipeline/types.js";
 export function toText(result: TopicsResult, options: { titles?: number } = {}): string {
   const maxTitles = options.titles ?? 5;
   const { parameters: p, quality: q } = result;
+  // k was fitted, then clusters of one document became outliers (see `outliers`).
+  const dissolved = result.warnings.some((w) => w.code === "tiny-clusters-dissolved")
+    ? ", less its one-document clusters"
+    : "";
   const lines = [
-    `${p.documents} documents, ${result.topics.length} topics (${p.algorithm === "nmf" ? "NMF, " : ""}k ${p.kChosenBy === "user" ? "given" : `chosen by ${p.kChosenBy}`}), silhouette ${formatNumber(q.silhouette)}, stability ${formatNumber(q.stability)}, coherence ${formatNumber(q.coherence)}`,
+    `${p.documents} documents, ${result.topics.length} topics (${p.algorithm === "nmf" ? "NMF, " : ""}k ${p.kChosenBy === "user" ? "given" : `chosen by ${p.kChosenBy}`}${dissolved}), silhouette ${formatNumber(q.silhouette)}, stability ${formatNumber(q.stability)}, coherence ${formatNumber(q.coherence)}`,
   ];
   const choice = q.kChoice;
   if (choice?.uncertain)

@@ -118,6 +118,8 @@ describe("clusterTopics(docs, { outliers }) and one-document clusters", () => {
     expect(r.parameters.k).toBe(without.parameters.k - 1);
     expect(r.topics).toHaveLength(r.parameters.k);
     expect(r.warnings.map((w) => w.code)).toContain("tiny-clusters-dissolved");
+    expect(r.toString()).toContain(`${r.parameters.k} topics (k chosen by sweep, less its one-document clusters)`);
+    expect(without.toString()).toContain(`${without.parameters.k} topics (k chosen by sweep)`);
     // The model still places the paper, in its nearest topic, also once saved and loaded.
     const placed = r.model.predict([papers[index]?.text as string]);
     expect(placed[0]).toBeGreaterThanOrEqual(0);
