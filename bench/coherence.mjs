@@ -8,7 +8,7 @@
 //   shown keywords with singular and plural, hyphenated and spaced spellings as one)
 import { LABELLED_CORPORA, readCorpus } from "./lib/corpus.mjs";
 import { corporaFromArgs, table } from "./lib/run.mjs";
-import { oneSpelling } from "./lib/spellings.mjs";
+import { shownKeywords } from "./lib/shownKeywords.mjs";
 
 const {
   CLUSTER_KEYWORDS_DEFAULTS,
@@ -21,36 +21,6 @@ const {
   SKLEARN_TOKEN_PATTERN,
   topicDiversity,
 } = await import("../dist/index.js");
-
-/**
- * What users see: the one call's topic keywords, and the texts they are scored on. A keyword
- * that merged a short form ("large language models (LLMs)", counted as "llms") holds the
- * documents with either form, as its counts do: each written-out long form counts as the
- * short form there too.
- */
-function shownKeywords(result, texts) {
-  const topics = result.topics.map((t) =>
-    t.keywords.map((x) => oneSpelling((x.counted ?? x.term).split(" ")).join(" ")),
-  );
-  const stop = resolveStopWords("en", "bench").words;
-  const tokenize = createTokenizer({});
-  const merged = [];
-  for (const t of result.topics)
-    for (const x of t.keywords) {
-      const long = x.counted === undefined ? null : /^(.*?)\s*\([^()]+\)$/.exec(x.term)?.[1];
-      if (long) merged.push({ short: x.counted, long: tokenize(long).filter((w) => !stop.has(w)) });
-    }
-  const withShortForms = texts.map((words) => {
-    const out = [];
-    words.forEach((w, i) => {
-      for (const { short, long } of merged)
-        if (long.length > 0 && long.every((lw, j) => words[i + j] === lw)) out.push(short);
-      out.push(w);
-    });
-    return out;
-  });
-  return { topics, texts: withShortForms.map(oneSpelling) };
-}
 
 const rows = [];
 const heldOut = [];
