@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { reduceTopics } from "../../src/analysis/mergeTopics.js";
 import { MIN_CODE_SHARE, markupWordsOf } from "../../src/keywords/glyphCodeWords.js";
@@ -27,6 +28,30 @@ describe("countGlyphCodeWords", () => {
     // A piece between two codes belongs to both.
     expect(counted("a(cid:1)bc(cid:2)d")).toEqual({ a: 1, cid: 2, bc: 2, d: 1 });
     expect(counted("(cid:3), then text")).toEqual({ cid: 1 });
+  });
+
+  it("agrees with a plain regex reading of the pieces (property)", () => {
+    // The reference: pieces of up to 40 letters touching the code, one space allowed after it.
+    const reference = (text: string) => {
+      const out = new Map<string, number>();
+      for (const m of text.matchAll(/(\p{L}*)\((\p{L}+):\p{N}+\)(?=\s?(\p{L}*))/gu))
+        for (const w of [m[1], m[2], m[3]] as string[])
+          if (w !== "" && w.length <= 40) out.set(w, (out.get(w) ?? 0) + 1);
+      return Object.fromEntries(out);
+    };
+    const piece = fc.constantFrom("(cid:12)", "(cid:173) ", "(g:3)", "ab", "tion", " ", ":", "(", ")", "7", "é");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join("");
+        expect(counted(text)).toEqual(reference(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("reads a long run of letters once (a text of a million letters and a colon)", () => {
+    const text = `a: ${"x".repeat(1_000_000)} (cid:2)tail`;
+    expect(counted(text)).toEqual({ cid: 1, tail: 1 });
   });
 
   it("finds nothing in text without codes: times, ratios, citations, parentheses", () => {
