@@ -1,6 +1,7 @@
-import { asPoints, type Points, rowDot, squaredRowNorms } from "../core/points.js";
+import { asPoints, type Points, rowDot, selectRows, squaredRowNorms } from "../core/points.js";
 import type { ClusterFit, ClusterPoints } from "./clusterer.js";
 import type { KMeansResult } from "./kmeans.js";
+import { predict } from "./predict.js";
 
 /** The default background quantile: the median. */
 export const OUTLIER_QUANTILE = 0.5;
@@ -101,7 +102,7 @@ export const MIN_TOPIC_DOCUMENTS = 2;
 /**
  * The fit without its clusters of fewer than {@link MIN_TOPIC_DOCUMENTS} documents, the
  * others renumbered in order: their documents are outliers (−1) in `labels`, while the
- * k-means model gives them their nearest remaining centre, as `predict` would. A lone
+ * k-means model gives them their nearest remaining centre (by `predict`). A lone
  * document is its own centre, so no similarity rule can set it aside. At least two
  * clusters stay; the fit itself when nothing is dissolved. Needs the fit's k-means model.
  */
@@ -124,43 +125,23 @@ export function dissolveTinyClusters(points: ClusterPoints, fit: ClusterFit): Cl
   }
   const centroids = { rows: kept, cols: d, data };
   const labels = fit.labels.map((c) => (c >= 0 ? (newId[c] as number) : -1));
-  const nearest = nearestCentre(points, centroids, km.metric);
-  const modelLabels = km.labels.map((c, i) => ((newId[c] as number) >= 0 ? (newId[c] as number) : nearest(i)));
+  // The model places the dissolved clusters' documents as `predict` places new ones.
+  const modelLabels = km.labels.map((c) => newId[c] as number);
+  const alone: number[] = [];
+  modelLabels.forEach((c, i) => {
+    if (c < 0) alone.push(i);
+  });
+  // An empty cluster has no document to place.
+  if (alone.length > 0) {
+    const placed = predict({ centroids, metric: km.metric }, selectRows(asPoints(points), alone));
+    alone.forEach((i, j) => {
+      modelLabels[i] = placed[j] as number;
+    });
+  }
   return {
     ...fit,
     labels,
     centroids,
     kmeans: { ...km, k: kept, labels: modelLabels, centroids },
-  };
-}
-
-/** The nearest centre of a point: by cosine for cosine k-means, by Euclidean distance otherwise. */
-function nearestCentre(
-  points: ClusterPoints,
-  centroids: { readonly rows: number; readonly cols: number; readonly data: Float64Array },
-  metric: KMeansResult["metric"],
-): (i: number) => number {
-  const p = asPoints(points);
-  const cos = centreCosines(points, centroids);
-  const d = centroids.cols;
-  const centreNorms = new Float64Array(centroids.rows);
-  for (let c = 0; c < centroids.rows; c++) {
-    let s = 0;
-    for (let f = 0; f < d; f++) s += (centroids.data[c * d + f] as number) ** 2;
-    centreNorms[c] = s;
-  }
-  return (i) => {
-    let best = 0;
-    let bestScore = Number.NEGATIVE_INFINITY;
-    for (let c = 0; c < centroids.rows; c++) {
-      // Larger is nearer: cosine, or −(‖c‖² − 2·x·c), the distance less the point's own norm.
-      const score =
-        metric === "cosine" ? cos.of(i, c) : 2 * rowDot(p, i, centroids.data, c * d) - (centreNorms[c] as number);
-      if (score > bestScore) {
-        bestScore = score;
-        best = c;
-      }
-    }
-    return best;
   };
 }

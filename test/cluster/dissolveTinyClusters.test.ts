@@ -70,6 +70,22 @@ describe("dissolveTinyClusters", () => {
     expect(out.kmeans?.labels[6]).toBe(out.labels[0]);
   });
 
+  it("removes an empty cluster, with no document to place", () => {
+    const X = dense([
+      [0, 0],
+      [0, 1],
+      [10, 10],
+      [10, 11],
+    ]);
+    const fit = fitOf(X, 2, "euclidean");
+    const km = fit.kmeans as NonNullable<ClusterFit["kmeans"]>;
+    const centroids = { rows: 3, cols: 2, data: Float64Array.of(...km.centroids.data, 50, 50) };
+    const out = dissolveTinyClusters(X, { ...fit, centroids, kmeans: { ...km, k: 3, centroids } });
+    expect(out.kmeans?.k).toBe(2);
+    expect([...out.labels]).toEqual([...fit.labels]);
+    expect([...(out.kmeans?.labels ?? [])]).toEqual([...fit.labels]);
+  });
+
   it("leaves a fit whose clusters all have two documents, or that would keep fewer than two", () => {
     const groups = dense([
       [0, 0],
