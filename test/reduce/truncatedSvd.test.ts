@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { disableWasmKernels } from "../../src/cluster/wasm/kernel.js";
 import { denseNormalizeRows } from "../../src/core/dense.js";
 import { InvalidArgumentError } from "../../src/core/errors.js";
+import { csrSelectRows } from "../../src/core/points.js";
 import { SKLEARN_ENGLISH_STOP_WORDS, SKLEARN_TOKEN_PATTERN } from "../../src/index.js";
 import { projectOnComponents, projectRowBlocks, truncatedSvd } from "../../src/reduce/truncatedSvd.js";
 import { fitTransformTfidf } from "../../src/vectorize/tfidf.js";
@@ -122,6 +123,31 @@ describe("truncatedSvd kernels", () => {
       expect(bytes(fast.singularValues)).toEqual(bytes(slow.singularValues));
       const projected = projectOnComponents(X, fast.components);
       expect(bytes(projected.data as Float64Array)).toEqual(bytes(fast.embedding.data as Float64Array));
+    }
+  });
+
+  it("projects a few rows straight from the components with the bits of the kernels, in WebAssembly and JavaScript", () => {
+    // A few rows hold fewer values than there are features: they are read straight from
+    // the components, skipping the transposition that a query would otherwise pay for.
+    const docs = readCorpus("20newsgroups-bydate.jsonl.gz", 600).map((d) => d.text);
+    const X = fitTransformTfidf(docs, { minDf: 2, maxDf: 0.5 }).matrix;
+    const { components } = truncatedSvd(X, 40, { seed: 3 });
+    const float32 = { ...components, data: Float32Array.from(components.data) };
+    const rowIds = [0, 1, 7, 200, 599];
+    const few = csrSelectRows(X, rowIds);
+    expect(few.indptr[few.rows]).toBeLessThanOrEqual(X.cols);
+    expect(X.indptr[X.rows]).toBeGreaterThan(X.cols);
+    const bytes = (a: ArrayLike<number>) => Buffer.from(Float64Array.from(a).buffer);
+    for (const off of [false, true]) {
+      disableWasmKernels(off);
+      for (const c of [components, float32]) {
+        const all = projectOnComponents(X, c).data;
+        const k = c.rows;
+        const expected = rowIds.flatMap((r) => Array.from(all.subarray(r * k, (r + 1) * k)));
+        expect(bytes(projectOnComponents(few, c).data)).toEqual(bytes(expected));
+        const one = projectOnComponents(csrSelectRows(X, [7]), c).data;
+        expect(bytes(one)).toEqual(bytes(all.subarray(7 * k, 8 * k)));
+      }
     }
   });
 
