@@ -124,6 +124,29 @@ export function copyRow(p: Points, i: number, out: Float64Array, offset = 0): vo
   }
 }
 
+/**
+ * out (rows x k) = X·Mᵀ for sparse rows X and M dense (k x cols, row-major), read as it is:
+ * for a few rows, cheaper than transposing M first. Each output is the sum, in the row's
+ * order, of the products a kernel over Mᵀ forms: the same bits.
+ */
+export function sparseTimesTransposed(
+  p: Points & { kind: "sparse" },
+  m: Float64Array | Float32Array,
+  k: number,
+  out: Float64Array,
+): void {
+  const cols = p.cols;
+  out.fill(0, 0, p.rows * k);
+  for (let i = 0; i < p.rows; i++) {
+    const o = i * k;
+    for (let q = p.indptr[i] as number, end = p.indptr[i + 1] as number; q < end; q++) {
+      const f = p.indices[q] as number;
+      const v = p.data[q] as number;
+      for (let r = 0; r < k; r++) out[o + r] = (out[o + r] as number) + v * (m[r * cols + f] as number);
+    }
+  }
+}
+
 /** Dot product of row `i` with `vector` (dense, length cols). */
 export function rowDot(p: Points, i: number, vector: Float64Array, offset = 0): number {
   let s = 0;

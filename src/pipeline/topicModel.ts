@@ -9,7 +9,7 @@ import { withMethods } from "../core/methods.js";
 import { type PackedFloats, packFloats, unpackFloats } from "../core/packedFloats.js";
 import { toPoints, type Vectors } from "../core/points.js";
 import type { Keyword } from "../keywords/clusterKeywords.js";
-import { nmfTransform } from "../reduce/nmf.js";
+import { createNmfTransformer } from "../reduce/nmf.js";
 import { projectOnComponents } from "../reduce/truncatedSvd.js";
 import type { Stemmer } from "../text/stem.js";
 import { type TfidfModel, type TfidfModelJSON, tfidfFromJSON } from "../vectorize/tfidf.js";
@@ -107,6 +107,8 @@ export function createTopicModel(
   // A cluster outside the map (an outlier, -1) stays -1: never topic 0 by accident.
   const toTopics = (clusters: Int32Array) =>
     clusters.map((c) => (c >= 0 && c < topicOfCluster.length ? (topicOfCluster[c] as number) : -1));
+  // Made on the first NMF prediction, then reused: it holds H·Hᵀ.
+  let transformNmf: ((X: CsrMatrix) => DenseMatrix) | null = null;
   const model: TopicModel = withMethods(
     { vectorizer, components, kmeans, topicOfCluster, topics, input, nmf },
     {
@@ -120,7 +122,8 @@ export function createTopicModel(
         const { texts } = normalizeDocuments("TopicModel.predict", docs);
         if (nmf !== null) {
           const { components: H, componentTopics } = nmf;
-          const heaviest = heaviestComponents(nmfTransform(vectorizer.transform(texts), H).data, texts.length, H.rows);
+          transformNmf ??= createNmfTransformer("TopicModel.predict", H);
+          const heaviest = heaviestComponents(transformNmf(vectorizer.transform(texts)).data, texts.length, H.rows);
           return heaviest.map((c) => (c < 0 ? -1 : (componentTopics[c] as number)));
         }
         return toTopics(predict(kmeans, textVectors(vectorizer, components, texts)));

@@ -2,7 +2,7 @@ import type { DenseMatrix } from "../core/dense.js";
 import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { gramMatrix } from "../core/linalg.js";
-import { type Points, toPoints, type Vectors } from "../core/points.js";
+import { type Points, sparseTimesTransposed, toPoints, type Vectors } from "../core/points.js";
 import { createRandom, standardNormals } from "../core/random.js";
 import { checkInteger, checkNumber, checkOneOf, checkOptions } from "../core/validate.js";
 import { type Warning, warning } from "../core/warnings.js";
@@ -141,32 +141,50 @@ export function nmfTransform(
   H: DenseMatrix,
   options: Pick<NmfOptions, "tol" | "maxIter" | "alphaW" | "l1Ratio"> = {},
 ): DenseMatrix {
-  const fn = "nmfTransform";
+  return createNmfTransformer("nmfTransform", H, options)(X);
+}
+
+/**
+ * {@link nmfTransform} with H fixed once: H·Hᵀ is computed here, not per call, and a few
+ * rows (fewer stored values than H has columns) are multiplied with H as it is rather than
+ * after transposing all of it. A fitted model's `predict` of one text costs its words, not
+ * the size of the vocabulary. The same bits as transposing: each product is the same sum
+ * in the same order.
+ */
+export function createNmfTransformer(
+  fn: string,
+  H: DenseMatrix,
+  options: Pick<NmfOptions, "tol" | "maxIter" | "alphaW" | "l1Ratio"> = {},
+): (X: Vectors) => DenseMatrix {
   const o = checkOptions(fn, options, ["tol", "maxIter", "alphaW", "l1Ratio"]);
-  const p = nonNegativeCsr(fn, X);
   if (H === null || typeof H !== "object" || !(H.data instanceof Float64Array || H.data instanceof Float32Array))
     throw new InvalidArgumentError(`${fn}: H must be a DenseMatrix (k x features); got ${describeValue(H)}`, "H");
-  if (H.cols !== p.cols || H.data.length !== H.rows * H.cols)
-    throw new InvalidArgumentError(
-      `${fn}: H must be ${H.rows} x ${p.cols} (X's width); got ${H.rows} x ${H.cols}`,
-      "H",
-    );
   const { tol, maxIter, alphaW, l1Ratio } = solverSettings(fn, o);
-  const { rows: n, cols: m } = p;
   const k = H.rows;
-  const Ht = transpose(Float64Array.from(H.data), k, m);
-  const HHt = gramMatrix(Ht, m, k);
-  const XHt = new Float64Array(n * k);
-  sparseTimesDense(p, Ht, k, XHt);
-  regularize(HHt, XHt, k, m * alphaW * l1Ratio, m * alphaW * (1 - l1Ratio));
-  const W = new Float64Array(n * k);
-  let first = 0;
-  for (let it = 1; it <= maxIter; it++) {
-    const violation = updateCoordinates(W, n, HHt, XHt, k);
-    if (it === 1) first = violation;
-    if (first === 0 || violation / first <= tol) break;
-  }
-  return { rows: n, cols: k, data: W };
+  const m = H.cols;
+  const components = Float64Array.from(H.data);
+  let HHt: Float64Array | null = null;
+  return (X) => {
+    const p = nonNegativeCsr(fn, X);
+    if (m !== p.cols || components.length !== k * m)
+      throw new InvalidArgumentError(`${fn}: H must be ${k} x ${p.cols} (X's width); got ${k} x ${m}`, "H");
+    const n = p.rows;
+    const XHt = new Float64Array(n * k);
+    const Ht = (p.indptr[n] as number) <= m ? null : transpose(components, k, m);
+    if (Ht === null) sparseTimesTransposed(p, components, k, XHt);
+    else sparseTimesDense(p, Ht, k, XHt);
+    HHt ??= gramMatrix(Ht ?? transpose(components, k, m), m, k);
+    const G = Float64Array.from(HHt);
+    regularize(G, XHt, k, m * alphaW * l1Ratio, m * alphaW * (1 - l1Ratio));
+    const W = new Float64Array(n * k);
+    let first = 0;
+    for (let it = 1; it <= maxIter; it++) {
+      const violation = updateCoordinates(W, n, G, XHt, k);
+      if (it === 1) first = violation;
+      if (first === 0 || violation / first <= tol) break;
+    }
+    return { rows: n, cols: k, data: W };
+  };
 }
 
 type Csr = Extract<Points, { kind: "sparse" }> & { readonly data: Float64Array };

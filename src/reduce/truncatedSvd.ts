@@ -2,7 +2,7 @@ import type { CsrMatrix } from "../core/csr.js";
 import { type DenseMatrix, denseNormalizeRows } from "../core/dense.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { gramMatrix, orthonormalizeColumns, symmetricEigen } from "../core/linalg.js";
-import { meanColumnVariance, type Points, toPoints, type Vectors } from "../core/points.js";
+import { meanColumnVariance, type Points, sparseTimesTransposed, toPoints, type Vectors } from "../core/points.js";
 import { createRandom, standardNormals } from "../core/random.js";
 import { checkInteger, checkOptions } from "../core/validate.js";
 import { createBlockMultiplier, createSvdKernels, type SvdKernels } from "./svdKernels.js";
@@ -161,7 +161,13 @@ function projectPoints(
   kernels?: SvdKernels,
 ): Float64Array {
   if (kernels !== undefined) return projectWith(kernels, p, components, k);
-  if (p.kind === "sparse" && storedValues(p) <= p.cols) return projectSparseDirectly(p, components, k);
+  // A few rows (a query, some new texts) are read straight from the components: transposing
+  // all k x d of them would cost a short text a hundred times its product.
+  if (p.kind === "sparse" && storedValues(p) <= p.cols) {
+    const out = new Float64Array(p.rows * k);
+    sparseTimesTransposed(p, components, k, out);
+    return out;
+  }
   const project = blockProjector(components, k, p.cols);
   if (p.rows <= PROJECTION_BLOCK) return project(p);
   // Each output row depends only on its own input row, so blocks give the same bits.
@@ -175,30 +181,6 @@ function projectPoints(
 
 function storedValues(p: Points & { kind: "sparse" }): number {
   return (p.indptr[p.rows] as number) - (p.indptr[0] as number);
-}
-
-/**
- * X·Vᵀ read straight from the components, for sparse rows holding fewer values than there
- * are features (a query, a few new documents): the kernels' product first transposes all
- * k x d components, which for one short text costs a hundred times the product itself.
- * Each output is the same sum, in the same order, of the same products: the same bits.
- */
-function projectSparseDirectly(
-  p: Points & { kind: "sparse" },
-  components: Float64Array | Float32Array,
-  k: number,
-): Float64Array {
-  const d = p.cols;
-  const out = new Float64Array(p.rows * k);
-  for (let i = 0; i < p.rows; i++) {
-    const o = i * k;
-    for (let q = p.indptr[i] as number, end = p.indptr[i + 1] as number; q < end; q++) {
-      const f = p.indices[q] as number;
-      const v = p.data[q] as number;
-      for (let r = 0; r < k; r++) out[o + r] = (out[o + r] as number) + v * (components[r * d + f] as number);
-    }
-  }
-  return out;
 }
 
 /** Components transposed (d x k), which lets the product stream each row once. */

@@ -100,6 +100,34 @@ describe("nmf against scikit-learn's NMF (solver cd) on the seed abstracts' TF-I
     expect(relativeGap(nmfTransform(rows, fit.H).data, fixture.transformFirst10.data)).toBeLessThan(1e-6);
   });
 
+  it("nmfTransform gives the same bits whether it multiplies by H as it is (a few rows) or transposed (many)", () => {
+    // Zero columns appended to X and H change no product but let the same rows hold fewer
+    // values than H has columns: the path flips, the answer must not.
+    const fit = nmf(X, fixture.nndsvda.k);
+    const k = fit.H.rows;
+    // The fewest first rows holding more values than X has columns.
+    let rows = 1;
+    while ((X.indptr[rows] as number) <= X.cols) rows++;
+    const nnz = X.indptr[rows] as number;
+    const few: CsrMatrix = {
+      rows,
+      cols: X.cols,
+      indptr: X.indptr.slice(0, rows + 1),
+      indices: X.indices.slice(0, nnz),
+      data: X.data.slice(0, nnz),
+    };
+    const pad = nnz;
+    const wide: CsrMatrix = { ...few, cols: X.cols + pad };
+    const H = new Float64Array(k * (X.cols + pad));
+    for (let t = 0; t < k; t++) H.set(fit.H.data.subarray(t * X.cols, (t + 1) * X.cols), t * (X.cols + pad));
+    expect(nnz).toBeGreaterThan(X.cols);
+    expect(nnz).toBeLessThanOrEqual(wide.cols);
+    const transposed = nmfTransform(few, fit.H).data;
+    const direct = nmfTransform(wide, { rows: k, cols: X.cols + pad, data: H }).data;
+    expect(Buffer.from(direct.buffer)).toEqual(Buffer.from(transposed.buffer));
+    expect(transposed.some((v) => v > 0)).toBe(true);
+  });
+
   it("the default start is as good a factorization as scikit-learn's randomized one", () => {
     const ours = nmf(X, 6).reconstructionError;
     expect(Math.abs(ours - fixture.defaultReconstructionError) / fixture.defaultReconstructionError).toBeLessThan(0.01);
