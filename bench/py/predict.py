@@ -1,7 +1,7 @@
 """scikit-learn side of bench/predict.mjs: its text-clustering example pipeline
 (TfidfVectorizer min_df 5, max_df 0.5, sublinear tf, English stop words -> TruncatedSVD(100)
--> Normalizer -> KMeans(k)), or with `nmf` TfidfVectorizer -> NMF(k) and each text's heaviest
-component, fitted on a corpus, then timed on new texts one call each and on one batch:
+-> Normalizer -> KMeans(k)); with `kmeans-tfidf` the same without the SVD; with `nmf`
+TfidfVectorizer -> NMF(k) and each text's heaviest component; fitted on a corpus, then timed on new texts one call each and on one batch:
 milliseconds per text."""
 import json
 import sys
@@ -25,6 +25,9 @@ if algorithm == "nmf":
 
     def predict(texts):
         return pipeline.transform(texts).argmax(axis=1)
+elif algorithm == "kmeans-tfidf":
+    pipeline = make_pipeline(vectorizer, KMeans(n_clusters=k, n_init=1, random_state=0)).fit(fit)
+    predict = pipeline.predict
 else:
     pipeline = make_pipeline(
         vectorizer,

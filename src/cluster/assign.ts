@@ -31,15 +31,7 @@ export function assignToNearest(
 /** Fills the scratch's centre norms (and, for sparse input, the feature-major copy). O(k·d). */
 export function prepareCenters(p: Points, centers: Float64Array, k: number, scratch: AssignScratch): void {
   const d = p.cols;
-  const cNorm = scratch.centerSquaredNorms;
-  for (let j = 0; j < k; j++) {
-    let s = 0;
-    for (let f = j * d, end = f + d; f < end; f++) {
-      const v = centers[f] as number;
-      s += v * v;
-    }
-    cNorm[j] = s;
-  }
+  centerSquaredNorms(centers, k, d, scratch.centerSquaredNorms);
   const ct = scratch.centersT;
   if (ct.length > 0) {
     // Feature-major with the centre count padded to a multiple of 8 (padding stays 0), so
@@ -50,6 +42,54 @@ export function prepareCenters(p: Points, centers: Float64Array, k: number, scra
     }
   }
   if (scratch.centers.length > 0 && scratch.centers !== centers) scratch.centers.set(centers);
+}
+
+/** Squared L2 norm of each of the k centres (row-major, d wide), into `out`. */
+export function centerSquaredNorms(
+  centers: Float64Array,
+  k: number,
+  d: number,
+  out: Float64Array = new Float64Array(k),
+): Float64Array {
+  for (let j = 0; j < k; j++) {
+    let s = 0;
+    for (let f = j * d, end = f + d; f < end; f++) {
+      const v = centers[f] as number;
+      s += v * v;
+    }
+    out[j] = s;
+  }
+  return out;
+}
+
+/**
+ * The E-step for a few sparse rows (a query, some new texts) against centres read as they
+ * are, row-major: the feature-major copy {@link prepareCenters} makes costs O(k·d), which
+ * for one short text dwarfs its O(nnz·k). Each dot product is the same sum in the same
+ * order as {@link assignRows}': the same labels and distances, bit for bit.
+ */
+export function assignSparseRowsDirectly(
+  p: Points & { kind: "sparse" },
+  xSquaredNorms: Float64Array,
+  centers: Float64Array,
+  cNorm: Float64Array,
+  k: number,
+  labels: Int32Array,
+  distances: Float64Array,
+): void {
+  const d = p.cols;
+  const dots = new Float64Array(k);
+  const { indptr, indices, data } = p;
+  for (let i = 0; i < p.rows; i++) {
+    const start = indptr[i] as number;
+    const end = indptr[i + 1] as number;
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let q = start; q < end; q++) s += (centers[j * d + (indices[q] as number)] as number) * (data[q] as number);
+      dots[j] = s;
+    }
+    pick(i, i, k, cNorm, dots, xSquaredNorms, null, labels, distances);
+  }
 }
 
 /**

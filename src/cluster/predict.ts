@@ -3,7 +3,7 @@ import { IncompatibleModelError, InvalidArgumentError } from "../core/errors.js"
 import { type PackedFloats, packFloats, unpackFloats } from "../core/packedFloats.js";
 import { normalizePoints, squaredRowNorms, toPoints, type Vectors } from "../core/points.js";
 import { type Warning, warningFromJSON } from "../core/warnings.js";
-import { assignToNearest, createAssignScratch } from "./assign.js";
+import { assignSparseRowsDirectly, assignToNearest, centerSquaredNorms, createAssignScratch } from "./assign.js";
 import type { KMeansMetric, KMeansResult } from "./kmeans.js";
 
 /** The part of a k-means result needed to assign new points. */
@@ -18,21 +18,38 @@ export interface KMeansCentroids {
  * @throws InvalidArgumentError when Y's width differs from the centroids'.
  */
 export function predict(model: KMeansCentroids, Y: Vectors): Int32Array {
+  return createPredictor(model)(Y);
+}
+
+/**
+ * {@link predict} with the centroids fixed once (copied, their norms computed on first
+ * use): a fitted model's prediction of one sparse text then costs its words times k. A
+ * batch with fewer stored values than the centroids have dimensions is scored against them
+ * as they are; larger ones take the assignment kernels. The same labels either way.
+ */
+export function createPredictor(model: KMeansCentroids): (Y: Vectors) => Int32Array {
   const fn = "predict";
-  let points = toPoints(Y, fn, "Y");
   const { rows: k, cols } = model.centroids;
-  if (points.cols !== cols) {
-    throw new InvalidArgumentError(
-      `${fn}: Y must have ${cols} columns (the centroids' dimension); got ${points.cols}`,
-      "Y",
-    );
-  }
-  if (model.metric === "cosine") points = normalizePoints(points);
-  const labels = new Int32Array(points.rows);
-  const distances = new Float64Array(points.rows);
   const centers = Float64Array.from(model.centroids.data);
-  assignToNearest(points, squaredRowNorms(points), null, centers, k, createAssignScratch(points, k), labels, distances);
-  return labels;
+  let norms: Float64Array | null = null;
+  return (Y) => {
+    let points = toPoints(Y, fn, "Y");
+    if (points.cols !== cols) {
+      throw new InvalidArgumentError(
+        `${fn}: Y must have ${cols} columns (the centroids' dimension); got ${points.cols}`,
+        "Y",
+      );
+    }
+    if (model.metric === "cosine") points = normalizePoints(points);
+    const labels = new Int32Array(points.rows);
+    const distances = new Float64Array(points.rows);
+    const xNorms = squaredRowNorms(points);
+    if (points.kind === "sparse" && (points.indptr[points.rows] as number) <= cols) {
+      norms ??= centerSquaredNorms(centers, k, cols);
+      assignSparseRowsDirectly(points, xNorms, centers, norms, k, labels, distances);
+    } else assignToNearest(points, xNorms, null, centers, k, createAssignScratch(points, k), labels, distances);
+    return labels;
+  };
 }
 
 export const KMEANS_FORMAT = "topiclens/kmeans";

@@ -1,5 +1,5 @@
 import type { KMeansResult } from "../cluster/kmeans.js";
-import { type KMeansJSON, kmeansFromJSON, kmeansToJSON, predict } from "../cluster/predict.js";
+import { createPredictor, type KMeansJSON, kmeansFromJSON, kmeansToJSON } from "../cluster/predict.js";
 import type { CsrMatrix } from "../core/csr.js";
 import type { DenseMatrix } from "../core/dense.js";
 import { denseNormalizeRows } from "../core/dense.js";
@@ -107,7 +107,12 @@ export function createTopicModel(
   // A cluster outside the map (an outlier, -1) stays -1: never topic 0 by accident.
   const toTopics = (clusters: Int32Array) =>
     clusters.map((c) => (c >= 0 && c < topicOfCluster.length ? (topicOfCluster[c] as number) : -1));
-  // Made on the first NMF prediction, then reused: it holds H·Hᵀ.
+  // Made on the first prediction, then reused: they hold the centroids' norms, and H·Hᵀ.
+  let nearest: ((Y: Vectors) => Int32Array) | null = null;
+  const predict = (Y: Vectors) => {
+    nearest ??= createPredictor(kmeans);
+    return nearest(Y);
+  };
   let transformNmf: ((X: CsrMatrix) => DenseMatrix) | null = null;
   const model: TopicModel = withMethods(
     { vectorizer, components, kmeans, topicOfCluster, topics, input, nmf },
@@ -126,7 +131,7 @@ export function createTopicModel(
           const heaviest = heaviestComponents(transformNmf(vectorizer.transform(texts)).data, texts.length, H.rows);
           return heaviest.map((c) => (c < 0 ? -1 : (componentTopics[c] as number)));
         }
-        return toTopics(predict(kmeans, textVectors(vectorizer, components, texts)));
+        return toTopics(predict(textVectors(vectorizer, components, texts)));
       },
       embedText(text: string): Float64Array {
         const fn = "TopicModel.embedText";
@@ -149,7 +154,7 @@ export function createTopicModel(
         const p = toPoints(vectors as Vectors, fn, "vectors");
         if (p.kind === "sparse") throw new InvalidArgumentError(`${fn}: vectors must be dense`, "vectors");
         const dense = { rows: p.rows, cols: p.cols, data: p.data };
-        return toTopics(predict(kmeans, kmeans.metric === "cosine" ? denseNormalizeRows(dense) : dense));
+        return toTopics(predict(kmeans.metric === "cosine" ? denseNormalizeRows(dense) : dense));
       },
       toJSON: (): TopicModelJSON => ({
         format: TOPICS_FORMAT,

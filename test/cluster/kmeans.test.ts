@@ -1,9 +1,16 @@
 import fc from "fast-check";
 import { kmeans as mlKmeans } from "ml-kmeans";
 import { describe, expect, it } from "vitest";
+import {
+  assignSparseRowsDirectly,
+  assignToNearest,
+  centerSquaredNorms,
+  createAssignScratch,
+} from "../../src/cluster/assign.js";
 import { kmeans } from "../../src/cluster/kmeans.js";
 import { kmeansFromJSON, kmeansToJSON, predict } from "../../src/cluster/predict.js";
 import { EmptyInputError, IncompatibleModelError, InvalidArgumentError } from "../../src/core/errors.js";
+import { asPoints, csrSelectRows, squaredRowNorms } from "../../src/core/points.js";
 import { createRandom, randomPermutation as randomPermutationOf } from "../../src/core/random.js";
 import { seedCorpus } from "../../src/corpus/seed.js";
 import { fitTransformTfidf } from "../../src/vectorize/tfidf.js";
@@ -191,6 +198,43 @@ describe("predict(result, Y) and JSON", () => {
     const v1 = { ...json, version: 1, centroids: Array.from(result.centroids.data) };
     expect(predict(kmeansFromJSON(v1), X)).toEqual(predict(result, X));
     expect(() => kmeansFromJSON({ ...json, labels: [7] })).toThrow(/labels must be integers/);
+  });
+});
+
+describe("predicting a few sparse rows", () => {
+  // The seed abstracts' TF-IDF rows: each alone holds fewer values than there are terms, so
+  // it is scored against the centroids as they are; all 70 together take the kernels.
+  const X = fitTransformTfidf(
+    seedCorpus().map((p) => p.abstract),
+    { minDf: 2 },
+  ).matrix;
+  const rows = (ids: number[]) => csrSelectRows(X, ids);
+  const result = kmeans(X, 6, { seed: 1, metric: "cosine" });
+
+  it("gives the kernels' labels and distances, bit for bit", () => {
+    expect(X.indptr[X.rows]).toBeGreaterThan(X.cols);
+    const centers = Float64Array.from(result.centroids.data);
+    const k = result.k;
+    const points = asPoints(X) as Extract<ReturnType<typeof asPoints>, { kind: "sparse" }>;
+    const norms = squaredRowNorms(points);
+    const kernelLabels = new Int32Array(X.rows);
+    const kernelDistances = new Float64Array(X.rows);
+    assignToNearest(points, norms, null, centers, k, createAssignScratch(points, k), kernelLabels, kernelDistances);
+    const labels = new Int32Array(X.rows);
+    const distances = new Float64Array(X.rows);
+    assignSparseRowsDirectly(points, norms, centers, centerSquaredNorms(centers, k, X.cols), k, labels, distances);
+    expect(labels).toEqual(kernelLabels);
+    expect(Buffer.from(distances.buffer)).toEqual(Buffer.from(kernelDistances.buffer));
+  });
+
+  it("predict of one row at a time agrees with predict of all rows", () => {
+    const all = predict(result, X);
+    expect(all).toEqual(result.labels);
+    for (const i of [0, 5, 33, 69]) {
+      const one = rows([i]);
+      expect(one.indptr[1]).toBeLessThanOrEqual(X.cols);
+      expect(predict(result, one)[0]).toBe(all[i]);
+    }
   });
 });
 
