@@ -48,35 +48,59 @@ export function silhouetteSamples(
 }
 
 function silhouetteOf(p: Points, codes: Int32Array, k: number, metric: "euclidean" | "cosine"): Float64Array {
+  const distancesTo = distanceRows(p, metric);
+  const buffer = new Float64Array(p.rows);
+  return silhouetteFromDistances(codes, k, (i) => {
+    distancesTo(i, buffer);
+    return buffer;
+  });
+}
+
+/**
+ * Writes the distance of row i to every other row into `out` (out[i] is left alone):
+ * from dot products, so sparse rows stay sparse. Every distance is computed the same way
+ * whichever way it is stored, so the silhouette has the same bits.
+ */
+function distanceRows(p: Points, metric: "euclidean" | "cosine"): (i: number, out: Float64Array) => void {
   const n = p.rows;
   const norms = squaredRowNorms(p);
-  const sizes = new Float64Array(k);
-  for (const c of codes) sizes[c] = (sizes[c] as number) + 1;
   const row = new Float64Array(p.cols);
-  const sums = new Float64Array(k);
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
+  return (i, out) => {
     // Row i as a dense vector; for sparse rows only its entries are written, and cleared below.
     if (p.kind === "sparse") {
       for (let q = p.indptr[i] as number; q < (p.indptr[i + 1] as number); q++)
         row[p.indices[q] as number] = p.data[q] as number;
     } else copyRow(p, i, row);
-    sums.fill(0);
     const ni = norms[i] as number;
     for (let j = 0; j < n; j++) {
       if (j === i) continue;
       const dot = rowDot(p, j, row);
-      let dist: number;
-      if (metric === "euclidean") dist = Math.sqrt(Math.max(0, ni + (norms[j] as number) - 2 * dot));
+      if (metric === "euclidean") out[j] = Math.sqrt(Math.max(0, ni + (norms[j] as number) - 2 * dot));
       else {
         const denom = Math.sqrt(ni) * Math.sqrt(norms[j] as number);
-        dist = denom === 0 ? 1 : Math.max(0, 1 - dot / denom);
+        out[j] = denom === 0 ? 1 : Math.max(0, 1 - dot / denom);
       }
-      const c = codes[j] as number;
-      sums[c] = (sums[c] as number) + dist;
     }
     if (p.kind === "sparse") {
       for (let q = p.indptr[i] as number; q < (p.indptr[i + 1] as number); q++) row[p.indices[q] as number] = 0;
+    }
+  };
+}
+
+/** Each row's silhouette from its distances to the others (`distancesOf(i)`, entry i unused). */
+function silhouetteFromDistances(codes: Int32Array, k: number, distancesOf: (i: number) => Float64Array): Float64Array {
+  const n = codes.length;
+  const sizes = new Float64Array(k);
+  for (const c of codes) sizes[c] = (sizes[c] as number) + 1;
+  const sums = new Float64Array(k);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const distances = distancesOf(i);
+    sums.fill(0);
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      const c = codes[j] as number;
+      sums[c] = (sums[c] as number) + (distances[j] as number);
     }
     const own = codes[i] as number;
     const ownSize = sizes[own] as number;
@@ -93,6 +117,11 @@ function silhouetteOf(p: Points, codes: Int32Array, k: number, metric: "euclidea
   return out;
 }
 
+/** The rows `silhouetteScore` scores: a seeded sample of `size` of them, or all when there are no more. */
+function silhouetteSample(p: Points, size: number, seed: number): Int32Array | null {
+  return size < p.rows ? Int32Array.from(randomPermutation(p.rows, createRandom(seed)).slice(0, size)) : null;
+}
+
 /**
  * Mean silhouette coefficient, as scikit-learn's `silhouette_score`; with `sampleSize`,
  * computed on a seeded random subset of rows (for large corpora).
@@ -105,24 +134,70 @@ export function silhouetteScore(X: Vectors, labels: Labels, options: SilhouetteO
   let { p, codes, k } = prepare(fn, X, labels);
   if (o.sampleSize !== undefined) {
     const size = checkInteger(fn, "options.sampleSize", o.sampleSize, 2, Infinity);
-    if (size < p.rows) {
-      const seed = checkInteger(fn, "options.seed", o.seed ?? 0, 0, Number.MAX_SAFE_INTEGER);
-      const ids = randomPermutation(p.rows, createRandom(seed)).slice(0, size);
+    const ids = silhouetteSample(p, size, checkInteger(fn, "options.seed", o.seed ?? 0, 0, Number.MAX_SAFE_INTEGER));
+    if (ids !== null) {
       p = selectRows(p, ids);
-      const sampled = encodeLabels(
-        fn,
-        "labels",
-        Array.from(ids, (i) => codes[i] as number),
-      );
-      codes = sampled.codes;
-      k = sampled.count;
-      checkClusterCount(fn, k, p.rows);
+      ({ codes, k } = sampledCodes(fn, codes, ids));
     }
   }
-  const s = silhouetteOf(p, codes, k, metric);
+  return meanOf(silhouetteOf(p, codes, k, metric));
+}
+
+/** The labels of the sampled rows, numbered again, with at least 2 clusters. */
+function sampledCodes(fn: string, codes: Int32Array, ids: Int32Array): { codes: Int32Array; k: number } {
+  const sampled = encodeLabels(
+    fn,
+    "labels",
+    Array.from(ids, (i) => codes[i] as number),
+  );
+  checkClusterCount(fn, sampled.count, ids.length);
+  return { codes: sampled.codes, k: sampled.count };
+}
+
+function meanOf(values: Float64Array): number {
   let total = 0;
-  for (const v of s) total += v;
-  return total / s.length;
+  for (const v of values) total += v;
+  return total / values.length;
+}
+
+/** Sampled rows up to which {@link createSilhouetteScorer} keeps all their distances (72 MB). */
+const MAX_HELD_DISTANCES_ROWS = 3000;
+
+/**
+ * {@link silhouetteScore} of many labelings of the same rows (the values of k of a sweep),
+ * each with the value `silhouetteScore` gives it: the sample is drawn once and, up to
+ * 3,000 sampled rows, their distances are computed once and kept, so each further
+ * labeling costs O(m²) additions instead of O(m² · d) products.
+ */
+export function createSilhouetteScorer(X: Vectors, options: SilhouetteOptions = {}): (labels: Labels) => number {
+  const fn = "silhouetteScore";
+  const o = checkOptions(fn, options, ["metric", "sampleSize", "seed"]);
+  const metric = checkOneOf(fn, "options.metric", o.metric ?? "euclidean", ["euclidean", "cosine"]);
+  const all = toPoints(X, fn);
+  const size =
+    o.sampleSize === undefined ? all.rows : checkInteger(fn, "options.sampleSize", o.sampleSize, 2, Infinity);
+  const ids = silhouetteSample(all, size, checkInteger(fn, "options.seed", o.seed ?? 0, 0, Number.MAX_SAFE_INTEGER));
+  const p = ids === null ? all : selectRows(all, ids);
+  const m = p.rows;
+  const distancesTo = distanceRows(p, metric);
+  let held: Float64Array | null = null;
+  const buffer = new Float64Array(m);
+  const distancesOf = (i: number): Float64Array => {
+    if (m > MAX_HELD_DISTANCES_ROWS) {
+      distancesTo(i, buffer);
+      return buffer;
+    }
+    if (held === null) {
+      held = new Float64Array(m * m);
+      for (let r = 0; r < m; r++) distancesTo(r, held.subarray(r * m, (r + 1) * m));
+    }
+    return held.subarray(i * m, (i + 1) * m);
+  };
+  return (labels) => {
+    let { codes, k } = prepare(fn, all, labels);
+    if (ids !== null) ({ codes, k } = sampledCodes(fn, codes, ids));
+    return meanOf(silhouetteFromDistances(codes, k, distancesOf));
+  };
 }
 
 /** Cluster means (k x d) and sizes. */

@@ -7,7 +7,7 @@ import { toPoints, type Vectors } from "../core/points.js";
 import { checkFunction, checkInteger, checkOneOf, checkOptions } from "../core/validate.js";
 import { htmlTable, lineChartSvg, withDisplay } from "./display.js";
 import { adjustedRandIndex } from "./external.js";
-import { calinskiHarabasz, daviesBouldin, silhouetteScore } from "./internal.js";
+import { calinskiHarabasz, createSilhouetteScorer, daviesBouldin } from "./internal.js";
 
 export interface SweepKOptions {
   /** Smallest and largest k, inclusive, or an explicit list. @defaultValue [2, min(20, ⌊√n⌋ + 2)] */
@@ -139,6 +139,8 @@ export function sweepK(X: Vectors, options: SweepKOptions = {}): SweepKResult {
       : { rows: p.rows, cols: p.cols, data: p.data };
   const context = o.parallel ? { parallel: o.parallel } : {};
 
+  // One sample and its distances for every k.
+  const silhouette = createSilhouetteScorer(X, { metric, sampleSize: Math.min(sampleSize, p.rows), seed: 0 });
   const rows: SweepKRow[] = [];
   ks.forEach((k, index) => {
     const made = clusterer(k);
@@ -160,9 +162,7 @@ export function sweepK(X: Vectors, options: SweepKOptions = {}): SweepKResult {
     const valid = distinct >= 2 && distinct <= p.rows - 1;
     rows.push({
       k,
-      silhouette: valid
-        ? silhouetteScore(X, best.labels, { metric, sampleSize: Math.min(sampleSize, p.rows), seed: 0 })
-        : 0,
+      silhouette: valid ? silhouette(best.labels) : 0,
       calinskiHarabasz: valid ? calinskiHarabasz(X, best.labels) : 0,
       daviesBouldin: valid ? daviesBouldin(X, best.labels) : 0,
       inertia: best.inertia,

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CsrMatrix } from "../../src/core/csr.js";
 import { InvalidArgumentError } from "../../src/core/errors.js";
+import { createRandom } from "../../src/core/random.js";
 import { contingencyTable } from "../../src/evaluate/contingency.js";
 import {
   adjustedMutualInfo,
@@ -10,7 +11,13 @@ import {
   normalizedMutualInfo,
   purity,
 } from "../../src/evaluate/external.js";
-import { calinskiHarabasz, daviesBouldin, silhouetteSamples, silhouetteScore } from "../../src/evaluate/internal.js";
+import {
+  calinskiHarabasz,
+  createSilhouetteScorer,
+  daviesBouldin,
+  silhouetteSamples,
+  silhouetteScore,
+} from "../../src/evaluate/internal.js";
 import { expectAllClose } from "../helpers/assert.js";
 import { type CsrFixture, readFixture } from "../helpers/data.js";
 
@@ -87,6 +94,41 @@ describe("internal metrics against scikit-learn 1.2", () => {
     const a = silhouetteScore(sparse, fixture.sparse.labels, { sampleSize: 40, seed: 1 });
     expect(silhouetteScore(sparse, fixture.sparse.labels, { sampleSize: 40, seed: 1 })).toBe(a);
     expect(Math.abs(a - fixture.sparse.silhouetteEuclidean)).toBeLessThan(0.1);
+  });
+});
+
+describe("createSilhouetteScorer (one sample and its distances for many labelings)", () => {
+  const sx = fixture.sparse.X;
+  const sparse: CsrMatrix = {
+    rows: sx.rows,
+    cols: sx.cols,
+    indptr: Int32Array.from(sx.indptr),
+    indices: Int32Array.from(sx.indices),
+    data: Float64Array.from(sx.data),
+  };
+  const random = createRandom(7);
+  const wide = { rows: 3100, cols: 4, data: Float64Array.from({ length: 12_400 }, () => random.nextFloat() - 0.5) };
+  const labelings = (n: number) =>
+    [2, 3, 5].map((k) => Int32Array.from({ length: n }, (_, i) => (i * 7 + Math.floor(i / 3)) % k));
+
+  it("gives silhouetteScore's value, bit for bit, for every labeling: sparse and dense, sampled or not", () => {
+    for (const [X, options] of [
+      [sparse, {}],
+      [sparse, { metric: "cosine" as const }],
+      [sparse, { sampleSize: 40, seed: 1 }],
+      [wide, { metric: "cosine" as const, sampleSize: 2000, seed: 3 }],
+      // More sampled rows than it keeps the distances of: computed again for each labeling.
+      [wide, { sampleSize: 3050, seed: 0 }],
+    ] as const) {
+      const score = createSilhouetteScorer(X, options);
+      for (const labels of labelings(X.rows)) expect(score(labels)).toBe(silhouetteScore(X, labels, options));
+    }
+  });
+
+  it("refuses labels as silhouetteScore does", () => {
+    const score = createSilhouetteScorer(sparse, { sampleSize: 40 });
+    expect(() => score([0, 1])).toThrow(/labels must have one entry per row of X/);
+    expect(() => score(new Array(sparse.rows).fill(0))).toThrow(/number of clusters is 1/);
   });
 });
 
