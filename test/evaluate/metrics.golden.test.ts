@@ -65,16 +65,17 @@ describe("external metrics against scikit-learn 1.2 (1e-10)", () => {
   });
 });
 
+/** The fixture's sparse TF-IDF rows as a CsrMatrix. */
+const sparse: CsrMatrix = {
+  rows: fixture.sparse.X.rows,
+  cols: fixture.sparse.X.cols,
+  indptr: Int32Array.from(fixture.sparse.X.indptr),
+  indices: Int32Array.from(fixture.sparse.X.indices),
+  data: Float64Array.from(fixture.sparse.X.data),
+};
+
 describe("internal metrics against scikit-learn 1.2", () => {
   const dense = { rows: fixture.dense.rows, cols: fixture.dense.cols, data: Float64Array.from(fixture.dense.X) };
-  const sx = fixture.sparse.X;
-  const sparse: CsrMatrix = {
-    rows: sx.rows,
-    cols: sx.cols,
-    indptr: Int32Array.from(sx.indptr),
-    indices: Int32Array.from(sx.indices),
-    data: Float64Array.from(sx.data),
-  };
   for (const [name, X, c] of [
     ["dense with a singleton cluster", dense, fixture.dense],
     ["sparse TF-IDF", sparse, fixture.sparse],
@@ -98,14 +99,6 @@ describe("internal metrics against scikit-learn 1.2", () => {
 });
 
 describe("createSilhouetteScorer (one sample and its distances for many labelings)", () => {
-  const sx = fixture.sparse.X;
-  const sparse: CsrMatrix = {
-    rows: sx.rows,
-    cols: sx.cols,
-    indptr: Int32Array.from(sx.indptr),
-    indices: Int32Array.from(sx.indices),
-    data: Float64Array.from(sx.data),
-  };
   const random = createRandom(7);
   const wide = { rows: 3100, cols: 4, data: Float64Array.from({ length: 12_400 }, () => random.nextFloat() - 0.5) };
   const labelings = (n: number) =>
