@@ -1,4 +1,4 @@
-import type { Points } from "../core/points.js";
+import { type Points, sparseTimesTransposed } from "../core/points.js";
 
 /**
  * The assignment (E) step: the nearest centre of every point, by
@@ -77,19 +77,10 @@ export function assignSparseRowsDirectly(
   labels: Int32Array,
   distances: Float64Array,
 ): void {
-  const d = p.cols;
-  const dots = new Float64Array(k);
-  const { indptr, indices, data } = p;
-  for (let i = 0; i < p.rows; i++) {
-    const start = indptr[i] as number;
-    const end = indptr[i + 1] as number;
-    for (let j = 0; j < k; j++) {
-      let s = 0;
-      for (let q = start; q < end; q++) s += (centers[j * d + (indices[q] as number)] as number) * (data[q] as number);
-      dots[j] = s;
-    }
-    pick(i, i, k, cNorm, dots, xSquaredNorms, null, labels, distances);
-  }
+  const dots = new Float64Array(p.rows * k);
+  sparseTimesTransposed(p, centers, k, dots);
+  for (let i = 0; i < p.rows; i++)
+    pick(i, i, k, cNorm, dots.subarray(i * k, (i + 1) * k), xSquaredNorms, null, labels, distances);
 }
 
 /**

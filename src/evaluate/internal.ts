@@ -16,15 +16,20 @@ export interface SilhouetteOptions {
 
 function prepare(fn: string, X: Vectors, labels: Labels): { p: Points; codes: Int32Array; k: number } {
   const p = toPoints(X, fn);
+  return { p, ...labelCodes(fn, p.rows, labels) };
+}
+
+/** The labels of `rows` rows numbered 0..k-1, checked to be one a row and 2 to rows - 1 clusters. */
+function labelCodes(fn: string, rows: number, labels: Labels): { codes: Int32Array; k: number } {
   const { codes, count } = encodeLabels(fn, "labels", labels);
-  if (codes.length !== p.rows) {
+  if (codes.length !== rows) {
     throw new InvalidArgumentError(
-      `${fn}: labels must have one entry per row of X (${p.rows}); got ${codes.length}`,
+      `${fn}: labels must have one entry per row of X (${rows}); got ${codes.length}`,
       "labels",
     );
   }
-  checkClusterCount(fn, count, p.rows);
-  return { p, codes, k: count };
+  checkClusterCount(fn, count, rows);
+  return { codes, k: count };
 }
 
 /**
@@ -194,7 +199,8 @@ export function createSilhouetteScorer(X: Vectors, options: SilhouetteOptions = 
     return held.subarray(i * m, (i + 1) * m);
   };
   return (labels) => {
-    let { codes, k } = prepare(fn, all, labels);
+    // X was checked once, above; each labeling only needs its own checks.
+    let { codes, k } = labelCodes(fn, all.rows, labels);
     if (ids !== null) ({ codes, k } = sampledCodes(fn, codes, ids));
     return meanOf(silhouetteFromDistances(codes, k, distancesOf));
   };

@@ -15,6 +15,14 @@ function fitOf(points: ReturnType<typeof dense>, k: number, metric: "cosine" | "
   return { labels: r.labels, centroids: r.centroids, warnings: [], kmeans: r };
 }
 
+/** Two pairs of points far apart: two clusters of two documents each. */
+const twoPairs = dense([
+  [0, 0],
+  [0, 1],
+  [10, 10],
+  [10, 11],
+]);
+
 describe("dissolveTinyClusters", () => {
   // Two groups of three points and one point far from both: k = 3 leaves it alone.
   const points = dense([
@@ -71,12 +79,7 @@ describe("dissolveTinyClusters", () => {
   });
 
   it("removes an empty cluster, with no document to place", () => {
-    const X = dense([
-      [0, 0],
-      [0, 1],
-      [10, 10],
-      [10, 11],
-    ]);
+    const X = twoPairs;
     const fit = fitOf(X, 2, "euclidean");
     const km = fit.kmeans as NonNullable<ClusterFit["kmeans"]>;
     const centroids = { rows: 3, cols: 2, data: Float64Array.of(...km.centroids.data, 50, 50) };
@@ -87,12 +90,7 @@ describe("dissolveTinyClusters", () => {
   });
 
   it("leaves a fit whose clusters all have two documents, or that would keep fewer than two", () => {
-    const groups = dense([
-      [0, 0],
-      [0, 1],
-      [10, 10],
-      [10, 11],
-    ]);
+    const groups = twoPairs;
     const fit = fitOf(groups, 2, "euclidean");
     expect(dissolveTinyClusters(groups, fit)).toBe(fit);
     const two = dense([
