@@ -81,27 +81,29 @@ describe("WebAssembly kernels", () => {
     execFileSync(process.execPath, [join(ROOT, "scripts", "build-wasm.mjs"), "--check"], { stdio: "pipe" });
   });
 
-  it("give the JavaScript kernels' bits on random dense data (labels, distances, totals, sums)", () => {
+  it("give the JavaScript kernels' bits on random dense data, Float32 rows included (labels, distances, totals, sums)", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 30 }),
         fc.integer({ min: 1, max: 9 }),
         fc.integer({ min: 1, max: 19 }),
         fc.boolean(),
+        fc.boolean(),
         fc.integer({ min: 1, max: 3 }),
         fc.infiniteStream(value),
-        (n, d, kRaw, weighted, threads, stream) => {
+        (n, d, kRaw, weighted, float32, threads, stream) => {
           const k = Math.min(kRaw, n);
           const it = stream[Symbol.iterator]();
           const next = () => it.next().value as number;
-          const data = Float64Array.from({ length: n * d }, next);
+          const values = Array.from({ length: n * d }, next);
+          const data = float32 ? Float32Array.from(values) : Float64Array.from(values);
           const centers = Float64Array.from({ length: k * d }, next);
           const weights = weighted ? Float64Array.from({ length: n }, () => Math.abs(next())) : null;
           const [a, b] = both({ kind: "dense", rows: n, cols: d, data }, weights, k, centers, threads);
           expect(a).toEqual(b);
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 200 },
     );
   });
 

@@ -263,6 +263,7 @@
     (param $w i32) (param $labels i32) (param $sums i32) (param $cw i32) (param $lo i32) (param $hi i32)
     (param $from i32) (param $to i32)
     (local $i i32) (local $j i32) (local $wi f64) (local $p i32) (local $x i32) (local $xEnd i32)
+    (local $wv v128)
     (local.set $i (local.get $from))
     (block $done
       (loop $rows
@@ -281,14 +282,21 @@
           (i32.shl (i32.add (i32.mul (local.get $i) (local.get $d)) (local.get $hi)) (i32.const 2))))
         (local.set $p (i32.add (local.get $sums)
           (i32.shl (i32.add (i32.mul (local.get $j) (local.get $d)) (local.get $lo)) (i32.const 3))))
-        (block $featuresDone
-          (loop $features
-            (br_if $featuresDone (i32.ge_u (local.get $x) (local.get $xEnd)))
+        ;; Two columns a pass, as $addRow.
+        (local.set $wv (f64x2.splat (local.get $wi)))
+        (block $pairsDone
+          (loop $pairs
+            (br_if $pairsDone (i32.gt_u (i32.add (local.get $x) (i32.const 8)) (local.get $xEnd)))
+            (v128.store (local.get $p)
+              (f64x2.add (v128.load (local.get $p))
+                (f64x2.mul (f64x2.promote_low_f32x4 (v128.load64_zero (local.get $x))) (local.get $wv))))
+            (local.set $x (i32.add (local.get $x) (i32.const 8)))
+            (local.set $p (i32.add (local.get $p) (i32.const 16)))
+            (br $pairs)))
+        (if (i32.lt_u (local.get $x) (local.get $xEnd))
+          (then
             (f64.store (local.get $p) (f64.add (f64.load (local.get $p))
-              (f64.mul (f64.promote_f32 (f32.load (local.get $x))) (local.get $wi))))
-            (local.set $x (i32.add (local.get $x) (i32.const 4)))
-            (local.set $p (i32.add (local.get $p) (i32.const 8)))
-            (br $features)))
+              (f64.mul (f64.promote_f32 (f32.load (local.get $x))) (local.get $wi))))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $rows))))
 
@@ -298,7 +306,7 @@
     (param $sparse i32) (param $indptr i32) (param $indices i32) (param $data i32) (param $d i32)
     (param $w i32) (param $sums i32) (param $cw i32) (param $lo i32) (param $hi i32) (param $i i32) (param $j i32)
     (local $wi f64) (local $q i32) (local $end i32) (local $base i32) (local $p i32) (local $x i32) (local $xEnd i32)
-    (local $f i32)
+    (local $f i32) (local $wv v128)
     (local.set $wi (if (result f64) (i32.eqz (local.get $w))
       (then (f64.const 1))
       (else (f64.load (i32.add (local.get $w) (i32.shl (local.get $i) (i32.const 3)))))))
@@ -329,13 +337,19 @@
         (local.set $xEnd (i32.add (local.get $data)
           (i32.shl (i32.add (i32.mul (local.get $i) (local.get $d)) (local.get $hi)) (i32.const 3))))
         (local.set $p (i32.add (local.get $base) (i32.shl (local.get $lo) (i32.const 3))))
-        (block $featuresDone
-          (loop $features
-            (br_if $featuresDone (i32.ge_u (local.get $x) (local.get $xEnd)))
-            (f64.store (local.get $p) (f64.add (f64.load (local.get $p)) (f64.mul (f64.load (local.get $x)) (local.get $wi))))
-            (local.set $x (i32.add (local.get $x) (i32.const 8)))
-            (local.set $p (i32.add (local.get $p) (i32.const 8)))
-            (br $features))))))
+        ;; Two columns a pass: each lane is the scalar p + x·w, so the bits are the same.
+        (local.set $wv (f64x2.splat (local.get $wi)))
+        (block $pairsDone
+          (loop $pairs
+            (br_if $pairsDone (i32.gt_u (i32.add (local.get $x) (i32.const 16)) (local.get $xEnd)))
+            (v128.store (local.get $p)
+              (f64x2.add (v128.load (local.get $p)) (f64x2.mul (v128.load (local.get $x)) (local.get $wv))))
+            (local.set $x (i32.add (local.get $x) (i32.const 16)))
+            (local.set $p (i32.add (local.get $p) (i32.const 16)))
+            (br $pairs)))
+        (if (i32.lt_u (local.get $x) (local.get $xEnd))
+          (then
+            (f64.store (local.get $p) (f64.add (f64.load (local.get $p)) (f64.mul (f64.load (local.get $x)) (local.get $wi)))))))))
 
   ;; Update-step sums of rows [$from, $to) over columns [$lo, $hi): sums[label] += w·x and
   ;; (unless $cw is 0) cw[label] += w. Rows in order, as ../assign.ts, so threads that split
