@@ -1,7 +1,7 @@
 import { describeValue } from "../core/describe.js";
 import { IncompatibleModelError, InvalidArgumentError } from "../core/errors.js";
 import { type PackedFloats, packFloats, unpackFloats } from "../core/packedFloats.js";
-import { normalizePoints, squaredRowNorms, toPoints, type Vectors } from "../core/points.js";
+import { isFewSparseRows, normalizePoints, squaredRowNorms, toPoints, type Vectors } from "../core/points.js";
 import { type Warning, warningFromJSON } from "../core/warnings.js";
 import { assignSparseRowsDirectly, assignToNearest, centerSquaredNorms, createAssignScratch } from "./assign.js";
 import type { KMeansMetric, KMeansResult } from "./kmeans.js";
@@ -44,7 +44,7 @@ export function createPredictor(model: KMeansCentroids): (Y: Vectors) => Int32Ar
     const labels = new Int32Array(points.rows);
     const distances = new Float64Array(points.rows);
     const xNorms = squaredRowNorms(points);
-    if (points.kind === "sparse" && (points.indptr[points.rows] as number) <= cols) {
+    if (isFewSparseRows(points)) {
       norms ??= centerSquaredNorms(centers, k, cols);
       assignSparseRowsDirectly(points, xNorms, centers, norms, k, labels, distances);
     } else assignToNearest(points, xNorms, null, centers, k, createAssignScratch(points, k), labels, distances);

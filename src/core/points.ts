@@ -125,6 +125,15 @@ export function copyRow(p: Points, i: number, out: Float64Array, offset = 0): vo
 }
 
 /**
+ * Whether p is a sparse batch holding no more stored values than it has columns (a query,
+ * a few new texts): multiplying it by a k x cols matrix as it is then costs less than
+ * transposing the matrix for the kernels.
+ */
+export function isFewSparseRows(p: Points): p is Points & { kind: "sparse" } {
+  return p.kind === "sparse" && (p.indptr[p.rows] as number) - (p.indptr[0] as number) <= p.cols;
+}
+
+/**
  * out (rows x k) = X·Mᵀ for sparse rows X and M dense (k x cols, row-major), read as it is:
  * for a few rows, cheaper than transposing M first. Each output is the sum, in the row's
  * order, of the products a kernel over Mᵀ forms: the same bits.

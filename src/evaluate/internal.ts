@@ -133,19 +133,7 @@ function silhouetteSample(p: Points, size: number, seed: number): Int32Array | n
  * O(m · nnz_m) for m scored rows.
  */
 export function silhouetteScore(X: Vectors, labels: Labels, options: SilhouetteOptions = {}): number {
-  const fn = "silhouetteScore";
-  const o = checkOptions(fn, options, ["metric", "sampleSize", "seed"]);
-  const metric = checkOneOf(fn, "options.metric", o.metric ?? "euclidean", ["euclidean", "cosine"]);
-  let { p, codes, k } = prepare(fn, X, labels);
-  if (o.sampleSize !== undefined) {
-    const size = checkInteger(fn, "options.sampleSize", o.sampleSize, 2, Infinity);
-    const ids = silhouetteSample(p, size, checkInteger(fn, "options.seed", o.seed ?? 0, 0, Number.MAX_SAFE_INTEGER));
-    if (ids !== null) {
-      p = selectRows(p, ids);
-      ({ codes, k } = sampledCodes(fn, codes, ids));
-    }
-  }
-  return meanOf(silhouetteOf(p, codes, k, metric));
+  return silhouetteScorer(X, options, false)(labels);
 }
 
 /** The labels of the sampled rows, numbered again, with at least 2 clusters. */
@@ -175,6 +163,11 @@ const MAX_HELD_DISTANCES_ROWS = 3000;
  * labeling costs O(m²) additions instead of O(m² · d) products.
  */
 export function createSilhouetteScorer(X: Vectors, options: SilhouetteOptions = {}): (labels: Labels) => number {
+  return silhouetteScorer(X, options, true);
+}
+
+/** The scorer behind both: `keep` holds the sample's distances (up to 3,000 rows) for further labelings. */
+function silhouetteScorer(X: Vectors, options: SilhouetteOptions, keep: boolean): (labels: Labels) => number {
   const fn = "silhouetteScore";
   const o = checkOptions(fn, options, ["metric", "sampleSize", "seed"]);
   const metric = checkOneOf(fn, "options.metric", o.metric ?? "euclidean", ["euclidean", "cosine"]);
@@ -188,7 +181,7 @@ export function createSilhouetteScorer(X: Vectors, options: SilhouetteOptions = 
   let held: Float64Array | null = null;
   const buffer = new Float64Array(m);
   const distancesOf = (i: number): Float64Array => {
-    if (m > MAX_HELD_DISTANCES_ROWS) {
+    if (!keep || m > MAX_HELD_DISTANCES_ROWS) {
       distancesTo(i, buffer);
       return buffer;
     }

@@ -2,7 +2,7 @@ import type { DenseMatrix } from "../core/dense.js";
 import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { gramMatrix } from "../core/linalg.js";
-import { type Points, sparseTimesTransposed, toPoints, type Vectors } from "../core/points.js";
+import { isFewSparseRows, type Points, sparseTimesTransposed, toPoints, type Vectors } from "../core/points.js";
 import { createRandom, standardNormals } from "../core/random.js";
 import { checkInteger, checkNumber, checkOneOf, checkOptions } from "../core/validate.js";
 import { type Warning, warning } from "../core/warnings.js";
@@ -170,7 +170,7 @@ export function createNmfTransformer(
       throw new InvalidArgumentError(`${fn}: H must be ${k} x ${p.cols} (X's width); got ${k} x ${m}`, "H");
     const n = p.rows;
     const XHt = new Float64Array(n * k);
-    const Ht = (p.indptr[n] as number) <= m ? null : transpose(components, k, m);
+    const Ht = isFewSparseRows(p) ? null : transpose(components, k, m);
     if (Ht === null) sparseTimesTransposed(p, components, k, XHt);
     else sparseTimesDense(p, Ht, k, XHt);
     HHt ??= gramMatrix(Ht ?? transpose(components, k, m), m, k);

@@ -2,7 +2,14 @@ import type { CsrMatrix } from "../core/csr.js";
 import { type DenseMatrix, denseNormalizeRows } from "../core/dense.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { gramMatrix, orthonormalizeColumns, symmetricEigen } from "../core/linalg.js";
-import { meanColumnVariance, type Points, sparseTimesTransposed, toPoints, type Vectors } from "../core/points.js";
+import {
+  isFewSparseRows,
+  meanColumnVariance,
+  type Points,
+  sparseTimesTransposed,
+  toPoints,
+  type Vectors,
+} from "../core/points.js";
 import { createRandom, standardNormals } from "../core/random.js";
 import { checkInteger, checkOptions } from "../core/validate.js";
 import { createBlockMultiplier, createSvdKernels, type SvdKernels } from "./svdKernels.js";
@@ -163,7 +170,7 @@ function projectPoints(
   if (kernels !== undefined) return projectWith(kernels, p, components, k);
   // A few rows (a query, some new texts) are read straight from the components: transposing
   // all k x d of them would cost a short text a hundred times its product.
-  if (p.kind === "sparse" && storedValues(p) <= p.cols) {
+  if (isFewSparseRows(p)) {
     const out = new Float64Array(p.rows * k);
     sparseTimesTransposed(p, components, k, out);
     return out;
@@ -177,10 +184,6 @@ function projectPoints(
     out.set(project(rowBlock(p, from, to)), from * k);
   }
   return out;
-}
-
-function storedValues(p: Points & { kind: "sparse" }): number {
-  return (p.indptr[p.rows] as number) - (p.indptr[0] as number);
 }
 
 /** Components transposed (d x k), which lets the product stream each row once. */
