@@ -27,7 +27,10 @@ export function clusterOutliers(
     const others: number[] = [];
     for (let i = 0; i < n; i++) {
       sim[i] = rowDot(p, i, centroids, c * d);
-      ((kmeans.labels[i] as number) === c ? own : others).push(i);
+      const label = kmeans.labels[i] as number;
+      // A document in no cluster (set aside before clustering) is no other cluster's either.
+      if (label === c) own.push(i);
+      else if (label >= 0) others.push(i);
     }
     if (own.length === 0 || others.length === 0) continue;
     const background = quantileOf(
@@ -126,10 +129,11 @@ export function dissolveTinyClusters(points: ClusterPoints, fit: ClusterFit): Cl
   const centroids = { rows: kept, cols: d, data };
   const labels = fit.labels.map((c) => (c >= 0 ? (newId[c] as number) : -1));
   // The model places the dissolved clusters' documents as `predict` places new ones.
-  const modelLabels = km.labels.map((c) => newId[c] as number);
+  // A document the model placed in no cluster (set aside before clustering) stays in none.
+  const modelLabels = km.labels.map((c) => (c >= 0 ? (newId[c] as number) : -1));
   const alone: number[] = [];
   modelLabels.forEach((c, i) => {
-    if (c < 0) alone.push(i);
+    if (c < 0 && (km.labels[i] as number) >= 0) alone.push(i);
   });
   // An empty cluster has no document to place.
   if (alone.length > 0) {

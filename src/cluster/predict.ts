@@ -117,8 +117,9 @@ export function kmeansFromJSON(json: unknown): KMeansResult {
   if (!Number.isInteger(k) || k < 1 || !Number.isInteger(d) || d < 1) bad("k and dimension must be positive integers");
   const c = unpackFloats(`centroids (k x dimension = ${k * d} values)`, j.centroids, k * d, bad);
   const labels = j.labels;
-  if (!Array.isArray(labels) || labels.some((v) => !Number.isInteger(v) || v < 0 || v >= k))
-    bad(`labels must be integers in [0, ${k})`);
+  // −1: a document in no cluster (set aside before clustering, or given none).
+  if (!Array.isArray(labels) || labels.some((v) => !Number.isInteger(v) || v < -1 || v >= k))
+    bad(`labels must be integers in [-1, ${k})`);
   return {
     labels: Int32Array.from(labels as number[]),
     centroids: { rows: k, cols: d, data: c },

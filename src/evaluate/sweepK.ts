@@ -49,6 +49,7 @@ export interface SweepKRow {
 
 export interface SweepKResult {
   readonly rows: readonly SweepKRow[];
+  /** 1 when every k's clustering put all points in one cluster (under k-means: every point is the same). */
   readonly recommendedK: number;
   /** The rule that picked `recommendedK`, in words. */
   readonly rule: string;
@@ -73,12 +74,22 @@ function kmeansOnly(k: number, metric: KMeansMetric, nInit: number): Clusterer {
 }
 
 /**
+ * The least stability a k needs to be considered: 0.8 × the best. ARI can fall below 0
+ * (seeds agreeing less than chance, as on a few documents sharing no words); the bar is then
+ * 0.2 × |best| below the best, so the most stable k always passes.
+ */
+function stabilityBar(best: number): number {
+  return best - 0.2 * Math.abs(best);
+}
+
+/**
  * The sweep's rule as a ranking: the values of k whose stability is at least 0.8 × the
- * best, by mean silhouette (ties to the smaller k). The first is the recommended k.
+ * best (see {@link stabilityBar}), by mean silhouette (ties to the smaller k). The first
+ * is the recommended k.
  */
 export function rankByRule(rows: readonly SweepKRow[]): SweepKRow[] {
-  const maxStability = Math.max(...rows.map((r) => r.stability));
-  return rows.filter((r) => r.stability >= 0.8 * maxStability).sort((a, b) => b.silhouette - a.silhouette || a.k - b.k);
+  const bar = stabilityBar(Math.max(...rows.map((r) => r.stability)));
+  return rows.filter((r) => r.stability >= bar).sort((a, b) => b.silhouette - a.silhouette || a.k - b.k);
 }
 
 /** The default k range for n documents: 2 to min(20, ⌊√n⌋ + 2), capped at n - 1. */
@@ -172,12 +183,16 @@ export function sweepK(X: Vectors, options: SweepKOptions = {}): SweepKResult {
     onProgress?.(index + 1, ks.length, k);
   });
   const maxStability = Math.max(...rows.map((r) => r.stability));
-  const chosen = rankByRule(rows)[0] as SweepKRow;
-  const result: SweepKResult = {
-    rows,
-    recommendedK: chosen.k,
-    rule: `highest mean silhouette (${metric}) among k whose stability across ${seeds.length} seeds is at least 0.8 x the best (${maxStability.toFixed(3)})`,
-  };
+  // k-means++ opens a second cluster whenever two points differ: one cluster at every k
+  // means every point is the same, and so is every k's clustering.
+  const oneValue = rows.every((r) => new Set(r.labels).size < 2);
+  const result: SweepKResult = oneValue
+    ? { rows, recommendedK: 1, rule: "every k's clustering put all points in one cluster" }
+    : {
+        rows,
+        recommendedK: (rankByRule(rows)[0] as SweepKRow).k,
+        rule: `highest mean silhouette (${metric}) among k whose stability across ${seeds.length} seeds is at least ${maxStability >= 0 ? "0.8 x the best" : "the best - 0.2 x |best|"} (${maxStability.toFixed(3)})`,
+      };
   return withDisplay(result, () => sweepDisplay(result));
 }
 

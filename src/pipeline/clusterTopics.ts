@@ -11,7 +11,7 @@ import type { CsrMatrix } from "../core/csr.js";
 import { type DenseMatrix, denseNormalizeRows } from "../core/dense.js";
 import { describeValue } from "../core/describe.js";
 import { EmptyInputError, InvalidArgumentError } from "../core/errors.js";
-import { toPoints, type Vectors } from "../core/points.js";
+import { asPoints, squaredRowNorms, toPoints, type Vectors } from "../core/points.js";
 import { PackedStrings } from "../core/strings.js";
 import { checkFunction, checkInteger, checkNumber, checkOptions } from "../core/validate.js";
 import { type Warning, warning } from "../core/warnings.js";
@@ -843,6 +843,45 @@ function outliersParameter(rule: OutlierRule | null): TopicsParameters["outliers
   return "quantile" in rule ? rule.quantile : { threshold: rule.threshold };
 }
 
+/** The rows of X that are all zeros (documents with no term), as a mask and a count. */
+function blankRows(X: ClusterPoints): { readonly mask: Uint8Array; readonly count: number } {
+  const norms = squaredRowNorms(asPoints(X));
+  const mask = new Uint8Array(X.rows);
+  let count = 0;
+  for (let i = 0; i < X.rows; i++)
+    if (norms[i] === 0) {
+      mask[i] = 1;
+      count++;
+    }
+  return { mask, count };
+}
+
+/** The zero-shot split with blank rows also left out of the rest; null when nothing is set aside. */
+function setAside(
+  zero: ZeroShotSplit | null,
+  blank: { readonly mask: Uint8Array; readonly count: number } | null,
+  n: number,
+): ZeroShotSplit | null {
+  if (blank === null || blank.count === 0) return zero;
+  const rest = zero?.rest ?? Int32Array.from({ length: n }, (_, i) => i);
+  return {
+    topicOf: zero?.topicOf ?? new Int32Array(n).fill(-1),
+    used: zero?.used ?? [],
+    rest: rest.filter((i) => blank.mask[i] === 0),
+  };
+}
+
+/** The vectorizer's note on term-less documents, with where they went. */
+function noteBlankDocuments(warnings: Warning[], count: number): void {
+  const note = warning(
+    "empty-documents",
+    `${count} document(s) have no terms in the vocabulary; they are in no topic (−1) and shape none`,
+  );
+  const at = warnings.findIndex((w) => w.code === "empty-documents");
+  if (at >= 0) warnings.splice(at, 1, note);
+  else warnings.push(note);
+}
+
 /** BERTopic's `seed_multiplier`. */
 const SEED_MULTIPLIER = 1.2;
 
@@ -886,9 +925,15 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
             : settings.zeroShotMinSimilarity,
           warnings,
         );
-  // The rows left to cluster: all of them (no copy) unless a zero-shot topic took some.
-  const everyRow = zero === null || zero.rest.length === n;
-  const restX = everyRow ? X : selectPoints(X, (zero as ZeroShotSplit).rest);
+  // A document with no term is the origin of the text's space: clustered, it would pull a centre
+  // to the origin or make a topic of blank documents. It is set aside, in no topic (−1), unless
+  // its vectors were given or the clusters come from NMF or the caller (which place it themselves).
+  const blank = embeddings === null && settings.algorithm !== "nmf" && settings.clusters === null ? blankRows(X) : null;
+  const split = setAside(zero, blank, n);
+  if (blank !== null && blank.count > 0) noteBlankDocuments(warnings, blank.count);
+  // The rows left to cluster: all of them (no copy) unless some were set aside.
+  const everyRow = split === null || split.rest.length === n;
+  const restX = everyRow ? X : selectPoints(X, (split as ZeroShotSplit).rest);
   const restSample = everyRow ? sample : documentSample(restX.rows, sampleSize, seed);
   const nRest = restX.rows;
   const zeroTopics = zero?.used.length ?? 0;
@@ -937,6 +982,10 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
     );
     // Every guided topic needs a cluster of its own.
     kRest = Math.max(kChoice.chosen, settings.seedTopics?.length ?? 0);
+    if (kRest === 1)
+      warnings.push(
+        warning("duplicate-points", "k = 1: the documents' vectors are all the same, so there is one topic"),
+      );
     kChosenBy = "sweep";
   }
   const kFitted = given === null ? kRest + zeroTopics : given.fit.kmeans.k;
@@ -977,10 +1026,10 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
   const measured =
     given !== null
       ? { fit: given.fit, stability: null, stabilityRows: 0 }
-      : zero === null
+      : split === null
         ? (restMeasured as NonNullable<typeof restMeasured>)
         : {
-            fit: combineZeroShot(X, zero, restMeasured?.fit ?? null, metric),
+            fit: combineZeroShot(X, split, restMeasured?.fit ?? null, metric),
             stability: restMeasured?.stability ?? null,
             stabilityRows: restMeasured?.stabilityRows ?? 0,
           };

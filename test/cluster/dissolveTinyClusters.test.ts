@@ -78,6 +78,21 @@ describe("dissolveTinyClusters", () => {
     expect(out.kmeans?.labels[6]).toBe(out.labels[0]);
   });
 
+  it("leaves a document the fit set aside (−1 in the model too) in no cluster", () => {
+    const fit = fitOf(points, 3, "euclidean");
+    const alone = fit.labels[6] as number;
+    // Row 0 was set aside before clustering: in no cluster, for the fit and for its model.
+    const labels = Int32Array.from(fit.labels);
+    labels[0] = -1;
+    const km = fit.kmeans as NonNullable<ClusterFit["kmeans"]>;
+    const out = dissolveTinyClusters(points, { ...fit, labels, kmeans: { ...km, labels } });
+    expect(out.kmeans?.k).toBe(2);
+    expect(out.labels[0]).toBe(-1);
+    expect(out.kmeans?.labels[0]).toBe(-1);
+    expect(out.labels[6]).toBe(-1);
+    expect(out.kmeans?.labels[6]).toBeGreaterThanOrEqual(0);
+    expect(alone).toBeGreaterThanOrEqual(0);
+  });
   it("removes an empty cluster, with no document to place", () => {
     const X = twoPairs;
     const fit = fitOf(X, 2, "euclidean");

@@ -197,7 +197,10 @@ describe("predict(result, Y) and JSON", () => {
     // version 1 stored plain numbers: still read, to the same predictions
     const v1 = { ...json, version: 1, centroids: Array.from(result.centroids.data) };
     expect(predict(kmeansFromJSON(v1), X)).toEqual(predict(result, X));
-    expect(() => kmeansFromJSON({ ...json, labels: [7] })).toThrow(/labels must be integers/);
+    expect(() => kmeansFromJSON({ ...json, labels: [7] })).toThrow(/labels must be integers in \[-1, 3\)/);
+    expect(() => kmeansFromJSON({ ...json, labels: [-2] })).toThrow(/labels must be integers in \[-1, 3\)/);
+    // −1: a document in no cluster, as clusterTopics leaves a document with no term.
+    expect(kmeansFromJSON({ ...json, labels: [-1, 0, 2] }).labels).toEqual(Int32Array.of(-1, 0, 2));
   });
 });
 

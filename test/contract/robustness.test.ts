@@ -2,10 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { kmeans } from "../../src/cluster/kmeans.js";
 import { assertCsr } from "../../src/core/csr.js";
-import { EmptyInputError } from "../../src/core/errors.js";
+import { EmptyInputError, TopiclensError } from "../../src/core/errors.js";
 import { createRandom } from "../../src/core/random.js";
 import { seedCorpus } from "../../src/corpus/seed.js";
 import { clusterTopics } from "../../src/pipeline/clusterTopics.js";
+import { topicModelFromJSON } from "../../src/pipeline/topicModel.js";
 import { normalizeText } from "../../src/text/normalize.js";
 import { tokenize } from "../../src/text/tokenize.js";
 import { fitTransformTfidf } from "../../src/vectorize/tfidf.js";
@@ -77,7 +78,22 @@ describe("clusterTopics on awkward corpora returns a valid result", () => {
       stabilitySeeds: 1,
     });
     expect(r.assignments).toHaveLength(10_070);
-    expect(r.warnings.map((w) => w.message).join(" ")).toMatch(/10000 document\(s\) have no terms/);
+    // Blank documents are in no topic, and no topic is made of them or grows by them.
+    expect(Array.from(r.assignments.subarray(0, 10_000)).every((a) => a === -1)).toBe(true);
+    expect(Array.from(r.assignments.subarray(10_000)).every((a) => a >= 0)).toBe(true);
+    expect(r.topics.map((t) => t.size).reduce((a, b) => a + b)).toBe(70);
+    expect(r.warnings.map((w) => w.message).join(" ")).toMatch(
+      /10000 document\(s\) have no terms in the vocabulary; they are in no topic \(−1\)/,
+    );
+    expect(Array.from(r.model.predict(["", "of the", abstracts[0] as string]).subarray(0, 2))).toEqual([-1, -1]);
+    const saved = topicModelFromJSON(JSON.parse(JSON.stringify(r.model.toJSON())));
+    expect(saved.predict(abstracts)).toEqual(r.assignments.subarray(10_000));
+  });
+  it('blank documents do not choose k: 200 among the abstracts, k: "auto"', () => {
+    const r = clusterTopics([...Array.from({ length: 200 }, () => ""), ...abstracts], { stabilitySeeds: 1 });
+    expect(r.quality.kChoice?.chosen).toBeGreaterThanOrEqual(5);
+    expect(r.topics.every((t) => t.size > 0 && t.keywords.length > 0)).toBe(true);
+    expect(r.topics.map((t) => t.size).reduce((a, b) => a + b)).toBe(70);
   });
   it("10,000 empty strings alone: a typed error with the remedy", () => {
     expect(() => clusterTopics(Array.from({ length: 10_000 }, () => ""))).toThrow(
@@ -100,8 +116,52 @@ describe("clusterTopics on awkward corpora returns a valid result", () => {
       { k: 3 },
     );
     expect(same.warnings.map((w) => w.message).join(" ")).toMatch(/distinct clusters found for k = 3/);
+    // k: "auto" finds the one topic there is, rather than an empty second one.
     const auto = clusterTopics(Array.from({ length: 30 }, () => abstracts[0] as string));
-    expect(auto.topics.length).toBeGreaterThanOrEqual(1);
+    expect(auto.topics.map((t) => t.size)).toEqual([30]);
+    expect(auto.quality.kChoice?.chosen).toBe(1);
+    expect(auto.warnings.map((w) => w.message).join(" ")).toMatch(/k = 1: the documents' vectors are all the same/);
+  });
+  it("any small corpus gives a valid result or a typed error, whatever k and option", () => {
+    // Few, short documents over a small vocabulary: documents that share no word, empty
+    // ones, duplicates, abbreviations, lone brackets.
+    const word = fc.oneof(
+      fc.stringMatching(/^[a-e]{2,3}$/),
+      fc.constantFrom("federated learning (FL)", "FL", "the", "(", ")", "2024", "a-b", "學習"),
+    );
+    const doc = fc.array(word, { maxLength: 10 }).map((a) => a.join(" "));
+    const options = fc.constantFrom<Record<string, unknown>>(
+      {},
+      { algorithm: "nmf" },
+      { outliers: "auto" },
+      { reduce: "none" },
+      { seedTopics: [["aa", "bb"], ["cc"]] },
+      { zeroShotTopics: ["aa bb", "cc dd"] },
+      { vectorizer: { ngramRange: [1, 2] } },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(doc, { minLength: 1, maxLength: 20 }),
+        fc.integer({ min: 0, max: 5 }),
+        fc.constantFrom<"auto" | number>("auto", 2, 3, 5),
+        options,
+        (docs, seed, k, extra) => {
+          let result: ReturnType<typeof clusterTopics>;
+          try {
+            result = clusterTopics(docs, { k, seed, ...extra });
+          } catch (error) {
+            expect(error).toBeInstanceOf(TopiclensError);
+            return;
+          }
+          expect(result.assignments).toHaveLength(docs.length);
+          const outliers = Array.from(result.assignments).filter((a) => a < 0).length;
+          expect(result.topics.reduce((a, t) => a + t.size, 0) + outliers).toBe(docs.length);
+          if (k === "auto") expect(result.topics.every((t) => t.size > 0)).toBe(true);
+          expect(result.toMarkdown().length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
   it("5,000 documents mixing languages and scripts", () => {
     const r = createRandom(7);

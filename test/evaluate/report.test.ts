@@ -73,6 +73,27 @@ describe("sweepK(X, options)", () => {
     expect(striped.rows.every((r) => r.stability === 1 && Number.isNaN(r.inertia))).toBe(true);
     expect(() => sweepK(matrix, { clusterer: 3 as never })).toThrow(/options.clusterer must be a function/);
   });
+  it("recommends a k when no k is stable: seeds that agree less than chance at every k", () => {
+    // Three one-word documents sharing no word and an empty one: at these seeds every k's
+    // mean ARI is below 0, so 0.8 x the best would be above the best.
+    const apart = fitTransformTfidf(["", "aa", "ab", "ac"], { minDf: 1, maxDf: 1 }).matrix;
+    const sweep = sweepK(apart, { kRange: [2, 3], seeds: [2, 3, 4] });
+    expect(sweep.rows.map((r) => r.stability)).toEqual([expect.closeTo(-1 / 3, 12), expect.closeTo(-0.2, 12)]);
+    expect(sweep.recommendedK).toBe(3);
+    expect(sweep.rule).toMatch(/at least the best - 0\.2 x \|best\| \(-0\.200\)/);
+  });
+  it("recommends k = 1 when every k's clustering is one cluster (every point the same)", () => {
+    const same = sweepK(
+      Array.from({ length: 6 }, () => [1, 2]),
+      { kRange: [2, 4] },
+    );
+    expect(same.recommendedK).toBe(1);
+    expect(same.rule).toMatch(/every k's clustering put all points in one cluster/);
+    const two = sweepK([...Array.from({ length: 5 }, () => [1, 0]), ...Array.from({ length: 5 }, () => [0, 1])], {
+      kRange: [2, 4],
+    });
+    expect(two.recommendedK).toBe(2);
+  });
   it("rejects bad ranges", () => {
     expect(() => sweepK(matrix, { kRange: [1, 4] })).toThrow(/options.kRange\[0\] must be an integer in \[2, 69\]/);
     expect(() => sweepK(matrix, { seeds: [] })).toThrow(/options.seeds must be a non-empty array/);

@@ -127,12 +127,7 @@ export function createVectorizeStage(
           "docs",
         );
       if (emptyRows > 0)
-        warnings.push(
-          warning(
-            "empty-documents",
-            `${emptyRows} document(s) have no terms in the vocabulary and were placed in the nearest topic arbitrarily`,
-          ),
-        );
+        warnings.push(warning("empty-documents", `${emptyRows} document(s) have no terms in the vocabulary`));
       return {
         fit,
         tokens,
