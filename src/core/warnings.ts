@@ -10,6 +10,8 @@ export type WarningCode =
   | "not-converged"
   /** An onIteration callback stopped the run. */
   | "stopped"
+  /** options.kRange reached the number of documents to cluster and was cut below it. */
+  | "k-range-cut"
   /** Too few documents to choose k; k = 1. */
   | "too-few-documents"
   /** Documents without a vocabulary term. */

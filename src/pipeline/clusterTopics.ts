@@ -376,7 +376,7 @@ function resolveSettings(fn: string, options: ClusterTopicsOptions, n?: number):
     abbreviations: check("abbreviations"),
     reduce: check("reduce"),
     k: check("k"),
-    kRange: o.kRange,
+    kRange: o.kRange === undefined ? undefined : checkSpecValue<readonly [number, number]>(fn, "kRange", o.kRange),
     vectorizer: o.vectorizer,
     keywords: o.keywords,
     keywordWords: { stopWords: o.vectorizer?.stopWords ?? "en", extraStopWords: o.vectorizer?.extraStopWords ?? [] },
@@ -882,6 +882,20 @@ function noteBlankDocuments(warnings: Warning[], count: number): void {
   else warnings.push(note);
 }
 
+/** The asked k range, cut to below the rows the sweep clusters (a stream's count is known only now). */
+function kRangeWithin(range: readonly [number, number], rows: number, warnings: Warning[]): readonly [number, number] {
+  const [lo, hi] = range;
+  if (hi <= rows - 1) return range;
+  const cut = [Math.min(lo, rows - 1), rows - 1] as const;
+  warnings.push(
+    warning(
+      "k-range-cut",
+      `options.kRange [${lo}, ${hi}] was cut to [${cut[0]}, ${cut[1]}]: k must stay below the ${rows} documents the sweep clusters`,
+    ),
+  );
+  return cut;
+}
+
 /** BERTopic's `seed_multiplier`. */
 const SEED_MULTIPLIER = 1.2;
 
@@ -960,7 +974,14 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
       warnings.push(warning("too-few-documents", `k = 1: ${n} document(s) are too few to compare values of k`));
   } else {
     const sweepSettings = {
-      kRange: settings.kRange ?? defaultKRange(nRest),
+      kRange:
+        settings.kRange === undefined
+          ? defaultKRange(nRest)
+          : kRangeWithin(
+              settings.kRange,
+              restSample === null ? nRest : Math.min(SWEEP_ROWS, restSample.length),
+              warnings,
+            ),
       seed,
       metric,
       nInit,

@@ -326,6 +326,16 @@ export function checkSpecValue<T>(fn: string, key: string, value: unknown): T {
       return checkOneOf(fn, argument, value, kind.choices) as T;
     case "switch":
       return checkBoolean(fn, argument, value) as T;
+    case "range": {
+      if (!Array.isArray(value) || value.length !== 2)
+        throw new InvalidArgumentError(
+          `${fn}: ${argument} must be [min, max], two integers; got ${describeValue(value)}`,
+          argument,
+        );
+      const lo = checkInteger(fn, `${argument}[0]`, value[0], kind.min);
+      const hi = checkInteger(fn, `${argument}[1]`, value[1], lo, undefined, `at least ${argument}[0] = ${lo}`);
+      return [lo, hi] as T;
+    }
     default:
       throw new InvalidArgumentError(`${fn}: ${argument} has no spec check`, argument);
   }

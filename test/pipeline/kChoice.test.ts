@@ -46,4 +46,19 @@ describe("result.quality.kChoice: how firmly k was chosen", () => {
     expect(c?.agreement).toBeNull();
     expect(c?.uncertain).toBe(c?.margin !== null && (c?.margin as number) < 0.005);
   });
+
+  it("checks options.kRange up front, and cuts a range reaching the documents with a warning", () => {
+    expect(() => clusterTopics(docs, { kRange: [6, 3] })).toThrow(
+      /clusterTopics: options.kRange\[1\] must be an integer >= 6 \(at least options.kRange\[0\] = 6\); got 3/,
+    );
+    expect(() => clusterTopics(docs, { kRange: [2, 3, 4] as never })).toThrow(
+      /clusterTopics: options.kRange must be \[min, max\], two integers; got an array of length 3/,
+    );
+    const few = docs.slice(0, 8);
+    const cut = clusterTopics(few, { kRange: [3, 40], stabilitySeeds: 1 });
+    expect(cut.sweep?.rows.map((r) => r.k)).toEqual([3, 4, 5, 6, 7]);
+    expect(cut.warnings.map((w) => w.message)).toContain(
+      "options.kRange [3, 40] was cut to [3, 7]: k must stay below the 8 documents the sweep clusters",
+    );
+  });
 });
