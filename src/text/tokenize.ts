@@ -26,6 +26,15 @@ export interface TokenizeOptions {
    * sender or encoding instead of by subject (default tokenizer only). @defaultValue true
    */
   readonly dropNonText?: boolean;
+  /**
+   * Split runs of scripts written without spaces between words (Chinese, Japanese, Thai,
+   * Lao, Khmer, Burmese) into words with the runtime's `Intl.Segmenter` (ICU's dictionaries),
+   * so that "机器学习是人工智能的一个分支" gives "机器", "学习", "人工", "智能", "一个", "分支"
+   * rather than one token. Other scripts are untouched. Segmentation follows the runtime's
+   * ICU data, which can differ between runtime versions; without `Intl.Segmenter` such runs
+   * stay whole (default tokenizer only). @defaultValue true
+   */
+  readonly segmentWords?: boolean;
 }
 
 export const TOKENIZE_DEFAULTS = Object.freeze({
@@ -34,6 +43,7 @@ export const TOKENIZE_DEFAULTS = Object.freeze({
   keepNumbers: false,
   dropMath: true,
   dropNonText: true,
+  segmentWords: true,
 });
 
 /** The options that shape a tokenizer (every vectorizer takes them too). */
@@ -44,6 +54,7 @@ export const TOKENIZE_OPTION_NAMES = [
   "keepNumbers",
   "dropMath",
   "dropNonText",
+  "segmentWords",
 ] as const;
 
 /**
@@ -105,6 +116,29 @@ function hasLongRun(s: string): boolean {
   return false;
 }
 
+// Scripts written without spaces between words: their runs are one WORD match.
+const NO_SPACE_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+// Every such script lies at or above U+0E00: a text without such a character needs no other test.
+const FROM_THAI_UP = /[\u0e00-\uffff]/;
+
+// One word segmenter for every tokenizer, made on first use; null where the runtime has none.
+let wordSegmenter: Intl.Segmenter | null | undefined;
+
+/** The words of a run in a script written without spaces, by the runtime's ICU word breaks. */
+function segmentedWords(run: string): string[] | null {
+  if (wordSegmenter === undefined)
+    wordSegmenter =
+      typeof Intl !== "undefined" && typeof Intl.Segmenter === "function"
+        ? new Intl.Segmenter("und", { granularity: "word" })
+        : null;
+  if (wordSegmenter === null) return null;
+  const out: string[] = [];
+  for (const piece of wordSegmenter.segment(run)) if (piece.isWordLike) out.push(piece.segment);
+  return out;
+}
+
 /** Code points of a string, as `[...s].length` counts them (a lone surrogate is one). */
 function codePoints(s: string): number {
   let n = 0;
@@ -163,19 +197,29 @@ export function createTokenizer(options: TokenizeOptions = {}, fn = "tokenize", 
   const keepNumbers = checkBoolean(fn, `${name}.keepNumbers`, opts.keepNumbers ?? TOKENIZE_DEFAULTS.keepNumbers);
   const dropMath = checkBoolean(fn, `${name}.dropMath`, opts.dropMath ?? TOKENIZE_DEFAULTS.dropMath);
   const dropNonText = checkBoolean(fn, `${name}.dropNonText`, opts.dropNonText ?? TOKENIZE_DEFAULTS.dropNonText);
+  const segmentWords = checkBoolean(fn, `${name}.segmentWords`, opts.segmentWords ?? TOKENIZE_DEFAULTS.segmentWords);
+  const keep = (token: string, out: string[]): void => {
+    let t = token;
+    if (t.endsWith("'s") || t.endsWith("'S")) t = t.slice(0, -2);
+    if (t.length < minLength) return;
+    // Count code points only when a surrogate pair could make length misleading.
+    if (minLength > 1 && t.length < 2 * minLength && codePoints(t) < minLength) return;
+    // Only a token that starts with a digit can be all digits and punctuation.
+    if (!keepNumbers && mayBeNumber(t) && NUMBER_LIKE.test(t)) return;
+    if (dropMath && MATH_DEBRIS.has(t)) return;
+    out.push(t);
+  };
   return (text) => {
-    const matches = normalizeText(dropNonText ? withoutNonText(text) : text, lowercase).match(WORD);
+    const normalized = normalizeText(dropNonText ? withoutNonText(text) : text, lowercase);
+    const matches = normalized.match(WORD);
     const out: string[] = [];
     if (matches === null) return out;
-    for (let token of matches) {
-      if (token.endsWith("'s") || token.endsWith("'S")) token = token.slice(0, -2);
-      if (token.length < minLength) continue;
-      // Count code points only when a surrogate pair could make length misleading.
-      if (minLength > 1 && token.length < 2 * minLength && codePoints(token) < minLength) continue;
-      // Only a token that starts with a digit can be all digits and punctuation.
-      if (!keepNumbers && mayBeNumber(token) && NUMBER_LIKE.test(token)) continue;
-      if (dropMath && MATH_DEBRIS.has(token)) continue;
-      out.push(token);
+    // One test of the whole text spares every token of a text in other scripts the per-token test.
+    const segment = segmentWords && FROM_THAI_UP.test(normalized) && NO_SPACE_SCRIPT.test(normalized);
+    for (const token of matches) {
+      const words = segment && NO_SPACE_SCRIPT.test(token) ? segmentedWords(token) : null;
+      if (words === null) keep(token, out);
+      else for (const w of words) keep(w, out);
     }
     return out;
   };

@@ -16,6 +16,7 @@ export interface AnalyzeSpec {
     readonly keepNumbers: boolean;
     readonly dropMath: boolean;
     readonly dropNonText: boolean;
+    readonly segmentWords: boolean;
   };
   readonly stopWords: readonly string[];
   readonly abbreviations: boolean;
@@ -50,6 +51,7 @@ export function analyzeSpecOf(analyzer: Analyzer, abbreviations: boolean): Analy
       keepNumbers: o.keepNumbers,
       dropMath: o.dropMath,
       dropNonText: o.dropNonText,
+      segmentWords: o.segmentWords,
     },
     stopWords: [...analyzer.stopWords.words],
     abbreviations,
@@ -73,6 +75,7 @@ function readerOf(spec: AnalyzeSpec): { tokenizer: Tokenizer; stop: Set<string> 
           keepNumbers: t.keepNumbers,
           dropMath: t.dropMath,
           dropNonText: t.dropNonText,
+          segmentWords: t.segmentWords,
         },
         "analyzeBatch",
       ),

@@ -78,6 +78,7 @@ export interface ResolvedTfidfOptions {
   readonly keepNumbers: boolean;
   readonly dropMath: boolean;
   readonly dropNonText: boolean;
+  readonly segmentWords: boolean;
   readonly ngramRange: readonly [number, number];
   readonly minDf: number;
   readonly maxDf: number;
@@ -165,6 +166,7 @@ export function resolveTfidfOptions(fn: string, options: TfidfOptions | undefine
       keepNumbers: o.keepNumbers,
       dropMath: o.dropMath,
       dropNonText: o.dropNonText,
+      segmentWords: o.segmentWords,
     },
     fn,
     name,
@@ -176,6 +178,7 @@ export function resolveTfidfOptions(fn: string, options: TfidfOptions | undefine
     keepNumbers: o.keepNumbers ?? false,
     dropMath: o.dropMath ?? true,
     dropNonText: o.dropNonText ?? true,
+    segmentWords: o.segmentWords ?? true,
     ngramRange: [minN, maxN],
     minDf,
     maxDf,

@@ -46,7 +46,7 @@ describe("tokenize(text)", () => {
       "In article <1993Apr5.123@netcom.com> he wrote\n" +
       "M>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX\n" +
       "MEIH@$H^,#\",4*&?8%'U#6#,-V`W!H>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX>'AX\nend 中文文本中文文本中文文本中文文本中文文本中文文本中文文本中文文本中文文本中文文本";
-    expect(tokenize(post)).toEqual([
+    expect(tokenize(post, { segmentWords: false })).toEqual([
       "mail",
       "joe",
       "see",
@@ -58,12 +58,48 @@ describe("tokenize(text)", () => {
       "end",
       "中文文本".repeat(10),
     ]);
+    // By default the Chinese run is split into its words, all of them kept.
+    expect(tokenize(post).slice(9)).toEqual(Array.from({ length: 10 }, () => ["中文", "文本"]).flat());
     // Off: the pieces come back, as before the option existed.
     const kept = tokenize(post, { dropNonText: false });
     for (const piece of ["uiuc", "edu", "github", "netcom", "ax", "example"]) expect(kept).toContain(piece);
     // A long hyphenated word or formula with spaces is text.
     expect(tokenize("a state-of-the-art method")).toEqual(["state-of-the-art", "method"]);
     expect(() => tokenize("x", { dropNonText: 1 as unknown as boolean })).toThrow(/options.dropNonText/);
+  });
+  it("splits runs of scripts written without spaces into words, and leaves every other script as it was", () => {
+    expect(tokenize("机器学习是人工智能的一个分支。深度学习使用神经网络")).toEqual([
+      "机器",
+      "学习",
+      "人工",
+      "智能",
+      "一个",
+      "分支",
+      "深度",
+      "学习",
+      "使用",
+      "神经",
+      "网络",
+    ]);
+    // Japanese mixes kanji, kana and Latin in one run; one-character words go as minLength says.
+    expect(tokenize("東京大学の研究者が新しいAIモデルを発表した")).toEqual([
+      "東京",
+      "大学",
+      "研究者",
+      "新しい",
+      "ai",
+      "モデル",
+      "発表",
+      "した",
+    ]);
+    expect(tokenize("ภาษาไทยง่ายนิดเดียว")).toEqual(["ภาษา", "ไทย", "ง่าย", "นิด", "เดียว"]);
+    expect(tokenize("机器学习", { segmentWords: false })).toEqual(["机器学习"]);
+    // Scripts with spaces between words are not segmented: the same tokens either way.
+    const spaced = "Federated learning (FL) über Geräte, обучение моделей, 한국어 텍스트 분석, don't stop";
+    expect(tokenize(spaced)).toEqual(tokenize(spaced, { segmentWords: false }));
+    expect(() => tokenize("x", { segmentWords: "yes" as unknown as boolean })).toThrow(
+      /tokenize: options.segmentWords must be true or false; got "yes"/,
+    );
   });
   it("finds every run of 40 printable ASCII characters, wherever it starts and however long (property)", () => {
     const pieces = fc.constantFrom("a", "b", "7", ">", "-", " ", "\n", "é", "文", "ab".repeat(15), "x".repeat(39));

@@ -114,6 +114,20 @@ describe("TfidfModel", () => {
     expect(held(tfidfFromJSON(json))).toBe(true);
   });
 
+  it("a model saved before segmentWords existed keeps a run of Chinese as one word", () => {
+    const docs = ["机器学习 模型", "机器学习很有趣", "深度学习"];
+    const json = JSON.parse(JSON.stringify(fitTfidf(docs, { minDf: 1 })));
+    expect(json.options.segmentWords).toBe(true);
+    expect(json.vocabulary).toContain("学习");
+    expect(tfidfFromJSON(json).transform(["机器学习"]).indices.length).toBe(2);
+    // What an older version saved: whole runs as words, and no segmentWords in its options.
+    const older = JSON.parse(JSON.stringify(fitTfidf(docs, { minDf: 1, segmentWords: false })));
+    delete older.options.segmentWords;
+    const whole = older.vocabulary.indexOf("机器学习");
+    expect(whole).toBeGreaterThanOrEqual(0);
+    expect(Array.from(tfidfFromJSON(older).transform(["机器学习"]).indices)).toEqual([whole]);
+  });
+
   it("tfidfFromJSON refuses foreign, newer or tampered models", () => {
     const json = JSON.parse(JSON.stringify(fit.model));
     expect(() => tfidfFromJSON({ ...json, format: "other" })).toThrow(IncompatibleModelError);
