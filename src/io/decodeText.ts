@@ -26,7 +26,7 @@ export function decodeText(fn: string, where: string, bytes: Uint8Array): string
   const replaced = text.slice(0, 65536).split("\uFFFD").length - 1;
   if (replaced > 16 && replaced > head.length / 1000) {
     throw new InvalidArgumentError(
-      `${fn}: ${where} is not UTF-8 text (${replaced} invalid byte sequences at its start); convert it to UTF-8 first, e.g. iconv -f latin1 -t utf-8`,
+      `${fn}: ${where} is not UTF-8 text (${replaced} invalid byte sequences at its start); convert it to UTF-8 first from the encoding it was saved in, e.g. iconv -f latin1 -t utf-8 (Western European text; gb18030 or big5 for Chinese, shift_jis for Japanese, euc-kr for Korean)`,
       "path",
     );
   }

@@ -7,13 +7,13 @@ import { clusterTopics } from "../../src/pipeline/clusterTopics.js";
 import { readSharedCorpus } from "./shared.js";
 
 // Label match (bench/labelMatch.mjs): the topic holding most of a class's documents names
-// it. The floors are the README's figures for these seeds.
+// it. The floors are the README's figures for these seeds (20 Newsgroups: 15 of 20 on seeds
+// 0 and 2 since its 61 blank posts are set aside before clustering; 16 and 16 before).
 const CASES = [
   { corpus: "bbc-news.jsonl", seed: 0, named: 5 },
   { corpus: "reuters-r8.jsonl", seed: 0, named: 6 },
-  { corpus: "20newsgroups-bydate.jsonl.gz", seed: 0, named: 16 },
-  // Its PC and Mac hardware groups share a topic whose label names Mac.
-  { corpus: "20newsgroups-bydate.jsonl.gz", seed: 2, named: 16 },
+  { corpus: "20newsgroups-bydate.jsonl.gz", seed: 0, named: 15 },
+  { corpus: "20newsgroups-bydate.jsonl.gz", seed: 2, named: 15 },
 ];
 
 const named = classesNamed as (

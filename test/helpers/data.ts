@@ -36,6 +36,11 @@ export function readCorpus(name: string, limit: number): CorpusRecord[] {
   return parseJsonLines(readFileSync(join(ROOT, "test", "fixtures", "corpora", fixture.file)), true, limit);
 }
 
+/** A whole corpus committed in test/fixtures/corpora that is no prefix of a development corpus (see its README). */
+export function readCommittedCorpus(file: string): CorpusRecord[] {
+  return parseJsonLines(readFileSync(join(ROOT, "test", "fixtures", "corpora", file)), true, Number.POSITIVE_INFINITY);
+}
+
 /** JSON lines (gunzipped when `gzipped`), the first `limit` of them. */
 export function parseJsonLines(raw: Buffer, gzipped: boolean, limit: number): CorpusRecord[] {
   const text = (gzipped ? gunzipSync(raw) : raw).toString("utf8");

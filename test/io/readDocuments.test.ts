@@ -46,6 +46,15 @@ describe("readDocuments(path)", () => {
     const latin1 = Buffer.from("caf\xe9 ".repeat(400), "latin1");
     writeFileSync(join(tmp, "latin1.txt"), latin1);
     await expect(readDocuments(join(tmp, "latin1.txt"))).rejects.toThrow(/is not UTF-8 text/);
+    // Chinese saved as GBK: refused, with the encodings to convert from.
+    const gbk = Buffer.from(
+      Array.from({ length: 300 }, () => [0xbb, 0xfa, 0xc6, 0xf7, 0xd1, 0xa7, 0xcf, 0xb0, 0x0a]).flat(),
+    );
+    expect(new TextDecoder("gbk").decode(gbk.subarray(0, 8))).toBe("机器学习");
+    writeFileSync(join(tmp, "gbk.txt"), gbk);
+    await expect(readDocuments(join(tmp, "gbk.txt"))).rejects.toThrow(
+      /gbk\.txt is not UTF-8 text \(\d+ invalid byte sequences at its start\); convert it to UTF-8 first from the encoding it was saved in, e\.g\. iconv -f latin1 -t utf-8 \(Western European text; gb18030 or big5 for Chinese/,
+    );
   });
 
   it("says what is wrong with a missing or unreadable path, once", async () => {
