@@ -1,6 +1,6 @@
 import { formatNumber } from "../core/escape.js";
 import type { TopicsResult } from "../pipeline/types.js";
-import { documentName, outlierIndices } from "./summarize.js";
+import { documentName, noTopicWords, outlierIndices } from "./summarize.js";
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\s+/g, " ");
 
@@ -27,7 +27,14 @@ export function toMarkdown(result: TopicsResult, options: { titles?: number } = 
   }
   const outliers = outlierIndices(result);
   if (outliers.length > 0) {
-    out.push("", `## Outliers (${outliers.length})`, "", "Documents that fit no topic well (topic −1):", "");
+    const { name, what } = noTopicWords(result);
+    out.push(
+      "",
+      `## ${name.charAt(0).toUpperCase()}${name.slice(1)} (${outliers.length})`,
+      "",
+      `Documents ${what} (topic −1):`,
+      "",
+    );
     for (const i of outliers.slice(0, maxTitles)) out.push(`- ${cell(documentName(result, i))}`);
     if (outliers.length > maxTitles) out.push(`- … and ${outliers.length - maxTitles} more`);
   }

@@ -26,12 +26,24 @@ export function toText(result: TopicsResult, options: { titles?: number } = {}):
   }
   const outliers = outlierIndices(result);
   if (outliers.length > 0) {
-    lines.push("", `[-1] outliers: ${outliers.length} documents that fit no topic well`);
+    const { name, what } = noTopicWords(result);
+    lines.push("", `[-1] ${name}: ${outliers.length} documents ${what}`);
     for (const i of outliers.slice(0, maxTitles)) lines.push(`    - ${documentName(result, i)}`);
     if (outliers.length > maxTitles) lines.push(`    ... and ${outliers.length - maxTitles} more`);
   }
   if (result.warnings.length > 0) lines.push("", ...result.warnings.map((w) => `warning: ${w.message}`));
   return lines.join("\n");
+}
+
+/**
+ * How reports name topic −1: outliers when the call set documents aside as fitting no topic
+ * well; otherwise documents given no cluster, or with no term (or no NMF weight) to place them by.
+ */
+export function noTopicWords(result: TopicsResult): { readonly name: string; readonly what: string } {
+  const p = result.parameters;
+  if (p.outliers !== null) return { name: "outliers", what: "that fit no topic well" };
+  const given = p.kChosenBy === "given" && p.algorithm !== "nmf";
+  return { name: "in no topic", what: given ? "given no cluster" : "with no term to place them by" };
 }
 
 /** The documents in topic −1 (outliers), in order. */

@@ -86,8 +86,15 @@ describe("clusterTopics on awkward corpora returns a valid result", () => {
       /10000 document\(s\) have no terms in the vocabulary; they are in no topic \(−1\)/,
     );
     expect(Array.from(r.model.predict(["", "of the", abstracts[0] as string]).subarray(0, 2))).toEqual([-1, -1]);
+    // Reports name them for what they are: not outliers (none were asked for), but placeless.
+    expect(r.toString()).toContain("[-1] in no topic: 10000 documents with no term to place them by");
+    expect(r.toMarkdown()).toContain("## In no topic (10000)\n\nDocuments with no term to place them by (topic −1):");
     const saved = topicModelFromJSON(JSON.parse(JSON.stringify(r.model.toJSON())));
     expect(saved.predict(abstracts)).toEqual(r.assignments.subarray(10_000));
+  });
+  it("reports name topic −1 by why its documents are there", () => {
+    const given = clusterTopics(abstracts, { clusters: abstracts.map((_, i) => (i < 5 ? -1 : i % 3)) });
+    expect(given.toString()).toContain("[-1] in no topic: 5 documents given no cluster");
   });
   it('blank documents do not choose k: 200 among the abstracts, k: "auto"', () => {
     const r = clusterTopics([...Array.from({ length: 200 }, () => ""), ...abstracts], { stabilitySeeds: 1 });
