@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from "../core/errors.js";
 import { excerpt } from "../pipeline/documents.js";
 import type { HtmlOptions, TopicsResult } from "../pipeline/types.js";
-import { documentName, outlierIndices } from "./summarize.js";
+import { documentName, noTopicWords, outlierIndices } from "./summarize.js";
 
 /** Documents embedded in a page at most: the file stays small and the page quick. */
 export const EXPLORER_MAX_DOCUMENTS = 20_000;
@@ -72,7 +72,7 @@ export function explorerData(result: TopicsResult, documents?: HtmlOptions["docu
   if (share === 1) {
     const outliers = outlierIndices(result);
     if (outliers.length > 0)
-      topics.push({ id: -1, label: "outliers", size: outliers.length, keywords: [], docs: outliers });
+      topics.push({ id: -1, label: noTopicWords(result).name, size: outliers.length, keywords: [], docs: outliers });
   }
   const docs = chosen.map((i) => {
     const doc = documents?.[i];
@@ -123,13 +123,13 @@ const startsWord = (text, w) => { for (let at = text.indexOf(w); at >= 0; at = t
 const hasAll = (text, words) => { const t = text.toLowerCase(); return words.every((w) => startsWord(t, w)); };
 const matches = (d, words) => hasAll(d[2] + " " + d[3] + " " + d[4], words);
 const themeText = (t) => t.label + " " + t.keywords.map((k) => k[0]).join(" ");
-const topicName = (t) => (t < 0 ? "outliers" : "topic " + t + (topics.has(t) ? ": " + topics.get(t).label : ""));
+const topicName = (t) => (t < 0 ? (topics.has(-1) ? topics.get(-1).label : "outliers") : "topic " + t + (topics.has(t) ? ": " + topics.get(t).label : ""));
 const pointTopics = new Map(dots.map((c) => [Number(c.dataset.i), Number(c.dataset.topic)]));
 // A drawn point that is not among the embedded documents is known by its tooltip.
 const docOf = (i) => docs.get(i) || [i, pointTopics.get(i) ?? -1, pointNames.get(i) || "document " + (i + 1), "", ""];
 // A document in a list: its title (a button that opens it), id, theme (unless the list is the theme's) and excerpt.
 const item = (d, inTheme) => '<li value="' + (d[0] + 1) + '"><button class="tl-doc" data-i="' + d[0] + '">' + esc(d[2]) + "</button>" +
-  (d[3] ? ' <span class="tl-id">' + esc(d[3]) + "</span>" : "") + (inTheme ? "" : ' <span class="tl-dim">(' + (d[1] < 0 ? "outlier" : "topic " + d[1]) + ")</span>") +
+  (d[3] ? ' <span class="tl-id">' + esc(d[3]) + "</span>" : "") + (inTheme ? "" : ' <span class="tl-dim">(' + (d[1] < 0 ? topicName(-1) : "topic " + d[1]) + ")</span>") +
   (d[4] ? '<div class="tl-excerpt">' + esc(d[4]) + "</div>" : "") + "</li>";
 function focusPoint(i) {
   for (const c of dots) c.classList.toggle("tl-focus", Number(c.dataset.i) === i);
@@ -184,7 +184,7 @@ function showTopic(id) {
     (closest.length ? "<h3>Representative documents (closest to its centre)</h3><ul>" + closest.map((d) => '<li><button class="tl-doc" data-i="' + d[0] + '">' + esc(d[2]) + "</button></li>").join("") + "</ul>" : "");
   const embedded = items.length < t.size ? " (the " + items.length + " closest to its centre of " + t.size + ")" : "";
   mark((c) => Number(c.dataset.topic) === id, (topic) => topic === id);
-  show({ title: (id < 0 ? "Outliers" : id + ". " + t.label) + " \\u00b7 " + t.size + " documents", head, items, filter: true, theme: true, listTitle: "All documents, closest to its centre first" + embedded });
+  show({ title: (id < 0 ? t.label.charAt(0).toUpperCase() + t.label.slice(1) : id + ". " + t.label) + " \\u00b7 " + t.size + " documents", head, items, filter: true, theme: true, listTitle: "All documents, closest to its centre first" + embedded });
   focusPoint(-1);
 }
 function showDocument(i) {

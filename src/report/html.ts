@@ -4,7 +4,7 @@ import type { HtmlOptions, TopicsResult } from "../pipeline/types.js";
 import { documentLabel, EXPLORER_SCRIPT, EXPLORER_STYLE, explorerData } from "./explorer.js";
 import { topicColor } from "./palette.js";
 import { scatterSvg } from "./scatter.js";
-import { outlierIndices } from "./summarize.js";
+import { noTopicWords, outlierIndices } from "./summarize.js";
 
 export type { HtmlOptions } from "../pipeline/types.js";
 
@@ -58,6 +58,8 @@ function viewSections(result: TopicsResult, views: HtmlOptions["views"], documen
     );
   }
   if (views.outliers) {
+    // Topic −1 as the clustering left it (no similarity measured), or outlierDocuments' view.
+    const assigned = views.outliers.every((o) => Number.isNaN(o.similarity));
     const items = views.outliers
       .slice(0, 25)
       .map(
@@ -70,7 +72,7 @@ function viewSections(result: TopicsResult, views: HtmlOptions["views"], documen
         ? `<li style="list-style:none;color:#777">… ${views.outliers.length - 25} more</li>`
         : "";
     out.push(
-      `<section class="tl-view" id="outliers"><h2>Documents that fit no topic well (${views.outliers.length})</h2><ul class="tl-docs">${items}${more}</ul></section>`,
+      `<section class="tl-view" id="outliers"><h2>Documents ${assigned ? noTopicWords(result).what : "that fit no topic well"} (${views.outliers.length})</h2><ul class="tl-docs">${items}${more}</ul></section>`,
     );
   }
   return out.join("");

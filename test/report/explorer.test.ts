@@ -36,6 +36,17 @@ describe("the explorer's data", () => {
     expect(parse(explorerData(result)).docs.every((d) => d[4] === "")).toBe(true);
   });
 
+  it("names topic −1 by why its documents are there: in no topic (blank), or outliers", () => {
+    const withBlanks = [...docs, { id: "blank-1", title: "Blank", text: "" }];
+    const blank = clusterTopics(withBlanks, { k: 6, stabilitySeeds: 1 });
+    const minus = parse(explorerData(blank, withBlanks)).topics.find((t) => t.id === -1);
+    expect(minus).toMatchObject({ label: "in no topic", size: 1, docs: [70] });
+    expect(blank.toHTML({ documents: withBlanks })).toContain("<h2>Documents with no term to place them by (1)</h2>");
+    const outliers = clusterTopics(docs, { k: 6, stabilitySeeds: 1, outliers: { quantile: 0.9 } });
+    expect(parse(explorerData(outliers, docs)).topics.find((t) => t.id === -1)?.label).toBe("outliers");
+    expect(outliers.toHTML()).toMatch(/<h2>Documents that fit no topic well \(\d+\)<\/h2>/);
+  });
+
   it("names untitled documents by their text's start, and cannot close its script element", () => {
     const texts = docs.map((d) => d.text);
     const untitled = clusterTopics(texts, { k: 4, stabilitySeeds: 1 });
