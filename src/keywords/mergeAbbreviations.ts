@@ -54,8 +54,12 @@ export function mergeAbbreviations(
   // Look up only the strings the definitions name: maps of the whole vocabulary would cost
   // more than the merge itself at a million documents.
   const named = new Set<string>();
+  // Short forms the corpus defines, so that a number variant of one is never another's.
+  const definedShorts = new Set(abbreviations.map((a) => a.short.toLowerCase()));
   for (const a of abbreviations) {
     for (const w of wordsOf(a.short)) named.add(w);
+    const variant = numberVariant(a.short);
+    if (variant !== null) named.add(variant);
     const longWords = wordsOf(a.long);
     for (const w of longWords) named.add(w);
     named.add(longWords.join(" "));
@@ -64,7 +68,7 @@ export function mergeAbbreviations(
   const wordId = indexOfNamed(tokens.terms, named);
   const display = [...(table.displayTerms ?? table.vocabulary)];
   // Each merge: the short form's column goes into the long form's.
-  const merges: { from: number; into: number; short: number; long: Int32Array }[] = [];
+  const merges: { from: number[]; into: number; short: number[]; long: Int32Array }[] = [];
   const role = new Int8Array(table.vocabulary.length); // 1 = merged away, 2 = merged into
   const documentsWith = columnSums(table.documentCounts);
   for (const a of abbreviations) {
@@ -107,15 +111,43 @@ export function mergeAbbreviations(
     if (short === undefined || ids.some((id) => id === undefined)) continue;
     role[from] = 1;
     role[into] = 2;
-    merges.push({ from, into, short, long: Int32Array.from(ids as number[]) });
+    const merge = { from: [from], into, short: [short], long: Int32Array.from(ids as number[]) };
+    // "LLM" is the "LLMs" the corpus defines, one at a time: counted with it, unless the corpus
+    // defines it otherwise or mostly uses it undefined.
+    const variant = numberVariant(a.short);
+    const variantColumn = variant === null || definedShorts.has(variant) ? undefined : column.get(variant);
+    const variantId = variant === null ? undefined : wordId.get(variant);
+    if (
+      variantColumn !== undefined &&
+      variantId !== undefined &&
+      role[variantColumn] === 0 &&
+      a.documents >= MIN_DEFINED_SHARE * (documentsWith[variantColumn] as number)
+    ) {
+      role[variantColumn] = 1;
+      merge.from.push(variantColumn);
+      merge.short.push(variantId);
+    }
+    merges.push(merge);
   }
   const merged = mergeColumns(
     table,
     tokens,
     labels,
-    merges.map((m) => ({ into: m.into, from: [m.from], forms: [Int32Array.of(m.short), m.long] })),
+    merges.map((m) => ({ into: m.into, from: m.from, forms: [...m.short.map((id) => Int32Array.of(id)), m.long] })),
   );
   return { ...merged, displayTerms: display };
+}
+
+/**
+ * The same short form one at a time or several, lowercased: "LLMs" → "llm", "GNN" → "gnns".
+ * Only a lowercase "s" after a capital or digit is a plural ending ("AIS", "Atlas" are not);
+ * null for a short form with no letter before its end, or of more than one word.
+ */
+export function numberVariant(short: string): string | null {
+  if (/\s/.test(short) || !/\p{Lu}/u.test(short)) return null;
+  if (/[\p{Lu}\p{N}]s$/u.test(short)) return short.slice(0, -1).toLowerCase();
+  if (/[\p{Lu}\p{N}]$/u.test(short)) return `${short.toLowerCase()}s`;
+  return null;
 }
 
 /** "Federated Learning" is shown "federated learning"; "ReLU networks" and "GPT" keep their capitals. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MIN_DEFINED_SHARE } from "../../src/keywords/mergeAbbreviations.js";
+import { MIN_DEFINED_SHARE, numberVariant } from "../../src/keywords/mergeAbbreviations.js";
 import { clusterTopics } from "../../src/pipeline/clusterTopics.js";
 
 // Two themes: federated learning, where FL is defined in most documents that use it, and
@@ -81,5 +81,41 @@ describe("mergeAbbreviations, a long form with a word the tokenizer drops", () =
     const keywords = result.topics.flatMap((t) => t.keywords.map((x) => x.term));
     expect(keywords.filter((t) => t.includes("(CUBO)"))).toEqual([]);
     expect(keywords).toContain("upper bound");
+  });
+});
+
+describe("mergeAbbreviations, a short form one at a time and several", () => {
+  // LLMs is defined; LLM (one model) is written undefined, and AIS, whose S is no plural ending,
+  // is defined as well: its "ai" stays a word of its own.
+  const llm = Array.from({ length: 24 }, (_, i) =>
+    i % 3 === 0
+      ? `Large language models (LLMs) answer questions; each LLM is prompted with ${i % 2 === 0 ? "examples" : "rules"}.`
+      : `An LLM writes answers to questions; the LLM ${i % 2 === 0 ? "reasons" : "retrieves"} before answering.`,
+  );
+  const immune = Array.from(
+    { length: 24 },
+    (_, i) =>
+      `Artificial immune systems (AIS) detect anomalies in ${i % 2 === 0 ? "networks" : "sensors"}; AI methods and AIS detectors learn signatures.`,
+  );
+  const result = clusterTopics([...llm, ...immune], { k: 2, seed: 0, keywords: { topN: 25 } });
+  const terms = result.topics.map((t) => t.keywords.map((x) => x.term));
+
+  it("counts the other number with the definition: no `llm` beside `large language models (LLMs)`", () => {
+    const llmTopic = terms.find((list) => list.includes("large language models (LLMs)")) as string[];
+    expect(llmTopic).toBeDefined();
+    expect(llmTopic).not.toContain("llm");
+    expect(llmTopic).not.toContain("llms");
+    // Every one of the 24 documents holds LLM or LLMs, so the merged term is in all of them.
+    const topic = result.topics.find((t) => t.keywords.some((x) => x.term === "large language models (LLMs)"));
+    expect(topic?.size).toBe(24);
+  });
+
+  it("reads only a lowercase s after a capital as a plural ending", () => {
+    expect(numberVariant("LLMs")).toBe("llm");
+    expect(numberVariant("GNN")).toBe("gnns");
+    expect(numberVariant("3Ds")).toBe("3d");
+    expect(numberVariant("AIS")).toBe("aiss");
+    expect(numberVariant("FedAvg")).toBeNull();
+    expect(terms.flat()).toContain("artificial immune systems (AIS)");
   });
 });
