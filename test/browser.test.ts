@@ -76,6 +76,14 @@ describe("the ESM build in headless Chromium", () => {
         { title: "A, quoted title", text: "first text" },
         { title: "Second", text: "second text" },
       ]);
+      expect(JSON.parse((await page.evaluate(() => document.body.dataset.segmented)) as string)).toEqual([
+        "机器",
+        "学习",
+        "人工",
+        "智能",
+        "一个",
+        "分支",
+      ]);
       const topics = Number(await page.evaluate(() => document.body.dataset.topics));
       expect(await page.locator(".tl-topic").count()).toBe(topics);
       expect(await page.locator("svg circle").count()).toBe(70);

@@ -10,7 +10,7 @@ const run = (cmd: string, args: string[]) =>
 describe("the built package in Deno", () => {
   it("passes the library tests under `deno test`", () => {
     const out = run(DENO, ["test", "--no-check", "--allow-read", "test/deno/library.deno.ts"]);
-    expect(out).toMatch(/ok \| 4 passed \| 0 failed/);
+    expect(out).toMatch(/ok \| 5 passed \| 0 failed/);
   });
 
   it("says that read permission is missing, not that the file does not exist", () => {
