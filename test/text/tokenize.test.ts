@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InvalidArgumentError } from "../../src/core/errors.js";
 import { SKLEARN_TOKEN_PATTERN, tokenize, withoutNonText } from "../../src/text/tokenize.js";
+import { readFixture } from "../helpers/data.js";
 
 describe("tokenize(text)", () => {
   it("keeps intra-word hyphens and strips possessives", () => {
@@ -68,31 +69,9 @@ describe("tokenize(text)", () => {
     expect(() => tokenize("x", { dropNonText: 1 as unknown as boolean })).toThrow(/options.dropNonText/);
   });
   it("splits runs of scripts written without spaces into words, and leaves every other script as it was", () => {
-    expect(tokenize("机器学习是人工智能的一个分支。深度学习使用神经网络")).toEqual([
-      "机器",
-      "学习",
-      "人工",
-      "智能",
-      "一个",
-      "分支",
-      "深度",
-      "学习",
-      "使用",
-      "神经",
-      "网络",
-    ]);
-    // Japanese mixes kanji, kana and Latin in one run; one-character words go as minLength says.
-    expect(tokenize("東京大学の研究者が新しいAIモデルを発表した")).toEqual([
-      "東京",
-      "大学",
-      "研究者",
-      "新しい",
-      "ai",
-      "モデル",
-      "発表",
-      "した",
-    ]);
-    expect(tokenize("ภาษาไทยง่ายนิดเดียว")).toEqual(["ภาษา", "ไทย", "ง่าย", "นิด", "เดียว"]);
+    // Chinese; Japanese mixing kanji, kana and Latin in one run; Thai. One-character words go as minLength says.
+    const { cases } = readFixture<{ cases: [string, string[]][] }>("segmented-words.json");
+    for (const [text, words] of cases) expect(tokenize(text)).toEqual(words);
     expect(tokenize("机器学习", { segmentWords: false })).toEqual(["机器学习"]);
     // Scripts with spaces between words are not segmented: the same tokens either way.
     const spaced = "Federated learning (FL) über Geräte, обучение моделей, 한국어 텍스트 분석, don't stop";
