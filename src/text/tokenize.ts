@@ -128,11 +128,14 @@ let wordSegmenter: Intl.Segmenter | null | undefined;
 
 /** The words of a run in a script written without spaces, by the runtime's ICU word breaks. */
 function segmentedWords(run: string): string[] | null {
-  if (wordSegmenter === undefined)
-    wordSegmenter =
-      typeof Intl !== "undefined" && typeof Intl.Segmenter === "function"
-        ? new Intl.Segmenter("und", { granularity: "word" })
-        : null;
+  if (wordSegmenter === undefined) {
+    try {
+      wordSegmenter = new Intl.Segmenter("und", { granularity: "word" });
+    } catch {
+      // No Intl.Segmenter (an old runtime, or one built without ICU's data).
+      wordSegmenter = null;
+    }
+  }
   if (wordSegmenter === null) return null;
   const out: string[] = [];
   for (const piece of wordSegmenter.segment(run)) if (piece.isWordLike) out.push(piece.segment);

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { InvalidArgumentError } from "../../src/core/errors.js";
 import { SKLEARN_TOKEN_PATTERN, tokenize, withoutNonText } from "../../src/text/tokenize.js";
 import { readFixture } from "../helpers/data.js";
@@ -73,6 +73,7 @@ describe("tokenize(text)", () => {
     const { cases } = readFixture<{ cases: [string, string[]][] }>("segmented-words.json");
     for (const [text, words] of cases) expect(tokenize(text)).toEqual(words);
     expect(tokenize("机器学习", { segmentWords: false })).toEqual(["机器学习"]);
+    expect(tokenize("机器学习")).toEqual(["机器", "学习"]);
     // Scripts with spaces between words are not segmented: the same tokens either way.
     const spaced = "Federated learning (FL) über Geräte, обучение моделей, 한국어 텍스트 분석, don't stop";
     expect(tokenize(spaced)).toEqual(tokenize(spaced, { segmentWords: false }));
@@ -109,5 +110,21 @@ describe("tokenize(text)", () => {
     expect(() => tokenize("x", { minLength: 0 })).toThrow(/options.minLength must be an integer >= 1; got 0/);
     expect(() => tokenize("x", { lowercase: "yes" as unknown as boolean })).toThrow(/options.lowercase/);
     expect(() => tokenize("x", { colour: 1 } as never)).toThrow(/unknown option options.colour/);
+  });
+});
+
+describe("tokenize where the runtime has no Intl.Segmenter", () => {
+  it("keeps runs of scripts written without spaces whole, as with segmentWords: false", async () => {
+    const segmenter = Intl.Segmenter;
+    vi.resetModules();
+    (Intl as { Segmenter?: unknown }).Segmenter = undefined;
+    try {
+      // A fresh copy of the module: it looks for the segmenter on first use.
+      const fresh = await import("../../src/text/tokenize.js");
+      expect(fresh.tokenize("机器学习 and words")).toEqual(["机器学习", "and", "words"]);
+    } finally {
+      (Intl as { Segmenter?: unknown }).Segmenter = segmenter;
+      vi.resetModules();
+    }
   });
 });
