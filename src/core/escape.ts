@@ -12,3 +12,8 @@ export function escapeHtml(text: string): string {
 export function formatNumber(value: number | null, digits = 3): string {
   return value === null || !Number.isFinite(value) ? "–" : value.toFixed(digits);
 }
+
+/** A count with its noun for people: "1 document", "12 documents". */
+export function countOf(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from "../core/errors.js";
-import { escapeHtml, formatNumber } from "../core/escape.js";
+import { countOf, escapeHtml, formatNumber } from "../core/escape.js";
 import type { HtmlOptions, TopicsResult } from "../pipeline/types.js";
 import { documentLabel, EXPLORER_SCRIPT, EXPLORER_STYLE, explorerData } from "./explorer.js";
 import { topicColor } from "./palette.js";
@@ -98,7 +98,7 @@ export function toHTML(result: TopicsResult, options: HtmlOptions = {}): string 
     .map((t) => {
       const entry = `<span class="tl-swatch" style="background:${topicColor(t.id)}"></span><span>${t.id}. ${escapeHtml(t.label)} <span style="color:#666">(${t.size})</span></span>`;
       return explorer
-        ? `<li data-topic="${t.id}"><button data-topic="${t.id}" aria-label="Open theme ${t.id}: ${escapeHtml(t.label)}, ${t.size} documents">${entry}</button></li>`
+        ? `<li data-topic="${t.id}"><button data-topic="${t.id}" aria-label="Open theme ${t.id}: ${escapeHtml(t.label)}, ${countOf(t.size, "document")}">${entry}</button></li>`
         : `<li>${entry}</li>`;
     })
     .join("");
@@ -128,8 +128,10 @@ export function toHTML(result: TopicsResult, options: HtmlOptions = {}): string 
         t.documents.length > maxTitles
           ? `<li style="list-style:none;color:#777">… ${t.documents.length - maxTitles} more</li>`
           : "";
-      const open = explorer ? ` <button class="tl-open" data-topic="${t.id}">all ${t.size} documents</button>` : "";
-      return `<section class="tl-topic" style="--c:${topicColor(t.id)}" data-topic="${t.id}" data-label="${escapeHtml(t.keywords.map((k) => k.term).join(" "))} ${escapeHtml(t.label)}"><h2>${t.id}. ${escapeHtml(t.label)}</h2><div class="tl-size">${t.size} documents${open}</div><div class="tl-kw">${bars}</div><ul class="tl-docs">${docs}${more}</ul></section>`;
+      const open = explorer
+        ? ` <button class="tl-open" data-topic="${t.id}">${t.size === 1 ? "the document" : `all ${t.size} documents`}</button>`
+        : "";
+      return `<section class="tl-topic" style="--c:${topicColor(t.id)}" data-topic="${t.id}" data-label="${escapeHtml(t.keywords.map((k) => k.term).join(" "))} ${escapeHtml(t.label)}"><h2>${t.id}. ${escapeHtml(t.label)}</h2><div class="tl-size">${countOf(t.size, "document")}${open}</div><div class="tl-kw">${bars}</div><ul class="tl-docs">${docs}${more}</ul></section>`;
     })
     .join("");
   const warnings =

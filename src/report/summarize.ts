@@ -1,4 +1,4 @@
-import { formatNumber } from "../core/escape.js";
+import { countOf, formatNumber } from "../core/escape.js";
 import type { TopicsResult } from "../pipeline/types.js";
 
 /** A plain-text summary: one block per topic with its label, size, keywords and titles. */
@@ -18,7 +18,7 @@ export function toText(result: TopicsResult, options: { titles?: number } = {}):
       `the choice of k is uncertain: runner-up k = ${choice.runnerUp ?? "none"}${choice.acrossSeeds === null ? "" : `; the sweeps of 5 seeds chose ${choice.acrossSeeds.join(", ")}`}`,
     );
   for (const t of result.topics) {
-    lines.push("", `[${t.id}] ${t.label} (${t.size} documents)`);
+    lines.push("", `[${t.id}] ${t.label} (${countOf(t.size, "document")})`);
     lines.push(`    keywords: ${t.keywords.map((k) => k.term).join(", ")}`);
     const shown = t.documents.slice(0, maxTitles);
     for (const i of shown) lines.push(`    - ${documentName(result, i)}`);
@@ -27,7 +27,7 @@ export function toText(result: TopicsResult, options: { titles?: number } = {}):
   const outliers = outlierIndices(result);
   if (outliers.length > 0) {
     const { name, what } = noTopicWords(result);
-    lines.push("", `[-1] ${name}: ${outliers.length} documents ${what}`);
+    lines.push("", `[-1] ${name}: ${countOf(outliers.length, "document")} ${what}`);
     for (const i of outliers.slice(0, maxTitles)) lines.push(`    - ${documentName(result, i)}`);
     if (outliers.length > maxTitles) lines.push(`    ... and ${outliers.length - maxTitles} more`);
   }

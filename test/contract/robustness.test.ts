@@ -95,6 +95,15 @@ describe("clusterTopics on awkward corpora returns a valid result", () => {
   it("reports name topic −1 by why its documents are there", () => {
     const given = clusterTopics(abstracts, { clusters: abstracts.map((_, i) => (i < 5 ? -1 : i % 3)) });
     expect(given.toString()).toContain("[-1] in no topic: 5 documents given no cluster");
+    // One of a kind is counted in the singular.
+    const single = clusterTopics(abstracts, {
+      clusters: abstracts.map((_, i) => (i === 0 ? -1 : i === 1 ? 3 : i % 3)),
+    });
+    expect(single.toString()).toContain("[-1] in no topic: 1 document given no cluster");
+    expect(single.toString()).toMatch(/\[\d\] .+ \(1 document\)\n/);
+    expect(single.toHTML()).toContain(
+      '<div class="tl-size">1 document <button class="tl-open" data-topic="3">the document</button></div>',
+    );
   });
   it('blank documents do not choose k: 200 among the abstracts, k: "auto"', () => {
     const r = clusterTopics([...Array.from({ length: 200 }, () => ""), ...abstracts], { stabilitySeeds: 1 });
