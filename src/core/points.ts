@@ -124,6 +124,12 @@ export function copyRow(p: Points, i: number, out: Float64Array, offset = 0): vo
   }
 }
 
+/** 1 for each row of p that is all zeros (a document with no term), else 0. O(nnz). */
+export function zeroRows(p: Points): Uint8Array {
+  const norms = squaredRowNorms(p);
+  return Uint8Array.from(norms, (s) => (s === 0 ? 1 : 0));
+}
+
 /**
  * Whether p is a sparse batch holding no more stored values than it has columns (a query,
  * a few new texts): multiplying it by a k x cols matrix as it is then costs less than

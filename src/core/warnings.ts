@@ -47,6 +47,13 @@ export function warning(code: WarningCode, message: string): Warning {
   return Object.freeze({ code, message });
 }
 
+/** Puts `note` in place of the earlier warning with its code (a later stage knowing more), or at the end. */
+export function replaceWarning(warnings: Warning[], note: Warning): void {
+  const at = warnings.findIndex((w) => w.code === note.code);
+  if (at >= 0) warnings.splice(at, 1, note);
+  else warnings.push(note);
+}
+
 /** A saved warning: `{ code, message }`, or an older version's plain message. */
 export function warningFromJSON(value: unknown): Warning {
   if (typeof value === "string") return warning("other", value);

@@ -153,6 +153,7 @@ export function sweepK(X: Vectors, options: SweepKOptions = {}): SweepKResult {
   // One sample and its distances for every k.
   const silhouette = createSilhouetteScorer(X, { metric, sampleSize: Math.min(sampleSize, p.rows), seed: 0 });
   const rows: SweepKRow[] = [];
+  let split = false; // some k's clustering holds two clusters or more
   ks.forEach((k, index) => {
     const made = clusterer(k);
     const runs = seeds.map((seed) => {
@@ -170,6 +171,7 @@ export function sweepK(X: Vectors, options: SweepKOptions = {}): SweepKResult {
       }
     }
     const distinct = new Set(best.labels).size;
+    if (distinct >= 2) split = true;
     const valid = distinct >= 2 && distinct <= p.rows - 1;
     rows.push({
       k,
@@ -185,8 +187,7 @@ export function sweepK(X: Vectors, options: SweepKOptions = {}): SweepKResult {
   const maxStability = Math.max(...rows.map((r) => r.stability));
   // k-means++ opens a second cluster whenever two points differ: one cluster at every k
   // means every point is the same, and so is every k's clustering.
-  const oneValue = rows.every((r) => new Set(r.labels).size < 2);
-  const result: SweepKResult = oneValue
+  const result: SweepKResult = !split
     ? { rows, recommendedK: 1, rule: "every k's clustering put all points in one cluster" }
     : {
         rows,

@@ -11,10 +11,10 @@ import type { CsrMatrix } from "../core/csr.js";
 import { type DenseMatrix, denseNormalizeRows } from "../core/dense.js";
 import { describeValue } from "../core/describe.js";
 import { EmptyInputError, InvalidArgumentError } from "../core/errors.js";
-import { asPoints, squaredRowNorms, toPoints, type Vectors } from "../core/points.js";
+import { asPoints, toPoints, type Vectors, zeroRows } from "../core/points.js";
 import { PackedStrings } from "../core/strings.js";
 import { checkFunction, checkInteger, checkNumber, checkOptions } from "../core/validate.js";
-import { type Warning, warning } from "../core/warnings.js";
+import { replaceWarning, type Warning, warning } from "../core/warnings.js";
 import { defaultKRange, type SweepKResult } from "../evaluate/sweepK.js";
 import {
   CLUSTER_KEYWORDS_DEFAULTS,
@@ -31,7 +31,7 @@ import { type DocumentInput, excerpt, normalizeDocument, normalizeDocuments } fr
 import { checkSpecValue, optionSpec } from "./optionSpec.js";
 import { topicsResult } from "./result.js";
 import { assembleTopics, type DocumentFacts } from "./stages/assemble.js";
-import { chooseKStage, kChoiceOf, SWEEP_ROWS } from "./stages/chooseK.js";
+import { chooseKStage, kChoiceOf, sweptRows } from "./stages/chooseK.js";
 import {
   type ClusterFit,
   type ClusterPoints,
@@ -843,43 +843,31 @@ function outliersParameter(rule: OutlierRule | null): TopicsParameters["outliers
   return "quantile" in rule ? rule.quantile : { threshold: rule.threshold };
 }
 
-/** The rows of X that are all zeros (documents with no term), as a mask and a count. */
-function blankRows(X: ClusterPoints): { readonly mask: Uint8Array; readonly count: number } {
-  const norms = squaredRowNorms(asPoints(X));
-  const mask = new Uint8Array(X.rows);
-  let count = 0;
-  for (let i = 0; i < X.rows; i++)
-    if (norms[i] === 0) {
-      mask[i] = 1;
-      count++;
-    }
-  return { mask, count };
-}
-
-/** The zero-shot split with blank rows also left out of the rest; null when nothing is set aside. */
+/**
+ * The zero-shot split with the blank rows (1 in `blank`) also left out of the rest, saying
+ * so in place of the vectorizer's note; the split itself when no row is blank.
+ */
 function setAside(
   zero: ZeroShotSplit | null,
-  blank: { readonly mask: Uint8Array; readonly count: number } | null,
+  blank: Uint8Array | null,
   n: number,
+  warnings: Warning[],
 ): ZeroShotSplit | null {
-  if (blank === null || blank.count === 0) return zero;
+  const count = blank === null ? 0 : blank.reduce((a, b) => a + b, 0);
+  if (blank === null || count === 0) return zero;
+  replaceWarning(
+    warnings,
+    warning(
+      "empty-documents",
+      `${count} document(s) have no terms in the vocabulary; they are in no topic (−1) and shape none`,
+    ),
+  );
   const rest = zero?.rest ?? Int32Array.from({ length: n }, (_, i) => i);
   return {
     topicOf: zero?.topicOf ?? new Int32Array(n).fill(-1),
     used: zero?.used ?? [],
-    rest: rest.filter((i) => blank.mask[i] === 0),
+    rest: rest.filter((i) => blank[i] === 0),
   };
-}
-
-/** The vectorizer's note on term-less documents, with where they went. */
-function noteBlankDocuments(warnings: Warning[], count: number): void {
-  const note = warning(
-    "empty-documents",
-    `${count} document(s) have no terms in the vocabulary; they are in no topic (−1) and shape none`,
-  );
-  const at = warnings.findIndex((w) => w.code === "empty-documents");
-  if (at >= 0) warnings.splice(at, 1, note);
-  else warnings.push(note);
 }
 
 /** The asked k range, cut to below the rows the sweep clusters (a stream's count is known only now). */
@@ -942,9 +930,9 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
   // A document with no term is the origin of the text's space: clustered, it would pull a centre
   // to the origin or make a topic of blank documents. It is set aside, in no topic (−1), unless
   // its vectors were given or the clusters come from NMF or the caller (which place it themselves).
-  const blank = embeddings === null && settings.algorithm !== "nmf" && settings.clusters === null ? blankRows(X) : null;
-  const split = setAside(zero, blank, n);
-  if (blank !== null && blank.count > 0) noteBlankDocuments(warnings, blank.count);
+  const blank =
+    embeddings === null && settings.algorithm !== "nmf" && settings.clusters === null ? zeroRows(asPoints(X)) : null;
+  const split = setAside(zero, blank, n, warnings);
   // The rows left to cluster: all of them (no copy) unless some were set aside.
   const everyRow = split === null || split.rest.length === n;
   const restX = everyRow ? X : selectPoints(X, (split as ZeroShotSplit).rest);
@@ -977,11 +965,7 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
       kRange:
         settings.kRange === undefined
           ? defaultKRange(nRest)
-          : kRangeWithin(
-              settings.kRange,
-              restSample === null ? nRest : Math.min(SWEEP_ROWS, restSample.length),
-              warnings,
-            ),
+          : kRangeWithin(settings.kRange, sweptRows(nRest, restSample), warnings),
       seed,
       metric,
       nInit,
@@ -1042,7 +1026,7 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
         : {
             fit: kmeansClusterer(kRest, clustererSettings).fit(clusteredX, { seed, ...(parallel ? { parallel } : {}) }),
             stability: sweep.rows.find((r) => r.k === kRest)?.stability ?? null,
-            stabilityRows: restSample === null ? nRest : Math.min(SWEEP_ROWS, restSample.length),
+            stabilityRows: sweptRows(nRest, restSample),
           };
   const measured =
     given !== null

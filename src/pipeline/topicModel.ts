@@ -7,7 +7,7 @@ import { describeValue } from "../core/describe.js";
 import { IncompatibleModelError, InvalidArgumentError } from "../core/errors.js";
 import { withMethods } from "../core/methods.js";
 import { type PackedFloats, packFloats, unpackFloats } from "../core/packedFloats.js";
-import { asPoints, squaredRowNorms, toPoints, type Vectors } from "../core/points.js";
+import { asPoints, toPoints, type Vectors, zeroRows } from "../core/points.js";
 import type { Keyword } from "../keywords/clusterKeywords.js";
 import { createNmfTransformer } from "../reduce/nmf.js";
 import { projectOnComponents } from "../reduce/truncatedSvd.js";
@@ -133,8 +133,8 @@ export function createTopicModel(
         }
         // A text with no term of the vocabulary is in no topic, as the fit left such documents.
         const vectors = textVectors(vectorizer, components, texts);
-        const norms = squaredRowNorms(asPoints(vectors));
-        return toTopics(predict(vectors)).map((t, i) => (norms[i] === 0 ? -1 : t));
+        const blank = zeroRows(asPoints(vectors));
+        return toTopics(predict(vectors)).map((t, i) => (blank[i] === 1 ? -1 : t));
       },
       embedText(text: string): Float64Array {
         const fn = "TopicModel.embedText";

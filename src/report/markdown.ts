@@ -27,14 +27,8 @@ export function toMarkdown(result: TopicsResult, options: { titles?: number } = 
   }
   const outliers = outlierIndices(result);
   if (outliers.length > 0) {
-    const { name, what } = noTopicWords(result);
-    out.push(
-      "",
-      `## ${name.charAt(0).toUpperCase()}${name.slice(1)} (${outliers.length})`,
-      "",
-      `Documents ${what} (topic −1):`,
-      "",
-    );
+    const { title, what } = noTopicWords(result);
+    out.push("", `## ${title} (${outliers.length})`, "", `Documents ${what} (topic −1):`, "");
     for (const i of outliers.slice(0, maxTitles)) out.push(`- ${cell(documentName(result, i))}`);
     if (outliers.length > maxTitles) out.push(`- … and ${outliers.length - maxTitles} more`);
   }

@@ -39,11 +39,19 @@ export function toText(result: TopicsResult, options: { titles?: number } = {}):
  * How reports name topic −1: outliers when the call set documents aside as fitting no topic
  * well; otherwise documents given no cluster, or with no term (or no NMF weight) to place them by.
  */
-export function noTopicWords(result: TopicsResult): { readonly name: string; readonly what: string } {
+export function noTopicWords(result: TopicsResult): {
+  readonly name: string;
+  readonly title: string;
+  readonly what: string;
+} {
   const p = result.parameters;
-  if (p.outliers !== null) return { name: "outliers", what: "that fit no topic well" };
+  if (p.outliers !== null) return { name: "outliers", title: "Outliers", what: "that fit no topic well" };
   const given = p.kChosenBy === "given" && p.algorithm !== "nmf";
-  return { name: "in no topic", what: given ? "given no cluster" : "with no term to place them by" };
+  return {
+    name: "in no topic",
+    title: "In no topic",
+    what: given ? "given no cluster" : "with no term to place them by",
+  };
 }
 
 /** The documents in topic −1 (outliers), in order. */

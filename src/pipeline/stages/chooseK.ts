@@ -37,10 +37,8 @@ export function chooseKStage(X: ClusterPoints, sample: Int32Array | null, settin
   const { seed } = settings;
   let rows: ClusterPoints = X;
   if (sample !== null) {
-    const every = Int32Array.from(
-      { length: Math.min(SWEEP_ROWS, sample.length) },
-      (_, i) => sample[Math.floor((i * sample.length) / Math.min(SWEEP_ROWS, sample.length))] as number,
-    );
+    const m = sweptRows(X.rows, sample);
+    const every = Int32Array.from({ length: m }, (_, i) => sample[Math.floor((i * sample.length) / m)] as number);
     rows = selectPoints(X, every);
   }
   const nInit = sample === null ? Math.max(1, Math.ceil(settings.nInit / 3)) : 1;
@@ -54,6 +52,11 @@ export function chooseKStage(X: ClusterPoints, sample: Int32Array | null, settin
     ...(settings.parallel ? { parallel: settings.parallel } : {}),
     onProgress: settings.onProgress,
   });
+}
+
+/** How many rows the sweep clusters: all `rows` without a sample, else up to {@link SWEEP_ROWS} of the sample. */
+export function sweptRows(rows: number, sample: Int32Array | null): number {
+  return sample === null ? rows : Math.min(SWEEP_ROWS, sample.length);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { CsrMatrix } from "../../core/csr.js";
 import type { DenseMatrix } from "../../core/dense.js";
-import { type Warning, warning } from "../../core/warnings.js";
+import { replaceWarning, type Warning, warning } from "../../core/warnings.js";
 import { nmf } from "../../reduce/nmf.js";
 
 /** NMF topics: each document's heaviest component, and the components. */
@@ -28,13 +28,13 @@ export function factorizeStage(X: CsrMatrix, k: number, seed: number, warnings: 
   const none = components.filter((c) => c < 0).length;
   if (none > 0) {
     // This replaces the vectorizer's note on term-less documents: NMF leaves them out rather than placing them.
-    const note = warning(
-      "empty-documents",
-      `nmf: ${none} document(s) have no weight on any component (no terms in the vocabulary, or none the components use); they are in no topic (−1)`,
+    replaceWarning(
+      warnings,
+      warning(
+        "empty-documents",
+        `nmf: ${none} document(s) have no weight on any component (no terms in the vocabulary, or none the components use); they are in no topic (−1)`,
+      ),
     );
-    const at = warnings.findIndex((w) => w.code === "empty-documents");
-    if (at >= 0) warnings.splice(at, 1, note);
-    else warnings.push(note);
   }
   return { components, H: fit.H };
 }
