@@ -1,6 +1,7 @@
 import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { checkBoolean, checkInteger, checkOptions, checkString } from "../core/validate.js";
+import { withoutHostsAndPaths } from "./hostsAndPaths.js";
 import { MATH_DEBRIS } from "./mathTerms.js";
 import { normalizeText } from "./normalize.js";
 
@@ -27,6 +28,15 @@ export interface TokenizeOptions {
    */
   readonly dropNonText?: boolean;
   /**
+   * Drop host names and file paths written without a scheme before splitting words:
+   * "export.lcs.mit.edu", "ftp.uu.net:/graphics/jpeg", "/pub/contrib/xv.tar.Z". A host is
+   * dot-joined labels ending in com, edu, org, net, gov or mil, or three labels or more ending
+   * in two letters; a path starts a word with "/" or "~/" and holds a second "/". Their pieces
+   * ("edu", "pub", "contrib") otherwise group posts by site instead of by subject; newsgroup
+   * names ("rec.sport.hockey") and "e.g." stay (default tokenizer only). @defaultValue true
+   */
+  readonly dropHostsAndPaths?: boolean;
+  /**
    * Split runs of scripts written without spaces between words (Chinese, Japanese, Thai,
    * Lao, Khmer, Burmese) into words with the runtime's `Intl.Segmenter` (ICU's dictionaries),
    * so that "机器学习是人工智能的一个分支" gives "机器", "学习", "人工", "智能", "一个", "分支"
@@ -43,6 +53,7 @@ export const TOKENIZE_DEFAULTS = Object.freeze({
   keepNumbers: false,
   dropMath: true,
   dropNonText: true,
+  dropHostsAndPaths: true,
   segmentWords: true,
 });
 
@@ -54,6 +65,7 @@ export const TOKENIZE_OPTION_NAMES = [
   "keepNumbers",
   "dropMath",
   "dropNonText",
+  "dropHostsAndPaths",
   "segmentWords",
 ] as const;
 
@@ -200,6 +212,11 @@ export function createTokenizer(options: TokenizeOptions = {}, fn = "tokenize", 
   const keepNumbers = checkBoolean(fn, `${name}.keepNumbers`, opts.keepNumbers ?? TOKENIZE_DEFAULTS.keepNumbers);
   const dropMath = checkBoolean(fn, `${name}.dropMath`, opts.dropMath ?? TOKENIZE_DEFAULTS.dropMath);
   const dropNonText = checkBoolean(fn, `${name}.dropNonText`, opts.dropNonText ?? TOKENIZE_DEFAULTS.dropNonText);
+  const dropHosts = checkBoolean(
+    fn,
+    `${name}.dropHostsAndPaths`,
+    opts.dropHostsAndPaths ?? TOKENIZE_DEFAULTS.dropHostsAndPaths,
+  );
   const segmentWords = checkBoolean(fn, `${name}.segmentWords`, opts.segmentWords ?? TOKENIZE_DEFAULTS.segmentWords);
   const keep = (token: string, out: string[]): void => {
     let t = token;
@@ -213,7 +230,8 @@ export function createTokenizer(options: TokenizeOptions = {}, fn = "tokenize", 
     out.push(t);
   };
   return (text) => {
-    const normalized = normalizeText(dropNonText ? withoutNonText(text) : text, lowercase);
+    const prose = dropNonText ? withoutNonText(text) : text;
+    const normalized = normalizeText(dropHosts ? withoutHostsAndPaths(prose) : prose, lowercase);
     const matches = normalized.match(WORD);
     const out: string[] = [];
     if (matches === null) return out;

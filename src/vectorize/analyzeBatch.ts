@@ -16,6 +16,7 @@ export interface AnalyzeSpec {
     readonly keepNumbers: boolean;
     readonly dropMath: boolean;
     readonly dropNonText: boolean;
+    readonly dropHostsAndPaths: boolean;
     readonly segmentWords: boolean;
   };
   readonly stopWords: readonly string[];
@@ -51,6 +52,7 @@ export function analyzeSpecOf(analyzer: Analyzer, abbreviations: boolean): Analy
       keepNumbers: o.keepNumbers,
       dropMath: o.dropMath,
       dropNonText: o.dropNonText,
+      dropHostsAndPaths: o.dropHostsAndPaths,
       segmentWords: o.segmentWords,
     },
     stopWords: [...analyzer.stopWords.words],
@@ -75,6 +77,7 @@ function readerOf(spec: AnalyzeSpec): { tokenizer: Tokenizer; stop: Set<string> 
           keepNumbers: t.keepNumbers,
           dropMath: t.dropMath,
           dropNonText: t.dropNonText,
+          dropHostsAndPaths: t.dropHostsAndPaths,
           segmentWords: t.segmentWords,
         },
         "analyzeBatch",

@@ -78,6 +78,7 @@ export interface ResolvedTfidfOptions {
   readonly keepNumbers: boolean;
   readonly dropMath: boolean;
   readonly dropNonText: boolean;
+  readonly dropHostsAndPaths: boolean;
   readonly segmentWords: boolean;
   readonly ngramRange: readonly [number, number];
   readonly minDf: number;
@@ -166,6 +167,7 @@ export function resolveTfidfOptions(fn: string, options: TfidfOptions | undefine
       keepNumbers: o.keepNumbers,
       dropMath: o.dropMath,
       dropNonText: o.dropNonText,
+      dropHostsAndPaths: o.dropHostsAndPaths,
       segmentWords: o.segmentWords,
     },
     fn,
@@ -178,6 +180,7 @@ export function resolveTfidfOptions(fn: string, options: TfidfOptions | undefine
     keepNumbers: o.keepNumbers ?? false,
     dropMath: o.dropMath ?? true,
     dropNonText: o.dropNonText ?? true,
+    dropHostsAndPaths: o.dropHostsAndPaths ?? true,
     segmentWords: o.segmentWords ?? true,
     ngramRange: [minN, maxN],
     minDf,

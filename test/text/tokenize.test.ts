@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { InvalidArgumentError } from "../../src/core/errors.js";
+import { withoutHostsAndPaths } from "../../src/text/hostsAndPaths.js";
 import { SKLEARN_TOKEN_PATTERN, tokenize, withoutNonText } from "../../src/text/tokenize.js";
 import { readFixture } from "../helpers/data.js";
 
@@ -62,11 +63,83 @@ describe("tokenize(text)", () => {
     // By default the Chinese run is split into its words, all of them kept.
     expect(tokenize(post).slice(9)).toEqual(Array.from({ length: 10 }, () => ["中文", "文本"]).flat());
     // Off: the pieces come back, as before the option existed.
-    const kept = tokenize(post, { dropNonText: false });
+    const kept = tokenize(post, { dropNonText: false, dropHostsAndPaths: false });
     for (const piece of ["uiuc", "edu", "github", "netcom", "ax", "example"]) expect(kept).toContain(piece);
     // A long hyphenated word or formula with spaces is text.
     expect(tokenize("a state-of-the-art method")).toEqual(["state-of-the-art", "method"]);
     expect(() => tokenize("x", { dropNonText: 1 as unknown as boolean })).toThrow(/options.dropNonText/);
+  });
+  it("drops host names and file paths, and keeps newsgroup names, abbreviations and word pairs", () => {
+    const post =
+      "Get it by anonymous ftp from export.lcs.mit.edu in /pub/contrib/xv-2.21.tar.Z, or from " +
+      "ftp.uu.net:/graphics/jpeg (see github.com/user/repo and cs.cmu.edu.) into ~/src/main.c";
+    expect(tokenize(post)).toEqual([
+      "get",
+      "it",
+      "by",
+      "anonymous",
+      "ftp",
+      "from",
+      "in",
+      "or",
+      "from",
+      "see",
+      "and",
+      "into",
+    ]);
+    const prose =
+      "Posted to rec.sport.hockey and comp.windows.x, e.g. U.S.A. results and/or input/output, 0.5 Node.js; Amazon.com sells; " +
+      "version 1.1.We dosed 3 ml.min-1.kg and 2 dynes.s.cm";
+    expect(tokenize(prose)).toEqual(tokenize(prose, { dropHostsAndPaths: false }));
+    // Off: the pieces come back, as before the option existed.
+    const kept = tokenize(post, { dropHostsAndPaths: false });
+    for (const piece of [
+      "export",
+      "lcs",
+      "mit",
+      "edu",
+      "pub",
+      "contrib",
+      "uu",
+      "net",
+      "graphics",
+      "jpeg",
+      "github",
+      "src",
+    ]) {
+      expect(kept).toContain(piece);
+    }
+    expect(() => tokenize("x", { dropHostsAndPaths: 1 as unknown as boolean })).toThrow(
+      /tokenize: options.dropHostsAndPaths must be true or false; got 1/,
+    );
+  });
+  it("drops hosts and paths only from words holding a dot or a slash, and once for all (property)", () => {
+    const pieces = fc.constantFrom(
+      "ftp",
+      ".",
+      "/",
+      "edu",
+      "uk",
+      "mit",
+      "a",
+      " ",
+      "\n",
+      "~",
+      ":",
+      "com",
+      "x-1",
+      "(",
+      ")",
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
+        const text = parts.join("");
+        const out = withoutHostsAndPaths(text);
+        expect(withoutHostsAndPaths(out)).toBe(out);
+        const words = (s: string) => s.split(/\s+/).filter((w) => w !== "" && !/[./]/.test(w));
+        expect(words(out)).toEqual(words(text));
+      }),
+    );
   });
   it("splits runs of scripts written without spaces into words, and leaves every other script as it was", () => {
     // Chinese; Japanese mixing kanji, kana and Latin in one run; Thai. One-character words go as minLength says.

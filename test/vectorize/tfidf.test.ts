@@ -110,8 +110,26 @@ describe("TfidfModel", () => {
       return Array.from(row.indices).includes(uiuc);
     };
     expect(held(tfidfFromJSON(json))).toBe(false);
+    // An older model has neither option (dropHostsAndPaths came later still).
     delete json.options.dropNonText;
+    delete json.options.dropHostsAndPaths;
     expect(held(tfidfFromJSON(json))).toBe(true);
+  });
+
+  it("a model saved before dropHostsAndPaths existed reads host names as words", () => {
+    const docs = ["files at ftp.uu.net today", "more files", "ftp site"];
+    const json = JSON.parse(JSON.stringify(fitTfidf(docs, { minDf: 1, dropHostsAndPaths: false })));
+    expect(json.options.dropHostsAndPaths).toBe(false);
+    expect(json.vocabulary).toContain("uu");
+    const uu = json.vocabulary.indexOf("uu");
+    const holds = (model: ReturnType<typeof tfidfFromJSON>) =>
+      Array.from(model.transform(["mirror at ftp.uu.net"]).indices).includes(uu);
+    expect(holds(tfidfFromJSON(json))).toBe(true);
+    expect(holds(tfidfFromJSON({ ...json, options: { ...json.options, dropHostsAndPaths: true } }))).toBe(false);
+    // What an older version saved: no dropHostsAndPaths in its options, so hosts stay words.
+    delete json.options.dropHostsAndPaths;
+    expect(holds(tfidfFromJSON(json))).toBe(true);
+    expect(fitTfidf(docs, { minDf: 1 }).vocabulary).not.toContain("uu");
   });
 
   it("a model saved before segmentWords existed keeps a run of Chinese as one word", () => {
