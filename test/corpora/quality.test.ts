@@ -3,29 +3,36 @@ import { adjustedRandIndex, homogeneityCompletenessVMeasure } from "../../src/ev
 import { clusterTopics } from "../../src/pipeline/clusterTopics.js";
 import { readSharedCorpus } from "./shared.js";
 
-// clusterTopics' defaults on labelled corpora, k = the number of labels, seed 0. The floors are
-// the README's quality table (bench/quality.mjs, mean over 5 seeds) less 0.01.
+// clusterTopics' defaults on labelled corpora, k = the number of labels, mean over seeds 0-4 as
+// the README's quality table gives it (bench/quality.mjs); the floors are that table less 0.01.
+// One seed alone can sit further below: 20ng-4cat's seed 0 gives 0.446 against a mean of 0.460.
 const CASES = [
-  { corpus: "20ng-4cat-stripped.jsonl", vMeasure: 0.464, ari: 0.449 },
-  { corpus: "conf-abstracts-5areas.jsonl.gz", vMeasure: 0.57, ari: 0.533 },
+  { corpus: "20ng-4cat-stripped.jsonl", vMeasure: 0.46, ari: 0.443 },
+  { corpus: "conf-abstracts-5areas.jsonl.gz", vMeasure: 0.568, ari: 0.53 },
 ];
+const SEEDS = [0, 1, 2, 3, 4];
 
 describe("clusterTopics quality on the development corpora", () => {
   it.each(CASES)("$corpus: V-measure and ARI at the documented level, every topic named", ({ corpus, ...floor }) => {
     const records = readSharedCorpus(corpus);
     const labels = records.map((r) => r.label);
     const k = new Set(labels).size;
-    const result = clusterTopics(
-      records.map((r) => r.text),
-      { k, seed: 0, stabilitySeeds: 1 },
-    );
-    const { vMeasure } = homogeneityCompletenessVMeasure(labels, result.assignments);
-    expect(vMeasure).toBeGreaterThan(floor.vMeasure - 0.01);
-    expect(adjustedRandIndex(labels, result.assignments)).toBeGreaterThan(floor.ari - 0.01);
-    expect(result.topics).toHaveLength(k);
-    for (const topic of result.topics) {
-      expect(topic.size).toBeGreaterThan(0);
-      expect(topic.keywords.length).toBeGreaterThanOrEqual(5);
+    let vMeasure = 0;
+    let ari = 0;
+    for (const seed of SEEDS) {
+      const result = clusterTopics(
+        records.map((r) => r.text),
+        { k, seed, stabilitySeeds: 1 },
+      );
+      vMeasure += homogeneityCompletenessVMeasure(labels, result.assignments).vMeasure / SEEDS.length;
+      ari += adjustedRandIndex(labels, result.assignments) / SEEDS.length;
+      expect(result.topics).toHaveLength(k);
+      for (const topic of result.topics) {
+        expect(topic.size).toBeGreaterThan(0);
+        expect(topic.keywords.length).toBeGreaterThanOrEqual(5);
+      }
     }
+    expect(vMeasure).toBeGreaterThan(floor.vMeasure - 0.01);
+    expect(ari).toBeGreaterThan(floor.ari - 0.01);
   });
 });
