@@ -19,12 +19,13 @@ function isHostLabel(label: string): boolean {
   return label.length >= 2 && /[a-z]/i.test(label) && !/-\d+$/.test(label);
 }
 
-function isHostChar(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e;
-}
-
 function isAlnum(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+}
+
+/** A letter, digit, "-" or ".": what a host name is written with. */
+function isHostChar(c: number): boolean {
+  return isAlnum(c) || c === 0x2d || c === 0x2e;
 }
 
 function isSpace(c: number): boolean {
@@ -53,8 +54,10 @@ function hostSpans(s: string, spans: number[]): void {
     const path = next === 0x2f || (next === 0x3a && s.charCodeAt(end + 1) === 0x2f);
     const name = s.slice(start, host);
     if ((HOST.test(name) || (path && SITE.test(name))) && name.split(".").every(isHostLabel)) {
-      spans.push(start, path ? runEnd(s, end) : end);
+      if (path) end = runEnd(s, end);
+      spans.push(start, end);
     }
+    // The next "." worth reading is past this name (and the path that goes with it).
     dot = end - 1;
   }
 }
@@ -66,8 +69,8 @@ function pathSpans(s: string, spans: number[]): void {
     if (start > 0 && s.charCodeAt(start - 1) === 0x7e) start--;
     if (start > 0 && !isSpace(s.charCodeAt(start - 1))) continue;
     const end = runEnd(s, slash);
-    const second = s.indexOf("/", slash + 2);
-    if (second >= 0 && second < end - 1 && s.charCodeAt(slash + 1) !== 0x2f) spans.push(start, end);
+    // A second "/" with a character before it and after it, within the word ("//" is no path).
+    if (s.charCodeAt(slash + 1) !== 0x2f && s.lastIndexOf("/", end - 2) > slash + 1) spans.push(start, end);
     slash = end;
   }
 }

@@ -30,10 +30,12 @@ export interface TokenizeOptions {
   /**
    * Drop host names and file paths written without a scheme before splitting words:
    * "export.lcs.mit.edu", "ftp.uu.net:/graphics/jpeg", "/pub/contrib/xv.tar.Z". A host is
-   * dot-joined labels ending in com, edu, org, net, gov or mil, or three labels or more ending
-   * in two letters; a path starts a word with "/" or "~/" and holds a second "/". Their pieces
-   * ("edu", "pub", "contrib") otherwise group posts by site instead of by subject; newsgroup
-   * names ("rec.sport.hockey") and "e.g." stay (default tokenizer only). @defaultValue true
+   * three dot-joined labels or more ending in com, edu, org, net, gov, mil or two letters, or
+   * two such labels with a path after them ("github.com/user/repo"; "Amazon.com" alone stays);
+   * each label has two characters or more and a letter. A path starts a word with "/" or "~/"
+   * and holds a second "/". Their pieces ("edu", "pub", "contrib") otherwise group posts by
+   * site instead of by subject; newsgroup names ("rec.sport.hockey"), "e.g." and units
+   * ("ml.min-1.kg") stay (default tokenizer only). @defaultValue true
    */
   readonly dropHostsAndPaths?: boolean;
   /**
