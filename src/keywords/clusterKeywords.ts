@@ -14,6 +14,7 @@ import { clusterTermHolders } from "./labelCoverage.js";
 import { chooseLabel, fillerTerms, termKey } from "./labels.js";
 import { shownForms } from "./mergeAbbreviations.js";
 import { type Candidate, selectDiverse } from "./mmr.js";
+import { repeatedPassageTerms } from "./repeatedPassages.js";
 import { type TermDocumentSource, termDocumentsOfCounts, termDocumentsOfTokens } from "./termDocuments.js";
 
 /** A term with its weight in a cluster. */
@@ -98,6 +99,17 @@ export interface ClusterKeywordsOptions {
    * list, or false (in addition to the built-in junk rules). @defaultValue "en"
    */
   readonly stopWords?: StopWordsSpec;
+  /**
+   * Leave out of a cluster's keywords the terms that sit in a passage copied word for word
+   * across its documents: in at least half the cluster's documents holding the term (five
+   * or more), the five words about it (before, after, or some on each side) are the same.
+   * Signatures, copied header lines and boilerplate rows then do not name a topic. A
+   * passage in half the cluster's documents or more is what the cluster is about
+   * (templated texts), and stays. Needs the documents' word
+   * ids (`clusterKeywordsFromClassCounts` with tokens and labels, as `clusterTopics` calls
+   * it). @defaultValue true
+   */
+  readonly dropRepeatedPassages?: boolean;
 }
 
 /** A user-given scorer: per-cluster counts in, k x terms scores out (higher is better; 0 or absent = not a candidate). */
@@ -116,6 +128,7 @@ export const CLUSTER_KEYWORDS_DEFAULTS = Object.freeze({
   maxClusterShare: 0.9,
   labelTerms: 3,
   exclusiveAfter: 10,
+  dropRepeatedPassages: true,
 });
 
 /** Share of a cluster's documents a term must appear in to count as common there. */
@@ -135,6 +148,7 @@ const OPTION_NAMES = [
   "labelTerms",
   "exclusiveAfter",
   "stopWords",
+  "dropRepeatedPassages",
 ] as const;
 
 /** What {@link clusterKeywords} reads: raw counts, labels and the vocabulary. */
@@ -252,10 +266,17 @@ export function clusterKeywordsFromClassCounts(
     );
   }
   const display = table.displayTerms ?? table.vocabulary;
-  const source =
-    tokens === undefined ? null : termDocumentsOfTokens(tokens, (t) => termForms(table.vocabulary, display, t));
-  return keywordsOfClasses(table, display, o, null, source, clusters);
+  const formsOf = (t: number) => termForms(table.vocabulary, display, t);
+  const source = tokens === undefined ? null : termDocumentsOfTokens(tokens, formsOf);
+  const passages: PassageCheck | null =
+    tokens !== undefined && clusters !== null && o.dropRepeatedPassages
+      ? (candidates) => repeatedPassageTerms(tokens, clusters, candidates, formsOf)
+      : null;
+  return keywordsOfClasses(table, display, o, null, source, clusters, passages);
 }
+
+/** Per cluster, which of its candidate columns sit in repeated passages (see `repeatedPassageTerms`). */
+type PassageCheck = (candidates: readonly (readonly number[])[]) => Set<number>[];
 
 /** The clusters of the tokenized documents, checked: one per document, each below k (negative: none). */
 function documentClusters(
@@ -314,6 +335,7 @@ function keywordsOfClasses(
   centroids: CsrMatrix | null,
   documents: TermDocumentSource | null,
   labels: Int32Array | null,
+  passages: PassageCheck | null = null,
 ): ClusterKeywords[] {
   const { vocabulary, sizes } = table;
   const k = sizes.length;
@@ -335,6 +357,10 @@ function keywordsOfClasses(
     held.push(new Map(pool.map((x) => [x.t, perClass.documentsWith(x.t)])));
     pools.push(pool);
     perClass.clear(table, c);
+  }
+  if (passages !== null) {
+    const repeated = passages(pools.map((pool) => pool.map((x) => x.t)));
+    pools = pools.map((pool, c) => pool.filter((x) => !(repeated[c] as Set<number>).has(x.t)));
   }
   if (documents !== null && o.coherence > 0) {
     // A candidate leads only where it is in PRESENCE_SHARE of its cluster's documents (and two).
@@ -599,6 +625,7 @@ interface ResolvedKeywordOptions {
   readonly reduce: boolean;
   readonly bm25: boolean;
   readonly extraStop: ReadonlySet<string>;
+  readonly dropRepeatedPassages: boolean;
 }
 
 function resolveKeywordOptions(
@@ -657,6 +684,11 @@ function resolveKeywordOptions(
     o.reduceFrequentWords ?? CLUSTER_KEYWORDS_DEFAULTS.reduceFrequentWords,
   );
   const bm25 = checkBoolean(fn, `${name}.bm25Weighting`, o.bm25Weighting ?? CLUSTER_KEYWORDS_DEFAULTS.bm25Weighting);
+  const dropRepeatedPassages = checkBoolean(
+    fn,
+    `${name}.dropRepeatedPassages`,
+    o.dropRepeatedPassages ?? CLUSTER_KEYWORDS_DEFAULTS.dropRepeatedPassages,
+  );
 
   const extraStop = resolveStopWords(o.stopWords ?? "en", fn, [], `${name}.stopWords`).words;
   return {
@@ -673,6 +705,7 @@ function resolveKeywordOptions(
     reduce,
     bm25,
     extraStop,
+    dropRepeatedPassages,
   };
 }
 

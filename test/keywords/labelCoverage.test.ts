@@ -4,30 +4,7 @@ import { clusterKeywords, clusterKeywordsFromClassCounts } from "../../src/keywo
 import { COVERAGE_MIN_DOCUMENTS, clusterTermHolders } from "../../src/keywords/labelCoverage.js";
 import { termDocumentsOfTokens } from "../../src/keywords/termDocuments.js";
 import { fitTransformTfidf, fitTransformTfidfWithTokens } from "../../src/vectorize/tfidf.js";
-
-/** Word ids of whitespace-separated texts. */
-function tokensOf(texts: readonly string[]) {
-  const terms: string[] = [];
-  const ids = new Map<string, number>();
-  const stream: number[] = [];
-  const offsets = [0];
-  for (const text of texts) {
-    for (const w of text.split(" ")) {
-      if (!ids.has(w)) {
-        ids.set(w, terms.length);
-        terms.push(w);
-      }
-      stream.push(ids.get(w) as number);
-    }
-    offsets.push(stream.length);
-  }
-  return {
-    terms,
-    stream: Int32Array.from(stream),
-    offsets: Int32Array.from(offsets),
-    documentFrequency: new Int32Array(terms.length),
-  };
-}
+import { whitespaceTokens as tokensOf } from "../helpers/tokens.js";
 
 describe("clusterTermHolders", () => {
   // Cluster 0: documents 0-11; cluster 1: 12-23; cluster 2: 24-26 (too small); 27 is an outlier.

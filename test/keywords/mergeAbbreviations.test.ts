@@ -89,7 +89,7 @@ describe("mergeAbbreviations, a short form one at a time and several", () => {
   // is defined as well: its "ai" stays a word of its own.
   const llm = Array.from({ length: 24 }, (_, i) =>
     i % 3 === 0
-      ? `Large language models (LLMs) answer questions; each LLM is prompted with ${i % 2 === 0 ? "examples" : "rules"}.`
+      ? `Large language models (LLMs) ${["answer", "rank", "write"][(i / 3) % 3]} questions; each LLM is prompted with ${i % 2 === 0 ? "examples" : "rules"}.`
       : `An LLM writes answers to questions; the LLM ${i % 2 === 0 ? "reasons" : "retrieves"} before answering.`,
   );
   const immune = Array.from(

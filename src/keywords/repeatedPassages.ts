@@ -1,0 +1,231 @@
+import { indexOfNamed } from "../core/strings.js";
+import type { TokenDocuments } from "../vectorize/vocabulary.js";
+import { evenSample } from "./termDocuments.js";
+
+/**
+ * Words around a term that make a repeated passage: a term with the same five words about
+ * it (before, after, or some on each side; a document's start or end counts as a word) in
+ * most of its documents sits in a passage of six words or more copied from one document to
+ * the next: a signature, a disclaimer, a table row.
+ */
+export const PASSAGE_CONTEXT_WORDS = 5;
+
+/** Share of a term's documents (in its cluster) that must hold the same passage around it. */
+export const PASSAGE_SHARE = 0.5;
+
+/**
+ * A passage in this share of its cluster's documents or more is what the cluster is about
+ * (texts made from one template), not a copy beside each document's own words.
+ */
+export const PASSAGE_MAX_CLUSTER_SHARE = 0.5;
+
+/** Documents of its cluster a passage must be copied into (a news formula in three or four is not). */
+export const PASSAGE_MIN_DOCUMENTS = 5;
+
+/**
+ * Which of each cluster's candidate terms sit in a passage repeated word for word: the
+ * {@link PASSAGE_CONTEXT_WORDS} words about the term (before it, after it, or some on
+ * each side) are the same in at least {@link PASSAGE_SHARE} of the cluster's documents
+ * holding it, in {@link PASSAGE_MIN_DOCUMENTS} documents or more, and in fewer than
+ * {@link PASSAGE_MAX_CLUSTER_SHARE} of all the cluster's documents. Posters' signatures
+ * ("cheers kent alink ksand private activities net"), copied header lines and boilerplate
+ * rows name the documents' authors or formats, not their theme. A document whose words
+ * another of its cluster has, word for word, is read once. The words are those of
+ * `tokens` (stop words removed); a term is present where one of `formsOf(column)` occurs.
+ * Corpora larger than the co-occurrence sample are read through it.
+ * O(tokens read · forms per word).
+ * @returns per cluster, the candidate columns that sit in repeated passages.
+ */
+export function repeatedPassageTerms(
+  tokens: TokenDocuments,
+  labels: Int32Array,
+  candidates: readonly (readonly number[])[],
+  formsOf: (column: number) => readonly (readonly string[])[],
+): Set<number>[] {
+  const k = candidates.length;
+  // Every (cluster, candidate) pair is an entry; its forms are chained by their first word.
+  const entryCluster: number[] = [];
+  const entryColumn: number[] = [];
+  const formWords: Int32Array[] = [];
+  const formEntry: number[] = [];
+  const next: number[] = [];
+  const needed = new Set<string>();
+  const forms = candidates.map((columns) => columns.map((c) => formsOf(c)));
+  for (const perCluster of forms) for (const fs of perCluster) for (const f of fs) for (const w of f) needed.add(w);
+  const wordId = indexOfNamed(tokens.terms, needed);
+  const head = new Int32Array(tokens.terms.length).fill(-1);
+  for (let c = 0; c < k; c++) {
+    const columns = candidates[c] as readonly number[];
+    columns.forEach((column, i) => {
+      const entry = entryCluster.length;
+      entryCluster.push(c);
+      entryColumn.push(column);
+      for (const f of (forms[c] as (readonly (readonly string[])[])[])[i] as readonly (readonly string[])[]) {
+        const ids = f.map((w) => wordId.get(w) ?? -1);
+        if (ids.length === 0 || ids.includes(-1)) continue;
+        const first = ids[0] as number;
+        next.push(head[first] as number);
+        head[first] = formWords.length;
+        formWords.push(Int32Array.from(ids));
+        formEntry.push(entry);
+      }
+    });
+  }
+  const entries = entryCluster.length;
+  const { stream, offsets } = tokens;
+  const sample = evenSample(offsets.length - 1);
+  // A document read twice (a story filed twice) is one document: its words are no copy.
+  const distinct = distinctDocuments(tokens, sample, labels);
+  const clusterSize = new Int32Array(k);
+  for (let s = 0; s < sample.length; s++) {
+    const c = labels[sample[s] as number] as number;
+    if (distinct[s] === 1) clusterSize[c] = (clusterSize[c] as number) + 1;
+  }
+  /** Calls `visit` at every occurrence of an entry (`only` set, when given) in its cluster's sampled documents. */
+  const eachOccurrence = (
+    only: Uint8Array | null,
+    visit: (entry: number, s: number, start: number, end: number, p: number, after: number) => void,
+  ) => {
+    for (let s = 0; s < sample.length; s++) {
+      if (distinct[s] === 0) continue;
+      const d = sample[s] as number;
+      const c = labels[d] as number;
+      const start = offsets[d] as number;
+      const end = offsets[d + 1] as number;
+      for (let p = start; p < end; p++) {
+        for (let f = head[stream[p] as number] as number; f >= 0; f = next[f] as number) {
+          const entry = formEntry[f] as number;
+          if (entryCluster[entry] !== c || (only !== null && only[entry] === 0)) continue;
+          const ws = formWords[f] as Int32Array;
+          if (p + ws.length > end) continue;
+          let match = true;
+          for (let j = 1; j < ws.length && match; j++) match = stream[p + j] === ws[j];
+          if (match) visit(entry, s, start, end, p, p + ws.length);
+        }
+      }
+    }
+  };
+  // First the words right beside each occurrence: a passage about a term fixes the word
+  // before it or the word after it (the document's edge counting as one), so only terms
+  // with a neighbour in half their documents are read further.
+  const holders = new Int32Array(entries);
+  const lastSample = new Int32Array(entries).fill(-1);
+  const edge = tokens.terms.length;
+  const neighbours = new DocumentCounts<number>();
+  eachOccurrence(null, (entry, s, start, end, p, after) => {
+    if (lastSample[entry] !== s) {
+      lastSample[entry] = s;
+      holders[entry] = (holders[entry] as number) + 1;
+    }
+    const base = entry * 2 * (edge + 1);
+    neighbours.add(base + (p > start ? (stream[p - 1] as number) : edge), s);
+    neighbours.add(base + edge + 1 + (after < end ? (stream[after] as number) : edge), s);
+  });
+  const mostBeside = neighbours.most((key) => Math.floor(key / (2 * (edge + 1))), entries);
+  const read = new Uint8Array(entries);
+  for (let e = 0; e < entries; e++) {
+    const held = holders[e] as number;
+    const beside = mostBeside[e] as number;
+    if (beside >= PASSAGE_MIN_DOCUMENTS && beside >= PASSAGE_SHARE * held) read[e] = 1;
+  }
+  // Then every split of the passage's words between the two sides, for those terms alone.
+  const passages = new DocumentCounts<string>();
+  eachOccurrence(read, (entry, s, start, end, p, after) => {
+    for (let left = 0; left <= PASSAGE_CONTEXT_WORDS; left++) {
+      const key = passageKey(stream, start, end, p, after, left, PASSAGE_CONTEXT_WORDS - left);
+      if (key !== null) passages.add(`${entry}:${left}:${key}`, s);
+    }
+  });
+  const most = passages.most((key) => Number.parseInt(key, 10), entries);
+  const out = Array.from({ length: k }, () => new Set<number>());
+  for (let e = 0; e < entries; e++) {
+    const held = holders[e] as number;
+    const copies = most[e] as number;
+    const size = clusterSize[entryCluster[e] as number] as number;
+    if (copies >= PASSAGE_MIN_DOCUMENTS && copies >= PASSAGE_SHARE * held && copies < PASSAGE_MAX_CLUSTER_SHARE * size)
+      (out[entryCluster[e] as number] as Set<number>).add(entryColumn[e] as number);
+  }
+  return out;
+}
+
+/**
+ * The `left` words before [p, after) and the `right` words after it as a key; an edge of
+ * the document stands for one word and ends that side (null when the side runs out first).
+ */
+function passageKey(
+  stream: Int32Array,
+  start: number,
+  end: number,
+  p: number,
+  after: number,
+  left: number,
+  right: number,
+): string | null {
+  let key = "";
+  for (let i = 1; i <= left; i++) {
+    if (p - i >= start) key += `${stream[p - i]},`;
+    else if (p - i === start - 1) key += "^,";
+    else return null;
+  }
+  key += "|";
+  for (let i = 0; i < right; i++) {
+    if (after + i < end) key += `${stream[after + i]},`;
+    else if (after + i === end) key += "$,";
+    else return null;
+  }
+  return key;
+}
+
+/**
+ * 1 for each sampled document in a cluster whose words no earlier sampled document of the
+ * cluster has, word for word (two 32-bit hashes of its word ids and its length compared).
+ */
+function distinctDocuments(tokens: TokenDocuments, sample: Int32Array, labels: Int32Array): Uint8Array {
+  const { stream, offsets } = tokens;
+  const out = new Uint8Array(sample.length);
+  const seen = new Set<string>();
+  for (let s = 0; s < sample.length; s++) {
+    const d = sample[s] as number;
+    const c = labels[d] as number;
+    if (c < 0) continue;
+    let h1 = 0x811c9dc5;
+    let h2 = 0x9747b28c;
+    for (let p = offsets[d] as number; p < (offsets[d + 1] as number); p++) {
+      const w = stream[p] as number;
+      h1 = Math.imul(h1 ^ w, 0x01000193);
+      h2 = Math.imul(h2 ^ w, 0x5bd1e995) ^ (h2 >>> 15);
+    }
+    const key = `${c}:${(offsets[d + 1] as number) - (offsets[d] as number)}:${h1 >>> 0}:${h2 >>> 0}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out[s] = 1;
+    }
+  }
+  return out;
+}
+
+/** Documents holding each key, each document counted once (documents arrive in order). */
+class DocumentCounts<K> {
+  // Documents so far × 2^20 + (last document + 1): the sample's documents are fewer than 2^20.
+  private readonly packed = new Map<K, number>();
+
+  add(key: K, document: number): void {
+    const value = this.packed.get(key);
+    if (value === undefined) this.packed.set(key, ONE_DOCUMENT + document + 1);
+    else if (value % ONE_DOCUMENT !== document + 1)
+      this.packed.set(key, value - (value % ONE_DOCUMENT) + ONE_DOCUMENT + document + 1);
+  }
+
+  /** The most documents any key of each entry holds, `entryOf` telling a key's entry. */
+  most(entryOf: (key: K) => number, entries: number): Int32Array {
+    const out = new Int32Array(entries);
+    for (const [key, value] of this.packed) {
+      const e = entryOf(key);
+      const documents = Math.floor(value / ONE_DOCUMENT);
+      if (documents > (out[e] as number)) out[e] = documents;
+    }
+    return out;
+  }
+}
+
+const ONE_DOCUMENT = 2 ** 20;
