@@ -348,19 +348,35 @@ function keywordsOfClasses(
   let pools: ScoredTerm[][] = [];
   // How many of its cluster's documents hold each candidate, read while the cluster is loaded.
   const held: Map<number, number>[] = [];
+  const poolSize = candidatePoolSize(o.topN);
+  // Candidates inside copied passages leave before phrases absorb words: a signature's
+  // phrase would otherwise take its words away with it. Twice the pool is read for them.
+  let ranked: { t: number; score: number }[][] = [];
   for (let c = 0; c < k; c++) {
     perClass.load(table, c);
-    const ranked = candidatePool(weights, c, junk, perClass, sizes[c] as number, o, byTerm);
-    const pool = o.preferPhrases
-      ? absorbCoveredWords(ranked, vocabulary, (t) => perClass.count(t), o.coverage, byTerm)
-      : ranked;
-    held.push(new Map(pool.map((x) => [x.t, perClass.documentsWith(x.t)])));
-    pools.push(pool);
+    ranked.push(
+      candidatePool(weights, c, junk, perClass, sizes[c] as number, o, byTerm, passages ? 2 * poolSize : poolSize),
+    );
     perClass.clear(table, c);
   }
   if (passages !== null) {
-    const repeated = passages(pools.map((pool) => pool.map((x) => x.t)));
-    pools = pools.map((pool, c) => pool.filter((x) => !(repeated[c] as Set<number>).has(x.t)));
+    // The second half is read only for clusters that lost candidates in the first.
+    const first = passages(ranked.map((list) => list.slice(0, poolSize).map((x) => x.t)));
+    const rest = ranked.map((list, c) => ((first[c] as Set<number>).size > 0 ? list.slice(poolSize) : []));
+    const second = rest.some((list) => list.length > 0) ? passages(rest.map((list) => list.map((x) => x.t))) : null;
+    ranked = ranked.map((list, c) =>
+      list.filter((x) => !(first[c] as Set<number>).has(x.t) && !(second?.[c]?.has(x.t) ?? false)).slice(0, poolSize),
+    );
+  }
+  for (let c = 0; c < k; c++) {
+    perClass.load(table, c);
+    const list = ranked[c] as { t: number; score: number }[];
+    const pool = o.preferPhrases
+      ? absorbCoveredWords(list, vocabulary, (t) => perClass.count(t), o.coverage, byTerm)
+      : list;
+    held.push(new Map(pool.map((x) => [x.t, perClass.documentsWith(x.t)])));
+    pools.push(pool);
+    perClass.clear(table, c);
   }
   if (documents !== null && o.coherence > 0) {
     // A candidate leads only where it is in PRESENCE_SHARE of its cluster's documents (and two).
@@ -529,6 +545,11 @@ class ClassValues {
   }
 }
 
+/** Candidates a cluster's keywords are chosen from. */
+function candidatePoolSize(topN: number): number {
+  return Math.max(4 * topN, 40);
+}
+
 /**
  * The candidate pool of cluster c: its best-scored terms that are not junk and occur in
  * enough of its documents (so one verbose document cannot name a topic).
@@ -541,9 +562,10 @@ function candidatePool(
   size: number,
   o: ResolvedKeywordOptions,
   byTerm: (a: number, b: number) => number,
+  poolSize: number,
 ): { t: number; score: number }[] {
   const needed = Math.min(o.minDocuments, Math.max(1, Math.floor(size / 2)));
-  const pool = new TopScores(Math.max(4 * o.topN, 40), byTerm);
+  const pool = new TopScores(poolSize, byTerm);
   for (let p = weights.indptr[c] as number; p < (weights.indptr[c + 1] as number); p++) {
     const t = weights.indices[p] as number;
     const score = weights.data[p] as number;

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InvalidArgumentError } from "../../src/core/errors.js";
+import { classPhraseCounts } from "../../src/keywords/classPhraseCounts.js";
 import { clusterKeywordsFromClassCounts } from "../../src/keywords/clusterKeywords.js";
 import {
   PASSAGE_CONTEXT_WORDS,
@@ -211,6 +212,34 @@ describe("dropRepeatedPassages", () => {
       expect(kept).toContain(copied);
       expect(dropped).not.toContain(copied);
     }
+  });
+
+  it("reads past a pool of candidates a long signature fills: the topic keeps its ten keywords, none from it", () => {
+    // A 20-word signature in 8 of a cluster's 20 posts gives 57 words and phrases that outrank
+    // the posts' own words (each in about four posts): more than the pool of 40 candidates.
+    const signature = Array.from({ length: 20 }, (_, j) => `sig${j}`).join(" ");
+    const post = (topic: string, i: number) =>
+      Array.from({ length: 6 }, (_, j) => `${topic}${(i * 7 + j * 5) % 30}`).join(" ");
+    const texts = [
+      ...Array.from({ length: 20 }, (_, i) => (i < 8 ? `${post("space", i)} ${signature}` : post("space", i))),
+      ...Array.from({ length: 20 }, (_, i) => post("cook", i)),
+    ];
+    const labels = Int32Array.from(texts, (_, d) => (d < 20 ? 0 : 1));
+    const tokens = whitespaceTokens(texts);
+    const table = classPhraseCounts(tokens, labels, 2, {
+      ngramRange: [1, 3],
+      minDf: 2,
+      minDocuments: 2,
+      phraseWords: 400,
+    });
+    const keywordsOf = (dropRepeatedPassages: boolean) =>
+      (clusterKeywordsFromClassCounts(table, { dropRepeatedPassages }, tokens, labels)[0]?.keywords ?? []).map(
+        (x) => x.term,
+      );
+    expect(keywordsOf(false).every((term) => term.includes("sig"))).toBe(true);
+    const kept = keywordsOf(true);
+    expect(kept).toHaveLength(10);
+    expect(kept.filter((term) => term.includes("sig"))).toEqual([]);
   });
 
   it("is validated", () => {
