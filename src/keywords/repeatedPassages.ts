@@ -1,6 +1,5 @@
-import { indexOfNamed } from "../core/strings.js";
 import type { TokenDocuments } from "../vectorize/vocabulary.js";
-import { evenSample } from "./termDocuments.js";
+import { evenSample, indexForms } from "./termDocuments.js";
 
 /**
  * Words around a term that make a repeated passage: a term with the same five words about
@@ -43,34 +42,18 @@ export function repeatedPassageTerms(
   formsOf: (column: number) => readonly (readonly string[])[],
 ): Set<number>[] {
   const k = candidates.length;
-  // Every (cluster, candidate) pair is an entry; its forms are chained by their first word.
+  // Every (cluster, candidate) pair is an entry.
   const entryCluster: number[] = [];
   const entryColumn: number[] = [];
-  const formWords: Int32Array[] = [];
-  const formEntry: number[] = [];
-  const next: number[] = [];
-  const needed = new Set<string>();
-  const forms = candidates.map((columns) => columns.map((c) => formsOf(c)));
-  for (const perCluster of forms) for (const fs of perCluster) for (const f of fs) for (const w of f) needed.add(w);
-  const wordId = indexOfNamed(tokens.terms, needed);
-  const head = new Int32Array(tokens.terms.length).fill(-1);
-  for (let c = 0; c < k; c++) {
-    const columns = candidates[c] as readonly number[];
-    columns.forEach((column, i) => {
-      const entry = entryCluster.length;
+  const entryForms: (readonly (readonly string[])[])[] = [];
+  candidates.forEach((columns, c) => {
+    for (const column of columns) {
       entryCluster.push(c);
       entryColumn.push(column);
-      for (const f of (forms[c] as (readonly (readonly string[])[])[])[i] as readonly (readonly string[])[]) {
-        const ids = f.map((w) => wordId.get(w) ?? -1);
-        if (ids.length === 0 || ids.includes(-1)) continue;
-        const first = ids[0] as number;
-        next.push(head[first] as number);
-        head[first] = formWords.length;
-        formWords.push(Int32Array.from(ids));
-        formEntry.push(entry);
-      }
-    });
-  }
+      entryForms.push(formsOf(column));
+    }
+  });
+  const forms = indexForms(tokens, entryForms);
   const entries = entryCluster.length;
   const { stream, offsets } = tokens;
   const sample = evenSample(offsets.length - 1);
@@ -92,17 +75,11 @@ export function repeatedPassageTerms(
       const c = labels[d] as number;
       const start = offsets[d] as number;
       const end = offsets[d + 1] as number;
-      for (let p = start; p < end; p++) {
-        for (let f = head[stream[p] as number] as number; f >= 0; f = next[f] as number) {
-          const entry = formEntry[f] as number;
-          if (entryCluster[entry] !== c || (only !== null && only[entry] === 0)) continue;
-          const ws = formWords[f] as Int32Array;
-          if (p + ws.length > end) continue;
-          let match = true;
-          for (let j = 1; j < ws.length && match; j++) match = stream[p + j] === ws[j];
-          if (match) visit(entry, s, start, end, p, p + ws.length);
-        }
-      }
+      const atMatch = (entry: number, p: number, length: number) => {
+        if (entryCluster[entry] === c && (only === null || only[entry] === 1))
+          visit(entry, s, start, end, p, p + length);
+      };
+      for (let p = start; p < end; p++) forms.eachMatch(p, end, atMatch);
     }
   };
   // First the words right beside each occurrence: a passage about a term fixes the word

@@ -105,42 +105,65 @@ export function termDocumentsOfTokens(
   formsOf: (column: number) => readonly (readonly string[])[],
 ): TermDocumentSource {
   return (columns) => {
-    const forms = columns.map((c) => formsOf(c));
-    const needed = new Set<string>();
-    for (const fs of forms) for (const f of fs) for (const w of f) needed.add(w);
-    const wordId = indexOfNamed(tokens.terms, needed);
-    // Forms as word ids, chained by their first word: head[word] → form → next form.
-    const formWords: Int32Array[] = [];
-    const formRow: number[] = [];
-    const head = new Int32Array(tokens.terms.length).fill(-1);
-    const next: number[] = [];
-    forms.forEach((fs, row) => {
-      for (const f of fs) {
-        const ids = f.map((w) => wordId.get(w) ?? -1);
-        if (ids.length === 0 || ids.includes(-1)) continue;
-        const first = ids[0] as number;
-        next.push(head[first] as number);
-        head[first] = formWords.length;
-        formWords.push(Int32Array.from(ids));
-        formRow.push(row);
-      }
-    });
+    const forms = indexForms(
+      tokens,
+      columns.map((c) => formsOf(c)),
+    );
     const sample = evenSample(tokens.offsets.length - 1);
     const { stride, bits } = emptyBits(columns.length, sample.length);
-    const { stream, offsets } = tokens;
+    const { offsets } = tokens;
     for (let s = 0; s < sample.length; s++) {
       const d = sample[s] as number;
       const end = offsets[d + 1] as number;
-      for (let p = offsets[d] as number; p < end; p++) {
-        for (let f = head[stream[p] as number] as number; f >= 0; f = next[f] as number) {
-          const ws = formWords[f] as Int32Array;
-          if (p + ws.length > end) continue;
-          let match = true;
-          for (let j = 1; j < ws.length && match; j++) match = stream[p + j] === ws[j];
-          if (match) setBit(bits, (formRow[f] as number) * stride, s);
-        }
-      }
+      const mark = (row: number) => setBit(bits, row * stride, s);
+      for (let p = offsets[d] as number; p < end; p++) forms.eachMatch(p, end, mark);
     }
     return withCounts(sample, stride, bits);
+  };
+}
+
+/** Word sequences of several rows, found where they occur in a token stream. */
+export interface FormIndex {
+  /** Calls `visit` for each form that occurs at stream[p] and ends by `end`, with its row, p and its length. */
+  eachMatch(p: number, end: number, visit: (row: number, p: number, length: number) => void): void;
+}
+
+/**
+ * An index of each row's forms (word sequences; those with a word `tokens` lacks are left
+ * out), chained by their first word: head[word] → form → next form.
+ */
+export function indexForms(
+  tokens: TokenDocuments,
+  formsPerRow: readonly (readonly (readonly string[])[])[],
+): FormIndex {
+  const needed = new Set<string>();
+  for (const fs of formsPerRow) for (const f of fs) for (const w of f) needed.add(w);
+  const wordId = indexOfNamed(tokens.terms, needed);
+  const formWords: Int32Array[] = [];
+  const formRow: number[] = [];
+  const head = new Int32Array(tokens.terms.length).fill(-1);
+  const next: number[] = [];
+  formsPerRow.forEach((fs, row) => {
+    for (const f of fs) {
+      const ids = f.map((w) => wordId.get(w) ?? -1);
+      if (ids.length === 0 || ids.includes(-1)) continue;
+      const first = ids[0] as number;
+      next.push(head[first] as number);
+      head[first] = formWords.length;
+      formWords.push(Int32Array.from(ids));
+      formRow.push(row);
+    }
+  });
+  const { stream } = tokens;
+  return {
+    eachMatch(p, end, visit) {
+      for (let f = head[stream[p] as number] as number; f >= 0; f = next[f] as number) {
+        const ws = formWords[f] as Int32Array;
+        if (p + ws.length > end) continue;
+        let match = true;
+        for (let j = 1; j < ws.length && match; j++) match = stream[p + j] === ws[j];
+        if (match) visit(formRow[f] as number, p, ws.length);
+      }
+    },
   };
 }
