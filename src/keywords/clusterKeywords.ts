@@ -101,13 +101,13 @@ export interface ClusterKeywordsOptions {
   readonly stopWords?: StopWordsSpec;
   /**
    * Leave out of a cluster's keywords the terms that sit in a passage copied word for word
-   * across its documents: in at least half the cluster's documents holding the term (five
-   * or more), the five words about it (before, after, or some on each side) are the same.
-   * Signatures, copied header lines and boilerplate rows then do not name a topic. A
-   * passage in half the cluster's documents or more is what the cluster is about
-   * (templated texts), and stays. Needs the documents' word
-   * ids (`clusterKeywordsFromClassCounts` with tokens and labels, as `clusterTopics` calls
-   * it). @defaultValue true
+   * across its documents: the five words about the term (before, after, or some on each
+   * side) are the same in at least half the cluster's documents holding it, in five
+   * documents or more. Signatures, copied header lines and boilerplate rows then do not
+   * name a topic. A passage in half the cluster's documents or more is what the cluster is
+   * about (templated texts), and stays. Needs the documents' word ids
+   * (`clusterKeywordsFromClassCounts` with tokens and labels, as `clusterTopics` calls it).
+   * @defaultValue true
    */
   readonly dropRepeatedPassages?: boolean;
 }
@@ -346,16 +346,29 @@ function keywordsOfClasses(
   const byTerm = (a: number, b: number) => compareCodePoints(vocabulary[a] as string, vocabulary[b] as string);
   const perClass = new ClassValues(vocabulary.length);
   let pools: ScoredTerm[][] = [];
-  // How many of its cluster's documents hold each candidate, read while the cluster is loaded.
+  // How many of its cluster's documents hold each candidate of its pool.
   const held: Map<number, number>[] = [];
   const poolSize = candidatePoolSize(o.topN);
   // Candidates inside copied passages leave before phrases absorb words: a signature's
   // phrase would otherwise take its words away with it. Twice the pool is read for them.
   let ranked: { t: number; score: number }[][] = [];
+  // Occurrences and documents of each ranked candidate, read while its cluster is loaded.
+  const counts: Map<number, { occurrences: number; documents: number }>[] = [];
   for (let c = 0; c < k; c++) {
     perClass.load(table, c);
-    ranked.push(
-      candidatePool(weights, c, junk, perClass, sizes[c] as number, o, byTerm, passages ? 2 * poolSize : poolSize),
+    const list = candidatePool(
+      weights,
+      c,
+      junk,
+      perClass,
+      sizes[c] as number,
+      o,
+      byTerm,
+      passages ? 2 * poolSize : poolSize,
+    );
+    ranked.push(list);
+    counts.push(
+      new Map(list.map((x) => [x.t, { occurrences: perClass.count(x.t), documents: perClass.documentsWith(x.t) }])),
     );
     perClass.clear(table, c);
   }
@@ -369,14 +382,13 @@ function keywordsOfClasses(
     );
   }
   for (let c = 0; c < k; c++) {
-    perClass.load(table, c);
     const list = ranked[c] as { t: number; score: number }[];
+    const of = counts[c] as Map<number, { occurrences: number; documents: number }>;
     const pool = o.preferPhrases
-      ? absorbCoveredWords(list, vocabulary, (t) => perClass.count(t), o.coverage, byTerm)
+      ? absorbCoveredWords(list, vocabulary, (t) => of.get(t)?.occurrences ?? 0, o.coverage, byTerm)
       : list;
-    held.push(new Map(pool.map((x) => [x.t, perClass.documentsWith(x.t)])));
+    held.push(new Map(pool.map((x) => [x.t, of.get(x.t)?.documents ?? 0])));
     pools.push(pool);
-    perClass.clear(table, c);
   }
   if (documents !== null && o.coherence > 0) {
     // A candidate leads only where it is in PRESENCE_SHARE of its cluster's documents (and two).
