@@ -10,6 +10,7 @@ import { classTfidf } from "../keywords/ctfidf.js";
 import { markGlyphCodeWords } from "../keywords/glyphCodeWords.js";
 import { mergeAbbreviations } from "../keywords/mergeAbbreviations.js";
 import { phraseSettings } from "../pipeline/stages/represent.js";
+import type { TokenDocuments } from "../vectorize/vocabulary.js";
 import type { DocumentWords } from "./documentWords.js";
 
 /** Keyword settings of the analysis views: the pipeline's defaults, with the caller's options over them. */
@@ -57,14 +58,21 @@ export function scoresByTerm(m: CsrMatrix, vocabulary: readonly string[], row: n
 
 /**
  * Keywords of every group from `scores` (k x terms of the table's vocabulary, higher is
- * better): the pipeline's chain after its scorer (junk filter, phrase absorption, MMR, label).
+ * better): the pipeline's chain after its scorer (junk filter, phrase absorption, MMR,
+ * label), ranked by the scores alone (no co-occurrence), with phrases shown as `tokens`'
+ * texts write them, as the topics' are.
  */
 export function keywordsFromScores(
   table: ClassTermTable,
   scores: CsrMatrix,
   settings: GroupKeywordSettings,
+  tokens: TokenDocuments,
 ): ClusterKeywords[] {
-  return clusterKeywordsFromClassCounts(table, { ...settings.keywords, representation: () => scores });
+  return clusterKeywordsFromClassCounts(
+    table,
+    { ...settings.keywords, representation: () => scores, coherence: 0 },
+    tokens,
+  );
 }
 
 /** Rebuilds a CSR matrix of the table's shape from one score map per row (terms outside the vocabulary dropped). */

@@ -105,9 +105,12 @@ export function hierarchyOfWords(
     table,
     merges.map((_, i) => members[K + i] as number[]),
   );
-  const keywords = keywordsFromScores(merged, weighByIdf(merged.termCounts, idf, true), {
-    keywords: { topN, maxClusterShare: 1 },
-  });
+  const keywords = keywordsFromScores(
+    merged,
+    weighByIdf(merged.termCounts, idf, true),
+    { keywords: { topN, maxClusterShare: 1 } },
+    words.tokens,
+  );
   const data = {
     topics: K,
     linkage: method,

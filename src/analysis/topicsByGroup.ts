@@ -86,7 +86,7 @@ export function topicsByGroup(
     }
     previous = current;
   }
-  const keywords = keywordsFromScores(table, matrixFromRows(tuned, table.vocabulary), settings);
+  const keywords = keywordsFromScores(table, matrixFromRows(tuned, table.vocabulary), settings, words.tokens);
   const out: TopicInGroup[] = [];
   for (let g = 0; g < groups; g++) {
     for (let t = 0; t < K; t++) {

@@ -1,10 +1,16 @@
-/** An append-only Int32Array that grows geometrically (amortised O(1) push). */
-export class GrowableInt32 {
-  private buffer: Int32Array;
+/** The typed arrays a {@link Growable} can hold. */
+type Packed = Int32Array | Uint16Array;
+
+/** An append-only typed array that grows geometrically (amortised O(1) push). */
+class Growable<A extends Packed> {
+  private buffer: A;
   length = 0;
 
-  constructor(capacity = 1024) {
-    this.buffer = new Int32Array(Math.max(16, capacity));
+  constructor(
+    private readonly make: (size: number) => A,
+    capacity: number,
+  ) {
+    this.buffer = make(Math.max(16, capacity));
   }
 
   push(value: number): void {
@@ -28,18 +34,32 @@ export class GrowableInt32 {
   }
 
   /** The live elements, without copying. */
-  view(): Int32Array {
-    return this.buffer.subarray(0, this.length);
+  view(): A {
+    return this.buffer.subarray(0, this.length) as A;
   }
 
   /** A compact copy of the live elements. */
-  toArray(): Int32Array {
-    return this.buffer.slice(0, this.length);
+  toArray(): A {
+    return this.buffer.slice(0, this.length) as A;
   }
 
   private grow(min: number): void {
-    const next = new Int32Array(Math.max(min, this.buffer.length * 2));
+    const next = this.make(Math.max(min, this.buffer.length * 2));
     next.set(this.buffer.subarray(0, this.length));
     this.buffer = next;
+  }
+}
+
+/** An append-only Int32Array that grows geometrically (amortised O(1) push). */
+export class GrowableInt32 extends Growable<Int32Array> {
+  constructor(capacity = 1024) {
+    super((size) => new Int32Array(size), capacity);
+  }
+}
+
+/** An append-only Uint16Array that grows geometrically (amortised O(1) push). */
+export class GrowableUint16 extends Growable<Uint16Array> {
+  constructor(capacity = 1024) {
+    super((size) => new Uint16Array(size), capacity);
   }
 }

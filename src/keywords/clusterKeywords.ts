@@ -16,6 +16,7 @@ import { shownForms } from "./mergeAbbreviations.js";
 import { type Candidate, selectDiverse } from "./mmr.js";
 import { repeatedPassageTerms } from "./repeatedPassages.js";
 import { type TermDocumentSource, termDocumentsOfCounts, termDocumentsOfTokens } from "./termDocuments.js";
+import { writtenForms } from "./writtenForms.js";
 
 /** A term with its weight in a cluster. */
 export interface Keyword {
@@ -110,6 +111,14 @@ export interface ClusterKeywordsOptions {
    * @defaultValue true
    */
   readonly dropRepeatedPassages?: boolean;
+  /**
+   * Show a phrase as the texts write it, with its stop words ("bank of england"), when
+   * at least half its occurrences are written so and no other way as often; the phrase as
+   * counted (stop words out, `bank england`) is then the keyword's `counted`. Read from the
+   * first 100,000 documents' word ids (`clusterKeywordsFromClassCounts` with tokens, as
+   * `clusterTopics` calls it). @defaultValue true
+   */
+  readonly writtenPhrases?: boolean;
 }
 
 /** A user-given scorer: per-cluster counts in, k x terms scores out (higher is better; 0 or absent = not a candidate). */
@@ -129,6 +138,7 @@ export const CLUSTER_KEYWORDS_DEFAULTS = Object.freeze({
   labelTerms: 3,
   exclusiveAfter: 10,
   dropRepeatedPassages: true,
+  writtenPhrases: true,
 });
 
 /** Share of a cluster's documents a term must appear in to count as common there. */
@@ -149,6 +159,7 @@ const OPTION_NAMES = [
   "exclusiveAfter",
   "stopWords",
   "dropRepeatedPassages",
+  "writtenPhrases",
 ] as const;
 
 /** What {@link clusterKeywords} reads: raw counts, labels and the vocabulary. */
@@ -272,11 +283,24 @@ export function clusterKeywordsFromClassCounts(
     tokens !== undefined && clusters !== null && o.dropRepeatedPassages
       ? (candidates) => repeatedPassageTerms(tokens, clusters, candidates, formsOf)
       : null;
-  return keywordsOfClasses(table, display, o, null, source, clusters, passages);
+  const written: WrittenCheck | null =
+    tokens?.gaps === undefined || !o.writtenPhrases
+      ? null
+      : (columns) => {
+          const forms = writtenForms(
+            tokens,
+            columns.map((t) => (table.vocabulary[t] as string).split(" ")),
+          );
+          return new Map(columns.flatMap((t, i) => (forms[i] === null ? [] : [[t, forms[i] as string] as const])));
+        };
+  return keywordsOfClasses(table, display, o, null, source, clusters, passages, written);
 }
 
 /** Per cluster, which of its candidate columns sit in repeated passages (see `repeatedPassageTerms`). */
 type PassageCheck = (candidates: readonly (readonly number[])[]) => Set<number>[];
+
+/** How some phrase columns are written in the texts, for those mostly written otherwise than counted (see `writtenForms`). */
+type WrittenCheck = (columns: readonly number[]) => Map<number, string>;
 
 /** The clusters of the tokenized documents, checked: one per document, each below k (negative: none). */
 function documentClusters(
@@ -336,6 +360,7 @@ function keywordsOfClasses(
   documents: TermDocumentSource | null,
   labels: Int32Array | null,
   passages: PassageCheck | null = null,
+  written: WrittenCheck | null = null,
 ): ClusterKeywords[] {
   const { vocabulary, sizes } = table;
   const k = sizes.length;
@@ -436,13 +461,19 @@ function keywordsOfClasses(
           sizes,
         )
       : null;
+  // Phrases shown as the texts write them ("bank of england" for `bank england`); a phrase
+  // shown with its abbreviation already is.
+  const phrases = new Set<number>();
+  for (const list of shown)
+    for (const x of list) if (display[x.id] === vocabulary[x.id] && x.term.includes(" ")) phrases.add(x.id);
+  const writtenAs = written === null || phrases.size === 0 ? null : written([...phrases].sort((a, b) => a - b));
   const out: ClusterKeywords[] = [];
   for (let c = 0; c < k; c++) {
     const documentsWith = held[c] as Map<number, number>;
     const distinct = shown[c] as Candidate[];
     const holding = holders?.[c] ?? null;
     const keywords = distinct.map((x): Keyword => {
-      const term = display[x.id] as string;
+      const term = writtenAs?.get(x.id) ?? (display[x.id] as string);
       return term === x.term ? { term, score: x.score } : { term, score: x.score, counted: x.term };
     });
     const { label, name } = chooseLabel(
@@ -660,6 +691,7 @@ interface ResolvedKeywordOptions {
   readonly bm25: boolean;
   readonly extraStop: ReadonlySet<string>;
   readonly dropRepeatedPassages: boolean;
+  readonly writtenPhrases: boolean;
 }
 
 function resolveKeywordOptions(
@@ -723,6 +755,11 @@ function resolveKeywordOptions(
     `${name}.dropRepeatedPassages`,
     o.dropRepeatedPassages ?? CLUSTER_KEYWORDS_DEFAULTS.dropRepeatedPassages,
   );
+  const writtenPhrases = checkBoolean(
+    fn,
+    `${name}.writtenPhrases`,
+    o.writtenPhrases ?? CLUSTER_KEYWORDS_DEFAULTS.writtenPhrases,
+  );
 
   const extraStop = resolveStopWords(o.stopWords ?? "en", fn, [], `${name}.stopWords`).words;
   return {
@@ -740,6 +777,7 @@ function resolveKeywordOptions(
     bm25,
     extraStop,
     dropRepeatedPassages,
+    writtenPhrases,
   };
 }
 

@@ -2,6 +2,7 @@ import { type AbbreviationDefinition, findAbbreviations } from "../text/abbrevia
 import { countGlyphCodeWords } from "../text/glyphCodes.js";
 import { createTokenizer, type Tokenizer } from "../text/tokenize.js";
 import type { Analyzer } from "./options.js";
+import { createGapCollector } from "./writtenGaps.js";
 
 /**
  * What another thread needs to read documents exactly as the vectorizer does: the resolved
@@ -35,6 +36,10 @@ export interface AnalyzedBatch {
   readonly ids: Int32Array;
   /** `documents + 1` offsets into `ids`. */
   readonly offsets: Int32Array;
+  /** The code of the stop words written before each word (see `WrittenGaps`), local to the batch. */
+  readonly gaps: Uint16Array;
+  /** The stop words of each local gap code ("" for 0). */
+  readonly gapForms: readonly string[];
   /** Each document's abbreviation definitions (null when not asked for). */
   readonly found: AbbreviationDefinition[][] | null;
   /** The batch's glyph-code words (see `countGlyphCodeWords`) and their occurrences. */
@@ -60,11 +65,11 @@ export function analyzeSpecOf(analyzer: Analyzer, abbreviations: boolean): Analy
   };
 }
 
-// A worker reads many batches with one spec: its tokenizer and stop words are built once.
+// A worker reads many batches with one spec: its tokenizer is built once.
 let cachedKey = "";
-let cached: { tokenizer: Tokenizer; stop: Set<string> } | null = null;
+let cached: { tokenizer: Tokenizer } | null = null;
 
-function readerOf(spec: AnalyzeSpec): { tokenizer: Tokenizer; stop: Set<string> } {
+function readerOf(spec: AnalyzeSpec): { tokenizer: Tokenizer } {
   const key = JSON.stringify(spec);
   if (cached === null || key !== cachedKey) {
     const t = spec.tokenizer;
@@ -82,7 +87,6 @@ function readerOf(spec: AnalyzeSpec): { tokenizer: Tokenizer; stop: Set<string> 
         },
         "analyzeBatch",
       ),
-      stop: new Set(spec.stopWords),
     };
     cachedKey = key;
   }
@@ -91,15 +95,17 @@ function readerOf(spec: AnalyzeSpec): { tokenizer: Tokenizer; stop: Set<string> 
 
 /** Reads a batch of documents as the vectorizer would (see {@link AnalyzedBatch}). */
 export function analyzeBatch(spec: AnalyzeSpec, texts: readonly string[]): AnalyzedBatch {
-  const { tokenizer, stop } = readerOf(spec);
+  const { tokenizer } = readerOf(spec);
   const local = new Map<string, number>();
-  for (const w of stop) local.set(w, -1);
+  // Stop words sit in the map as -1 - i, i their index in the spec's list.
+  for (const [i, w] of spec.stopWords.entries()) local.set(w, -1 - i);
   const terms: string[] = [];
   let ids = new Int32Array(1 << 14);
   let n = 0;
   const offsets = new Int32Array(texts.length + 1);
   const found: AbbreviationDefinition[][] | null = spec.abbreviations ? [] : null;
   const glyphCodeWords = new Map<string, number>();
+  const gaps = createGapCollector(spec.stopWords);
   for (let d = 0; d < texts.length; d++) {
     const text = texts[d] as string;
     const tokens = tokenizer(text);
@@ -108,6 +114,10 @@ export function analyzeBatch(spec: AnalyzeSpec, texts: readonly string[]): Analy
       grown.set(ids.subarray(0, n));
       ids = grown;
     }
+    // The gap before the next word: how many stop words, and the first two's indices.
+    let stops = 0;
+    let first = 0;
+    let second = 0;
     for (const t of tokens) {
       let id = local.get(t);
       if (id === undefined) {
@@ -115,11 +125,28 @@ export function analyzeBatch(spec: AnalyzeSpec, texts: readonly string[]): Analy
         terms.push(t);
         local.set(t, id);
       }
-      if (id >= 0) ids[n++] = id;
+      if (id < 0) {
+        if (stops === 0) first = -1 - id;
+        else if (stops === 1) second = -1 - id;
+        stops++;
+        continue;
+      }
+      ids[n++] = id;
+      gaps.push(gaps.codeOf(stops, first, second));
+      stops = 0;
     }
     offsets[d + 1] = n;
     found?.push(text.indexOf("(") < 0 ? [] : findAbbreviations(text).map(({ short, long }) => ({ short, long })));
     countGlyphCodeWords(text, glyphCodeWords);
   }
-  return { terms, ids: ids.slice(0, n), offsets, found, glyphCodeWords: [...glyphCodeWords] };
+  const written = gaps.finish(texts.length);
+  return {
+    terms,
+    ids: ids.slice(0, n),
+    offsets,
+    gaps: written.codes,
+    gapForms: written.forms,
+    found,
+    glyphCodeWords: [...glyphCodeWords],
+  };
 }

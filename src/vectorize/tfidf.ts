@@ -182,6 +182,7 @@ function tokensOf(scanned: ScannedCorpus): TokenDocuments {
     stream: scanned.stream,
     offsets: scanned.offsets,
     documentFrequency: scanned.documentFrequency,
+    ...(scanned.gaps === null ? {} : { gaps: scanned.gaps }),
   };
 }
 

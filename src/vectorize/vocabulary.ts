@@ -5,6 +5,7 @@ import { detachString } from "../core/strings.js";
 import { compareCodePoints } from "../text/compare.js";
 import type { AnalyzedBatch } from "./analyzeBatch.js";
 import { type Analyzer, documentCountLimits } from "./options.js";
+import { createGapCollector, UNKNOWN_GAP, WRITTEN_GAP_DOCUMENTS, type WrittenGaps } from "./writtenGaps.js";
 
 /** Documents as word ids, as one tokenizing pass leaves them (see `ScannedCorpus`). */
 export interface TokenDocuments {
@@ -16,6 +17,8 @@ export interface TokenDocuments {
   readonly offsets: Int32Array;
   /** Documents holding each word. */
   readonly documentFrequency: Int32Array;
+  /** The stop words written between the words, for the first documents (see `WrittenGaps`). */
+  readonly gaps?: WrittenGaps;
 }
 
 /** What one pass over the corpus learns: provisional term ids per document and statistics. */
@@ -30,6 +33,8 @@ export interface ScannedCorpus {
   readonly termFrequency: Float64Array;
   /** Most frequent surface form of each provisional term (only when stemming). */
   readonly surfaces: string[] | null;
+  /** The stop words written between words (unigram, unstemmed scans only). */
+  readonly gaps: WrittenGaps | null;
 }
 
 // n-gram ids are found by the pair (id of the (n-1)-gram prefix, id of the last word), so
@@ -58,7 +63,7 @@ export interface Scanner {
  * (frequent terms appear early, so this bounds memory at a small cost to rare terms).
  * O(total terms) time; O(distinct terms + total terms) memory.
  */
-/** The word map's id of a stop word (never a term). */
+/** The word map's ids of stop words (never terms): STOP - i for the i-th stop word. */
 const STOP = -2;
 
 export function createScanner(analyzer: Analyzer, maxTerms = Number.POSITIVE_INFINITY): Scanner {
@@ -79,6 +84,9 @@ export function createScanner(analyzer: Analyzer, maxTerms = Number.POSITIVE_INF
   const surfaceCounts: Map<string, number>[] | null = stemmer === null ? null : [];
   let words = new Int32Array(1024);
   let prefix = new Int32Array(1024);
+  const stopWords = [...stop];
+  // Word scans keep the stop words written between words, for showing phrases as written.
+  const gaps = stemmer === null && minN === 1 && maxN === 1 ? createGapCollector(stopWords) : null;
 
   const newTerm = (term: string): number => {
     const id = terms.length;
@@ -120,8 +128,8 @@ export function createScanner(analyzer: Analyzer, maxTerms = Number.POSITIVE_INF
     if (id === -1) dropped++;
     return id;
   };
-  // Without a stemmer, stop words sit in the word map with id STOP: one lookup a token.
-  if (stemmer === null) for (const w of stop) wordIds.set(w, STOP);
+  // Without a stemmer, stop words sit in the word map with ids from STOP down: one lookup a token.
+  if (stemmer === null) for (const [i, w] of stopWords.entries()) wordIds.set(w, STOP - i);
 
   const add = (text: string): void => {
     const raw = analyzer.tokenizer(text);
@@ -135,15 +143,32 @@ export function createScanner(analyzer: Analyzer, maxTerms = Number.POSITIVE_INF
     let n = 0;
     if (stemmer === null) {
       tokens = keys = maxN > 1 ? [] : raw;
+      const gapsHere = gaps !== null && d < WRITTEN_GAP_DOCUMENTS;
+      // The gap before the next kept word: how many stop words, and the first two's indices.
+      let stops = 0;
+      let first = 0;
+      let second = 0;
+      let lost = false;
       for (const t of raw) {
         const known = wordIds.get(t);
-        if (known === STOP) continue;
+        if (known !== undefined && known <= STOP) {
+          if (stops === 0) first = STOP - known;
+          else if (stops === 1) second = STOP - known;
+          stops++;
+          continue;
+        }
         const id = known ?? idOf(t);
         if (maxN > 1) tokens.push(t);
         words[n] = id;
         prefix[n] = id;
         n++;
         if (minN === 1 && id >= 0) count(id, d, null);
+        if (gapsHere) {
+          // A word left out of a full vocabulary leaves the next gap unknown.
+          if (id >= 0) gaps.push(lost ? UNKNOWN_GAP : gaps.codeOf(stops, first, second));
+          lost = id < 0;
+          stops = 0;
+        }
       }
     } else {
       tokens = [];
@@ -188,13 +213,21 @@ export function createScanner(analyzer: Analyzer, maxTerms = Number.POSITIVE_INF
     // Global ids in the batch's order of first appearance: the order one thread meets them.
     const remap = new Int32Array(batch.terms.length);
     for (let l = 0; l < remap.length; l++) remap[l] = insert(batch.terms[l] as string);
+    const gapOf = Int32Array.from(batch.gapForms, (form) => (gaps === null ? UNKNOWN_GAP : gaps.codeOfForm(form)));
     const { ids, offsets: starts } = batch;
     for (let doc = 0; doc + 1 < starts.length; doc++) {
+      const gapsHere = gaps !== null && d < WRITTEN_GAP_DOCUMENTS;
+      let lost = false;
       for (let p = starts[doc] as number; p < (starts[doc + 1] as number); p++) {
         const id = remap[ids[p] as number] as number;
         // A word first met once the vocabulary is full is not counted, each time, as in add.
         if (id >= 0) count(id, d, null);
         else if (id === -1) dropped++;
+        if (gapsHere) {
+          const local = batch.gaps[p] as number;
+          if (id >= 0) gaps.push(lost || local === UNKNOWN_GAP ? UNKNOWN_GAP : (gapOf[local] as number));
+          lost = id < 0;
+        }
       }
       d++;
       offsets.push(stream.length);
@@ -218,6 +251,7 @@ export function createScanner(analyzer: Analyzer, maxTerms = Number.POSITIVE_INF
       documentFrequency: df.toArray(),
       termFrequency: Float64Array.from(tf.view()),
       surfaces: surfaceCounts === null ? null : surfaceCounts.map(mostFrequent),
+      gaps: gaps?.finish(Math.min(d, WRITTEN_GAP_DOCUMENTS)) ?? null,
     }),
   };
 }

@@ -5,6 +5,7 @@ import { createAbbreviationCollector, findAbbreviations } from "../../src/text/a
 import { analyzeBatch, analyzeSpecOf } from "../../src/vectorize/analyzeBatch.js";
 import { resolveTfidfOptions } from "../../src/vectorize/options.js";
 import { createScanner, type ScannedCorpus } from "../../src/vectorize/vocabulary.js";
+import { UNKNOWN_GAP } from "../../src/vectorize/writtenGaps.js";
 
 const analyzer = resolveTfidfOptions("test", {});
 const spec = analyzeSpecOf(analyzer, true);
@@ -30,6 +31,8 @@ const plain = (s: ScannedCorpus) => ({
   offsets: [...s.offsets],
   df: [...s.documentFrequency],
   tf: [...s.termFrequency],
+  // The stop words written before each word, as strings: codes may differ, forms may not.
+  gaps: s.gaps === null ? null : [...s.gaps.codes].map((c) => (c === UNKNOWN_GAP ? "?" : s.gaps?.forms[c])),
 });
 
 describe("documents read in batches (another thread's pass)", () => {
@@ -55,6 +58,9 @@ describe("documents read in batches (another thread's pass)", () => {
       "data",
       "é-tude",
       "rare",
+      "and",
+      "to",
+      "a",
     );
     const text = fc.array(word, { maxLength: 12 }).map((ws) => ws.join(" "));
     fc.assert(
