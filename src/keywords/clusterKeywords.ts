@@ -29,8 +29,9 @@ export interface Keyword {
   /** YAKE's own score (lower is better), for keyphrases found by YAKE. */
   readonly yake?: number;
   /**
-   * The term as counted in the documents, when it is shown otherwise: `federated learning`
-   * for `federated learning (FL)`, whose counts include the short form's.
+   * The term as counted, when it is shown otherwise: `bank england` for a phrase shown as
+   * written, `bank of england` (see `writtenPhrases`); the short form `fl` for `federated
+   * learning (FL)`, whose counts join its two forms.
    */
   readonly counted?: string;
 }
