@@ -59,8 +59,9 @@ export function scoresByTerm(m: CsrMatrix, vocabulary: readonly string[], row: n
 /**
  * Keywords of every group from `scores` (k x terms of the table's vocabulary, higher is
  * better): the pipeline's chain after its scorer (junk filter, phrase absorption, MMR,
- * label), ranked by the scores alone (no co-occurrence), with phrases shown as `tokens`'
- * texts write them, as the topics' are.
+ * label), with phrases shown as `tokens`' texts write them, as the topics' are. Ranked by
+ * the scores alone, as BERTopic's views are, unless the caller's `coherence` asks for the
+ * co-occurrence order too.
  */
 export function keywordsFromScores(
   table: ClassTermTable,
@@ -70,7 +71,7 @@ export function keywordsFromScores(
 ): ClusterKeywords[] {
   return clusterKeywordsFromClassCounts(
     table,
-    { ...settings.keywords, representation: () => scores, coherence: 0 },
+    { ...settings.keywords, representation: () => scores, coherence: settings.keywords?.coherence ?? 0 },
     tokens,
   );
 }

@@ -101,6 +101,7 @@ describe("topicsOverTime(result, docs, times)", () => {
         /times mix numbers and dates/,
       ],
       [() => topicsOverTime(result, docs, years, { binBy: "month" }), /binBy "month" needs dates/],
+      [() => topicsOverTime(result, docs, years, { keywords: { coherence: 5 } }), /options\.coherence must be/],
       [
         () =>
           topicsOverTime(
