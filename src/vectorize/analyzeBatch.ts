@@ -114,10 +114,7 @@ export function analyzeBatch(spec: AnalyzeSpec, texts: readonly string[]): Analy
       grown.set(ids.subarray(0, n));
       ids = grown;
     }
-    // The gap before the next word: how many stop words, and the first two's indices.
-    let stops = 0;
-    let first = 0;
-    let second = 0;
+    gaps.startDocument();
     for (const t of tokens) {
       let id = local.get(t);
       if (id === undefined) {
@@ -126,14 +123,11 @@ export function analyzeBatch(spec: AnalyzeSpec, texts: readonly string[]): Analy
         local.set(t, id);
       }
       if (id < 0) {
-        if (stops === 0) first = -1 - id;
-        else if (stops === 1) second = -1 - id;
-        stops++;
+        gaps.stopWord(-1 - id);
         continue;
       }
       ids[n++] = id;
-      gaps.push(gaps.codeOf(stops, first, second));
-      stops = 0;
+      gaps.word();
     }
     offsets[d + 1] = n;
     found?.push(text.indexOf("(") < 0 ? [] : findAbbreviations(text).map(({ short, long }) => ({ short, long })));

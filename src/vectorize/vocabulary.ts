@@ -144,17 +144,11 @@ export function createScanner(analyzer: Analyzer, maxTerms = Number.POSITIVE_INF
     if (stemmer === null) {
       tokens = keys = maxN > 1 ? [] : raw;
       const gapsHere = gaps !== null && d < WRITTEN_GAP_DOCUMENTS;
-      // The gap before the next kept word: how many stop words, and the first two's indices.
-      let stops = 0;
-      let first = 0;
-      let second = 0;
-      let lost = false;
+      if (gapsHere) gaps.startDocument();
       for (const t of raw) {
         const known = wordIds.get(t);
         if (known !== undefined && known <= STOP) {
-          if (stops === 0) first = STOP - known;
-          else if (stops === 1) second = STOP - known;
-          stops++;
+          if (gapsHere) gaps.stopWord(STOP - known);
           continue;
         }
         const id = known ?? idOf(t);
@@ -164,10 +158,8 @@ export function createScanner(analyzer: Analyzer, maxTerms = Number.POSITIVE_INF
         n++;
         if (minN === 1 && id >= 0) count(id, d, null);
         if (gapsHere) {
-          // A word left out of a full vocabulary leaves the next gap unknown.
-          if (id >= 0) gaps.push(lost ? UNKNOWN_GAP : gaps.codeOf(stops, first, second));
-          lost = id < 0;
-          stops = 0;
+          if (id >= 0) gaps.word();
+          else gaps.leftOut();
         }
       }
     } else {
@@ -217,7 +209,7 @@ export function createScanner(analyzer: Analyzer, maxTerms = Number.POSITIVE_INF
     const { ids, offsets: starts } = batch;
     for (let doc = 0; doc + 1 < starts.length; doc++) {
       const gapsHere = gaps !== null && d < WRITTEN_GAP_DOCUMENTS;
-      let lost = false;
+      if (gapsHere) gaps.startDocument();
       for (let p = starts[doc] as number; p < (starts[doc + 1] as number); p++) {
         const id = remap[ids[p] as number] as number;
         // A word first met once the vocabulary is full is not counted, each time, as in add.
@@ -225,8 +217,8 @@ export function createScanner(analyzer: Analyzer, maxTerms = Number.POSITIVE_INF
         else if (id === -1) dropped++;
         if (gapsHere) {
           const local = batch.gaps[p] as number;
-          if (id >= 0) gaps.push(lost || local === UNKNOWN_GAP ? UNKNOWN_GAP : (gapOf[local] as number));
-          lost = id < 0;
+          if (id >= 0) gaps.word(local === UNKNOWN_GAP ? UNKNOWN_GAP : (gapOf[local] as number));
+          else gaps.leftOut();
         }
       }
       d++;

@@ -29,16 +29,24 @@ export const MAX_GAP_WORDS = 2;
 export const WRITTEN_GAP_DOCUMENTS = 100_000;
 
 /**
- * Gives gaps codes in order of first appearance (the same on one thread or many). A gap is
- * named by its stop words' indices in `stopWords`, so that reading one costs no string.
+ * Records the gap before each kept word, a document at a time, and gives gaps codes in
+ * order of first appearance (the same on one thread or many). A gap is named by its stop
+ * words' indices in `stopWords`, so that reading one costs no string.
  */
 export interface GapCollector {
-  /** The code of a gap of `stops` stop words, the first two being `first` and `second` (indices). */
-  codeOf(stops: number, first: number, second: number): number;
+  /** A new document: no stop word is pending. */
+  startDocument(): void;
+  /** One more stop word (its index in `stopWords`) before the next kept word. */
+  stopWord(index: number): void;
+  /** A word the vocabulary left out: the gap before the next kept word is unknown. */
+  leftOut(): void;
+  /**
+   * Records the gap before a kept word: the pending stop words', or `code` when the gap was
+   * read elsewhere (see {@link codeOfForm}); then nothing is pending.
+   */
+  word(code?: number): void;
   /** The code of a gap written `form` (space-separated stop words, as `forms` holds them). */
   codeOfForm(form: string): number;
-  /** Records the gap before the next kept word. */
-  push(code: number): void;
   finish(documents: number): WrittenGaps;
 }
 
@@ -50,39 +58,58 @@ export function createGapCollector(stopWords: readonly string[]): GapCollector {
   const single = new Int32Array(s).fill(-1);
   const pair = new Map<number, number>();
   const indexOf = new Map(stopWords.map((w, i) => [w, i]));
+  // The pending gap: how many stop words, the first two's indices, and whether a word was left out.
+  let stops = 0;
+  let first = 0;
+  let second = 0;
+  let lost = false;
   const fresh = (form: string): number => {
     // Codes run out only on an unusual corpus; the gaps met after that stay unknown.
     if (forms.length >= UNKNOWN_GAP) return UNKNOWN_GAP;
     forms.push(form);
     return forms.length - 1;
   };
-  const codeOf = (stops: number, first: number, second: number): number => {
-    if (stops === 0) return 0;
-    if (stops > MAX_GAP_WORDS) return UNKNOWN_GAP;
-    if (stops === 1) {
-      const known = single[first] as number;
+  const codeOf = (count: number, a: number, b: number): number => {
+    if (count === 0) return 0;
+    if (count > MAX_GAP_WORDS) return UNKNOWN_GAP;
+    if (count === 1) {
+      const known = single[a] as number;
       if (known >= 0) return known;
-      const code = fresh(stopWords[first] as string);
-      if (code !== UNKNOWN_GAP) single[first] = code;
+      const code = fresh(stopWords[a] as string);
+      if (code !== UNKNOWN_GAP) single[a] = code;
       return code;
     }
-    const key = first * s + second;
+    const key = a * s + b;
     const known = pair.get(key);
     if (known !== undefined) return known;
-    const code = fresh(`${stopWords[first]} ${stopWords[second]}`);
+    const code = fresh(`${stopWords[a]} ${stopWords[b]}`);
     if (code !== UNKNOWN_GAP) pair.set(key, code);
     return code;
   };
+  const clear = (): void => {
+    stops = 0;
+    lost = false;
+  };
   return {
-    codeOf,
+    startDocument: clear,
+    stopWord(index) {
+      if (stops === 0) first = index;
+      else if (stops === 1) second = index;
+      stops++;
+    },
+    leftOut() {
+      lost = true;
+      stops = 0;
+    },
+    word(code) {
+      codes.push(lost ? UNKNOWN_GAP : (code ?? codeOf(stops, first, second)));
+      clear();
+    },
     codeOfForm(form) {
       if (form === "") return 0;
       const words = form.split(" ").map((w) => indexOf.get(w) ?? -1);
       if (words.includes(-1)) return UNKNOWN_GAP;
       return codeOf(words.length, words[0] as number, words[1] ?? 0);
-    },
-    push(code) {
-      codes.push(code);
     },
     finish(documents) {
       return { documents, codes: codes.toArray(), forms };

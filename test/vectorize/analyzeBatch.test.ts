@@ -77,6 +77,14 @@ describe("documents read in batches (another thread's pass)", () => {
     );
   });
 
+  it("keep the stop words written before each word, and none after a word a full vocabulary left out", () => {
+    const texts = ["alpha beta", "alpha of gamma beta", "beta of the alpha", "alpha is of the beta"];
+    const { one, batched } = bothWays(texts, [1, 2], 2);
+    // "gamma" finds the vocabulary full: what stands before "beta" is no gap of stop words.
+    expect(plain(one).gaps).toEqual(["", "", "", "?", "", "of the", "", "?"]);
+    expect(plain(batched).gaps).toEqual(plain(one).gaps);
+  });
+
   it("find the abbreviations each document defines, for the same collection", () => {
     const texts = seedCorpus().map((p) => p.abstract);
     const whole = createAbbreviationCollector();
