@@ -16,6 +16,7 @@ const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javas
 const ALLOWED = [
   "/dist/",
   "/node_modules/stopword/",
+  "/node_modules/entities/dist/esm/",
   "/node_modules/csv-parse/dist/esm/",
   "/node_modules/hyparquet-writer/src/",
   "/node_modules/hyparquet/src/",

@@ -2,6 +2,7 @@ import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { checkBoolean, checkInteger, checkOptions, checkString } from "../core/validate.js";
 import { withoutHostsAndPaths } from "./hostsAndPaths.js";
+import { withoutMarkup } from "./markup.js";
 import { MATH_DEBRIS } from "./mathTerms.js";
 import { normalizeText } from "./normalize.js";
 
@@ -27,6 +28,15 @@ export interface TokenizeOptions {
    * sender or encoding instead of by subject (default tokenizer only). @defaultValue true
    */
   readonly dropNonText?: boolean;
+  /**
+   * Take HTML out before splitting words, as a browser shows the text: tags of known
+   * elements with their attributes ("<font face=verdana>", "<td>"), comments, style sheets
+   * and scripts go, and character references are decoded ("&eacute;", "&#233;", "&nbsp;").
+   * Mail bodies, feeds and scraped pages otherwise make topics of "font · br · td"; a lone
+   * bare tag ("the <title> field") and "p < 0.05" stay text (default tokenizer only).
+   * @defaultValue true
+   */
+  readonly dropMarkup?: boolean;
   /**
    * Drop host names and file paths written without a scheme before splitting words:
    * "export.lcs.mit.edu", "ftp.uu.net:/graphics/jpeg", "/pub/contrib/xv.tar.Z". A host is
@@ -55,6 +65,7 @@ export const TOKENIZE_DEFAULTS = Object.freeze({
   keepNumbers: false,
   dropMath: true,
   dropNonText: true,
+  dropMarkup: true,
   dropHostsAndPaths: true,
   segmentWords: true,
 });
@@ -67,6 +78,7 @@ export const TOKENIZE_OPTION_NAMES = [
   "keepNumbers",
   "dropMath",
   "dropNonText",
+  "dropMarkup",
   "dropHostsAndPaths",
   "segmentWords",
 ] as const;
@@ -214,6 +226,7 @@ export function createTokenizer(options: TokenizeOptions = {}, fn = "tokenize", 
   const keepNumbers = checkBoolean(fn, `${name}.keepNumbers`, opts.keepNumbers ?? TOKENIZE_DEFAULTS.keepNumbers);
   const dropMath = checkBoolean(fn, `${name}.dropMath`, opts.dropMath ?? TOKENIZE_DEFAULTS.dropMath);
   const dropNonText = checkBoolean(fn, `${name}.dropNonText`, opts.dropNonText ?? TOKENIZE_DEFAULTS.dropNonText);
+  const dropMarkup = checkBoolean(fn, `${name}.dropMarkup`, opts.dropMarkup ?? TOKENIZE_DEFAULTS.dropMarkup);
   const dropHosts = checkBoolean(
     fn,
     `${name}.dropHostsAndPaths`,
@@ -232,7 +245,9 @@ export function createTokenizer(options: TokenizeOptions = {}, fn = "tokenize", 
     out.push(t);
   };
   return (text) => {
-    const prose = dropNonText ? withoutNonText(text) : text;
+    // Markup first: the addresses inside its attributes go with their tags.
+    const shown = dropMarkup ? withoutMarkup(text) : text;
+    const prose = dropNonText ? withoutNonText(shown) : shown;
     const normalized = normalizeText(dropHosts ? withoutHostsAndPaths(prose) : prose, lowercase);
     const matches = normalized.match(WORD);
     const out: string[] = [];

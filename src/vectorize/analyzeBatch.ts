@@ -17,6 +17,7 @@ export interface AnalyzeSpec {
     readonly keepNumbers: boolean;
     readonly dropMath: boolean;
     readonly dropNonText: boolean;
+    readonly dropMarkup: boolean;
     readonly dropHostsAndPaths: boolean;
     readonly segmentWords: boolean;
   };
@@ -57,6 +58,7 @@ export function analyzeSpecOf(analyzer: Analyzer, abbreviations: boolean): Analy
       keepNumbers: o.keepNumbers,
       dropMath: o.dropMath,
       dropNonText: o.dropNonText,
+      dropMarkup: o.dropMarkup,
       dropHostsAndPaths: o.dropHostsAndPaths,
       segmentWords: o.segmentWords,
     },
@@ -82,6 +84,7 @@ function readerOf(spec: AnalyzeSpec): { tokenizer: Tokenizer } {
           keepNumbers: t.keepNumbers,
           dropMath: t.dropMath,
           dropNonText: t.dropNonText,
+          dropMarkup: t.dropMarkup,
           dropHostsAndPaths: t.dropHostsAndPaths,
           segmentWords: t.segmentWords,
         },

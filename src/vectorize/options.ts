@@ -78,6 +78,7 @@ export interface ResolvedTfidfOptions {
   readonly keepNumbers: boolean;
   readonly dropMath: boolean;
   readonly dropNonText: boolean;
+  readonly dropMarkup: boolean;
   readonly dropHostsAndPaths: boolean;
   readonly segmentWords: boolean;
   readonly ngramRange: readonly [number, number];
@@ -167,6 +168,7 @@ export function resolveTfidfOptions(fn: string, options: TfidfOptions | undefine
       keepNumbers: o.keepNumbers,
       dropMath: o.dropMath,
       dropNonText: o.dropNonText,
+      dropMarkup: o.dropMarkup,
       dropHostsAndPaths: o.dropHostsAndPaths,
       segmentWords: o.segmentWords,
     },
@@ -180,6 +182,7 @@ export function resolveTfidfOptions(fn: string, options: TfidfOptions | undefine
     keepNumbers: o.keepNumbers ?? false,
     dropMath: o.dropMath ?? true,
     dropNonText: o.dropNonText ?? true,
+    dropMarkup: o.dropMarkup ?? true,
     dropHostsAndPaths: o.dropHostsAndPaths ?? true,
     segmentWords: o.segmentWords ?? true,
     ngramRange: [minN, maxN],

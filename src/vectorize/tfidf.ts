@@ -441,6 +441,8 @@ export function tfidfFromJSON(json: unknown, restore: { readonly stem?: Stemmer 
     dropMath: opts.dropMath,
     // Models saved before the option existed read every character as text.
     dropNonText: opts.dropNonText ?? false,
+    // Nor take markup out.
+    dropMarkup: opts.dropMarkup ?? false,
     // Nor drop host names and paths.
     dropHostsAndPaths: opts.dropHostsAndPaths ?? false,
     // Nor split runs of scripts written without spaces.

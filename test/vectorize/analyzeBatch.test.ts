@@ -77,6 +77,20 @@ describe("documents read in batches (another thread's pass)", () => {
     );
   });
 
+  it("read markup as the analyzer's options say, on and off", () => {
+    const texts = ['<font face="arial">rates <b>fall</b></font>', "<p>markup</p><br>words"];
+    for (const dropMarkup of [true, false]) {
+      const options = resolveTfidfOptions("test", { dropMarkup });
+      const one = createScanner(options, Number.POSITIVE_INFINITY);
+      for (const t of texts) one.add(t);
+      const batched = createScanner(options, Number.POSITIVE_INFINITY);
+      batched.addAnalyzed(analyzeBatch(analyzeSpecOf(options, true), texts));
+      const [a, b] = [one.finish(), batched.finish()];
+      expect(b.terms).toEqual(a.terms);
+      expect(a.terms.includes("font")).toBe(!dropMarkup);
+    }
+  });
+
   it("keep the stop words written before each word, and none after a word a full vocabulary left out", () => {
     const texts = ["alpha beta", "alpha of gamma beta", "beta of the alpha", "alpha is of the beta"];
     const { one, batched } = bothWays(texts, [1, 2], 2);
