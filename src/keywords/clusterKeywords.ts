@@ -14,7 +14,7 @@ import { clusterTermHolders } from "./labelCoverage.js";
 import { chooseLabel, fillerTerms, termKey } from "./labels.js";
 import { shownForms } from "./mergeAbbreviations.js";
 import { type Candidate, selectDiverse } from "./mmr.js";
-import { repeatedPassageTerms } from "./repeatedPassages.js";
+import { FORM_SHARE, type RepeatedPassages, repeatedPassageTerms } from "./repeatedPassages.js";
 import { type TermDocumentSource, termDocumentsOfCounts, termDocumentsOfTokens } from "./termDocuments.js";
 import { writtenForms } from "./writtenForms.js";
 
@@ -298,7 +298,7 @@ export function clusterKeywordsFromClassCounts(
 }
 
 /** Per cluster, which of its candidate columns sit in repeated passages (see `repeatedPassageTerms`). */
-type PassageCheck = (candidates: readonly (readonly number[])[]) => Set<number>[];
+type PassageCheck = (candidates: readonly (readonly number[])[]) => RepeatedPassages;
 
 /** How some phrase columns are written in the texts, for those mostly written otherwise than counted (see `writtenForms`). */
 type WrittenCheck = (columns: readonly number[]) => Map<number, string>;
@@ -398,14 +398,21 @@ function keywordsOfClasses(
     );
     perClass.clear(table, c);
   }
+  // Per cluster, the candidates inside its template (a passage in most of its documents).
+  let templates: Set<number>[] | null = null;
   if (passages !== null) {
     // The second half is read only for clusters that lost candidates in the first.
     const first = passages(ranked.map((list) => list.slice(0, poolSize).map((x) => x.t)));
-    const rest = ranked.map((list, c) => ((first[c] as Set<number>).size > 0 ? list.slice(poolSize) : []));
+    const rest = ranked.map((list, c) => ((first.copied[c] as Set<number>).size > 0 ? list.slice(poolSize) : []));
     const second = rest.some((list) => list.length > 0) ? passages(rest.map((list) => list.map((x) => x.t))) : null;
-    ranked = ranked.map((list, c) =>
-      list.filter((x) => !(first[c] as Set<number>).has(x.t) && !(second?.[c]?.has(x.t) ?? false)).slice(0, poolSize),
-    );
+    const copied = (c: number, t: number) =>
+      (first.copied[c] as Set<number>).has(t) || (second?.copied[c]?.has(t) ?? false);
+    ranked = ranked.map((list, c) => list.filter((x) => !copied(c, x.t)).slice(0, poolSize));
+    // A footer marks its terms; a form (a template that makes much of the words) is the topic.
+    templates = first.template.map((set, c) => {
+      const share = (first.templateShare[c] as number) + (second?.templateShare[c] ?? 0);
+      return share < FORM_SHARE ? new Set([...set, ...(second?.template[c] ?? [])]) : new Set<number>();
+    });
   }
   for (let c = 0; c < k; c++) {
     const list = ranked[c] as { t: number; score: number }[];
@@ -481,6 +488,7 @@ function keywordsOfClasses(
       distinct.map((x, i) => ({
         ...(keywords[i] as Keyword),
         filler: filler[x.id] === 1,
+        template: templates?.[c]?.has(x.id) ?? false,
         documents: documentsWith.get(x.id) ?? 0,
         ...(holding === null ? {} : { holders: holding[i] as Int32Array }),
       })),

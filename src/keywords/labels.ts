@@ -15,6 +15,13 @@ export interface LabelCandidate {
    * past the head, the label then prefers terms that name documents its terms do not yet.
    */
   readonly holders?: Int32Array;
+  /**
+   * The term sits in a passage copied into most of the topic's documents (a mailing list's
+   * footer, a poster's signature, a form's fixed lines): it says where the documents come
+   * from, not what they say. A label heads with it, or holds more than one such term, only
+   * when nothing else is left.
+   */
+  readonly template?: boolean;
 }
 
 /** A phrase heads the label when it scores at least this share of the best keyword. */
@@ -68,24 +75,34 @@ export function chooseLabel(
   const phraseHead = (x: LabelCandidate) => !weak(x) && isPhrase(x.term) && x.score >= PHRASE_HEAD_SHARE * best;
   // A phrase among the first few; below them, only a concept the corpus names by an
   // abbreviation ("stochastic gradient descent (SGD)") heads rather than a single word.
+  // The topic's own words before its template's: a list's footer names no subject.
+  const own = (x: LabelCandidate) => x.template !== true;
   const head =
-    window.find(phraseHead) ??
-    keywords.find((x) => phraseHead(x) && hasShortForm(x.term)) ??
-    window[0] ??
-    // The first five all filler or rare: the first keyword that is neither, then one not filler.
+    window.find((x) => phraseHead(x) && own(x)) ??
+    keywords.find((x) => phraseHead(x) && hasShortForm(x.term) && own(x)) ??
+    window.find(own) ??
+    // The first five all filler, rare or the template's: the first keyword that is none of
+    // these, then one neither filler nor rare, then one not filler.
+    keywords.find((x) => !weak(x) && own(x)) ??
     keywords.find((x) => !weak(x)) ??
     keywords.find((x) => !x.filler) ??
     (keywords[0] as LabelCandidate);
   const chosen: LabelCandidate[] = [head];
   const add = (fits: (x: LabelCandidate) => boolean, upTo: number, worth = inKeywordOrder) =>
     addBest(keywords, chosen, fits, upTo, worth);
-  add((x) => !weak(x), terms, keywords.every((x) => x.holders !== undefined) ? byNewDocuments : inKeywordOrder);
+  add(
+    (x) => !weak(x) && own(x),
+    terms,
+    keywords.every((x) => x.holders !== undefined) ? byNewDocuments : inKeywordOrder,
+  );
   // Then words below the share but not of one or two papers; a label shorter than asked
   // rather than one with a filler word or a one-off paper's word. A head alone gets the best
   // word that is not filler among the first few keywords, even a rare one ("hockey · leafs");
   // further down, a rare word is a stray paper's ("clustering · discussion").
-  add((x) => !x.filler && x.documents >= fewPapers(size), terms);
-  add((x) => !x.filler && firstFew.includes(x), Math.min(terms, 2));
+  add((x) => !x.filler && own(x) && x.documents >= fewPapers(size), terms);
+  add((x) => !x.filler && own(x) && firstFew.includes(x), Math.min(terms, 2));
+  // A label still short takes one term of the template, the best.
+  if (chosen.every(own)) add((x) => !weak(x) && !own(x), Math.min(terms, chosen.length + 1));
   return { label: chosen.map((x) => x.term).join(" · "), name: head.term };
 }
 

@@ -133,6 +133,24 @@ describe("labels a person would write", () => {
     expect(chooseLabel(negative, 3, 20).label).toBe("card · mac · monitor");
   });
 
+  it("names a mailing list's topic by its posts' words, not by pieces of the footer every post carries", () => {
+    // 141 posts of a Yahoo group: the footer's pieces lead the keywords, in nearly every post.
+    const footer = (term: string, score: number) => ({ ...kw(term, score, 138), template: true });
+    const keywords = [
+      footer("yahoo groups is subject", 1),
+      kw("zzzzteana", 0.9, 141),
+      footer("group send an email", 0.85),
+      footer("unsubscribe from this group send", 0.8),
+      kw("police", 0.5, 40),
+      kw("britain", 0.45, 35),
+    ];
+    expect(chooseLabel(keywords, 3, 141)).toEqual({ label: "zzzzteana · police · britain", name: "zzzzteana" });
+    // With too few words of its own, the label takes one piece of the footer, the best; never two.
+    expect(chooseLabel(keywords.slice(0, 4), 3, 141).label).toBe("zzzzteana · yahoo groups is subject");
+    // A topic whose every keyword is the template's is named by it.
+    expect(chooseLabel([keywords[0], keywords[2]] as LabelCandidate[], 3, 141).label).toBe("yahoo groups is subject");
+  });
+
   it("never puts near-duplicates or filler words in a label, and names it by its first term (property)", () => {
     const words = [
       "graph",
@@ -155,6 +173,7 @@ describe("labels a person would write", () => {
       score: fc.double({ min: 0.01, max: 1, noNaN: true }),
       documents: fc.integer({ min: 1, max: 60 }),
       filler: fc.boolean(),
+      template: fc.boolean(),
       holders: fc.uniqueArray(fc.integer({ min: 0, max: 59 }), { maxLength: 60 }).map((h) => Int32Array.from(h)),
     });
     fc.assert(
@@ -185,6 +204,10 @@ describe("labels a person would write", () => {
           for (const t of terms.slice(1)) expect(byTerm(t).filler).toBe(false);
           if (byTerm(name).filler)
             expect(keywords.slice(0, 5).every((k) => k.filler || k.documents < labelDocuments(size))).toBe(true);
+          // At most one term of the template, and at the head only when every keyword is weak or the template's.
+          expect(terms.filter((t) => byTerm(t).template).length).toBeLessThanOrEqual(1);
+          if (byTerm(name).template)
+            expect(keywords.every((k) => k.template || k.filler || k.documents < labelDocuments(size))).toBe(true);
         },
       ),
     );

@@ -4,6 +4,7 @@ import { InvalidArgumentError } from "../../src/core/errors.js";
 import { classPhraseCounts } from "../../src/keywords/classPhraseCounts.js";
 import { clusterKeywordsFromClassCounts } from "../../src/keywords/clusterKeywords.js";
 import {
+  FORM_SHARE,
   PASSAGE_CONTEXT_WORDS,
   PASSAGE_MAX_CLUSTER_SHARE,
   PASSAGE_MIN_DOCUMENTS,
@@ -16,8 +17,13 @@ import { whitespaceTokens } from "../helpers/tokens.js";
 
 const SIGNATURE = "cheers kent alink ksand private activities net";
 
-/** Columns of single words and phrases, each present where its words occur in a row. */
-function check(texts: readonly string[], labels: readonly number[], candidates: readonly (readonly string[])[]) {
+/** Per cluster, the candidates in copied passages (or in templates), as terms. */
+function check(
+  texts: readonly string[],
+  labels: readonly number[],
+  candidates: readonly (readonly string[])[],
+  kind: "copied" | "template" = "copied",
+) {
   const tokens = whitespaceTokens(texts);
   const vocabulary = [...new Set(candidates.flat())];
   const flagged = repeatedPassageTerms(
@@ -26,7 +32,20 @@ function check(texts: readonly string[], labels: readonly number[], candidates: 
     candidates.map((terms) => terms.map((t) => vocabulary.indexOf(t))),
     (column) => [(vocabulary[column] as string).split(" ")],
   );
-  return flagged.map((set) => [...set].map((c) => vocabulary[c] as string).sort());
+  return flagged[kind].map((set) => [...set].map((c) => vocabulary[c] as string).sort());
+}
+
+/** Two clusters (the first `firstSize` texts, then the rest), their tokens and 1–3-gram counts. */
+function twoClusters(texts: readonly string[], firstSize: number) {
+  const labels = Int32Array.from(texts, (_, d) => (d < firstSize ? 0 : 1));
+  const tokens = whitespaceTokens(texts);
+  const table = classPhraseCounts(tokens, labels, 2, {
+    ngramRange: [1, 3],
+    minDf: 2,
+    minDocuments: 2,
+    phraseWords: 400,
+  });
+  return { labels, tokens, table };
 }
 
 /** A text of its own words, varied so that no passage repeats. */
@@ -109,6 +128,8 @@ describe("repeatedPassageTerms", () => {
     const texts = Array.from({ length: 12 }, (_, i) => `space orbit nasa launch shuttle ${varied(i, 3)}`);
     const labels = texts.map(() => 0);
     expect(check(texts, labels, [["orbit", "launch"]])).toEqual([[]]);
+    // Kept, and marked as the cluster's template; a word of the documents' own is not.
+    expect(check(texts, labels, [["orbit", "launch", "w0x0"]], "template")).toEqual([["launch", "orbit"]]);
     const fewer = [...texts, ...Array.from({ length: 13 }, (_, i) => varied(i, 6))];
     expect(
       check(
@@ -133,22 +154,29 @@ describe("repeatedPassageTerms", () => {
     const words = ["a", "b", "c", "d", "e", "f"];
     fc.assert(
       fc.property(
+        // Each corpus has its own share of documents holding the passage: a quarter to all.
+        fc.integer({ min: 1, max: 4 }),
         fc.array(
           fc.record({
             body: fc.array(fc.constantFrom(...words), { minLength: 0, maxLength: 12 }),
             label: fc.integer({ min: -1, max: 1 }),
-            passage: fc.boolean(),
+            passage: fc.integer({ min: 0, max: 3 }),
           }),
-          { minLength: 1, maxLength: 24 },
+          { minLength: 1, maxLength: 80, size: "large" },
         ),
-        (docs) => {
-          const texts = docs.map((d) => [...d.body, ...(d.passage ? ["p", "q", "r", "s", "t", "u"] : [])].join(" "));
+        (quarters, docs) => {
+          const texts = docs.map((d) =>
+            [...d.body, ...(d.passage < quarters ? ["p", "q", "r", "s", "t", "u"] : [])].join(" "),
+          );
           const labels = docs.map((d) => d.label);
           const candidates = [
             ["a", "p", "q r", "b c"],
             ["a", "s", "t u", "f"],
           ];
-          expect(check(texts, labels, candidates)).toEqual(directReading(texts, labels, candidates));
+          expect(check(texts, labels, candidates)).toEqual(directReading(texts, labels, candidates, "copied"));
+          expect(check(texts, labels, candidates, "template")).toEqual(
+            directReading(texts, labels, candidates, "template"),
+          );
         },
       ),
       { numRuns: 200, seed: 15 },
@@ -161,6 +189,7 @@ function directReading(
   texts: readonly string[],
   labels: readonly number[],
   candidates: readonly (readonly string[])[],
+  kind: "copied" | "template",
 ) {
   return candidates.map((terms, c) =>
     terms
@@ -190,9 +219,8 @@ function directReading(
           for (const key of keys) documentsOf.set(key, (documentsOf.get(key) ?? 0) + 1);
         });
         const most = Math.max(0, ...documentsOf.values());
-        return (
-          most >= PASSAGE_MIN_DOCUMENTS && most >= PASSAGE_SHARE * holders && most < PASSAGE_MAX_CLUSTER_SHARE * size
-        );
+        const repeated = most >= PASSAGE_MIN_DOCUMENTS && most >= PASSAGE_SHARE * holders;
+        return repeated && most < PASSAGE_MAX_CLUSTER_SHARE * size === (kind === "copied");
       })
       .sort(),
   );
@@ -224,14 +252,7 @@ describe("dropRepeatedPassages", () => {
       ...Array.from({ length: 20 }, (_, i) => (i < 8 ? `${post("space", i)} ${signature}` : post("space", i))),
       ...Array.from({ length: 20 }, (_, i) => post("cook", i)),
     ];
-    const labels = Int32Array.from(texts, (_, d) => (d < 20 ? 0 : 1));
-    const tokens = whitespaceTokens(texts);
-    const table = classPhraseCounts(tokens, labels, 2, {
-      ngramRange: [1, 3],
-      minDf: 2,
-      minDocuments: 2,
-      phraseWords: 400,
-    });
+    const { labels, tokens, table } = twoClusters(texts, 20);
     const keywordsOf = (dropRepeatedPassages: boolean) =>
       (clusterKeywordsFromClassCounts(table, { dropRepeatedPassages }, tokens, labels)[0]?.keywords ?? []).map(
         (x) => x.term,
@@ -240,6 +261,51 @@ describe("dropRepeatedPassages", () => {
     const kept = keywordsOf(true);
     expect(kept).toHaveLength(10);
     expect(kept.filter((term) => term.includes("sig"))).toEqual([]);
+  });
+
+  it("names a mailing list's topic by what its posts say, its footer staying among the keywords", () => {
+    // Two lists: every post ends with its list's footer; the posts' own words vary.
+    const footers = [
+      "to unsubscribe from this group send an email to the list owner yahoo groups",
+      "irish linux users group for un subscription information list maintainer",
+    ];
+    const pools = [
+      ["police", "sightings", "britain", "countryside", "ghost", "spokesman", "yorkshire", "village", "crop"],
+      ["kernel", "boot", "lilo", "install", "driver", "modules", "partition", "compile", "grub"],
+    ];
+    const ofFooter = (list: number) => (term: string) =>
+      term.split(" ").every((w) => (footers[list] as string).split(" ").includes(w));
+    // Each post: three words of its list's pool (an even spread: each in a third of the posts)
+    // among `own` words of its own, then the footer.
+    const topicsOf = (own: number) => {
+      const post = (list: number, i: number) => {
+        const pool = pools[list] as string[];
+        const body = [i % 9, (i + 3 + Math.floor(i / 9)) % 9, (i + 6 + 2 * Math.floor(i / 9)) % 9].map((j) => pool[j]);
+        return `${varied(i + 100 * list, own / 2)} ${body.join(" ")} ${varied(i + 200 * list, own / 2)} ${footers[list]}`;
+      };
+      const texts = [0, 1].flatMap((list) => Array.from({ length: 30 }, (_, i) => post(list, i)));
+      const { labels, tokens, table } = twoClusters(texts, 30);
+      const candidates = [0, 1].map(() => table.vocabulary.map((_, t) => t));
+      const share = repeatedPassageTerms(tokens, labels, candidates, (t) => [
+        (table.vocabulary[t] as string).split(" "),
+      ]).templateShare;
+      return { topics: clusterKeywordsFromClassCounts(table, {}, tokens, labels), share };
+    };
+    // Posts of 50 words of their own and a footer of about 12: the footer is beside them.
+    const { topics, share } = topicsOf(50);
+    expect(Math.max(...share)).toBeLessThan(FORM_SHARE);
+    topics.forEach((topic, list) => {
+      // The footer's pieces lead the keywords, yet the label is the posts' words.
+      expect(topic.keywords.slice(0, 3).every((x) => ofFooter(list)(x.term))).toBe(true);
+      const terms = topic.label.split(" · ");
+      expect(terms).toHaveLength(3);
+      expect(terms.filter(ofFooter(list))).toEqual([]);
+      for (const term of terms) expect(pools[list]).toContain(term);
+    });
+    // Posts of 6 words of their own: the footer is the form they are written in, and names them.
+    const short = topicsOf(6);
+    expect(Math.min(...short.share)).toBeGreaterThanOrEqual(FORM_SHARE);
+    expect(short.topics.map((topic, list) => topic.label.split(" · ").some(ofFooter(list)))).toEqual([true, true]);
   });
 
   it("is validated", () => {
