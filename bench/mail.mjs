@@ -48,4 +48,7 @@ const rows = Array.from({ length: Math.max(kept.topics.length, result.topics.len
 ]);
 console.log(table(["markup as words (dropMarkup: false)", "default"], rows));
 console.log("\nDefault, first five keywords of each topic:");
-for (const t of result.topics) console.log(`  ${t.label}: ${t.keywords.slice(0, 5).map((x) => x.term).join(", ")}`);
+for (const t of result.topics) {
+  const first = t.keywords.slice(0, 5).map((x) => x.term);
+  console.log(`  ${t.label}: ${first.join(", ")}`);
+}
