@@ -172,15 +172,24 @@ function isPhrase(term: string): boolean {
 
 /**
  * Two terms that say the same: the same words up to case, hyphens and plural endings, or
- * one's words all inside the other's (a phrase and its own word). A shown abbreviation
- * counts as a word of its long form: "fl" repeats `federated learning (FL)`.
+ * one's words all inside the other's (a phrase and its own word), or pieces of one run of
+ * words, one ending with two words or more that the other starts with ("irish linux users"
+ * and "linux users group"). A shown abbreviation counts as a word of its long form: "fl"
+ * repeats `federated learning (FL)`.
  */
 export function nearDuplicates(a: string, b: string): boolean {
   const ta = partsOf(a);
   const tb = partsOf(b);
   // x says nothing y does not: its words are all among y's words or y's short form.
   const inside = (x: TermParts, y: TermParts) => x.words.every((w) => y.words.includes(w) || w === y.short);
-  return inside(ta, tb) || inside(tb, ta);
+  return inside(ta, tb) || inside(tb, ta) || runOn(ta.words, tb.words) || runOn(tb.words, ta.words);
+}
+
+/** Whether `y` goes on where `x` ends: x's last two words or more are y's first. */
+function runOn(x: readonly string[], y: readonly string[]): boolean {
+  for (let n = Math.min(x.length, y.length) - 1; n >= 2; n--)
+    if (y.slice(0, n).every((w, i) => w === x[x.length - n + i])) return true;
+  return false;
 }
 
 /**

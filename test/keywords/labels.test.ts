@@ -100,13 +100,21 @@ describe("labels a person would write", () => {
     });
   });
 
-  it("tells near-duplicates: spellings, plurals, a phrase and its own word, a short form and its long form", () => {
+  it("tells near-duplicates: spellings, plurals, a phrase and its own word, a short form and its long form, pieces of one run", () => {
     expect(nearDuplicates("time series", "time-series")).toBe(true);
     expect(nearDuplicates("agent", "agents")).toBe(true);
     expect(nearDuplicates("federated learning", "learning")).toBe(true);
     expect(nearDuplicates("federated learning (FL)", "fl")).toBe(true);
     expect(nearDuplicates("federated learning", "federated averaging")).toBe(false);
     expect(nearDuplicates("loss", "los")).toBe(false);
+    // Two pieces of one run of words: one ends with two words or more that the other starts with.
+    expect(nearDuplicates("irish linux users", "linux users group")).toBe(true);
+    expect(nearDuplicates("murphy teledynamics communications", "lawrence murphy teledynamics")).toBe(true);
+    expect(nearDuplicates("group for un subscription information", "subscription information list")).toBe(true);
+    // One word in common is no run: "div cts vs" and "vs cts prior", "gary lawrence murphy" and "murphy teledynamics communications".
+    expect(nearDuplicates("div cts vs", "vs cts prior")).toBe(false);
+    expect(nearDuplicates("gary lawrence murphy", "murphy teledynamics communications")).toBe(false);
+    expect(nearDuplicates("neural networks", "deep networks")).toBe(false);
   });
 
   it("names both parts of a topic when the documents holding each keyword are known", () => {
