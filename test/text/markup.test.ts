@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { clusterTopics } from "../../src/pipeline/clusterTopics.js";
 import { withoutMarkup } from "../../src/text/markup.js";
 import { tokenize } from "../../src/text/tokenize.js";
 import { fitTfidf, tfidfFromJSON } from "../../src/vectorize/tfidf.js";
@@ -88,6 +89,26 @@ describe("withoutMarkup", () => {
     expect(() => tokenize("x", { dropMarkup: "yes" as unknown as boolean })).toThrow(
       /tokenize: options.dropMarkup must be true or false; got "yes"/,
     );
+  });
+
+  it("gives clusterTopics' keywords the words the vectorizer reads, markup or not, stemmed or not", () => {
+    // Six HTML offers, six plain notes on gardens.
+    const offers = ["cheap pills", "lowest rates", "free offer", "cheap loans", "free pills", "lowest offer"].map(
+      (x, i) => `<html><body bgcolor=ffffff><font face="arial" size=${i}>${x} today</font><br>click now</body></html>`,
+    );
+    const notes = ["roses bloom", "tulips bloom", "garden roses", "garden soil", "tulips soil", "roses garden"].map(
+      (x) => `${x} in spring, the garden grows`,
+    );
+    const keywordsOf = (vectorizer: object) =>
+      clusterTopics([...offers, ...notes], { k: 2, seed: 0, stabilitySeeds: 1, vectorizer }).topics.flatMap((t) =>
+        t.keywords.map((x) => x.term),
+      );
+    const markupWords = (terms: string[]) => terms.filter((t) => /\b(font|arial|bgcolor|ffffff|br)\b/.test(t));
+    expect(markupWords(keywordsOf({}))).toEqual([]);
+    expect(markupWords(keywordsOf({ dropMarkup: false })).length).toBeGreaterThan(0);
+    // Stemmed vectors: keywords come from a second, plain reading, of the same text.
+    expect(markupWords(keywordsOf({ stem: "porter2" }))).toEqual([]);
+    expect(markupWords(keywordsOf({ dropMarkup: false, stem: "porter2" })).length).toBeGreaterThan(0);
   });
 
   it("a model saved before dropMarkup existed reads markup as words", () => {

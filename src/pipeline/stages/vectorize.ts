@@ -54,6 +54,10 @@ export interface VectorizeStage {
 
 // Options that change which words a document yields (the rest only weight or prune them).
 const TOKEN_OPTIONS = [...TOKENIZE_OPTION_NAMES, "stem"] as const;
+// Of those, the ones that say what of a text is read as text: keywords read the same text.
+const TEXT_OPTIONS = ["dropNonText", "dropMarkup", "dropHostsAndPaths", "segmentWords"] as const;
+// The others change the words themselves: keywords are then counted from a second tokenization.
+const WORD_FORM_OPTIONS = TOKEN_OPTIONS.filter((name) => !(TEXT_OPTIONS as readonly string[]).includes(name));
 
 /** What errors call the vectorizer's options: as the caller wrote them, inside `options.vectorizer`. */
 const VECTORIZER = "options.vectorizer";
@@ -63,7 +67,8 @@ const VECTORIZER = "options.vectorizer";
  * that keywords, phrases and coherence are counted from. Only when the clustering
  * vectorizer changes the words themselves (stemming, n-grams, another token pattern) does
  * each document get a second, unigram tokenization for the keywords, which are always
- * shown as words; the text is still read once. Fewer than 10 documents keep every term
+ * shown as words; the text is still read once, and what of it is read as text (markup,
+ * addresses, segmentation: `dropMarkup`, `dropNonText`, ...) is as the caller set it. Fewer than 10 documents keep every term
  * unless the caller set minDf/maxDf.
  * @throws InvalidArgumentError for invalid vectorizer options.
  */
@@ -77,9 +82,13 @@ export function createVectorizeStage(
   const options = { ...defaults, ...user };
   const scan = createTfidfScan(fn, options, VECTORIZER);
   const [minN, maxN] = options.ngramRange ?? [1, 1];
-  const sameWords = minN === 1 && maxN === 1 && TOKEN_OPTIONS.every((name) => options[name] === undefined);
-  const wordScan = sameWords ? null : createTfidfScan(fn, { ...keywordWords }, VECTORIZER);
-  const wordAnalyzer = resolveTfidfOptions(fn, sameWords ? options : keywordWords, VECTORIZER);
+  const sameWords = minN === 1 && maxN === 1 && WORD_FORM_OPTIONS.every((name) => options[name] === undefined);
+  // Markup or addresses kept as words by the caller are words of the keywords too.
+  const wordOptions: TfidfOptions = { ...keywordWords };
+  for (const name of TEXT_OPTIONS)
+    if (options[name] !== undefined) Object.assign(wordOptions, { [name]: options[name] });
+  const wordScan = sameWords ? null : createTfidfScan(fn, wordOptions, VECTORIZER);
+  const wordAnalyzer = resolveTfidfOptions(fn, sameWords ? options : wordOptions, VECTORIZER);
   const abbreviations = collectAbbreviations ? createAbbreviationCollector() : null;
   const glyphCodeWords = createGlyphCodeCollector();
   const analyzer = scan.analyzer;
