@@ -39,7 +39,7 @@ export interface RepeatedPassages {
  * what the topic is about; under it, the template is a footer beside each document's own
  * words (a mailing list's: "to unsubscribe from this group send an email"). Measured, seed
  * 0: the footers of SpamAssassin's mailing lists (k 20) make 0.07–0.13 of their topics'
- * words, Reuters R8's earnings table (k 8) 0.35 and a news feed's fixed lines 0.33.
+ * words, Reuters R8's earnings table (k 8) 0.35 and the use Perl news digest's fixed lines 0.33.
  */
 export const FORM_SHARE = 0.25;
 
@@ -85,16 +85,19 @@ export function repeatedPassageTerms(
   const sample = evenSample(offsets.length - 1);
   // A document read twice (a story filed twice) is one document: its words are no copy.
   const distinct = distinctDocuments(tokens, sample, labels);
+  // Documents and words of each cluster, each distinct document counted once.
   const clusterSize = new Int32Array(k);
+  const clusterWords = new Float64Array(k);
   for (let s = 0; s < sample.length; s++) {
-    const c = labels[sample[s] as number] as number;
-    if (distinct[s] === 1) clusterSize[c] = (clusterSize[c] as number) + 1;
+    const d = sample[s] as number;
+    const c = labels[d] as number;
+    if (distinct[s] === 1 && c >= 0) {
+      clusterSize[c] = (clusterSize[c] as number) + 1;
+      clusterWords[c] = (clusterWords[c] as number) + (offsets[d + 1] as number) - (offsets[d] as number);
+    }
   }
   /** Calls `visit` at every occurrence of an entry (`only` set, when given) in its cluster's sampled documents. */
-  const eachOccurrence = (
-    only: Uint8Array | null,
-    visit: (entry: number, s: number, start: number, end: number, p: number, after: number) => void,
-  ) => {
+  const eachOccurrence = (only: Uint8Array | null, visit: Visit) => {
     for (let s = 0; s < sample.length; s++) {
       if (distinct[s] === 0) continue;
       const d = sample[s] as number;
@@ -142,46 +145,35 @@ export function repeatedPassageTerms(
   const most = passages.most((key) => Number.parseInt(key, 10), entries);
   const copied = Array.from({ length: k }, () => new Set<number>());
   const template = Array.from({ length: k }, () => new Set<number>());
+  const inTemplate = new Uint8Array(entries);
   for (let e = 0; e < entries; e++) {
     const held = holders[e] as number;
     const copies = most[e] as number;
     const size = clusterSize[entryCluster[e] as number] as number;
     if (copies < PASSAGE_MIN_DOCUMENTS || copies < PASSAGE_SHARE * held) continue;
-    const into = copies < PASSAGE_MAX_CLUSTER_SHARE * size ? copied : template;
-    (into[entryCluster[e] as number] as Set<number>).add(entryColumn[e] as number);
+    const isCopy = copies < PASSAGE_MAX_CLUSTER_SHARE * size;
+    if (!isCopy) inTemplate[e] = 1;
+    ((isCopy ? copied : template)[entryCluster[e] as number] as Set<number>).add(entryColumn[e] as number);
   }
-  const inTemplate = new Uint8Array(entries);
-  for (let e = 0; e < entries; e++)
-    if ((template[entryCluster[e] as number] as Set<number>).has(entryColumn[e] as number)) inTemplate[e] = 1;
   const templateShare = inTemplate.includes(1)
-    ? wordShares(k, (visit) => eachOccurrence(inTemplate, visit), entryCluster, tokens, sample, distinct, labels)
+    ? wordShares((visit) => eachOccurrence(inTemplate, visit), entryCluster, clusterWords)
     : new Float64Array(k);
   return { copied, template, templateShare };
 }
 
+/** A visit of one occurrence: the entry, the sampled document, its word span, the occurrence's span. */
+type Visit = (entry: number, s: number, start: number, end: number, p: number, after: number) => void;
+
 /**
- * Per cluster, the share of its words (in its distinct sampled documents) that the visited
- * occurrences cover, each word counted once. Occurrences arrive document by document.
+ * Per cluster, the share of its words (`clusterWords`) that the visited occurrences cover,
+ * each word counted once. Occurrences arrive document by document.
  */
 function wordShares(
-  k: number,
-  occurrences: (
-    visit: (entry: number, s: number, start: number, end: number, p: number, after: number) => void,
-  ) => void,
+  occurrences: (visit: Visit) => void,
   entryCluster: readonly number[],
-  tokens: TokenDocuments,
-  sample: Int32Array,
-  distinct: Uint8Array,
-  labels: Int32Array,
+  clusterWords: Float64Array,
 ): Float64Array {
-  const { offsets } = tokens;
-  const words = new Float64Array(k);
-  for (let s = 0; s < sample.length; s++) {
-    const d = sample[s] as number;
-    const c = labels[d] as number;
-    if (distinct[s] === 1 && c >= 0)
-      words[c] = (words[c] as number) + (offsets[d + 1] as number) - (offsets[d] as number);
-  }
+  const k = clusterWords.length;
   const covered = new Float64Array(k);
   let current = -1;
   let marks = new Uint8Array(0);
@@ -199,7 +191,7 @@ function wordShares(
     marks.fill(1, p - first, after - first);
   });
   count();
-  return covered.map((n, c) => ((words[c] as number) > 0 ? n / (words[c] as number) : 0));
+  return covered.map((n, c) => ((clusterWords[c] as number) > 0 ? n / (clusterWords[c] as number) : 0));
 }
 
 /**

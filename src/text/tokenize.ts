@@ -70,6 +70,12 @@ export const TOKENIZE_DEFAULTS = Object.freeze({
   segmentWords: true,
 });
 
+/**
+ * Of the tokenizer's options, those that say what of a text is read as text at all (markup,
+ * addresses, hosts, segmentation), rather than what form its words take.
+ */
+export const TEXT_OPTION_NAMES = ["dropNonText", "dropMarkup", "dropHostsAndPaths", "segmentWords"] as const;
+
 /** The options that shape a tokenizer (every vectorizer takes them too). */
 export const TOKENIZE_OPTION_NAMES = [
   "lowercase",

@@ -4,7 +4,7 @@ import { csrSelectRows } from "../../core/points.js";
 import { type Warning, warning } from "../../core/warnings.js";
 import { type Abbreviation, createAbbreviationCollector } from "../../text/abbreviations.js";
 import { createGlyphCodeCollector } from "../../text/glyphCodes.js";
-import { TOKENIZE_OPTION_NAMES } from "../../text/tokenize.js";
+import { TEXT_OPTION_NAMES, TOKENIZE_OPTION_NAMES } from "../../text/tokenize.js";
 import { analyzeDocument } from "../../vectorize/analyze.js";
 import { type AnalyzedBatch, type AnalyzeSpec, analyzeSpecOf } from "../../vectorize/analyzeBatch.js";
 import { resolveTfidfOptions, type TfidfOptions } from "../../vectorize/options.js";
@@ -54,10 +54,9 @@ export interface VectorizeStage {
 
 // Options that change which words a document yields (the rest only weight or prune them).
 const TOKEN_OPTIONS = [...TOKENIZE_OPTION_NAMES, "stem"] as const;
-// Of those, the ones that say what of a text is read as text: keywords read the same text.
-const TEXT_OPTIONS = ["dropNonText", "dropMarkup", "dropHostsAndPaths", "segmentWords"] as const;
-// The others change the words themselves: keywords are then counted from a second tokenization.
-const WORD_FORM_OPTIONS = TOKEN_OPTIONS.filter((name) => !(TEXT_OPTIONS as readonly string[]).includes(name));
+// Those that change the words themselves: keywords are then counted from a second tokenization,
+// which reads the same text (TEXT_OPTION_NAMES) as the clustering.
+const WORD_FORM_OPTIONS = TOKEN_OPTIONS.filter((name) => !(TEXT_OPTION_NAMES as readonly string[]).includes(name));
 
 /** What errors call the vectorizer's options: as the caller wrote them, inside `options.vectorizer`. */
 const VECTORIZER = "options.vectorizer";
@@ -84,9 +83,11 @@ export function createVectorizeStage(
   const [minN, maxN] = options.ngramRange ?? [1, 1];
   const sameWords = minN === 1 && maxN === 1 && WORD_FORM_OPTIONS.every((name) => options[name] === undefined);
   // Markup or addresses kept as words by the caller are words of the keywords too.
-  const wordOptions: TfidfOptions = { ...keywordWords };
-  for (const name of TEXT_OPTIONS)
-    if (options[name] !== undefined) Object.assign(wordOptions, { [name]: options[name] });
+  const textOptions = TEXT_OPTION_NAMES.filter((name) => options[name] !== undefined).map((name) => [
+    name,
+    options[name],
+  ]);
+  const wordOptions: TfidfOptions = { ...keywordWords, ...Object.fromEntries(textOptions) };
   const wordScan = sameWords ? null : createTfidfScan(fn, wordOptions, VECTORIZER);
   const wordAnalyzer = resolveTfidfOptions(fn, sameWords ? options : wordOptions, VECTORIZER);
   const abbreviations = collectAbbreviations ? createAbbreviationCollector() : null;
