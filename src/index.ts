@@ -84,7 +84,7 @@ export {
 export type { TopicTerms } from "./keywords/coherence.js";
 export { npmiCoherence, npmiCoherenceOfTokens, topicDiversity, umassCoherence } from "./keywords/coherence.js";
 export type { ClassTfidf, ClassTfidfOptions } from "./keywords/ctfidf.js";
-export { classTermCounts, classTfidf } from "./keywords/ctfidf.js";
+export { classTermCounts, classTfidf, repetitionDampedCounts } from "./keywords/ctfidf.js";
 export type { DocumentKeywordsOptions } from "./keywords/documentKeywords.js";
 export { documentKeywords, documentKeywordsBatch } from "./keywords/documentKeywords.js";
 export { clusterKeywordsFromTexts } from "./keywords/keywordsFromTexts.js";

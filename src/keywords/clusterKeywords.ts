@@ -7,7 +7,7 @@ import { resolveStopWords, type StopWordsSpec } from "../text/stopwords/index.js
 import type { TokenDocuments } from "../vectorize/vocabulary.js";
 import type { ClassTermTable } from "./classPhraseCounts.js";
 import { reweighByCoherence, type ScoredTerm } from "./coherentOrder.js";
-import { classTermCounts, classTfidf } from "./ctfidf.js";
+import { classTermCounts, classTfidf, repetitionDampedCounts } from "./ctfidf.js";
 import { exclusiveTails } from "./exclusiveTails.js";
 import { isJunkTerm } from "./junk.js";
 import { clusterTermHolders } from "./labelCoverage.js";
@@ -62,6 +62,14 @@ export interface ClusterKeywordsOptions {
   readonly reduceFrequentWords?: boolean;
   /** BM25-style idf (c-TF-IDF). @defaultValue false */
   readonly bm25Weighting?: boolean;
+  /**
+   * How much a term's repetitions inside one document add to its count in the cluster
+   * (c-TF-IDF): the count is `documents × (occurrences per document)^repetition`. 1 counts
+   * every occurrence, as BERTopic does; 0 counts the documents holding the term. Below 1, a
+   * name that one long text repeats weighs less than a word many of the topic's texts use.
+   * @defaultValue 0.75
+   */
+  readonly repetition?: number;
   /** Maximal Marginal Relevance trade-off: 0 ranks by score alone, 1 maximises variety. @defaultValue 0.3 */
   readonly diversity?: number;
   /**
@@ -130,6 +138,7 @@ export const CLUSTER_KEYWORDS_DEFAULTS = Object.freeze({
   representation: "c-tf-idf" as "c-tf-idf" | "centroid",
   reduceFrequentWords: true,
   bm25Weighting: false,
+  repetition: 0.75,
   diversity: 0.3,
   coherence: 0.5,
   preferPhrases: true,
@@ -150,6 +159,7 @@ const OPTION_NAMES = [
   "representation",
   "reduceFrequentWords",
   "bm25Weighting",
+  "repetition",
   "diversity",
   "coherence",
   "preferPhrases",
@@ -524,7 +534,10 @@ function scoreTerms(table: ClassTermTable, o: ResolvedKeywordOptions, centroids:
     }
     return scores;
   }
-  return classTfidf(table.termCounts, { reduceFrequentWords: o.reduce, bm25Weighting: o.bm25 }).matrix;
+  return classTfidf(repetitionDampedCounts(table.termCounts, table.documentCounts, o.repetition), {
+    reduceFrequentWords: o.reduce,
+    bm25Weighting: o.bm25,
+  }).matrix;
 }
 
 /**
@@ -698,6 +711,7 @@ interface ResolvedKeywordOptions {
   readonly preferPhrases: boolean;
   readonly reduce: boolean;
   readonly bm25: boolean;
+  readonly repetition: number;
   readonly extraStop: ReadonlySet<string>;
   readonly dropRepeatedPassages: boolean;
   readonly writtenPhrases: boolean;
@@ -759,6 +773,10 @@ function resolveKeywordOptions(
     o.reduceFrequentWords ?? CLUSTER_KEYWORDS_DEFAULTS.reduceFrequentWords,
   );
   const bm25 = checkBoolean(fn, `${name}.bm25Weighting`, o.bm25Weighting ?? CLUSTER_KEYWORDS_DEFAULTS.bm25Weighting);
+  const repetition = checkNumber(fn, `${name}.repetition`, o.repetition ?? CLUSTER_KEYWORDS_DEFAULTS.repetition, {
+    min: 0,
+    max: 1,
+  });
   const dropRepeatedPassages = checkBoolean(
     fn,
     `${name}.dropRepeatedPassages`,
@@ -784,6 +802,7 @@ function resolveKeywordOptions(
     preferPhrases,
     reduce,
     bm25,
+    repetition,
     extraStop,
     dropRepeatedPassages,
     writtenPhrases,

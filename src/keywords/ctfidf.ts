@@ -1,5 +1,5 @@
 import type { CsrMatrix } from "../core/csr.js";
-import { log } from "../core/math.js";
+import { exp, log } from "../core/math.js";
 
 /**
  * Sums the term counts of the documents of each class: a k x terms count matrix whose
@@ -45,6 +45,45 @@ export function sumRowGroups(m: CsrMatrix, groups: readonly (readonly number[])[
     indices: Int32Array.from(indices),
     data: Float64Array.from(data),
   };
+}
+
+/** Damped counts are multiples of 2^-20: sums of them are exact in any order up to 2^33. */
+const COUNT_GRID = 2 ** 20;
+
+/**
+ * Class counts with repetitions inside a document damped: for each class and term,
+ * `documents × (occurrences per document)^repetition`, that is
+ * `occurrences^repetition · documents^(1 − repetition)`. 1 gives the occurrences (BERTopic's
+ * c-TF-IDF), 0 the documents holding the term. `documentCounts` may have another sparsity;
+ * a term it does not hold gets 0. The power goes through the engine-independent `exp` and
+ * `log`, and each count is rounded to a multiple of 2^-20, so that the idf's sums over
+ * classes, taken in each table's own column order, are the same on every engine and in
+ * every order. O(nnz of both).
+ */
+export function repetitionDampedCounts(
+  termCounts: CsrMatrix,
+  documentCounts: CsrMatrix,
+  repetition: number,
+): CsrMatrix {
+  if (repetition === 1) return termCounts;
+  const { rows: k, indptr, indices } = termCounts;
+  const documents = new Float64Array(termCounts.cols);
+  const data = new Float64Array(indptr[k] as number);
+  for (let c = 0; c < k; c++) {
+    const dStart = documentCounts.indptr[c] as number;
+    const dEnd = documentCounts.indptr[c + 1] as number;
+    for (let p = dStart; p < dEnd; p++)
+      documents[documentCounts.indices[p] as number] = documentCounts.data[p] as number;
+    for (let p = indptr[c] as number; p < (indptr[c + 1] as number); p++) {
+      const occurrences = termCounts.data[p] as number;
+      const holding = documents[indices[p] as number] as number;
+      if (holding <= 0 || occurrences <= 0) continue;
+      const damped = holding * exp(repetition * log(occurrences / holding));
+      data[p] = Math.round(damped * COUNT_GRID) / COUNT_GRID;
+    }
+    for (let p = dStart; p < dEnd; p++) documents[documentCounts.indices[p] as number] = 0;
+  }
+  return { ...termCounts, data };
 }
 
 export interface ClassTfidfOptions {

@@ -22,7 +22,7 @@ import {
   checkKeywordOptions,
   type KeywordScorer,
 } from "../keywords/clusterKeywords.js";
-import { classTfidf, weighByIdf } from "../keywords/ctfidf.js";
+import { classTfidf, repetitionDampedCounts, weighByIdf } from "../keywords/ctfidf.js";
 import type { AnalyzedBatch } from "../vectorize/analyzeBatch.js";
 import type { TfidfOptions } from "../vectorize/options.js";
 import type { TfidfModel } from "../vectorize/tfidf.js";
@@ -747,12 +747,14 @@ function seedBoostedScorer(
   const boosted = new Set(seeds.flat().map((w) => w.toLowerCase()));
   const reduceFrequentWords = keywords?.reduceFrequentWords ?? CLUSTER_KEYWORDS_DEFAULTS.reduceFrequentWords;
   const bm25Weighting = keywords?.bm25Weighting ?? CLUSTER_KEYWORDS_DEFAULTS.bm25Weighting;
+  const repetition = keywords?.repetition ?? CLUSTER_KEYWORDS_DEFAULTS.repetition;
   return (table) => {
-    const idf = Float64Array.from(classTfidf(table.termCounts, { bm25Weighting }).idf);
+    const counts = repetitionDampedCounts(table.termCounts, table.documentCounts, repetition);
+    const idf = Float64Array.from(classTfidf(counts, { bm25Weighting }).idf);
     table.vocabulary.forEach((term, t) => {
       if (boosted.has(term)) idf[t] = (idf[t] as number) * SEED_MULTIPLIER;
     });
-    return weighByIdf(table.termCounts, idf, reduceFrequentWords);
+    return weighByIdf(counts, idf, reduceFrequentWords);
   };
 }
 

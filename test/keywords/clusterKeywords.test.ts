@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { seedCorpus } from "../../src/corpus/seed.js";
 import { clusterKeywords } from "../../src/keywords/clusterKeywords.js";
-import { classTermCounts, classTfidf } from "../../src/keywords/ctfidf.js";
+import { classTermCounts, classTfidf, repetitionDampedCounts } from "../../src/keywords/ctfidf.js";
 import { FILLER_WORDS } from "../../src/text/fillerWords.js";
 import { SKLEARN_TOKEN_PATTERN } from "../../src/text/tokenize.js";
 import { fitTransformTfidf } from "../../src/vectorize/tfidf.js";
@@ -50,6 +50,68 @@ describe("classTfidf(classCounts) against an independent numpy reference of BERT
     expect(averageClassSize).toBe(4);
     expect(Array.from(idf)).toEqual([Math.log(4 / 2 + 1), Math.log(4 / 3 + 1), Math.log(4 / 3 + 1)]);
     expect(matrix.data[0]).toBeCloseTo(0.5 * Math.log(3), 15);
+  });
+});
+
+describe("repetitionDampedCounts(termCounts, documentCounts, repetition)", () => {
+  // Two classes: term 0 is 12 occurrences in 2 documents and 3 in 3; term 1 is 4 in 4 and 1 in 1.
+  const occurrences = {
+    rows: 2,
+    cols: 3,
+    indptr: Int32Array.from([0, 2, 4]),
+    indices: Int32Array.from([0, 1, 0, 1]),
+    data: Float64Array.from([12, 4, 3, 1]),
+  };
+  // The document counts hold a term the occurrences do not (column 2), as a user's table may.
+  const documents = {
+    rows: 2,
+    cols: 3,
+    indptr: Int32Array.from([0, 3, 5]),
+    indices: Int32Array.from([0, 1, 2, 0, 1]),
+    data: Float64Array.from([2, 4, 1, 3, 1]),
+  };
+
+  it("is documents × (occurrences per document)^repetition, with the occurrences' sparsity", () => {
+    const damped = repetitionDampedCounts(occurrences, documents, 0.75);
+    expect(Array.from(damped.indices)).toEqual([0, 1, 0, 1]);
+    const expected = [2 * 6 ** 0.75, 4, 3, 1];
+    damped.data.forEach((v, p) => {
+      // rounded to a multiple of 2^-20, so that sums of counts are exact in any order
+      expect(Math.abs(v - (expected[p] as number))).toBeLessThanOrEqual(2 ** -21);
+      expect(Number.isInteger(v * 2 ** 20)).toBe(true);
+    });
+  });
+  it("gives the occurrences at 1 and the documents at 0", () => {
+    expect(repetitionDampedCounts(occurrences, documents, 1)).toBe(occurrences);
+    expect(Array.from(repetitionDampedCounts(occurrences, documents, 0).data)).toEqual([2, 4, 3, 1]);
+  });
+});
+
+describe("clusterKeywords: repetitions inside one document (options.repetition)", () => {
+  // A name one long text repeats against a word most of the topic's texts use once; the
+  // other topic's texts are long, as the corpus-wide counts behind the idf then are.
+  const other = Array.from({ length: 40 }, (_, i) => `w${i}x`).join(" ");
+  // "hudson": 11 occurrences in 2 of the topic's 8 texts; "harbour": 8 in all 8.
+  const texts = [
+    `harbour alpha ${"hudson ".repeat(10)}`,
+    "harbour beta hudson",
+    ...["gamma", "delta", "epsilon", "zeta", "eta", "theta"].map((w) => `harbour ${w}`),
+    `orchestra ${other}`,
+    `orchestra concert ${other}`,
+    `orchestra concert ${other}`,
+  ];
+  const { model, counts } = fitTransformTfidf(texts, { minDf: 1 });
+  const labels = Int32Array.from(texts, (_, i) => (i < 8 ? 0 : 1));
+  const first = (repetition: number) =>
+    clusterKeywords(
+      { counts, labels, vocabulary: model.vocabulary },
+      { repetition, coherence: 0, diversity: 0, minDocuments: 2 },
+    )[0]?.keywords[0]?.term;
+
+  it("lets the repeated name lead with every occurrence counted, and the widespread word by default", () => {
+    expect(first(1)).toBe("hudson");
+    expect(first(0.75)).toBe("harbour");
+    expect(clusterKeywords({ counts, labels, vocabulary: model.vocabulary })[0]?.name).not.toBe("hudson");
   });
 });
 
@@ -158,6 +220,10 @@ describe("clusterKeywords({ counts, labels, vocabulary })", () => {
     expect(() => clusterKeywords({ counts, labels, vocabulary: model.vocabulary }, { diversity: 1.5 })).toThrow(
       /options.diversity must be a finite number in \[0, 1\]; got 1.5/,
     );
+    for (const repetition of [-0.1, 1.5, Number.NaN])
+      expect(() => clusterKeywords({ counts, labels, vocabulary: model.vocabulary }, { repetition })).toThrow(
+        /options.repetition must be a finite number in \[0, 1\]/,
+      );
     expect(() => clusterKeywords({ counts, labels: labels.slice(1), vocabulary: model.vocabulary })).toThrow(
       /labels must have one entry per document/,
     );
