@@ -249,12 +249,12 @@ const TOPICAL_Z = 3;
  * phrases (src/text/fillerWords.ts, generated from the development corpora: "results",
  * "extensive experiments"), unless one of this corpus' clusters uses one at twice its rate
  * overall and beyond chance ("applications" is filler in paper abstracts, topical in news
- * about software), and the words this corpus itself spreads evenly over its clusters. Only
- * clusters of at least 10 documents are measured, and only terms in at least 1% of the
- * documents: a concentration when there are two such clusters or more, evenness when
- * there are four. Evenness is the effective number of clusters a word lives in (the
- * exponent of the entropy of its per-cluster document rates) as a share of them. A phrase
- * is filler only by the list.
+ * about software), and the words and phrases this corpus itself spreads evenly over its
+ * clusters ("mln dlrs" in Reuters' news). Only clusters of at least 10 documents are
+ * measured, and only terms in at least 1% of the documents: a concentration when there are
+ * two such clusters or more, evenness when there are four. Evenness is the effective number
+ * of clusters a term lives in (the exponent of the entropy of its per-cluster document
+ * rates) as a share of them.
  */
 export function fillerTerms(table: ClassTermTable): Uint8Array {
   const { vocabulary, sizes, documentCounts: docs } = table;
@@ -299,7 +299,7 @@ export function fillerTerms(table: ClassTermTable): Uint8Array {
     if (s === 0 || (documents[t] as number) < MIN_DOCUMENT_SHARE * n) continue;
     // Entropy of p_c = rate_c / s: log s - (Σ rate log rate) / s.
     const evenness = exp(log(s) - (sumLog[t] as number) / s) / clusters.length;
-    if (measuresEvenness && evenness >= EVENNESS && !isPhrase(vocabulary[t] as string)) filler[t] = 1;
+    if (measuresEvenness && evenness >= EVENNESS) filler[t] = 1;
     else if (concentrated[t] === 1) filler[t] = 0;
   }
   return filler;
