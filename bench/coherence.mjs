@@ -6,6 +6,8 @@
 // co-occurrence.
 //   node bench/coherence.mjs [corpus ...]     (needs `npm run build`; SPELLINGS=1 scores the
 //   shown keywords with singular and plural, hyphenated and spaced spellings as one)
+
+import { centroidKeywords } from "./lib/centroidKeywords.mjs";
 import { LABELLED_CORPORA, readCorpus } from "./lib/corpus.mjs";
 import { corporaFromArgs, table } from "./lib/run.mjs";
 import { shownKeywords } from "./lib/shownKeywords.mjs";
@@ -18,9 +20,11 @@ const {
   fitTransformTfidf,
   npmiCoherence,
   resolveStopWords,
-  SKLEARN_TOKEN_PATTERN,
   topicDiversity,
 } = await import("../dist/index.js");
+
+const ourStop = resolveStopWords("en", "bench").words;
+const ourTokenize = createTokenizer({});
 
 const rows = [];
 const heldOut = [];
@@ -33,34 +37,10 @@ for (const corpus of corpora) {
   const result = clusterTopics(docs, { k, seed: 0, stabilitySeeds: 1, keywords: { topN: 25 } });
   const labels = result.assignments;
   // Each keyword set is scored on the corpus as its own tokenizer reads it.
-  const tokensOf = (tokenize, stop) => docs.map((d) => tokenize(d).filter((w) => !stop.has(w)));
-  const ourTexts = tokensOf(createTokenizer({}), resolveStopWords("en", "bench").words);
-  const sklearnTexts = tokensOf(
-    createTokenizer({ tokenPattern: SKLEARN_TOKEN_PATTERN }),
-    resolveStopWords("sklearn", "bench").words,
-  );
-
-  // scikit-learn's way: centroid of the example's TF-IDF (min_df 5, max_df 0.5, English stop words), argsort.
-  const sk = fitTransformTfidf(docs, {
-    tokenPattern: SKLEARN_TOKEN_PATTERN,
-    stopWords: "sklearn",
-    minDf: 5,
-    maxDf: 0.5,
-  });
-  const centroid = clusterKeywords(
-    { counts: sk.counts, labels, vocabulary: sk.model.vocabulary, tfidf: sk.matrix, k },
-    {
-      representation: "centroid",
-      diversity: 0,
-      coherence: 0,
-      preferPhrases: false,
-      maxClusterShare: 1,
-      minDocuments: 1,
-      topN: 25,
-      exclusiveAfter: Number.POSITIVE_INFINITY,
-      stopWords: false,
-    },
-  ).map((t) => t.keywords.map((x) => x.term));
+  const ourTexts = docs.map((d) => ourTokenize(d).filter((w) => !ourStop.has(w)));
+  const example = centroidKeywords(docs);
+  const centroid = example.keywordsOf(labels, k, 25);
+  const sklearnTexts = example.texts;
   const phrases = fitTransformTfidf(docs, { ngramRange: [1, 3], minDf: 2 });
   const ours = clusterKeywords(
     { counts: phrases.counts, labels, vocabulary: phrases.model.vocabulary, k },

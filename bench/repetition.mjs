@@ -4,19 +4,13 @@
 // odd ones), and the centroid keywords' NPMI beside them, per corpus and seed, k = classes.
 //   node bench/repetition.mjs [corpus ...]     (needs `npm run build`; SEEDS=0,1,2 and
 //   VALUES=1,0.75 by default)
+
+import { centroidKeywords } from "./lib/centroidKeywords.mjs";
 import { LABELLED_CORPORA, readCorpus } from "./lib/corpus.mjs";
 import { corporaFromArgs, table } from "./lib/run.mjs";
 import { shownKeywords } from "./lib/shownKeywords.mjs";
 
-const {
-  clusterKeywords,
-  clusterTopics,
-  createTokenizer,
-  fitTransformTfidf,
-  npmiCoherence,
-  resolveStopWords,
-  SKLEARN_TOKEN_PATTERN,
-} = await import("../dist/index.js");
+const { clusterTopics, createTokenizer, npmiCoherence, resolveStopWords } = await import("../dist/index.js");
 
 const SEEDS = (process.env.SEEDS ?? "0,1,2").split(",").map(Number);
 const VALUES = (process.env.VALUES ?? "1,0.75").split(",").map(Number);
@@ -36,15 +30,7 @@ for (const corpus of corporaFromArgs(LABELLED_CORPORA)) {
   const texts = docs.map((d) => tokenize(d).filter((w) => !stop.has(w)));
   const fitDocs = docs.filter((_, i) => i % 2 === 0);
   const scoreTexts = texts.filter((_, i) => i % 2 === 1);
-  const sk = fitTransformTfidf(docs, {
-    tokenPattern: SKLEARN_TOKEN_PATTERN,
-    stopWords: "sklearn",
-    minDf: 5,
-    maxDf: 0.5,
-  });
-  const sklearnStop = resolveStopWords("sklearn", "bench").words;
-  const sklearnTokenize = createTokenizer({ tokenPattern: SKLEARN_TOKEN_PATTERN });
-  const sklearnTexts = docs.map((d) => sklearnTokenize(d).filter((w) => !sklearnStop.has(w)));
+  const example = centroidKeywords(docs);
   for (const seed of SEEDS) {
     const row = [corpus, seed];
     let labels = null;
@@ -58,20 +44,7 @@ for (const corpus of corporaFromArgs(LABELLED_CORPORA)) {
       row.push(`${npmiOf(shown.topics, shown.texts).toFixed(3)} / ${npmiOf(held.topics, held.texts).toFixed(3)}`);
     }
     // The same clustering's centroid argsort keywords, as bench/coherence.mjs scores them.
-    const centroid = clusterKeywords(
-      { counts: sk.counts, labels, vocabulary: sk.model.vocabulary, tfidf: sk.matrix, k },
-      {
-        representation: "centroid",
-        diversity: 0,
-        coherence: 0,
-        preferPhrases: false,
-        maxClusterShare: 1,
-        minDocuments: 1,
-        exclusiveAfter: Number.POSITIVE_INFINITY,
-        stopWords: false,
-      },
-    ).map((t) => t.keywords.map((x) => x.term));
-    row.push(npmiOf(centroid, sklearnTexts).toFixed(3));
+    row.push(npmiOf(example.keywordsOf(labels, k), example.texts).toFixed(3));
     rows.push(row);
     console.error(row.join("  "));
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { CsrMatrix } from "../../src/core/csr.js";
 import { seedCorpus } from "../../src/corpus/seed.js";
 import { clusterKeywords } from "../../src/keywords/clusterKeywords.js";
 import { classTermCounts, classTfidf, repetitionDampedCounts } from "../../src/keywords/ctfidf.js";
@@ -8,6 +9,18 @@ import { fitTransformTfidf } from "../../src/vectorize/tfidf.js";
 import { readFixture } from "../helpers/data.js";
 
 const abstracts = seedCorpus().map((p) => p.abstract);
+
+/** A classes x terms count matrix from each class's (term, count) pairs, terms ascending. */
+function classCounts(cols: number, rows: readonly (readonly (readonly [number, number])[])[]): CsrMatrix {
+  const entries = rows.flat();
+  return {
+    rows: rows.length,
+    cols,
+    indptr: Int32Array.from([0, ...rows.map((_, r) => rows.slice(0, r + 1).flat().length)]),
+    indices: Int32Array.from(entries, ([t]) => t),
+    data: Float64Array.from(entries, ([, v]) => v),
+  };
+}
 
 describe("classTfidf(classCounts) against an independent numpy reference of BERTopic's formula", () => {
   const fixture = readFixture<{
@@ -39,13 +52,16 @@ describe("classTfidf(classCounts) against an independent numpy reference of BERT
   }
   it("computes a hand-checkable case", () => {
     // Two classes: [a:2, b:2] and [b:1, c:3]; A = trunc(8 / 2) = 4; f = [2, 3, 3].
-    const counts2 = {
-      rows: 2,
-      cols: 3,
-      indptr: Int32Array.from([0, 2, 4]),
-      indices: Int32Array.from([0, 1, 1, 2]),
-      data: Float64Array.from([2, 2, 1, 3]),
-    };
+    const counts2 = classCounts(3, [
+      [
+        [0, 2],
+        [1, 2],
+      ],
+      [
+        [1, 1],
+        [2, 3],
+      ],
+    ]);
     const { matrix, idf, averageClassSize } = classTfidf(counts2);
     expect(averageClassSize).toBe(4);
     expect(Array.from(idf)).toEqual([Math.log(4 / 2 + 1), Math.log(4 / 3 + 1), Math.log(4 / 3 + 1)]);
@@ -55,21 +71,28 @@ describe("classTfidf(classCounts) against an independent numpy reference of BERT
 
 describe("repetitionDampedCounts(termCounts, documentCounts, repetition)", () => {
   // Two classes: term 0 is 12 occurrences in 2 documents and 3 in 3; term 1 is 4 in 4 and 1 in 1.
-  const occurrences = {
-    rows: 2,
-    cols: 3,
-    indptr: Int32Array.from([0, 2, 4]),
-    indices: Int32Array.from([0, 1, 0, 1]),
-    data: Float64Array.from([12, 4, 3, 1]),
-  };
+  const occurrences = classCounts(3, [
+    [
+      [0, 12],
+      [1, 4],
+    ],
+    [
+      [0, 3],
+      [1, 1],
+    ],
+  ]);
   // The document counts hold a term the occurrences do not (column 2), as a user's table may.
-  const documents = {
-    rows: 2,
-    cols: 3,
-    indptr: Int32Array.from([0, 3, 5]),
-    indices: Int32Array.from([0, 1, 2, 0, 1]),
-    data: Float64Array.from([2, 4, 1, 3, 1]),
-  };
+  const documents = classCounts(3, [
+    [
+      [0, 2],
+      [1, 4],
+      [2, 1],
+    ],
+    [
+      [0, 3],
+      [1, 1],
+    ],
+  ]);
 
   it("is documents × (occurrences per document)^repetition, with the occurrences' sparsity", () => {
     const damped = repetitionDampedCounts(occurrences, documents, 0.75);
