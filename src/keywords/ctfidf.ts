@@ -78,6 +78,11 @@ export function repetitionDampedCounts(
       const occurrences = termCounts.data[p] as number;
       const holding = documents[indices[p] as number] as number;
       if (holding <= 0 || occurrences <= 0) continue;
+      // Once in each document holding it: nothing to damp (and no exp or log to take).
+      if (occurrences === holding) {
+        data[p] = occurrences;
+        continue;
+      }
       const damped = holding * exp(repetition * log(occurrences / holding));
       data[p] = Math.round(damped * COUNT_GRID) / COUNT_GRID;
     }
