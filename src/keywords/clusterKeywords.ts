@@ -7,7 +7,7 @@ import { resolveStopWords, type StopWordsSpec } from "../text/stopwords/index.js
 import type { TokenDocuments } from "../vectorize/vocabulary.js";
 import type { ClassTermTable } from "./classPhraseCounts.js";
 import { reweighByCoherence, type ScoredTerm } from "./coherentOrder.js";
-import { classTermCounts, classTfidf, repetitionDampedCounts } from "./ctfidf.js";
+import { classTermCounts, classTfidf, repetitionDampedCounts, weighByIdf } from "./ctfidf.js";
 import { exclusiveTails } from "./exclusiveTails.js";
 import { isJunkTerm } from "./junk.js";
 import { clusterTermHolders } from "./labelCoverage.js";
@@ -534,10 +534,28 @@ function scoreTerms(table: ClassTermTable, o: ResolvedKeywordOptions, centroids:
     }
     return scores;
   }
-  return classTfidf(repetitionDampedCounts(table.termCounts, table.documentCounts, o.repetition), {
-    reduceFrequentWords: o.reduce,
-    bm25Weighting: o.bm25,
-  }).matrix;
+  return classTfidfScorer({ reduceFrequentWords: o.reduce, bm25Weighting: o.bm25, repetition: o.repetition })(table);
+}
+
+/**
+ * The default scorer with the given c-TF-IDF settings (defaults as `clusterKeywords`'):
+ * c-TF-IDF over the counts with repetitions inside a document damped. `idfWeight`, when
+ * given, multiplies each term's idf (guided topics raise their seed words' 1.2-fold).
+ */
+export function classTfidfScorer(
+  options: Pick<ClusterKeywordsOptions, "reduceFrequentWords" | "bm25Weighting" | "repetition">,
+  idfWeight?: (term: string) => number,
+): KeywordScorer {
+  const reduceFrequentWords = options.reduceFrequentWords ?? CLUSTER_KEYWORDS_DEFAULTS.reduceFrequentWords;
+  const bm25Weighting = options.bm25Weighting ?? CLUSTER_KEYWORDS_DEFAULTS.bm25Weighting;
+  const repetition = options.repetition ?? CLUSTER_KEYWORDS_DEFAULTS.repetition;
+  return (table) => {
+    const counts = repetitionDampedCounts(table.termCounts, table.documentCounts, repetition);
+    const { matrix, idf } = classTfidf(counts, { reduceFrequentWords, bm25Weighting });
+    if (idfWeight === undefined) return matrix;
+    const weighted = Float64Array.from(idf, (v, t) => v * idfWeight(table.vocabulary[t] as string));
+    return weighByIdf(counts, weighted, reduceFrequentWords);
+  };
 }
 
 /**

@@ -17,12 +17,11 @@ import { checkFunction, checkInteger, checkNumber, checkOptions } from "../core/
 import { replaceWarning, type Warning, warning } from "../core/warnings.js";
 import { defaultKRange, type SweepKResult } from "../evaluate/sweepK.js";
 import {
-  CLUSTER_KEYWORDS_DEFAULTS,
   type ClusterKeywordsOptions,
   checkKeywordOptions,
+  classTfidfScorer,
   type KeywordScorer,
 } from "../keywords/clusterKeywords.js";
-import { classTfidf, repetitionDampedCounts, weighByIdf } from "../keywords/ctfidf.js";
 import type { AnalyzedBatch } from "../vectorize/analyzeBatch.js";
 import type { TfidfOptions } from "../vectorize/options.js";
 import type { TfidfModel } from "../vectorize/tfidf.js";
@@ -745,17 +744,7 @@ function seedBoostedScorer(
   keywords: ClusterTopicsOptions["keywords"],
 ): KeywordScorer {
   const boosted = new Set(seeds.flat().map((w) => w.toLowerCase()));
-  const reduceFrequentWords = keywords?.reduceFrequentWords ?? CLUSTER_KEYWORDS_DEFAULTS.reduceFrequentWords;
-  const bm25Weighting = keywords?.bm25Weighting ?? CLUSTER_KEYWORDS_DEFAULTS.bm25Weighting;
-  const repetition = keywords?.repetition ?? CLUSTER_KEYWORDS_DEFAULTS.repetition;
-  return (table) => {
-    const counts = repetitionDampedCounts(table.termCounts, table.documentCounts, repetition);
-    const idf = Float64Array.from(classTfidf(counts, { bm25Weighting }).idf);
-    table.vocabulary.forEach((term, t) => {
-      if (boosted.has(term)) idf[t] = (idf[t] as number) * SEED_MULTIPLIER;
-    });
-    return weighByIdf(counts, idf, reduceFrequentWords);
-  };
+  return classTfidfScorer(keywords ?? {}, (term) => (boosted.has(term) ? SEED_MULTIPLIER : 1));
 }
 
 /**
