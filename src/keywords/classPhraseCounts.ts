@@ -17,6 +17,8 @@ export interface ClassTermTable {
   readonly sizes: Int32Array;
   /** How to show each term (e.g. `federated learning (FL)`); defaults to `vocabulary`. */
   readonly displayTerms?: readonly string[];
+  /** For each term merged with a corpus-defined abbreviation, its long form as counted (stop words out). */
+  readonly countedLongForms?: ReadonlyMap<number, readonly string[]>;
   /** Words that are markup in this corpus (PDF glyph codes, see `markupWordsOf`): no term holding one is a keyword. */
   readonly markupWords?: ReadonlySet<string>;
 }

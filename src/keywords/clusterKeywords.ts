@@ -288,7 +288,7 @@ export function clusterKeywordsFromClassCounts(
     );
   }
   const display = table.displayTerms ?? table.vocabulary;
-  const formsOf = (t: number) => termForms(table.vocabulary, display, t);
+  const formsOf = (t: number) => termForms(table, display, t);
   const source = tokens === undefined ? null : termDocumentsOfTokens(tokens, formsOf);
   const passages: PassageCheck | null =
     tokens !== undefined && clusters !== null && o.dropRepeatedPassages
@@ -342,15 +342,17 @@ function documentClusters(
 
 /**
  * The word sequences that stand for a column in the documents: its own words, and for a
- * term shown with an abbreviation (`federated learning (FL)`), the other form too.
+ * term shown with an abbreviation (`federated learning (FL)`), the other form too (the long
+ * form as counted, stop words out, when the table has it).
  */
-function termForms(vocabulary: readonly string[], display: readonly string[], t: number): string[][] {
-  const term = vocabulary[t] as string;
+function termForms(table: ClassTermTable, display: readonly string[], t: number): string[][] {
+  const term = table.vocabulary[t] as string;
   const forms = [term.split(" ")];
   const shown = display[t] as string;
   const both = shown === term ? null : shownForms(shown);
   if (both !== null) {
-    for (const other of [both.long, both.short]) {
+    const counted = table.countedLongForms?.get(t);
+    for (const other of [counted?.join(" ") ?? both.long, both.short]) {
       const words = other.toLowerCase().split(" ").filter(Boolean);
       if (words.length > 0 && words.join(" ") !== term) forms.push(words);
     }

@@ -37,8 +37,11 @@ export const MIN_DEFINED_SHARE = 0.05;
  * adds to "federated learning", which is shown as `federated learning (FL)`, and "fl"
  * leaves the candidates. Occurrences add up; documents are counted again exactly from the
  * word ids (a document with both forms counts once). When the long form is not a term of
- * the table (too long a phrase, or too rare), the short form stays and is shown with its
- * long form. `wordsOf` must split text into words as the table's words were split (stop
+ * the table (too long a phrase, or too rare), the short form's column stands for both: it
+ * is shown with its long form and counts the long form's occurrences too, and the phrases
+ * and words never written outside the definition ("human feedback rlhf" and "reinforcement
+ * learning human", which "reinforcement learning from human feedback (RLHF)" leaves among
+ * the trigrams) leave the table. `wordsOf` must split text into words as the table's words were split (stop
  * words removed), `tokensOf` as its tokenizer does. Abbreviations whose definitions
  * disagree, whose short form is not one word, whose long form starts or ends with a stop
  * word, or whose short form is mostly used undefined (see {@link MIN_DEFINED_SHARE}), are
@@ -68,7 +71,9 @@ export function mergeAbbreviations(
   const wordId = indexOfNamed(tokens.terms, named);
   const display = [...(table.displayTerms ?? table.vocabulary)];
   // Each merge: the short form's column goes into the long form's.
-  const merges: { from: number[]; into: number; short: number[]; long: Int32Array }[] = [];
+  const merges: { from: number[]; into: number; short: number[]; long: Int32Array; run?: string[] }[] = [];
+  // Each merged term's long form as counted.
+  const longForms = new Map<number, readonly string[]>();
   const role = new Int8Array(table.vocabulary.length); // 1 = merged away, 2 = merged into
   const documentsWith = columnSums(table.documentCounts);
   for (const a of abbreviations) {
@@ -95,6 +100,14 @@ export function mergeAbbreviations(
       if (from !== undefined && role[from] === 0) {
         display[from] = shown;
         role[from] = 2;
+        // The short form's column stands for the long form too, counting its occurrences.
+        const ids = longWords.map((w) => wordId.get(w));
+        const short = wordId.get(shortWords[0] as string);
+        if (short !== undefined && ids.every((id) => id !== undefined)) {
+          const long = Int32Array.from(ids as number[]);
+          merges.push({ from: [], into: from, short: [short], long, run: [...longWords, shortWords[0] as string] });
+          longForms.set(from, longWords);
+        }
       }
       continue;
     }
@@ -111,6 +124,7 @@ export function mergeAbbreviations(
     if (short === undefined || ids.some((id) => id === undefined)) continue;
     role[from] = 1;
     role[into] = 2;
+    longForms.set(into, longWords);
     const merge = { from: [from], into, short: [short], long: Int32Array.from(ids as number[]) };
     // "LLM" is the "LLMs" the corpus defines, one at a time: counted with it, unless the corpus
     // defines it otherwise or mostly uses it undefined.
@@ -129,13 +143,30 @@ export function mergeAbbreviations(
     }
     merges.push(merge);
   }
+  // A long form that is no column: the words and phrases inside its definition's run of
+  // words, which leave the table when they are never written without it.
+  const carriers = merges.filter((m) => m.run !== undefined);
+  const pieceColumn = indexOfNamed(table.vocabulary, new Set(carriers.flatMap((m) => piecesOf(m.run as string[]))));
+  const pieces = new Map(
+    carriers.map((m) => [
+      m,
+      piecesOf(m.run as string[])
+        .map((piece) => pieceColumn.get(piece))
+        .filter((t): t is number => t !== undefined && role[t] === 0),
+    ]),
+  );
   const merged = mergeColumns(
     table,
     tokens,
     labels,
-    merges.map((m) => ({ into: m.into, from: m.from, forms: [...m.short.map((id) => Int32Array.of(id)), m.long] })),
+    merges.map((m) => ({
+      into: m.into,
+      from: m.from,
+      forms: [...m.short.map((id) => Int32Array.of(id)), m.long],
+      ...(m.run === undefined ? {} : { uncounted: m.long, pieces: pieces.get(m) as number[] }),
+    })),
   );
-  return { ...merged, displayTerms: display };
+  return { ...merged, displayTerms: display, countedLongForms: longForms };
 }
 
 /**
@@ -156,4 +187,13 @@ function longDisplay(long: string): string {
     .split(/\s+/)
     .map((w) => (/^\p{Lu}?[^\p{Lu}]*$/u.test(w) ? w.toLowerCase() : w))
     .join(" ");
+}
+
+/** The words and phrases inside a definition's run of words (long form, then short form), but the short form alone. */
+function piecesOf(run: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let n = 1; n <= run.length; n++)
+    for (let i = 0; i + n <= run.length; i++)
+      if (!(n === 1 && i === run.length - 1)) out.push(run.slice(i, i + n).join(" "));
+  return out;
 }

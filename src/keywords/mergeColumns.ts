@@ -8,12 +8,20 @@ export interface ColumnMerge {
   readonly from: readonly number[];
   /** Every word-id sequence that stands for the merged term; a document holding any of them counts. */
   readonly forms: readonly Int32Array[];
+  /** A form that is no column of the table (a long form longer than its phrases): its occurrences add to `into`'s. */
+  readonly uncounted?: Int32Array;
+  /**
+   * Columns that may be pieces of `uncounted` (its words and phrases, "human feedback rlhf"):
+   * those written no more often than it is leave the table.
+   */
+  readonly pieces?: readonly number[];
 }
 
 /**
- * The table with each merge's columns counted as its `into` column: occurrences add up,
- * documents are counted again exactly from the word ids (a document with two forms counts
- * once), and the `from` columns are left empty. O(tokens + nnz).
+ * The table with each merge's columns counted as its `into` column: occurrences add up
+ * (with those of its `uncounted` form), documents are counted again exactly from the word
+ * ids (a document with two forms counts once), and the `from` columns and the pieces never
+ * written outside the `uncounted` form are left empty. One pass over the tokens; O(tokens + nnz).
  */
 export function mergeColumns(
   table: ClassTermTable,
@@ -22,18 +30,31 @@ export function mergeColumns(
   merges: readonly ColumnMerge[],
 ): ClassTermTable {
   if (merges.length === 0) return table;
-  const target = Int32Array.from({ length: table.vocabulary.length }, (_, t) => t);
-  for (const m of merges) for (const f of m.from) target[f] = m.into;
-  const documents = documentsWithAny(
+  const k = table.sizes.length;
+  const g = merges.length;
+  const { documents, occurrences } = scanForms(
     tokens,
     labels,
-    table.sizes.length,
+    k,
     merges.map((m) => m.forms),
+    merges.map((m) => m.uncounted ?? null),
   );
-  const g = merges.length;
+  const target = Int32Array.from({ length: table.vocabulary.length }, (_, t) => t);
+  const totals = merges.some((m) => (m.pieces?.length ?? 0) > 0) ? columnSums(table.termCounts) : null;
+  merges.forEach((m, i) => {
+    for (const f of m.from) target[f] = m.into;
+    let written = 0;
+    for (let c = 0; c < k; c++) written += occurrences[c * g + i] as number;
+    for (const f of m.pieces ?? []) if (((totals as Float64Array)[f] as number) <= written) target[f] = -1;
+  });
+  const added = merges.flatMap((m, i) => (m.uncounted === undefined ? [] : [[m.into, i] as const]));
   return {
     ...table,
-    termCounts: remapColumns(table.termCounts, target, null),
+    termCounts: remapColumns(
+      table.termCounts,
+      target,
+      new Map(added.map(([into, i]) => [into, (c: number, sum: number) => sum + (occurrences[c * g + i] as number)])),
+    ),
     documentCounts: remapColumns(
       table.documentCounts,
       target,
@@ -51,58 +72,96 @@ export function columnSums(m: CsrMatrix): Float64Array {
   return sums;
 }
 
-/** Documents of each cluster holding any form of each group (k x groups). */
-function documentsWithAny(
+/**
+ * Per cluster and group (k x groups): the documents holding any of the group's forms, and
+ * the occurrences of its counted form (if it has one).
+ */
+function scanForms(
   tokens: TokenDocuments,
   labels: Int32Array,
   k: number,
   groups: readonly (readonly Int32Array[])[],
-): Float64Array {
+  counted: readonly (Int32Array | null)[],
+): { documents: Float64Array; occurrences: Float64Array } {
   const g = groups.length;
-  const out = new Float64Array(k * g);
-  // Forms chained by their first word: one typed-array test per word before any lookup.
-  const byFirst = new Map<number, { group: number; form: Int32Array }[]>();
+  const documents = new Float64Array(k * g);
+  const occurrences = new Float64Array(k * g);
+  // One-word forms by their word; longer forms by their first two words, so that a common
+  // first word ("deep" opens hundreds of long forms) costs one lookup, not a walk of them all.
+  const V = tokens.terms.length;
+  const byWord = new Map<number, { group: number; counted: boolean }[]>();
+  const byPair = new Map<number, { group: number; form: Int32Array; counted: boolean }[]>();
+  const marked = new Uint8Array(V);
   groups.forEach((forms, group) => {
-    for (const form of forms) {
+    const countedForm = counted[group] ?? null;
+    for (const form of countedForm === null ? forms : [...forms.filter((f) => f !== countedForm), countedForm]) {
       const first = form[0] as number;
-      byFirst.set(first, [...(byFirst.get(first) ?? []), { group, form }]);
+      const isCounted = form === countedForm;
+      marked[first] = 1;
+      if (form.length === 1) pushTo(byWord, first, { group, counted: isCounted });
+      else pushTo(byPair, first * V + (form[1] as number), { group, form, counted: isCounted });
     }
   });
-  const marked = new Uint8Array(tokens.terms.length);
-  for (const id of byFirst.keys()) marked[id] = 1;
   const stamp = new Int32Array(g).fill(-1);
+  const hit = new Int32Array(g);
   const { stream, offsets } = tokens;
+  let hits = 0;
+  // The forms of `list` found at position p of document d (cluster c), its end at `end`.
+  const visit = (
+    list: readonly { group: number; form?: Int32Array; counted: boolean }[],
+    p: number,
+    end: number,
+    c: number,
+    d: number,
+  ) => {
+    for (const m of list) {
+      if (m.form !== undefined) {
+        if (p + m.form.length > end) continue;
+        let j = 2;
+        while (j < m.form.length && stream[p + j] === m.form[j]) j++;
+        if (j !== m.form.length) continue;
+      }
+      if (m.counted) occurrences[c * g + m.group] = (occurrences[c * g + m.group] as number) + 1;
+      if (stamp[m.group] !== d) hit[hits++] = m.group;
+      stamp[m.group] = d;
+    }
+  };
   for (let d = 0; d < labels.length; d++) {
     const c = labels[d] as number;
     if (c < 0) continue;
     const end = offsets[d + 1] as number;
-    let found = false;
+    hits = 0;
     for (let p = offsets[d] as number; p < end; p++) {
       const id = stream[p] as number;
       if (marked[id] === 0) continue;
-      for (const { group, form } of byFirst.get(id) as { group: number; form: Int32Array }[]) {
-        if (stamp[group] === d || p + form.length > end) continue;
-        let j = 1;
-        while (j < form.length && stream[p + j] === form[j]) j++;
-        if (j === form.length) {
-          stamp[group] = d;
-          found = true;
-        }
-      }
+      const words = byWord.get(id);
+      if (words !== undefined) visit(words, p, end, c, d);
+      const pairs = p + 1 < end ? byPair.get(id * V + (stream[p + 1] as number)) : undefined;
+      if (pairs !== undefined) visit(pairs, p, end, c, d);
     }
-    if (found) for (let i = 0; i < g; i++) if (stamp[i] === d) out[c * g + i] = (out[c * g + i] as number) + 1;
+    for (let i = 0; i < hits; i++) {
+      const at = c * g + (hit[i] as number);
+      documents[at] = (documents[at] as number) + 1;
+    }
   }
-  return out;
+  return { documents, occurrences };
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
 }
 
 /**
- * Each entry moved to column `target[col]` (entries meeting in a column add up), or, for
- * the columns in `replace`, set to the given value of the row.
+ * Each entry moved to column `target[col]` (entries meeting in a column add up; none for a
+ * negative target), or, for
+ * the columns in `replace`, set to the value it gives for the row and that sum.
  */
 function remapColumns(
   m: CsrMatrix,
   target: Int32Array,
-  replace: ReadonlyMap<number, (row: number) => number> | null,
+  replace: ReadonlyMap<number, (row: number, sum: number) => number> | null,
 ): CsrMatrix {
   const sums = new Float64Array(m.cols);
   const touched = new Uint8Array(m.cols);
@@ -119,6 +178,7 @@ function remapColumns(
     let count = 0;
     for (let p = m.indptr[r] as number; p < (m.indptr[r + 1] as number); p++) {
       const col = target[m.indices[p] as number] as number;
+      if (col < 0) continue;
       if (touched[col] === 0) {
         touched[col] = 1;
         rowCols[count++] = col;
@@ -131,7 +191,7 @@ function remapColumns(
           touched[col] = 1;
           rowCols[count++] = col;
         }
-        sums[col] = value(r);
+        sums[col] = value(r, sums[col] as number);
       }
     const row = rowCols.subarray(0, count).sort();
     for (const col of row) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seedCorpus } from "../../src/corpus/seed.js";
 import { MIN_DEFINED_SHARE, numberVariant } from "../../src/keywords/mergeAbbreviations.js";
 import { clusterTopics } from "../../src/pipeline/clusterTopics.js";
 
@@ -117,5 +118,50 @@ describe("mergeAbbreviations, a short form one at a time and several", () => {
     expect(numberVariant("AIS")).toBe("aiss");
     expect(numberVariant("FedAvg")).toBeNull();
     expect(terms.flat()).toContain("artificial immune systems (AIS)");
+  });
+});
+
+describe("mergeAbbreviations, a long form longer than the phrases counted", () => {
+  // "reinforcement learning from human feedback" is four words once stop words are out, one
+  // more than the trigrams counted: its short form's column stands for both forms, and the
+  // pieces the definition leaves among the phrases ("human feedback rlhf") are no keywords.
+  const rlhf = Array.from({ length: 16 }, (_, i) =>
+    i % 4 === 0
+      ? `Reinforcement learning from human feedback (RLHF) aligns chat assistants with ${i % 8 === 0 ? "preferences" : "values"}; RLHF trains a reward model.`
+      : `RLHF ${["optimizes", "regularizes", "scales", "audits"][i % 4]} the reward model from preference ${i % 2 === 0 ? "pairs" : "rankings"}; human feedback is costly.`,
+  );
+  const graphs = Array.from(
+    { length: 16 },
+    (_, i) =>
+      `Graph neural networks embed nodes and edges of ${i % 2 === 0 ? "molecules" : "citations"} with message passing.`,
+  );
+  const result = clusterTopics([...rlhf, ...graphs], { k: 2, seed: 0, keywords: { topN: 25 } });
+  const topic = result.topics.find((t) => t.documents.includes(0));
+  const counted = topic?.keywords.map((x) => x.counted ?? x.term) ?? [];
+
+  it("is one keyword, shown with its short form, naming the topic", () => {
+    expect(topic?.size).toBe(16);
+    expect(topic?.name).toBe("reinforcement learning from human feedback (RLHF)");
+    expect(topic?.keywords.map((x) => x.term)).toContain("reinforcement learning from human feedback (RLHF)");
+  });
+
+  it("leaves no piece of the definition among the keywords", () => {
+    const pieces = ["human feedback rlhf", "feedback rlhf", "reinforcement learning human", "learning human feedback"];
+    expect(counted.filter((term) => pieces.includes(term) || term.startsWith("reinforcement"))).toEqual([]);
+  });
+});
+
+describe("mergeAbbreviations on the seed abstracts", () => {
+  // Two abstracts define RLHF; its long form is four words once "from" is out.
+  const abstracts = seedCorpus().map((p) => p.abstract);
+  const result = clusterTopics(abstracts, { seed: 0 });
+
+  it("names the RLHF papers' topic by the long form, and shows no piece of the definition", () => {
+    const topic = result.topics.find((t) => t.keywords.some((x) => x.counted === "rlhf"));
+    expect(topic?.keywords.find((x) => x.counted === "rlhf")?.term).toBe(
+      "reinforcement learning from human feedback (RLHF)",
+    );
+    const counted = result.topics.flatMap((t) => t.keywords.map((x) => x.counted ?? x.term));
+    expect(counted.filter((term) => /rlhf$|^reinforcement learning human/.test(term) && term !== "rlhf")).toEqual([]);
   });
 });
