@@ -181,11 +181,15 @@ export function numberVariant(short: string): string | null {
   return null;
 }
 
-/** "Federated Learning" is shown "federated learning"; "ReLU networks" and "GPT" keep their capitals. */
-function longDisplay(long: string): string {
+/**
+ * "Federated Learning" is shown "federated learning", and a hyphenated word whose every part
+ * is capitalized at most at its start as well ("Co-Operative"); "ReLU networks", "RGB-D" and
+ * "GPT" keep their capitals.
+ */
+export function longDisplay(long: string): string {
   return long
     .split(/\s+/)
-    .map((w) => (/^\p{Lu}?[^\p{Lu}]*$/u.test(w) ? w.toLowerCase() : w))
+    .map((w) => (w.split("-").every((part) => /^\p{Lu}?[^\p{Lu}]*$/u.test(part)) ? w.toLowerCase() : w))
     .join(" ");
 }
 

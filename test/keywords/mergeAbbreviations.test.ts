@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { seedCorpus } from "../../src/corpus/seed.js";
-import { MIN_DEFINED_SHARE, numberVariant } from "../../src/keywords/mergeAbbreviations.js";
+import { longDisplay, MIN_DEFINED_SHARE, numberVariant } from "../../src/keywords/mergeAbbreviations.js";
 import { clusterTopics } from "../../src/pipeline/clusterTopics.js";
 
 // Two themes: federated learning, where FL is defined in most documents that use it, and
@@ -109,6 +109,15 @@ describe("mergeAbbreviations, a short form one at a time and several", () => {
     // Every one of the 24 documents holds LLM or LLMs, so the merged term is in all of them.
     const topic = result.topics.find((t) => t.keywords.some((x) => x.term === "large language models (LLMs)"));
     expect(topic?.size).toBe(24);
+  });
+
+  it("shows a long form in lower case but for words with capitals inside", () => {
+    expect(longDisplay("Federated Learning")).toBe("federated learning");
+    expect(longDisplay("Bay Area Laboratory Co-Operative")).toBe("bay area laboratory co-operative");
+    expect(longDisplay("Hessian-free Bi-Level Algorithm")).toBe("hessian-free bi-level algorithm");
+    expect(longDisplay("ReLU networks")).toBe("ReLU networks");
+    expect(longDisplay("RGB-D Camera")).toBe("RGB-D camera");
+    expect(longDisplay("Generative Pre-trained Transformer")).toBe("generative pre-trained transformer");
   });
 
   it("reads only a lowercase s after a capital as a plural ending", () => {
