@@ -126,7 +126,13 @@ export interface ClusterTopicsOptions {
   };
   /** Representative documents listed per topic. @defaultValue 3 */
   readonly representatives?: number;
-  /** Seeds used to measure stability when k is given (1 skips it). @defaultValue 3 */
+  /**
+   * Seeds used to measure stability when k is given (1 skips it). Above `sampleSize`
+   * documents (or on the mini-batch path) the stability runs are also the k-means restarts
+   * (each seed a share of `nInit`, the best refined on all rows), so another number gives
+   * another, equally valid, clustering; up to it the topics are the same whatever the number.
+   * @defaultValue 3
+   */
   readonly stabilitySeeds?: number;
   readonly onProgress?: (progress: TopicsProgress) => void;
   /** Threads for k-means (`createWorkerPool()` from `topiclens/node`); results are identical without. */
