@@ -72,10 +72,29 @@ export function mergeAbbreviations(
   const display = [...(table.displayTerms ?? table.vocabulary)];
   // Each merge: the short form's column goes into the long form's.
   const merges: { from: number[]; into: number; short: number[]; long: Int32Array; run?: string[] }[] = [];
-  // Each merged term's long form as counted.
+  // Each merged term's long form as counted, and the long forms that no column holds but a short form's does.
   const longForms = new Map<number, readonly string[]>();
+  const carried = new Set<string>();
   const role = new Int8Array(table.vocabulary.length); // 1 = merged away, 2 = merged into
   const documentsWith = columnSums(table.documentCounts);
+  // "LLM" is the "LLMs" the corpus defines, one at a time: counted with it, unless the corpus
+  // defines it otherwise or mostly uses it undefined.
+  const withVariant = <M extends { from: number[]; short: number[] }>(merge: M, a: Abbreviation): M => {
+    const variant = numberVariant(a.short);
+    const variantColumn = variant === null || definedShorts.has(variant) ? undefined : column.get(variant);
+    const variantId = variant === null ? undefined : wordId.get(variant);
+    if (
+      variantColumn !== undefined &&
+      variantId !== undefined &&
+      role[variantColumn] === 0 &&
+      a.documents >= MIN_DEFINED_SHARE * (documentsWith[variantColumn] as number)
+    ) {
+      role[variantColumn] = 1;
+      merge.from.push(variantColumn);
+      merge.short.push(variantId);
+    }
+    return merge;
+  };
   for (const a of abbreviations) {
     if (a.agreement < MIN_AGREEMENT) continue;
     const shortWords = wordsOf(a.short);
@@ -97,7 +116,9 @@ export function mergeAbbreviations(
     const into = column.get(longWords.join(" "));
     const shown = `${longDisplay(a.long)} (${a.short})`;
     if (into === undefined) {
-      if (from !== undefined && role[from] === 0) {
+      // As a column, such a long form belongs to its commonest short form only.
+      const longKey = longWords.join(" ");
+      if (from !== undefined && role[from] === 0 && !carried.has(longKey)) {
         display[from] = shown;
         role[from] = 2;
         // The short form's column stands for the long form too, counting its occurrences.
@@ -105,8 +126,14 @@ export function mergeAbbreviations(
         const short = wordId.get(shortWords[0] as string);
         if (short !== undefined && ids.every((id) => id !== undefined)) {
           const long = Int32Array.from(ids as number[]);
-          merges.push({ from: [], into: from, short: [short], long, run: [...longWords, shortWords[0] as string] });
+          merges.push(
+            withVariant(
+              { from: [], into: from, short: [short], long, run: [...longWords, shortWords[0] as string] },
+              a,
+            ),
+          );
           longForms.set(from, longWords);
+          carried.add(longKey);
         }
       }
       continue;
@@ -125,23 +152,7 @@ export function mergeAbbreviations(
     role[from] = 1;
     role[into] = 2;
     longForms.set(into, longWords);
-    const merge = { from: [from], into, short: [short], long: Int32Array.from(ids as number[]) };
-    // "LLM" is the "LLMs" the corpus defines, one at a time: counted with it, unless the corpus
-    // defines it otherwise or mostly uses it undefined.
-    const variant = numberVariant(a.short);
-    const variantColumn = variant === null || definedShorts.has(variant) ? undefined : column.get(variant);
-    const variantId = variant === null ? undefined : wordId.get(variant);
-    if (
-      variantColumn !== undefined &&
-      variantId !== undefined &&
-      role[variantColumn] === 0 &&
-      a.documents >= MIN_DEFINED_SHARE * (documentsWith[variantColumn] as number)
-    ) {
-      role[variantColumn] = 1;
-      merge.from.push(variantColumn);
-      merge.short.push(variantId);
-    }
-    merges.push(merge);
+    merges.push(withVariant({ from: [from], into, short: [short], long: Int32Array.from(ids as number[]) }, a));
   }
   // A long form that is no column: the words and phrases inside its definition's run of
   // words, which leave the table when they are never written without it.

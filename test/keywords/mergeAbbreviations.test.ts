@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { seedCorpus } from "../../src/corpus/seed.js";
-import { longDisplay, MIN_DEFINED_SHARE, numberVariant } from "../../src/keywords/mergeAbbreviations.js";
+import {
+  longDisplay,
+  MIN_DEFINED_SHARE,
+  mergeAbbreviations,
+  numberVariant,
+} from "../../src/keywords/mergeAbbreviations.js";
 import { clusterTopics } from "../../src/pipeline/clusterTopics.js";
+import { column, tableOf } from "../helpers/classTable.js";
+import { whitespaceTokens } from "../helpers/tokens.js";
 
 // Two themes: federated learning, where FL is defined in most documents that use it, and
 // deep networks, where "deep" is an everyday word that one document also defines as DEEP.
@@ -154,6 +161,18 @@ describe("mergeAbbreviations, a long form longer than the phrases counted", () =
     expect(topic?.keywords.map((x) => x.term)).toContain("reinforcement learning from human feedback (RLHF)");
   });
 
+  it("belongs to its commonest short form: a rarer one defined the same way is not counted with it", () => {
+    const rlf = [
+      "Reinforcement learning from human feedback (RLF) tunes the reward model; RLF needs preference labels.",
+      "RLF collects preference labels for the reward model from annotators.",
+    ];
+    const both = clusterTopics([...rlhf, ...rlf, ...graphs], { k: 2, seed: 0, keywords: { topN: 25 } });
+    expect(both.abbreviations.map((a) => a.short)).toEqual(expect.arrayContaining(["RLHF", "RLF"]));
+    const terms = both.topics.flatMap((t) => t.keywords.map((x) => x.term));
+    expect(terms).toContain("reinforcement learning from human feedback (RLHF)");
+    expect(terms.filter((t) => t.includes("(RLF)"))).toEqual([]);
+  });
+
   it("leaves no piece of the definition among the keywords", () => {
     const pieces = ["human feedback rlhf", "feedback rlhf", "reinforcement learning human", "learning human feedback"];
     expect(counted.filter((term) => pieces.includes(term) || term.startsWith("reinforcement"))).toEqual([]);
@@ -172,5 +191,47 @@ describe("mergeAbbreviations on the seed abstracts", () => {
     );
     const counted = result.topics.flatMap((t) => t.keywords.map((x) => x.counted ?? x.term));
     expect(counted.filter((term) => /rlhf$|^reinforcement learning human/.test(term) && term !== "rlhf")).toEqual([]);
+  });
+});
+
+describe("mergeAbbreviations, the counts of a long form that is no column", () => {
+  // Texts as the tokens hold them (stop words out). RLHF is defined in the first; RLF, defined
+  // the same way, in the third; "rlhfs" is RLHF's other number.
+  const texts = [
+    "reinforcement learning human feedback rlhf reward rlhf",
+    "rlhfs reward rlhfs",
+    "reinforcement learning human feedback rlf rlf reward",
+    "reward",
+  ];
+  const labels = Int32Array.of(0, 0, 0, 1);
+  const vocabulary = ["rlhf", "rlhfs", "rlf", "human feedback rlhf", "reward"];
+  const long = "Reinforcement Learning from Human Feedback";
+  const words = (text: string) =>
+    text
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => w !== "" && w !== "from");
+  const merged = mergeAbbreviations(tableOf(texts, labels, 2, vocabulary), whitespaceTokens(texts), labels, {
+    found: [
+      { short: "RLHF", long, documents: 1, agreement: 1 },
+      { short: "RLF", long, documents: 1, agreement: 1 },
+    ],
+    wordsOf: words,
+    tokensOf: (text) => text.toLowerCase().split(/\s+/).filter(Boolean),
+  });
+
+  it("counts the long form, the short form and its other number in the short form's column", () => {
+    expect(merged.displayTerms?.[0]).toBe("reinforcement learning from human feedback (RLHF)");
+    // rlhf 2, rlhfs 2, the long form twice (the RLF definition writes it too).
+    expect(column(merged.termCounts, 0)).toEqual([6, 0]);
+    expect(column(merged.documentCounts, 0)).toEqual([3, 0]);
+    expect(column(merged.termCounts, 1)).toEqual([0, 0]);
+  });
+
+  it("leaves a rarer short form of the same long form alone, and drops the definition's pieces", () => {
+    expect(merged.displayTerms?.[2]).toBe("rlf");
+    expect(column(merged.termCounts, 2)).toEqual([2, 0]);
+    expect(column(merged.termCounts, 3)).toEqual([0, 0]);
+    expect(column(merged.termCounts, 4)).toEqual([3, 1]);
   });
 });
