@@ -71,9 +71,11 @@ export function mergeAbbreviations(
   const wordId = indexOfNamed(tokens.terms, named);
   const display = [...(table.displayTerms ?? table.vocabulary)];
   // Each merge: the short form's column goes into the long form's.
-  const merges: { from: number[]; into: number; short: number[]; long: Int32Array; run?: string[] }[] = [];
-  // Each merged term's long form as counted, and the long forms that no column holds but a short form's does.
-  const longForms = new Map<number, readonly string[]>();
+  // `run`: the definition's words as counted, long form then short form; `carrier`: the long
+  // form is no column, and the short form's column stands for both.
+  const merges: { from: number[]; into: number; short: number[]; long: Int32Array; run: string[]; carrier: boolean }[] =
+    [];
+  // The long forms that no column holds but a short form's does.
   const carried = new Set<string>();
   const role = new Int8Array(table.vocabulary.length); // 1 = merged away, 2 = merged into
   const documentsWith = columnSums(table.documentCounts);
@@ -113,26 +115,23 @@ export function mergeAbbreviations(
       continue;
     const from = column.get(shortWords[0] as string);
     if (from !== undefined && a.documents < MIN_DEFINED_SHARE * (documentsWith[from] as number)) continue;
-    const into = column.get(longWords.join(" "));
+    const longKey = longWords.join(" ");
+    const into = column.get(longKey);
     const shown = `${longDisplay(a.long)} (${a.short})`;
+    // The word ids of both forms, and the definition's words as counted (long, then short).
+    const ids = longWords.map((w) => wordId.get(w));
+    const short = wordId.get(shortWords[0] as string);
+    const found = short !== undefined && ids.every((id) => id !== undefined);
+    const run = [...longWords, shortWords[0] as string];
     if (into === undefined) {
       // As a column, such a long form belongs to its commonest short form only.
-      const longKey = longWords.join(" ");
       if (from !== undefined && role[from] === 0 && !carried.has(longKey)) {
         display[from] = shown;
         role[from] = 2;
         // The short form's column stands for the long form too, counting its occurrences.
-        const ids = longWords.map((w) => wordId.get(w));
-        const short = wordId.get(shortWords[0] as string);
-        if (short !== undefined && ids.every((id) => id !== undefined)) {
+        if (found) {
           const long = Int32Array.from(ids as number[]);
-          merges.push(
-            withVariant(
-              { from: [], into: from, short: [short], long, run: [...longWords, shortWords[0] as string] },
-              a,
-            ),
-          );
-          longForms.set(from, longWords);
+          merges.push(withVariant({ from: [], into: from, short: [short], long, run, carrier: true }, a));
           carried.add(longKey);
         }
       }
@@ -146,25 +145,17 @@ export function mergeAbbreviations(
       role[into] = 2;
       continue;
     }
-    const ids = longWords.map((w) => wordId.get(w));
-    const short = wordId.get(shortWords[0] as string);
-    if (short === undefined || ids.some((id) => id === undefined)) continue;
+    if (!found) continue;
     role[from] = 1;
     role[into] = 2;
-    longForms.set(into, longWords);
-    merges.push(withVariant({ from: [from], into, short: [short], long: Int32Array.from(ids as number[]) }, a));
+    const long = Int32Array.from(ids as number[]);
+    merges.push(withVariant({ from: [from], into, short: [short], long, run, carrier: false }, a));
   }
   // A long form that is no column: the words and phrases inside its definition's run of
   // words, which leave the table when they are never written without it.
-  const carriers = merges.filter((m) => m.run !== undefined);
-  const pieceColumn = indexOfNamed(table.vocabulary, new Set(carriers.flatMap((m) => piecesOf(m.run as string[]))));
-  const pieces = new Map(
-    carriers.map((m) => [
-      m,
-      piecesOf(m.run as string[])
-        .map((piece) => pieceColumn.get(piece))
-        .filter((t): t is number => t !== undefined && role[t] === 0),
-    ]),
+  const pieceColumn = indexOfNamed(
+    table.vocabulary,
+    new Set(merges.flatMap((m) => (m.carrier ? piecesOf(m.run) : []))),
   );
   const merged = mergeColumns(
     table,
@@ -174,10 +165,18 @@ export function mergeAbbreviations(
       into: m.into,
       from: m.from,
       forms: [...m.short.map((id) => Int32Array.of(id)), m.long],
-      ...(m.run === undefined ? {} : { uncounted: m.long, pieces: pieces.get(m) as number[] }),
+      ...(m.carrier
+        ? {
+            uncounted: m.long,
+            pieces: piecesOf(m.run)
+              .map((piece) => pieceColumn.get(piece))
+              .filter((t): t is number => t !== undefined && role[t] === 0),
+          }
+        : {}),
     })),
   );
-  return { ...merged, displayTerms: display, countedLongForms: longForms };
+  const countedLongForms = new Map(merges.map((m) => [m.into, m.run.slice(0, -1)] as const));
+  return { ...merged, displayTerms: display, countedLongForms };
 }
 
 /**

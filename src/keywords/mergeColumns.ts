@@ -92,15 +92,16 @@ function scanForms(
   const byWord = new Map<number, { group: number; counted: boolean }[]>();
   const byPair = new Map<number, { group: number; form: Int32Array; counted: boolean }[]>();
   const marked = new Uint8Array(V);
+  const add = (group: number, form: Int32Array, isCounted: boolean) => {
+    const first = form[0] as number;
+    marked[first] = 1;
+    if (form.length === 1) pushTo(byWord, first, { group, counted: isCounted });
+    else pushTo(byPair, first * V + (form[1] as number), { group, form, counted: isCounted });
+  };
   groups.forEach((forms, group) => {
     const countedForm = counted[group] ?? null;
-    for (const form of countedForm === null ? forms : [...forms.filter((f) => f !== countedForm), countedForm]) {
-      const first = form[0] as number;
-      const isCounted = form === countedForm;
-      marked[first] = 1;
-      if (form.length === 1) pushTo(byWord, first, { group, counted: isCounted });
-      else pushTo(byPair, first * V + (form[1] as number), { group, form, counted: isCounted });
-    }
+    for (const form of forms) add(group, form, form === countedForm);
+    if (countedForm !== null && !forms.includes(countedForm)) add(group, countedForm, true);
   });
   const stamp = new Int32Array(g).fill(-1);
   const hit = new Int32Array(g);
@@ -155,8 +156,8 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /**
  * Each entry moved to column `target[col]` (entries meeting in a column add up; none for a
- * negative target), or, for
- * the columns in `replace`, set to the value it gives for the row and that sum.
+ * negative target), or, for the columns in `replace`, set to the value it gives for the row
+ * and that sum.
  */
 function remapColumns(
   m: CsrMatrix,
