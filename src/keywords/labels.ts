@@ -35,6 +35,16 @@ const HEAD_WINDOW = 5;
  */
 export const LABEL_SPREAD = 0.15;
 
+/**
+ * The first few keywords of a large topic need fewer documents: {@link LEADING_SPREAD} times
+ * the square root of the topic's size, when that is under {@link LABEL_SPREAD}'s share (topics
+ * of more than 400 documents). A fixed share asks more of a large topic than that its term be
+ * no one-off: in 810 posts about the X Window System, "widget" and "motif", its second and
+ * third keywords, are in 90 and 113, and the label took "server" and "code".
+ */
+const LEADING = 3;
+const LEADING_SPREAD = 3;
+
 /** Fewer documents than this (three, or a third of a topic under nine) are one or two papers. */
 function fewPapers(size: number): number {
   return Math.min(3, Math.ceil(size / 3));
@@ -45,6 +55,11 @@ export function labelDocuments(size: number): number {
   return Math.max(Math.ceil(LABEL_SPREAD * size), fewPapers(size));
 }
 
+/** The fewest of a topic's documents one of its first {@link LEADING} keywords is in to be a label term. */
+export function leadingLabelDocuments(size: number): number {
+  return Math.min(labelDocuments(size), Math.ceil(LEADING_SPREAD * Math.sqrt(size)));
+}
+
 /**
  * The label and name of a topic from its ranked keywords: the name is the first
  * multi-word phrase among the first five keywords that scores at least half the best, or
@@ -53,7 +68,8 @@ export function labelDocuments(size: number): number {
  * while any keyword is not; the label is the name and the next
  * keywords that are neither filler words nor near-duplicates of a term already in it
  * ("time series" and "time-series", "agent" and "agents", a phrase and its own word), nor
- * in fewer of the topic's documents than {@link labelDocuments}. When every keyword says
+ * in fewer of the topic's documents than {@link labelDocuments} ({@link leadingLabelDocuments}
+ * for the first three keywords). When every keyword says
  * which documents hold it (`holders`), each term past the head is the one of these with the
  * highest score, weighed up to twofold by the share of its documents that no term already in
  * the label holds: a topic of two parts is named by both (`card · apple · mac` for PC and
@@ -69,7 +85,9 @@ export function chooseLabel(
   if (keywords.length === 0) return { label: "", name: "" };
   const best = keywords[0]?.score ?? 0;
   const fewest = labelDocuments(size);
-  const weak = (x: LabelCandidate) => x.filler || x.documents < fewest;
+  const fewestLeading = leadingLabelDocuments(size);
+  const leading = keywords.slice(0, LEADING);
+  const weak = (x: LabelCandidate) => x.filler || x.documents < (leading.includes(x) ? fewestLeading : fewest);
   const firstFew = keywords.slice(0, HEAD_WINDOW);
   const window = firstFew.filter((x) => !weak(x));
   const phraseHead = (x: LabelCandidate) => !weak(x) && isPhrase(x.term) && x.score >= PHRASE_HEAD_SHARE * best;

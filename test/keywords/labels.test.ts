@@ -6,6 +6,7 @@ import {
   fillerTerms,
   type LabelCandidate,
   labelDocuments,
+  leadingLabelDocuments,
   nearDuplicates,
 } from "../../src/keywords/labels.js";
 
@@ -34,6 +35,30 @@ describe("labels a person would write", () => {
     // A word in three papers is no one-off: it completes the label.
     const three = [...keywords, kw("chain-of-thought", 0.5, 3)];
     expect(chooseLabel(three, 3, 11).label).toBe("large language models (LLMs) · reasoning · chain-of-thought");
+  });
+
+  it("takes a large topic's leading keywords in fewer than 15% of its documents, but not the words further down", () => {
+    // comp.windows.x's topic of all 20 Newsgroups (810 posts, seed 1): 15% is 122 posts, 3√810 is 86.
+    expect(labelDocuments(810)).toBe(122);
+    expect(leadingLabelDocuments(810)).toBe(86);
+    const keywords = [
+      kw("window", 1, 400),
+      kw("widget", 0.9, 90),
+      kw("motif", 0.85, 113),
+      kw("server", 0.8, 126),
+      kw("display", 0.75, 150),
+      kw("xterm", 0.7, 100),
+    ];
+    expect(chooseLabel(keywords, 3, 810).label).toBe("window · widget · motif");
+    // Fifth or below, a term still needs 15%: "xterm" (100 posts) stays out.
+    const later = [keywords[0], keywords[3], keywords[4], keywords[1], keywords[2], keywords[5]] as LabelCandidate[];
+    expect(chooseLabel(later, 3, 810).label).toBe("window · server · display");
+    // Under 86 posts, a leading keyword is as rare as before.
+    const rarer = keywords.map((x) => (x.term === "widget" ? { ...x, documents: 85 } : x));
+    expect(chooseLabel(rarer, 3, 810).label).toBe("window · motif · server");
+    // Up to 400 documents the rule is the fixed share: 3√400 is 60, 15% of 400 is 60.
+    expect(leadingLabelDocuments(400)).toBe(labelDocuments(400));
+    expect(leadingLabelDocuments(100)).toBe(labelDocuments(100));
   });
 
   it("heads with an abbreviated phrase further down rather than a single word, but not a weak or low-scoring one", () => {
@@ -179,7 +204,7 @@ describe("labels a person would write", () => {
     const candidate = fc.record({
       term,
       score: fc.double({ min: 0.01, max: 1, noNaN: true }),
-      documents: fc.integer({ min: 1, max: 60 }),
+      documents: fc.integer({ min: 1, max: 400 }),
       filler: fc.boolean(),
       template: fc.boolean(),
       holders: fc.uniqueArray(fc.integer({ min: 0, max: 59 }), { maxLength: 60 }).map((h) => Int32Array.from(h)),
@@ -187,7 +212,7 @@ describe("labels a person would write", () => {
     fc.assert(
       fc.property(
         fc.uniqueArray(candidate, { minLength: 1, maxLength: 12, selector: (c) => c.term }),
-        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 2000 }),
         fc.boolean(),
         (raw, size, known) => {
           const sorted = [...raw].sort((a, b) => b.score - a.score);
@@ -210,12 +235,14 @@ describe("labels a person would write", () => {
           // Past the head, no filler word; the head is filler only when every keyword is.
           const byTerm = (t: string) => keywords.find((k) => k.term === t) as LabelCandidate;
           for (const t of terms.slice(1)) expect(byTerm(t).filler).toBe(false);
-          if (byTerm(name).filler)
-            expect(keywords.slice(0, 5).every((k) => k.filler || k.documents < labelDocuments(size))).toBe(true);
+          // Rare: in fewer documents than a label term needs (fewer still for the first three).
+          const rare = (k: LabelCandidate) =>
+            k.documents <
+            (keywords.findIndex((x) => x.term === k.term) < 3 ? leadingLabelDocuments(size) : labelDocuments(size));
+          if (byTerm(name).filler) expect(keywords.slice(0, 5).every((k) => k.filler || rare(k))).toBe(true);
           // At most one term of the template, and at the head only when every keyword is weak or the template's.
           expect(terms.filter((t) => byTerm(t).template).length).toBeLessThanOrEqual(1);
-          if (byTerm(name).template)
-            expect(keywords.every((k) => k.template || k.filler || k.documents < labelDocuments(size))).toBe(true);
+          if (byTerm(name).template) expect(keywords.every((k) => k.template || k.filler || rare(k))).toBe(true);
         },
       ),
     );
