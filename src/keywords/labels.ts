@@ -189,7 +189,8 @@ function isPhrase(term: string): boolean {
 }
 
 /**
- * Two terms that say the same: the same words up to case, hyphens and plural endings, or
+ * Two terms that say the same: the same words up to case, hyphens, plural endings and the
+ * endings that derive a word from its stem ("tracking" and "tracker"), or
  * one's words all inside the other's (a phrase and its own word), or pieces of one run of
  * words, one ending with two words or more that the other starts with ("irish linux users"
  * and "linux users group"). A shown abbreviation counts as a word of its long form: "fl"
@@ -199,15 +200,39 @@ export function nearDuplicates(a: string, b: string): boolean {
   const ta = partsOf(a);
   const tb = partsOf(b);
   // x says nothing y does not: its words are all among y's words or y's short form.
-  const inside = (x: TermParts, y: TermParts) => x.words.every((w) => y.words.includes(w) || w === y.short);
+  const inside = (x: TermParts, y: TermParts) =>
+    x.words.every((w) => y.words.some((v) => sameWord(w, v)) || w === y.short);
   return inside(ta, tb) || inside(tb, ta) || runOn(ta.words, tb.words) || runOn(tb.words, ta.words);
 }
 
 /** Whether `y` goes on where `x` ends: x's last two words or more are y's first. */
 function runOn(x: readonly string[], y: readonly string[]): boolean {
   for (let n = Math.min(x.length, y.length) - 1; n >= 2; n--)
-    if (y.slice(0, n).every((w, i) => w === x[x.length - n + i])) return true;
+    if (y.slice(0, n).every((w, i) => sameWord(w, x[x.length - n + i] as string))) return true;
   return false;
+}
+
+/**
+ * Endings that make another word of the same stem: a label holding "tracking" and "tracker",
+ * "detection" and "detector" or "segment" and "segmentation" names one thing twice.
+ */
+const DERIVED_ENDINGS = ["ation", "ion", "ing", "er", "or", "ive"];
+/** A stem keeps at least this many letters ("sens" of "sensor" and "sensing"; not "act"). */
+const MIN_STEM = 4;
+
+/** Two singular words that are one word or derived from one stem by {@link DERIVED_ENDINGS}. */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const stemsOfA = stems(a);
+  return stemsOfA.includes(b) || stems(b).some((x) => x === a || stemsOfA.includes(x));
+}
+
+/** The word without each of its derived endings, where a stem of {@link MIN_STEM} letters is left. */
+function stems(word: string): string[] {
+  const out: string[] = [];
+  for (const ending of DERIVED_ENDINGS)
+    if (word.endsWith(ending) && word.length - ending.length >= MIN_STEM) out.push(word.slice(0, -ending.length));
+  return out;
 }
 
 /**

@@ -125,13 +125,26 @@ describe("labels a person would write", () => {
     });
   });
 
-  it("tells near-duplicates: spellings, plurals, a phrase and its own word, a short form and its long form, pieces of one run", () => {
+  it("tells near-duplicates: spellings, plurals, words of one stem, a phrase and its own word, a short form and its long form, pieces of one run", () => {
     expect(nearDuplicates("time series", "time-series")).toBe(true);
     expect(nearDuplicates("agent", "agents")).toBe(true);
     expect(nearDuplicates("federated learning", "learning")).toBe(true);
     expect(nearDuplicates("federated learning (FL)", "fl")).toBe(true);
     expect(nearDuplicates("federated learning", "federated averaging")).toBe(false);
     expect(nearDuplicates("loss", "los")).toBe(false);
+    // Words of one stem: "tracking" and "tracker", "object detection" and "detectors".
+    expect(nearDuplicates("tracking", "tracker")).toBe(true);
+    expect(nearDuplicates("sensor", "sensing")).toBe(true);
+    expect(nearDuplicates("filter", "filtering")).toBe(true);
+    expect(nearDuplicates("segmentation", "segments")).toBe(true);
+    expect(nearDuplicates("object detection", "detectors")).toBe(true);
+    expect(nearDuplicates("segment", "segmentation")).toBe(true);
+    expect(nearDuplicates("image segmentation", "segment")).toBe(true);
+    // A stem keeps four letters: "action" and "active" are not "act"; other words stay apart.
+    expect(nearDuplicates("action", "active")).toBe(false);
+    expect(nearDuplicates("paper", "pap")).toBe(false);
+    expect(nearDuplicates("lower-level", "upper-level")).toBe(false);
+    expect(nearDuplicates("detection", "bounding")).toBe(false);
     // Two pieces of one run of words: one ends with two words or more that the other starts with.
     expect(nearDuplicates("irish linux users", "linux users group")).toBe(true);
     expect(nearDuplicates("murphy teledynamics communications", "lawrence murphy teledynamics")).toBe(true);
