@@ -41,16 +41,18 @@ describe("labels a person would write", () => {
     // comp.windows.x's topic of all 20 Newsgroups (810 posts, seed 1): 15% is 122 posts, 3√810 is 86.
     expect(labelDocuments(810)).toBe(122);
     expect(leadingLabelDocuments(810)).toBe(86);
-    const keywords = [
-      kw("window", 1, 400),
-      kw("widget", 0.9, 90),
-      kw("motif", 0.85, 113),
-      kw("server", 0.8, 126),
-      kw("display", 0.75, 150),
-      kw("xterm", 0.7, 100),
+    // Term, score, posts holding it.
+    const rows: [string, number, number][] = [
+      ["window", 1, 400],
+      ["widget", 0.9, 90],
+      ["motif", 0.85, 113],
+      ["server", 0.8, 126],
+      ["display", 0.75, 150],
+      ["xterm", 0.7, 100],
     ];
+    const keywords = rows.map(([term, score, documents]) => kw(term, score, documents));
     expect(chooseLabel(keywords, 3, 810).label).toBe("window · widget · motif");
-    // Fifth or below, a term still needs 15%: "xterm" (100 posts) stays out.
+    // Below the first three, a term still needs 15%: "widget" and "motif" 4th and 5th stay out.
     const later = [keywords[0], keywords[3], keywords[4], keywords[1], keywords[2], keywords[5]] as LabelCandidate[];
     expect(chooseLabel(later, 3, 810).label).toBe("window · server · display");
     // Under 86 posts, a leading keyword is as rare as before.
