@@ -19,6 +19,7 @@ export interface AnalyzeSpec {
     readonly dropNonText: boolean;
     readonly dropMarkup: boolean;
     readonly dropHostsAndPaths: boolean;
+    readonly dropCredits: boolean;
     readonly segmentWords: boolean;
   };
   readonly stopWords: readonly string[];
@@ -60,6 +61,7 @@ export function analyzeSpecOf(analyzer: Analyzer, abbreviations: boolean): Analy
       dropNonText: o.dropNonText,
       dropMarkup: o.dropMarkup,
       dropHostsAndPaths: o.dropHostsAndPaths,
+      dropCredits: o.dropCredits,
       segmentWords: o.segmentWords,
     },
     stopWords: [...analyzer.stopWords.words],
@@ -86,6 +88,7 @@ function readerOf(spec: AnalyzeSpec): { tokenizer: Tokenizer } {
           dropNonText: t.dropNonText,
           dropMarkup: t.dropMarkup,
           dropHostsAndPaths: t.dropHostsAndPaths,
+          dropCredits: t.dropCredits,
           segmentWords: t.segmentWords,
         },
         "analyzeBatch",

@@ -80,6 +80,7 @@ export interface ResolvedTfidfOptions {
   readonly dropNonText: boolean;
   readonly dropMarkup: boolean;
   readonly dropHostsAndPaths: boolean;
+  readonly dropCredits: boolean;
   readonly segmentWords: boolean;
   readonly ngramRange: readonly [number, number];
   readonly minDf: number;
@@ -170,6 +171,7 @@ export function resolveTfidfOptions(fn: string, options: TfidfOptions | undefine
       dropNonText: o.dropNonText,
       dropMarkup: o.dropMarkup,
       dropHostsAndPaths: o.dropHostsAndPaths,
+      dropCredits: o.dropCredits,
       segmentWords: o.segmentWords,
     },
     fn,
@@ -184,6 +186,7 @@ export function resolveTfidfOptions(fn: string, options: TfidfOptions | undefine
     dropNonText: o.dropNonText ?? true,
     dropMarkup: o.dropMarkup ?? true,
     dropHostsAndPaths: o.dropHostsAndPaths ?? true,
+    dropCredits: o.dropCredits ?? true,
     segmentWords: o.segmentWords ?? true,
     ngramRange: [minN, maxN],
     minDf,

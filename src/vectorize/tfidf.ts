@@ -445,6 +445,8 @@ export function tfidfFromJSON(json: unknown, restore: { readonly stem?: Stemmer 
     dropMarkup: opts.dropMarkup ?? false,
     // Nor drop host names and paths.
     dropHostsAndPaths: opts.dropHostsAndPaths ?? false,
+    // Nor drop the sources news wires credit.
+    dropCredits: opts.dropCredits ?? false,
     // Nor split runs of scripts written without spaces.
     segmentWords: opts.segmentWords ?? false,
     ngramRange: opts.ngramRange,
