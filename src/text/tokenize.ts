@@ -82,7 +82,7 @@ export const TOKENIZE_DEFAULTS = Object.freeze({
 
 /**
  * Of the tokenizer's options, those that say what of a text is read as text at all (markup,
- * addresses, hosts, segmentation), rather than what form its words take.
+ * addresses, hosts, wire credits, segmentation), rather than what form its words take.
  */
 export const TEXT_OPTION_NAMES = [
   "dropNonText",
@@ -99,11 +99,7 @@ export const TOKENIZE_OPTION_NAMES = [
   "minLength",
   "keepNumbers",
   "dropMath",
-  "dropNonText",
-  "dropMarkup",
-  "dropHostsAndPaths",
-  "dropCredits",
-  "segmentWords",
+  ...TEXT_OPTION_NAMES,
 ] as const;
 
 /**
