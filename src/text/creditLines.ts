@@ -13,10 +13,15 @@ const DASH = String.raw`\s+-{1,2}\s`;
  * capitalized ("LONDON, England", "ST. LOUIS"). An abbreviation defined before a dash ("US
  * car firms General Motors (GM) - the largest…") is no dateline.
  */
+// Matched forwards from the sentence's start, and only in texts with ")" before a spaced
+// dash: as a look-behind tried at every position, it took tokenizing all 20 Newsgroups from
+// 0.9 s to 1.7 s.
 const DATELINE = new RegExp(
-  String.raw`(?<=(?:^|[.!?]\s+)\p{Lu}{2,}(?:[ ,.]+\p{Lu}[\p{L}.]*){0,4}\s*)\((${SOURCE})\)(?=${DASH})`,
+  String.raw`(^|[.!?]\s+)(\p{Lu}{2,}(?:[ ,.]+\p{Lu}[\p{L}.]*){0,4}\s*)\((${SOURCE})\)(?=${DASH})`,
   "gu",
 );
+/** Texts with a dateline have ")" before a spaced dash. */
+const CLOSE_BEFORE_DASH = /\)\s+-/;
 /** "(AP)." closing a title, and "AP - " opening a sentence: credits when the text writes both. */
 const CLOSING_TITLE = new RegExp(String.raw`\((${SOURCE})\)(?=\.)`, "gu");
 const OPENING_SENTENCE = new RegExp(String.raw`(?<=[.!?]\s+)(${SOURCE})${DASH}`, "gu");
@@ -30,15 +35,21 @@ const OPENING_SENTENCE = new RegExp(String.raw`(?<=[.!?]\s+)(${SOURCE})${DASH}`,
  * O(length); a text without a spaced dash is returned as is.
  */
 export function withoutCredits(text: string): string {
-  if (!text.includes(" -")) return text;
+  if (!text.includes(" -") || !text.includes(")")) return text;
   const credited = new Set<string>();
-  for (const m of text.matchAll(DATELINE)) credited.add(m[1] as string);
+  let s = CLOSE_BEFORE_DASH.test(text)
+    ? text.replace(DATELINE, (_m, before: string, place: string, source: string) => {
+        credited.add(source);
+        return `${before}${place} `;
+      })
+    : text;
   const titled = new Set<string>();
-  for (const m of text.matchAll(CLOSING_TITLE)) titled.add(m[1] as string);
-  const opened = new Set<string>();
-  for (const m of text.matchAll(OPENING_SENTENCE)) if (titled.has(m[1] as string)) opened.add(m[1] as string);
-  if (credited.size === 0 && opened.size === 0) return text;
-  let s = text.replace(DATELINE, " ");
-  if (opened.size > 0) s = s.replace(OPENING_SENTENCE, (m, w: string) => (opened.has(w) ? " - " : m));
-  return s.replace(CLOSING_TITLE, (m, w: string) => (credited.has(w) || opened.has(w) ? " " : m));
+  for (const m of s.matchAll(CLOSING_TITLE)) titled.add(m[1] as string);
+  if (titled.size > 0)
+    s = s.replace(OPENING_SENTENCE, (m, source: string) => {
+      if (!titled.has(source)) return m;
+      credited.add(source);
+      return " - ";
+    });
+  return credited.size === 0 ? text : s.replace(CLOSING_TITLE, (m, source: string) => (credited.has(source) ? " " : m));
 }

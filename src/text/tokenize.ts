@@ -50,11 +50,12 @@ export interface TokenizeOptions {
    */
   readonly dropHostsAndPaths?: boolean;
   /**
-   * Drop the sources news wires credit before splitting words: "NEW YORK (Reuters) - …",
-   * "AP - …" opening a text, and "… Peptides (AP). AP - …", a title closing with the source
-   * that the next sentence opens with. One capitalized word in those places; a word that
-   * only opens a sentence before a dash stays. Read as words, the sources group stories by
-   * wire instead of by subject (default tokenizer only). @defaultValue true
+   * Drop the sources news wires credit before splitting words: one capitalized word in a
+   * dateline ("NEW YORK (Reuters) - …"), and a title closing with the source that the next
+   * sentence opens with before a dash ("… Peptides (AP). AP - …"). A title's name before a
+   * dash ("FOCUS - Multi-View…") and an abbreviation defined before one stay. Read as words,
+   * the sources group stories by wire instead of by subject (default tokenizer only).
+   * @defaultValue true
    */
   readonly dropCredits?: boolean;
   /**
