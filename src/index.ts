@@ -82,7 +82,13 @@ export {
   clusterKeywordsFromClassCounts,
 } from "./keywords/clusterKeywords.js";
 export type { TopicTerms } from "./keywords/coherence.js";
-export { npmiCoherence, npmiCoherenceOfTokens, topicDiversity, umassCoherence } from "./keywords/coherence.js";
+export {
+  npmiCoherence,
+  npmiCoherenceOfTokens,
+  npmiCoherencePerTopic,
+  topicDiversity,
+  umassCoherence,
+} from "./keywords/coherence.js";
 export type { ClassTfidf, ClassTfidfOptions } from "./keywords/ctfidf.js";
 export { classTermCounts, classTfidf, repetitionDampedCounts } from "./keywords/ctfidf.js";
 export type { DocumentKeywordsOptions } from "./keywords/documentKeywords.js";
@@ -112,6 +118,7 @@ export type {
   ClusteringPath,
   Representative,
   Topic,
+  TopicQuality,
   TopicsAlgorithm,
   TopicsMeasuredOn,
   TopicsParameters,

@@ -289,10 +289,7 @@ function regroup(
     representatives,
     { titles: result.titles, ids: result.ids, excerpt: (i) => excerpt(texts[i] as string) },
   );
-  const topTerms = topics
-    .filter((t) => t.keywords.length > 0)
-    .map((t) => t.keywords.slice(0, 10).map((x) => x.counted ?? x.term));
-  const quality = scoreStage(X, labels, k, metric, result.parameters.seed, topTerms, tokens, {
+  const quality = scoreStage(X, labels, k, metric, result.parameters.seed, topics, assignments, tokens, {
     value: null,
     measuredOn: 0,
   });

@@ -133,6 +133,21 @@ function silhouetteSample(p: Points, size: number, seed: number): Int32Array | n
  * O(m · nnz_m) for m scored rows.
  */
 export function silhouetteScore(X: Vectors, labels: Labels, options: SilhouetteOptions = {}): number {
+  return silhouetteScorer(X, options, false)(labels).mean;
+}
+
+/** The silhouettes behind a score, and which rows they are. */
+export interface SampledSilhouettes {
+  /** Row of each value (`values[i]` is row `rows[i]`'s); null when every row was scored, in order. */
+  readonly rows: Int32Array | null;
+  /** Each scored row's silhouette coefficient. */
+  readonly values: Float64Array;
+  /** Their mean: {@link silhouetteScore}. */
+  readonly mean: number;
+}
+
+/** The silhouettes behind {@link silhouetteScore}, row by row, with its value as `mean`. */
+export function sampledSilhouettes(X: Vectors, labels: Labels, options: SilhouetteOptions = {}): SampledSilhouettes {
   return silhouetteScorer(X, options, false)(labels);
 }
 
@@ -163,11 +178,16 @@ const MAX_HELD_DISTANCES_ROWS = 3000;
  * labeling costs O(m²) additions instead of O(m² · d) products.
  */
 export function createSilhouetteScorer(X: Vectors, options: SilhouetteOptions = {}): (labels: Labels) => number {
-  return silhouetteScorer(X, options, true);
+  const score = silhouetteScorer(X, options, true);
+  return (labels) => score(labels).mean;
 }
 
 /** The scorer behind both: `keep` holds the sample's distances (up to 3,000 rows) for further labelings. */
-function silhouetteScorer(X: Vectors, options: SilhouetteOptions, keep: boolean): (labels: Labels) => number {
+function silhouetteScorer(
+  X: Vectors,
+  options: SilhouetteOptions,
+  keep: boolean,
+): (labels: Labels) => SampledSilhouettes {
   const fn = "silhouetteScore";
   const o = checkOptions(fn, options, ["metric", "sampleSize", "seed"]);
   const metric = checkOneOf(fn, "options.metric", o.metric ?? "euclidean", ["euclidean", "cosine"]);
@@ -195,7 +215,8 @@ function silhouetteScorer(X: Vectors, options: SilhouetteOptions, keep: boolean)
     // X was checked once, above; each labeling only needs its own checks.
     let { codes, k } = labelCodes(fn, all.rows, labels);
     if (ids !== null) ({ codes, k } = sampledCodes(fn, codes, ids));
-    return meanOf(silhouetteFromDistances(codes, k, distancesOf));
+    const values = silhouetteFromDistances(codes, k, distancesOf);
+    return { rows: ids, values, mean: meanOf(values) };
   };
 }
 

@@ -210,7 +210,27 @@ export function npmiCoherence(
   texts: readonly (readonly string[])[],
   options: { windowSize?: number } = {},
 ): number {
-  const fn = "npmiCoherence";
+  return meanTopicCoherence(npmiPerTopicOfTexts("npmiCoherence", topics, texts, options));
+}
+
+/**
+ * {@link npmiCoherence} of each topic, as gensim's `get_coherence_per_topic()`: null for a
+ * topic of fewer than two terms (no pair to score; `npmiCoherence` leaves it out of its mean).
+ */
+export function npmiCoherencePerTopic(
+  topics: readonly TopicTerms[],
+  texts: readonly (readonly string[])[],
+  options: { windowSize?: number } = {},
+): (number | null)[] {
+  return npmiPerTopicOfTexts("npmiCoherencePerTopic", topics, texts, options);
+}
+
+function npmiPerTopicOfTexts(
+  fn: string,
+  topics: readonly TopicTerms[],
+  texts: readonly (readonly string[])[],
+  options: { windowSize?: number },
+): (number | null)[] {
   checkInputs(fn, topics, texts);
   const o = checkOptions(fn, options, ["windowSize"]);
   const windowSize = checkInteger(fn, "options.windowSize", o.windowSize ?? 10, 1);
@@ -220,6 +240,18 @@ export function npmiCoherence(
     Int32Array.from(texts[i] as readonly string[], (w) => tw.wordIds.get(w) ?? -1),
   );
   return npmiFromCounts(topics, index, cooccurrence(terms.length, tw, windows));
+}
+
+/** The mean over the topics that have a value (0 when none has), as gensim averages them. */
+export function meanTopicCoherence(perTopic: readonly (number | null)[]): number {
+  let sum = 0;
+  let count = 0;
+  for (const v of perTopic) {
+    if (v === null) continue;
+    sum += v;
+    count++;
+  }
+  return count === 0 ? 0 : sum / count;
 }
 
 /**
@@ -234,6 +266,16 @@ export function npmiCoherenceOfTokens(
   subset: Int32Array | null = null,
   windowSize = 10,
 ): number {
+  return meanTopicCoherence(npmiPerTopicOfTokens(topics, tokens, subset, windowSize));
+}
+
+/** {@link npmiCoherencePerTopic} over documents held as word ids, as {@link npmiCoherenceOfTokens}. */
+export function npmiPerTopicOfTokens(
+  topics: readonly TopicTerms[],
+  tokens: TokenDocuments,
+  subset: Int32Array | null = null,
+  windowSize = 10,
+): (number | null)[] {
   const { terms, index } = vocabularyOf(topics);
   const tw = termWordsOf(terms);
   // Topic-word id of every word id of the tokens (-1 for words no topic uses).
@@ -259,10 +301,10 @@ function npmiFromCounts(
   topics: readonly TopicTerms[],
   index: Map<string, number>,
   counts: { single: Float64Array; pair: Float64Array; total: number },
-): number {
+): (number | null)[] {
   const { single, pair, total } = counts;
   const n = index.size;
-  const perTopic: number[] = [];
+  const perTopic: (number | null)[] = [];
   for (const topic of topics) {
     let sum = 0;
     let count = 0;
@@ -281,9 +323,9 @@ function npmiFromCounts(
         count++;
       }
     }
-    if (count > 0) perTopic.push(sum / count);
+    perTopic.push(count > 0 ? sum / count : null);
   }
-  return perTopic.length === 0 ? 0 : perTopic.reduce((x, y) => x + y, 0) / perTopic.length;
+  return perTopic;
 }
 
 /**

@@ -1089,11 +1089,8 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
           );
 
   progress("quality", 0, 1);
-  const topTerms = topics
-    .filter((t) => t.keywords.length > 0)
-    .map((t) => t.keywords.slice(0, 10).map((x) => x.counted ?? x.term));
   const quality = {
-    ...scoreStage(X, clustering.labels, k, metric, seed, topTerms, tokens, {
+    ...scoreStage(X, clustering.labels, k, metric, seed, topics, assignments, tokens, {
       value: stability,
       measuredOn: stability === null ? 0 : stabilityRows,
     }),

@@ -83,6 +83,25 @@ export interface Topic {
   readonly cluster?: number;
 }
 
+/** How well one topic holds together: where to look first for a topic that mixes subjects. */
+export interface TopicQuality {
+  /** The topic's id. */
+  readonly id: number;
+  /**
+   * Mean silhouette of the topic's documents among those behind `quality.silhouette` (every
+   * document up to 2,000, else a seeded sample), as scikit-learn's `silhouette_samples`
+   * averaged over the topic; null when none of them is in the sample or there is no silhouette.
+   */
+  readonly silhouette: number | null;
+  /** How many of the topic's documents that mean is over. */
+  readonly silhouetteDocuments: number;
+  /**
+   * NPMI coherence of the topic's top-10 keywords over every document (gensim's `c_npmi`,
+   * its `get_coherence_per_topic()`); null for a topic of fewer than two keywords.
+   */
+  readonly coherence: number | null;
+}
+
 /** How many documents each quality figure was measured on (stability: all of them up to `sampleSize`; coherence: always all). */
 export interface TopicsMeasuredOn {
   readonly silhouette: number;
@@ -132,6 +151,8 @@ export interface TopicsQuality {
   readonly measuredOn: TopicsMeasuredOn;
   /** How firmly k was chosen, when the sweep chose it; null otherwise. */
   readonly kChoice: KChoice | null;
+  /** Each topic's own silhouette and coherence, in the order of `result.topics`. */
+  readonly topics: readonly TopicQuality[];
 }
 
 /** How the clusters were computed: every k-means step on all rows, or mini-batches. */

@@ -4,7 +4,7 @@ import type { HtmlOptions, TopicsResult } from "../pipeline/types.js";
 import { documentLabel, EXPLORER_SCRIPT, EXPLORER_STYLE, explorerData } from "./explorer.js";
 import { topicColor } from "./palette.js";
 import { scatterSvg } from "./scatter.js";
-import { noTopicWords, outlierIndices } from "./summarize.js";
+import { noTopicWords, outlierIndices, topicFitText } from "./summarize.js";
 
 export type { HtmlOptions } from "../pipeline/types.js";
 
@@ -111,6 +111,10 @@ export function toHTML(result: TopicsResult, options: HtmlOptions = {}): string 
         }
       : {}),
   });
+  const fitOf = (id: number) => {
+    const fit = topicFitText(result, id);
+    return fit === "" ? "" : ` <span class="tl-fit">· ${fit}</span>`;
+  };
   const cards = result.topics
     .map((t) => {
       const top = t.keywords[0]?.score ?? 1;
@@ -131,7 +135,7 @@ export function toHTML(result: TopicsResult, options: HtmlOptions = {}): string 
       const open = explorer
         ? ` <button class="tl-open" data-topic="${t.id}">${t.size === 1 ? "the document" : `all ${t.size} documents`}</button>`
         : "";
-      return `<section class="tl-topic" style="--c:${topicColor(t.id)}" data-topic="${t.id}" data-label="${escapeHtml(t.keywords.map((k) => k.term).join(" "))} ${escapeHtml(t.label)}"><h2>${t.id}. ${escapeHtml(t.label)}</h2><div class="tl-size">${countOf(t.size, "document")}${open}</div><div class="tl-kw">${bars}</div><ul class="tl-docs">${docs}${more}</ul></section>`;
+      return `<section class="tl-topic" style="--c:${topicColor(t.id)}" data-topic="${t.id}" data-label="${escapeHtml(t.keywords.map((k) => k.term).join(" "))} ${escapeHtml(t.label)}"><h2>${t.id}. ${escapeHtml(t.label)}</h2><div class="tl-size">${countOf(t.size, "document")}${fitOf(t.id)}${open}</div><div class="tl-kw">${bars}</div><ul class="tl-docs">${docs}${more}</ul></section>`;
     })
     .join("");
   const warnings =

@@ -1,6 +1,6 @@
 import { formatNumber } from "../core/escape.js";
 import type { TopicsResult } from "../pipeline/types.js";
-import { documentName, noTopicWords, outlierIndices } from "./summarize.js";
+import { documentName, noTopicWords, outlierIndices, topicQualityOf } from "./summarize.js";
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\s+/g, " ");
 
@@ -13,11 +13,12 @@ export function toMarkdown(result: TopicsResult, options: { titles?: number } = 
     "",
     `${p.documents} documents · ${result.topics.length} topics · silhouette ${formatNumber(q.silhouette)} · stability ${formatNumber(q.stability)} · coherence (NPMI) ${formatNumber(q.coherence)} · diversity ${formatNumber(q.diversity)}`,
     "",
-    "| # | Topic | Size | Keywords |",
-    "|---:|---|---:|---|",
-    ...result.topics.map(
-      (t) => `| ${t.id} | ${cell(t.label)} | ${t.size} | ${cell(t.keywords.map((k) => k.term).join(", "))} |`,
-    ),
+    "| # | Topic | Size | Silhouette | Coherence | Keywords |",
+    "|---:|---|---:|---:|---:|---|",
+    ...result.topics.map((t) => {
+      const fit = topicQualityOf(result, t.id);
+      return `| ${t.id} | ${cell(t.label)} | ${t.size} | ${formatNumber(fit?.silhouette ?? null)} | ${formatNumber(fit?.coherence ?? null)} | ${cell(t.keywords.map((k) => k.term).join(", "))} |`;
+    }),
   ];
   for (const t of result.topics) {
     out.push("", `## ${t.id}. ${cell(t.label)} (${t.size})`, "");

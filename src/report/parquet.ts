@@ -1,11 +1,15 @@
 import { parquetWriteBuffer } from "hyparquet-writer";
 import type { TopicsResult } from "../pipeline/types.js";
+import { topicQualityOf } from "./summarize.js";
 
 /** The result as two Parquet tables a data scientist joins back: documents and topics. */
 export interface ParquetTables {
   /** One row per document: document (its index), id, title, topic (-1: outlier), name, label. */
   readonly documents: Uint8Array;
-  /** One row per topic: topic, size, name, label, keywords and their scores, and the given cluster. */
+  /**
+   * One row per topic: topic, size, name, label, keywords and their scores, the given
+   * cluster, and the topic's silhouette and coherence (`quality.topics`).
+   */
   readonly topics: Uint8Array;
 }
 
@@ -15,6 +19,7 @@ const optionalString = (name: string) => ({
   converted_type: "UTF8" as const,
   repetition_type: "OPTIONAL" as const,
 });
+const optionalDouble = (name: string) => ({ name, type: "DOUBLE" as const, repetition_type: "OPTIONAL" as const });
 const requiredInt = (name: string) => ({ name, type: "INT32" as const, repetition_type: "REQUIRED" as const });
 const list = (name: string, element: object) => [
   { name, repetition_type: "OPTIONAL" as const, converted_type: "LIST" as const, num_children: 1 },
@@ -60,6 +65,7 @@ export function documentsParquet(result: TopicsResult): Uint8Array {
 /** The topics table of {@link toParquet}. */
 export function topicsParquet(result: TopicsResult): Uint8Array {
   const t = result.topics;
+  const fit = t.map((x) => topicQualityOf(result, x.id));
   const topics = parquetWriteBuffer({
     columnData: [
       { name: "topic", data: t.map((x) => x.id) },
@@ -69,9 +75,11 @@ export function topicsParquet(result: TopicsResult): Uint8Array {
       { name: "keywords", data: t.map((x) => x.keywords.map((k) => k.term)) },
       { name: "scores", data: t.map((x) => x.keywords.map((k) => k.score)) },
       { name: "cluster", data: t.map((x) => x.cluster ?? null) },
+      { name: "silhouette", data: fit.map((q) => q?.silhouette ?? null) },
+      { name: "coherence", data: fit.map((q) => q?.coherence ?? null) },
     ],
     schema: [
-      { name: "root", num_children: 7 },
+      { name: "root", num_children: 9 },
       requiredInt("topic"),
       requiredInt("size"),
       optionalString("name"),
@@ -79,6 +87,8 @@ export function topicsParquet(result: TopicsResult): Uint8Array {
       ...list("keywords", { type: "BYTE_ARRAY", converted_type: "UTF8" }),
       ...list("scores", { type: "DOUBLE" }),
       { name: "cluster", type: "INT32" as const, repetition_type: "OPTIONAL" as const },
+      optionalDouble("silhouette"),
+      optionalDouble("coherence"),
     ],
   });
   return new Uint8Array(topics);

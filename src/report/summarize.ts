@@ -1,5 +1,5 @@
 import { countOf, formatNumber } from "../core/escape.js";
-import type { TopicsResult } from "../pipeline/types.js";
+import type { TopicQuality, TopicsResult } from "../pipeline/types.js";
 
 /** A plain-text summary: one block per topic with its label, size, keywords and titles. */
 export function toText(result: TopicsResult, options: { titles?: number } = {}): string {
@@ -18,7 +18,8 @@ export function toText(result: TopicsResult, options: { titles?: number } = {}):
       `the choice of k is uncertain: runner-up k = ${choice.runnerUp ?? "none"}${choice.acrossSeeds === null ? "" : `; the sweeps of 5 seeds chose ${choice.acrossSeeds.join(", ")}`}`,
     );
   for (const t of result.topics) {
-    lines.push("", `[${t.id}] ${t.label} (${countOf(t.size, "document")})`);
+    const fit = topicFitText(result, t.id);
+    lines.push("", `[${t.id}] ${t.label} (${countOf(t.size, "document")}${fit === "" ? "" : `; ${fit}`})`);
     lines.push(`    keywords: ${t.keywords.map((k) => k.term).join(", ")}`);
     const shown = t.documents.slice(0, maxTitles);
     for (const i of shown) lines.push(`    - ${documentName(result, i)}`);
@@ -33,6 +34,24 @@ export function toText(result: TopicsResult, options: { titles?: number } = {}):
   }
   if (result.warnings.length > 0) lines.push("", ...result.warnings.map((w) => `warning: ${w.message}`));
   return lines.join("\n");
+}
+
+/**
+ * A topic's own silhouette and coherence for reports ("silhouette 0.211, coherence -0.151"),
+ * or "" when the result has none for it (a result made before they were measured).
+ */
+export function topicFitText(result: TopicsResult, id: number): string {
+  const fit = topicQualityOf(result, id);
+  return fit === undefined
+    ? ""
+    : `silhouette ${formatNumber(fit.silhouette)}, coherence ${formatNumber(fit.coherence)}`;
+}
+
+/** A topic's entry of `quality.topics`, if the result has one. */
+export function topicQualityOf(result: TopicsResult, id: number): TopicQuality | undefined {
+  // Results restored from JSON written before per-topic figures have no `quality.topics`.
+  const topics: readonly TopicQuality[] | undefined = result.quality.topics;
+  return topics?.find((q) => q.id === id);
 }
 
 /**

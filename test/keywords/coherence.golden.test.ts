@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { npmiCoherence, npmiCoherenceOfTokens, topicDiversity, umassCoherence } from "../../src/keywords/coherence.js";
+import {
+  npmiCoherence,
+  npmiCoherenceOfTokens,
+  npmiCoherencePerTopic,
+  npmiPerTopicOfTokens,
+  topicDiversity,
+  umassCoherence,
+} from "../../src/keywords/coherence.js";
 import { fitTransformTfidfWithTokens } from "../../src/vectorize/tfidf.js";
 import { readCorpus, readFixture } from "../helpers/data.js";
 
@@ -8,6 +15,7 @@ interface Case {
   texts: string[][];
   topics: string[][];
   npmi: number;
+  npmiPerTopic: number[];
   umass: number;
 }
 const fixture = readFixture<{ cases: Case[] }>("coherence-gensim.json");
@@ -16,6 +24,13 @@ describe("coherence against gensim's CoherenceModel", () => {
   for (const c of fixture.cases) {
     it(`npmiCoherence matches c_npmi on the ${c.name} corpus`, () => {
       expect(Math.abs(npmiCoherence(c.topics, c.texts) - c.npmi)).toBeLessThan(1e-12);
+    });
+    it(`npmiCoherencePerTopic matches c_npmi's get_coherence_per_topic on the ${c.name} corpus`, () => {
+      const perTopic = npmiCoherencePerTopic(c.topics, c.texts);
+      expect(perTopic).toHaveLength(c.npmiPerTopic.length);
+      perTopic.forEach((v, i) => {
+        expect(Math.abs((v as number) - (c.npmiPerTopic[i] as number))).toBeLessThan(1e-12);
+      });
     });
     it(`umassCoherence matches u_mass on the ${c.name} corpus`, () => {
       expect(Math.abs(umassCoherence(c.topics, c.texts) - c.umass)).toBeLessThan(1e-12);
@@ -55,6 +70,14 @@ describe("coherence by hand", () => {
       ),
     ).toBe(1);
   });
+  it("npmiCoherencePerTopic gives null to a topic of one term, which the mean leaves out", () => {
+    const texts = [["a1", "b1"], ["a1", "b1"], ["c1"], ["d1"]];
+    const perTopic = npmiCoherencePerTopic([["a1", "b1"], ["c1"]], texts);
+    expect(perTopic[0]).toBeCloseTo(1, 9);
+    expect(perTopic[1]).toBeNull();
+    expect(npmiCoherence([["a1", "b1"], ["c1"]], texts)).toBe(perTopic[0]);
+    expect(() => npmiCoherencePerTopic([["a"]], "x" as never)).toThrow(/npmiCoherencePerTopic: texts must be/);
+  });
   it("rejects malformed topics", () => {
     expect(() => npmiCoherence("x" as never, [])).toThrow(/topics must be an array of arrays of terms/);
     expect(() => npmiCoherence([["a"]], [["a"]], { windowSize: 0 })).toThrow(/options.windowSize/);
@@ -73,6 +96,7 @@ describe("coherence by hand", () => {
       ["language", "translation", "word", "nonexistentword"],
     ];
     expect(npmiCoherenceOfTokens(topics, tokens)).toBe(npmiCoherence(topics, words));
+    expect(npmiPerTopicOfTokens(topics, tokens)).toEqual(npmiCoherencePerTopic(topics, words));
     const subset = Int32Array.from({ length: 200 }, (_, i) => i * 4);
     expect(npmiCoherenceOfTokens(topics, tokens, subset)).toBe(
       npmiCoherence(

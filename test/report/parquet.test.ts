@@ -36,17 +36,28 @@ describe("Parquet output, read back by DuckDB", () => {
     expect(rows.some((r) => r.topic === -1)).toBe(true);
   });
 
-  it("topics: size, name, label, keywords with their scores", async () => {
+  it("topics: size, name, label, keywords with their scores, silhouette and coherence", async () => {
     const path = join(work, "topics.parquet");
     writeFileSync(path, toParquet(result).topics);
-    const rows = await duck<{ topic: number; size: number; name: string; keywords: string[]; scores: number[] }>(
-      `SELECT * FROM '${path}' ORDER BY topic`,
-    );
+    const rows = await duck<{
+      topic: number;
+      size: number;
+      name: string;
+      keywords: string[];
+      scores: number[];
+      silhouette: number | null;
+      coherence: number | null;
+    }>(`SELECT * FROM '${path}' ORDER BY topic`);
     expect(rows.map((r) => [r.topic, r.size, r.name])).toEqual(result.topics.map((t) => [t.id, t.size, t.name]));
     rows.forEach((r, i) => {
       expect(r.keywords).toEqual(result.topics[i]?.keywords.map((k) => k.term));
       expect(r.scores).toEqual(result.topics[i]?.keywords.map((k) => k.score));
+      expect([r.silhouette, r.coherence]).toEqual([
+        result.quality.topics[i]?.silhouette,
+        result.quality.topics[i]?.coherence,
+      ]);
     });
+    expect(rows.every((r) => typeof r.silhouette === "number")).toBe(true);
   });
 
   it("the CLI writes FILE.parquet and FILE.topics.parquet, and refuses Parquet on standard output", async () => {
