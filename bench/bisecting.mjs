@@ -3,9 +3,8 @@
 // call's k-means, k = the classes, seeds 0-2: V-measure, ARI and label match, alone and with
 // k-means run on from the bisecting clusters' centres.
 //   node bench/bisecting.mjs [corpus ...]   (needs `npm run build`)
-import { readCorpus } from "./lib/corpus.mjs";
+import { readLabelled } from "./lib/corpus.mjs";
 import { ALIASES, classesNamed } from "./lib/labelMatch.mjs";
-import { stripPost } from "./lib/newsgroups.mjs";
 import { corporaFromArgs, table } from "./lib/run.mjs";
 
 const { adjustedRandIndex, clusterTopics, kmeans, vMeasure } = await import("../dist/index.js");
@@ -60,9 +59,7 @@ function bisecting(X, n, d, k, seed) {
 const corpora = corporaFromArgs(Object.keys(ALIASES));
 const rows = [];
 for (const corpus of corpora) {
-  const records = readCorpus(corpus);
-  const docs = records.map((r) => (corpus.startsWith("20newsgroups") ? stripPost(r.text) : r.text));
-  const gold = records.map((r) => r.label);
+  const { docs, gold } = readLabelled(corpus);
   const aliases = ALIASES[corpus];
   const k = Object.keys(aliases).length;
   for (const seed of [0, 1, 2]) {

@@ -4,9 +4,8 @@
 // `name` or one of its label terms contains one of the class's aliases (a few words per
 // class, written below). Reports the share of classes named per seed.
 //   node bench/labelMatch.mjs [corpus ...]     (needs `npm run build`; SEEDS=3,4,5 for other seeds)
-import { readCorpus } from "./lib/corpus.mjs";
+import { readLabelled } from "./lib/corpus.mjs";
 import { ALIASES, classesNamed } from "./lib/labelMatch.mjs";
-import { stripPost } from "./lib/newsgroups.mjs";
 import { corporaFromArgs, table } from "./lib/run.mjs";
 
 const { clusterTopics } = await import("../dist/index.js");
@@ -18,9 +17,7 @@ const pool = createWorkerPool();
 const rows = [];
 for (const corpus of corpora) {
   const aliases = ALIASES[corpus];
-  const records = readCorpus(corpus);
-  const docs = records.map((r) => (corpus.startsWith("20newsgroups") ? stripPost(r.text) : r.text));
-  const gold = records.map((r) => r.label);
+  const { docs, gold } = readLabelled(corpus);
   const classes = Object.keys(aliases);
   for (const seed of SEEDS) {
     const t0 = performance.now();

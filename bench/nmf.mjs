@@ -8,9 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readCorpus } from "./lib/corpus.mjs";
+import { readLabelled } from "./lib/corpus.mjs";
 import { ALIASES, classesNamed } from "./lib/labelMatch.mjs";
-import { stripPost } from "./lib/newsgroups.mjs";
 import { corporaFromArgs, PYTHON, runJson, table } from "./lib/run.mjs";
 
 const { adjustedRandIndex, CLUSTER_TOPICS_VECTORIZER, clusterTopics, fitTransformTfidf, nmf, vMeasure } = await import(
@@ -28,9 +27,7 @@ const dir = mkdtempSync(join(tmpdir(), "topiclens-nmf-"));
 const solverRows = [];
 const topicRows = [];
 for (const corpus of corpora) {
-  const records = readCorpus(corpus);
-  const docs = records.map((r) => (corpus.startsWith("20newsgroups") ? stripPost(r.text) : r.text));
-  const gold = records.map((r) => r.label);
+  const { docs, gold } = readLabelled(corpus);
   const k = new Set(gold).size;
   const name = corpus.replace(/\.jsonl(\.gz)?$/, "");
 

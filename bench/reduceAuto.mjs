@@ -4,8 +4,7 @@
 // user who knew it would ask for), left as fitted, and cut at the widest gap between
 // consecutive merge distances (the rule "auto" used before).
 //   node bench/reduceAuto.mjs     (needs `npm run build`)
-import { readCorpus } from "./lib/corpus.mjs";
-import { stripPost } from "./lib/newsgroups.mjs";
+import { readLabelled } from "./lib/corpus.mjs";
 import { table } from "./lib/run.mjs";
 
 const { adjustedRandIndex, clusterTopics, hierarchicalTopics, reduceTopics, vMeasure } = await import(
@@ -42,9 +41,7 @@ const pool = createWorkerPool();
 const rows = [];
 const sums = { auto: [0, 0], gap: [0, 0] };
 for (const [name, fitted] of RUNS) {
-  const records = readCorpus(name);
-  const docs = records.map((r) => (name.startsWith("20newsgroups") ? stripPost(r.text) : r.text));
-  const gold = records.map((r) => r.label);
+  const { docs, gold } = readLabelled(name);
   const classes = new Set(gold).size;
   const result = clusterTopics(docs, { k: fitted, seed: 0, stabilitySeeds: 1, parallel: pool });
   const scored = (r) => [r.topics.length, vMeasure(gold, r.assignments), adjustedRandIndex(gold, r.assignments)];

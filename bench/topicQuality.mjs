@@ -4,8 +4,7 @@
 // share of a topic's documents in its commonest class), and how pure the topic with the
 // lowest figure is against the median topic.
 //   node bench/topicQuality.mjs [corpus ...]   (needs `npm run build`; SEEDS=0,1,2)
-import { readCorpus } from "./lib/corpus.mjs";
-import { stripPost } from "./lib/newsgroups.mjs";
+import { readLabelled } from "./lib/corpus.mjs";
 import { corporaFromArgs, table } from "./lib/run.mjs";
 
 const { clusterTopics } = await import("../dist/index.js");
@@ -61,9 +60,7 @@ const median = (v) => {
 const pool = createWorkerPool();
 const rows = [];
 for (const corpus of corpora) {
-  const records = readCorpus(corpus);
-  const docs = records.map((r) => (corpus.startsWith("20newsgroups") ? stripPost(r.text) : r.text));
-  const gold = records.map((r) => r.label);
+  const { docs, gold } = readLabelled(corpus);
   const k = new Set(gold).size;
   for (const seed of SEEDS) {
     const result = clusterTopics(docs, { k, seed, parallel: pool });

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
+import { stripPost } from "./newsgroups.mjs";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const DATA = process.env.TOPICLENS_DATA ?? join(ROOT, "..", "shared", "data");
@@ -22,6 +23,16 @@ export function readCorpus(name, limit = Number.POSITIVE_INFINITY) {
     start = end + 1;
   }
   return out;
+}
+
+/**
+ * A labelled corpus as the benches cluster it: its records, their texts (20 Newsgroups posts
+ * without headers and quoted lines) and their gold labels.
+ */
+export function readLabelled(name) {
+  const records = readCorpus(name);
+  const docs = records.map((r) => (name.startsWith("20newsgroups") ? stripPost(r.text) : r.text));
+  return { records, docs, gold: records.map((r) => r.label) };
 }
 
 /** Peak resident memory of this process in MB (VmHWM). */
