@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from "../core/errors.js";
 import { excerpt } from "../pipeline/documents.js";
 import type { HtmlOptions, TopicsResult } from "../pipeline/types.js";
-import { documentName, noTopicWords, outlierIndices } from "./summarize.js";
+import { documentName, noTopicWords, outlierIndices, topicFitText } from "./summarize.js";
 
 /** Documents embedded in a page at most: the file stays small and the page quick. */
 export const EXPLORER_MAX_DOCUMENTS = 20_000;
@@ -26,6 +26,7 @@ export const EXPLORER_STYLE = `
 .tl-report .tl-excerpt{color:#444;font-size:.92em}
 .tl-report .tl-id{font-family:ui-monospace,monospace;font-size:.85em;color:#666}
 .tl-report .tl-dim{color:#666}
+.tl-report .tl-panel .tl-fit{color:#555;font-size:.85em;margin:0 0 6px}
 .tl-report .tl-chip{display:inline-block;margin:2px 4px 2px 0;padding:1px 8px;border-radius:10px;background:#eef2f7;font-size:.85em}
 .tl-report .tl-pages{display:flex;gap:8px;align-items:center;margin-top:8px;font-size:.85em;color:#555}
 .tl-report .tl-legend button{display:flex;align-items:center;gap:8px;border:0;background:none;padding:1px 2px;text-align:left;font-size:1em}
@@ -49,8 +50,9 @@ export function documentLabel(result: TopicsResult, documents: HtmlOptions["docu
 /**
  * The explorer's data, in JSON that cannot close its script element: every document up to
  * {@link EXPLORER_MAX_DOCUMENTS} (beyond, each topic's share closest to its centre) as
- * [index, topic, name, id, excerpt], and each topic's label, keywords with scores and its
- * embedded documents, closest to its centre first. Excerpts come from `documents` when given.
+ * [index, topic, name, id, excerpt], and each topic's label, keywords with scores, its
+ * silhouette and coherence (`fit`, as the text report words them) and its embedded
+ * documents, closest to its centre first. Excerpts come from `documents` when given.
  */
 export function explorerData(result: TopicsResult, documents?: HtmlOptions["documents"]): string {
   const n = result.assignments.length;
@@ -65,6 +67,7 @@ export function explorerData(result: TopicsResult, documents?: HtmlOptions["docu
     label: t.label,
     size: t.size,
     keywords: t.keywords.map((k) => [k.term, Number(k.score.toPrecision(4))]),
+    fit: topicFitText(result, t.id),
     docs: share === 1 ? t.documents : t.documents.slice(0, Math.ceil(t.documents.length * share)),
   }));
   const chosen =
@@ -72,7 +75,14 @@ export function explorerData(result: TopicsResult, documents?: HtmlOptions["docu
   if (share === 1) {
     const outliers = outlierIndices(result);
     if (outliers.length > 0)
-      topics.push({ id: -1, label: noTopicWords(result).name, size: outliers.length, keywords: [], docs: outliers });
+      topics.push({
+        id: -1,
+        label: noTopicWords(result).name,
+        size: outliers.length,
+        keywords: [],
+        fit: "",
+        docs: outliers,
+      });
   }
   const docs = chosen.map((i) => {
     const doc = documents?.[i];
@@ -180,7 +190,8 @@ function showTopic(id) {
   if (!t) return;
   const items = t.docs.map(docOf);
   const closest = items.slice(0, 5);
-  const head = (t.keywords.length ? '<p aria-label="keywords and their scores">' + t.keywords.map((k) => '<span class="tl-chip">' + esc(k[0]) + ' <span class="tl-dim">' + k[1] + "</span></span>").join("") + "</p>" : "") +
+  const head = (t.fit ? '<p class="tl-fit">' + esc(t.fit) + "</p>" : "") +
+    (t.keywords.length ? '<p aria-label="keywords and their scores">' + t.keywords.map((k) => '<span class="tl-chip">' + esc(k[0]) + ' <span class="tl-dim">' + k[1] + "</span></span>").join("") + "</p>" : "") +
     (closest.length ? "<h3>Representative documents (closest to its centre)</h3><ul>" + closest.map((d) => '<li><button class="tl-doc" data-i="' + d[0] + '">' + esc(d[2]) + "</button></li>").join("") + "</ul>" : "");
   const embedded = items.length < t.size ? " (the " + items.length + " closest to its centre of " + t.size + ")" : "";
   mark((c) => Number(c.dataset.topic) === id, (topic) => topic === id);

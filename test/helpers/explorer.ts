@@ -36,6 +36,11 @@ export async function exploreReport(
   const panel = page.locator(".tl-panel");
   await expect.poll(() => panel.locator("h2").textContent()).toContain(`${biggest.id}. ${biggest.label}`);
   expect(await panel.locator(".tl-chip").count()).toBe(biggest.keywords.length);
+  // Its own silhouette and coherence, as the text report gives them.
+  const fit = result.quality.topics[0];
+  expect(await panel.locator(".tl-fit").textContent()).toBe(
+    `silhouette ${fit?.silhouette?.toFixed(3)}, coherence ${fit?.coherence?.toFixed(3)}`,
+  );
   expect(await panel.locator(".tl-chip").first().textContent()).toContain(biggest.keywords[0]?.term as string);
   const closest = docs[biggest.documents[0] as number] as ExplorerDoc;
   expect(await panel.locator("ul li").first().textContent()).toBe(closest.title);

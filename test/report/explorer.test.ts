@@ -10,7 +10,7 @@ const docs = seedCorpus().map((p, i) => ({ id: `paper-${i}`, title: p.title, tex
 const result = clusterTopics(docs, { k: 6, stabilitySeeds: 1 });
 type Data = {
   docs: [number, number, string, string, string][];
-  topics: { id: number; label: string; size: number; keywords: [string, number][]; docs: number[] }[];
+  topics: { id: number; label: string; size: number; keywords: [string, number][]; fit: string; docs: number[] }[];
   total: number;
 };
 const parse = (json: string) => JSON.parse(json) as Data;
@@ -31,6 +31,10 @@ describe("the explorer's data", () => {
       const theme = data.topics.find((x) => x.id === t.id);
       expect(theme?.docs).toEqual(t.documents);
       expect(theme?.keywords.map((k) => k[0])).toEqual(t.keywords.map((k) => k.term));
+      const fit = result.quality.topics[t.id];
+      expect(theme?.fit).toBe(
+        `silhouette ${fit?.silhouette?.toFixed(3)}, coherence ${fit?.coherence?.toFixed(3) ?? "–"}`,
+      );
     }
     // Without the documents it knows them by title (or id); no excerpts.
     expect(parse(explorerData(result)).docs.every((d) => d[4] === "")).toBe(true);
