@@ -154,6 +154,8 @@ export type { SparkDistance } from "./spark/predict.js";
 export type { SparkRegexTokenizerOptions } from "./spark/tokenizer.js";
 export { SPARK_REGEX_TOKENIZER_DEFAULTS, sparkRegexTokenizer, sparkTokenizer } from "./spark/tokenizer.js";
 export type { SparkVectorValue } from "./spark/vectorColumn.js";
+export type { Abbreviation, AbbreviationDefinition } from "./text/abbreviations.js";
+export { corpusAbbreviations, findAbbreviations } from "./text/abbreviations.js";
 export { wordNgrams } from "./text/ngrams.js";
 export { normalizeText } from "./text/normalize.js";
 export type { Stemmer } from "./text/stem.js";

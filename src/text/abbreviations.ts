@@ -1,3 +1,4 @@
+import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { detachString } from "../core/strings.js";
 
@@ -224,9 +225,30 @@ function commonest(counts: Map<string, number>): string {
   return best;
 }
 
-/** Every abbreviation a corpus defines (see {@link findAbbreviations}), commonest first. */
+/**
+ * Every abbreviation a corpus defines (see {@link findAbbreviations}), commonest first: each
+ * short form with the long form most of its defining documents give (`documents`, and
+ * `agreement`, their share). The one call merges these into their long forms.
+ * @example corpusAbbreviations(["Federated learning (FL) ...", "In FL, clients ..."]) // [{ short: "FL", long: "Federated learning", documents: 1, agreement: 1 }]
+ * @throws InvalidArgumentError when `texts` is not an iterable of strings.
+ */
 export function corpusAbbreviations(texts: Iterable<string>): Abbreviation[] {
+  const fn = "corpusAbbreviations";
+  if (
+    typeof texts === "string" ||
+    typeof (texts as { [Symbol.iterator]?: unknown } | null)?.[Symbol.iterator] !== "function"
+  )
+    throw new InvalidArgumentError(
+      `${fn}: texts must be an array (or iterable) of strings; got ${describeValue(texts)}`,
+      "texts",
+    );
   const collector = createAbbreviationCollector();
-  for (const t of texts) collector.add(t);
+  let i = 0;
+  for (const t of texts) {
+    if (typeof t !== "string")
+      throw new InvalidArgumentError(`${fn}: texts[${i}] must be a string; got ${describeValue(t)}`, `texts[${i}]`);
+    collector.add(t);
+    i++;
+  }
   return collector.finish();
 }

@@ -116,6 +116,17 @@ const table: [string, (...args: never[]) => unknown, unknown[][]][] = [
       [[["a"]], null],
     ],
   ],
+  [
+    "npmiCoherencePerTopic",
+    lib.npmiCoherencePerTopic as never,
+    [
+      [null, []],
+      [[["a"]], null],
+      [[["a"]], [["a"]], { windowSize: 0 }],
+    ],
+  ],
+  ["findAbbreviations", lib.findAbbreviations as never, [[null], [7]]],
+  ["corpusAbbreviations", lib.corpusAbbreviations as never, [[null], ["one text"], [5], [["ok", 7]]]],
   ["umassCoherence", lib.umassCoherence as never, [[[[1]], []]]],
   ["topicDiversity", lib.topicDiversity as never, [[[["a"]], 0]]],
   [

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InvalidArgumentError } from "../../src/core/errors.js";
 import { seedCorpus } from "../../src/corpus/seed.js";
+import * as lib from "../../src/index.js";
 import { corpusAbbreviations, findAbbreviations } from "../../src/text/abbreviations.js";
 
 describe("findAbbreviations (Schwartz & Hearst)", () => {
@@ -81,5 +82,21 @@ describe("corpusAbbreviations on the seed corpus", () => {
     const docs = found.map((a) => a.documents);
     expect(docs).toEqual([...docs].sort((a, b) => b - a));
     expect(new Set(found.map((a) => a.short.toLowerCase())).size).toBe(found.length);
+  });
+
+  it("is public, reads any iterable of texts, and names a text that is no string", () => {
+    expect(lib.corpusAbbreviations).toBe(corpusAbbreviations);
+    expect(lib.findAbbreviations).toBe(findAbbreviations);
+    function* texts() {
+      yield "Federated learning (FL) trains a model.";
+      yield "Clients in FL share updates; federated learning (FL) again.";
+    }
+    expect(corpusAbbreviations(texts())).toEqual([
+      { short: "FL", long: "Federated learning", documents: 2, agreement: 1 },
+    ]);
+    expect(() => corpusAbbreviations(["fine", 7 as never])).toThrow(
+      /corpusAbbreviations: texts\[1\] must be a string; got 7/,
+    );
+    expect(() => corpusAbbreviations("Federated learning (FL)" as never)).toThrow(InvalidArgumentError);
   });
 });
