@@ -11,13 +11,13 @@ const { adjustedRandIndex, clusterTopics, corpusAbbreviations, vMeasure } = awai
 const { createWorkerPool } = await import("../dist/node.js");
 const { seedCorpus } = await import("../dist/seed.js");
 
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The texts with every defined short form (and its plural) written as its long form. */
 function expanded(texts) {
   const longOf = new Map(corpusAbbreviations(texts).map((a) => [a.short, a.long]));
   if (longOf.size === 0) return texts;
-  const shorts = [...longOf.keys()].sort((a, b) => b.length - a.length).map(escape);
+  const shorts = [...longOf.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const pattern = new RegExp(`\\(?\\b(${shorts.join("|")})s?\\b\\)?`, "g");
   return texts.map((t) => t.replace(pattern, (match, short) => (match.startsWith("(") ? "" : longOf.get(short))));
 }
