@@ -8,6 +8,12 @@ export { mergeTopics, reduceOutliers, reduceTopics } from "./analysis/mergeTopic
 export type { OutlierDocument } from "./analysis/outliers.js";
 export { outlierDocuments } from "./analysis/outliers.js";
 export type { BinningOptions, TimeBin, TimeInput } from "./analysis/timeBins.js";
+export type {
+  TopicDistribution,
+  TopicDistributionData,
+  TopicDistributionOptions,
+} from "./analysis/topicDistribution.js";
+export { topicDistribution } from "./analysis/topicDistribution.js";
 export { setTopicLabels } from "./analysis/topicLabels.js";
 export type { TopicInGroup } from "./analysis/topicsByGroup.js";
 export type { TopicInBin, TopicsOverTime, TopicsOverTimeOptions } from "./analysis/topicsOverTime.js";

@@ -13,22 +13,23 @@ export interface NormalizedDocuments {
 }
 
 /**
- * Validates and normalises the documents of a public entry point.
+ * Validates and normalises the documents of a public entry point (the argument `name`,
+ * `docs` unless said otherwise).
  * @throws EmptyInputError for an empty list; InvalidArgumentError naming `docs[i]` otherwise.
  */
-export function normalizeDocuments(fn: string, docs: readonly DocumentInput[]): NormalizedDocuments {
+export function normalizeDocuments(fn: string, docs: readonly DocumentInput[], name = "docs"): NormalizedDocuments {
   if (!Array.isArray(docs)) {
     throw new InvalidArgumentError(
-      `${fn}: docs must be an array of strings or {text} objects; got ${describeValue(docs)}`,
-      "docs",
+      `${fn}: ${name} must be an array of strings or {text} objects; got ${describeValue(docs)}`,
+      name,
     );
   }
-  if (docs.length === 0) throw new EmptyInputError(`${fn}: docs must hold at least one document; got 0`, "docs");
+  if (docs.length === 0) throw new EmptyInputError(`${fn}: ${name} must hold at least one document; got 0`, name);
   const texts: string[] = [];
   const titles: (string | undefined)[] = [];
   const ids: (string | undefined)[] = [];
   docs.forEach((doc, i) => {
-    const one = normalizeDocument(fn, doc, i);
+    const one = normalizeDocument(fn, doc, i, name);
     texts.push(one.text);
     titles.push(one.title);
     ids.push(one.id);
@@ -37,7 +38,7 @@ export function normalizeDocuments(fn: string, docs: readonly DocumentInput[]): 
 }
 
 /**
- * One document of a public entry point (`docs[i]`), validated: the text analysed (title and
+ * One document of a public entry point (`docs[i]`, or `name[i]`), validated: the text analysed (title and
  * text joined when there is a title), its title and its id.
  * @throws InvalidArgumentError naming `docs[i]`.
  */
@@ -45,20 +46,21 @@ export function normalizeDocument(
   fn: string,
   doc: unknown,
   i: number,
+  name = "docs",
 ): { text: string; title: string | undefined; id: string | undefined } {
   if (typeof doc === "string") return { text: doc, title: undefined, id: undefined };
   const d = doc as { text?: unknown; title?: unknown; id?: unknown } | null;
   if (d === null || typeof d !== "object" || typeof d.text !== "string") {
     throw new InvalidArgumentError(
-      `${fn}: docs[${i}] must be a string or an object with a string text; got ${describeValue(doc)}`,
-      `docs[${i}]`,
+      `${fn}: ${name}[${i}] must be a string or an object with a string text; got ${describeValue(doc)}`,
+      `${name}[${i}]`,
     );
   }
   for (const field of ["id", "title"] as const) {
     if (d[field] !== undefined && typeof d[field] !== "string") {
       throw new InvalidArgumentError(
-        `${fn}: docs[${i}].${field} must be a string; got ${describeValue(d[field])}`,
-        `docs[${i}].${field}`,
+        `${fn}: ${name}[${i}].${field} must be a string; got ${describeValue(d[field])}`,
+        `${name}[${i}].${field}`,
       );
     }
   }

@@ -1,0 +1,238 @@
+import type { CsrMatrix } from "../core/csr.js";
+import { withMethods } from "../core/methods.js";
+import { checkBoolean, checkInteger, checkNumber, checkOptions } from "../core/validate.js";
+import { classTfidf } from "../keywords/ctfidf.js";
+import type { DocumentInput } from "../pipeline/documents.js";
+import { normalizeDocuments } from "../pipeline/documents.js";
+import type { TopicsResult } from "../pipeline/types.js";
+import { csvField } from "../report/csv.js";
+import { resolveTfidfOptions } from "../vectorize/options.js";
+import { documentWords } from "./documentWords.js";
+
+export interface TopicDistributionOptions {
+  /** Tokens in each window (tokenset). @defaultValue 4 */
+  readonly window?: number;
+  /** Tokens the window moves at each step. @defaultValue 1 */
+  readonly stride?: number;
+  /** A window's similarity to a topic below this counts as 0. @defaultValue 0.1 */
+  readonly minSimilarity?: number;
+  /** Whether windows also start before the text, holding its first tokens only. @defaultValue false */
+  readonly padding?: boolean;
+  /** Texts to give distributions for, instead of the fitted documents (new texts). */
+  readonly texts?: readonly DocumentInput[];
+}
+
+/** How much of each topic every document holds. */
+export interface TopicDistributionData {
+  /** The topic of each column (the result's topic ids, in order). */
+  readonly topics: readonly number[];
+  /** How many rows (documents) there are. */
+  readonly documents: number;
+  /**
+   * documents x topics, row after row; each row sums to 1, or is all 0 for a text of which no
+   * window is at least `minSimilarity` similar to any topic.
+   */
+  readonly values: Float64Array;
+}
+
+export interface TopicDistribution extends TopicDistributionData {
+  /** Document i's share of each topic (a view into `values`). */
+  row(i: number): Float64Array;
+  /** CSV: `document` then one column per topic (`topic_0`, ...). */
+  toCSV(): string;
+  /** Plain data (values as an array of rows). */
+  toJSON(): { topics: number[]; documents: number; values: number[][] };
+}
+
+/**
+ * How much of each topic every document holds, as BERTopic's `approximate_distribution`
+ * computes it with its c-TF-IDF (not its embedding model): each text's tokens (stop words
+ * included) are cut into windows of `window` tokens every `stride` tokens; a window's words
+ * are weighed as c-TF-IDF with the topics' idf (BERTopic's `ctfidf_model.transform`:
+ * L1-normalised counts, square-rooted, times idf) and compared (cosine) with every topic's
+ * c-TF-IDF row, built from the fitted documents' words as the analysis views build theirs;
+ * similarities under `minSimilarity` count as 0, a text's windows are summed, and the sum is
+ * L1-normalised. A document is then seen to hold several themes, which its one topic hides.
+ * Words are the model's (its stop words; single words, as BERTopic's default vectorizer).
+ * @throws InvalidArgumentError for documents other than the fitted ones, bad texts or bad options.
+ */
+export function topicDistribution(
+  result: TopicsResult,
+  docs: readonly DocumentInput[],
+  options: TopicDistributionOptions = {},
+): TopicDistribution {
+  const fn = "topicDistribution";
+  const o = checkOptions(fn, options, ["window", "stride", "minSimilarity", "padding", "texts"]);
+  const window = checkInteger(fn, "options.window", o.window ?? 4, 1);
+  const stride = checkInteger(fn, "options.stride", o.stride ?? 1, 1);
+  const minSimilarity = checkNumber(fn, "options.minSimilarity", o.minSimilarity ?? 0.1, { min: 0, max: 1 });
+  const padding = checkBoolean(fn, "options.padding", o.padding ?? false);
+  const words = documentWords(fn, result, docs);
+  const texts = o.texts === undefined ? words.texts : normalizeDocuments(fn, o.texts, "options.texts").texts;
+  const ids = result.topics.map((t) => t.id);
+  const K = ids.length;
+  const { tokens } = words;
+  // Documents in no topic are one more class of the idf, as BERTopic's outlier topic is, and
+  // no column of the distribution.
+  const outliers = result.assignments.includes(-1);
+  const topicRows = classTfidf(
+    topicWordCounts(tokens.stream, tokens.offsets, result.assignments, K, outliers, tokens.terms.length),
+    { reduceFrequentWords: true },
+  );
+  const byTerm = termColumns(topicRows.matrix, K);
+  const wordId = new Map(tokens.terms.map((w, i) => [w, i]));
+  const analyzer = resolveTfidfOptions(fn, { stopWords: [...result.model.vectorizer.stopWords] });
+  const stop = analyzer.stopWords.words;
+  const values = new Float64Array(texts.length * K);
+  const similarity = new Float64Array(K);
+  for (let d = 0; d < texts.length; d++) {
+    const row = values.subarray(d * K, (d + 1) * K);
+    const textTokens = analyzer.tokenizer(texts[d] as string);
+    for (const set of tokenSets(textTokens.length, window, stride, padding)) {
+      windowSimilarity(textTokens, set, stop, wordId, topicRows.idf, byTerm, similarity);
+      for (let c = 0; c < K; c++) {
+        const s = similarity[c] as number;
+        if (s >= minSimilarity) row[c] = (row[c] as number) + s;
+      }
+    }
+    let sum = 0;
+    for (let c = 0; c < K; c++) sum += Math.abs(row[c] as number);
+    if (sum > 0) for (let c = 0; c < K; c++) row[c] = (row[c] as number) / sum;
+  }
+  const data: TopicDistributionData = { topics: ids, documents: texts.length, values };
+  return withMethods(data, {
+    row: (i: number) => {
+      checkInteger("TopicDistribution.row", "i", i, 0, texts.length - 1, "the number of documents minus 1");
+      return values.subarray(i * K, (i + 1) * K);
+    },
+    toCSV: () => {
+      const lines = [["document", ...ids.map((t) => `topic_${t}`)].join(",")];
+      for (let d = 0; d < texts.length; d++)
+        lines.push([d, ...Array.from(values.subarray(d * K, (d + 1) * K))].map(csvField).join(","));
+      return `${lines.join("\r\n")}\r\n`;
+    },
+    toJSON: () => ({
+      topics: [...ids],
+      documents: texts.length,
+      values: Array.from({ length: texts.length }, (_, d) => Array.from(values.subarray(d * K, (d + 1) * K))),
+    }),
+  });
+}
+
+/** Each topic's count of every word (topics x words), and a last row for documents in no topic when there are some. */
+function topicWordCounts(
+  stream: Int32Array,
+  offsets: Int32Array,
+  assignments: Int32Array,
+  K: number,
+  outliers: boolean,
+  words: number,
+): CsrMatrix {
+  const classes = outliers ? K + 1 : K;
+  const rows: Map<number, number>[] = Array.from({ length: classes }, () => new Map());
+  for (let d = 0; d + 1 < offsets.length; d++) {
+    const topic = assignments[d] as number;
+    const counts = rows[topic < 0 ? K : topic] as Map<number, number>;
+    for (let p = offsets[d] as number; p < (offsets[d + 1] as number); p++) {
+      const w = stream[p] as number;
+      counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+  }
+  const indptr = new Int32Array(classes + 1);
+  rows.forEach((m, c) => {
+    indptr[c + 1] = (indptr[c] as number) + m.size;
+  });
+  const indices = new Int32Array(indptr[classes] as number);
+  const data = new Float64Array(indptr[classes] as number);
+  rows.forEach((m, c) => {
+    let p = indptr[c] as number;
+    for (const [w, n] of [...m].sort((a, b) => a[0] - b[0])) {
+      indices[p] = w;
+      data[p] = n;
+      p++;
+    }
+  });
+  return { rows: classes, cols: words, indptr, indices, data };
+}
+
+/** For every word, the first `K` rows (topics) that hold it and their weights over the row's length. */
+function termColumns(m: CsrMatrix, K: number): Map<number, { topics: number[]; weights: number[] }> {
+  const out = new Map<number, { topics: number[]; weights: number[] }>();
+  for (let c = 0; c < K; c++) {
+    let norm = 0;
+    for (let p = m.indptr[c] as number; p < (m.indptr[c + 1] as number); p++) norm += (m.data[p] as number) ** 2;
+    norm = Math.sqrt(norm);
+    if (norm === 0) continue;
+    for (let p = m.indptr[c] as number; p < (m.indptr[c + 1] as number); p++) {
+      const w = m.indices[p] as number;
+      let entry = out.get(w);
+      if (entry === undefined) {
+        entry = { topics: [], weights: [] };
+        out.set(w, entry);
+      }
+      entry.topics.push(c);
+      entry.weights.push((m.data[p] as number) / norm);
+    }
+  }
+  return out;
+}
+
+/**
+ * The windows (start and end token) of a text of `length` tokens, as BERTopic cuts them: one
+ * window of every token when there are fewer than `window`; else one at every `stride`-th
+ * token that holds `window` tokens (with `padding`, the shorter ones at the end too, and
+ * windows holding the text's first tokens before the first).
+ */
+export function tokenSets(length: number, window: number, stride: number, padding: boolean): [number, number][] {
+  if (length < window) return [[0, length]];
+  const sets: [number, number][] = [];
+  for (let start = 0; start < length; start += stride) {
+    const end = Math.min(length, start + window);
+    if (padding || end - start === window) sets.push([start, end]);
+  }
+  if (!padding) return sets;
+  const before: [number, number][] = [];
+  const t = Math.ceil(window / stride) - 1;
+  for (let i = 0; i < t; i++) before.push([0, window - (t - i) * stride]);
+  return [...before, ...sets];
+}
+
+/** Cosine similarity of one window's c-TF-IDF (its words with the topics' idf) with every topic's row. */
+function windowSimilarity(
+  tokens: readonly string[],
+  [start, end]: [number, number],
+  stop: ReadonlySet<string>,
+  wordId: ReadonlyMap<string, number>,
+  idf: Float64Array,
+  byTerm: ReadonlyMap<number, { topics: number[]; weights: number[] }>,
+  out: Float64Array,
+): void {
+  out.fill(0);
+  const counts = new Map<number, number>();
+  for (let i = start; i < end; i++) {
+    const token = tokens[i] as string;
+    if (stop.has(token)) continue;
+    const w = wordId.get(token);
+    if (w !== undefined) counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  let total = 0;
+  for (const n of counts.values()) total += n;
+  if (total === 0) return;
+  const weights: [number, number][] = [];
+  let norm = 0;
+  for (const [w, n] of counts) {
+    const weight = Math.sqrt(n / total) * (idf[w] as number);
+    weights.push([w, weight]);
+    norm += weight * weight;
+  }
+  norm = Math.sqrt(norm);
+  if (norm === 0) return;
+  for (const [w, weight] of weights) {
+    const column = byTerm.get(w);
+    if (column === undefined) continue;
+    for (let j = 0; j < column.topics.length; j++) {
+      const c = column.topics[j] as number;
+      out[c] = (out[c] as number) + (weight / norm) * (column.weights[j] as number);
+    }
+  }
+}
