@@ -79,17 +79,21 @@ export function topicDistribution(
     topicWordCounts(tokens.stream, tokens.offsets, result.assignments, K, outliers, tokens.terms.length),
     { reduceFrequentWords: true },
   );
-  const byTerm = termColumns(topicRows.matrix, K);
+  const columns = topicColumns(topicRows.matrix, K);
   const wordId = new Map(tokens.terms.map((w, i) => [w, i]));
   const analyzer = resolveTfidfOptions(fn, { stopWords: [...result.model.vectorizer.stopWords] });
   const stop = analyzer.stopWords.words;
+  const scratch = windowScratch(tokens.terms.length, window);
   const values = new Float64Array(texts.length * K);
   const similarity = new Float64Array(K);
   for (let d = 0; d < texts.length; d++) {
     const row = values.subarray(d * K, (d + 1) * K);
-    const textTokens = analyzer.tokenizer(texts[d] as string);
-    for (const set of tokenSets(textTokens.length, window, stride, padding)) {
-      windowSimilarity(textTokens, set, stop, wordId, topicRows.idf, byTerm, similarity);
+    // Each token's word id; −1 for a stop word or a word the fitted documents lack.
+    const ids = Int32Array.from(analyzer.tokenizer(texts[d] as string), (t) =>
+      stop.has(t) ? -1 : (wordId.get(t) ?? -1),
+    );
+    for (const [start, end] of tokenSets(ids.length, window, stride, padding)) {
+      windowSimilarity(ids, start, end, topicRows.idf, columns, scratch, similarity);
       for (let c = 0; c < K; c++) {
         const s = similarity[c] as number;
         if (s >= minSimilarity) row[c] = (row[c] as number) + s;
@@ -155,26 +159,43 @@ function topicWordCounts(
   return { rows: classes, cols: words, indptr, indices, data };
 }
 
-/** For every word, the first `K` rows (topics) that hold it and their weights over the row's length. */
-function termColumns(m: CsrMatrix, K: number): Map<number, { topics: number[]; weights: number[] }> {
-  const out = new Map<number, { topics: number[]; weights: number[] }>();
+/** The topics' rows by word (compressed columns): for word w, topics `topic[p]` and weights over each row's length `weight[p]`, p from `start[w]` to `start[w + 1]`. */
+interface TopicColumns {
+  readonly start: Int32Array;
+  readonly topic: Int32Array;
+  readonly weight: Float64Array;
+}
+
+/** The first `K` rows (topics) of `m` by column, each row scaled to unit length. */
+function topicColumns(m: CsrMatrix, K: number): TopicColumns {
+  const start = new Int32Array(m.cols + 1);
+  const norms = new Float64Array(K);
   for (let c = 0; c < K; c++) {
     let norm = 0;
     for (let p = m.indptr[c] as number; p < (m.indptr[c + 1] as number); p++) norm += (m.data[p] as number) ** 2;
-    norm = Math.sqrt(norm);
+    norms[c] = Math.sqrt(norm);
+    if (norms[c] === 0) continue;
+    for (let p = m.indptr[c] as number; p < (m.indptr[c + 1] as number); p++) {
+      const w = m.indices[p] as number;
+      start[w + 1] = (start[w + 1] as number) + 1;
+    }
+  }
+  for (let w = 0; w < m.cols; w++) start[w + 1] = (start[w + 1] as number) + (start[w] as number);
+  const fill = start.slice(0, m.cols);
+  const topic = new Int32Array(start[m.cols] as number);
+  const weight = new Float64Array(start[m.cols] as number);
+  for (let c = 0; c < K; c++) {
+    const norm = norms[c] as number;
     if (norm === 0) continue;
     for (let p = m.indptr[c] as number; p < (m.indptr[c + 1] as number); p++) {
       const w = m.indices[p] as number;
-      let entry = out.get(w);
-      if (entry === undefined) {
-        entry = { topics: [], weights: [] };
-        out.set(w, entry);
-      }
-      entry.topics.push(c);
-      entry.weights.push((m.data[p] as number) / norm);
+      const at = fill[w] as number;
+      topic[at] = c;
+      weight[at] = (m.data[p] as number) / norm;
+      fill[w] = at + 1;
     }
   }
-  return out;
+  return { start, topic, weight };
 }
 
 /**
@@ -197,42 +218,74 @@ export function tokenSets(length: number, window: number, stride: number, paddin
   return [...before, ...sets];
 }
 
-/** Cosine similarity of one window's c-TF-IDF (its words with the topics' idf) with every topic's row. */
+/** Reused buffers of {@link windowSimilarity}: a window's distinct words, their counts and weights. */
+interface WindowScratch {
+  readonly words: Int32Array;
+  readonly counts: Float64Array;
+  /** Which window last saw each word, and at which place of `words`. */
+  readonly seenIn: Int32Array;
+  readonly place: Int32Array;
+  window: number;
+}
+
+function windowScratch(vocabulary: number, window: number): WindowScratch {
+  return {
+    words: new Int32Array(window),
+    counts: new Float64Array(window),
+    seenIn: new Int32Array(vocabulary).fill(-1),
+    place: new Int32Array(vocabulary),
+    window: 0,
+  };
+}
+
+/**
+ * Cosine similarity of the c-TF-IDF of one window (tokens `start` to `end` of `ids`: its words'
+ * L1 counts, square-rooted, times the topics' idf) with every topic's row, into `out`.
+ */
 function windowSimilarity(
-  tokens: readonly string[],
-  [start, end]: [number, number],
-  stop: ReadonlySet<string>,
-  wordId: ReadonlyMap<string, number>,
+  ids: Int32Array,
+  start: number,
+  end: number,
   idf: Float64Array,
-  byTerm: ReadonlyMap<number, { topics: number[]; weights: number[] }>,
+  columns: TopicColumns,
+  scratch: WindowScratch,
   out: Float64Array,
 ): void {
   out.fill(0);
-  const counts = new Map<number, number>();
-  for (let i = start; i < end; i++) {
-    const token = tokens[i] as string;
-    if (stop.has(token)) continue;
-    const w = wordId.get(token);
-    if (w !== undefined) counts.set(w, (counts.get(w) ?? 0) + 1);
-  }
+  const { words, counts, seenIn, place } = scratch;
+  const stamp = ++scratch.window;
+  let distinct = 0;
   let total = 0;
-  for (const n of counts.values()) total += n;
+  for (let i = start; i < end; i++) {
+    const w = ids[i] as number;
+    if (w < 0) continue;
+    total++;
+    if (seenIn[w] === stamp) {
+      const at = place[w] as number;
+      counts[at] = (counts[at] as number) + 1;
+    } else {
+      seenIn[w] = stamp;
+      place[w] = distinct;
+      words[distinct] = w;
+      counts[distinct] = 1;
+      distinct++;
+    }
+  }
   if (total === 0) return;
-  const weights: [number, number][] = [];
   let norm = 0;
-  for (const [w, n] of counts) {
-    const weight = Math.sqrt(n / total) * (idf[w] as number);
-    weights.push([w, weight]);
+  for (let j = 0; j < distinct; j++) {
+    const weight = Math.sqrt((counts[j] as number) / total) * (idf[words[j] as number] as number);
+    counts[j] = weight;
     norm += weight * weight;
   }
   norm = Math.sqrt(norm);
   if (norm === 0) return;
-  for (const [w, weight] of weights) {
-    const column = byTerm.get(w);
-    if (column === undefined) continue;
-    for (let j = 0; j < column.topics.length; j++) {
-      const c = column.topics[j] as number;
-      out[c] = (out[c] as number) + (weight / norm) * (column.weights[j] as number);
+  for (let j = 0; j < distinct; j++) {
+    const w = words[j] as number;
+    const scaled = (counts[j] as number) / norm;
+    for (let p = columns.start[w] as number; p < (columns.start[w + 1] as number); p++) {
+      const c = columns.topic[p] as number;
+      out[c] = (out[c] as number) + scaled * (columns.weight[p] as number);
     }
   }
 }
