@@ -9,9 +9,11 @@ export type { OutlierDocument } from "./analysis/outliers.js";
 export { outlierDocuments } from "./analysis/outliers.js";
 export type { BinningOptions, TimeBin, TimeInput } from "./analysis/timeBins.js";
 export type {
+  MixedDocument,
   TopicDistribution,
   TopicDistributionData,
   TopicDistributionOptions,
+  TopicShare,
 } from "./analysis/topicDistribution.js";
 export { topicDistribution } from "./analysis/topicDistribution.js";
 export { setTopicLabels } from "./analysis/topicLabels.js";

@@ -5,6 +5,7 @@ import { extname, join, normalize } from "node:path";
 import { build } from "esbuild";
 import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { topicDistribution } from "../src/analysis/topicDistribution.js";
 import { seedCorpus } from "../src/corpus/seed.js";
 import { clusterTopics } from "../src/pipeline/clusterTopics.js";
 import { ROOT, readFixture } from "./helpers/data.js";
@@ -188,15 +189,31 @@ describe("the ESM build in headless Chromium", () => {
     const docs = seedCorpus().map((p, i) => ({ id: `paper-${i}`, title: p.title, text: p.abstract }));
     const result = clusterTopics(docs, { k: 8, stabilitySeeds: 1 });
     mkdirSync(join(ROOT, "test-output"), { recursive: true });
+    const distribution = topicDistribution(result, docs);
     writeFileSync(
       join(ROOT, "test-output", "explorer.html"),
-      result.toHTML({ title: "Seed abstracts", documents: docs }),
+      result.toHTML({ title: "Seed abstracts", documents: docs, views: { distribution } }),
     );
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu"] });
     try {
       const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
       await page.goto(`${base}/test-output/explorer.html`);
-      await exploreReport(page, result, docs, "seed", "federated learning");
+      await exploreReport(page, result, docs, "seed", "federated learning", distribution);
+      // A document of two themes shows both, and each opens its theme.
+      const [mixed] = distribution.mixed();
+      expect(mixed?.shares.length).toBeGreaterThanOrEqual(2);
+      await page.locator(`circle[data-i="${mixed?.index}"]`).click({ force: true });
+      const panel = page.locator(".tl-panel");
+      await expect.poll(() => panel.locator("h2").textContent()).toBe(docs[mixed?.index as number]?.title);
+      const chips = panel.locator(".tl-themes .tl-chip");
+      expect(await chips.count()).toBe(mixed?.shares.length);
+      const second = mixed?.shares[1] as { topic: number; share: number };
+      expect(await chips.nth(1).textContent()).toContain(second.share.toFixed(2));
+      await chips.nth(1).click();
+      await expect
+        .poll(() => panel.locator("h2").textContent())
+        .toContain(`${second.topic}. ${result.topics[second.topic]?.label}`);
+      await page.keyboard.press("Escape");
       // Printed: no search, panel or buttons; themes are not split across pages; colours kept.
       await page.emulateMedia({ media: "print" });
       expect(await page.locator(".tl-tools").isVisible()).toBe(false);

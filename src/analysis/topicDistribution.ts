@@ -35,9 +35,29 @@ export interface TopicDistributionData {
   readonly values: Float64Array;
 }
 
+/** A topic's share of a document. */
+export interface TopicShare {
+  readonly topic: number;
+  readonly share: number;
+}
+
+/** A document that holds more than one theme, and its largest shares. */
+export interface MixedDocument {
+  readonly index: number;
+  /** Its topics of a share of 0.05 or more, largest first. */
+  readonly shares: readonly TopicShare[];
+}
+
 export interface TopicDistribution extends TopicDistributionData {
   /** Document i's share of each topic (a view into `values`). */
   row(i: number): Float64Array;
+  /** Document i's topics with a share of at least `min` (default 0.05), largest first. */
+  shares(i: number, min?: number): TopicShare[];
+  /**
+   * The documents whose second-largest share is at least `minShare` (default 0.25, at most
+   * 0.5): those holding more than one theme, the most even first.
+   */
+  mixed(minShare?: number): MixedDocument[];
   /** CSV: `document` then one column per topic (`topic_0`, ...). */
   toCSV(): string;
   /** Plain data (values as an array of rows). */
@@ -89,11 +109,11 @@ export function topicDistribution(
   for (let d = 0; d < texts.length; d++) {
     const row = values.subarray(d * K, (d + 1) * K);
     // Each token's word id; −1 for a stop word or a word the fitted documents lack.
-    const ids = Int32Array.from(analyzer.tokenizer(texts[d] as string), (t) =>
+    const wordIds = Int32Array.from(analyzer.tokenizer(texts[d] as string), (t) =>
       stop.has(t) ? -1 : (wordId.get(t) ?? -1),
     );
-    for (const [start, end] of tokenSets(ids.length, window, stride, padding)) {
-      windowSimilarity(ids, start, end, topicRows.idf, columns, scratch, similarity);
+    for (const [start, end] of tokenSets(wordIds.length, window, stride, padding)) {
+      windowSimilarity(wordIds, start, end, topicRows.idf, columns, scratch, similarity);
       for (let c = 0; c < K; c++) {
         const s = similarity[c] as number;
         if (s >= minSimilarity) row[c] = (row[c] as number) + s;
@@ -104,10 +124,26 @@ export function topicDistribution(
     if (sum > 0) for (let c = 0; c < K; c++) row[c] = (row[c] as number) / sum;
   }
   const data: TopicDistributionData = { topics: ids, documents: texts.length, values };
+  const row = (method: string, i: number) => {
+    checkInteger(`TopicDistribution.${method}`, "i", i, 0, texts.length - 1, "the number of documents minus 1");
+    return values.subarray(i * K, (i + 1) * K);
+  };
+  const sharesOf = (method: string, i: number, min: number): TopicShare[] =>
+    Array.from(row(method, i), (share, c) => ({ topic: ids[c] as number, share }))
+      .filter((x) => x.share > 0 && x.share >= min)
+      .sort((a, b) => b.share - a.share || a.topic - b.topic);
   return withMethods(data, {
-    row: (i: number) => {
-      checkInteger("TopicDistribution.row", "i", i, 0, texts.length - 1, "the number of documents minus 1");
-      return values.subarray(i * K, (i + 1) * K);
+    row: (i: number) => row("row", i),
+    shares: (i: number, min = 0.05) =>
+      sharesOf("shares", i, checkNumber("TopicDistribution.shares", "min", min, { min: 0, max: 1 })),
+    mixed: (minShare = 0.25) => {
+      checkNumber("TopicDistribution.mixed", "minShare", minShare, { min: 0, minExclusive: true, max: 0.5 });
+      const out: MixedDocument[] = [];
+      for (let i = 0; i < texts.length; i++) {
+        const shares = sharesOf("mixed", i, 0.05);
+        if ((shares[1]?.share ?? 0) >= minShare) out.push({ index: i, shares });
+      }
+      return out.sort((a, b) => (b.shares[1]?.share as number) - (a.shares[1]?.share as number) || a.index - b.index);
     },
     toCSV: () => {
       const lines = [["document", ...ids.map((t) => `topic_${t}`)].join(",")];

@@ -124,6 +124,10 @@ export const OUTPUT_FLAGS: readonly CliFlag[] = [
   },
   { flag: "hierarchy", help: "add the topic hierarchy, the intertopic map and the similarity heatmap to the report" },
   {
+    flag: "distribution",
+    help: "add each document's share of every topic (BERTopic's approximate_distribution): its themes in the HTML explorer, the documents of more than one theme in the report, all shares in JSON",
+  },
+  {
     flag: "outliers",
     help: "put the documents that fit no topic well (and any cluster of one document) in topic -1, outside every topic's keywords, and list them",
   },

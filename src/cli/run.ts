@@ -2,6 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { hierarchicalTopics } from "../analysis/hierarchy.js";
 import { reduceTopics } from "../analysis/mergeTopics.js";
+import { topicDistribution } from "../analysis/topicDistribution.js";
 import { topicsOverTime } from "../analysis/topicsOverTime.js";
 import { TopiclensError } from "../core/errors.js";
 import { createWordVectorEmbedder, type Embedder, type WordVectorTable } from "../embed/wordVectors.js";
@@ -174,10 +175,13 @@ async function runTopics(args: readonly string[], streams: Streams, say: (text: 
   if (values.bins !== undefined && values["time-field"] === undefined)
     throw new UsageError("--bins groups the times of --time-field; give --time-field too");
   const wantsDocuments =
-    values["time-field"] !== undefined || values.hierarchy === true || values["reduce-to"] !== undefined;
+    values["time-field"] !== undefined ||
+    values.hierarchy === true ||
+    values.distribution === true ||
+    values["reduce-to"] !== undefined;
   if (streamed && wantsDocuments)
     throw new UsageError(
-      `--time-field, --hierarchy and --reduce-to count the documents' words again, which a streamed file does not keep; read ${input} whole (raise --stream-from)`,
+      `--time-field, --hierarchy, --distribution and --reduce-to count the documents' words again, which a streamed file does not keep; read ${input} whole (raise --stream-from)`,
     );
   let documents: DocumentRecord[] = [];
   const pool = createWorkerPool();
@@ -222,6 +226,7 @@ async function runTopics(args: readonly string[], streams: Streams, say: (text: 
       ? { overTime: topicsOverTime(result, documents, times, binsOf(values.bins)) }
       : {}),
     ...(values.hierarchy === true ? { hierarchy: hierarchicalTopics(result, documents) } : {}),
+    ...(values.distribution === true ? { distribution: topicDistribution(result, documents) } : {}),
   };
   // A file read whole gives the HTML explorer each document's excerpt; a streamed one kept none.
   const kept = documents.length === result.assignments.length ? documents : undefined;

@@ -43,7 +43,19 @@ export interface HtmlOptions {
     readonly overTime?: { toSVG(): string };
     readonly hierarchy?: { toSVG(): string; toMapSVG(): string; toHeatmapSVG(): string };
     readonly outliers?: readonly { readonly index: number; readonly topic: number; readonly similarity: number }[];
+    /** `topicDistribution(result, docs)`: each document's themes in its panel, and the documents of more than one. */
+    readonly distribution?: DocumentThemes;
   };
+}
+
+/** What a report reads of a topic distribution (see `topicDistribution`). */
+export interface DocumentThemes {
+  readonly documents: number;
+  shares(i: number, min?: number): readonly { readonly topic: number; readonly share: number }[];
+  mixed(minShare?: number): readonly {
+    readonly index: number;
+    readonly shares: readonly { readonly topic: number; readonly share: number }[];
+  }[];
 }
 
 /** The stages of `clusterTopics`, in the order they run. */

@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from "../core/errors.js";
 import { excerpt } from "../pipeline/documents.js";
-import type { HtmlOptions, TopicsResult } from "../pipeline/types.js";
+import type { DocumentThemes, HtmlOptions, TopicsResult } from "../pipeline/types.js";
 import { documentName, noTopicWords, outlierIndices, topicFitText } from "./summarize.js";
 
 /** Documents embedded in a page at most: the file stays small and the page quick. */
@@ -54,7 +54,11 @@ export function documentLabel(result: TopicsResult, documents: HtmlOptions["docu
  * silhouette and coherence (`fit`, as the text report words them) and its embedded
  * documents, closest to its centre first. Excerpts come from `documents` when given.
  */
-export function explorerData(result: TopicsResult, documents?: HtmlOptions["documents"]): string {
+export function explorerData(
+  result: TopicsResult,
+  documents?: HtmlOptions["documents"],
+  distribution?: DocumentThemes,
+): string {
   const n = result.assignments.length;
   if (documents !== undefined && documents.length !== n)
     throw new InvalidArgumentError(
@@ -89,13 +93,16 @@ export function explorerData(result: TopicsResult, documents?: HtmlOptions["docu
     const text = typeof doc === "string" ? doc : doc?.text;
     const id = result.ids[i] ?? (typeof doc === "object" ? doc.id : undefined) ?? "";
     const name = documentLabel(result, documents, i);
-    return [
+    const entry: unknown[] = [
       i,
       result.assignments[i] as number,
       name,
       id === name ? "" : id,
       text ? excerpt(text, EXPLORER_EXCERPT_CHARS) : "",
     ];
+    if (distribution !== undefined)
+      entry.push(distribution.shares(i).map((x) => [x.topic, Number(x.share.toFixed(3))]));
+    return entry;
   });
   return JSON.stringify({ docs, topics, total: n }).replace(/</g, "\\u003c");
 }
@@ -201,6 +208,7 @@ function showTopic(id) {
 function showDocument(i) {
   const d = docOf(i);
   const head = '<p class="tl-dim">' + (d[3] ? 'id <span class="tl-id">' + esc(d[3]) + "</span> \\u00b7 " : "") + "document " + (i + 1) + ' \\u00b7 <button class="tl-goto" data-topic="' + d[1] + '">' + esc(topicName(d[1])) + "</button></p>" +
+    (!d[5] ? "" : d[5].length ? '<p class="tl-themes" aria-label="its themes and their shares">' + d[5].map((x) => '<button class="tl-goto tl-chip" data-topic="' + x[0] + '">' + esc(topicName(x[0])) + ' <span class="tl-dim">' + x[1].toFixed(2) + "</span></button>").join("") + "</p>" : '<p class="tl-themes tl-dim">no passage of it is close to any theme (topic distribution all 0)</p>') +
     (d[4] ? '<p class="tl-excerpt">' + esc(d[4]) + "</p>" : "");
   show({ title: d[2], head, items: [] });
   focusPoint(i);

@@ -4,7 +4,7 @@ import { toHTML } from "./html.js";
 import { toJSONReport } from "./json.js";
 import { toMarkdown } from "./markdown.js";
 import { documentsParquet, topicsParquet } from "./parquet.js";
-import { toText } from "./summarize.js";
+import { mixedDocumentsText, toText } from "./summarize.js";
 
 /** One report format: its name, the file extensions that imply it, and its renderer. */
 export interface ReportFormatSpec {
@@ -25,11 +25,12 @@ export type ReportViews = NonNullable<HtmlOptions["views"]> & {
   readonly hierarchy?: { toSVG(): string; toMapSVG(): string; toHeatmapSVG(): string; toString(): string };
 };
 
-function viewsText(views: ReportViews | undefined): string[] {
+function viewsText(result: TopicsResult, views: ReportViews | undefined): string[] {
   if (views === undefined) return [];
   const out: string[] = [];
   if (views.overTime) out.push(`Topics over time\n\n${views.overTime.toString()}`);
   if (views.hierarchy) out.push(`Topic hierarchy\n\n${views.hierarchy.toString()}`);
+  if (views.distribution) out.push(mixedDocumentsText(result, views.distribution));
   if (views.outliers)
     out.push(
       `Documents that fit no topic well (${views.outliers.length})\n\n${views.outliers
@@ -45,7 +46,7 @@ export const REPORT_FORMATS: readonly ReportFormatSpec[] = Object.freeze([
     name: "text",
     extensions: [".txt"],
     description: "a plain-text summary",
-    render: (r, views) => `${[toText(r, { titles: 5 }), ...viewsText(views)].join("\n\n")}\n`,
+    render: (r, views) => `${[toText(r, { titles: 5 }), ...viewsText(r, views)].join("\n\n")}\n`,
   },
   {
     name: "md",
@@ -54,7 +55,7 @@ export const REPORT_FORMATS: readonly ReportFormatSpec[] = Object.freeze([
     render: (r, views) =>
       [
         toMarkdown(r),
-        ...viewsText(views).map((v) => {
+        ...viewsText(r, views).map((v) => {
           const [head, ...rest] = v.split("\n\n");
           return `## ${head}\n\n\`\`\`\n${rest.join("\n\n")}\n\`\`\`\n`;
         }),

@@ -4,7 +4,15 @@ import type { HtmlOptions, TopicsResult } from "../pipeline/types.js";
 import { documentLabel, EXPLORER_SCRIPT, EXPLORER_STYLE, explorerData } from "./explorer.js";
 import { topicColor } from "./palette.js";
 import { scatterSvg } from "./scatter.js";
-import { noTopicWords, outlierIndices, topicFitText } from "./summarize.js";
+import {
+  checkDistribution,
+  MIXED_LISTED,
+  mixedDocuments,
+  noTopicWords,
+  outlierIndices,
+  sharesText,
+  topicFitText,
+} from "./summarize.js";
 
 export type { HtmlOptions } from "../pipeline/types.js";
 
@@ -57,6 +65,23 @@ function viewSections(result: TopicsResult, views: HtmlOptions["views"], documen
       `<section class="tl-view" id="hierarchy"><h2>Topic hierarchy</h2>${h.toSVG()}<div class="tl-row">${h.toMapSVG()}${h.toHeatmapSVG()}</div></section>`,
     );
   }
+  if (views.distribution) {
+    const mixed = mixedDocuments("toHTML", result, views.distribution);
+    const items = mixed
+      .slice(0, MIXED_LISTED)
+      .map(
+        (m) =>
+          `<li>${escapeHtml(documentLabel(result, documents, m.index))} <span style="color:#777">(${escapeHtml(sharesText(result, m.shares))})</span></li>`,
+      )
+      .join("");
+    const more =
+      mixed.length > MIXED_LISTED
+        ? `<li style="list-style:none;color:#777">… ${mixed.length - MIXED_LISTED} more</li>`
+        : "";
+    out.push(
+      `<section class="tl-view" id="mixed"><h2>Documents of more than one theme (${mixed.length})</h2><ul class="tl-docs">${items}${more}</ul></section>`,
+    );
+  }
   if (views.outliers) {
     // Topic −1 as the clustering left it (no similarity measured), or outlierDocuments' view.
     const assigned = views.outliers.every((o) => Number.isNaN(o.similarity));
@@ -93,6 +118,7 @@ export function toHTML(result: TopicsResult, options: HtmlOptions = {}): string 
       `toHTML: options.maxHeight must be a positive number of pixels; got ${String(options.maxHeight)}`,
       "options.maxHeight",
     );
+  if (options.views?.distribution !== undefined) checkDistribution("toHTML", result, options.views.distribution);
   const { parameters: p, quality: q } = result;
   const legend = result.topics
     .map((t) => {
@@ -146,7 +172,7 @@ export function toHTML(result: TopicsResult, options: HtmlOptions = {}): string 
     ? `<div class="tl-tools"><input type="search" class="tl-search" placeholder="Search documents and themes" aria-label="Search documents and themes" aria-keyshortcuts="/"><span class="tl-keys">/ to search · Esc to close · click a theme or a point</span></div><section class="tl-panel" hidden aria-live="polite" aria-label="Selection"></section>`
     : "";
   const script = explorer
-    ? `<script type="application/json" class="tl-data">${explorerData(result, options.documents)}</script><script>${EXPLORER_SCRIPT}</script>`
+    ? `<script type="application/json" class="tl-data">${explorerData(result, options.documents, options.views?.distribution)}</script><script>${EXPLORER_SCRIPT}</script>`
     : "";
   const bound = options.maxHeight === undefined ? "" : ` style="max-height:${options.maxHeight}px;overflow:auto"`;
   const body = `<div class="tl-report"${bound}><style>${STYLE}${explorer ? EXPLORER_STYLE : ""}</style><h1>${escapeHtml(title)}</h1><div class="tl-meta">${p.documents} documents · ${result.topics.length} topics · silhouette ${formatNumber(q.silhouette)} · stability ${formatNumber(q.stability)} · coherence (NPMI) ${formatNumber(q.coherence)} · diversity ${formatNumber(q.diversity)}</div>${tools}<div class="tl-map">${scatter}${explorer ? '<div class="tl-card" hidden></div>' : ""}<ul class="tl-legend">${legend}</ul></div><div class="tl-topics">${cards}</div>${viewSections(result, { ...assignedOutliers(result), ...options.views }, options.documents)}${warnings}${script}</div>`;

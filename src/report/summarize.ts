@@ -1,5 +1,6 @@
+import { InvalidArgumentError } from "../core/errors.js";
 import { countOf, formatNumber } from "../core/escape.js";
-import type { TopicQuality, TopicsResult } from "../pipeline/types.js";
+import type { DocumentThemes, TopicQuality, TopicsResult } from "../pipeline/types.js";
 
 /** A plain-text summary: one block per topic with its label, size, keywords and titles. */
 export function toText(result: TopicsResult, options: { titles?: number } = {}): string {
@@ -45,6 +46,43 @@ export function topicFitText(result: TopicsResult, id: number): string {
   return fit === undefined
     ? ""
     : `silhouette ${formatNumber(fit.silhouette)}, coherence ${formatNumber(fit.coherence)}`;
+}
+
+/** How many documents of more than one theme reports list. */
+export const MIXED_LISTED = 25;
+
+/** A document's themes for reports: "neural networks 0.55 · clustering 0.45". */
+export function sharesText(result: TopicsResult, shares: readonly { topic: number; share: number }[]): string {
+  return shares.map((s) => `${result.topics[s.topic]?.name ?? `topic ${s.topic}`} ${s.share.toFixed(2)}`).join(" · ");
+}
+
+/**
+ * The documents of more than one theme in a distribution of the result's own documents.
+ * @throws InvalidArgumentError for a distribution of other texts (`options.texts`).
+ */
+export function mixedDocuments(fn: string, result: TopicsResult, distribution: DocumentThemes) {
+  checkDistribution(fn, result, distribution);
+  return distribution.mixed();
+}
+
+/** @throws InvalidArgumentError unless `distribution` is of the result's own documents (not `options.texts`). */
+export function checkDistribution(fn: string, result: TopicsResult, distribution: DocumentThemes): void {
+  const n = result.assignments.length;
+  if (distribution.documents !== n)
+    throw new InvalidArgumentError(
+      `${fn}: views.distribution must be the distribution of the result's ${n} documents (topicDistribution(result, docs) without texts); got one of ${distribution.documents} texts`,
+      "views.distribution",
+    );
+}
+
+/** The text section of a topic distribution: the documents of more than one theme, the most even first. */
+export function mixedDocumentsText(result: TopicsResult, distribution: DocumentThemes): string {
+  const mixed = mixedDocuments("report", result, distribution);
+  const lines = mixed
+    .slice(0, MIXED_LISTED)
+    .map((m) => `  ${documentName(result, m.index)}: ${sharesText(result, m.shares)}`);
+  if (mixed.length > MIXED_LISTED) lines.push(`  ... and ${mixed.length - MIXED_LISTED} more`);
+  return `Documents of more than one theme (${mixed.length}; a second theme holds a quarter or more)${lines.length > 0 ? `\n\n${lines.join("\n")}` : ""}`;
 }
 
 /** A topic's entry of `quality.topics`, if the result has one. */

@@ -93,6 +93,36 @@ describe("topicDistribution", () => {
     );
   });
 
+  it("lists a document's themes, and the documents of more than one, the most even first", () => {
+    const lamb = papers.findIndex((p) => p.title.startsWith("Large Batch Optimization"));
+    const shares = dist.shares(lamb);
+    expect(shares.map((x) => x.share)).toEqual([...shares.map((x) => x.share)].sort((a, b) => b - a));
+    expect(shares.reduce((a, x) => a + x.share, 0)).toBeCloseTo(1, 12);
+    const mixed = dist.mixed();
+    expect(mixed.map((m) => m.index)).toContain(lamb);
+    for (const m of mixed) expect(m.shares[1]?.share).toBeGreaterThanOrEqual(0.25);
+    const seconds = mixed.map((m) => m.shares[1]?.share as number);
+    expect(seconds).toEqual([...seconds].sort((a, b) => b - a));
+    // Every document whose second share reaches a quarter is listed.
+    const expected = Array.from({ length: 70 }, (_, i) => i).filter(
+      (i) => ([...dist.row(i)].sort((a, b) => b - a)[1] as number) >= 0.25,
+    );
+    expect(mixed.map((m) => m.index).sort((a, b) => a - b)).toEqual(expected);
+    expect(() => dist.mixed(0.6)).toThrow(/TopicDistribution.mixed: minShare/);
+    expect(() => dist.shares(-1)).toThrow(/TopicDistribution.shares: i/);
+  });
+
+  it("shows them in reports, and refuses a distribution of other texts there", () => {
+    const text = result.toString();
+    expect(text).not.toContain("Documents of more than one theme");
+    const html = result.toHTML({ documents: papers, views: { distribution: dist } });
+    expect(html).toContain(`<h2>Documents of more than one theme (${dist.mixed().length})</h2>`);
+    const other = topicDistribution(result, papers, { texts: ["federated learning clients"] });
+    expect(() => result.toHTML({ views: { distribution: other } })).toThrow(
+      /toHTML: views.distribution must be the distribution of the result's 70 documents/,
+    );
+  });
+
   it("writes CSV and JSON", () => {
     const csv = dist.toCSV().split("\r\n");
     expect(csv[0]).toBe(["document", ...result.topics.map((t) => `topic_${t.id}`)].join(","));

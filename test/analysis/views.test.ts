@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { hierarchicalTopics } from "../../src/analysis/hierarchy.js";
 import { outlierDocuments } from "../../src/analysis/outliers.js";
+import { topicDistribution } from "../../src/analysis/topicDistribution.js";
 import { setTopicLabels } from "../../src/analysis/topicLabels.js";
 import { topicsOverTime } from "../../src/analysis/topicsOverTime.js";
 import { InvalidArgumentError } from "../../src/core/errors.js";
@@ -80,9 +81,29 @@ describe("the CLI's analysis flags", () => {
     expect(html.stdout).toContain('id="hierarchy"');
     expect(html.stdout).toContain('id="outliers"');
   });
+  it("--distribution: the documents of more than one theme in text and html, every share in json", async () => {
+    const flags = ["--k", "5", "--distribution", "--quiet"];
+    const expected = topicDistribution(clusterTopics(docs, { k: 5 }), docs);
+    const mixed = expected.mixed();
+    expect(mixed.length).toBeGreaterThan(0);
+    const text = await cli(file, ...flags);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(
+      `Documents of more than one theme (${mixed.length}; a second theme holds a quarter or more)`,
+    );
+    const json = JSON.parse((await cli(file, ...flags, "--format", "json")).stdout);
+    expect(json.distribution.documents).toBe(800);
+    expect(json.distribution.values[mixed[0]?.index as number]).toEqual(
+      Array.from(expected.row(mixed[0]?.index as number)),
+    );
+    const html = await cli(file, ...flags, "--format", "html");
+    expect(html.stdout).toContain(`<h2>Documents of more than one theme (${mixed.length})</h2>`);
+  });
+
   it("refuses what it cannot do, in one line: views on a streamed file, --bins alone, --reduce-to beyond k", async () => {
     const cases: [string[], RegExp][] = [
       [["--stream", "--hierarchy"], /count the documents' words again, which a streamed file does not keep/],
+      [["--stream", "--distribution"], /--distribution and --reduce-to count the documents' words again/],
       [["--bins", "3"], /--bins groups the times of --time-field/],
       [
         ["--k", "4", "--reduce-to", "9"],

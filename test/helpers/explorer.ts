@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
+import type { TopicDistribution } from "../../src/analysis/topicDistribution.js";
 import type { TopicsResult } from "../../src/pipeline/types.js";
 import { ROOT } from "./data.js";
 
@@ -23,6 +24,7 @@ export async function exploreReport(
   docs: readonly ExplorerDoc[],
   name: string,
   query: string,
+  distribution?: TopicDistribution,
 ): Promise<void> {
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
@@ -108,6 +110,15 @@ export async function exploreReport(
   await expect.poll(() => panel.locator("h2").textContent()).toBe(doc.title);
   expect(await panel.textContent()).toContain(doc.id);
   expect(await page.locator("circle.tl-focus").count()).toBe(1);
+  if (distribution !== undefined) {
+    // Its themes with their shares (from the report's topic distribution), each a way to the theme.
+    const shares = distribution.shares(index);
+    const chips = panel.locator(".tl-themes .tl-chip");
+    expect(await chips.count()).toBe(shares.length);
+    const [first] = shares;
+    if (first !== undefined) expect(await chips.first().textContent()).toContain(first.share.toFixed(2));
+    await shot("document");
+  }
 
   // The map: the wheel zooms around the pointer, a double click resets; + and 0 from the keyboard.
   const map = page.locator(".tl-map svg");
