@@ -10,6 +10,7 @@ export { outlierDocuments } from "./analysis/outliers.js";
 export type { BinningOptions, TimeBin, TimeInput } from "./analysis/timeBins.js";
 export type {
   MixedDocument,
+  TokenDistribution,
   TopicDistribution,
   TopicDistributionData,
   TopicDistributionOptions,

@@ -1,11 +1,13 @@
 import type { CsrMatrix } from "../core/csr.js";
 import { withMethods } from "../core/methods.js";
 import { checkBoolean, checkInteger, checkNumber, checkOptions } from "../core/validate.js";
+import { withDisplay } from "../evaluate/display.js";
 import { classTfidf } from "../keywords/ctfidf.js";
 import type { DocumentInput } from "../pipeline/documents.js";
 import { normalizeDocuments } from "../pipeline/documents.js";
 import type { TopicsResult } from "../pipeline/types.js";
 import { csvField } from "../report/csv.js";
+import { type TokenWeights, tokenTableHtml, tokenTableText } from "../report/tokenTable.js";
 import { resolveTfidfOptions } from "../vectorize/options.js";
 import { documentWords } from "./documentWords.js";
 
@@ -35,6 +37,14 @@ export interface TopicDistributionData {
   readonly values: Float64Array;
 }
 
+/** Each token's weight for every topic, in one document. */
+export interface TokenDistribution extends TokenWeights {
+  /** A table of the tokens against the topics they weigh for, shaded (BERTopic's `visualize_approximate_distribution`). */
+  toHTML(): string;
+  /** For each topic weighed, its tokens of largest weight. */
+  toString(): string;
+}
+
 /** A topic's share of a document. */
 export interface TopicShare {
   readonly topic: number;
@@ -51,6 +61,12 @@ export interface MixedDocument {
 export interface TopicDistribution extends TopicDistributionData {
   /** Document i's share of each topic (a view into `values`). */
   row(i: number): Float64Array;
+  /**
+   * How much each of document i's tokens (stop words included, as windows read them) adds to
+   * every topic: the summed similarities of the windows holding it, tokens x topics, as
+   * BERTopic's `approximate_distribution(..., calculate_tokens=True)` gives them.
+   */
+  tokens(i: number): TokenDistribution;
   /** Document i's topics with a share of at least `min` (default 0.05), largest first. */
   shares(i: number, min?: number): TopicShare[];
   /**
@@ -104,21 +120,25 @@ export function topicDistribution(
   const analyzer = resolveTfidfOptions(fn, { stopWords: [...result.model.vectorizer.stopWords] });
   const stop = analyzer.stopWords.words;
   const scratch = windowScratch(tokens.terms.length, window);
-  const values = new Float64Array(texts.length * K);
   const similarity = new Float64Array(K);
-  for (let d = 0; d < texts.length; d++) {
-    const row = values.subarray(d * K, (d + 1) * K);
+  /** Each window of a text, with its similarity to every topic (0 under `minSimilarity`); returns the text's tokens. */
+  const eachWindow = (text: string, visit: (start: number, end: number, similarity: Float64Array) => void) => {
+    const textTokens = analyzer.tokenizer(text);
     // Each token's word id; −1 for a stop word or a word the fitted documents lack.
-    const wordIds = Int32Array.from(analyzer.tokenizer(texts[d] as string), (t) =>
-      stop.has(t) ? -1 : (wordId.get(t) ?? -1),
-    );
+    const wordIds = Int32Array.from(textTokens, (t) => (stop.has(t) ? -1 : (wordId.get(t) ?? -1)));
     for (const [start, end] of tokenSets(wordIds.length, window, stride, padding)) {
       windowSimilarity(wordIds, start, end, topicRows.idf, columns, scratch, similarity);
-      for (let c = 0; c < K; c++) {
-        const s = similarity[c] as number;
-        if (s >= minSimilarity) row[c] = (row[c] as number) + s;
-      }
+      for (let c = 0; c < K; c++) if ((similarity[c] as number) < minSimilarity) similarity[c] = 0;
+      visit(start, end, similarity);
     }
+    return textTokens;
+  };
+  const values = new Float64Array(texts.length * K);
+  for (let d = 0; d < texts.length; d++) {
+    const row = values.subarray(d * K, (d + 1) * K);
+    eachWindow(texts[d] as string, (_start, _end, sim) => {
+      for (let c = 0; c < K; c++) row[c] = (row[c] as number) + (sim[c] as number);
+    });
     let sum = 0;
     for (let c = 0; c < K; c++) sum += Math.abs(row[c] as number);
     if (sum > 0) for (let c = 0; c < K; c++) row[c] = (row[c] as number) / sum;
@@ -134,6 +154,29 @@ export function topicDistribution(
       .sort((a, b) => b.share - a.share || a.topic - b.topic);
   return withMethods(data, {
     row: (i: number) => row("row", i),
+    tokens: (i: number) => {
+      row("tokens", i);
+      const perToken: number[][] = [];
+      const tokenList = eachWindow(texts[i] as string, (start, end, sim) => {
+        for (let t = start; t < end; t++) {
+          const at = (perToken[t] ??= new Array(K).fill(0)) as number[];
+          for (let c = 0; c < K; c++) at[c] = (at[c] as number) + (sim[c] as number);
+        }
+      });
+      const out = new Float64Array(tokenList.length * K);
+      perToken.forEach((at, t) => {
+        out.set(at, t * K);
+      });
+      const name = (topic: number) => result.topics[topic]?.name ?? `topic ${topic}`;
+      const table = { tokens: tokenList, topics: ids, values: out };
+      return withDisplay(
+        withMethods(table, {
+          toHTML: () => tokenTableHtml(table, name),
+          toString: () => tokenTableText(table, name),
+        }),
+        () => ({ "text/html": tokenTableHtml(table, name), "text/plain": tokenTableText(table, name) }),
+      );
+    },
     shares: (i: number, min = 0.05) =>
       sharesOf("shares", i, checkNumber("TopicDistribution.shares", "min", min, { min: 0, max: 1 })),
     mixed: (minShare = 0.25) => {

@@ -17,6 +17,8 @@ interface Case {
   options: { window: number; stride: number; minSimilarity: number; padding: boolean };
   fitted: number[][];
   new: number[][];
+  tokens: Record<string, number[][]>;
+  newTokens: number[][][];
 }
 const inputs = readFixture<Inputs>("topic-distribution-inputs.json.gz");
 const reference = readFixture<{ cases: Case[] }>("topic-distribution-numpy.json.gz");
@@ -48,7 +50,17 @@ describe("topicDistribution against a NumPy reference of BERTopic's approximate_
         const fitted = topicDistribution(result, papers, c.options);
         expect(fitted.topics).toEqual(result.topics.map((t) => t.id));
         expectRows(fitted.values, c.fitted);
-        expectRows(topicDistribution(result, papers, { ...c.options, texts: inputs.newTexts }).values, c.new);
+        const other = topicDistribution(result, papers, { ...c.options, texts: inputs.newTexts });
+        expectRows(other.values, c.new);
+        // Token by token (calculate_tokens=True), with the tokens the windows read.
+        for (const [d, rows] of Object.entries(c.tokens)) {
+          const perToken = fitted.tokens(Number(d));
+          expect(perToken.tokens).toEqual(inputs.tokens[Number(d)]);
+          expectRows(perToken.values, rows);
+        }
+        c.newTokens.forEach((rows, j) => {
+          expectRows(other.tokens(j).values, rows);
+        });
       });
     }
   }
@@ -121,6 +133,29 @@ describe("topicDistribution", () => {
     expect(() => result.toHTML({ views: { distribution: other } })).toThrow(
       /toHTML: views.distribution must be the distribution of the result's 70 documents/,
     );
+  });
+
+  it("shows a document's tokens against the topics they weigh for, as text, HTML and in notebooks", () => {
+    const lamb = papers.findIndex((p) => p.title.startsWith("Large Batch Optimization"));
+    const perToken = dist.tokens(lamb);
+    const K = result.topics.length;
+    const weighed = result.topics.filter((_, c) =>
+      perToken.tokens.some((_, i) => (perToken.values[i * K + c] as number) > 0),
+    );
+    expect(weighed.length).toBeGreaterThanOrEqual(2);
+    const lines = String(perToken).split("\n");
+    expect(lines.map((l) => l.split(":")[0])).toEqual(weighed.map((t) => t.name));
+    const html = perToken.toHTML();
+    expect(html.match(/<tr>/g)).toHaveLength(1 + weighed.length);
+    expect(html).toContain(`<th style="font-weight:normal;padding:2px 4px">${perToken.tokens[0]}</th>`);
+    const display = (perToken as unknown as Record<symbol, () => Record<string, string>>)[
+      Symbol.for("Jupyter.display")
+    ]?.();
+    expect(display?.["text/html"]).toBe(html);
+    // Tokens summed over the windows weigh each window once per token it holds.
+    const windows = dist.tokens(0);
+    expect(windows.tokens.length * K).toBe(windows.values.length);
+    expect(() => dist.tokens(70)).toThrow(/TopicDistribution.tokens: i/);
   });
 
   it("writes CSV and JSON", () => {
