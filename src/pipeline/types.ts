@@ -51,6 +51,8 @@ export interface HtmlOptions {
 /** What a report reads of a topic distribution (see `topicDistribution`). */
 export interface DocumentThemes {
   readonly documents: number;
+  /** How many documents hold no theme (all-0 rows). */
+  readonly empty?: number;
   shares(i: number, min?: number): readonly { readonly topic: number; readonly share: number }[];
   mixed(minShare?: number): readonly {
     readonly index: number;

@@ -6,6 +6,7 @@ import { topicColor } from "./palette.js";
 import { scatterSvg } from "./scatter.js";
 import {
   checkDistribution,
+  emptyNote,
   MIXED_LISTED,
   mixedDocuments,
   noTopicWords,
@@ -79,7 +80,7 @@ function viewSections(result: TopicsResult, views: HtmlOptions["views"], documen
         ? `<li style="list-style:none;color:#777">… ${mixed.length - MIXED_LISTED} more</li>`
         : "";
     out.push(
-      `<section class="tl-view" id="mixed"><h2>Documents of more than one theme (${mixed.length})</h2><ul class="tl-docs">${items}${more}</ul></section>`,
+      `<section class="tl-view" id="mixed"><h2>Documents of more than one theme (${mixed.length})</h2>${emptyNote(views.distribution) === "" ? "" : `<p style="color:#555">${escapeHtml(emptyNote(views.distribution).slice(2))}.</p>`}<ul class="tl-docs">${items}${more}</ul></section>`,
     );
   }
   if (views.outliers) {

@@ -75,6 +75,14 @@ export function checkDistribution(fn: string, result: TopicsResult, distribution
     );
 }
 
+/** Says how many documents hold no theme in a distribution, when it knows and some do. */
+export function emptyNote(distribution: DocumentThemes): string {
+  const empty = distribution.empty ?? 0;
+  return empty === 0
+    ? ""
+    : `; ${countOf(empty, "document")} ${empty === 1 ? "has" : "have"} no passage close to any theme (all 0; a lower minSimilarity reaches more)`;
+}
+
 /** The text section of a topic distribution: the documents of more than one theme, the most even first. */
 export function mixedDocumentsText(result: TopicsResult, distribution: DocumentThemes): string {
   const mixed = mixedDocuments("report", result, distribution);
@@ -82,7 +90,7 @@ export function mixedDocumentsText(result: TopicsResult, distribution: DocumentT
     .slice(0, MIXED_LISTED)
     .map((m) => `  ${documentName(result, m.index)}: ${sharesText(result, m.shares)}`);
   if (mixed.length > MIXED_LISTED) lines.push(`  ... and ${mixed.length - MIXED_LISTED} more`);
-  return `Documents of more than one theme (${mixed.length}; a second theme holds a quarter or more)${lines.length > 0 ? `\n\n${lines.join("\n")}` : ""}`;
+  return `Documents of more than one theme (${mixed.length}; a second theme holds a quarter or more)${emptyNote(distribution)}${lines.length > 0 ? `\n\n${lines.join("\n")}` : ""}`;
 }
 
 /** A topic's entry of `quality.topics`, if the result has one. */

@@ -90,6 +90,8 @@ describe("topicDistribution", () => {
       "Preserving Statistical Validity in Adaptive Data Analysis",
       "Beating the average",
     ]);
+    expect(dist.empty).toBe(3);
+    expect(topicDistribution(result, papers, { minSimilarity: 0.05 }).empty).toBe(0);
   });
 
   it("puts a text on federated Adam in the federated-learning theme", () => {
@@ -128,7 +130,9 @@ describe("topicDistribution", () => {
     const text = result.toString();
     expect(text).not.toContain("Documents of more than one theme");
     const html = result.toHTML({ documents: papers, views: { distribution: dist } });
-    expect(html).toContain(`<h2>Documents of more than one theme (${dist.mixed().length})</h2>`);
+    expect(html).toContain(
+      `<h2>Documents of more than one theme (${dist.mixed().length})</h2><p style="color:#555">3 documents have no passage close to any theme (all 0; a lower minSimilarity reaches more).</p>`,
+    );
     const other = topicDistribution(result, papers, { texts: ["federated learning clients"] });
     expect(() => result.toHTML({ views: { distribution: other } })).toThrow(
       /toHTML: views.distribution must be the distribution of the result's 70 documents/,
@@ -165,6 +169,7 @@ describe("topicDistribution", () => {
     const json = JSON.parse(JSON.stringify(dist));
     expect(json.values[3]).toEqual(Array.from(dist.row(3)));
     expect(json.topics).toEqual(dist.topics);
+    expect(json.empty).toBe(3);
   });
 
   it("cuts windows as BERTopic does (property): each within the text, every stride-th start", () => {
