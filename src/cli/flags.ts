@@ -128,6 +128,12 @@ export const OUTPUT_FLAGS: readonly CliFlag[] = [
     help: "add each document's share of every topic (BERTopic's approximate_distribution): its themes in the HTML explorer, the documents of more than one theme in the report, all shares in JSON",
   },
   {
+    flag: "min-similarity",
+    value: "X",
+    help: "--distribution: a passage counts for a topic at this similarity or more (from 0 to 1; lower it on large corpora, e.g. 0.05)",
+    defaultText: "0.1",
+  },
+  {
     flag: "outliers",
     help: "put the documents that fit no topic well (and any cluster of one document) in topic -1, outside every topic's keywords, and list them",
   },

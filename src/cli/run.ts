@@ -174,6 +174,9 @@ async function runTopics(args: readonly string[], streams: Streams, say: (text: 
   };
   if (values.bins !== undefined && values["time-field"] === undefined)
     throw new UsageError("--bins groups the times of --time-field; give --time-field too");
+  if (values["min-similarity"] !== undefined && values.distribution !== true)
+    throw new UsageError("--min-similarity sets how --distribution counts a passage; give --distribution too");
+  const minSimilarity = minSimilarityOf(values["min-similarity"]);
   const wantsDocuments =
     values["time-field"] !== undefined ||
     values.hierarchy === true ||
@@ -226,7 +229,7 @@ async function runTopics(args: readonly string[], streams: Streams, say: (text: 
       ? { overTime: topicsOverTime(result, documents, times, binsOf(values.bins)) }
       : {}),
     ...(values.hierarchy === true ? { hierarchy: hierarchicalTopics(result, documents) } : {}),
-    ...(values.distribution === true ? { distribution: topicDistribution(result, documents) } : {}),
+    ...(values.distribution === true ? { distribution: topicDistribution(result, documents, minSimilarity) } : {}),
   };
   // A file read whole gives the HTML explorer each document's excerpt; a streamed one kept none.
   const kept = documents.length === result.assignments.length ? documents : undefined;
@@ -299,6 +302,15 @@ async function seedTopicsOf(file: unknown): Promise<{ seedTopics?: string[][] }>
   if (seedTopics.length === 0)
     throw new UsageError(`--seed-topics: ${file} lists no themes (one per line, words separated by commas)`);
   return { seedTopics };
+}
+
+/** --min-similarity as topicDistribution's option. */
+function minSimilarityOf(value: unknown): { minSimilarity?: number } {
+  if (value === undefined) return {};
+  const x = typeof value === "string" && /^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(value) ? Number(value) : Number.NaN;
+  if (!(x >= 0 && x <= 1))
+    throw new UsageError(`--min-similarity must be a number from 0 to 1; got "${String(value)}"`);
+  return { minSimilarity: x };
 }
 
 /** --bins as the over-time view's binning. */

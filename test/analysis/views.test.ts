@@ -98,12 +98,22 @@ describe("the CLI's analysis flags", () => {
     );
     const html = await cli(file, ...flags, "--format", "html");
     expect(html.stdout).toContain(`<h2>Documents of more than one theme (${mixed.length})</h2>`);
+    // A lower threshold counts more passages: as topicDistribution's option.
+    const lower = topicDistribution(clusterTopics(docs, { k: 5 }), docs, { minSimilarity: 0.05 });
+    const json05 = JSON.parse((await cli(file, ...flags, "--min-similarity", "0.05", "--format", "json")).stdout);
+    expect(json05.distribution.empty).toBe(lower.empty);
+    expect(json05.distribution.values[7]).toEqual(Array.from(lower.row(7)));
   });
 
   it("refuses what it cannot do, in one line: views on a streamed file, --bins alone, --reduce-to beyond k", async () => {
     const cases: [string[], RegExp][] = [
       [["--stream", "--hierarchy"], /count the documents' words again, which a streamed file does not keep/],
       [["--stream", "--distribution"], /--distribution and --reduce-to count the documents' words again/],
+      [
+        ["--min-similarity", "0.05"],
+        /--min-similarity sets how --distribution counts a passage; give --distribution too/,
+      ],
+      [["--distribution", "--min-similarity", "2"], /--min-similarity must be a number from 0 to 1; got "2"/],
       [["--bins", "3"], /--bins groups the times of --time-field/],
       [
         ["--k", "4", "--reduce-to", "9"],
