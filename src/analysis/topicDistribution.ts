@@ -2,6 +2,7 @@ import type { CsrMatrix } from "../core/csr.js";
 import { withMethods } from "../core/methods.js";
 import { checkBoolean, checkInteger, checkNumber, checkOptions } from "../core/validate.js";
 import { withDisplay } from "../evaluate/display.js";
+import { CLASS_PHRASE_DEFAULTS, classPhraseCounts } from "../keywords/classPhraseCounts.js";
 import { classTfidf } from "../keywords/ctfidf.js";
 import type { DocumentInput } from "../pipeline/documents.js";
 import { normalizeDocuments } from "../pipeline/documents.js";
@@ -116,15 +117,20 @@ export function topicDistribution(
   // Documents in no topic are one more class of the idf, as BERTopic's outlier topic is, and
   // no column of the distribution.
   const outliers = result.assignments.includes(-1);
-  const topicRows = classTfidf(
-    topicWordCounts(tokens.stream, tokens.offsets, result.assignments, K, outliers, tokens.terms.length),
-    { reduceFrequentWords: true },
-  );
+  const labels = outliers ? Int32Array.from(result.assignments, (t) => (t < 0 ? K : t)) : result.assignments;
+  // Single words, counted as a unigram vectorizer counts them (BERTopic's default).
+  const table = classPhraseCounts(tokens, labels, outliers ? K + 1 : K, {
+    ngramRange: [1, 1],
+    minDf: 1,
+    minDocuments: 1,
+    phraseWords: CLASS_PHRASE_DEFAULTS.phraseWords,
+  });
+  const topicRows = classTfidf(table.termCounts, { reduceFrequentWords: true });
   const columns = topicColumns(topicRows.matrix, K);
-  const wordId = new Map(tokens.terms.map((w, i) => [w, i]));
+  const wordId = new Map(table.vocabulary.map((w, i) => [w, i]));
   const analyzer = resolveTfidfOptions(fn, { stopWords: [...result.model.vectorizer.stopWords] });
   const stop = analyzer.stopWords.words;
-  const scratch = windowScratch(tokens.terms.length, window);
+  const scratch = windowScratch(table.vocabulary.length, window);
   const similarity = new Float64Array(K);
   /** Each window of a text, with its similarity to every topic (0 under `minSimilarity`); returns the text's tokens. */
   const eachWindow = (text: string, visit: (start: number, end: number, similarity: Float64Array) => void) => {
@@ -208,42 +214,6 @@ export function topicDistribution(
       values: Array.from({ length: texts.length }, (_, d) => Array.from(values.subarray(d * K, (d + 1) * K))),
     }),
   });
-}
-
-/** Each topic's count of every word (topics x words), and a last row for documents in no topic when there are some. */
-function topicWordCounts(
-  stream: Int32Array,
-  offsets: Int32Array,
-  assignments: Int32Array,
-  K: number,
-  outliers: boolean,
-  words: number,
-): CsrMatrix {
-  const classes = outliers ? K + 1 : K;
-  const rows: Map<number, number>[] = Array.from({ length: classes }, () => new Map());
-  for (let d = 0; d + 1 < offsets.length; d++) {
-    const topic = assignments[d] as number;
-    const counts = rows[topic < 0 ? K : topic] as Map<number, number>;
-    for (let p = offsets[d] as number; p < (offsets[d + 1] as number); p++) {
-      const w = stream[p] as number;
-      counts.set(w, (counts.get(w) ?? 0) + 1);
-    }
-  }
-  const indptr = new Int32Array(classes + 1);
-  rows.forEach((m, c) => {
-    indptr[c + 1] = (indptr[c] as number) + m.size;
-  });
-  const indices = new Int32Array(indptr[classes] as number);
-  const data = new Float64Array(indptr[classes] as number);
-  rows.forEach((m, c) => {
-    let p = indptr[c] as number;
-    for (const [w, n] of [...m].sort((a, b) => a[0] - b[0])) {
-      indices[p] = w;
-      data[p] = n;
-      p++;
-    }
-  });
-  return { rows: classes, cols: words, indptr, indices, data };
 }
 
 /** The topics' rows by word (compressed columns): for word w, topics `topic[p]` and weights over each row's length `weight[p]`, p from `start[w]` to `start[w + 1]`. */

@@ -8,7 +8,6 @@ import {
   checkDistribution,
   emptyNote,
   MIXED_LISTED,
-  mixedDocuments,
   noTopicWords,
   outlierIndices,
   sharesText,
@@ -67,7 +66,9 @@ function viewSections(result: TopicsResult, views: HtmlOptions["views"], documen
     );
   }
   if (views.distribution) {
-    const mixed = mixedDocuments("toHTML", result, views.distribution);
+    // toHTML checked at its start that the distribution is of the result's documents.
+    const mixed = views.distribution.mixed();
+    const none = emptyNote(views.distribution);
     const items = mixed
       .slice(0, MIXED_LISTED)
       .map(
@@ -80,7 +81,7 @@ function viewSections(result: TopicsResult, views: HtmlOptions["views"], documen
         ? `<li style="list-style:none;color:#777">… ${mixed.length - MIXED_LISTED} more</li>`
         : "";
     out.push(
-      `<section class="tl-view" id="mixed"><h2>Documents of more than one theme (${mixed.length})</h2>${emptyNote(views.distribution) === "" ? "" : `<p style="color:#555">${escapeHtml(emptyNote(views.distribution).slice(2))}.</p>`}<ul class="tl-docs">${items}${more}</ul></section>`,
+      `<section class="tl-view" id="mixed"><h2>Documents of more than one theme (${mixed.length})</h2>${none === "" ? "" : `<p style="color:#555">${escapeHtml(none)}.</p>`}<ul class="tl-docs">${items}${more}</ul></section>`,
     );
   }
   if (views.outliers) {

@@ -56,15 +56,6 @@ export function sharesText(result: TopicsResult, shares: readonly { topic: numbe
   return shares.map((s) => `${result.topics[s.topic]?.name ?? `topic ${s.topic}`} ${s.share.toFixed(2)}`).join(" · ");
 }
 
-/**
- * The documents of more than one theme in a distribution of the result's own documents.
- * @throws InvalidArgumentError for a distribution of other texts (`options.texts`).
- */
-export function mixedDocuments(fn: string, result: TopicsResult, distribution: DocumentThemes) {
-  checkDistribution(fn, result, distribution);
-  return distribution.mixed();
-}
-
 /** @throws InvalidArgumentError unless `distribution` is of the result's own documents (not `options.texts`). */
 export function checkDistribution(fn: string, result: TopicsResult, distribution: DocumentThemes): void {
   const n = result.assignments.length;
@@ -80,17 +71,19 @@ export function emptyNote(distribution: DocumentThemes): string {
   const empty = distribution.empty ?? 0;
   return empty === 0
     ? ""
-    : `; ${countOf(empty, "document")} ${empty === 1 ? "has" : "have"} no passage close to any theme (all 0; a lower minSimilarity reaches more)`;
+    : `${countOf(empty, "document")} ${empty === 1 ? "has" : "have"} no passage close to any theme (all 0; a lower minSimilarity reaches more)`;
 }
 
 /** The text section of a topic distribution: the documents of more than one theme, the most even first. */
 export function mixedDocumentsText(result: TopicsResult, distribution: DocumentThemes): string {
-  const mixed = mixedDocuments("report", result, distribution);
+  checkDistribution("report", result, distribution);
+  const mixed = distribution.mixed();
+  const none = emptyNote(distribution);
   const lines = mixed
     .slice(0, MIXED_LISTED)
     .map((m) => `  ${documentName(result, m.index)}: ${sharesText(result, m.shares)}`);
   if (mixed.length > MIXED_LISTED) lines.push(`  ... and ${mixed.length - MIXED_LISTED} more`);
-  return `Documents of more than one theme (${mixed.length}; a second theme holds a quarter or more)${emptyNote(distribution)}${lines.length > 0 ? `\n\n${lines.join("\n")}` : ""}`;
+  return `Documents of more than one theme (${mixed.length}; a second theme holds a quarter or more)${none === "" ? "" : `; ${none}`}${lines.length > 0 ? `\n\n${lines.join("\n")}` : ""}`;
 }
 
 /** A topic's entry of `quality.topics`, if the result has one. */
