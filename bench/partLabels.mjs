@@ -48,7 +48,9 @@ function partLabels(result, docs, lower, seed) {
     for (const i of t.documents) parts[i] = 2 * t.id;
     if (t.size < MIN_TOPIC) continue;
     const fit = kmeans(selectRows(points, t.documents), 2, { metric: "cosine", seed: 0, nInit: 3 });
-    t.documents.forEach((i, j) => (parts[i] = 2 * t.id + fit.labels[j]));
+    t.documents.forEach((i, j) => {
+      parts[i] = 2 * t.id + fit.labels[j];
+    });
     split.set(
       t.id,
       [0, 1].map((p) => t.documents.filter((_, j) => fit.labels[j] === p)),
@@ -81,7 +83,9 @@ function partLabels(result, docs, lower, seed) {
 function selectRows(points, rows) {
   if ("indptr" in points) return csrSelectRows(points, Int32Array.from(rows));
   const data = new Float64Array(rows.length * points.cols);
-  rows.forEach((i, j) => data.set(points.data.subarray(i * points.cols, (i + 1) * points.cols), j * points.cols));
+  rows.forEach((i, j) => {
+    data.set(points.data.subarray(i * points.cols, (i + 1) * points.cols), j * points.cols);
+  });
   return { rows: rows.length, cols: points.cols, data };
 }
 
