@@ -1,7 +1,7 @@
 import { type AbbreviationDefinition, findAbbreviations } from "../text/abbreviations.js";
 import { countGlyphCodeWords } from "../text/glyphCodes.js";
 import { createTokenizer, type Tokenizer } from "../text/tokenize.js";
-import type { Analyzer } from "./options.js";
+import { type Analyzer, type TokenizerSettings, tokenizerSettings } from "./options.js";
 import { createGapCollector } from "./writtenGaps.js";
 
 /**
@@ -10,18 +10,7 @@ import { createGapCollector } from "./writtenGaps.js";
  * data, so it can be posted to a worker.
  */
 export interface AnalyzeSpec {
-  readonly tokenizer: {
-    readonly lowercase: boolean;
-    readonly tokenPattern: { readonly source: string; readonly flags: string } | null;
-    readonly minLength: number;
-    readonly keepNumbers: boolean;
-    readonly dropMath: boolean;
-    readonly dropNonText: boolean;
-    readonly dropMarkup: boolean;
-    readonly dropHostsAndPaths: boolean;
-    readonly dropCredits: boolean;
-    readonly segmentWords: boolean;
-  };
+  readonly tokenizer: TokenizerSettings;
   readonly stopWords: readonly string[];
   readonly abbreviations: boolean;
 }
@@ -50,20 +39,8 @@ export interface AnalyzedBatch {
 
 /** The spec of an analyzer whose words come from its tokenizer alone (no stemming, unigrams). */
 export function analyzeSpecOf(analyzer: Analyzer, abbreviations: boolean): AnalyzeSpec {
-  const o = analyzer.options;
   return {
-    tokenizer: {
-      lowercase: o.lowercase,
-      tokenPattern: o.tokenPattern,
-      minLength: o.minLength,
-      keepNumbers: o.keepNumbers,
-      dropMath: o.dropMath,
-      dropNonText: o.dropNonText,
-      dropMarkup: o.dropMarkup,
-      dropHostsAndPaths: o.dropHostsAndPaths,
-      dropCredits: o.dropCredits,
-      segmentWords: o.segmentWords,
-    },
+    tokenizer: tokenizerSettings(analyzer.options),
     stopWords: [...analyzer.stopWords.words],
     abbreviations,
   };
@@ -76,24 +53,9 @@ let cached: { tokenizer: Tokenizer } | null = null;
 function readerOf(spec: AnalyzeSpec): { tokenizer: Tokenizer } {
   const key = JSON.stringify(spec);
   if (cached === null || key !== cachedKey) {
-    const t = spec.tokenizer;
-    cached = {
-      tokenizer: createTokenizer(
-        {
-          lowercase: t.lowercase,
-          ...(t.tokenPattern === null ? {} : { tokenPattern: new RegExp(t.tokenPattern.source, t.tokenPattern.flags) }),
-          minLength: t.minLength,
-          keepNumbers: t.keepNumbers,
-          dropMath: t.dropMath,
-          dropNonText: t.dropNonText,
-          dropMarkup: t.dropMarkup,
-          dropHostsAndPaths: t.dropHostsAndPaths,
-          dropCredits: t.dropCredits,
-          segmentWords: t.segmentWords,
-        },
-        "analyzeBatch",
-      ),
-    };
+    const { tokenPattern, ...flags } = spec.tokenizer;
+    const pattern = tokenPattern === null ? {} : { tokenPattern: new RegExp(tokenPattern.source, tokenPattern.flags) };
+    cached = { tokenizer: createTokenizer({ ...flags, ...pattern }, "analyzeBatch") };
     cachedKey = key;
   }
   return cached;

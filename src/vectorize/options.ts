@@ -70,6 +70,14 @@ export const TFIDF_OPTION_NAMES: readonly string[] = [
   "norm",
 ];
 
+/** The resolved options that shape the tokenizer: plain data, so that a worker builds the same one. */
+export type TokenizerSettings = Pick<ResolvedTfidfOptions, (typeof TOKENIZE_OPTION_NAMES)[number]>;
+
+/** The tokenizer's part of resolved options, every key of {@link TOKENIZE_OPTION_NAMES} (a new one included). */
+export function tokenizerSettings(o: ResolvedTfidfOptions): TokenizerSettings {
+  return Object.fromEntries(TOKENIZE_OPTION_NAMES.map((key) => [key, o[key]])) as unknown as TokenizerSettings;
+}
+
 /** Every option with its default applied and validated; what a model records. */
 export interface ResolvedTfidfOptions {
   readonly lowercase: boolean;

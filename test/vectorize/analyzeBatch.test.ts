@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { seedCorpus } from "../../src/corpus/seed.js";
 import { createAbbreviationCollector, findAbbreviations } from "../../src/text/abbreviations.js";
+import { TOKENIZE_OPTION_NAMES } from "../../src/text/tokenize.js";
 import { analyzeBatch, analyzeSpecOf } from "../../src/vectorize/analyzeBatch.js";
 import { resolveTfidfOptions } from "../../src/vectorize/options.js";
 import { createScanner, type ScannedCorpus } from "../../src/vectorize/vocabulary.js";
@@ -88,6 +89,40 @@ describe("documents read in batches (another thread's pass)", () => {
       const [a, b] = [one.finish(), batched.finish()];
       expect(b.terms).toEqual(a.terms);
       expect(a.terms.includes("font")).toBe(!dropMarkup);
+    }
+  });
+
+  it("read with every tokenizer option the analyzer holds: each one set off its default reaches the batches", () => {
+    const texts = [
+      `Rates FALL 42 times at <font face="arial">x</font> where epsilon mathcal; see www.example.com/a/b.html, mail jane@cs.uiuc.edu. Get it from export.lcs.mit.edu in /pub/contrib/xv.tar.Z now`,
+      "LONDON (Reuters) - A b cd efgh 2024 机器学习模型 fell. <p>markup</p>",
+    ];
+    const terms = (options: ReturnType<typeof resolveTfidfOptions>) => {
+      const one = createScanner(options, Number.POSITIVE_INFINITY);
+      for (const t of texts) one.add(t);
+      const batched = createScanner(options, Number.POSITIVE_INFINITY);
+      batched.addAnalyzed(analyzeBatch(analyzeSpecOf(options, true), texts));
+      const [a, b] = [one.finish(), batched.finish()];
+      expect(b.terms).toEqual(a.terms);
+      return a.terms;
+    };
+    const defaults = terms(resolveTfidfOptions("test", {}));
+    const changed = {
+      lowercase: false,
+      tokenPattern: /[a-z]{4,}/gu,
+      minLength: 4,
+      keepNumbers: true,
+      dropMath: false,
+      dropNonText: false,
+      dropMarkup: false,
+      dropHostsAndPaths: false,
+      dropCredits: false,
+      segmentWords: false,
+    };
+    expect(Object.keys(changed).sort()).toEqual([...TOKENIZE_OPTION_NAMES].sort());
+    for (const [key, value] of Object.entries(changed)) {
+      // The option changes what is read, and the batches read it the same way.
+      expect(terms(resolveTfidfOptions("test", { [key]: value })), key).not.toEqual(defaults);
     }
   });
 
