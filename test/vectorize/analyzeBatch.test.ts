@@ -26,6 +26,17 @@ function bothWays(texts: readonly string[], cuts: readonly number[], maxTerms = 
   return { one: one.finish(), batched: batched.finish(), dropped: [one.droppedTerms, batched.droppedTerms] };
 }
 
+/** The terms of `texts` read by one pass and by a batch, which must agree. */
+function termsBothWays(options: ReturnType<typeof resolveTfidfOptions>, texts: readonly string[]): readonly string[] {
+  const one = createScanner(options, Number.POSITIVE_INFINITY);
+  for (const t of texts) one.add(t);
+  const batched = createScanner(options, Number.POSITIVE_INFINITY);
+  batched.addAnalyzed(analyzeBatch(analyzeSpecOf(options, true), texts));
+  const [a, b] = [one.finish(), batched.finish()];
+  expect(b.terms).toEqual(a.terms);
+  return a.terms;
+}
+
 const plain = (s: ScannedCorpus) => ({
   terms: s.terms,
   stream: [...s.stream],
@@ -81,14 +92,7 @@ describe("documents read in batches (another thread's pass)", () => {
   it("read markup as the analyzer's options say, on and off", () => {
     const texts = ['<font face="arial">rates <b>fall</b></font>', "<p>markup</p><br>words"];
     for (const dropMarkup of [true, false]) {
-      const options = resolveTfidfOptions("test", { dropMarkup });
-      const one = createScanner(options, Number.POSITIVE_INFINITY);
-      for (const t of texts) one.add(t);
-      const batched = createScanner(options, Number.POSITIVE_INFINITY);
-      batched.addAnalyzed(analyzeBatch(analyzeSpecOf(options, true), texts));
-      const [a, b] = [one.finish(), batched.finish()];
-      expect(b.terms).toEqual(a.terms);
-      expect(a.terms.includes("font")).toBe(!dropMarkup);
+      expect(termsBothWays(resolveTfidfOptions("test", { dropMarkup }), texts).includes("font")).toBe(!dropMarkup);
     }
   });
 
@@ -97,15 +101,7 @@ describe("documents read in batches (another thread's pass)", () => {
       `Rates FALL 42 times at <font face="arial">x</font> where epsilon mathcal; see www.example.com/a/b.html, mail jane@cs.uiuc.edu. Get it from export.lcs.mit.edu in /pub/contrib/xv.tar.Z now`,
       "LONDON (Reuters) - A b cd efgh 2024 机器学习模型 fell. <p>markup</p>",
     ];
-    const terms = (options: ReturnType<typeof resolveTfidfOptions>) => {
-      const one = createScanner(options, Number.POSITIVE_INFINITY);
-      for (const t of texts) one.add(t);
-      const batched = createScanner(options, Number.POSITIVE_INFINITY);
-      batched.addAnalyzed(analyzeBatch(analyzeSpecOf(options, true), texts));
-      const [a, b] = [one.finish(), batched.finish()];
-      expect(b.terms).toEqual(a.terms);
-      return a.terms;
-    };
+    const terms = (options: ReturnType<typeof resolveTfidfOptions>) => termsBothWays(options, texts);
     const defaults = terms(resolveTfidfOptions("test", {}));
     const changed = {
       lowercase: false,
