@@ -1,5 +1,6 @@
 import type { Points } from "../core/points.js";
-import { createArena, instantiateKernel, type Region } from "./wasm/kernel.js";
+import { arenaViews, copyPointsInto } from "../core/wasm.js";
+import { createArena, instantiateKernel } from "./wasm/kernel.js";
 
 /** Candidate centres scored in one pass over the rows (k-means++ draws several per centre). */
 export const CANDIDATES_PER_PASS = 8;
@@ -37,14 +38,9 @@ export function createCandidateDots(p: Points, chunk = 4096): CandidateDots {
     false,
   );
   if (arena === null) return javascriptDots(p, chunk);
-  const region = (name: string) => arena.regions.get(name) as Region;
-  const f64 = (name: string) => new Float64Array(region(name).buffer, region(name).byteOffset, region(name).length);
-  const i32 = (name: string) => new Int32Array(region(name).buffer, region(name).byteOffset, region(name).length);
-  if (p.kind === "sparse") {
-    i32("indptr").set(p.indptr.subarray(0, n + 1));
-    i32("indices").set(p.indices.subarray(0, nnz));
-  }
-  f64("data").set(p.data.subarray(0, nnz));
+  const views = arenaViews(arena.regions);
+  const { region, f64 } = views;
+  copyPointsInto(views, p, n, nnz);
   const centersT = f64("centersT");
   const out = f64("out");
   const kernel = instantiateKernel(arena.module, arena.memory);

@@ -1,3 +1,5 @@
+import type { Points } from "./points.js";
+
 // WebAssembly loading shared by every kernel module (k-means, SVD): compile a module from
 // base64, lay out typed arrays in one memory, and the switch that turns all kernels off.
 
@@ -83,4 +85,27 @@ export function layoutArena(
     regions.set(name, { buffer: memory.buffer, byteOffset: offsets[i] as number, length });
   });
   return { memory, module, regions };
+}
+
+/** Typed views of an arena's regions, by name (each region must exist). */
+export function arenaViews(regions: ReadonlyMap<string, Region>): {
+  readonly region: (name: string) => Region;
+  readonly f64: (name: string) => Float64Array;
+  readonly i32: (name: string) => Int32Array;
+} {
+  const region = (name: string) => regions.get(name) as Region;
+  return {
+    region,
+    f64: (name) => new Float64Array(region(name).buffer, region(name).byteOffset, region(name).length),
+    i32: (name) => new Int32Array(region(name).buffer, region(name).byteOffset, region(name).length),
+  };
+}
+
+/** Copies the first `nnz` entries of rows [0, n) into the arena's "indptr", "indices" (sparse) and "data" regions. */
+export function copyPointsInto(views: ReturnType<typeof arenaViews>, p: Points, n: number, nnz: number): void {
+  if (p.kind === "sparse") {
+    views.i32("indptr").set(p.indptr.subarray(0, n + 1));
+    views.i32("indices").set(p.indices.subarray(0, nnz));
+  }
+  views.f64("data").set(p.data.subarray(0, nnz));
 }

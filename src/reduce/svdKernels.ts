@@ -1,6 +1,6 @@
 import { axpy, JAVASCRIPT_ROW_KERNELS, type RowKernels } from "../core/linalg.js";
 import type { Points } from "../core/points.js";
-import { compileWasm, layoutArena, type Region, wasmKernelsDisabled } from "../core/wasm.js";
+import { arenaViews, compileWasm, copyPointsInto, layoutArena, wasmKernelsDisabled } from "../core/wasm.js";
 import { LINALG_WASM } from "./linalgBytes.js";
 
 /** The products and row passes of the randomized SVD, over buffers they own. */
@@ -59,15 +59,10 @@ export function createSvdKernels(p: Points, l: number, transposed = true): SvdKe
           linalgModule,
         );
   if (arena === null) return javascriptKernels(p, l);
-  const region = (name: string) => arena.regions.get(name) as Region;
-  const f64 = (name: string) => new Float64Array(region(name).buffer, region(name).byteOffset, region(name).length);
-  const i32 = (name: string) => new Int32Array(region(name).buffer, region(name).byteOffset, region(name).length);
-  if (p.kind === "sparse") {
-    i32("indptr").set(p.indptr.subarray(0, n + 1));
-    i32("indices").set(p.indices.subarray(0, nnz));
-    if (withT) transposeInto(p, i32("indptrT"), i32("indicesT"), f64("dataT"));
-  }
-  f64("data").set(p.data.subarray(0, nnz));
+  const views = arenaViews(arena.regions);
+  const { region, f64, i32 } = views;
+  copyPointsInto(views, p, n, nnz);
+  if (withT) transposeInto(p, i32("indptrT"), i32("indicesT"), f64("dataT"));
   const gram = f64("gram");
   const transform = f64("transform");
   const wasm = new WebAssembly.Instance(arena.module, { env: { memory: arena.memory } })
@@ -221,14 +216,12 @@ function blockMultiply(
       return out;
     };
   }
-  const region = (name: string) => arena.regions.get(name) as Region;
-  const view = <T>(name: string, Type: new (b: ArrayBufferLike, o: number, n: number) => T) =>
-    new Type(region(name).buffer, region(name).byteOffset, region(name).length);
-  const indptr = view("indptr", Int32Array);
-  const indices = view("indices", Int32Array);
-  const data = view("data", Float64Array);
-  view("features", Float64Array).set(m.subarray(0, features * width));
-  const rows = view("rows", Float64Array);
+  const { region, f64, i32 } = arenaViews(arena.regions);
+  const indptr = i32("indptr");
+  const indices = i32("indices");
+  const data = f64("data");
+  f64("features").set(m.subarray(0, features * width));
+  const rows = f64("rows");
   const wasm = new WebAssembly.Instance(arena.module, { env: { memory: arena.memory } })
     .exports as unknown as LinalgExports;
   return (p) => {
