@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from "../core/errors.js";
 import { checkInteger, checkOptions, checkString } from "../core/validate.js";
+import { checkTopicsResult } from "../pipeline/checkResult.js";
 import type { TopicsResult } from "../pipeline/types.js";
 
 /** A topic that matches a search, with its similarity to the query. */
@@ -19,6 +20,7 @@ export interface TopicMatch {
  */
 export function findTopics(result: TopicsResult, query: string, options: { top?: number } = {}): TopicMatch[] {
   const fn = "findTopics";
+  checkTopicsResult(fn, result);
   checkString(fn, "query", query);
   const o = checkOptions(fn, options, ["top"]);
   const top = checkInteger(fn, "options.top", o.top ?? 5, 1);

@@ -6,6 +6,7 @@ import { JUPYTER_DISPLAY_SYMBOL } from "../evaluate/display.js";
 import type { ClassTermTable } from "../keywords/classPhraseCounts.js";
 import type { Keyword } from "../keywords/clusterKeywords.js";
 import { classTfidf, sumRowGroups, weighByIdf } from "../keywords/ctfidf.js";
+import { checkTopicsResult } from "../pipeline/checkResult.js";
 import type { DocumentInput } from "../pipeline/documents.js";
 import type { TopicsResult } from "../pipeline/types.js";
 import { topicCaption } from "../report/compactLabel.js";
@@ -80,6 +81,7 @@ export function hierarchicalTopics(
   options: HierarchyOptions = {},
 ): TopicHierarchy {
   const fn = "hierarchicalTopics";
+  checkTopicsResult(fn, result);
   const o = checkOptions(fn, options, ["topN", "linkage"]);
   const topN = checkInteger(fn, "options.topN", o.topN ?? 5, 1);
   const method = checkOneOf(fn, "options.linkage", o.linkage ?? "ward", ["ward", "average", "complete", "single"]);

@@ -6,6 +6,7 @@ import { checkInteger, checkNumber, checkOneOf, checkOptions } from "../core/val
 import type { Warning } from "../core/warnings.js";
 import { classPhraseCounts } from "../keywords/classPhraseCounts.js";
 import { classTfidf } from "../keywords/ctfidf.js";
+import { checkTopicsResult } from "../pipeline/checkResult.js";
 import { type DocumentInput, excerpt } from "../pipeline/documents.js";
 import { topicsResult } from "../pipeline/result.js";
 import { assembleTopics } from "../pipeline/stages/assemble.js";
@@ -31,6 +32,7 @@ export function mergeTopics(
   docs: readonly DocumentInput[],
   groups: readonly (readonly number[])[],
 ): TopicsResult {
+  checkTopicsResult("mergeTopics", result);
   const K = result.topics.length;
   return regroup("mergeTopics", result, documentWords("mergeTopics", result, docs), groupsOf("mergeTopics", K, groups));
 }
@@ -47,6 +49,7 @@ export function reduceTopics(
   docs: readonly DocumentInput[],
   topics: number | "auto",
 ): TopicsResult {
+  checkTopicsResult("reduceTopics", result);
   const K = result.topics.length;
   if (topics !== "auto") checkInteger("reduceTopics", "topics", topics, 1, K, 'the number of topics, or "auto"');
   // The documents are checked and tokenized once, for the hierarchy and the merge alike.
@@ -122,6 +125,7 @@ export function reduceOutliers(
   options: ReduceOutliersOptions = {},
 ): TopicsResult {
   const fn = "reduceOutliers";
+  checkTopicsResult(fn, result);
   const o = checkOptions(fn, options, ["strategy", "threshold"]);
   const strategy = checkOneOf(fn, "options.strategy", o.strategy ?? "centroid", ["centroid", "c-tf-idf"]);
   const threshold = checkNumber(fn, "options.threshold", o.threshold ?? 0, { min: -1, max: 1 });

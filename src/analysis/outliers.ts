@@ -1,5 +1,6 @@
 import { clusterOutliers, OUTLIER_QUANTILE } from "../cluster/outliers.js";
 import { checkNumber, checkOptions } from "../core/validate.js";
+import { checkTopicsResult } from "../pipeline/checkResult.js";
 import { CLUSTERING_SPACE, type TopicsResult } from "../pipeline/types.js";
 
 /** A document that fits no topic: no closer to its own than unrelated documents are. */
@@ -23,6 +24,7 @@ export interface OutlierDocument {
  */
 export function outlierDocuments(result: TopicsResult, options: { quantile?: number } = {}): OutlierDocument[] {
   const fn = "outlierDocuments";
+  checkTopicsResult(fn, result);
   const o = checkOptions(fn, options, ["quantile"]);
   const q = checkNumber(fn, "options.quantile", o.quantile ?? OUTLIER_QUANTILE, { min: 0, max: 1 });
   const { points } = result[CLUSTERING_SPACE]();

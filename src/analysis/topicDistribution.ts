@@ -4,6 +4,7 @@ import { checkBoolean, checkInteger, checkNumber, checkOptions } from "../core/v
 import { withDisplay } from "../evaluate/display.js";
 import { CLASS_PHRASE_DEFAULTS, classPhraseCounts } from "../keywords/classPhraseCounts.js";
 import { classTfidf } from "../keywords/ctfidf.js";
+import { checkTopicsResult } from "../pipeline/checkResult.js";
 import type { DocumentInput } from "../pipeline/documents.js";
 import { normalizeDocuments } from "../pipeline/documents.js";
 import type { TopicsResult } from "../pipeline/types.js";
@@ -104,6 +105,7 @@ export function topicDistribution(
   options: TopicDistributionOptions = {},
 ): TopicDistribution {
   const fn = "topicDistribution";
+  checkTopicsResult(fn, result);
   const o = checkOptions(fn, options, ["window", "stride", "minSimilarity", "padding", "texts"]);
   const window = checkInteger(fn, "options.window", o.window ?? 4, 1);
   const stride = checkInteger(fn, "options.stride", o.stride ?? 1, 1);

@@ -1,5 +1,6 @@
 import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
+import { checkTopicsResult } from "../pipeline/checkResult.js";
 import { topicsResult } from "../pipeline/result.js";
 import { createTopicModel } from "../pipeline/topicModel.js";
 import { CLUSTERING_SPACE, type TopicsResult } from "../pipeline/types.js";
@@ -16,6 +17,7 @@ export function setTopicLabels(
   labels: Readonly<Record<number, string | null>> | readonly (string | null)[],
 ): TopicsResult {
   const fn = "setTopicLabels";
+  checkTopicsResult(fn, result);
   const K = result.topics.length;
   if (labels === null || typeof labels !== "object")
     throw new InvalidArgumentError(

@@ -3,6 +3,7 @@ import { withMethods } from "../core/methods.js";
 import { checkBoolean, checkInteger, checkOptions } from "../core/validate.js";
 import { htmlTable, JUPYTER_DISPLAY_SYMBOL } from "../evaluate/display.js";
 import type { ClusterKeywordsOptions } from "../keywords/clusterKeywords.js";
+import { checkTopicsResult } from "../pipeline/checkResult.js";
 import type { DocumentInput } from "../pipeline/documents.js";
 import type { TopicsResult } from "../pipeline/types.js";
 import { topicCaption } from "../report/compactLabel.js";
@@ -64,6 +65,7 @@ export function topicsOverTime(
   options: TopicsOverTimeOptions = {},
 ): TopicsOverTime {
   const fn = "topicsOverTime";
+  checkTopicsResult(fn, result);
   const o = checkOptions(fn, options, NAMES);
   const globalTuning = checkBoolean(fn, "options.globalTuning", o.globalTuning ?? true);
   const evolutionTuning = checkBoolean(fn, "options.evolutionTuning", o.evolutionTuning ?? true);

@@ -3,6 +3,7 @@ import { InvalidArgumentError } from "../core/errors.js";
 import { withMethods } from "../core/methods.js";
 import { checkBoolean, checkInteger, checkOptions } from "../core/validate.js";
 import { htmlTable, JUPYTER_DISPLAY_SYMBOL } from "../evaluate/display.js";
+import { checkTopicsResult } from "../pipeline/checkResult.js";
 import type { DocumentInput } from "../pipeline/documents.js";
 import type { TopicsResult } from "../pipeline/types.js";
 import { csvField } from "../report/csv.js";
@@ -44,6 +45,7 @@ export function topicsPerClass(
   options: TopicsPerClassOptions = {},
 ): TopicsPerClass {
   const fn = "topicsPerClass";
+  checkTopicsResult(fn, result);
   const o = checkOptions(fn, options, ["globalTuning", "topN"]);
   const globalTuning = checkBoolean(fn, "options.globalTuning", o.globalTuning ?? true);
   const topN = checkInteger(fn, "options.topN", o.topN ?? 5, 1);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { TopiclensError } from "../../src/core/errors.js";
+import { InvalidArgumentError, TopiclensError } from "../../src/core/errors.js";
+import { seedCorpus } from "../../src/corpus/seed.js";
 import * as lib from "../../src/index.js";
 
 const X = [
@@ -244,5 +245,53 @@ describe("every public function answers bad arguments with a typed error", () =>
       expect(() => lib.kmeans(X, bad as number)).toThrow(TopiclensError);
       if (bad !== undefined) expect(() => lib.kmeans(X, 2, { maxIter: bad as number })).toThrow(TopiclensError);
     }
+  });
+});
+
+describe("the views of a result refuse what is not one, by name", () => {
+  const papers = seedCorpus().slice(0, 30);
+  const texts = papers.map((p) => p.abstract);
+  const result = lib.clusterTopics(texts, { k: 3 });
+  const times = papers.map((_, i) => 2000 + (i % 3));
+  // Each view with the arguments it takes after the result.
+  const views: [string, (result: never) => unknown][] = [
+    ["hierarchicalTopics", (r) => lib.hierarchicalTopics(r, texts)],
+    ["mergeTopics", (r) => lib.mergeTopics(r, texts, [[0, 1]])],
+    ["reduceTopics", (r) => lib.reduceTopics(r, texts, 2)],
+    ["reduceOutliers", (r) => lib.reduceOutliers(r, texts)],
+    ["outlierDocuments", (r) => lib.outlierDocuments(r)],
+    ["topicDistribution", (r) => lib.topicDistribution(r, texts)],
+    ["topicsOverTime", (r) => lib.topicsOverTime(r, texts, times)],
+    ["topicsPerClass", (r) => lib.topicsPerClass(r, texts, times.map(String))],
+    ["findTopics", (r) => lib.findTopics(r, "federated learning")],
+    ["setTopicLabels", (r) => lib.setTopicLabels(r, { 0: "x" })],
+  ];
+  const notResults: [string, unknown][] = [
+    ["read back from JSON", JSON.parse(JSON.stringify(result))],
+    ["copied by structuredClone", structuredClone(result)],
+    ["null", null],
+    ["an array", []],
+  ];
+  for (const [name, view] of views) {
+    it(`${name} works on the result and refuses ${notResults.length} things that are not one`, () => {
+      expect(() => view(result as never)).not.toThrow();
+      for (const [what, value] of notResults) {
+        let thrown: unknown;
+        try {
+          view(value as never);
+        } catch (error) {
+          thrown = error;
+        }
+        expect(thrown, `${name} given a result ${what}`).toBeInstanceOf(InvalidArgumentError);
+        expect((thrown as InvalidArgumentError).argument).toBe("result");
+        expect((thrown as Error).message.startsWith(`${name}: result must be the result of clusterTopics`)).toBe(true);
+      }
+    });
+  }
+
+  it("says what a restored result lacks, and what to do", () => {
+    expect(() => lib.topicDistribution(JSON.parse(JSON.stringify(result)), texts)).toThrow(
+      /has no assignments \(an Int32Array\), no fitted model, no clustering space\. A result read back from JSON/,
+    );
   });
 });
