@@ -2,7 +2,10 @@
  * Node-only helpers (file system). The core entry `topiclens` never imports `node:*`.
  */
 import { readFile } from "node:fs/promises";
+import { describeValue } from "./core/describe.js";
+import { InvalidArgumentError } from "./core/errors.js";
 import { type Paper, parseAbstractsPage } from "./corpus/parseAbstractsPage.js";
+import { systemReason } from "./io/systemReason.js";
 
 /** Path of the packaged seed corpus file. */
 export const SEED_CORPUS_URL: URL = new URL("../seeds/abstracts-page.txt", import.meta.url);
@@ -14,7 +17,16 @@ export async function loadSeedCorpus(): Promise<Paper[]> {
 
 /** Reads and parses a saved abstracts page from `path`. */
 export async function loadAbstractsPage(path: string | URL): Promise<Paper[]> {
-  return parseAbstractsPage(await readFile(path, "utf8"));
+  const fn = "loadAbstractsPage";
+  if (typeof path !== "string" && !(path instanceof URL))
+    throw new InvalidArgumentError(`${fn}: path must be a file path or URL; got ${describeValue(path)}`, "path");
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw new InvalidArgumentError(`${fn}: cannot read ${String(path)}: ${systemReason(error)}`, "path");
+  }
+  return parseAbstractsPage(text);
 }
 
 export type { InputFormat, ReadDocumentsOptions, ReadDocumentsResult } from "./io/readDocuments.js";

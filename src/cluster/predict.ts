@@ -1,3 +1,4 @@
+import { assertDense, isDenseMatrix } from "../core/dense.js";
 import { describeValue } from "../core/describe.js";
 import { IncompatibleModelError, InvalidArgumentError } from "../core/errors.js";
 import { type PackedFloats, packFloats, unpackFloats } from "../core/packedFloats.js";
@@ -7,6 +8,24 @@ import { assignSparseRowsDirectly, assignToNearest, centerSquaredNorms, createAs
 import type { KMeansMetric, KMeansResult } from "./kmeans.js";
 
 /** The part of a k-means result needed to assign new points. */
+/** Checks a fitted model's centroids (a finite DenseMatrix with rows) and metric. @throws InvalidArgumentError naming `name`. */
+function checkCentroids(fn: string, model: unknown, name = "model"): asserts model is KMeansCentroids {
+  const m = model as Partial<KMeansCentroids> | null;
+  if (m === null || typeof m !== "object" || !isDenseMatrix(m.centroids))
+    throw new InvalidArgumentError(
+      `${fn}: ${name} must be a fitted k-means model {centroids: DenseMatrix, metric}; got ${describeValue(model)}`,
+      name,
+    );
+  assertDense(m.centroids, fn, `${name}.centroids`);
+  if (m.centroids.rows === 0)
+    throw new InvalidArgumentError(`${fn}: ${name}.centroids must hold at least one centre; got 0 rows`, name);
+  if (m.metric !== "euclidean" && m.metric !== "cosine")
+    throw new InvalidArgumentError(
+      `${fn}: ${name}.metric must be "euclidean" or "cosine"; got ${describeValue(m.metric)}`,
+      name,
+    );
+}
+
 export interface KMeansCentroids {
   readonly centroids: KMeansResult["centroids"];
   readonly metric: KMeansMetric;
@@ -29,6 +48,7 @@ export function predict(model: KMeansCentroids, Y: Vectors): Int32Array {
  */
 export function createPredictor(model: KMeansCentroids): (Y: Vectors) => Int32Array {
   const fn = "predict";
+  checkCentroids(fn, model);
   const { rows: k, cols } = model.centroids;
   const centers = Float64Array.from(model.centroids.data);
   let norms: Float64Array | null = null;
@@ -74,6 +94,12 @@ export interface KMeansJSON {
 
 /** A plain, versioned object for `JSON.stringify` that {@link kmeansFromJSON} restores exactly. */
 export function kmeansToJSON(result: KMeansResult): KMeansJSON {
+  checkCentroids("kmeansToJSON", result, "result");
+  if (!(result.labels instanceof Int32Array))
+    throw new InvalidArgumentError(
+      `kmeansToJSON: result must be what kmeans returns; its labels are ${describeValue(result.labels)}, not an Int32Array`,
+      "result",
+    );
   return {
     format: KMEANS_FORMAT,
     version: KMEANS_FORMAT_VERSION,

@@ -1,3 +1,4 @@
+import { describeValue } from "./describe.js";
 import { InvalidArgumentError } from "./errors.js";
 
 /**
@@ -106,4 +107,27 @@ export function csrTranspose(x: CsrMatrix): CsrMatrix {
     }
   }
   return { rows: x.cols, cols: x.rows, indptr, indices, data };
+}
+
+/**
+ * Checks the shape of a CSR matrix in O(1): typed arrays, integer dimensions, `rows + 1`
+ * offsets and room for `indptr[rows]` entries; not the order or finiteness of its entries
+ * (see {@link assertCsr}), so functions that read a large matrix once can afford it.
+ * @throws InvalidArgumentError naming `name`.
+ */
+export function checkCsrShape(fn: string, name: string, x: unknown): asserts x is CsrMatrix {
+  const bad = (what: string): never => {
+    throw new InvalidArgumentError(`${fn}: ${name} is not a valid CSR matrix: ${what}`, name);
+  };
+  if (!isCsrMatrix(x))
+    bad(`expected {rows, cols, indptr: Int32Array, indices: Int32Array, data}; got ${describeValue(x)}`);
+  const m = x as CsrMatrix;
+  if (!(m.data instanceof Float64Array || m.data instanceof Float32Array))
+    bad("data must be a Float64Array or Float32Array");
+  if (!Number.isInteger(m.rows) || m.rows < 0 || !Number.isInteger(m.cols) || m.cols < 0)
+    bad(`rows and cols must be non-negative integers; got ${m.rows} x ${m.cols}`);
+  if (m.indptr.length !== m.rows + 1) bad(`indptr has length ${m.indptr.length}, expected rows + 1 = ${m.rows + 1}`);
+  const nnz = m.indptr[m.rows] as number;
+  if (m.indptr[0] !== 0 || nnz < 0 || m.indices.length < nnz || m.data.length < nnz)
+    bad(`indptr must start at 0 and indices and data hold indptr[rows] = ${nnz} entries`);
 }

@@ -52,6 +52,11 @@ export function checkInteger(fn: string, name: string, value: unknown, min: numb
   return value;
 }
 
+/** An integer of at least `min`, or Infinity (no limit). */
+export function checkLimit(fn: string, name: string, value: unknown, min: number): number {
+  return value === Number.POSITIVE_INFINITY ? value : checkInteger(fn, name, value, min, Infinity, "or Infinity");
+}
+
 export interface RangeSpec {
   readonly min?: number;
   readonly max?: number;

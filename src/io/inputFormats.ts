@@ -1,6 +1,7 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import { describeValue } from "../core/describe.js";
 import { EmptyInputError, InvalidArgumentError } from "../core/errors.js";
+import { checkString } from "../core/validate.js";
 import { parseAbstractsPage } from "../corpus/parseAbstractsPage.js";
 import { type BadLineOptions, type DocumentRecord, documentOfLine, pickFields, type RecordFields } from "./records.js";
 
@@ -83,7 +84,7 @@ export const INPUT_FORMATS: readonly InputFormatSpec[] = Object.freeze([
 
 /** The format a file name selects (a `.gz` suffix looked through), or "auto". */
 export function formatOfName(name: string): TextFormat | "auto" {
-  const lower = name.toLowerCase().replace(/\.gz$/, "");
+  const lower = checkString("formatOfName", "name", name).toLowerCase().replace(/\.gz$/, "");
   const found = INPUT_FORMATS.find((f) => f.extensions.some((ext) => lower.endsWith(ext)));
   return found?.name ?? "auto";
 }

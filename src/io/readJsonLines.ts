@@ -6,6 +6,7 @@ import { createGunzip } from "node:zlib";
 import { parse as parseCsvStream } from "csv-parse";
 import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
+import { checkString } from "../core/validate.js";
 import { isGzip } from "./decodeText.js";
 import { DELIMITED_OPTIONS, delimitedError, formatOfName, inputFormat, type TextFormat } from "./inputFormats.js";
 import { ARROW_NAME, readArrowRecords } from "./readArrow.js";
@@ -78,6 +79,9 @@ export interface ReadRecordsOptions extends RecordFields, BadLineOptions {
  */
 export function readRecords(path: string, options: ReadRecordsOptions = {}): AsyncGenerator<DocumentRecord> {
   const fn = "readRecords";
+  checkString(fn, "path", path);
+  if (options === null || typeof options !== "object")
+    throw new InvalidArgumentError(`${fn}: options must be an object; got ${describeValue(options)}`, "options");
   const { format: asked = "auto", sql, ...fields } = options;
   const format = asked === "auto" ? streamFormatOfName(path) : asked;
   if (format === "sqlite") return readSqliteRecords(path, { ...fields, ...(sql === undefined ? {} : { sql }) }, fn);

@@ -1,7 +1,11 @@
 import type { CsrMatrix } from "../core/csr.js";
+import { describeValue } from "../core/describe.js";
+import { InvalidArgumentError } from "../core/errors.js";
 import { GrowableInt32 } from "../core/growable.js";
 import { IntPairMap } from "../core/pairMap.js";
+import { checkInteger, checkLimit, checkOptions } from "../core/validate.js";
 import type { TokenDocuments } from "../vectorize/vocabulary.js";
+import { checkTokenDocuments } from "../vectorize/vocabulary.js";
 
 export type { TokenDocuments } from "../vectorize/vocabulary.js";
 
@@ -56,6 +60,26 @@ export function classPhraseCounts(
   k: number,
   options: ClassPhraseOptions,
 ): ClassTermTable {
+  const fn = "classPhraseCounts";
+  checkTokenDocuments(fn, "tokens", tokens);
+  checkInteger(fn, "k", k, 1);
+  if (!(labels instanceof Int32Array) || labels.length !== tokens.offsets.length - 1)
+    throw new InvalidArgumentError(
+      `${fn}: labels must be an Int32Array with one cluster per document (${tokens.offsets.length - 1}); got ${describeValue(labels)}`,
+      "labels",
+    );
+  const o = checkOptions(fn, options, ["ngramRange", "minDf", "minDocuments", "phraseWords"]);
+  const range = o.ngramRange as unknown;
+  if (!Array.isArray(range) || range.length !== 2)
+    throw new InvalidArgumentError(
+      `${fn}: options.ngramRange must be [min, max]; got ${describeValue(range)}`,
+      "options.ngramRange",
+    );
+  checkInteger(fn, "options.ngramRange[0]", range[0], 1);
+  checkInteger(fn, "options.ngramRange[1]", range[1], range[0] as number);
+  checkInteger(fn, "options.minDf", o.minDf, 1);
+  checkInteger(fn, "options.minDocuments", o.minDocuments, 1);
+  checkLimit(fn, "options.phraseWords", o.phraseWords, 1);
   const { stream, offsets, documentFrequency: wordDf } = tokens;
   const W = tokens.terms.length;
   const n = offsets.length - 1;

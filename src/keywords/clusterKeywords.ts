@@ -1,10 +1,18 @@
-import { type CsrMatrix, isCsrMatrix } from "../core/csr.js";
+import { type CsrMatrix, checkCsrShape, isCsrMatrix } from "../core/csr.js";
 import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
-import { checkBoolean, checkInteger, checkNumber, checkOneOf, checkOptions } from "../core/validate.js";
+import {
+  checkBoolean,
+  checkInteger,
+  checkNumber,
+  checkOneOf,
+  checkOptions,
+  checkStringArray,
+} from "../core/validate.js";
 import { compareCodePoints } from "../text/compare.js";
 import { resolveStopWords, type StopWordsSpec } from "../text/stopwords/index.js";
 import type { TokenDocuments } from "../vectorize/vocabulary.js";
+import { checkTokenDocuments } from "../vectorize/vocabulary.js";
 import type { ClassTermTable } from "./classPhraseCounts.js";
 import { reweighByCoherence, type ScoredTerm } from "./coherentOrder.js";
 import { classTermCounts, classTfidf, repetitionDampedCounts, weighByIdf } from "./ctfidf.js";
@@ -202,6 +210,13 @@ export interface KeywordInput {
 export function clusterKeywords(input: KeywordInput, options: ClusterKeywordsOptions = {}): ClusterKeywords[] {
   const fn = "clusterKeywords";
   const o = resolveKeywordOptions(fn, options);
+  if (input === null || typeof input !== "object")
+    throw new InvalidArgumentError(
+      `${fn}: input must be {counts, vocabulary, labels} (a count matrix, its terms, each row's cluster); got ${describeValue(input)}`,
+      "input",
+    );
+  checkCsrShape(fn, "input.counts", input.counts);
+  checkStringArray(fn, "input.vocabulary", input.vocabulary);
   const { counts, vocabulary } = input;
   const labels = integerLabels(fn, "labels", input.labels);
   if (labels.length !== counts.rows) {
@@ -241,6 +256,34 @@ export function clusterKeywords(input: KeywordInput, options: ClusterKeywordsOpt
 }
 
 /** Cluster labels as integers, checked before conversion (an Int32Array would truncate 1.5 and zero NaN). */
+/** Checks a table of per-cluster counts as `classPhraseCounts` makes it. @throws InvalidArgumentError naming `table`. */
+function checkClassTable(fn: string, table: unknown): asserts table is ClassTermTable {
+  if (table === null || typeof table !== "object")
+    throw new InvalidArgumentError(
+      `${fn}: table must be per-cluster counts {vocabulary, termCounts, documentCounts, sizes}, as classPhraseCounts gives them; got ${describeValue(table)}`,
+      "table",
+    );
+  const t = table as ClassTermTable;
+  checkStringArray(fn, "table.vocabulary", t.vocabulary);
+  checkCsrShape(fn, "table.termCounts", t.termCounts);
+  checkCsrShape(fn, "table.documentCounts", t.documentCounts);
+  if (!(t.sizes instanceof Int32Array))
+    throw new InvalidArgumentError(
+      `${fn}: table.sizes must be an Int32Array of cluster sizes; got ${describeValue(t.sizes)}`,
+      "table",
+    );
+  const k = t.sizes.length;
+  for (const [name, m] of [
+    ["termCounts", t.termCounts],
+    ["documentCounts", t.documentCounts],
+  ] as const)
+    if (m.rows !== k || m.cols !== t.vocabulary.length)
+      throw new InvalidArgumentError(
+        `${fn}: table.${name} must be ${k} clusters x ${t.vocabulary.length} terms; got ${m.rows} x ${m.cols}`,
+        "table",
+      );
+}
+
 function integerLabels(fn: string, argument: string, labels: unknown): Int32Array {
   if (!Array.isArray(labels) && !ArrayBuffer.isView(labels)) {
     throw new InvalidArgumentError(
@@ -279,7 +322,9 @@ export function clusterKeywordsFromClassCounts(
   labels?: Int32Array | readonly number[],
 ): ClusterKeywords[] {
   const fn = "clusterKeywordsFromClassCounts";
+  checkClassTable(fn, table);
   const o = resolveKeywordOptions(fn, options);
+  if (tokens !== undefined) checkTokenDocuments(fn, "tokens", tokens);
   const clusters = labels === undefined ? null : documentClusters(fn, labels, tokens, table.sizes.length);
   if (o.representation === "centroid") {
     throw new InvalidArgumentError(

@@ -3,6 +3,7 @@ import { InvalidArgumentError } from "../core/errors.js";
 import { log } from "../core/math.js";
 import { checkInteger, checkOptions } from "../core/validate.js";
 import type { TokenDocuments } from "../vectorize/vocabulary.js";
+import { checkTokenDocuments } from "../vectorize/vocabulary.js";
 
 /** A topic as its ranked terms; a term may be a phrase ("federated learning"). */
 export type TopicTerms = readonly string[];
@@ -266,6 +267,16 @@ export function npmiCoherenceOfTokens(
   subset: Int32Array | null = null,
   windowSize = 10,
 ): number {
+  const fn = "npmiCoherenceOfTokens";
+  checkTokenDocuments(fn, "tokens", tokens);
+  checkInputs(fn, topics, []);
+  const n = tokens.offsets.length - 1;
+  if (subset !== null && (!(subset instanceof Int32Array) || subset.some((d) => d < 0 || d >= n)))
+    throw new InvalidArgumentError(
+      `${fn}: subset must be null or an Int32Array of document numbers from 0 to ${n - 1}; got ${describeValue(subset)}`,
+      "subset",
+    );
+  checkInteger(fn, "windowSize", windowSize, 1);
   return meanTopicCoherence(npmiPerTopicOfTokens(topics, tokens, subset, windowSize));
 }
 

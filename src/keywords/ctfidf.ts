@@ -1,5 +1,8 @@
-import type { CsrMatrix } from "../core/csr.js";
+import { type CsrMatrix, checkCsrShape } from "../core/csr.js";
+import { describeValue } from "../core/describe.js";
+import { InvalidArgumentError } from "../core/errors.js";
 import { exp, log } from "../core/math.js";
+import { checkBoolean, checkInteger, checkNumber, checkOptions } from "../core/validate.js";
 
 /**
  * Sums the term counts of the documents of each class: a k x terms count matrix whose
@@ -7,6 +10,14 @@ import { exp, log } from "../core/math.js";
  * (noise). O(nnz + k·terms touched).
  */
 export function classTermCounts(counts: CsrMatrix, labels: Int32Array, k: number): CsrMatrix {
+  const fn = "classTermCounts";
+  checkCsrShape(fn, "counts", counts);
+  checkInteger(fn, "k", k, 1);
+  if (!(labels instanceof Int32Array) || labels.length !== counts.rows)
+    throw new InvalidArgumentError(
+      `${fn}: labels must be an Int32Array with one class per row of counts (${counts.rows}); got ${describeValue(labels)}`,
+      "labels",
+    );
   const byClass: number[][] = Array.from({ length: k }, () => []);
   for (let i = 0; i < labels.length; i++) {
     const c = labels[i] as number;
@@ -65,6 +76,15 @@ export function repetitionDampedCounts(
   documentCounts: CsrMatrix,
   repetition: number,
 ): CsrMatrix {
+  const fn = "repetitionDampedCounts";
+  checkCsrShape(fn, "termCounts", termCounts);
+  checkCsrShape(fn, "documentCounts", documentCounts);
+  if (documentCounts.rows !== termCounts.rows || documentCounts.cols !== termCounts.cols)
+    throw new InvalidArgumentError(
+      `${fn}: documentCounts must have termCounts' shape (${termCounts.rows} x ${termCounts.cols}); got ${documentCounts.rows} x ${documentCounts.cols}`,
+      "documentCounts",
+    );
+  checkNumber(fn, "repetition", repetition, { min: 0, max: 1 });
   if (repetition === 1) return termCounts;
   const { rows: k, indptr, indices } = termCounts;
   const documents = new Float64Array(termCounts.cols);
@@ -117,8 +137,11 @@ export interface ClassTfidf {
  * @example classTfidf(classTermCounts(counts, labels, k)).matrix
  */
 export function classTfidf(classCounts: CsrMatrix, options: ClassTfidfOptions = {}): ClassTfidf {
-  const reduce = options.reduceFrequentWords ?? false;
-  const bm25 = options.bm25Weighting ?? false;
+  const fn = "classTfidf";
+  checkCsrShape(fn, "classCounts", classCounts);
+  const o = checkOptions(fn, options, ["reduceFrequentWords", "bm25Weighting"]);
+  const reduce = checkBoolean(fn, "options.reduceFrequentWords", o.reduceFrequentWords ?? false);
+  const bm25 = checkBoolean(fn, "options.bm25Weighting", o.bm25Weighting ?? false);
   const { rows: k, cols, indptr, indices } = classCounts;
   const nnz = indptr[k] as number;
   const frequency = new Float64Array(cols);

@@ -1,3 +1,4 @@
+import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { checkStringArray } from "../core/validate.js";
 import type { TfidfOptions } from "../vectorize/options.js";
@@ -19,6 +20,11 @@ export function clusterKeywordsFromTexts(
 ): ClusterKeywords[] {
   const fn = "clusterKeywordsFromTexts";
   checkStringArray(fn, "texts", texts);
+  if (labels === null || typeof labels !== "object" || typeof labels.length !== "number")
+    throw new InvalidArgumentError(
+      `${fn}: labels must be an array of integers; got ${describeValue(labels)}`,
+      "labels",
+    );
   if (labels.length !== texts.length) {
     throw new InvalidArgumentError(
       `${fn}: labels must have one entry per text (${texts.length}); got ${labels.length}`,

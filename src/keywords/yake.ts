@@ -239,6 +239,8 @@ function median(sorted: readonly number[]): number {
 
 /** 1 - Levenshtein distance / longer length, as YAKE's "seqm" deduplication. */
 export function levenshteinRatio(a: string, b: string): number {
+  checkString("levenshteinRatio", "a", a);
+  checkString("levenshteinRatio", "b", b);
   if (a === b) return 1;
   const n = a.length;
   const m = b.length;

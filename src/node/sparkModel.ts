@@ -4,6 +4,7 @@ import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from "h
 import type { CsrMatrix } from "../core/csr.js";
 import type { DenseMatrix } from "../core/dense.js";
 import { IncompatibleModelError, InvalidArgumentError } from "../core/errors.js";
+import { checkString } from "../core/validate.js";
 import { createSparkHashingTF, type SparkHashingOptions, type SparkHashingTF } from "../spark/hashingTF.js";
 import { applySparkIdf } from "../spark/idf.js";
 import { nearestSparkCentres, type SparkDistance } from "../spark/predict.js";
@@ -217,6 +218,7 @@ async function idfOf(dir: string): Promise<Float64Array> {
 
 /** The one JSON line of `dir/metadata/part-*` (Spark's DefaultParamsWriter). */
 async function readMetadata(dir: string, fn: string): Promise<SparkMetadata> {
+  checkString(fn, "dir", dir);
   const folder = join(dir, "metadata");
   const parts = (await listOrFail(folder, fn)).filter((f) => f.startsWith("part-"));
   if (parts.length === 0)

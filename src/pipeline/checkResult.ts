@@ -28,3 +28,35 @@ export function checkTopicsResult(fn: string, result: unknown): asserts result i
       "result",
     );
 }
+
+/**
+ * Checks that `result` holds what a report renders: topics, assignments, titles, ids,
+ * parameters, quality and warnings, as `clusterTopics` returns them (a copy made by spreading
+ * a result keeps them; JSON written by `toJSON` is a report, not a result). `projection`
+ * is needed by the HTML report's scatter.
+ * @throws InvalidArgumentError naming `result`.
+ */
+export function checkReportable(fn: string, result: unknown, needsProjection = false): asserts result is TopicsResult {
+  if (result === null || typeof result !== "object" || Array.isArray(result))
+    throw new InvalidArgumentError(
+      `${fn}: result must be the result of clusterTopics; got ${describeValue(result)}`,
+      "result",
+    );
+  const r = result as Record<string, unknown>;
+  const assignments = r.assignments;
+  const missing = [
+    Array.isArray(r.topics) ? null : "topics",
+    assignments instanceof Int32Array || Array.isArray(assignments) ? null : "assignments",
+    Array.isArray(r.titles) ? null : "titles",
+    Array.isArray(r.ids) ? null : "ids",
+    typeof r.parameters === "object" && r.parameters !== null ? null : "parameters",
+    typeof r.quality === "object" && r.quality !== null ? null : "quality",
+    Array.isArray(r.warnings) ? null : "warnings",
+    !needsProjection || typeof r.projection === "function" ? null : "projection()",
+  ].filter((x) => x !== null);
+  if (missing.length > 0)
+    throw new InvalidArgumentError(
+      `${fn}: result must be the result of clusterTopics; this one has no ${missing.join(", no ")}. JSON written from a result is a report, not a result: render the result itself`,
+      "result",
+    );
+}

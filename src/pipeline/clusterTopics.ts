@@ -548,6 +548,8 @@ export async function clusterTopicsStream(
       "source",
     );
   }
+  if (options === null || typeof options !== "object")
+    throw new InvalidArgumentError(`${fn}: options must be an object; got ${describeValue(options)}`, "options");
   const { progressEvery, ...rest } = options;
   if (rest.embed !== undefined) {
     throw new InvalidArgumentError(

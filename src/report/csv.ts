@@ -1,3 +1,4 @@
+import { checkReportable } from "../pipeline/checkResult.js";
 import type { TopicsResult } from "../pipeline/types.js";
 
 /** One CSV field (RFC 4180): quoted when it holds a quote, comma or line break. */
@@ -8,6 +9,7 @@ export function csvField(value: string | number): string {
 
 /** CSV (RFC 4180) with one row per document: document index, id, title, topic, label. */
 export function toCSV(result: TopicsResult): string {
+  checkReportable("toCSV", result);
   const labels = new Map(result.topics.map((t) => [t.id, t.label]));
   const rows = ["document,id,title,topic,label"];
   result.assignments.forEach((topic, i) => {

@@ -1,3 +1,4 @@
+import { checkString } from "../core/validate.js";
 import type { HtmlOptions, TopicsResult } from "../pipeline/types.js";
 import { toCSV } from "./csv.js";
 import { toHTML } from "./html.js";
@@ -86,6 +87,6 @@ export const REPORT_FORMATS: readonly ReportFormatSpec[] = Object.freeze([
 
 /** The format a report file's extension implies, if any. */
 export function reportFormatOfName(name: string): ReportFormatSpec | undefined {
-  const lower = name.toLowerCase();
+  const lower = checkString("reportFormatOfName", "name", name).toLowerCase();
   return REPORT_FORMATS.find((f) => f.extensions.some((ext) => lower.endsWith(ext)));
 }

@@ -1,5 +1,7 @@
 import { InvalidArgumentError } from "../core/errors.js";
 import { countOf, escapeHtml, formatNumber } from "../core/escape.js";
+import { checkLimit } from "../core/validate.js";
+import { checkReportable } from "../pipeline/checkResult.js";
 import type { HtmlOptions, TopicsResult } from "../pipeline/types.js";
 import { documentLabel, EXPLORER_SCRIPT, EXPLORER_STYLE, explorerData } from "./explorer.js";
 import { topicColor } from "./palette.js";
@@ -112,8 +114,9 @@ function viewSections(result: TopicsResult, views: HtmlOptions["views"], documen
  * a topic's documents, searches documents and topics, and marks them on the map.
  */
 export function toHTML(result: TopicsResult, options: HtmlOptions = {}): string {
+  checkReportable("toHTML", result, true);
   const title = options.title ?? "Topics";
-  const maxTitles = options.titles ?? 5;
+  const maxTitles = checkLimit("toHTML", "options.titles", options.titles ?? 5, 0);
   const explorer = options.explorer ?? true;
   if (options.maxHeight !== undefined && !(Number.isFinite(options.maxHeight) && options.maxHeight > 0))
     throw new InvalidArgumentError(

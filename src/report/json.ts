@@ -1,7 +1,9 @@
+import { checkReportable } from "../pipeline/checkResult.js";
 import type { TopicsResult } from "../pipeline/types.js";
 
 /** The result as plain JSON data (topics, assignments, quality, parameters, abbreviations, warnings). */
 export function toJSONReport(result: TopicsResult): Record<string, unknown> {
+  checkReportable("toJSONReport", result);
   return {
     format: "topiclens/topics-report",
     version: 1,

@@ -1,4 +1,6 @@
 import { formatNumber } from "../core/escape.js";
+import { checkLimit } from "../core/validate.js";
+import { checkReportable } from "../pipeline/checkResult.js";
 import type { TopicsResult } from "../pipeline/types.js";
 import { documentName, noTopicWords, outlierIndices, topicQualityOf } from "./summarize.js";
 
@@ -6,7 +8,8 @@ const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\s+/g, " ");
 
 /** A Markdown report: a summary table of topics, then each topic with keywords and documents. */
 export function toMarkdown(result: TopicsResult, options: { titles?: number } = {}): string {
-  const maxTitles = options.titles ?? 10;
+  checkReportable("toMarkdown", result);
+  const maxTitles = checkLimit("toMarkdown", "options.titles", options.titles ?? 10, 0);
   const { parameters: p, quality: q } = result;
   const out = [
     "# Topics",

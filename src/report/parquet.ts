@@ -1,4 +1,5 @@
 import { parquetWriteBuffer } from "hyparquet-writer";
+import { checkReportable } from "../pipeline/checkResult.js";
 import type { TopicsResult } from "../pipeline/types.js";
 import { topicQualityOf } from "./summarize.js";
 
@@ -32,6 +33,7 @@ const list = (name: string, element: object) => [
  * Spark or Arrow to join back on `id` or `document`. Written in memory, in any runtime.
  */
 export function toParquet(result: TopicsResult): ParquetTables {
+  checkReportable("toParquet", result);
   return { documents: documentsParquet(result), topics: topicsParquet(result) };
 }
 

@@ -1,5 +1,8 @@
-import type { DenseMatrix } from "../core/dense.js";
+import { assertDense, type DenseMatrix, isDenseMatrix } from "../core/dense.js";
+import { describeValue } from "../core/describe.js";
+import { InvalidArgumentError } from "../core/errors.js";
 import { escapeHtml } from "../core/escape.js";
+import { checkFunction, checkInteger, checkNumber, checkOptions, checkString } from "../core/validate.js";
 import { topicColor } from "./palette.js";
 
 export interface ScatterOptions {
@@ -69,6 +72,24 @@ function densityCells(
  * fonts to fetch); the legend is left to the caller so labels never overlap the plot.
  */
 export function scatterSvg(points: DenseMatrix, topics: Int32Array, options: ScatterOptions = {}): string {
+  const fn = "scatterSvg";
+  if (!isDenseMatrix(points) || points.cols !== 2)
+    throw new InvalidArgumentError(
+      `${fn}: points must be a DenseMatrix of 2 columns (x, y); got ${describeValue(points)}`,
+      "points",
+    );
+  assertDense(points, fn, "points");
+  if (!(topics instanceof Int32Array) || topics.length !== points.rows)
+    throw new InvalidArgumentError(
+      `${fn}: topics must be an Int32Array with one topic per point (${points.rows}); got ${describeValue(topics)}`,
+      "topics",
+    );
+  const o = checkOptions(fn, options, ["width", "height", "maxPoints", "names", "label"]);
+  checkNumber(fn, "options.width", o.width ?? 640, { min: 0, minExclusive: true });
+  checkNumber(fn, "options.height", o.height ?? 420, { min: 0, minExclusive: true });
+  checkInteger(fn, "options.maxPoints", o.maxPoints ?? 4000, 1);
+  if (o.names !== undefined) checkFunction(fn, "options.names", o.names);
+  if (o.label !== undefined) checkString(fn, "options.label", o.label);
   const width = options.width ?? 640;
   const height = options.height ?? 420;
   const pad = 16;

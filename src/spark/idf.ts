@@ -1,6 +1,10 @@
 import { float64Array } from "../core/alloc.js";
 import type { CsrMatrix } from "../core/csr.js";
+import { checkCsrShape } from "../core/csr.js";
+import { describeValue } from "../core/describe.js";
+import { InvalidArgumentError } from "../core/errors.js";
 import { log } from "../core/math.js";
+import { checkInteger } from "../core/validate.js";
 
 /** Spark ML's fitted `IDFModel`: the weights, and what they were computed from. */
 export interface SparkIdf {
@@ -17,6 +21,8 @@ export interface SparkIdf {
  * scikit-learn there is no "+ 1" on the idf. O(nnz).
  */
 export function fitSparkIdf(counts: CsrMatrix, minDocFreq = 0): SparkIdf {
+  checkCsrShape("fitSparkIdf", "counts", counts);
+  checkInteger("fitSparkIdf", "minDocFreq", minDocFreq, 0);
   const docFreq = addDocumentFrequencies(counts, new Float64Array(counts.cols));
   return { idf: sparkIdfOf(docFreq, counts.rows, minDocFreq), docFreq, numDocs: counts.rows };
 }
@@ -46,6 +52,12 @@ export function sparkIdfOf(docFreq: Float64Array, numDocs: number, minDocFreq: n
  * entries whose product is 0 stay stored, as in Spark's sparse vectors. O(nnz).
  */
 export function applySparkIdf(counts: CsrMatrix, idf: Float64Array): CsrMatrix {
+  checkCsrShape("applySparkIdf", "counts", counts);
+  if (!(idf instanceof Float64Array) || idf.length !== counts.cols)
+    throw new InvalidArgumentError(
+      `applySparkIdf: idf must be a Float64Array with one weight per column of counts (${counts.cols}); got ${describeValue(idf)}`,
+      "idf",
+    );
   const nnz = counts.indptr[counts.rows] as number;
   const data = float64Array(nnz, false);
   for (let p = 0; p < nnz; p++) data[p] = (counts.data[p] as number) * (idf[counts.indices[p] as number] as number);

@@ -1,3 +1,4 @@
+import { checkBoolean, checkString } from "../core/validate.js";
 /**
  * Unicode and LaTeX clean-up applied before tokenizing: NFKC (folds ligatures such as
  * "ﬁ" and full-width letters), typographic apostrophes to `'`, and LaTeX debris removed:
@@ -5,6 +6,8 @@
  * and inline math delimiters. Lower-cases when asked.
  */
 export function normalizeText(text: string, lowercase = true): string {
+  checkString("normalizeText", "text", text);
+  checkBoolean("normalizeText", "lowercase", lowercase);
   let s = text.normalize("NFKC").replace(/[\u2019\u2018\u02bc]/g, "'");
   if (s.includes("\\") || s.includes("^") || s.includes("_")) {
     s = s

@@ -1,4 +1,4 @@
-import type { CsrMatrix } from "../core/csr.js";
+import { type CsrMatrix, checkCsrShape } from "../core/csr.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { checkBoolean, checkInteger, checkOneOf, checkOptions, checkStringArray } from "../core/validate.js";
 import { applySparkIdf, fitSparkIdf } from "../spark/idf.js";
@@ -91,6 +91,7 @@ export function tfidfFromCounts(
   } = {},
 ): { readonly matrix: CsrMatrix; readonly idf: Float64Array } {
   const fn = "tfidfFromCounts";
+  checkCsrShape(fn, "counts", counts);
   const o = checkOptions(fn, options, ["idf", "minDocFreq", "smoothIdf", "sublinearTf", "norm"]);
   const flavor = checkOneOf(fn, "options.idf", o.idf ?? "sklearn", ["sklearn", "spark"]);
   if (flavor === "spark") {

@@ -1,4 +1,5 @@
-import { EmptyInputError } from "../core/errors.js";
+import { describeValue } from "../core/describe.js";
+import { EmptyInputError, InvalidArgumentError } from "../core/errors.js";
 import { GrowableInt32 } from "../core/growable.js";
 import { IntPairMap } from "../core/pairMap.js";
 import { detachString } from "../core/strings.js";
@@ -332,4 +333,39 @@ export function sortByTerm(ids: number[], terms: readonly string[]): void {
   strings.forEach((s, i) => {
     ids[i] = idOf.get(s) as number;
   });
+}
+
+/**
+ * Checks the shape of documents held as word ids, in O(words): a `terms` array, an Int32Array
+ * `stream` of ids below its length, `documents + 1` increasing `offsets` into it, and a
+ * `documentFrequency` per term. What `fitTransformTfidfWithTokens` returns passes.
+ * @throws InvalidArgumentError naming `name`.
+ */
+export function checkTokenDocuments(fn: string, name: string, tokens: unknown): asserts tokens is TokenDocuments {
+  const bad = (what: string): never => {
+    throw new InvalidArgumentError(
+      `${fn}: ${name} must be documents as word ids ({terms, stream, offsets, documentFrequency}, as fitTransformTfidfWithTokens gives them): ${what}`,
+      name,
+    );
+  };
+  if (tokens === null || typeof tokens !== "object") bad(`got ${describeValue(tokens)}`);
+  const t = tokens as Partial<TokenDocuments>;
+  if (!Array.isArray(t.terms)) bad("terms is not an array");
+  if (
+    !(t.stream instanceof Int32Array) ||
+    !(t.offsets instanceof Int32Array) ||
+    !(t.documentFrequency instanceof Int32Array)
+  )
+    bad("stream, offsets and documentFrequency must be Int32Arrays");
+  const { stream, offsets, terms, documentFrequency } = t as TokenDocuments;
+  if (offsets.length < 1 || offsets[0] !== 0 || offsets[offsets.length - 1] !== stream.length)
+    bad(`offsets must run from 0 to the stream's length (${stream.length})`);
+  for (let d = 1; d < offsets.length; d++)
+    if ((offsets[d] as number) < (offsets[d - 1] as number)) bad(`offsets decrease at document ${d - 1}`);
+  if (documentFrequency.length !== terms.length)
+    bad(`documentFrequency holds ${documentFrequency.length} values for ${terms.length} terms`);
+  for (let p = 0; p < stream.length; p++) {
+    const id = stream[p] as number;
+    if (id < 0 || id >= terms.length) bad(`stream[${p}] is ${id}, not a term id below ${terms.length}`);
+  }
 }

@@ -38,7 +38,10 @@ describe("classTfidf(classCounts) against an independent numpy reference of BERT
   it("uses the same vocabulary", () => expect(model.vocabulary).toEqual(fixture.vocabulary));
   for (const c of fixture.cases) {
     it(`matches to 1e-12 with reduceFrequentWords ${c.reduceFrequentWords}, bm25Weighting ${c.bm25Weighting}`, () => {
-      const { matrix } = classTfidf(perClass, c);
+      const { matrix } = classTfidf(perClass, {
+        reduceFrequentWords: c.reduceFrequentWords,
+        bm25Weighting: c.bm25Weighting,
+      });
       const dense = new Float64Array(5 * matrix.cols);
       for (let r = 0; r < 5; r++) {
         for (let p = matrix.indptr[r] as number; p < (matrix.indptr[r + 1] as number); p++)
