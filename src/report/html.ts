@@ -1,8 +1,8 @@
 import { InvalidArgumentError } from "../core/errors.js";
 import { countOf, escapeHtml, formatNumber } from "../core/escape.js";
-import { checkLimit } from "../core/validate.js";
 import { checkReportable } from "../pipeline/checkResult.js";
 import type { HtmlOptions, TopicsResult } from "../pipeline/types.js";
+import { resolveHtmlOptions } from "./checkOptions.js";
 import { documentLabel, EXPLORER_SCRIPT, EXPLORER_STYLE, explorerData } from "./explorer.js";
 import { topicColor } from "./palette.js";
 import { scatterSvg } from "./scatter.js";
@@ -115,14 +115,7 @@ function viewSections(result: TopicsResult, views: HtmlOptions["views"], documen
  */
 export function toHTML(result: TopicsResult, options: HtmlOptions = {}): string {
   checkReportable("toHTML", result, true);
-  const title = options.title ?? "Topics";
-  const maxTitles = checkLimit("toHTML", "options.titles", options.titles ?? 5, 0);
-  const explorer = options.explorer ?? true;
-  if (options.maxHeight !== undefined && !(Number.isFinite(options.maxHeight) && options.maxHeight > 0))
-    throw new InvalidArgumentError(
-      `toHTML: options.maxHeight must be a positive number of pixels; got ${String(options.maxHeight)}`,
-      "options.maxHeight",
-    );
+  const { title, titles: maxTitles, explorer, fragment, maxHeight } = resolveHtmlOptions(result, options);
   if (options.views?.distribution !== undefined) checkDistribution("toHTML", result, options.views.distribution);
   const { parameters: p, quality: q } = result;
   const legend = result.topics
@@ -179,8 +172,8 @@ export function toHTML(result: TopicsResult, options: HtmlOptions = {}): string 
   const script = explorer
     ? `<script type="application/json" class="tl-data">${explorerData(result, options.documents, options.views?.distribution)}</script><script>${EXPLORER_SCRIPT}</script>`
     : "";
-  const bound = options.maxHeight === undefined ? "" : ` style="max-height:${options.maxHeight}px;overflow:auto"`;
+  const bound = maxHeight === null ? "" : ` style="max-height:${maxHeight}px;overflow:auto"`;
   const body = `<div class="tl-report"${bound}><style>${STYLE}${explorer ? EXPLORER_STYLE : ""}</style><h1>${escapeHtml(title)}</h1><div class="tl-meta">${p.documents} documents · ${result.topics.length} topics · silhouette ${formatNumber(q.silhouette)} · stability ${formatNumber(q.stability)} · coherence (NPMI) ${formatNumber(q.coherence)} · diversity ${formatNumber(q.diversity)}</div>${tools}<div class="tl-map">${scatter}${explorer ? '<div class="tl-card" hidden></div>' : ""}<ul class="tl-legend">${legend}</ul></div><div class="tl-topics">${cards}</div>${viewSections(result, { ...assignedOutliers(result), ...options.views }, options.documents)}${warnings}${script}</div>`;
-  if (options.fragment) return body;
+  if (fragment) return body;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body>${body}</body></html>\n`;
 }

@@ -1,7 +1,7 @@
 import { formatNumber } from "../core/escape.js";
-import { checkLimit } from "../core/validate.js";
 import { checkReportable } from "../pipeline/checkResult.js";
 import type { TopicsResult } from "../pipeline/types.js";
+import { resolveTitles } from "./checkOptions.js";
 import { documentName, noTopicWords, outlierIndices, topicQualityOf } from "./summarize.js";
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\s+/g, " ");
@@ -9,7 +9,7 @@ const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\s+/g, " ");
 /** A Markdown report: a summary table of topics, then each topic with keywords and documents. */
 export function toMarkdown(result: TopicsResult, options: { titles?: number } = {}): string {
   checkReportable("toMarkdown", result);
-  const maxTitles = checkLimit("toMarkdown", "options.titles", options.titles ?? 10, 0);
+  const maxTitles = resolveTitles("toMarkdown", options, 10);
   const { parameters: p, quality: q } = result;
   const out = [
     "# Topics",

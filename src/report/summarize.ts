@@ -1,13 +1,13 @@
 import { InvalidArgumentError } from "../core/errors.js";
 import { countOf, formatNumber } from "../core/escape.js";
-import { checkLimit } from "../core/validate.js";
 import { checkReportable } from "../pipeline/checkResult.js";
 import type { DocumentThemes, TopicQuality, TopicsResult } from "../pipeline/types.js";
+import { resolveTitles } from "./checkOptions.js";
 
 /** A plain-text summary: one block per topic with its label, size, keywords and titles. */
 export function toText(result: TopicsResult, options: { titles?: number } = {}): string {
   checkReportable("toText", result);
-  const maxTitles = checkLimit("toText", "options.titles", options.titles ?? 5, 0);
+  const maxTitles = resolveTitles("toText", options, 5);
   const { parameters: p, quality: q } = result;
   // k was fitted, then clusters of one document became outliers (see `outliers`).
   const dissolved = result.warnings.some((w) => w.code === "tiny-clusters-dissolved")

@@ -360,3 +360,62 @@ describe("the file readers answer arguments of the wrong kind and missing files 
     expect(escaped).toEqual([]);
   });
 });
+
+describe("the reports refuse options of the wrong kind, by name", () => {
+  const texts = seedCorpus()
+    .slice(0, 30)
+    .map((p) => p.abstract);
+  const result = lib.clusterTopics(texts, { k: 3 });
+  const cases: [string, () => unknown, string][] = [
+    ["toHTML title", () => lib.toHTML(result, { title: 5 as never }), "options.title"],
+    ["toHTML titles", () => lib.toHTML(result, { titles: -1 }), "options.titles"],
+    ["toHTML explorer", () => lib.toHTML(result, { explorer: "yes" as never }), "options.explorer"],
+    ["toHTML unknown", () => lib.toHTML(result, { colour: "red" } as never), "options.colour"],
+    ["toHTML documents", () => lib.toHTML(result, { documents: null as never }), "options.documents"],
+    ["toHTML documents' count", () => lib.toHTML(result, { documents: texts.slice(1) }), "options.documents"],
+    ["toHTML overTime", () => lib.toHTML(result, { views: { overTime: {} as never } }), "options.views.overTime"],
+    [
+      "toHTML hierarchy",
+      () => lib.toHTML(result, { views: { hierarchy: "tree" as never } }),
+      "options.views.hierarchy",
+    ],
+    [
+      "toHTML outliers",
+      () => lib.toHTML(result, { views: { outliers: [{ index: 99, topic: 0, similarity: 0 }] } }),
+      "options.views.outliers",
+    ],
+    [
+      "toHTML distribution",
+      () => lib.toHTML(result, { views: { distribution: 3 as never } }),
+      "options.views.distribution",
+    ],
+    ["toHTML views", () => lib.toHTML(result, { views: { map: 1 } as never }), "options.views.map"],
+    ["toText null", () => lib.toText(result, null as never), "options"],
+    ["toMarkdown titles", () => lib.toMarkdown(result, { titles: 1.5 }), "options.titles"],
+    ["result.toMarkdown null", () => result.toMarkdown(null as never), "options"],
+  ];
+  it(`answers ${cases.length} bad options with an InvalidArgumentError naming the option`, () => {
+    for (const [what, call, argument] of cases) {
+      let thrown: unknown;
+      try {
+        call();
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, what).toBeInstanceOf(InvalidArgumentError);
+      expect((thrown as InvalidArgumentError).argument, what).toBe(argument);
+    }
+  });
+
+  it("still renders every title with Infinity, and the views that outlierDocuments gives", () => {
+    const listed = (titles: number) =>
+      lib
+        .toText(result, { titles })
+        .split("\n")
+        .filter((l) => l.startsWith("    - ")).length;
+    expect(listed(Number.POSITIVE_INFINITY)).toBe(30);
+    expect(listed(2)).toBe(6);
+    const outliers = lib.outlierDocuments(result);
+    expect(lib.toHTML(result, { views: { outliers } })).toContain('id="outliers"');
+  });
+});
