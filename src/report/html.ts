@@ -1,4 +1,3 @@
-import { InvalidArgumentError } from "../core/errors.js";
 import { countOf, escapeHtml, formatNumber } from "../core/escape.js";
 import { checkReportable } from "../pipeline/checkResult.js";
 import type { HtmlOptions, TopicsResult } from "../pipeline/types.js";
