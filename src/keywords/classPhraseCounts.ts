@@ -83,7 +83,11 @@ export function classPhraseCounts(
   const { stream, offsets, documentFrequency: wordDf } = tokens;
   const W = tokens.terms.length;
   const n = offsets.length - 1;
-  const [minN, maxN] = options.ngramRange;
+  const [minN, asked] = options.ngramRange;
+  // No phrase is longer than the longest document: a range of 10^10 must not loop 10^10 times.
+  let longest = 0;
+  for (let d = 0; d < n; d++) longest = Math.max(longest, (offsets[d + 1] as number) - (offsets[d] as number));
+  const maxN = Math.min(asked, Math.max(1, longest));
   const { order, start } = documentsByClass(labels, k);
   const sizes = new Int32Array(k);
   for (let c = 0; c < k; c++) sizes[c] = (start[c + 1] as number) - (start[c] as number);

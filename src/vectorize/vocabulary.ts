@@ -175,7 +175,8 @@ export function createScanner(analyzer: Analyzer, maxTerms = Number.POSITIVE_INF
         if (minN === 1 && id >= 0) count(id, d, tokens[i] as string);
       }
     }
-    for (let size = 2; size <= maxN; size++) {
+    // No n-gram is longer than its document (an ngramRange of 10^10 must not loop 10^10 times).
+    for (let size = 2; size <= Math.min(maxN, n); size++) {
       for (let i = 0; i + size <= n; i++) {
         const head = prefix[i] as number;
         const last = words[i + size - 1] as number;

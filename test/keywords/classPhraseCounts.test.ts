@@ -53,6 +53,25 @@ describe("classPhraseCounts(tokens, labels, k)", () => {
     );
   });
 
+  it("takes an n-gram range beyond the longest document as ending there, at once, in both counts and vectors", () => {
+    const few = texts.slice(0, 40);
+    const fewLabels = labels.slice(0, 40);
+    const { tokens: short } = fitTransformTfidfWithTokens(few, { minDf: 1, maxDf: 1 });
+    if (short === null) throw new Error("unigram options must give tokens");
+    let longest = 0;
+    for (let d = 0; d + 1 < short.offsets.length; d++)
+      longest = Math.max(longest, (short.offsets[d + 1] as number) - (short.offsets[d] as number));
+    const counts = (max: number) =>
+      classPhraseCounts(short, fewLabels, k, { ngramRange: [1, max], minDf: 1, minDocuments: 1, phraseWords: 50 });
+    // A loop over every size up to 10^9 would run past the test's time limit.
+    const huge = counts(1e9);
+    expect(table(huge.termCounts, huge.vocabulary)).toEqual(
+      table(counts(longest).termCounts, counts(longest).vocabulary),
+    );
+    const vectors = (max: number) => fitTransformTfidf(few.slice(0, 5), { ngramRange: [40, max], minDf: 1, maxDf: 1 });
+    expect(vectors(1e9).model.vocabulary).toEqual(vectors(1000).model.vocabulary);
+  });
+
   it("with the default pruning, counts every kept term exactly and keeps the words and top phrases", () => {
     const t = classPhraseCounts(tokens, labels, k, { ngramRange: [1, 3], minDf: 2, minDocuments: 2, phraseWords: 400 });
     const exact = table(classTermCounts(full.counts, labels, k), full.model.vocabulary);
