@@ -288,9 +288,11 @@ interface WindowScratch {
 }
 
 function windowScratch(vocabulary: number, window: number): WindowScratch {
+  // A window holds no more distinct words than it has tokens, nor than the vocabulary has.
+  const distinct = Math.min(window, vocabulary);
   return {
-    words: new Int32Array(window),
-    counts: new Float64Array(window),
+    words: new Int32Array(distinct),
+    counts: new Float64Array(distinct),
     seenIn: new Int32Array(vocabulary).fill(-1),
     place: new Int32Array(vocabulary),
     window: 0,

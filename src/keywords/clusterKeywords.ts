@@ -431,7 +431,7 @@ function keywordsOfClasses(
   let pools: ScoredTerm[][] = [];
   // How many of its cluster's documents hold each candidate of its pool.
   const held: Map<number, number>[] = [];
-  const poolSize = candidatePoolSize(o.topN);
+  const poolSize = candidatePoolSize(o.topN, vocabulary.length);
   // Candidates inside copied passages leave before phrases absorb words: a signature's
   // phrase would otherwise take its words away with it. Twice the pool is read for them.
   let ranked: { t: number; score: number }[][] = [];
@@ -676,8 +676,9 @@ class ClassValues {
 }
 
 /** Candidates a cluster's keywords are chosen from. */
-function candidatePoolSize(topN: number): number {
-  return Math.max(4 * topN, 40);
+function candidatePoolSize(topN: number, terms: number): number {
+  // No pool holds more than every term (a topN of 10^9 lists them all).
+  return Math.min(Math.max(4 * topN, 40), terms);
 }
 
 /**

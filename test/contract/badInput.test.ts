@@ -412,3 +412,27 @@ describe("the reports refuse options of the wrong kind, by name", () => {
     expect(lib.toHTML(result, { views: { outliers } })).toContain('id="outliers"');
   });
 });
+
+describe("a limit beyond what the data holds is all of it, not a failed allocation", () => {
+  const texts = seedCorpus()
+    .slice(0, 30)
+    .map((p) => p.abstract);
+  const result = lib.clusterTopics(texts, { k: 3 });
+  const huge = 1e15;
+
+  it("keywords: topN of 10^15 lists every candidate, as a topN of the vocabulary's size does", () => {
+    const all = lib.clusterTopics(texts, { k: 3, keywords: { topN: huge } });
+    const vocabulary = lib.clusterTopics(texts, { k: 3, keywords: { topN: 100_000 } });
+    expect(all.topics.map((t) => t.keywords)).toEqual(vocabulary.topics.map((t) => t.keywords));
+    expect(all.topics[0]?.keywords.length).toBeGreaterThan(10);
+  });
+
+  it("views: topN and window of 10^15", () => {
+    const times = texts.map((_, i) => 2000 + (i % 3));
+    expect(lib.topicsOverTime(result, texts, times, { topN: huge }).bins.length).toBe(3);
+    expect(lib.hierarchicalTopics(result, texts, { topN: huge }).merges.length).toBe(2);
+    // One window holding each whole text.
+    const whole = lib.topicDistribution(result, texts, { window: huge });
+    expect(whole.row(0)).toEqual(lib.topicDistribution(result, texts, { window: 100_000 }).row(0));
+  });
+});
