@@ -4,7 +4,7 @@ import type { CorpusAbbreviations } from "../pipeline/stages/represent.js";
 import type { TopicsResult } from "../pipeline/types.js";
 import { countGlyphCodeWords } from "../text/glyphCodes.js";
 import { analyzeDocument } from "../vectorize/analyze.js";
-import { resolveTfidfOptions } from "../vectorize/options.js";
+import { type Analyzer, resolveTfidfOptions } from "../vectorize/options.js";
 import { createTfidfScan } from "../vectorize/tfidf.js";
 import type { TokenDocuments } from "../vectorize/vocabulary.js";
 
@@ -46,6 +46,7 @@ export function documentWords(fn: string, result: TopicsResult, docs: readonly D
   return {
     tokens: scan.fit({ minDf: 1, maxDf: 1 }).tokens as TokenDocuments,
     texts,
+    analyzer,
     abbreviations: {
       found: result.abbreviations,
       wordsOf: (text) => analyzeDocument(analyzer, text),
@@ -59,5 +60,7 @@ export function documentWords(fn: string, result: TopicsResult, docs: readonly D
 export interface DocumentWords {
   readonly tokens: TokenDocuments;
   readonly texts: readonly string[];
+  /** How the words were read: the tokenizer and the model's stop words. */
+  readonly analyzer: Analyzer;
   readonly abbreviations: CorpusAbbreviations;
 }

@@ -10,7 +10,6 @@ import { normalizeDocuments } from "../pipeline/documents.js";
 import type { TopicsResult } from "../pipeline/types.js";
 import { csvField } from "../report/csv.js";
 import { type TokenWeights, tokenTableHtml, tokenTableText } from "../report/tokenTable.js";
-import { resolveTfidfOptions } from "../vectorize/options.js";
 import { documentWords } from "./documentWords.js";
 
 export interface TopicDistributionOptions {
@@ -130,7 +129,7 @@ export function topicDistribution(
   const topicRows = classTfidf(table.termCounts, { reduceFrequentWords: true });
   const columns = topicColumns(topicRows.matrix, K);
   const wordId = new Map(table.vocabulary.map((w, i) => [w, i]));
-  const analyzer = resolveTfidfOptions(fn, { stopWords: [...result.model.vectorizer.stopWords] });
+  const { analyzer } = words;
   const stop = analyzer.stopWords.words;
   const scratch = windowScratch(table.vocabulary.length, window);
   const similarity = new Float64Array(K);
@@ -139,11 +138,11 @@ export function topicDistribution(
     const textTokens = analyzer.tokenizer(text);
     // Each token's word id; −1 for a stop word or a word the fitted documents lack.
     const wordIds = Int32Array.from(textTokens, (t) => (stop.has(t) ? -1 : (wordId.get(t) ?? -1)));
-    for (const [start, end] of tokenSets(wordIds.length, window, stride, padding)) {
+    eachTokenSet(wordIds.length, window, stride, padding, (start, end) => {
       windowSimilarity(wordIds, start, end, topicRows.idf, columns, scratch, similarity);
       for (let c = 0; c < K; c++) if ((similarity[c] as number) < minSimilarity) similarity[c] = 0;
       visit(start, end, similarity);
-    }
+    });
     return textTokens;
   };
   const values = new Float64Array(texts.length * K);
@@ -264,17 +263,33 @@ function topicColumns(m: CsrMatrix, K: number): TopicColumns {
  * windows holding the text's first tokens before the first).
  */
 export function tokenSets(length: number, window: number, stride: number, padding: boolean): [number, number][] {
-  if (length < window) return [[0, length]];
   const sets: [number, number][] = [];
+  eachTokenSet(length, window, stride, padding, (start, end) => {
+    sets.push([start, end]);
+  });
+  return sets;
+}
+
+/** {@link tokenSets} one window at a time, in the same order, without building the list (a text of n tokens has n windows). */
+function eachTokenSet(
+  length: number,
+  window: number,
+  stride: number,
+  padding: boolean,
+  visit: (start: number, end: number) => void,
+): void {
+  if (length < window) {
+    visit(0, length);
+    return;
+  }
+  if (padding) {
+    const t = Math.ceil(window / stride) - 1;
+    for (let i = 0; i < t; i++) visit(0, window - (t - i) * stride);
+  }
   for (let start = 0; start < length; start += stride) {
     const end = Math.min(length, start + window);
-    if (padding || end - start === window) sets.push([start, end]);
+    if (padding || end - start === window) visit(start, end);
   }
-  if (!padding) return sets;
-  const before: [number, number][] = [];
-  const t = Math.ceil(window / stride) - 1;
-  for (let i = 0; i < t; i++) before.push([0, window - (t - i) * stride]);
-  return [...before, ...sets];
 }
 
 /** Reused buffers of {@link windowSimilarity}: a window's distinct words, their counts and weights. */

@@ -2,7 +2,7 @@ import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { checkBoolean, checkLimit, checkOptions, checkString } from "../core/validate.js";
 import { normalizeDocuments } from "../pipeline/documents.js";
-import type { HtmlOptions, TopicsResult } from "../pipeline/types.js";
+import type { DocumentThemes, HtmlOptions, TopicsResult } from "../pipeline/types.js";
 
 /** The HTML report's options, checked, with their defaults. */
 export interface ResolvedHtmlOptions {
@@ -22,13 +22,8 @@ export function resolveHtmlOptions(result: TopicsResult, options: HtmlOptions | 
   const fn = "toHTML";
   const o = checkOptions(fn, options, ["title", "titles", "explorer", "fragment", "documents", "maxHeight", "views"]);
   if (o.documents !== undefined) {
-    const n = result.assignments.length;
-    const { texts } = normalizeDocuments(fn, o.documents, "options.documents");
-    if (texts.length !== n)
-      throw new InvalidArgumentError(
-        `${fn}: options.documents holds ${texts.length} documents, and the result ${n}; pass the documents that were clustered`,
-        "options.documents",
-      );
+    normalizeDocuments(fn, o.documents, "options.documents");
+    checkReportDocuments(result, o.documents);
   }
   if (o.views !== undefined) checkViews(fn, result, o.views);
   return {
@@ -47,6 +42,26 @@ function pixels(fn: string, value: unknown): number {
       "options.maxHeight",
     );
   return value;
+}
+
+/** @throws InvalidArgumentError unless a report's `documents` are as many as the result's. */
+export function checkReportDocuments(result: TopicsResult, documents: HtmlOptions["documents"]): void {
+  const n = result.assignments.length;
+  if (documents !== undefined && documents.length !== n)
+    throw new InvalidArgumentError(
+      `toHTML: options.documents holds ${documents.length} documents, and the result ${n}; pass the documents that were clustered`,
+      "options.documents",
+    );
+}
+
+/** @throws InvalidArgumentError unless `distribution` is of the result's own documents (not `options.texts`). */
+export function checkDistribution(fn: string, result: TopicsResult, distribution: DocumentThemes): void {
+  const n = result.assignments.length;
+  if (distribution.documents !== n)
+    throw new InvalidArgumentError(
+      `${fn}: views.distribution must be the distribution of the result's ${n} documents (topicDistribution(result, docs) without texts); got one of ${distribution.documents} texts`,
+      "views.distribution",
+    );
 }
 
 /** The titles option of the text and Markdown reports (Infinity lists every title). */
@@ -71,8 +86,10 @@ function checkViews(fn: string, result: TopicsResult, views: NonNullable<HtmlOpt
   if (v.overTime !== undefined) rendered("overTime", v.overTime, ["toSVG"], "topicsOverTime");
   if (v.hierarchy !== undefined)
     rendered("hierarchy", v.hierarchy, ["toSVG", "toMapSVG", "toHeatmapSVG"], "hierarchicalTopics");
-  if (v.distribution !== undefined)
+  if (v.distribution !== undefined) {
     rendered("distribution", v.distribution, ["row", "shares", "mixed"], "topicDistribution");
+    checkDistribution(fn, result, v.distribution);
+  }
   if (v.outliers !== undefined) {
     const n = result.assignments.length;
     const bad = !Array.isArray(v.outliers)

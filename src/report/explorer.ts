@@ -1,6 +1,6 @@
-import { InvalidArgumentError } from "../core/errors.js";
 import { excerpt } from "../pipeline/documents.js";
 import type { DocumentThemes, HtmlOptions, TopicsResult } from "../pipeline/types.js";
+import { checkReportDocuments } from "./checkOptions.js";
 import { documentName, noTopicWords, outlierIndices, topicFitText } from "./summarize.js";
 
 /** Documents embedded in a page at most: the file stays small and the page quick. */
@@ -60,11 +60,7 @@ export function explorerData(
   distribution?: DocumentThemes,
 ): string {
   const n = result.assignments.length;
-  if (documents !== undefined && documents.length !== n)
-    throw new InvalidArgumentError(
-      `toHTML: options.documents holds ${documents.length} documents, and the result ${n}; pass the documents that were clustered`,
-      "options.documents",
-    );
+  checkReportDocuments(result, documents);
   const share = Math.min(1, EXPLORER_MAX_DOCUMENTS / n);
   const topics = result.topics.map((t) => ({
     id: t.id,

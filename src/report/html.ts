@@ -5,15 +5,7 @@ import { resolveHtmlOptions } from "./checkOptions.js";
 import { documentLabel, EXPLORER_SCRIPT, EXPLORER_STYLE, explorerData } from "./explorer.js";
 import { topicColor } from "./palette.js";
 import { scatterSvg } from "./scatter.js";
-import {
-  checkDistribution,
-  emptyNote,
-  MIXED_LISTED,
-  noTopicWords,
-  outlierIndices,
-  sharesText,
-  topicFitText,
-} from "./summarize.js";
+import { mixedListing, noTopicWords, outlierIndices, sharesText, topicFitText } from "./summarize.js";
 
 export type { HtmlOptions } from "../pipeline/types.js";
 
@@ -67,22 +59,17 @@ function viewSections(result: TopicsResult, views: HtmlOptions["views"], documen
     );
   }
   if (views.distribution) {
-    // toHTML checked at its start that the distribution is of the result's documents.
-    const mixed = views.distribution.mixed();
-    const none = emptyNote(views.distribution);
-    const items = mixed
-      .slice(0, MIXED_LISTED)
+    // toHTML checked its options first: the distribution is of the result's documents.
+    const { total, listed, more: extra, none } = mixedListing(views.distribution);
+    const items = listed
       .map(
         (m) =>
           `<li>${escapeHtml(documentLabel(result, documents, m.index))} <span style="color:#777">(${escapeHtml(sharesText(result, m.shares))})</span></li>`,
       )
       .join("");
-    const more =
-      mixed.length > MIXED_LISTED
-        ? `<li style="list-style:none;color:#777">… ${mixed.length - MIXED_LISTED} more</li>`
-        : "";
+    const more = extra > 0 ? `<li style="list-style:none;color:#777">… ${extra} more</li>` : "";
     out.push(
-      `<section class="tl-view" id="mixed"><h2>Documents of more than one theme (${mixed.length})</h2>${none === "" ? "" : `<p style="color:#555">${escapeHtml(none)}.</p>`}<ul class="tl-docs">${items}${more}</ul></section>`,
+      `<section class="tl-view" id="mixed"><h2>Documents of more than one theme (${total})</h2>${none === "" ? "" : `<p style="color:#555">${escapeHtml(none)}.</p>`}<ul class="tl-docs">${items}${more}</ul></section>`,
     );
   }
   if (views.outliers) {
@@ -115,7 +102,6 @@ function viewSections(result: TopicsResult, views: HtmlOptions["views"], documen
 export function toHTML(result: TopicsResult, options: HtmlOptions = {}): string {
   checkReportable("toHTML", result, true);
   const { title, titles: maxTitles, explorer, fragment, maxHeight } = resolveHtmlOptions(result, options);
-  if (options.views?.distribution !== undefined) checkDistribution("toHTML", result, options.views.distribution);
   const { parameters: p, quality: q } = result;
   const legend = result.topics
     .map((t) => {

@@ -1,8 +1,7 @@
-import { InvalidArgumentError } from "../core/errors.js";
 import { countOf, formatNumber } from "../core/escape.js";
 import { checkReportable } from "../pipeline/checkResult.js";
 import type { DocumentThemes, TopicQuality, TopicsResult } from "../pipeline/types.js";
-import { resolveTitles } from "./checkOptions.js";
+import { checkDistribution, resolveTitles } from "./checkOptions.js";
 
 /** A plain-text summary: one block per topic with its label, size, keywords and titles. */
 export function toText(result: TopicsResult, options: { titles?: number } = {}): string {
@@ -52,25 +51,31 @@ export function topicFitText(result: TopicsResult, id: number): string {
 }
 
 /** How many documents of more than one theme reports list. */
-export const MIXED_LISTED = 25;
+const MIXED_LISTED = 25;
+
+/** What reports say of a distribution: its documents of more than one theme, the first listed, how many more, and its note on documents of no theme. */
+export function mixedListing(distribution: DocumentThemes): {
+  readonly total: number;
+  readonly listed: ReturnType<DocumentThemes["mixed"]>;
+  readonly more: number;
+  readonly none: string;
+} {
+  const mixed = distribution.mixed();
+  return {
+    total: mixed.length,
+    listed: mixed.slice(0, MIXED_LISTED),
+    more: Math.max(0, mixed.length - MIXED_LISTED),
+    none: emptyNote(distribution),
+  };
+}
 
 /** A document's themes for reports: "neural networks 0.55 · clustering 0.45". */
 export function sharesText(result: TopicsResult, shares: readonly { topic: number; share: number }[]): string {
   return shares.map((s) => `${result.topics[s.topic]?.name ?? `topic ${s.topic}`} ${s.share.toFixed(2)}`).join(" · ");
 }
 
-/** @throws InvalidArgumentError unless `distribution` is of the result's own documents (not `options.texts`). */
-export function checkDistribution(fn: string, result: TopicsResult, distribution: DocumentThemes): void {
-  const n = result.assignments.length;
-  if (distribution.documents !== n)
-    throw new InvalidArgumentError(
-      `${fn}: views.distribution must be the distribution of the result's ${n} documents (topicDistribution(result, docs) without texts); got one of ${distribution.documents} texts`,
-      "views.distribution",
-    );
-}
-
 /** Says how many documents hold no theme in a distribution, when it knows and some do. */
-export function emptyNote(distribution: DocumentThemes): string {
+function emptyNote(distribution: DocumentThemes): string {
   const empty = distribution.empty ?? 0;
   return empty === 0
     ? ""
@@ -80,13 +85,10 @@ export function emptyNote(distribution: DocumentThemes): string {
 /** The text section of a topic distribution: the documents of more than one theme, the most even first. */
 export function mixedDocumentsText(result: TopicsResult, distribution: DocumentThemes): string {
   checkDistribution("report", result, distribution);
-  const mixed = distribution.mixed();
-  const none = emptyNote(distribution);
-  const lines = mixed
-    .slice(0, MIXED_LISTED)
-    .map((m) => `  ${documentName(result, m.index)}: ${sharesText(result, m.shares)}`);
-  if (mixed.length > MIXED_LISTED) lines.push(`  ... and ${mixed.length - MIXED_LISTED} more`);
-  return `Documents of more than one theme (${mixed.length}; a second theme holds a quarter or more)${none === "" ? "" : `; ${none}`}${lines.length > 0 ? `\n\n${lines.join("\n")}` : ""}`;
+  const { total, listed, more, none } = mixedListing(distribution);
+  const lines = listed.map((m) => `  ${documentName(result, m.index)}: ${sharesText(result, m.shares)}`);
+  if (more > 0) lines.push(`  ... and ${more} more`);
+  return `Documents of more than one theme (${total}; a second theme holds a quarter or more)${none === "" ? "" : `; ${none}`}${lines.length > 0 ? `\n\n${lines.join("\n")}` : ""}`;
 }
 
 /** A topic's entry of `quality.topics`, if the result has one. */

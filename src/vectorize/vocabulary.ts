@@ -339,10 +339,12 @@ export function sortByTerm(ids: number[], terms: readonly string[]): void {
 /**
  * Checks the shape of documents held as word ids, in O(words): a `terms` array, an Int32Array
  * `stream` of ids below its length, `documents + 1` increasing `offsets` into it, and a
- * `documentFrequency` per term. What `fitTransformTfidfWithTokens` returns passes.
+ * `documentFrequency` per term. What `fitTransformTfidfWithTokens` returns passes. An object
+ * that passed is not read again: the one call hands the same documents to several stages.
  * @throws InvalidArgumentError naming `name`.
  */
 export function checkTokenDocuments(fn: string, name: string, tokens: unknown): asserts tokens is TokenDocuments {
+  if (checkedTokens.has(tokens as object)) return;
   const bad = (what: string): never => {
     throw new InvalidArgumentError(
       `${fn}: ${name} must be documents as word ids ({terms, stream, offsets, documentFrequency}, as fitTransformTfidfWithTokens gives them): ${what}`,
@@ -369,4 +371,8 @@ export function checkTokenDocuments(fn: string, name: string, tokens: unknown): 
     const id = stream[p] as number;
     if (id < 0 || id >= terms.length) bad(`stream[${p}] is ${id}, not a term id below ${terms.length}`);
   }
+  checkedTokens.add(tokens as object);
 }
+
+/** Token documents already checked (their typed arrays are not expected to be rewritten). */
+const checkedTokens = new WeakSet<object>();
