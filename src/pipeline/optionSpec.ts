@@ -203,6 +203,16 @@ export const TOPICS_OPTION_SPECS: readonly TopicsOptionSpec[] = Object.freeze([
     help: 'count a short form the corpus defines, as in "federated learning (FL)", as its long form in the keywords',
   }),
   spec({
+    key: "redundantTopics",
+    argument: "options.redundantTopics",
+    flag: "redundant-topics",
+    value: "resplit|keep",
+    kind: { type: "choice", choices: ["resplit", "keep"] },
+    default: "resplit",
+    defaultText: "resplit",
+    help: "two topics named by the same keywords: merge them and split the least uniform other topic (resplit), or keep them",
+  }),
+  spec({
     key: "vectorizer.stopWords",
     argument: "options.vectorizer.stopWords",
     flag: "lang",

@@ -205,6 +205,11 @@ export interface TopicsParameters {
   readonly abbreviations: boolean;
   /** k-means runs whose consensus made the topics (1: one run; see the `consensus` option). */
   readonly consensus: number;
+  /**
+   * Topics named by the same keywords: `"resplit"` (merged, and another topic split) or
+   * `"keep"` (see the option). A warning `topics-resplit` says when a trade was made.
+   */
+  readonly redundantTopics: "resplit" | "keep";
   /** What made the topics: k-means, or NMF of the TF-IDF rows (each document in its heaviest component). */
   readonly algorithm: TopicsAlgorithm;
 }

@@ -1,0 +1,50 @@
+// Topics named by the same keywords, kept or resplit (`redundantTopics`): the one call on
+// labelled corpora with both settings, k = the classes (K=20 for k 20), seeds 0-2. Prints
+// V-measure, ARI, label match (where the bench has aliases for the corpus), the trades made
+// and each call's seconds.
+//   node bench/redundantTopics.mjs [corpus ...]   (needs `npm run build`; SEEDS, K)
+import { readLabelled } from "./lib/corpus.mjs";
+import { ALIASES, classesNamed } from "./lib/labelMatch.mjs";
+import { corporaFromArgs, table } from "./lib/run.mjs";
+
+const { adjustedRandIndex, clusterTopics, vMeasure } = await import("../dist/index.js");
+const { createWorkerPool } = await import("../dist/node.js");
+
+const corpora = corporaFromArgs([
+  "reuters-r8.jsonl",
+  "20newsgroups-bydate.jsonl.gz",
+  "bbc-news.jsonl",
+  "20ng-4cat-stripped.jsonl",
+  "conf-abstracts-5areas.jsonl.gz",
+  "ag-news-test.jsonl",
+  "ohsumed-23.jsonl",
+  "brown-genres.jsonl",
+  "keyphrase-abstracts.jsonl",
+]);
+const SEEDS = (process.env.SEEDS ?? "0,1,2").split(",").map(Number);
+const pool = createWorkerPool();
+const rows = [];
+for (const corpus of corpora) {
+  const { docs, gold } = readLabelled(corpus);
+  const k = Number(process.env.K ?? new Set(gold).size);
+  const aliases = ALIASES[corpus] && Object.keys(ALIASES[corpus]).length === k ? ALIASES[corpus] : null;
+  for (const seed of SEEDS) {
+    const cells = [];
+    for (const redundantTopics of ["keep", "resplit"]) {
+      const t0 = performance.now();
+      const result = clusterTopics(docs, { k, seed, redundantTopics, parallel: pool });
+      const seconds = (performance.now() - t0) / 1000;
+      const labels = Array.from(result.assignments);
+      const named = aliases === null ? "-" : classesNamed(aliases, gold, result).named.length;
+      cells.push(
+        `${vMeasure(gold, labels).toFixed(3)} / ${adjustedRandIndex(gold, labels).toFixed(3)} / ${named} / ${seconds.toFixed(1)} s`,
+      );
+      if (redundantTopics === "resplit")
+        for (const w of result.warnings)
+          if (w.code === "topics-resplit") console.log(`${corpus} seed ${seed}: ${w.message}`);
+    }
+    rows.push([corpus.replace(/\.jsonl(\.gz)?$/, ""), k, seed, ...cells]);
+  }
+}
+await pool.close();
+console.log(table(["corpus", "k", "seed", "keep: V / ARI / named / time", "resplit"], rows));

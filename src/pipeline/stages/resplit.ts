@@ -1,0 +1,169 @@
+import type { ClusterFit, ClusterPoints } from "../../cluster/clusterer.js";
+import { partitionCentres } from "../../cluster/consensus.js";
+import { type KMeansMetric, type KMeansResult, kmeans } from "../../cluster/kmeans.js";
+import type { ParallelAssigner } from "../../cluster/parallel.js";
+import { asPoints } from "../../core/points.js";
+import { type Warning, warning } from "../../core/warnings.js";
+import type { ClusterKeywords } from "../../keywords/clusterKeywords.js";
+import { selectPoints } from "./cluster.js";
+
+/**
+ * Two topics whose first keywords overlap this much (the cosine of their keyword scores) are
+ * named by the same words: one theme that k-means cut in two. Measured (bench/splitMerge.mjs):
+ * Reuters' earnings reports, cut in two topics headed `vs · net · cts` and `loss · profit ·
+ * vs`, overlap 0.57; the closest distinct themes of the development corpora overlap 0.41
+ * (hockey and baseball) and 0.28 (87,242 abstracts, k 50).
+ */
+export const REDUNDANT_OVERLAP = 0.5;
+
+/** Keywords of each topic that the overlap compares. */
+const COMPARED_KEYWORDS = 10;
+
+/** A split must leave each half at least this share of the topic. */
+const MIN_HALF_SHARE = 0.1;
+
+/** A topic smaller than this is not split. */
+const MIN_SPLIT_DOCUMENTS = 20;
+
+export interface ResplitSettings {
+  readonly metric: KMeansMetric;
+  readonly seed: number;
+  readonly parallel?: ParallelAssigner;
+}
+
+/** Keywords of k clusters for the given labels, with the warnings their naming raised. */
+export type NameClusters = (labels: Int32Array, k: number) => { keywords: ClusterKeywords[]; warnings: Warning[] };
+
+export interface Resplit {
+  readonly fit: ClusterFit & { readonly kmeans: KMeansResult };
+  readonly named: ReturnType<NameClusters>;
+  /** One note per trade made, for the result's warnings. */
+  readonly notes: readonly Warning[];
+}
+
+/**
+ * k-means' objective can cut one large, tight theme in two while it leaves two themes in one
+ * topic (Reuters: the earnings reports in two topics, oil, trade and shipping in one). When
+ * two topics are named by the same keywords ({@link REDUNDANT_OVERLAP}), they are merged and
+ * the topic whose two halves (2-means in the clustering space) are the least alike is split,
+ * so k stays; k-means then runs on from those k centres, so the topics remain a k-means
+ * solution (`predict` gives every document its own topic). Repeated while a trade lowers the
+ * highest overlap. `named` holds the keywords of `fit`.
+ */
+export function resplitRedundant(
+  X: ClusterPoints,
+  fit: ClusterFit & { readonly kmeans: KMeansResult },
+  name: NameClusters,
+  settings: ResplitSettings,
+): Resplit {
+  const k = fit.kmeans.k;
+  let current = { fit, named: name(fit.labels, k) };
+  const notes: Warning[] = [];
+  for (let round = 0; round < k; round++) {
+    const pair = mostRedundantPair(current.named.keywords);
+    if (pair === null) break;
+    const split = leastUniformTopic(X, current.fit.labels, k, pair, settings);
+    if (split === null) break;
+    const labels = Int32Array.from(current.fit.labels);
+    const [a, b] = pair.clusters;
+    for (let i = 0; i < labels.length; i++) if (labels[i] === b) labels[i] = a;
+    for (const i of split.secondHalf) labels[i] = b;
+    const next = runOn(X, labels, k, settings);
+    const named = name(next.labels, k);
+    const after = mostRedundantPair(named.keywords);
+    if (after !== null && after.overlap >= pair.overlap) break;
+    const label = (c: number) => `\`${current.named.keywords[c]?.label}\``;
+    notes.push(
+      warning(
+        "topics-resplit",
+        `topics ${label(a)} and ${label(b)} were named by the same keywords (overlap ${pair.overlap.toFixed(2)}): they are one topic now, and ${label(split.cluster)} was split in two, so k stays ${k}`,
+      ),
+    );
+    current = { fit: next, named };
+  }
+  // The first fit's warnings (a k-means run that hit maxIter, say) still hold for its topics' making.
+  const warnings = current.fit === fit ? fit.warnings : [...fit.warnings, ...current.fit.warnings];
+  return { fit: { ...current.fit, warnings }, named: current.named, notes };
+}
+
+/** Cosine of two topics' keyword scores over their first keywords. */
+export function keywordOverlap(a: ClusterKeywords, b: ClusterKeywords): number {
+  const scores = (c: ClusterKeywords) => new Map(c.keywords.slice(0, COMPARED_KEYWORDS).map((w) => [w.term, w.score]));
+  const sa = scores(a);
+  const sb = scores(b);
+  let shared = 0;
+  for (const [term, score] of sa) shared += score * (sb.get(term) ?? 0);
+  const norm = (s: Map<string, number>) => Math.sqrt([...s.values()].reduce((t, x) => t + x * x, 0));
+  const denominator = norm(sa) * norm(sb);
+  return denominator > 0 ? shared / denominator : 0;
+}
+
+function mostRedundantPair(
+  keywords: readonly ClusterKeywords[],
+): { readonly clusters: readonly [number, number]; readonly overlap: number } | null {
+  let best: { clusters: [number, number]; overlap: number } | null = null;
+  for (let a = 0; a < keywords.length; a++)
+    for (let b = a + 1; b < keywords.length; b++) {
+      const overlap = keywordOverlap(keywords[a] as ClusterKeywords, keywords[b] as ClusterKeywords);
+      if (overlap >= REDUNDANT_OVERLAP && (best === null || overlap > best.overlap))
+        best = { clusters: [a, b], overlap };
+    }
+  return best;
+}
+
+/** The topic, outside the pair, whose 2-means halves have the least alike mean directions. */
+function leastUniformTopic(
+  X: ClusterPoints,
+  labels: Int32Array,
+  k: number,
+  pair: { readonly clusters: readonly [number, number] },
+  settings: ResplitSettings,
+): { readonly cluster: number; readonly secondHalf: Int32Array } | null {
+  const members: number[][] = Array.from({ length: k }, () => []);
+  labels.forEach((c, i) => {
+    if (c >= 0) members[c]?.push(i);
+  });
+  let best: { cluster: number; secondHalf: Int32Array; alike: number } | null = null;
+  members.forEach((rows, c) => {
+    if (pair.clusters.includes(c) || rows.length < MIN_SPLIT_DOCUMENTS) return;
+    const ids = Int32Array.from(rows);
+    const topic = selectPoints(X, ids);
+    const halves = kmeans(topic, 2, { metric: settings.metric, nInit: 3, seed: settings.seed }).labels;
+    let second = 0;
+    for (const h of halves) second += h;
+    if (Math.min(second, rows.length - second) < MIN_HALF_SHARE * rows.length) return;
+    const centres = partitionCentres(asPoints(topic), halves, 2, "cosine").data;
+    const d = X.cols;
+    let alike = 0;
+    for (let f = 0; f < d; f++) alike += (centres[f] as number) * (centres[d + f] as number);
+    if (best === null || alike < best.alike)
+      best = { cluster: c, secondHalf: ids.filter((_, r) => halves[r] === 1), alike };
+  });
+  return best;
+}
+
+/** k-means from the centres of `labels`' groups, over the rows in a group (−1 rows stay out). */
+function runOn(
+  X: ClusterPoints,
+  labels: Int32Array,
+  k: number,
+  settings: ResplitSettings,
+): ClusterFit & { readonly kmeans: KMeansResult } {
+  const init = partitionCentres(asPoints(X), labels, k, settings.metric);
+  const kept = labels.reduce((n, c) => n + (c >= 0 ? 1 : 0), 0);
+  const rows = kept === labels.length ? null : Int32Array.from(labels.keys()).filter((i) => (labels[i] as number) >= 0);
+  const points = rows === null ? X : selectPoints(X, rows);
+  const run = kmeans(points, k, {
+    metric: settings.metric,
+    init,
+    seed: settings.seed,
+    ...(settings.parallel ? { parallel: settings.parallel } : {}),
+  });
+  const all = rows === null ? run.labels : new Int32Array(labels.length).fill(-1);
+  if (rows !== null)
+    rows.forEach((i, r) => {
+      all[i] = run.labels[r] as number;
+    });
+  const result: KMeansResult = { ...run, labels: all };
+  return { labels: all, centroids: run.centroids, warnings: run.warnings, kmeans: result };
+}
