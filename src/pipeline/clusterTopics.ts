@@ -202,8 +202,9 @@ export interface ClusterTopicsOptions {
    */
   readonly abbreviations?: boolean;
   /**
-   * Two k-means topics named by the same keywords (their first ten keywords' scores overlap by
-   * a cosine of 0.5 or more; see `REDUNDANT_OVERLAP`) are one theme that k-means cut in two:
+   * Two k-means topics named by the same words (the words of their first ten keywords, weighed
+   * by the keywords' scores, overlap by a cosine of 0.6 or more; see `REDUNDANT_OVERLAP`) are
+   * one theme that k-means cut in two:
    * with `"resplit"`, they are merged, the topic whose two halves are the least alike is split
    * in two, so k stays, and k-means runs on from there (warning `topics-resplit` says what
    * changed). Measured on Reuters R8 (k 8), whose earnings reports k-means cuts in two such
