@@ -1,13 +1,14 @@
 // Topics named by the same keywords, kept or resplit (`redundantTopics`): the one call on
 // labelled corpora with both settings, k = the classes (K=20 for k 20), seeds 0-2. Prints
-// V-measure, ARI, label match (where the bench has aliases for the corpus), the trades made
-// and each call's seconds.
+// V-measure, ARI, label match (where the bench has aliases for the corpus), each call's
+// seconds, the trades made, and the two topics of the kept call that share the most words
+// (`keywordOverlap`; the trade takes pairs from 0.6).
 //   node bench/redundantTopics.mjs [corpus ...]   (needs `npm run build`; SEEDS, K)
 import { readLabelled } from "./lib/corpus.mjs";
 import { ALIASES, classesNamed } from "./lib/labelMatch.mjs";
 import { corporaFromArgs, table } from "./lib/run.mjs";
 
-const { adjustedRandIndex, clusterTopics, vMeasure } = await import("../dist/index.js");
+const { adjustedRandIndex, clusterTopics, keywordOverlap, vMeasure } = await import("../dist/index.js");
 const { createWorkerPool } = await import("../dist/node.js");
 
 const corpora = corporaFromArgs([
@@ -39,6 +40,7 @@ for (const corpus of corpora) {
       cells.push(
         `${vMeasure(gold, labels).toFixed(3)} / ${adjustedRandIndex(gold, labels).toFixed(3)} / ${named} / ${seconds.toFixed(1)} s`,
       );
+      if (redundantTopics === "keep") cells.push(closestPair(result));
       if (redundantTopics === "resplit")
         for (const w of result.warnings)
           if (w.code === "topics-resplit") console.log(`${corpus} seed ${seed}: ${w.message}`);
@@ -47,4 +49,15 @@ for (const corpus of corpora) {
   }
 }
 await pool.close();
-console.log(table(["corpus", "k", "seed", "keep: V / ARI / named / time", "resplit"], rows));
+console.log(table(["corpus", "k", "seed", "keep: V / ARI / named / time", "closest topics (kept)", "resplit"], rows));
+
+function closestPair(result) {
+  let best = null;
+  for (const a of result.topics)
+    for (const b of result.topics) {
+      if (a.id >= b.id) continue;
+      const overlap = keywordOverlap(a, b);
+      if (best === null || overlap > best.overlap) best = { overlap, a, b };
+    }
+  return best === null ? "-" : `${best.overlap.toFixed(2)} \`${best.a.label}\` + \`${best.b.label}\``;
+}

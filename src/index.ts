@@ -102,6 +102,8 @@ export type { ClassTfidf, ClassTfidfOptions } from "./keywords/ctfidf.js";
 export { classTermCounts, classTfidf, repetitionDampedCounts } from "./keywords/ctfidf.js";
 export type { DocumentKeywordsOptions } from "./keywords/documentKeywords.js";
 export { documentKeywords, documentKeywordsBatch } from "./keywords/documentKeywords.js";
+export type { KeywordedTopic } from "./keywords/keywordOverlap.js";
+export { keywordOverlap } from "./keywords/keywordOverlap.js";
 export { clusterKeywordsFromTexts } from "./keywords/keywordsFromTexts.js";
 export type { YakeOptions } from "./keywords/yake.js";
 export { levenshteinRatio, YAKE_DEFAULTS, yakeKeywords } from "./keywords/yake.js";

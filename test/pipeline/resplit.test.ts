@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { InvalidArgumentError } from "../../src/core/errors.js";
 import { adjustedRandIndex, vMeasure } from "../../src/evaluate/external.js";
 import type { ClusterKeywords } from "../../src/keywords/clusterKeywords.js";
+import { keywordOverlap } from "../../src/keywords/keywordOverlap.js";
 import { clusterTopics } from "../../src/pipeline/clusterTopics.js";
-import { keywordOverlap, REDUNDANT_OVERLAP } from "../../src/pipeline/stages/resplit.js";
+import { REDUNDANT_OVERLAP } from "../../src/pipeline/stages/resplit.js";
 import type { TopicsResult } from "../../src/pipeline/types.js";
 import { readCommittedCorpus } from "../helpers/data.js";
 
@@ -25,11 +26,9 @@ const topicsOf = (keywords: [string, number][]): ClusterKeywords => ({
 function highestOverlap(result: TopicsResult): number {
   let highest = 0;
   for (const a of result.topics)
-    for (const b of result.topics)
-      if (a.id < b.id) highest = Math.max(highest, keywordOverlap(topicsOf(kw(a)), topicsOf(kw(b))));
+    for (const b of result.topics) if (a.id < b.id) highest = Math.max(highest, keywordOverlap(a, b));
   return highest;
 }
-const kw = (t: TopicsResult["topics"][number]): [string, number][] => t.keywords.map((k) => [k.term, k.score]);
 
 describe("keywordOverlap", () => {
   it("compares the words of the keywords, phrases included, and leaves short forms out", () => {
@@ -43,13 +42,23 @@ describe("keywordOverlap", () => {
       ["profit", 2],
       ["vs", 1],
     ]);
-    // Word weights: vs 6, cts 4, shr 3, mln 2, net 1 against loss 3, profit 2, vs 1.
-    expect(keywordOverlap(earnings, losses)).toBeCloseTo(6 / (Math.sqrt(36 + 16 + 9 + 4 + 1) * Math.sqrt(14)), 12);
+    // A keyword's score shared by its words: vs 7/3, cts 4/3, shr 1, mln 1, net 1/3 against
+    // loss 3, profit 2, vs 1.
+    expect(keywordOverlap(earnings, losses)).toBeCloseTo(7 / 3 / (Math.sqrt(84 / 9) * Math.sqrt(14)), 12);
     expect(
       keywordOverlap(topicsOf([["federated learning (FL)", 2]]), topicsOf([["federated learning", 5]])),
     ).toBeCloseTo(1, 12);
     expect(keywordOverlap(topicsOf([["hockey", 1]]), topicsOf([["baseball", 1]]))).toBe(0);
     expect(keywordOverlap(topicsOf([]), topicsOf([["baseball", 1]]))).toBe(0);
+  });
+
+  it("refuses what is not a topic's keywords, by argument", () => {
+    const topic = topicsOf([["vs", 1]]);
+    expect(() => keywordOverlap(null as never, topic)).toThrow(/keywordOverlap: a must be a topic/);
+    expect(() => keywordOverlap(topic, { keywords: [{ term: "vs", score: Number.NaN }] })).toThrow(
+      expect.objectContaining({ argument: "b.keywords" }),
+    );
+    expect(() => keywordOverlap(topic, { keywords: [{ term: 5, score: 1 }] } as never)).toThrow(InvalidArgumentError);
   });
 
   it("is symmetric, within [0, 1], and 1 for a topic and itself (property)", () => {
