@@ -22,3 +22,18 @@ describe("committed corpus prefixes", () => {
     expect(committed.map((line) => JSON.stringify(JSON.parse(line)))).toEqual(full);
   });
 });
+
+describe("committed Reuters R8 sample", () => {
+  it("holds the records its script's seeded rule keeps, byte for byte", async () => {
+    // @ts-expect-error: a plain JavaScript script (needs `npm run build`, as test:corpora runs it)
+    const { reutersSample } = await import("../../scripts/fixtures/reutersSample.mjs");
+    const committed = gunzipSync(readFileSync(join(corpora, "reuters-r8-sample.jsonl.gz")))
+      .toString("utf8")
+      .trimEnd()
+      .split("\n");
+    const lines = readSharedCorpus("reuters-r8.jsonl").map((r) => JSON.stringify(r));
+    expect(committed.map((line) => JSON.stringify(JSON.parse(line)))).toEqual(
+      (reutersSample as (l: string[]) => string[])(lines),
+    );
+  });
+});
