@@ -8,7 +8,7 @@
 // labels it changes and label match (bench/lib/labelMatch.mjs) before and after.
 //   node bench/partLabels.mjs [corpus ...]     (needs `npm run build`; SEEDS=0,1,2)
 import { readLabelled } from "./lib/corpus.mjs";
-import { ALIASES, classesNamed } from "./lib/labelMatch.mjs";
+import { ALIASES, classesNamed, seedsFromEnv } from "./lib/labelMatch.mjs";
 import { corporaFromArgs, table } from "./lib/run.mjs";
 
 const { clusterTopics, kmeans, csrSelectRows } = await import("../dist/index.js");
@@ -19,7 +19,7 @@ const SPREAD = 0.15;
 const LIFT = 3;
 const SMALLER_PART = 0.2;
 
-const SEEDS = (process.env.SEEDS ?? "0,1,2").split(",").map(Number);
+const SEEDS = seedsFromEnv();
 const pool = createWorkerPool();
 const rows = [];
 for (const corpus of corporaFromArgs(Object.keys(ALIASES))) {

@@ -75,3 +75,8 @@ export function classesNamed(aliases, gold, result) {
   }
   return { named, missed };
 }
+
+/** Seeds from SEEDS (comma-separated), 0, 1 and 2 by default. */
+export function seedsFromEnv() {
+  return (process.env.SEEDS ?? "0,1,2").split(",").map(Number);
+}
