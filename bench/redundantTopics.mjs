@@ -1,4 +1,4 @@
-// Topics named by the same keywords, kept or resplit (`redundantTopics`): the one call on
+// Topics named by the same words, kept or resplit (`redundantTopics`): the one call on
 // labelled corpora with both settings, k = the classes (K=20 for k 20), seeds 0-2. Prints
 // V-measure, ARI, label match (where the bench has aliases for the corpus), each call's
 // seconds, the trades made, and the two topics of the kept call that share the most words

@@ -34,7 +34,7 @@ export type WarningCode =
   | "clusters-unassigned"
   /** Topics were named from a sample of each given cluster (nameClusters). */
   | "clusters-sampled"
-  /** Two topics named by the same keywords were merged and another topic split in two (k stays). */
+  /** Two topics named by the same words were merged and another topic split in two (k stays). */
   | "topics-resplit"
   /** A warning saved by an older version, which gave warnings no code. */
   | "other";

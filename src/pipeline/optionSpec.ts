@@ -210,7 +210,7 @@ export const TOPICS_OPTION_SPECS: readonly TopicsOptionSpec[] = Object.freeze([
     kind: { type: "choice", choices: ["resplit", "keep"] },
     default: "resplit",
     defaultText: "resplit",
-    help: "two topics named by the same keywords: merge them and split the least uniform other topic (resplit), or keep them",
+    help: "two topics named by the same words: merge them and split the least uniform other topic (resplit), or keep them",
   }),
   spec({
     key: "vectorizer.stopWords",

@@ -206,7 +206,7 @@ export interface TopicsParameters {
   /** k-means runs whose consensus made the topics (1: one run; see the `consensus` option). */
   readonly consensus: number;
   /**
-   * Topics named by the same keywords: `"resplit"` (merged, and another topic split) or
+   * Topics named by the same words: `"resplit"` (merged, and another topic split) or
    * `"keep"` (see the option). A warning `topics-resplit` says when a trade was made.
    */
   readonly redundantTopics: "resplit" | "keep";

@@ -101,7 +101,7 @@ describe("redundantTopics: topics named by the same words become one", () => {
     expect(highestOverlap(resplit)).toBeLessThan(REDUNDANT_OVERLAP);
     const notes = resplit.warnings.filter((w) => w.code === "topics-resplit");
     expect(notes.length).toBeGreaterThanOrEqual(1);
-    expect(notes[0]?.message).toMatch(/named by the same keywords .* was split in two, so k stays 8/);
+    expect(notes[0]?.message).toMatch(/named by the same words .* was split in two, so k stays 8/);
     // Measured: V-measure 0.577 → 0.636 on this sample (0.569 → 0.631 on the whole corpus).
     const v = (r: TopicsResult) => vMeasure(gold, r.assignments);
     expect(v(resplit)).toBeGreaterThan(v(kept) + 0.03);

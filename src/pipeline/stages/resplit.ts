@@ -46,7 +46,7 @@ export interface Resplit {
 /**
  * k-means' objective can cut one large, tight theme in two while it leaves two themes in one
  * topic (Reuters: the earnings reports in two topics, oil, trade and shipping in one). When
- * two topics are named by the same keywords ({@link REDUNDANT_OVERLAP}), they are merged and
+ * two topics are named by the same words ({@link REDUNDANT_OVERLAP}), they are merged and
  * the topic whose two halves (2-means in the clustering space) are the least alike is split,
  * so k stays; k-means then runs on from those k centres, so the topics remain a k-means
  * solution (`predict` gives every document its own topic). Repeated while a trade lowers the
@@ -79,7 +79,7 @@ export function resplitRedundant(
     notes.push(
       warning(
         "topics-resplit",
-        `topics ${label(a)} and ${label(b)} were named by the same keywords (overlap ${pair.overlap.toFixed(2)}): they are one topic now, and ${label(split.cluster)} was split in two, so k stays ${k}`,
+        `topics ${label(a)} and ${label(b)} were named by the same words (overlap ${pair.overlap.toFixed(2)}): they are one topic now, and ${label(split.cluster)} was split in two, so k stays ${k}`,
       ),
     );
     current = { fit: next, named, redundancy };
