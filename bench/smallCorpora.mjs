@@ -28,6 +28,7 @@ const VARIANTS = [
   ["nInit 30", () => ({ nInit: 30 })],
   ["one k-means run", () => ({ consensus: 1 })],
   ["addresses and encoded runs kept", () => ({ vectorizer: { dropNonText: false } })],
+  ["topics named by the same words kept", () => ({ redundantTopics: "keep" })],
 ];
 const only = (process.env.TOPICLENS_VARIANTS ?? "").split(",").filter(Boolean);
 const RUN = only.length > 0 ? VARIANTS.filter(([name]) => only.includes(name)) : VARIANTS;
