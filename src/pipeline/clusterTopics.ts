@@ -43,7 +43,7 @@ import { factorizeStage } from "./stages/factorize.js";
 import { guideStage } from "./stages/guide.js";
 import { type Reduced, reduceStage } from "./stages/reduce.js";
 import { type CorpusAbbreviations, phraseSettings, representStage } from "./stages/represent.js";
-import { type NameClusters, resplitRedundant } from "./stages/resplit.js";
+import { hasRedundantTopics, type NameClusters, resplitRedundant } from "./stages/resplit.js";
 import { documentSample } from "./stages/sample.js";
 import { scoreStage } from "./stages/score.js";
 import { createVectorizeStage, type VectorizeStage } from "./stages/vectorize.js";
@@ -1076,30 +1076,46 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
   };
   // Only clusters k-means made may be traded, or dissolve: a given, zero-shot or guided topic stays.
   const madeByKMeans = given === null && zeroTopics === 0 && guided === null;
-  const resplit =
-    madeByKMeans && settings.redundantTopics === "resplit" && measured.fit.kmeans !== null && measured.fit.kmeans.k >= 3
-      ? resplitRedundant(X, measured.fit as ClusterFit & { kmeans: KMeansResult }, name, {
-          metric,
-          seed,
-          ...(parallel ? { parallel } : {}),
-        })
-      : null;
-  if (resplit !== null) warnings.push(...resplit.notes);
-  const fitted = resplit?.fit ?? measured.fit;
   // Outliers leave their cluster for topic −1: they shape no topic's keywords or centre of reports.
-  const clustering =
-    settings.outlierRule === null || fitted.kmeans === null
-      ? fitted
-      : withOutliers(fitted, X, settings.outlierRule, madeByKMeans, warnings);
-  warnings.push(...clustering.warnings);
-  const k = clustering.kmeans?.k ?? kFitted;
-  const { stability, stabilityRows } = measured;
+  const outliersOf = (fit: ClusterFit) => {
+    const noted: Warning[] = [];
+    const kept =
+      settings.outlierRule === null || fit.kmeans === null
+        ? fit
+        : withOutliers(fit, X, settings.outlierRule, madeByKMeans, noted);
+    return { clustering: kept, noted, k: kept.kmeans?.k ?? kFitted };
+  };
+  let outcome = outliersOf(measured.fit);
   progress("cluster", 1, 1);
 
   progress("keywords", 0, 1);
-  const named = resplit !== null && clustering === fitted ? resplit.named : name(clustering.labels, k);
-  warnings.push(...named.warnings);
+  let named = name(outcome.clustering.labels, outcome.k);
+  // Topics named by the same words are traded for a split (the keywords above are the check,
+  // and with every document in a topic, the trade's first naming too).
+  if (
+    madeByKMeans &&
+    settings.redundantTopics === "resplit" &&
+    measured.fit.kmeans !== null &&
+    measured.fit.kmeans.k >= 3 &&
+    hasRedundantTopics(named.keywords)
+  ) {
+    const fit = measured.fit as ClusterFit & { kmeans: KMeansResult };
+    const resplit = resplitRedundant(X, fit, name, {
+      metric,
+      seed,
+      ...(parallel ? { parallel } : {}),
+      ...(outcome.clustering === fit ? { named } : {}),
+    });
+    if (resplit.notes.length > 0) {
+      warnings.push(...resplit.notes);
+      outcome = outliersOf(resplit.fit);
+      named = outcome.clustering === resplit.fit ? resplit.named : name(outcome.clustering.labels, outcome.k);
+    }
+  }
+  const { clustering, k } = outcome;
+  warnings.push(...outcome.noted, ...clustering.warnings, ...named.warnings);
   const perCluster = named.keywords;
+  const { stability, stabilityRows } = measured;
   progress("keywords", 1, 1);
 
   const assembled = assembleTopics(perCluster, clustering, X, k, settings.representatives, docs);

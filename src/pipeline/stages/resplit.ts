@@ -31,6 +31,8 @@ export interface ResplitSettings {
   readonly metric: KMeansMetric;
   readonly seed: number;
   readonly parallel?: ParallelAssigner;
+  /** The keywords of the fit's labels, when the caller has them already. */
+  readonly named?: ReturnType<NameClusters>;
 }
 
 /** Keywords of k clusters for the given labels, with the warnings their naming raised. */
@@ -60,7 +62,7 @@ export function resplitRedundant(
   settings: ResplitSettings,
 ): Resplit {
   const k = fit.kmeans.k;
-  const first = name(fit.labels, k);
+  const first = settings.named ?? name(fit.labels, k);
   let current = { fit, named: first, redundancy: redundancyOf(first.keywords) };
   const notes: Warning[] = [];
   for (let round = 0; round < k && current.redundancy.excess > 0; round++) {
@@ -87,6 +89,11 @@ export function resplitRedundant(
   // The first fit's warnings (a k-means run that hit maxIter, say) still hold for its topics' making.
   const warnings = current.fit === fit ? fit.warnings : [...fit.warnings, ...current.fit.warnings];
   return { fit: { ...current.fit, warnings }, named: current.named, notes };
+}
+
+/** Whether two of the topics are named by the same words ({@link REDUNDANT_OVERLAP}). */
+export function hasRedundantTopics(keywords: readonly ClusterKeywords[]): boolean {
+  return redundancyOf(keywords).excess > 0;
 }
 
 interface Redundancy {
