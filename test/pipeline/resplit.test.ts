@@ -7,7 +7,7 @@ import { keywordOverlap } from "../../src/keywords/keywordOverlap.js";
 import { clusterTopics } from "../../src/pipeline/clusterTopics.js";
 import { REDUNDANT_OVERLAP } from "../../src/pipeline/stages/resplit.js";
 import type { TopicsResult } from "../../src/pipeline/types.js";
-import { readCommittedCorpus } from "../helpers/data.js";
+import { readCommittedCorpus, readCorpus } from "../helpers/data.js";
 
 // A seeded 40% sample of Reuters R8 (scripts/fixtures/reutersSample.mjs): at k = 8, k-means
 // cuts its earnings reports into two topics named by the same words.
@@ -125,5 +125,17 @@ describe("redundantTopics: topics named by the same words become one", () => {
     const call = () => clusterTopics(texts.slice(0, 30), { redundantTopics: "merge" as never });
     expect(call).toThrow(InvalidArgumentError);
     expect(call).toThrow(/options\.redundantTopics/);
+  });
+});
+
+describe("redundantTopics: distinct themes stay as k-means made them", () => {
+  it("on 6,000 newsgroup posts at k 20 no two topics are named alike, and nothing is traded", () => {
+    const posts = readCorpus("20newsgroups-bydate.jsonl.gz", 6000).map((r) => r.text);
+    const resplit = clusterTopics(posts, { k: 20, seed: 0, stabilitySeeds: 1 });
+    const kept = clusterTopics(posts, { k: 20, seed: 0, stabilitySeeds: 1, redundantTopics: "keep" });
+    expect(highestOverlap(kept)).toBeLessThan(REDUNDANT_OVERLAP);
+    expect(resplit.warnings.map((w) => w.code)).not.toContain("topics-resplit");
+    expect(resplit.assignments).toEqual(kept.assignments);
+    expect(resplit.topics.map((t) => t.label)).toEqual(kept.topics.map((t) => t.label));
   });
 });
