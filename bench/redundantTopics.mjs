@@ -4,24 +4,14 @@
 // seconds, the trades made, and the two topics of the kept call that share the most words
 // (`keywordOverlap`; the trade takes pairs from 0.6).
 //   node bench/redundantTopics.mjs [corpus ...]   (needs `npm run build`; SEEDS, K)
-import { readLabelled } from "./lib/corpus.mjs";
+import { LABELLED_CORPORA, readLabelled } from "./lib/corpus.mjs";
 import { ALIASES, classesNamed } from "./lib/labelMatch.mjs";
 import { corporaFromArgs, table } from "./lib/run.mjs";
 
 const { adjustedRandIndex, clusterTopics, keywordOverlap, vMeasure } = await import("../dist/index.js");
 const { createWorkerPool } = await import("../dist/node.js");
 
-const corpora = corporaFromArgs([
-  "reuters-r8.jsonl",
-  "20newsgroups-bydate.jsonl.gz",
-  "bbc-news.jsonl",
-  "20ng-4cat-stripped.jsonl",
-  "conf-abstracts-5areas.jsonl.gz",
-  "ag-news-test.jsonl",
-  "ohsumed-23.jsonl",
-  "brown-genres.jsonl",
-  "keyphrase-abstracts.jsonl",
-]);
+const corpora = corporaFromArgs(["20newsgroups-bydate.jsonl.gz", ...LABELLED_CORPORA]);
 const SEEDS = (process.env.SEEDS ?? "0,1,2").split(",").map(Number);
 const pool = createWorkerPool();
 const rows = [];

@@ -132,19 +132,31 @@ function leastUniformTopic(
   members.forEach((rows, c) => {
     if (pair.clusters.includes(c) || rows.length < MIN_SPLIT_DOCUMENTS) return;
     const ids = Int32Array.from(rows);
-    const topic = selectPoints(X, ids);
-    const halves = kmeans(topic, 2, { metric: settings.metric, nInit: 3, seed: settings.seed }).labels;
+    const bisection = kmeans(selectPoints(X, ids), 2, { metric: settings.metric, nInit: 3, seed: settings.seed });
+    const halves = bisection.labels;
     let second = 0;
     for (const h of halves) second += h;
     if (Math.min(second, rows.length - second) < MIN_HALF_SHARE * rows.length) return;
-    const centres = partitionCentres(asPoints(topic), halves, 2, "cosine").data;
-    const d = X.cols;
-    let alike = 0;
-    for (let f = 0; f < d; f++) alike += (centres[f] as number) * (centres[d + f] as number);
+    const alike = cosineOfRows(bisection.centroids.data, X.cols);
     if (best === null || alike < best.alike)
       best = { cluster: c, secondHalf: ids.filter((_, r) => halves[r] === 1), alike };
   });
   return best;
+}
+
+/** Cosine similarity of the two rows of a 2 x d row-major matrix (the halves' centres). */
+function cosineOfRows(rows: ArrayLike<number>, d: number): number {
+  let dot = 0;
+  let first = 0;
+  let second = 0;
+  for (let f = 0; f < d; f++) {
+    const a = rows[f] as number;
+    const b = rows[d + f] as number;
+    dot += a * b;
+    first += a * a;
+    second += b * b;
+  }
+  return first > 0 && second > 0 ? dot / Math.sqrt(first * second) : 0;
 }
 
 /** k-means from the centres of `labels`' groups, over the rows in a group (−1 rows stay out). */
