@@ -36,6 +36,8 @@ export type WarningCode =
   | "clusters-sampled"
   /** Two topics named by the same words were merged and another topic split in two (k stays). */
   | "topics-resplit"
+  /** documentWeights "words" was asked on the mini-batch path, which weighs documents alike. */
+  | "document-weights-equal"
   /** A warning saved by an older version, which gave warnings no code. */
   | "other";
 

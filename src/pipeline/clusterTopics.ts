@@ -47,6 +47,14 @@ import { hasRedundantTopics, type NameClusters, resplitRedundant } from "./stage
 import { documentSample } from "./stages/sample.js";
 import { scoreStage } from "./stages/score.js";
 import { createVectorizeStage, type VectorizeStage } from "./stages/vectorize.js";
+import {
+  type DocumentWeighting,
+  type DocumentWeightsOption,
+  documentWordCounts,
+  lengthSpread,
+  resolveDocumentWeights,
+  wordWeights,
+} from "./stages/weigh.js";
 import { combineZeroShot, type ZeroShotSplit, zeroShotSplit } from "./stages/zeroShot.js";
 import { createTopicModel, textVectors } from "./topicModel.js";
 import {
@@ -214,6 +222,19 @@ export interface ClusterTopicsOptions {
    */
   readonly redundantTopics?: "resplit" | "keep";
   /**
+   * How each document weighs in k-means' centres (scikit-learn's `sample_weight`). `"words"`:
+   * by its words once stop words are out, from 1 up to `WORD_WEIGHT_CAP` (200), so that a
+   * reply of a dozen words pulls a centre less than a post that explains itself. `"equal"`:
+   * every document alike, as before. `"auto"`: words when the documents' lengths differ
+   * widely (the 90th percentile at least `WORDS_SPREAD` (3) times the 10th) and the
+   * vectors are the texts' own, else equal; `result.parameters.documentWeights` says which.
+   * Measured (k = classes, seeds 0-4): all 20 Newsgroups V-measure 0.450 → 0.492, classes
+   * named 16.2 → 17.2 of 20; abstracts of even length lost 0.01 with words, so "auto" weighs
+   * them equally (see README). The mini-batch path weighs documents equally.
+   * @defaultValue "auto"
+   */
+  readonly documentWeights?: DocumentWeightsOption;
+  /**
    * Each document's cluster as another clusterer gave it (a Spark KMeans job, say): an
    * integer per document, -1 for none. No clustering is done: the given clusters become the
    * topics, named, scored and reported as usual, each with its given number as
@@ -273,6 +294,7 @@ export const CLUSTER_TOPICS_DEFAULTS = Object.freeze({
   stabilitySeeds: optionSpec("stabilitySeeds").default as number,
   abbreviations: optionSpec("abbreviations").default as boolean,
   redundantTopics: optionSpec("redundantTopics").default as "resplit" | "keep",
+  documentWeights: optionSpec("documentWeights").default as DocumentWeightsOption,
 });
 
 const OPTION_NAMES = [
@@ -299,6 +321,7 @@ const OPTION_NAMES = [
   "outliers",
   "abbreviations",
   "redundantTopics",
+  "documentWeights",
   "zeroShotTopics",
   "zeroShotMinSimilarity",
   "clusters",
@@ -337,6 +360,7 @@ interface TopicsSettings {
   readonly stabilitySeeds: number;
   readonly abbreviations: boolean;
   readonly redundantTopics: "resplit" | "keep";
+  readonly documentWeights: DocumentWeightsOption;
   readonly reduce: number | "none" | "auto";
   readonly k: number | "auto";
   readonly kRange: readonly [number, number] | undefined;
@@ -396,6 +420,7 @@ function resolveSettings(fn: string, options: ClusterTopicsOptions, n?: number):
     stabilitySeeds: check("stabilitySeeds"),
     abbreviations: check("abbreviations"),
     redundantTopics: check("redundantTopics"),
+    documentWeights: check("documentWeights"),
     reduce: check("reduce"),
     k: check("k"),
     kRange: o.kRange === undefined ? undefined : checkSpecValue<readonly [number, number]>(fn, "kRange", o.kRange),
@@ -443,11 +468,13 @@ function checkNmfOptions(fn: string, o: ClusterTopicsOptions): void {
     "outliers",
     "kRange",
     "consensus",
+    "documentWeights",
   ] as const)
     if (
       o[other] !== undefined &&
       !(other === "outliers" && o.outliers === false) &&
-      !(other === "consensus" && o.consensus === 1)
+      !(other === "consensus" && o.consensus === 1) &&
+      !(other === "documentWeights" && o.documentWeights !== "words")
     )
       throw new InvalidArgumentError(
         `${fn}: options.${other}${other === "embeddings" ? " (or embed)" : ""} steers k-means; leave it out with algorithm "nmf"`,
@@ -458,8 +485,12 @@ function checkNmfOptions(fn: string, o: ClusterTopicsOptions): void {
 /** Given clusters: integers from -1 up, at least one document in a cluster, with no k, guided or zero-shot topics. */
 function checkGivenClusters(fn: string, o: ClusterTopicsOptions): Int32Array {
   const name = "options.clusters";
-  for (const other of ["k", "kRange", "seedTopics", "zeroShotTopics"] as const)
-    if (o[other] !== undefined && !(other === "k" && o.k === "auto"))
+  for (const other of ["k", "kRange", "seedTopics", "zeroShotTopics", "documentWeights"] as const)
+    if (
+      o[other] !== undefined &&
+      !(other === "k" && o.k === "auto") &&
+      !(other === "documentWeights" && o.documentWeights !== "words")
+    )
       throw new InvalidArgumentError(`${fn}: ${name} are the topics already; leave out options.${other}`, name);
   const value = o.clusters as unknown;
   if (value === null || typeof value !== "object" || typeof (value as ArrayLike<number>).length !== "number")
@@ -804,6 +835,39 @@ function withOutliers(
   return { ...kept, labels };
 }
 
+/**
+ * The documents' weights in k-means (see the `documentWeights` option): per document (`all`,
+ * for stages that cluster every row) and per row clustered (`rest`: the rows `rest` lists,
+ * all when null), or null when they weigh alike. `"auto"` weighs by words only the texts' own
+ * vectors, where it was measured; mini-batch steps weigh documents alike.
+ */
+function documentWeighting(
+  option: DocumentWeightsOption,
+  tokens: TokenDocuments,
+  rest: Int32Array | null,
+  vectorsGiven: boolean,
+  path: ClusteringPath,
+  warnings: Warning[],
+): { resolved: DocumentWeighting; all: Float64Array | null; rest: Float64Array | null } {
+  const equal = { resolved: "equal" as const, all: null, rest: null };
+  if (option === "equal" || (option === "auto" && vectorsGiven)) return equal;
+  const counts = documentWordCounts(tokens);
+  const clustered = rest === null ? counts : Int32Array.from(rest, (i) => counts[i] as number);
+  if (resolveDocumentWeights(option, lengthSpread(clustered)) === "equal") return equal;
+  if (path === "mini-batch") {
+    if (option === "words")
+      warnings.push(
+        warning(
+          "document-weights-equal",
+          "documentWeights: mini-batch k-means weighs every document alike; use path full-batch to weigh them by their words",
+        ),
+      );
+    return equal;
+  }
+  const all = wordWeights(counts, rest);
+  return { resolved: "words", all, rest: rest === null ? all : Float64Array.from(rest, (i) => all[i] as number) };
+}
+
 /** The zero-shot split of the documents, with a warning for each given topic that took none. */
 function zeroShotStage(
   texts: readonly string[],
@@ -962,6 +1026,10 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
     settings.algorithm === "nmf" ? factorizeStage(X as CsrMatrix, settings.k as number, seed, warnings) : null;
   const givenClusters = factorized?.components ?? settings.clusters;
   const given = givenClusters === null ? null : givenClusterFit(X, givenClusters, metric);
+  const weighing =
+    given === null
+      ? documentWeighting(settings.documentWeights, tokens, split?.rest ?? null, embeddings !== null, path, warnings)
+      : { resolved: "equal" as const, all: null, rest: null };
   let kRest = 0;
   let kChosenBy: TopicsParameters["kChosenBy"] = factorized === null ? "given" : "user";
   let sweep: SweepKResult | null = null;
@@ -986,6 +1054,7 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
       metric,
       nInit,
       parallel,
+      sampleWeight: weighing.rest,
       onProgress: (done: number, total: number) => progress("choose-k", done, total),
     };
     sweep = chooseKStage(restX, restSample, sweepSettings);
@@ -1022,7 +1091,15 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
     nRest <= Math.min(CONSENSUS_MAX_DOCUMENTS, sampleSize)
       ? settings.consensus
       : 1;
-  const clustererSettings = { metric, nInit, sampleSize, path, seedCenters: guided, consensus: consensusRuns };
+  const clustererSettings = {
+    metric,
+    nInit,
+    sampleSize,
+    path,
+    seedCenters: guided,
+    consensus: consensusRuns,
+    sampleWeight: weighing.rest,
+  };
   if (settings.consensusAsked && settings.consensus > 1 && given === null && nRest > CONSENSUS_MAX_DOCUMENTS)
     warnings.push(
       warning(
@@ -1103,6 +1180,7 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
     const resplit = resplitRedundant(X, fit, name, {
       metric,
       seed,
+      sampleWeight: weighing.all,
       ...(parallel ? { parallel } : {}),
       ...(outcome.clustering === fit ? { named } : {}),
     });
@@ -1185,6 +1263,7 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
       outliers: outliersParameter(settings.outlierRule),
       abbreviations: settings.abbreviations,
       redundantTopics: settings.redundantTopics,
+      documentWeights: weighing.resolved,
       algorithm: settings.algorithm,
       consensus: consensusRuns,
     },

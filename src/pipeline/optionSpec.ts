@@ -203,6 +203,16 @@ export const TOPICS_OPTION_SPECS: readonly TopicsOptionSpec[] = Object.freeze([
     help: 'count a short form the corpus defines, as in "federated learning (FL)", as its long form in the keywords',
   }),
   spec({
+    key: "documentWeights",
+    argument: "options.documentWeights",
+    flag: "document-weights",
+    value: "auto|words|equal",
+    kind: { type: "choice", choices: ["auto", "words", "equal"] },
+    default: "auto",
+    defaultText: "auto: words when the documents' lengths differ widely",
+    help: "how documents weigh in k-means' centres: by their words (up to 200) or equally",
+  }),
+  spec({
     key: "redundantTopics",
     argument: "options.redundantTopics",
     flag: "redundant-topics",

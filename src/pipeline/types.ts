@@ -210,6 +210,11 @@ export interface TopicsParameters {
    * `"keep"` (see the option). A warning `topics-resplit` says when a trade was made.
    */
   readonly redundantTopics: "resplit" | "keep";
+  /**
+   * How documents weighed in k-means' centres: `"words"` (by their words, up to 200) or
+   * `"equal"` (see the `documentWeights` option; what `"auto"` resolved to).
+   */
+  readonly documentWeights: "words" | "equal";
   /** What made the topics: k-means, or NMF of the TF-IDF rows (each document in its heaviest component). */
   readonly algorithm: TopicsAlgorithm;
 }

@@ -16,11 +16,14 @@ export interface ChooseKSettings {
    * @defaultValue the pipeline's k-means, on every row it is given
    */
   readonly clusterer?: (k: number, nInit: number) => Clusterer;
+  /** Each row's weight in the default clusterer's k-means (see `documentWeights`), or null/absent: equal. */
+  readonly sampleWeight?: Float64Array | null;
 }
 
 /** The pipeline's k-means on every row it is given: the sweep's default clusterer. */
-function sweepKMeans(metric: KMeansMetric): (k: number, nInit: number) => Clusterer {
-  return (k, nInit) => kmeansClusterer(k, { metric, nInit, sampleSize: Number.POSITIVE_INFINITY, path: "full-batch" });
+function sweepKMeans(metric: KMeansMetric, sampleWeight: Float64Array | null): (k: number, nInit: number) => Clusterer {
+  return (k, nInit) =>
+    kmeansClusterer(k, { metric, nInit, sampleSize: Number.POSITIVE_INFINITY, path: "full-batch", sampleWeight });
 }
 
 /** Rows the sweep clusters when the corpus is larger than the sample. */
@@ -36,13 +39,15 @@ export const SWEEP_ROWS = 5000;
 export function chooseKStage(X: ClusterPoints, sample: Int32Array | null, settings: ChooseKSettings): SweepKResult {
   const { seed } = settings;
   let rows: ClusterPoints = X;
+  let weights = settings.sampleWeight ?? null;
   if (sample !== null) {
     const m = sweptRows(X.rows, sample);
     const every = Int32Array.from({ length: m }, (_, i) => sample[Math.floor((i * sample.length) / m)] as number);
     rows = selectPoints(X, every);
+    if (weights !== null) weights = Float64Array.from(every, (i) => (weights as Float64Array)[i] as number);
   }
   const nInit = sample === null ? Math.max(1, Math.ceil(settings.nInit / 3)) : 1;
-  const clusterer = settings.clusterer ?? sweepKMeans(settings.metric);
+  const clusterer = settings.clusterer ?? sweepKMeans(settings.metric, weights);
   return sweepK(rows, {
     kRange: settings.kRange,
     seeds: [seed, seed + 1, seed + 2],

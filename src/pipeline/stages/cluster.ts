@@ -25,10 +25,24 @@ export interface KMeansClustererSettings {
    * to 1 beyond {@link CONSENSUS_MAX_DOCUMENTS} rows and for guided topics.
    */
   readonly consensus?: number;
+  /**
+   * Each row's weight in the centres (k-means' `sampleWeight`), or null/absent: equal. Full
+   * batch only: the caller leaves it out on the mini-batch path.
+   */
+  readonly sampleWeight?: Float64Array | null;
 }
 
 /** Up to this many rows, `consensus` runs make the partition (the co-association matrix is n²). */
 export const CONSENSUS_MAX_DOCUMENTS = 500;
+
+/** The k-means option that weighs the rows `ids` (all rows when null), or none. */
+export function weighed(
+  weights: Float64Array | null | undefined,
+  ids: Int32Array | null = null,
+): { sampleWeight?: Float64Array } {
+  const w = rowWeights(weights, ids);
+  return w === null ? {} : { sampleWeight: w };
+}
 
 /** The k-means option that starts every k-means++ run from the guided topics' centres. */
 function seeded(settings: Pick<KMeansClustererSettings, "seedCenters">): { seedCenters?: DenseMatrix } {
@@ -47,7 +61,7 @@ export function kmeansClusterer(k: number, settings: KMeansClustererSettings): C
     k,
     fit(points, { seed, parallel }) {
       const { metric, nInit, sampleSize } = settings;
-      const threads = parallel ? { parallel } : {};
+      const threads = { ...(parallel ? { parallel } : {}), ...weighed(settings.sampleWeight) };
       if (points.rows <= sampleSize && settings.path === "full-batch") {
         const first = kmeans(points, k, { metric, nInit, seed, ...seeded(settings), ...threads });
         const runs = settings.consensus ?? 1;
@@ -71,6 +85,7 @@ export function kmeansClusterer(k: number, settings: KMeansClustererSettings): C
         seed,
         parallel,
         settings,
+        rowWeights(settings.sampleWeight, rows),
       );
       return refine(points, k, settings, sampled.centroids, seed, parallel);
     },
@@ -101,8 +116,9 @@ function bestOnSample(
   seed: number,
   parallel: ParallelAssigner | undefined,
   guided: Pick<KMeansClustererSettings, "seedCenters">,
+  weights: Float64Array | null,
 ): KMeansResult {
-  const threads = parallel ? { parallel } : {};
+  const threads = { ...(parallel ? { parallel } : {}), ...weighed(weights) };
   const subset = shortRunRows(k);
   if (restarts <= 1 || rows.rows <= subset)
     return kmeans(rows, k, { metric, nInit: restarts, seed, ...seeded(guided), ...threads });
@@ -114,6 +130,7 @@ function bestOnSample(
     seed,
     ...seeded(guided),
     ...threads,
+    ...weighed(weights, every),
   });
   return kmeans(rows, k, { metric, init: short.centroids, seed, ...threads });
 }
@@ -130,7 +147,15 @@ function refine(
   const threads = parallel ? { parallel } : {};
   if (settings.path === "mini-batch")
     return fromKMeans(miniBatchKMeans(points, k, { metric: settings.metric, batchSize: 4096, init, seed, ...threads }));
-  return fromKMeans(kmeans(points, k, { metric: settings.metric, init, seed, ...threads }));
+  return fromKMeans(
+    kmeans(points, k, { metric: settings.metric, init, seed, ...threads, ...weighed(settings.sampleWeight) }),
+  );
+}
+
+/** The weights of the rows `ids` (all when null), or null without weights. */
+function rowWeights(weights: Float64Array | null | undefined, ids: Int32Array | null): Float64Array | null {
+  if (!weights) return null;
+  return ids === null ? weights : Float64Array.from(ids, (i) => weights[i] as number);
 }
 
 function fromKMeans(result: KMeansResult): ClusterFit {
@@ -166,6 +191,7 @@ export function clusterWithStability(
   const threads = parallel ? { parallel } : {};
   const { metric, nInit } = settings;
   const small = sample === null && settings.path === "full-batch";
+  const weights = settings.sampleWeight ?? null;
   if (seeds <= 1 || k <= 1) {
     return { fit: kmeansClusterer(k, settings).fit(points, { seed, ...threads }), stability: null, stabilityRows: 0 };
   }
@@ -174,13 +200,24 @@ export function clusterWithStability(
     const fit = kmeansClusterer(k, settings).fit(points, { seed, ...threads });
     const runs = [fit.labels];
     for (let s = 1; s < seeds; s++)
-      runs.push(kmeans(points, k, { metric, nInit: share, seed: seed + s, ...seeded(settings), ...threads }).labels);
+      runs.push(
+        kmeans(points, k, {
+          metric,
+          nInit: share,
+          seed: seed + s,
+          ...seeded(settings),
+          ...threads,
+          ...weighed(weights),
+        }).labels,
+      );
     return { fit, stability: meanPairwiseAri(runs), stabilityRows: points.rows };
   }
   const rows = sample ?? (documentSample(points.rows, settings.sampleSize, seed) as Int32Array | null);
   const onRows = rows === null ? points : selectPoints(points, rows);
   const runs: KMeansResult[] = [];
-  for (let s = 0; s < seeds; s++) runs.push(bestOnSample(onRows, k, metric, share, seed + s, parallel, settings));
+  const onRowWeights = rowWeights(weights, rows);
+  for (let s = 0; s < seeds; s++)
+    runs.push(bestOnSample(onRows, k, metric, share, seed + s, parallel, settings, onRowWeights));
   let best = runs[0] as KMeansResult;
   for (const r of runs) if (r.inertia < best.inertia) best = r;
   return {

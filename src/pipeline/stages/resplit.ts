@@ -6,7 +6,7 @@ import { asPoints } from "../../core/points.js";
 import { type Warning, warning } from "../../core/warnings.js";
 import type { ClusterKeywords } from "../../keywords/clusterKeywords.js";
 import { keywordOverlapUnchecked } from "../../keywords/keywordOverlap.js";
-import { selectPoints } from "./cluster.js";
+import { selectPoints, weighed } from "./cluster.js";
 
 /**
  * Two topics whose first keywords share this much of their words (see `keywordOverlap`) are
@@ -31,6 +31,8 @@ export interface ResplitSettings {
   readonly metric: KMeansMetric;
   readonly seed: number;
   readonly parallel?: ParallelAssigner;
+  /** Each row's weight in k-means (see `documentWeights`), or null/absent: equal. */
+  readonly sampleWeight?: Float64Array | null;
   /** The keywords of the fit's labels, when the caller has them already. */
   readonly named?: ReturnType<NameClusters>;
 }
@@ -132,7 +134,12 @@ function leastUniformTopic(
   members.forEach((rows, c) => {
     if (pair.clusters.includes(c) || rows.length < MIN_SPLIT_DOCUMENTS) return;
     const ids = Int32Array.from(rows);
-    const bisection = kmeans(selectPoints(X, ids), 2, { metric: settings.metric, nInit: 3, seed: settings.seed });
+    const bisection = kmeans(selectPoints(X, ids), 2, {
+      metric: settings.metric,
+      nInit: 3,
+      seed: settings.seed,
+      ...weighed(settings.sampleWeight, ids),
+    });
     const halves = bisection.labels;
     let second = 0;
     for (const h of halves) second += h;
@@ -175,6 +182,7 @@ function runOn(
     init,
     seed: settings.seed,
     ...(settings.parallel ? { parallel: settings.parallel } : {}),
+    ...weighed(settings.sampleWeight, rows),
   });
   const all = rows === null ? run.labels : new Int32Array(labels.length).fill(-1);
   if (rows !== null)
