@@ -29,6 +29,7 @@ const VARIANTS = [
   ["one k-means run", () => ({ consensus: 1 })],
   ["addresses and encoded runs kept", () => ({ vectorizer: { dropNonText: false } })],
   ["topics named by the same words kept", () => ({ redundantTopics: "keep" })],
+  ["documents weighed alike", () => ({ documentWeights: "equal" })],
 ];
 const only = (process.env.TOPICLENS_VARIANTS ?? "").split(",").filter(Boolean);
 const RUN = only.length > 0 ? VARIANTS.filter(([name]) => only.includes(name)) : VARIANTS;
