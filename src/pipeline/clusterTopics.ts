@@ -228,9 +228,10 @@ export interface ClusterTopicsOptions {
    * every document alike, as before. `"auto"`: words when the documents' lengths differ
    * widely (the 90th percentile at least `WORDS_SPREAD` (3) times the 10th) and the
    * vectors are the texts' own, else equal; `result.parameters.documentWeights` says which.
-   * Measured (k = classes, seeds 0-4): all 20 Newsgroups V-measure 0.450 → 0.492, classes
-   * named 16.2 → 17.2 of 20; abstracts of even length lost 0.01 with words, so "auto" weighs
-   * them equally (see README). The mini-batch path weighs documents equally.
+   * Measured (bench/documentWeights.mjs, k = classes, seeds 0-2): all 20 Newsgroups V-measure
+   * 0.449 → 0.491 (classes named 16.1 → 17.25 of 20 over seeds 0-7), Reuters R8 0.632 → 0.641;
+   * abstracts of even length lost 0.01 with words, so "auto" weighs them alike (see README).
+   * The mini-batch path weighs documents alike.
    * @defaultValue "auto"
    */
   readonly documentWeights?: DocumentWeightsOption;
