@@ -6,7 +6,8 @@ import { readSharedCorpus } from "./shared.js";
 // bench/redundantTopics.mjs on the whole of Reuters R8 (k 8): k-means cuts the earnings
 // reports into two topics named by the same words on seeds 0 and 1; trading them for a split
 // of the oil-and-trade topic raised V-measure 0.569 → 0.631 and 0.570 → 0.633. (Documents
-// weighed alike, as they were then: weighed by their words, k-means makes one earnings topic.)
+// weighed alike, as they were then: weighed by their words, k-means makes one earnings topic
+// on seeds 1 and 2.)
 describe("Reuters R8: redundant topics resplit", () => {
   const records = readSharedCorpus("reuters-r8.jsonl");
   const texts = records.map((r) => r.text);
