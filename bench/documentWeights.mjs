@@ -5,8 +5,8 @@
 // chose, and per setting the mean V-measure, ARI, label match per seed (where the bench has
 // aliases for the corpus) and seconds a call.
 //   node bench/documentWeights.mjs [corpus ...]   (needs `npm run build`; SEEDS, K)
-import { LABELLED_CORPORA, readLabelled } from "./lib/corpus.mjs";
-import { ALIASES, classesNamed, seedsFromEnv } from "./lib/labelMatch.mjs";
+import { LABELLED_CORPORA } from "./lib/corpus.mjs";
+import { classesNamed, labelledAtK, seedsFromEnv } from "./lib/labelMatch.mjs";
 import { corporaFromArgs, table } from "./lib/run.mjs";
 
 const { adjustedRandIndex, clusterTopics, vMeasure } = await import("../dist/index.js");
@@ -17,9 +17,7 @@ const SEEDS = seedsFromEnv();
 const pool = createWorkerPool();
 const rows = [];
 for (const corpus of corpora) {
-  const { docs, gold } = readLabelled(corpus);
-  const k = Number(process.env.K ?? new Set(gold).size);
-  const aliases = ALIASES[corpus] && Object.keys(ALIASES[corpus]).length === k ? ALIASES[corpus] : null;
+  const { docs, gold, k, aliases } = labelledAtK(corpus);
   const cells = [];
   let chosen = "";
   let spread = "";

@@ -4,8 +4,8 @@
 // seconds, the trades made, and the two topics of the kept call that share the most words
 // (`keywordOverlap`; the trade takes pairs from 0.6).
 //   node bench/redundantTopics.mjs [corpus ...]   (needs `npm run build`; SEEDS, K)
-import { LABELLED_CORPORA, readLabelled } from "./lib/corpus.mjs";
-import { ALIASES, classesNamed } from "./lib/labelMatch.mjs";
+import { LABELLED_CORPORA } from "./lib/corpus.mjs";
+import { classesNamed, labelledAtK } from "./lib/labelMatch.mjs";
 import { corporaFromArgs, table } from "./lib/run.mjs";
 
 const { adjustedRandIndex, clusterTopics, keywordOverlap, vMeasure } = await import("../dist/index.js");
@@ -16,9 +16,7 @@ const SEEDS = (process.env.SEEDS ?? "0,1,2").split(",").map(Number);
 const pool = createWorkerPool();
 const rows = [];
 for (const corpus of corpora) {
-  const { docs, gold } = readLabelled(corpus);
-  const k = Number(process.env.K ?? new Set(gold).size);
-  const aliases = ALIASES[corpus] && Object.keys(ALIASES[corpus]).length === k ? ALIASES[corpus] : null;
+  const { docs, gold, k, aliases } = labelledAtK(corpus);
   for (const seed of SEEDS) {
     const cells = [];
     for (const redundantTopics of ["keep", "resplit"]) {

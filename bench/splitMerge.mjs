@@ -10,8 +10,7 @@
 // LLOYD=1 runs k-means on from the new topics' centres. Labels come from a second call given
 // the new clusters. Prints V-measure, ARI and label match before and after, and the trades.
 //   node bench/splitMerge.mjs [corpus ...]     (needs `npm run build`; SEEDS=0,1,2, K)
-import { readLabelled } from "./lib/corpus.mjs";
-import { ALIASES, classesNamed, seedsFromEnv } from "./lib/labelMatch.mjs";
+import { ALIASES, classesNamed, labelledAtK, seedsFromEnv } from "./lib/labelMatch.mjs";
 import { corporaFromArgs, table } from "./lib/run.mjs";
 
 const { adjustedRandIndex, clusterTopics, kmeans, vMeasure } = await import("../dist/index.js");
@@ -25,9 +24,7 @@ const CRIT = process.env.CRIT ?? "cosine";
 const pool = createWorkerPool();
 const rows = [];
 for (const corpus of corporaFromArgs(Object.keys(ALIASES))) {
-  const { docs, gold } = readLabelled(corpus);
-  const k = Number(process.env.K ?? new Set(gold).size);
-  const aliases = ALIASES[corpus] && Object.keys(ALIASES[corpus]).length === k ? ALIASES[corpus] : null;
+  const { docs, gold, k, aliases } = labelledAtK(corpus);
   const score = (r) => {
     const a = Array.from(r.assignments);
     const named = aliases === null ? "-" : classesNamed(aliases, gold, r).named.length;

@@ -1,5 +1,6 @@
 // Label match: does the topic holding most of a gold class's documents name that class?
 // Shared by bench/labelMatch.mjs and the clustering experiments.
+import { readLabelled } from "./corpus.mjs";
 
 /** Aliases per class: a class is named when a label term holds one of them as whole words. */
 export const ALIASES = {
@@ -79,4 +80,15 @@ export function classesNamed(aliases, gold, result) {
 /** Seeds from SEEDS (comma-separated), 0, 1 and 2 by default. */
 export function seedsFromEnv() {
   return (process.env.SEEDS ?? "0,1,2").split(",").map(Number);
+}
+
+/**
+ * A labelled corpus as the side-by-side benches cluster it: its texts and gold labels, k (the
+ * environment's K, else the number of classes) and the aliases when they name k classes, else null.
+ */
+export function labelledAtK(corpus) {
+  const { docs, gold } = readLabelled(corpus);
+  const k = Number(process.env.K ?? new Set(gold).size);
+  const aliases = ALIASES[corpus] && Object.keys(ALIASES[corpus]).length === k ? ALIASES[corpus] : null;
+  return { docs, gold, k, aliases };
 }
