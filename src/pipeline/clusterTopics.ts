@@ -226,7 +226,7 @@ export interface ClusterTopicsOptions {
    * by its words once stop words are out, from 1 up to `WORD_WEIGHT_CAP` (200), so that a
    * reply of a dozen words pulls a centre less than a post that explains itself. `"equal"`:
    * every document alike, as before. `"auto"`: words when the documents' lengths differ
-   * widely (the 90th percentile at least `WORDS_SPREAD` (3) times the 10th) and the
+   * widely (the 90th percentile at least `WORDS_SPREAD` (4) times the 10th) and the
    * vectors are the texts' own, else equal; `result.parameters.documentWeights` says which.
    * Measured (bench/documentWeights.mjs, k = classes, seeds 0-2): all 20 Newsgroups V-measure
    * 0.449 → 0.491 (classes named 16.1 → 17.25 of 20 over seeds 0-7), Reuters R8 0.632 → 0.641;
