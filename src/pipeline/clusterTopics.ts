@@ -53,6 +53,7 @@ import {
   documentWordCounts,
   lengthSpread,
   resolveDocumentWeights,
+  scaledToMeanOne,
   wordWeights,
 } from "./stages/weigh.js";
 import { combineZeroShot, type ZeroShotSplit, zeroShotSplit } from "./stages/zeroShot.js";
@@ -231,10 +232,12 @@ export interface ClusterTopicsOptions {
    * Measured (bench/documentWeights.mjs, k = classes, seeds 0-2): all 20 Newsgroups V-measure
    * 0.449 → 0.491 (classes named 16.1 → 17.25 of 20 over seeds 0-7), Reuters R8 0.632 → 0.641;
    * abstracts of even length lost 0.01 with words, so "auto" weighs them alike (see README).
-   * The mini-batch path weighs documents alike.
+   * The mini-batch path weighs documents alike. An array gives each document's weight
+   * yourself (scikit-learn's `sample_weight`: finite, 0 or more, one per document; a blank
+   * document's is not read), scaled to a mean of 1 over the documents clustered.
    * @defaultValue "auto"
    */
-  readonly documentWeights?: DocumentWeightsOption;
+  readonly documentWeights?: DocumentWeightsOption | ArrayLike<number>;
   /**
    * Each document's cluster as another clusterer gave it (a Spark KMeans job, say): an
    * integer per document, -1 for none. No clustering is done: the given clusters become the
@@ -361,7 +364,8 @@ interface TopicsSettings {
   readonly stabilitySeeds: number;
   readonly abbreviations: boolean;
   readonly redundantTopics: "resplit" | "keep";
-  readonly documentWeights: DocumentWeightsOption;
+  /** The option, or the caller's weights (a finite, non-negative copy; its length is checked against the documents). */
+  readonly documentWeights: DocumentWeightsOption | Float64Array;
   readonly reduce: number | "none" | "auto";
   readonly k: number | "auto";
   readonly kRange: readonly [number, number] | undefined;
@@ -421,7 +425,9 @@ function resolveSettings(fn: string, options: ClusterTopicsOptions, n?: number):
     stabilitySeeds: check("stabilitySeeds"),
     abbreviations: check("abbreviations"),
     redundantTopics: check("redundantTopics"),
-    documentWeights: check("documentWeights"),
+    documentWeights: isWeightArray(o.documentWeights)
+      ? checkGivenWeights(fn, o.documentWeights)
+      : check("documentWeights"),
     reduce: check("reduce"),
     k: check("k"),
     kRange: o.kRange === undefined ? undefined : checkSpecValue<readonly [number, number]>(fn, "kRange", o.kRange),
@@ -475,7 +481,7 @@ function checkNmfOptions(fn: string, o: ClusterTopicsOptions): void {
       o[other] !== undefined &&
       !(other === "outliers" && o.outliers === false) &&
       !(other === "consensus" && o.consensus === 1) &&
-      !(other === "documentWeights" && o.documentWeights !== "words")
+      !(other === "documentWeights" && weighsAlike(o.documentWeights))
     )
       throw new InvalidArgumentError(
         `${fn}: options.${other}${other === "embeddings" ? " (or embed)" : ""} steers k-means; leave it out with algorithm "nmf"`,
@@ -490,7 +496,7 @@ function checkGivenClusters(fn: string, o: ClusterTopicsOptions): Int32Array {
     if (
       o[other] !== undefined &&
       !(other === "k" && o.k === "auto") &&
-      !(other === "documentWeights" && o.documentWeights !== "words")
+      !(other === "documentWeights" && weighsAlike(o.documentWeights))
     )
       throw new InvalidArgumentError(`${fn}: ${name} are the topics already; leave out options.${other}`, name);
   const value = o.clusters as unknown;
@@ -836,6 +842,31 @@ function withOutliers(
   return { ...kept, labels };
 }
 
+/** Whether a `documentWeights` value asks for no weighing: left out, "auto" or "equal". */
+function weighsAlike(value: unknown): boolean {
+  return value === undefined || value === "auto" || value === "equal";
+}
+
+function isWeightArray(value: unknown): value is ArrayLike<number> {
+  return value !== null && typeof value === "object" && typeof (value as ArrayLike<number>).length === "number";
+}
+
+/** The caller's document weights as a float64 copy: every one finite and 0 or more. */
+function checkGivenWeights(fn: string, weights: ArrayLike<unknown>): Float64Array {
+  const name = "options.documentWeights";
+  const out = new Float64Array(weights.length);
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i];
+    if (typeof w !== "number" || !Number.isFinite(w) || w < 0)
+      throw new InvalidArgumentError(
+        `${fn}: ${name}[${i}] must be a finite number, 0 or more; got ${describeValue(w)}`,
+        name,
+      );
+    out[i] = w;
+  }
+  return out;
+}
+
 /**
  * The documents' weights in k-means (see the `documentWeights` option): per document (`all`,
  * for stages that cluster every row) and per row clustered (`rest`: the rows `rest` lists,
@@ -843,7 +874,8 @@ function withOutliers(
  * vectors, where it was measured; mini-batch steps weigh documents alike.
  */
 function documentWeighting(
-  option: DocumentWeightsOption,
+  fn: string,
+  option: DocumentWeightsOption | Float64Array,
   tokens: TokenDocuments,
   rest: Int32Array | null,
   vectorsGiven: boolean,
@@ -852,21 +884,39 @@ function documentWeighting(
 ): { resolved: DocumentWeighting; all: Float64Array | null; rest: Float64Array | null } {
   const equal = { resolved: "equal" as const, all: null, rest: null };
   if (option === "equal" || (option === "auto" && vectorsGiven)) return equal;
-  const counts = documentWordCounts(tokens);
-  const clustered = rest === null ? counts : Int32Array.from(rest, (i) => counts[i] as number);
-  if (resolveDocumentWeights(option, lengthSpread(clustered)) === "equal") return equal;
+  const n = tokens.offsets.length - 1;
+  let all: Float64Array;
+  if (option instanceof Float64Array) {
+    if (option.length !== n)
+      throw new InvalidArgumentError(
+        `${fn}: options.documentWeights must hold one weight per document (${n}); got ${option.length}`,
+        "options.documentWeights",
+      );
+    const scaled = scaledToMeanOne(option, rest);
+    if (scaled === null)
+      throw new InvalidArgumentError(
+        `${fn}: options.documentWeights weigh every document clustered 0; give some a weight above 0`,
+        "options.documentWeights",
+      );
+    all = scaled;
+  } else {
+    const counts = documentWordCounts(tokens);
+    const clustered = rest === null ? counts : Int32Array.from(rest, (i) => counts[i] as number);
+    if (resolveDocumentWeights(option, lengthSpread(clustered)) === "equal") return equal;
+    all = wordWeights(counts, rest);
+  }
   if (path === "mini-batch") {
-    if (option === "words")
+    if (option !== "auto")
       warnings.push(
         warning(
           "document-weights-equal",
-          "documentWeights: mini-batch k-means weighs every document alike; use path full-batch to weigh them by their words",
+          "documentWeights: mini-batch k-means weighs every document alike; use path full-batch to weigh them",
         ),
       );
     return equal;
   }
-  const all = wordWeights(counts, rest);
-  return { resolved: "words", all, rest: rest === null ? all : Float64Array.from(rest, (i) => all[i] as number) };
+  const resolved = option instanceof Float64Array ? "given" : "words";
+  return { resolved, all, rest: rest === null ? all : Float64Array.from(rest, (i) => all[i] as number) };
 }
 
 /** The zero-shot split of the documents, with a warning for each given topic that took none. */
@@ -1029,7 +1079,15 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
   const given = givenClusters === null ? null : givenClusterFit(X, givenClusters, metric);
   const weighing =
     given === null
-      ? documentWeighting(settings.documentWeights, tokens, split?.rest ?? null, embeddings !== null, path, warnings)
+      ? documentWeighting(
+          settings.fn,
+          settings.documentWeights,
+          tokens,
+          split?.rest ?? null,
+          embeddings !== null,
+          path,
+          warnings,
+        )
       : { resolved: "equal" as const, all: null, rest: null };
   let kRest = 0;
   let kChosenBy: TopicsParameters["kChosenBy"] = factorized === null ? "given" : "user";

@@ -211,10 +211,11 @@ export interface TopicsParameters {
    */
   readonly redundantTopics: "resplit" | "keep";
   /**
-   * How documents weighed in k-means' centres: `"words"` (by their words, up to 200) or
-   * `"equal"` (see the `documentWeights` option; what `"auto"` resolved to).
+   * How documents weighed in k-means' centres: `"words"` (by their words, up to 200),
+   * `"equal"` (what `"auto"` resolved to, see the `documentWeights` option) or `"given"`
+   * (the caller's weights).
    */
-  readonly documentWeights: "words" | "equal";
+  readonly documentWeights: "words" | "equal" | "given";
   /** What made the topics: k-means, or NMF of the TF-IDF rows (each document in its heaviest component). */
   readonly algorithm: TopicsAlgorithm;
 }

@@ -111,6 +111,51 @@ describe("documentWeights in the one call", () => {
     expect(auto.warnings.map((w) => w.code)).not.toContain("document-weights-equal");
   });
 
+  it("takes the caller's weights: one per document, scaled to a mean of 1", () => {
+    const sample = texts.slice(0, 400);
+    const fast = { k: 5, seed: 0, stabilitySeeds: 1 } as const;
+    const alike = clusterTopics(sample, { ...fast, documentWeights: "equal" });
+    // The same weight for every document is no weighing at all.
+    const same = clusterTopics(sample, { ...fast, documentWeights: sample.map(() => 3) });
+    expect(same.parameters.documentWeights).toBe("given");
+    expect(same.assignments).toEqual(alike.assignments);
+    // Documents weighed 0 shape no centre but still get a topic; the weights are not changed.
+    const weights = sample.map((_, i) => (i % 4 === 0 ? 0 : 1 + (i % 3)));
+    const copy = weights.slice();
+    const given = clusterTopics(sample, { ...fast, documentWeights: weights });
+    expect(weights).toEqual(copy);
+    expect(given.assignments.every((a) => a >= 0)).toBe(true);
+    expect(given.model.predict(sample)).toEqual(given.assignments);
+    // On a sample of rows all weighed 0, the restarts run unweighed instead of failing.
+    const few = sample.map((_, i) => (i < 3 ? 1 : 0));
+    expect(clusterTopics(sample, { ...fast, sampleSize: 100, documentWeights: few }).topics).toHaveLength(5);
+  });
+
+  it("refuses weights of the wrong length or value, naming the option", () => {
+    const sample = texts.slice(0, 40);
+    const ones = sample.map(() => 1);
+    for (const [weights, message] of [
+      [ones.slice(1), /one weight per document \(40\); got 39/],
+      [[Number.NaN, ...ones.slice(1)], /documentWeights\[0\] must be a finite number, 0 or more; got NaN/],
+      [[...ones.slice(1), -1], /documentWeights\[39\] must be a finite number/],
+      [["1", ...ones.slice(1)], /documentWeights\[0\]/],
+      [sample.map(() => 0), /weigh every document clustered 0/],
+    ] as const) {
+      const call = () => clusterTopics(sample, { k: 3, documentWeights: weights as never });
+      expect(call).toThrow(InvalidArgumentError);
+      expect(call).toThrow(message);
+    }
+    const miniBatch = clusterTopics(texts.slice(0, 300), {
+      k: 4,
+      path: "mini-batch",
+      documentWeights: Array(300).fill(1),
+    });
+    expect(miniBatch.warnings.map((w) => w.code)).toContain("document-weights-equal");
+    expect(() => clusterTopics(sample, { k: 3, algorithm: "nmf", documentWeights: ones })).toThrow(
+      /options\.documentWeights/,
+    );
+  });
+
   it("refuses a bad setting, and words where k-means does not run, by name", () => {
     const sample = texts.slice(0, 40);
     for (const call of [

@@ -2,7 +2,7 @@ import type { KMeansMetric } from "../../cluster/kmeans.js";
 import type { ParallelAssigner } from "../../cluster/parallel.js";
 import { rankByRule, type SweepKResult, sweepK } from "../../evaluate/sweepK.js";
 import type { KChoice } from "../types.js";
-import { type Clusterer, type ClusterPoints, kmeansClusterer, selectPoints } from "./cluster.js";
+import { type Clusterer, type ClusterPoints, kmeansClusterer, rowWeights, selectPoints } from "./cluster.js";
 
 export interface ChooseKSettings {
   readonly kRange: readonly [number, number];
@@ -44,7 +44,7 @@ export function chooseKStage(X: ClusterPoints, sample: Int32Array | null, settin
     const m = sweptRows(X.rows, sample);
     const every = Int32Array.from({ length: m }, (_, i) => sample[Math.floor((i * sample.length) / m)] as number);
     rows = selectPoints(X, every);
-    if (weights !== null) weights = Float64Array.from(every, (i) => (weights as Float64Array)[i] as number);
+    weights = rowWeights(weights, every);
   }
   const nInit = sample === null ? Math.max(1, Math.ceil(settings.nInit / 3)) : 1;
   const clusterer = settings.clusterer ?? sweepKMeans(settings.metric, weights);

@@ -152,10 +152,13 @@ function refine(
   );
 }
 
-/** The weights of the rows `ids` (all when null), or null without weights. */
-function rowWeights(weights: Float64Array | null | undefined, ids: Int32Array | null): Float64Array | null {
+/** The weights of the rows `ids` (all when null), or null without weights or when those rows weigh nothing. */
+export function rowWeights(weights: Float64Array | null | undefined, ids: Int32Array | null): Float64Array | null {
   if (!weights) return null;
-  return ids === null ? weights : Float64Array.from(ids, (i) => weights[i] as number);
+  if (ids === null) return weights;
+  const picked = Float64Array.from(ids, (i) => weights[i] as number);
+  // A sample of rows the caller weighed 0 only starts the run on all rows: it runs unweighed.
+  return picked.some((w) => w > 0) ? picked : null;
 }
 
 function fromKMeans(result: KMeansResult): ClusterFit {

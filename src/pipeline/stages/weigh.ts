@@ -2,7 +2,7 @@ import type { TokenDocuments } from "../../vectorize/vocabulary.js";
 
 /** How documents weigh in k-means' centres: the option, and what "auto" resolved to. */
 export type DocumentWeightsOption = "auto" | "words" | "equal";
-export type DocumentWeighting = "words" | "equal";
+export type DocumentWeighting = "words" | "equal" | "given";
 
 /**
  * A document weighs by its words up to this many: past it, more words add no evidence of
@@ -47,16 +47,26 @@ export function lengthSpread(counts: ArrayLike<number>): number {
  */
 export function wordWeights(counts: ArrayLike<number>, rows: ArrayLike<number> | null): Float64Array {
   const weights = Float64Array.from(counts, (c) => Math.min(Math.max(1, c), WORD_WEIGHT_CAP));
-  const m = rows === null ? weights.length : rows.length;
+  return scaledToMeanOne(weights, rows) ?? weights;
+}
+
+/**
+ * `weights` (a new array) scaled to a mean of 1 over `rows` (all when null), or null when
+ * those rows weigh nothing at all.
+ */
+export function scaledToMeanOne(weights: ArrayLike<number>, rows: ArrayLike<number> | null): Float64Array | null {
+  const out = Float64Array.from(weights);
+  const m = rows === null ? out.length : rows.length;
   let total = 0;
-  for (let r = 0; r < m; r++) total += weights[rows === null ? r : (rows[r] as number)] as number;
-  const scale = total > 0 ? m / total : 1;
-  for (let i = 0; i < weights.length; i++) weights[i] = (weights[i] as number) * scale;
-  return weights;
+  for (let r = 0; r < m; r++) total += out[rows === null ? r : (rows[r] as number)] as number;
+  if (!(total > 0)) return null;
+  const scale = m / total;
+  for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) * scale;
+  return out;
 }
 
 /** `"auto"` resolved: words when the clustered documents' lengths spread by {@link WORDS_SPREAD} or more. */
-export function resolveDocumentWeights(option: DocumentWeightsOption, spread: number): DocumentWeighting {
+export function resolveDocumentWeights(option: DocumentWeightsOption, spread: number): "words" | "equal" {
   if (option !== "auto") return option;
   return spread >= WORDS_SPREAD ? "words" : "equal";
 }
