@@ -1,9 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InvalidArgumentError } from "../../src/core/errors.js";
+import { createRandom } from "../../src/core/random.js";
 import { seedCorpus } from "../../src/corpus/seed.js";
 import { adjustedRandIndex, vMeasure } from "../../src/evaluate/external.js";
 import { clusterTopics } from "../../src/pipeline/clusterTopics.js";
+import { kmeansClusterer } from "../../src/pipeline/stages/cluster.js";
+import { documentSample } from "../../src/pipeline/stages/sample.js";
 import {
   documentWordCounts,
   lengthSpread,
@@ -58,6 +61,29 @@ describe("word weights", () => {
         expect(Math.max(...w) / Math.min(...w)).toBeLessThanOrEqual(WORD_WEIGHT_CAP + 1e-9);
       }),
     );
+  });
+});
+
+describe("weighed k-means on a sample of rows", () => {
+  it("starts from the evenly spaced rows of the sample even when those weigh 0", () => {
+    // 6,000 points, restarts on a sample of 5,500 and their short runs on 5,000 of those:
+    // only the sample rows the short runs skip weigh anything.
+    const n = 6000;
+    const random = createRandom(7);
+    const data = Float64Array.from({ length: 2 * n }, (_, i) => (i % 2) * 5 * ((i >> 1) % 3) + random.nextFloat());
+    const sample = documentSample(n, 5500, 0) as Int32Array;
+    const weights = new Float64Array(n);
+    const every = new Set(Array.from({ length: 5000 }, (_, i) => sample[Math.floor((i * 5500) / 5000)]));
+    for (const row of sample) if (!every.has(row)) weights[row] = 1;
+    const fit = kmeansClusterer(3, {
+      metric: "euclidean",
+      nInit: 3,
+      sampleSize: 5500,
+      path: "full-batch",
+      sampleWeight: weights,
+    }).fit({ rows: n, cols: 2, data }, { seed: 0 });
+    expect(fit.labels).toHaveLength(n);
+    expect(new Set(fit.labels).size).toBe(3);
   });
 });
 

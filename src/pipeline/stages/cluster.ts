@@ -118,10 +118,10 @@ function bestOnSample(
   guided: Pick<KMeansClustererSettings, "seedCenters">,
   weights: Float64Array | null,
 ): KMeansResult {
-  const threads = { ...(parallel ? { parallel } : {}), ...weighed(weights) };
+  const threads = parallel ? { parallel } : {};
   const subset = shortRunRows(k);
   if (restarts <= 1 || rows.rows <= subset)
-    return kmeans(rows, k, { metric, nInit: restarts, seed, ...seeded(guided), ...threads });
+    return kmeans(rows, k, { metric, nInit: restarts, seed, ...seeded(guided), ...threads, ...weighed(weights) });
   const every = Int32Array.from({ length: subset }, (_, i) => Math.floor((i * rows.rows) / subset));
   const short = kmeans(selectPoints(rows, every), k, {
     metric,
@@ -130,9 +130,10 @@ function bestOnSample(
     seed,
     ...seeded(guided),
     ...threads,
+    // The subset's own weights (its rows may all weigh 0, where the sample's do not).
     ...weighed(weights, every),
   });
-  return kmeans(rows, k, { metric, init: short.centroids, seed, ...threads });
+  return kmeans(rows, k, { metric, init: short.centroids, seed, ...threads, ...weighed(weights) });
 }
 
 /** One run on all rows from `init`: Lloyd's/Elkan's iterations, or mini-batch steps. */
