@@ -53,7 +53,10 @@ console.log(
   ),
 );
 
-/** The 90th over the 10th percentile of the documents' words (stop words out), as "auto" reads them. */
+/**
+ * The 90th over the 10th percentile of the documents' words (stop words out), counted by the
+ * fitted vectorizer's analyzer: within 0.1 of what "auto" reads from the call's own word ids.
+ */
 function spreadOf(result, docs) {
   const words = docs.map((d) => result.model.vectorizer.analyze(d).length).sort((a, b) => a - b);
   const at = (q) => Math.max(1, words[Math.floor(q * (words.length - 1))]);

@@ -37,6 +37,7 @@ import {
   CONSENSUS_MAX_DOCUMENTS,
   clusterWithStability,
   kmeansClusterer,
+  rowWeights,
   selectPoints,
 } from "./stages/cluster.js";
 import { factorizeStage } from "./stages/factorize.js";
@@ -884,26 +885,12 @@ function documentWeighting(
 ): { resolved: DocumentWeighting; all: Float64Array | null; rest: Float64Array | null } {
   const equal = { resolved: "equal" as const, all: null, rest: null };
   if (option === "equal" || (option === "auto" && vectorsGiven)) return equal;
-  const n = tokens.offsets.length - 1;
-  let all: Float64Array;
-  if (option instanceof Float64Array) {
-    if (option.length !== n)
-      throw new InvalidArgumentError(
-        `${fn}: options.documentWeights must hold one weight per document (${n}); got ${option.length}`,
-        "options.documentWeights",
-      );
-    const scaled = scaledToMeanOne(option, rest);
-    if (scaled === null)
-      throw new InvalidArgumentError(
-        `${fn}: options.documentWeights weigh every document clustered 0; give some a weight above 0`,
-        "options.documentWeights",
-      );
-    all = scaled;
-  } else {
-    const counts = documentWordCounts(tokens);
-    const clustered = rest === null ? counts : Int32Array.from(rest, (i) => counts[i] as number);
+  const given = option instanceof Float64Array ? givenWeights(fn, option, tokens.offsets.length - 1, rest) : null;
+  const counts = given === null ? documentWordCounts(tokens) : null;
+  if (option === "auto") {
+    const words = counts as Int32Array;
+    const clustered = rest === null ? words : Int32Array.from(rest, (i) => words[i] as number);
     if (resolveDocumentWeights(option, lengthSpread(clustered)) === "equal") return equal;
-    all = wordWeights(counts, rest);
   }
   if (path === "mini-batch") {
     if (option !== "auto")
@@ -915,8 +902,24 @@ function documentWeighting(
       );
     return equal;
   }
-  const resolved = option instanceof Float64Array ? "given" : "words";
-  return { resolved, all, rest: rest === null ? all : Float64Array.from(rest, (i) => all[i] as number) };
+  const all = given ?? wordWeights(counts as Int32Array, rest);
+  return { resolved: given === null ? "words" : "given", all, rest: rowWeights(all, rest) };
+}
+
+/** The caller's weights of `n` documents, scaled to a mean of 1 over the rows clustered. */
+function givenWeights(fn: string, weights: Float64Array, n: number, rest: Int32Array | null): Float64Array {
+  if (weights.length !== n)
+    throw new InvalidArgumentError(
+      `${fn}: options.documentWeights must hold one weight per document (${n}); got ${weights.length}`,
+      "options.documentWeights",
+    );
+  const scaled = scaledToMeanOne(weights, rest);
+  if (scaled === null)
+    throw new InvalidArgumentError(
+      `${fn}: options.documentWeights weigh every document clustered 0; give some a weight above 0`,
+      "options.documentWeights",
+    );
+  return scaled;
 }
 
 /** The zero-shot split of the documents, with a warning for each given topic that took none. */
