@@ -214,25 +214,60 @@ function runOn(x: readonly string[], y: readonly string[]): boolean {
 
 /**
  * Endings that make another word of the same stem: a label holding "tracking" and "tracker",
- * "detection" and "detector" or "segment" and "segmentation" names one thing twice.
+ * "detection" and "detector", "segment" and "segmentation", "japan" and "japanese",
+ * "israel" and "israeli", "president" and "presidential", "atheism" and "atheists", "child" and
+ * "childhood" or "south" and "southern" names one thing twice.
  */
-const DERIVED_ENDINGS = ["ation", "ion", "ing", "er", "or", "ive"];
-/** A stem keeps at least this many letters ("sens" of "sensor" and "sensing"; not "act"). */
+const DERIVED_ENDINGS = [
+  "ation",
+  "ion",
+  "ing",
+  "er",
+  "or",
+  "ive",
+  "ese",
+  "ish",
+  "ian",
+  "an",
+  "ial",
+  "al",
+  "ism",
+  "ist",
+  "ern",
+  "hood",
+  "i",
+];
+/** A stem keeps at least this many letters ("sens" of "sensor" and "sensing"; not "act")... */
 const MIN_STEM = 4;
+/** ...and one more before "al": "nation" of "national", but "signal" and "formal" are words of their own. */
+const MIN_STEM_BEFORE_AL = 5;
 
 /** Two singular words that are one word or derived from one stem by {@link DERIVED_ENDINGS}. */
 function sameWord(a: string, b: string): boolean {
   if (a === b) return true;
-  const stemsOfA = stems(a);
-  return stemsOfA.includes(b) || stems(b).some((x) => x === a || stemsOfA.includes(x));
+  const x = stemForms(a);
+  const y = stemForms(b);
+  const meet = (p: readonly string[], q: readonly string[]) => p.some((w) => q.includes(w));
+  // A bare form meets only a stem an ending leaves: "police" and "policy" are two words.
+  return meet(x.derived, y.derived) || meet(x.bare, y.derived) || meet(y.bare, x.derived);
 }
 
-/** The word without each of its derived endings, where a stem of {@link MIN_STEM} letters is left. */
-function stems(word: string): string[] {
-  const out: string[] = [];
+/**
+ * The word with its stems, one per derived ending it ends with, wherever a stem of
+ * {@link MIN_STEM} letters is left; and its bare forms: without a final "e", "a" or "y"
+ * ("merge" of "merger", "china" of "chinese", "industry" of "industrial"), and a Latin
+ * plural's singular ("matrice" of "matrices" → "matrix").
+ */
+function stemForms(word: string): { readonly derived: string[]; readonly bare: string[] } {
+  const derived = [word];
   for (const ending of DERIVED_ENDINGS)
-    if (word.endsWith(ending) && word.length - ending.length >= MIN_STEM) out.push(word.slice(0, -ending.length));
-  return out;
+    if (word.endsWith(ending) && word.length - ending.length >= (ending === "al" ? MIN_STEM_BEFORE_AL : MIN_STEM))
+      derived.push(word.slice(0, -ending.length));
+  const bare: string[] = [];
+  if (/[aey]$/.test(word) && word.length - 1 >= MIN_STEM) bare.push(word.slice(0, -1));
+  if (word.endsWith("ice") && word.length - 3 >= MIN_STEM - 1)
+    bare.push(`${word.slice(0, -3)}ix`, `${word.slice(0, -3)}ex`);
+  return { derived, bare };
 }
 
 /**
@@ -261,8 +296,20 @@ function partsOf(term: string): TermParts {
   return { words, short: forms === null ? null : singular(forms.short.toLowerCase()) };
 }
 
+/** English plurals that no ending makes. */
+const IRREGULAR_PLURALS: ReadonlyMap<string, string> = new Map([
+  ["children", "child"],
+  ["men", "man"],
+  ["women", "woman"],
+  ["feet", "foot"],
+  ["teeth", "tooth"],
+  ["mice", "mouse"],
+]);
+
 /** A plural's singular by its ending ("agents" → "agent", "studies" → "study", "llms" → "llm"); "loss" stays. */
 function singular(w: string): string {
+  const irregular = IRREGULAR_PLURALS.get(w);
+  if (irregular !== undefined) return irregular;
   if (w.length > 4 && w.endsWith("ies")) return `${w.slice(0, -3)}y`;
   if (w.length > 4 && /(ss|x|ch|sh)es$/.test(w)) return w.slice(0, -2);
   if (w.length > 2 && w.endsWith("s") && !/(ss|us|is)$/.test(w)) return w.slice(0, -1);
