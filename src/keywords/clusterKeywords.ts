@@ -17,6 +17,7 @@ import type { ClassTermTable } from "./classPhraseCounts.js";
 import { reweighByCoherence, type ScoredTerm } from "./coherentOrder.js";
 import { classTermCounts, classTfidf, repetitionDampedCounts, weighByIdf } from "./ctfidf.js";
 import { exclusiveTails } from "./exclusiveTails.js";
+import { fixedExpressions } from "./fixedExpressions.js";
 import { isJunkTerm } from "./junk.js";
 import { clusterTermHolders } from "./labelCoverage.js";
 import { chooseLabel, fillerTerms, termKey } from "./labels.js";
@@ -423,7 +424,7 @@ function keywordsOfClasses(
   const { vocabulary, sizes } = table;
   const k = sizes.length;
   const weights = scoreTerms(table, o, centroids);
-  const junk = junkTerms(table, o);
+  const junk = junkTerms(table, o, written);
   const filler = fillerTerms(table);
   // Equal scores are ordered by term (code points), whatever the order of the columns.
   const byTerm = (a: number, b: number) => compareCodePoints(vocabulary[a] as string, vocabulary[b] as string);
@@ -606,13 +607,14 @@ export function classTfidfScorer(
 }
 
 /**
- * The junk filter: stop words, numbers, single letters, math debris, the corpus' markup
+ * The junk filter: stop words, numbers, single letters, math debris, discourse words (but not
+ * a name they lead, "new york": `fixedExpressions`), the corpus' markup
  * words (`table.markupWords`), and terms common in
  * almost every cluster, which say nothing about any one of them. "Common" means in at least
  * PRESENCE_SHARE of a cluster's documents, so a word that merely occurs once somewhere in
  * every large cluster is not thrown away.
  */
-function junkTerms(table: ClassTermTable, o: ResolvedKeywordOptions): Uint8Array {
+function junkTerms(table: ClassTermTable, o: ResolvedKeywordOptions, written: WrittenCheck | null): Uint8Array {
   const { vocabulary, sizes, documentCounts: docs } = table;
   const k = sizes.length;
   const cols = vocabulary.length;
@@ -628,10 +630,11 @@ function junkTerms(table: ClassTermTable, o: ResolvedKeywordOptions): Uint8Array
   }
   const junk = new Uint8Array(cols);
   const markup = table.markupWords;
+  const fixed = fixedExpressions(table, written);
   for (let t = 0; t < cols; t++) {
     const term = vocabulary[t] as string;
     if (
-      isJunkTerm(term, o.extraStop) ||
+      isJunkTerm(term, o.extraStop, fixed[t] === 1) ||
       (k >= 4 && (clustersWithTerm[t] as number) > o.maxShare * k) ||
       (markup !== undefined && term.split(" ").some((w) => markup.has(w)))
     )

@@ -66,16 +66,17 @@ export const DISCOURSE_WORDS: ReadonlySet<string> = new Set([
 
 /**
  * Whether a term (a word or an n-gram) should never name a topic: any word that is a
- * stop word, number-like, a single character or math debris; or a phrase that repeats
- * a word ("learning learning").
+ * stop word, number-like, a single character or math debris; a discourse word, unless the
+ * term is a fixed expression that holds one ("new york", see `fixedExpressions`); or a
+ * phrase that repeats a word ("learning learning").
  */
-export function isJunkTerm(term: string, stopWords: ReadonlySet<string>): boolean {
+export function isJunkTerm(term: string, stopWords: ReadonlySet<string>, fixedExpression = false): boolean {
   const words = term.split(" ");
   for (const w of words) {
     if ([...w].length < 2) return true;
     if (NUMBER_LIKE.test(w)) return true;
     if (MATH_DEBRIS.has(w)) return true;
-    if (stopWords.has(w) || DISCOURSE_WORDS.has(w) || CONTRACTION.test(w)) return true;
+    if (stopWords.has(w) || (DISCOURSE_WORDS.has(w) && !fixedExpression) || CONTRACTION.test(w)) return true;
   }
   return words.length > 1 && new Set(words).size < words.length;
 }
