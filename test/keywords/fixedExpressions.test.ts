@@ -1,31 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { CsrMatrix } from "../../src/core/csr.js";
 import type { ClassTermTable } from "../../src/keywords/classPhraseCounts.js";
 import { fixedExpressions } from "../../src/keywords/fixedExpressions.js";
 import { clusterTopics } from "../../src/pipeline/clusterTopics.js";
-
-/** A k x terms count matrix from dense rows. */
-function csr(rows: readonly (readonly number[])[]): CsrMatrix {
-  const indptr = [0];
-  const indices: number[] = [];
-  const data: number[] = [];
-  for (const row of rows) {
-    row.forEach((x, j) => {
-      if (x !== 0) {
-        indices.push(j);
-        data.push(x);
-      }
-    });
-    indptr.push(indices.length);
-  }
-  return {
-    rows: rows.length,
-    cols: rows[0]?.length ?? 0,
-    indptr: Int32Array.from(indptr),
-    indices: Int32Array.from(indices),
-    data: Float64Array.from(data),
-  };
-}
+import { csrOfRows as csr } from "../helpers/csr.js";
 
 describe("fixedExpressions", () => {
   // Two clusters of 20 documents; documents holding each term per cluster.

@@ -9,6 +9,7 @@ import {
   leadingLabelDocuments,
   nearDuplicates,
 } from "../../src/keywords/labels.js";
+import { csrOfRows } from "../helpers/csr.js";
 
 const kw = (term: string, score: number, documents: number, filler = false): LabelCandidate => ({
   term,
@@ -308,27 +309,7 @@ describe("labels a person would write", () => {
 
 describe("filler words measured in the corpus itself", () => {
   /** A k x terms CSR of document counts from dense rows. */
-  const csr = (rows: number[][]): CsrMatrix => {
-    const indptr = [0];
-    const indices: number[] = [];
-    const data: number[] = [];
-    for (const row of rows) {
-      row.forEach((v, j) => {
-        if (v > 0) {
-          indices.push(j);
-          data.push(v);
-        }
-      });
-      indptr.push(indices.length);
-    }
-    return {
-      rows: rows.length,
-      cols: rows[0]?.length ?? 0,
-      indptr: Int32Array.from(indptr),
-      indices: Int32Array.from(indices),
-      data: Float64Array.from(data),
-    };
-  };
+  const csr = (rows: number[][]): CsrMatrix => csrOfRows(rows);
 
   /** A table of five clusters of 40 documents (or `sizes`) with these document counts. */
   const tableOf = (vocabulary: string[], rows: number[][], sizes = [40, 40, 40, 40, 40]) => {
