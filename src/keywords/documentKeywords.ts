@@ -10,6 +10,7 @@ import {
 } from "../core/validate.js";
 import type { TfidfModel } from "../vectorize/tfidf.js";
 import type { Keyword } from "./clusterKeywords.js";
+import { fixedExpressionsOf } from "./fixedExpressions.js";
 import { isJunkTerm } from "./junk.js";
 import { selectDiverse } from "./mmr.js";
 import { yakeKeywords } from "./yake.js";
@@ -62,13 +63,14 @@ export function documentKeywordsBatch(
     );
   }
   const stop = new Set(model.stopWords);
+  const fixed = fixedExpressionsOf(model.vocabulary, model.documentFrequency);
   const matrix = model.transform(docs);
   return docs.map((_, i) => {
     const candidates = [];
     for (let p = matrix.indptr[i] as number; p < (matrix.indptr[i + 1] as number); p++) {
       const t = matrix.indices[p] as number;
       const term = model.vocabulary[t] as string;
-      if (!isJunkTerm(term, stop))
+      if (!isJunkTerm(term, stop, fixed[t] === 1))
         candidates.push({ term: model.displayTerms[t] as string, score: matrix.data[p] as number, id: t });
     }
     candidates.sort((a, b) => b.score - a.score || a.id - b.id);

@@ -22,7 +22,25 @@ export function fixedExpressions(
   table: ClassTermTable,
   writtenOtherwise: ((columns: readonly number[]) => ReadonlyMap<number, string>) | null = null,
 ): Uint8Array {
+  // Every clustered document is in one cluster: the column sums are the corpus' documents holding each term.
   const { vocabulary, documentCounts } = table;
+  const holding = new Float64Array(vocabulary.length);
+  for (let p = 0; p < documentCounts.indices.length; p++) {
+    const t = documentCounts.indices[p] as number;
+    holding[t] = (holding[t] as number) + (documentCounts.data[p] as number);
+  }
+  return fixedExpressionsOf(vocabulary, holding, writtenOtherwise);
+}
+
+/**
+ * {@link fixedExpressions} of a vocabulary whose documents holding each term are known
+ * (a fitted TF-IDF model's `documentFrequency`).
+ */
+export function fixedExpressionsOf(
+  vocabulary: readonly string[],
+  holding: ArrayLike<number>,
+  writtenOtherwise: ((columns: readonly number[]) => ReadonlyMap<number, string>) | null = null,
+): Uint8Array {
   const fixed = new Uint8Array(vocabulary.length);
   const candidates: number[] = [];
   vocabulary.forEach((term, t) => {
@@ -35,12 +53,6 @@ export function fixedExpressions(
       candidates.push(t);
   });
   if (candidates.length === 0) return fixed;
-  // Every clustered document is in one cluster: the column sums are the corpus' documents holding each term.
-  const holding = new Float64Array(vocabulary.length);
-  for (let p = 0; p < documentCounts.indices.length; p++) {
-    const t = documentCounts.indices[p] as number;
-    holding[t] = (holding[t] as number) + (documentCounts.data[p] as number);
-  }
   const idOf = new Map<string, number>();
   vocabulary.forEach((term, t) => {
     if (!term.includes(" ")) idOf.set(term, t);

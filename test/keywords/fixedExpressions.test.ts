@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { ClassTermTable } from "../../src/keywords/classPhraseCounts.js";
+import { documentKeywordsBatch } from "../../src/keywords/documentKeywords.js";
 import { fixedExpressions } from "../../src/keywords/fixedExpressions.js";
 import { clusterTopics } from "../../src/pipeline/clusterTopics.js";
+import { fitTfidf } from "../../src/vectorize/tfidf.js";
 import { csrOfRows as csr } from "../helpers/csr.js";
 
 describe("fixedExpressions", () => {
@@ -48,21 +50,23 @@ describe("fixedExpressions", () => {
     expect(marked(fixed)).toEqual(["new york", "al qaeda"]);
   });
 
+  // New York news, and papers on "a new method" ("method" after "new" in a third of the
+  // documents holding it).
+  const places = ["subway", "mayor", "taxi", "harbor", "bridge", "marathon"];
+  const methods = ["segmentation", "detection", "tracking", "registration", "denoising", "retrieval"];
+  const docs = [
+    ...places.flatMap((p, i) => [
+      `The ${p} of New York opened again on Monday, New York officials said, as the city council met.`,
+      `New York police closed the ${p} after the storm; the city council and the mayor of New York met at noon ${i}.`,
+    ]),
+    ...methods.flatMap((m) => [
+      `We present a new method for image ${m} with a convolutional network trained on labelled images.`,
+      `Our method for video ${m}: the network learns features from labelled frames and images.`,
+      `The method learns image ${m} from labelled images with a convolutional network.`,
+    ]),
+  ];
+
   it("names a topic by the place, not by the piece of its name that is no discourse word", () => {
-    const places = ["subway", "mayor", "taxi", "harbor", "bridge", "marathon"];
-    const methods = ["segmentation", "detection", "tracking", "registration", "denoising", "retrieval"];
-    const docs = [
-      ...places.flatMap((p, i) => [
-        `The ${p} of New York opened again on Monday, New York officials said, as the city council met.`,
-        `New York police closed the ${p} after the storm; the city council and the mayor of New York met at noon ${i}.`,
-      ]),
-      // "method" is written after "new" in a third of the documents holding it.
-      ...methods.flatMap((m) => [
-        `We present a new method for image ${m} with a convolutional network trained on labelled images.`,
-        `Our method for video ${m}: the network learns features from labelled frames and images.`,
-        `The method learns image ${m} from labelled images with a convolutional network.`,
-      ]),
-    ];
     const result = clusterTopics(docs, { k: 2, seed: 0 });
     const terms = result.topics.flatMap((t) => t.keywords.map((k) => k.term));
     expect(terms).toContain("new york");
@@ -70,5 +74,16 @@ describe("fixedExpressions", () => {
     expect(terms).not.toContain("new method");
     const city = result.topics.find((t) => t.keywords.some((k) => k.term === "new york"));
     expect(city?.label.split(" · ")).toContain("new york");
+  });
+
+  it("lets a document's TF-IDF keywords hold the name too", () => {
+    const model = fitTfidf(docs, { ngramRange: [1, 2] });
+    const [city, paper] = documentKeywordsBatch([docs[0] as string, docs[12] as string], {
+      method: "tfidf",
+      model,
+      top: 10,
+    }).map((list) => list.map((k) => k.term));
+    expect(city).toContain("new york");
+    expect(paper).not.toContain("new method");
   });
 });
