@@ -43,6 +43,17 @@ export function documentKeywords(text: string, options: DocumentKeywordsOptions 
   return documentKeywordsBatch([text], options, "documentKeywords")[0] as Keyword[];
 }
 
+/** The model's fixed expressions, found once per model (a scan of its whole vocabulary). */
+const fixedByModel = new WeakMap<TfidfModel, Uint8Array>();
+function fixedExpressionsOfModel(model: TfidfModel): Uint8Array {
+  let fixed = fixedByModel.get(model);
+  if (fixed === undefined) {
+    fixed = fixedExpressionsOf(model.vocabulary, model.documentFrequency);
+    fixedByModel.set(model, fixed);
+  }
+  return fixed;
+}
+
 /** {@link documentKeywords} for many documents (one pass of the model over all of them). */
 export function documentKeywordsBatch(
   docs: readonly string[],
@@ -63,7 +74,7 @@ export function documentKeywordsBatch(
     );
   }
   const stop = new Set(model.stopWords);
-  const fixed = fixedExpressionsOf(model.vocabulary, model.documentFrequency);
+  const fixed = fixedExpressionsOfModel(model);
   const matrix = model.transform(docs);
   return docs.map((_, i) => {
     const candidates = [];

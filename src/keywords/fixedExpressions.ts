@@ -1,5 +1,6 @@
 import type { ClassTermTable } from "./classPhraseCounts.js";
 import { DISCOURSE_WORDS } from "./junk.js";
+import { columnSums } from "./mergeColumns.js";
 
 /**
  * A phrase led by a discourse word is a fixed expression when at least this share of the
@@ -23,13 +24,7 @@ export function fixedExpressions(
   writtenOtherwise: ((columns: readonly number[]) => ReadonlyMap<number, string>) | null = null,
 ): Uint8Array {
   // Every clustered document is in one cluster: the column sums are the corpus' documents holding each term.
-  const { vocabulary, documentCounts } = table;
-  const holding = new Float64Array(vocabulary.length);
-  for (let p = 0; p < documentCounts.indices.length; p++) {
-    const t = documentCounts.indices[p] as number;
-    holding[t] = (holding[t] as number) + (documentCounts.data[p] as number);
-  }
-  return fixedExpressionsOf(vocabulary, holding, writtenOtherwise);
+  return fixedExpressionsOf(table.vocabulary, columnSums(table.documentCounts), writtenOtherwise);
 }
 
 /**
