@@ -4,6 +4,7 @@ import { InvalidArgumentError } from "../core/errors.js";
 import { GrowableInt32 } from "../core/growable.js";
 import { IntPairMap } from "../core/pairMap.js";
 import { checkInteger, checkLimit, checkOptions } from "../core/validate.js";
+import { breaksBefore, phraseBreaksOf } from "../vectorize/phraseBreaks.js";
 import type { TokenDocuments } from "../vectorize/vocabulary.js";
 import { checkTokenDocuments } from "../vectorize/vocabulary.js";
 
@@ -81,6 +82,7 @@ export function classPhraseCounts(
   checkInteger(fn, "options.minDocuments", o.minDocuments, 1);
   checkLimit(fn, "options.phraseWords", o.phraseWords, 1);
   const { stream, offsets, documentFrequency: wordDf } = tokens;
+  const breaks = phraseBreaksOf(tokens.breaks, stream.length);
   const W = tokens.terms.length;
   const n = offsets.length - 1;
   const [minN, asked] = options.ngramRange;
@@ -164,7 +166,12 @@ export function classPhraseCounts(
           const at = base + p - first;
           const head = chainAt[at] as number;
           const last = stream[p + size - 1] as number;
-          if (head < 0 || phraseWord[last] === 0 || (size > 2 && gramFrequent.get(head - W) === 0)) {
+          if (
+            head < 0 ||
+            phraseWord[last] === 0 ||
+            (size > 2 && gramFrequent.get(head - W) === 0) ||
+            breaksBefore(breaks, p + size - 1)
+          ) {
             chainAt[at] = -1;
             continue;
           }
@@ -244,7 +251,10 @@ export function classPhraseCounts(
         else {
           const head = chain[i] as number;
           const last = stream[first + i + size - 1] as number;
-          id = head >= 0 && isPrefix[head] === 1 && endsGram[last] === 1 ? lookup.get(head, last) : -1;
+          id =
+            head >= 0 && isPrefix[head] === 1 && endsGram[last] === 1 && !breaksBefore(breaks, first + i + size - 1)
+              ? lookup.get(head, last)
+              : -1;
         }
         chain[i] = id;
         if (id < 0 || counted[id] === 0) continue;

@@ -1,5 +1,6 @@
 import type { CsrMatrix } from "../core/csr.js";
 import { indexOfNamed } from "../core/strings.js";
+import { breaksBefore, phraseBreaksOf } from "../vectorize/phraseBreaks.js";
 import type { TokenDocuments } from "../vectorize/vocabulary.js";
 
 /**
@@ -155,13 +156,14 @@ export function indexForms(
     }
   });
   const { stream } = tokens;
+  const breaks = phraseBreaksOf(tokens.breaks, stream.length);
   return {
     eachMatch(p, end, visit) {
       for (let f = head[stream[p] as number] as number; f >= 0; f = next[f] as number) {
         const ws = formWords[f] as Int32Array;
         if (p + ws.length > end) continue;
         let match = true;
-        for (let j = 1; j < ws.length && match; j++) match = stream[p + j] === ws[j];
+        for (let j = 1; j < ws.length && match; j++) match = stream[p + j] === ws[j] && !breaksBefore(breaks, p + j);
         if (match) visit(formRow[f] as number, p, ws.length);
       }
     },

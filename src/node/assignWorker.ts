@@ -36,7 +36,7 @@ parentPort?.on("message", (message: RunMessage | ElkanMessage | AnalyzeMessage |
     serveSession(message);
   } else {
     const batch = analyzeBatch(message.spec, message.texts);
-    const transfer = [batch.ids.buffer, batch.offsets.buffer, batch.gaps.buffer] as ArrayBuffer[];
+    const transfer = [batch.ids.buffer, batch.offsets.buffer, batch.breaks.buffer, batch.gaps.buffer] as ArrayBuffer[];
     if (message.type === "analyze") {
       const answer: AnalyzedMessage = { type: "analyzed", request: message.request, batch };
       parentPort?.postMessage(answer, transfer);

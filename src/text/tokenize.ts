@@ -210,10 +210,25 @@ function mayBeNumber(token: string): boolean {
 export type Tokenizer = (text: string) => string[];
 
 /**
- * Builds a tokenizer from options, validating them once.
+ * What a marking tokenizer (see `createTokenizer`) gives in place of the numbers it drops,
+ * so that a phrase is not read across them: "div 12 cts vs 10 cts" holds no phrase "div cts
+ * vs". (A dropped letter, such as "a", is a stop word more often than not, and stop words do
+ * not stop phrases.) No word is empty, so a break never meets one.
+ */
+export const PHRASE_BREAK = "";
+
+/**
+ * Builds a tokenizer from options, validating them once. With `marking`, the default
+ * tokenizer gives one {@link PHRASE_BREAK} for each run of numbers it drops after a kept
+ * word (a custom `tokenPattern` drops nothing, and marks nothing).
  * @throws InvalidArgumentError for invalid options.
  */
-export function createTokenizer(options: TokenizeOptions = {}, fn = "tokenize", name = "options"): Tokenizer {
+export function createTokenizer(
+  options: TokenizeOptions = {},
+  fn = "tokenize",
+  name = "options",
+  marking = false,
+): Tokenizer {
   const opts = checkOptions(fn, options, TOKENIZE_OPTION_NAMES, name);
   const lowercase = checkBoolean(fn, `${name}.lowercase`, opts.lowercase ?? TOKENIZE_DEFAULTS.lowercase);
   if (opts.tokenPattern !== undefined) {
@@ -257,11 +272,14 @@ export function createTokenizer(options: TokenizeOptions = {}, fn = "tokenize", 
   const keep = (token: string, out: string[]): void => {
     let t = token;
     if (t.endsWith("'s") || t.endsWith("'S")) t = t.slice(0, -2);
+    // Only a token that starts with a digit can be all digits and punctuation.
+    if (!keepNumbers && mayBeNumber(t) && NUMBER_LIKE.test(t)) {
+      if (marking && out.length > 0 && out[out.length - 1] !== PHRASE_BREAK) out.push(PHRASE_BREAK);
+      return;
+    }
     if (t.length < minLength) return;
     // Count code points only when a surrogate pair could make length misleading.
     if (minLength > 1 && t.length < 2 * minLength && codePoints(t) < minLength) return;
-    // Only a token that starts with a digit can be all digits and punctuation.
-    if (!keepNumbers && mayBeNumber(t) && NUMBER_LIKE.test(t)) return;
     if (dropMath && MATH_DEBRIS.has(t)) return;
     out.push(t);
   };

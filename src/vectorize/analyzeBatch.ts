@@ -1,6 +1,7 @@
+import { GrowableInt32 } from "../core/growable.js";
 import { type AbbreviationDefinition, findAbbreviations } from "../text/abbreviations.js";
 import { countGlyphCodeWords } from "../text/glyphCodes.js";
-import { createTokenizer, type Tokenizer } from "../text/tokenize.js";
+import { createTokenizer, PHRASE_BREAK, type Tokenizer } from "../text/tokenize.js";
 import { type Analyzer, type TokenizerSettings, tokenizerSettings } from "./options.js";
 import { createGapCollector } from "./writtenGaps.js";
 
@@ -13,6 +14,8 @@ export interface AnalyzeSpec {
   readonly tokenizer: TokenizerSettings;
   readonly stopWords: readonly string[];
   readonly abbreviations: boolean;
+  /** Whether a dropped number ends a phrase (see `numbersBreakPhrases`). */
+  readonly numbersBreakPhrases: boolean;
 }
 
 /**
@@ -27,6 +30,8 @@ export interface AnalyzedBatch {
   readonly ids: Int32Array;
   /** `documents + 1` offsets into `ids`. */
   readonly offsets: Int32Array;
+  /** The positions in `ids`, ascending, of the words before which the tokenizer dropped one (see `PhraseBreaks`). */
+  readonly breaks: Int32Array;
   /** The code of the stop words written before each word (see `WrittenGaps`), local to the batch. */
   readonly gaps: Uint16Array;
   /** The stop words of each local gap code ("" for 0). */
@@ -43,6 +48,7 @@ export function analyzeSpecOf(analyzer: Analyzer, abbreviations: boolean): Analy
     tokenizer: tokenizerSettings(analyzer.options),
     stopWords: [...analyzer.stopWords.words],
     abbreviations,
+    numbersBreakPhrases: analyzer.options.numbersBreakPhrases,
   };
 }
 
@@ -55,7 +61,8 @@ function readerOf(spec: AnalyzeSpec): { tokenizer: Tokenizer } {
   if (cached === null || key !== cachedKey) {
     const { tokenPattern, ...flags } = spec.tokenizer;
     const pattern = tokenPattern === null ? {} : { tokenPattern: new RegExp(tokenPattern.source, tokenPattern.flags) };
-    cached = { tokenizer: createTokenizer({ ...flags, ...pattern }, "analyzeBatch") };
+    const options = { ...flags, ...pattern };
+    cached = { tokenizer: createTokenizer(options, "analyzeBatch", "options", spec.numbersBreakPhrases) };
     cachedKey = key;
   }
   return cached;
@@ -74,6 +81,7 @@ export function analyzeBatch(spec: AnalyzeSpec, texts: readonly string[]): Analy
   const found: AbbreviationDefinition[][] | null = spec.abbreviations ? [] : null;
   const glyphCodeWords = new Map<string, number>();
   const gaps = createGapCollector(spec.stopWords);
+  const breaks = new GrowableInt32(1 << 10);
   for (let d = 0; d < texts.length; d++) {
     const text = texts[d] as string;
     const tokens = tokenizer(text);
@@ -83,7 +91,13 @@ export function analyzeBatch(spec: AnalyzeSpec, texts: readonly string[]): Analy
       ids = grown;
     }
     gaps.startDocument();
+    let broken = false;
     for (const t of tokens) {
+      if (t === PHRASE_BREAK) {
+        broken = true;
+        gaps.leftOut();
+        continue;
+      }
       let id = local.get(t);
       if (id === undefined) {
         id = terms.length;
@@ -94,6 +108,8 @@ export function analyzeBatch(spec: AnalyzeSpec, texts: readonly string[]): Analy
         gaps.stopWord(-1 - id);
         continue;
       }
+      if (broken) breaks.push(n);
+      broken = false;
       ids[n++] = id;
       gaps.word();
     }
@@ -106,6 +122,7 @@ export function analyzeBatch(spec: AnalyzeSpec, texts: readonly string[]): Analy
     terms,
     ids: ids.slice(0, n),
     offsets,
+    breaks: breaks.toArray(),
     gaps: written.codes,
     gapForms: written.forms,
     found,

@@ -38,6 +38,15 @@ export interface TfidfOptions extends TokenizeOptions {
   readonly useIdf?: boolean;
   /** Row normalisation. @defaultValue "l2" */
   readonly norm?: "l2" | "l1" | null;
+  /**
+   * A number the tokenizer drops (see `keepNumbers`) ends a phrase: no n-gram, and no
+   * keyword phrase of `clusterTopics`, runs through it. "div 12 cts vs 10 cts" then holds
+   * `cts vs` but not `div cts vs`, and "type 2 diabetes" no `type diabetes`. Stop words do
+   * not end phrases (scikit-learn forms n-grams after removing them). `false` reads the
+   * words on each side of a number as neighbours, as models saved before this option did.
+   * @defaultValue true
+   */
+  readonly numbersBreakPhrases?: boolean;
 }
 
 export const TFIDF_DEFAULTS = Object.freeze({
@@ -52,6 +61,7 @@ export const TFIDF_DEFAULTS = Object.freeze({
   smoothIdf: true,
   useIdf: true,
   norm: "l2" as "l2" | "l1" | null,
+  numbersBreakPhrases: true,
 });
 
 export const TFIDF_OPTION_NAMES: readonly string[] = [
@@ -68,6 +78,7 @@ export const TFIDF_OPTION_NAMES: readonly string[] = [
   "smoothIdf",
   "useIdf",
   "norm",
+  "numbersBreakPhrases",
 ];
 
 /** The resolved options that shape the tokenizer: plain data, so that a worker builds the same one. */
@@ -103,12 +114,18 @@ export interface ResolvedTfidfOptions {
   readonly smoothIdf: boolean;
   readonly useIdf: boolean;
   readonly norm: "l2" | "l1" | null;
+  readonly numbersBreakPhrases: boolean;
 }
 
 /** Resolved options plus the live pieces (tokenizer, stop-word set, stemmer). */
 export interface Analyzer {
   readonly options: ResolvedTfidfOptions;
   readonly tokenizer: Tokenizer;
+  /**
+   * The tokenizer with a `PHRASE_BREAK` for each run of numbers it dropped (the plain one
+   * when numbers do not break phrases): for the scans that form n-grams or keep word streams.
+   */
+  readonly markingTokenizer: Tokenizer;
   readonly stopWords: ResolvedStopWords;
   readonly stemmer: Stemmer | null;
   /** What the caller's errors call the options: `options`, or `options.vectorizer` in `clusterTopics`. */
@@ -169,22 +186,25 @@ export function resolveTfidfOptions(fn: string, options: TfidfOptions | undefine
     );
   }
   const stopWords = resolveStopWords(o.stopWords ?? TFIDF_DEFAULTS.stopWords, fn, extra, `${name}.stopWords`);
-  const tokenizer = createTokenizer(
-    {
-      lowercase: o.lowercase,
-      tokenPattern: o.tokenPattern,
-      minLength: o.minLength,
-      keepNumbers: o.keepNumbers,
-      dropMath: o.dropMath,
-      dropNonText: o.dropNonText,
-      dropMarkup: o.dropMarkup,
-      dropHostsAndPaths: o.dropHostsAndPaths,
-      dropCredits: o.dropCredits,
-      segmentWords: o.segmentWords,
-    },
+  const tokenizerOptions = {
+    lowercase: o.lowercase,
+    tokenPattern: o.tokenPattern,
+    minLength: o.minLength,
+    keepNumbers: o.keepNumbers,
+    dropMath: o.dropMath,
+    dropNonText: o.dropNonText,
+    dropMarkup: o.dropMarkup,
+    dropHostsAndPaths: o.dropHostsAndPaths,
+    dropCredits: o.dropCredits,
+    segmentWords: o.segmentWords,
+  };
+  const tokenizer = createTokenizer(tokenizerOptions, fn, name);
+  const numbersBreakPhrases = checkBoolean(
     fn,
-    name,
+    `${name}.numbersBreakPhrases`,
+    o.numbersBreakPhrases ?? TFIDF_DEFAULTS.numbersBreakPhrases,
   );
+  const markingTokenizer = numbersBreakPhrases ? createTokenizer(tokenizerOptions, fn, name, true) : tokenizer;
   const resolved: ResolvedTfidfOptions = {
     lowercase: o.lowercase ?? true,
     tokenPattern: o.tokenPattern ? { source: o.tokenPattern.source, flags: o.tokenPattern.flags } : null,
@@ -207,8 +227,9 @@ export function resolveTfidfOptions(fn: string, options: TfidfOptions | undefine
     smoothIdf: checkBoolean(fn, `${name}.smoothIdf`, o.smoothIdf ?? TFIDF_DEFAULTS.smoothIdf),
     useIdf: checkBoolean(fn, `${name}.useIdf`, o.useIdf ?? TFIDF_DEFAULTS.useIdf),
     norm: checkOneOf(fn, `${name}.norm`, o.norm === undefined ? TFIDF_DEFAULTS.norm : o.norm, ["l2", "l1", null]),
+    numbersBreakPhrases,
   };
-  return { options: resolved, tokenizer, stopWords, stemmer, name };
+  return { options: resolved, tokenizer, markingTokenizer, stopWords, stemmer, name };
 }
 
 /** Document count limits from minDf/maxDf for a corpus of `n` documents, as scikit-learn. */

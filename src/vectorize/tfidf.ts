@@ -183,6 +183,7 @@ function tokensOf(scanned: ScannedCorpus): TokenDocuments {
     offsets: scanned.offsets,
     documentFrequency: scanned.documentFrequency,
     ...(scanned.gaps === null ? {} : { gaps: scanned.gaps }),
+    ...(scanned.breaks === null ? {} : { breaks: scanned.breaks }),
   };
 }
 
@@ -460,6 +461,8 @@ export function tfidfFromJSON(json: unknown, restore: { readonly stem?: Stemmer 
     smoothIdf: opts.smoothIdf,
     useIdf: opts.useIdf,
     norm: opts.norm,
+    // Nor end a phrase at a dropped number.
+    numbersBreakPhrases: opts.numbersBreakPhrases ?? false,
   });
   const restored: Analyzer = { ...analyzer, options: { ...analyzer.options, stopWords: opts.stopWords } };
   return createModel(

@@ -4,8 +4,10 @@ import { GrowableInt32 } from "../core/growable.js";
 import { IntPairMap } from "../core/pairMap.js";
 import { detachString } from "../core/strings.js";
 import { compareCodePoints } from "../text/compare.js";
+import { PHRASE_BREAK } from "../text/tokenize.js";
 import type { AnalyzedBatch } from "./analyzeBatch.js";
 import { type Analyzer, documentCountLimits } from "./options.js";
+import { type PhraseBreaks, phraseBreaksAt } from "./phraseBreaks.js";
 import { createGapCollector, UNKNOWN_GAP, WRITTEN_GAP_DOCUMENTS, type WrittenGaps } from "./writtenGaps.js";
 
 /** Documents as word ids, as one tokenizing pass leaves them (see `ScannedCorpus`). */
@@ -20,6 +22,8 @@ export interface TokenDocuments {
   readonly documentFrequency: Int32Array;
   /** The stop words written between the words, for the first documents (see `WrittenGaps`). */
   readonly gaps?: WrittenGaps;
+  /** Where phrases stop (see `PhraseBreaks`); none recorded: phrases run across every word. */
+  readonly breaks?: PhraseBreaks;
 }
 
 /** What one pass over the corpus learns: provisional term ids per document and statistics. */
@@ -36,6 +40,8 @@ export interface ScannedCorpus {
   readonly surfaces: string[] | null;
   /** The stop words written between words (unigram, unstemmed scans only). */
   readonly gaps: WrittenGaps | null;
+  /** Where phrases stop in `stream` (unigram, unstemmed scans only). */
+  readonly breaks: PhraseBreaks | null;
 }
 
 // n-gram ids are found by the pair (id of the (n-1)-gram prefix, id of the last word), so
@@ -86,8 +92,19 @@ export function createScanner(analyzer: Analyzer, maxTerms = Number.POSITIVE_INF
   let words = new Int32Array(1024);
   let prefix = new Int32Array(1024);
   const stopWords = [...stop];
-  // Word scans keep the stop words written between words, for showing phrases as written.
-  const gaps = stemmer === null && minN === 1 && maxN === 1 ? createGapCollector(stopWords) : null;
+  // Word scans keep the stop words written between words, for showing phrases as written,
+  // and where a dropped word stops a phrase.
+  const wordScan = stemmer === null && minN === 1 && maxN === 1;
+  const gaps = wordScan ? createGapCollector(stopWords) : null;
+  const breakPositions = new GrowableInt32(wordScan ? 1 << 12 : 16);
+  // Whether a word was dropped since the document's last counted word.
+  let broken = false;
+  /** Counts a word of a word scan, noting a break before it. */
+  const countWord = (id: number, d: number): void => {
+    if (broken) breakPositions.push(stream.length);
+    broken = false;
+    count(id, d, null);
+  };
 
   const newTerm = (term: string): number => {
     const id = terms.length;
@@ -133,7 +150,7 @@ export function createScanner(analyzer: Analyzer, maxTerms = Number.POSITIVE_INF
   if (stemmer === null) for (const [i, w] of stopWords.entries()) wordIds.set(w, STOP - i);
 
   const add = (text: string): void => {
-    const raw = analyzer.tokenizer(text);
+    const raw = analyzer.markingTokenizer(text);
     if (raw.length > words.length) {
       words = new Int32Array(2 * raw.length);
       prefix = new Int32Array(2 * raw.length);
@@ -147,6 +164,18 @@ export function createScanner(analyzer: Analyzer, maxTerms = Number.POSITIVE_INF
       const gapsHere = gaps !== null && d < WRITTEN_GAP_DOCUMENTS;
       if (gapsHere) gaps.startDocument();
       for (const t of raw) {
+        if (t === PHRASE_BREAK) {
+          broken = true;
+          if (gapsHere) gaps.leftOut();
+          if (maxN > 1) {
+            // No n-gram runs through a dropped number.
+            tokens.push(t);
+            words[n] = -1;
+            prefix[n] = -1;
+            n++;
+          }
+          continue;
+        }
         const known = wordIds.get(t);
         if (known !== undefined && known <= STOP) {
           if (gapsHere) gaps.stopWord(STOP - known);
@@ -157,7 +186,10 @@ export function createScanner(analyzer: Analyzer, maxTerms = Number.POSITIVE_INF
         words[n] = id;
         prefix[n] = id;
         n++;
-        if (minN === 1 && id >= 0) count(id, d, null);
+        if (wordScan) {
+          if (id >= 0) countWord(id, d);
+          else broken = true;
+        } else if (minN === 1 && id >= 0) count(id, d, null);
         if (gapsHere) {
           if (id >= 0) gaps.word();
           else gaps.leftOut();
@@ -166,10 +198,11 @@ export function createScanner(analyzer: Analyzer, maxTerms = Number.POSITIVE_INF
     } else {
       tokens = [];
       for (const t of raw) if (!stop.has(t)) tokens.push(t);
-      keys = tokens.map(stemmer);
+      keys = tokens.map((t) => (t === PHRASE_BREAK ? t : stemmer(t)));
       n = tokens.length;
       for (let i = 0; i < n; i++) {
-        const id = idOf(keys[i] as string);
+        // No n-gram runs through a dropped number.
+        const id = tokens[i] === PHRASE_BREAK ? -1 : idOf(keys[i] as string);
         words[i] = id;
         prefix[i] = id;
         if (minN === 1 && id >= 0) count(id, d, tokens[i] as string);
@@ -200,6 +233,7 @@ export function createScanner(analyzer: Analyzer, maxTerms = Number.POSITIVE_INF
     }
     d++;
     offsets.push(stream.length);
+    broken = false;
   };
   const addAnalyzed = (batch: AnalyzedBatch): void => {
     if (stemmer !== null || minN !== 1 || maxN !== 1)
@@ -208,15 +242,21 @@ export function createScanner(analyzer: Analyzer, maxTerms = Number.POSITIVE_INF
     const remap = new Int32Array(batch.terms.length);
     for (let l = 0; l < remap.length; l++) remap[l] = insert(batch.terms[l] as string);
     const gapOf = Int32Array.from(batch.gapForms, (form) => (gaps === null ? UNKNOWN_GAP : gaps.codeOfForm(form)));
-    const { ids, offsets: starts } = batch;
+    const { ids, offsets: starts, breaks } = batch;
+    let nextBreak = 0;
     for (let doc = 0; doc + 1 < starts.length; doc++) {
       const gapsHere = gaps !== null && d < WRITTEN_GAP_DOCUMENTS;
       if (gapsHere) gaps.startDocument();
       for (let p = starts[doc] as number; p < (starts[doc + 1] as number); p++) {
+        while (nextBreak < breaks.length && (breaks[nextBreak] as number) < p) nextBreak++;
+        if (breaks[nextBreak] === p) broken = true;
         const id = remap[ids[p] as number] as number;
         // A word first met once the vocabulary is full is not counted, each time, as in add.
-        if (id >= 0) count(id, d, null);
-        else if (id === -1) dropped++;
+        if (id >= 0) countWord(id, d);
+        else {
+          broken = true;
+          if (id === -1) dropped++;
+        }
         if (gapsHere) {
           const local = batch.gaps[p] as number;
           if (id >= 0) gaps.word(local === UNKNOWN_GAP ? UNKNOWN_GAP : (gapOf[local] as number));
@@ -225,6 +265,7 @@ export function createScanner(analyzer: Analyzer, maxTerms = Number.POSITIVE_INF
       }
       d++;
       offsets.push(stream.length);
+      broken = false;
     }
   };
   return {
@@ -246,6 +287,7 @@ export function createScanner(analyzer: Analyzer, maxTerms = Number.POSITIVE_INF
       termFrequency: Float64Array.from(tf.view()),
       surfaces: surfaceCounts === null ? null : surfaceCounts.map(mostFrequent),
       gaps: gaps?.finish(Math.min(d, WRITTEN_GAP_DOCUMENTS)) ?? null,
+      breaks: wordScan ? phraseBreaksAt(breakPositions.view(), stream.length) : null,
     }),
   };
 }
@@ -367,6 +409,9 @@ export function checkTokenDocuments(fn: string, name: string, tokens: unknown): 
     if ((offsets[d] as number) < (offsets[d - 1] as number)) bad(`offsets decrease at document ${d - 1}`);
   if (documentFrequency.length !== terms.length)
     bad(`documentFrequency holds ${documentFrequency.length} values for ${terms.length} terms`);
+  const { breaks } = t as TokenDocuments;
+  if (breaks !== undefined && (!(breaks instanceof Uint32Array) || breaks.length !== Math.ceil(stream.length / 32)))
+    bad(`breaks must be a Uint32Array of one bit a word (${Math.ceil(stream.length / 32)} values)`);
   for (let p = 0; p < stream.length; p++) {
     const id = stream[p] as number;
     if (id < 0 || id >= terms.length) bad(`stream[${p}] is ${id}, not a term id below ${terms.length}`);

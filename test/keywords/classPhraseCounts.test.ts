@@ -3,6 +3,7 @@ import { seedCorpus } from "../../src/corpus/seed.js";
 import { classPhraseCounts } from "../../src/keywords/classPhraseCounts.js";
 import { clusterKeywords, clusterKeywordsFromClassCounts } from "../../src/keywords/clusterKeywords.js";
 import { classTermCounts } from "../../src/keywords/ctfidf.js";
+import { clusterTopics } from "../../src/pipeline/clusterTopics.js";
 import { fitTransformTfidf, fitTransformTfidfWithTokens } from "../../src/vectorize/tfidf.js";
 import { readCorpus } from "../helpers/data.js";
 
@@ -113,5 +114,30 @@ describe("classPhraseCounts(tokens, labels, k)", () => {
       k: 4,
     });
     expect(fromTokens.map((c) => c.label)).toEqual(fromText.map((c) => c.label));
+  });
+});
+
+describe("phrases and the numbers written between words", () => {
+  // Earnings reports, dividend notices and museum news, ten of each: the reports' words
+  // are the same from one to the next, their numbers are not.
+  const firms = ["acme", "globex", "initech", "umbrella", "hooli", "stark", "wayne", "wonka", "cyberdyne", "tyrell"];
+  const docs = firms.flatMap((f, i) => [
+    `${f} corp said first quarter net profit rose ${10 + i} pct to ${100 + 7 * i} mln dlrs from ${90 + i} mln dlrs a year earlier, on revenues of ${300 + i} mln dlrs`,
+    `${f} corp said its board declared a quarterly dividend of ${20 + i} cts a share, payable april ${i + 1} to holders of record march ${i + 10}`,
+    `the ${f} museum opened an exhibition of paintings by local artists, with sculpture and photography shown in the galleries for the summer season`,
+  ]);
+
+  it("are never read across a number: no topic is named `profit rose pct` or `april to holders of record`", () => {
+    const { topics } = clusterTopics(docs, { k: 3, seed: 0 });
+    const terms = topics.flatMap((t) => t.keywords.map((k) => k.term));
+    // Phrases written between numbers stay.
+    expect(terms).toEqual(expect.arrayContaining(["mln dlrs", "net profit rose", "board declared quarterly"]));
+    const acrossNumbers = /rose pct|pct to mln|revenues of mln|dividend of cts|april to holders|payable april to/;
+    expect(terms.filter((t) => acrossNumbers.test(t))).toEqual([]);
+    // The option reaches the keywords: off, the phrases read across numbers come back.
+    const across = clusterTopics(docs, { k: 3, seed: 0, vectorizer: { numbersBreakPhrases: false } });
+    expect(
+      across.topics.flatMap((t) => t.keywords.map((k) => k.term)).filter((t) => acrossNumbers.test(t)),
+    ).not.toEqual([]);
   });
 });

@@ -2,7 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { InvalidArgumentError } from "../../src/core/errors.js";
 import { withoutHostsAndPaths } from "../../src/text/hostsAndPaths.js";
-import { SKLEARN_TOKEN_PATTERN, tokenize, withoutNonText } from "../../src/text/tokenize.js";
+import {
+  createTokenizer,
+  PHRASE_BREAK,
+  SKLEARN_TOKEN_PATTERN,
+  tokenize,
+  withoutNonText,
+} from "../../src/text/tokenize.js";
 import { readFixture } from "../helpers/data.js";
 
 describe("tokenize(text)", () => {
@@ -34,6 +40,32 @@ describe("tokenize(text)", () => {
       "for",
     ]);
     expect(tokenize("mathcal mathbb ln cot")).toEqual([]);
+  });
+  it("marks, when asked, each run of dropped numbers after a word, and nothing a custom pattern reads", () => {
+    const B = PHRASE_BREAK;
+    const marking = createTokenizer({}, "test", "options", true);
+    expect(marking("12 div 12 cts vs 10.5 cts, up 3 pct from 1,200 in 1987's")).toEqual([
+      "div",
+      B,
+      "cts",
+      "vs",
+      B,
+      "cts",
+      "up",
+      B,
+      "pct",
+      "from",
+      B,
+      "in",
+      B,
+    ]);
+    // A dropped letter ("a", "x") is no break: one-letter stop words do not stop phrases.
+    expect(marking("dlrs a barrel at x")).toEqual(["dlrs", "barrel", "at"]);
+    expect(createTokenizer({ keepNumbers: true }, "test", "options", true)("up 30 pct")).toEqual(["up", "30", "pct"]);
+    const custom = createTokenizer({ tokenPattern: SKLEARN_TOKEN_PATTERN }, "test", "options", true);
+    expect(custom("up 3 pct in 1987")).toEqual(["up", "pct", "in", "1987"]);
+    // Unmarked, the same text reads as before.
+    expect(tokenize("div 12 cts vs 10.5 cts")).toEqual(["div", "cts", "vs", "cts"]);
   });
   it("folds ligatures and typographic apostrophes (NFKC)", () => {
     expect(tokenize("ﬁne-tuning the model’s weights")).toEqual(["fine-tuning", "the", "model", "weights"]);

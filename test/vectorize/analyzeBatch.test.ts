@@ -5,6 +5,7 @@ import { createAbbreviationCollector, findAbbreviations } from "../../src/text/a
 import { TOKENIZE_OPTION_NAMES } from "../../src/text/tokenize.js";
 import { analyzeBatch, analyzeSpecOf } from "../../src/vectorize/analyzeBatch.js";
 import { resolveTfidfOptions } from "../../src/vectorize/options.js";
+import { breaksBefore } from "../../src/vectorize/phraseBreaks.js";
 import { createScanner, type ScannedCorpus } from "../../src/vectorize/vocabulary.js";
 import { UNKNOWN_GAP } from "../../src/vectorize/writtenGaps.js";
 
@@ -45,7 +46,13 @@ const plain = (s: ScannedCorpus) => ({
   tf: [...s.termFrequency],
   // The stop words written before each word, as strings: codes may differ, forms may not.
   gaps: s.gaps === null ? null : [...s.gaps.codes].map((c) => (c === UNKNOWN_GAP ? "?" : s.gaps?.forms[c])),
+  breaks: s.breaks === null ? null : breakPositions(s),
 });
+
+/** The stream positions a phrase may not run on to. */
+function breakPositions(s: ScannedCorpus): number[] {
+  return [...s.stream.keys()].filter((p) => breaksBefore(s.breaks as Uint32Array, p));
+}
 
 describe("documents read in batches (another thread's pass)", () => {
   it("give the single pass's ids, counts and vocabulary on the seed corpus, in any batch sizes", () => {
@@ -67,6 +74,8 @@ describe("documents read in batches (another thread's pass)", () => {
       "models",
       "LLMs",
       "x2",
+      "12",
+      "3.5",
       "data",
       "é-tude",
       "rare",
@@ -128,6 +137,28 @@ describe("documents read in batches (another thread's pass)", () => {
     // "gamma" finds the vocabulary full: what stands before "beta" is no gap of stop words.
     expect(plain(one).gaps).toEqual(["", "", "", "?", "", "of the", "", "?"]);
     expect(plain(batched).gaps).toEqual(plain(one).gaps);
+  });
+
+  it("stop phrases where a number or a word a full vocabulary left out stood, not at stop words or letters", () => {
+    const texts = [
+      "div 12 cts vs 10 cts",
+      "rose 3.5 pct to 1,200 in 1987",
+      "dlrs a barrel of oil",
+      "alpha gamma alpha",
+    ];
+    const { one, batched } = bothWays(texts, [1, 2], 9);
+    // div cts vs cts | rose pct | dlrs barrel oil | alpha alpha ("gamma" finds the vocabulary full).
+    expect(one.stream).toHaveLength(11);
+    expect(breakPositions(one)).toEqual([1, 3, 5, 10]);
+    expect(plain(batched).breaks).toEqual(breakPositions(one));
+    // With numbersBreakPhrases off, on one thread and in batches, only the word left out breaks.
+    const across = resolveTfidfOptions("test", { numbersBreakPhrases: false });
+    const single = createScanner(across, 9);
+    for (const t of texts) single.add(t);
+    const inBatch = createScanner(across, 9);
+    inBatch.addAnalyzed(analyzeBatch(analyzeSpecOf(across, false), texts));
+    expect(breakPositions(single.finish())).toEqual([10]);
+    expect(breakPositions(inBatch.finish())).toEqual([10]);
   });
 
   it("find the abbreviations each document defines, for the same collection", () => {

@@ -27,6 +27,31 @@ describe("fitTransformTfidf(docs, options)", () => {
     expect(model.vocabulary).toEqual(["learning", "learning rates", "rates"]);
   });
 
+  it("forms no n-gram across a dropped number, in the fit and in transform, stemmed or not", () => {
+    const docs = ["patients with type 2 diabetes", "type 2 diabetes care rose 12 pct", "diabetes care for patients"];
+    for (const stem of [null, "porter2"] as const) {
+      const fit = fitTransformTfidf(docs, { ngramRange: [1, 3], stem });
+      const shown = fit.model.displayTerms;
+      // Read across the numbers, "type diabetes", "type diabetes care" and "rose pct" would be phrases.
+      expect(shown.filter((t) => t.includes(" ")).sort(), String(stem)).toEqual([
+        "care patients",
+        "care rose",
+        "diabetes care",
+        "diabetes care patients",
+        "diabetes care rose",
+        "patients type",
+      ]);
+      const again = fit.model.transform(docs);
+      expect(again.indices).toEqual(fit.matrix.indices);
+      expect(again.data).toEqual(fit.matrix.data);
+    }
+    const across = fitTfidf(docs, { ngramRange: [1, 2], numbersBreakPhrases: false }).vocabulary;
+    expect(across).toEqual(expect.arrayContaining(["type diabetes", "rose pct"]));
+    expect(() => fitTfidf(docs, { numbersBreakPhrases: "yes" as unknown as boolean })).toThrow(
+      /options\.numbersBreakPhrases must be true or false/,
+    );
+  });
+
   it("shows stemmed terms by their most frequent surface form", () => {
     const { model } = fitTransformTfidf(["optimization optimizer", "optimization methods", "optimizing method"], {
       stem: "porter2",
@@ -114,6 +139,19 @@ describe("TfidfModel", () => {
     delete json.options.dropNonText;
     delete json.options.dropHostsAndPaths;
     expect(held(tfidfFromJSON(json))).toBe(true);
+  });
+
+  it("a model saved before numbersBreakPhrases existed reads phrases across numbers, as it was fitted", () => {
+    const docs = ["type 2 diabetes care", "type 2 diabetes", "diabetes care"];
+    const terms = (model: ReturnType<typeof tfidfFromJSON>) =>
+      Array.from(model.transform(["type 2 diabetes"]).indices, (c) => model.vocabulary[c]);
+    const json = JSON.parse(JSON.stringify(fitTfidf(docs, { ngramRange: [1, 2] })));
+    expect(json.options.numbersBreakPhrases).toBe(true);
+    expect(terms(tfidfFromJSON(json))).toEqual(["diabetes", "type"]);
+    // An older model was fitted across numbers, and saved no numbersBreakPhrases: it reads as it was fitted.
+    const older = JSON.parse(JSON.stringify(fitTfidf(docs, { ngramRange: [1, 2], numbersBreakPhrases: false })));
+    delete older.options.numbersBreakPhrases;
+    expect(terms(tfidfFromJSON(older))).toEqual(["diabetes", "type", "type diabetes"]);
   });
 
   it("a model saved before dropHostsAndPaths existed reads host names as words", () => {
