@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from "../core/errors.js";
 import { type DocumentInput, excerpt, normalizeDocuments } from "../pipeline/documents.js";
 import type { CorpusAbbreviations } from "../pipeline/stages/represent.js";
+import { keywordReading } from "../pipeline/stages/vectorize.js";
 import type { TopicsResult } from "../pipeline/types.js";
 import { countGlyphCodeWords } from "../text/glyphCodes.js";
 import { analyzeDocument } from "../vectorize/analyze.js";
@@ -10,7 +11,7 @@ import type { TokenDocuments } from "../vectorize/vocabulary.js";
 
 /**
  * The words of the documents a result was fitted on, as its keywords counted them (the
- * default tokenizer, the model's stop words): what every analysis view counts from, so
+ * default tokenizer with the model's text options, its stop words): what every analysis view counts from, so
  * none of them re-clusters. The documents must be those of the fit, in the same order;
  * their number and the representatives' excerpts are checked, so a wrong list is an
  * error rather than a silently wrong view.
@@ -35,7 +36,10 @@ export function documentWords(fn: string, result: TopicsResult, docs: readonly D
       }
     }
   }
-  const words = { stopWords: [...result.model.vectorizer.stopWords] };
+  const words = {
+    stopWords: [...result.model.vectorizer.stopWords],
+    ...keywordReading(result.model.vectorizer.options),
+  };
   const scan = createTfidfScan(fn, words);
   const glyphCodeWords = new Map<string, number>();
   for (const text of texts) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { documentWords } from "../../src/analysis/documentWords.js";
 import { seedCorpus } from "../../src/corpus/seed.js";
 import { classPhraseCounts } from "../../src/keywords/classPhraseCounts.js";
 import { clusterKeywords, clusterKeywordsFromClassCounts } from "../../src/keywords/clusterKeywords.js";
@@ -127,17 +128,28 @@ describe("phrases and the numbers written between words", () => {
     `the ${f} museum opened an exhibition of paintings by local artists, with sculpture and photography shown in the galleries for the summer season`,
   ]);
 
+  const acrossNumbers = /rose pct|pct to mln|revenues of mln|dividend of cts|april to holders|payable april to/;
+
   it("are never read across a number: no topic is named `profit rose pct` or `april to holders of record`", () => {
     const { topics } = clusterTopics(docs, { k: 3, seed: 0 });
     const terms = topics.flatMap((t) => t.keywords.map((k) => k.term));
     // Phrases written between numbers stay.
     expect(terms).toEqual(expect.arrayContaining(["mln dlrs", "net profit rose", "board declared quarterly"]));
-    const acrossNumbers = /rose pct|pct to mln|revenues of mln|dividend of cts|april to holders|payable april to/;
     expect(terms.filter((t) => acrossNumbers.test(t))).toEqual([]);
-    // The option reaches the keywords: off, the phrases read across numbers come back.
-    const across = clusterTopics(docs, { k: 3, seed: 0, vectorizer: { numbersBreakPhrases: false } });
-    expect(
-      across.topics.flatMap((t) => t.keywords.map((k) => k.term)).filter((t) => acrossNumbers.test(t)),
-    ).not.toEqual([]);
+  });
+
+  it("follow the vectorizer's numbersBreakPhrases, in the keywords (stemmed clustering too) and in the analysis views", () => {
+    const readAcross = (result: ReturnType<typeof clusterTopics>) =>
+      result.topics.flatMap((t) => t.keywords.map((k) => k.term)).some((t) => acrossNumbers.test(t));
+    const breaks = (result: ReturnType<typeof clusterTopics>) =>
+      (documentWords("test", result, docs).tokens.breaks ?? []).some((bits) => bits !== 0);
+    for (const stem of [null, "porter2"] as const) {
+      const across = clusterTopics(docs, { k: 3, seed: 0, vectorizer: { stem, numbersBreakPhrases: false } });
+      expect(readAcross(across), String(stem)).toBe(true);
+      expect(breaks(across), String(stem)).toBe(false);
+      const broken = clusterTopics(docs, { k: 3, seed: 0, vectorizer: { stem } });
+      expect(readAcross(broken), String(stem)).toBe(false);
+      expect(breaks(broken), String(stem)).toBe(true);
+    }
   });
 });

@@ -58,6 +58,22 @@ const TOKEN_OPTIONS = [...TOKENIZE_OPTION_NAMES, "stem"] as const;
 // which reads the same text (TEXT_OPTION_NAMES) as the clustering.
 const WORD_FORM_OPTIONS = TOKEN_OPTIONS.filter((name) => !(TEXT_OPTION_NAMES as readonly string[]).includes(name));
 
+/** The vectorizer's options that the keywords' reading of the texts follows too (see {@link keywordReading}). */
+const KEYWORD_READING_OPTIONS = [...TEXT_OPTION_NAMES, "numbersBreakPhrases"] as const;
+
+/**
+ * Of a vectorizer's options, those the keywords' words are read with as well, whatever the
+ * clustering's words: markup or addresses kept as words by the caller are words of the
+ * keywords too, and numbers end their phrases or not as the caller said. Unset options are left out.
+ */
+export function keywordReading(
+  options: Partial<Pick<TfidfOptions, (typeof KEYWORD_READING_OPTIONS)[number]>>,
+): TfidfOptions {
+  return Object.fromEntries(
+    KEYWORD_READING_OPTIONS.filter((name) => options[name] !== undefined).map((name) => [name, options[name]]),
+  );
+}
+
 /** What errors call the vectorizer's options: as the caller wrote them, inside `options.vectorizer`. */
 const VECTORIZER = "options.vectorizer";
 
@@ -82,12 +98,7 @@ export function createVectorizeStage(
   const scan = createTfidfScan(fn, options, VECTORIZER);
   const [minN, maxN] = options.ngramRange ?? [1, 1];
   const sameWords = minN === 1 && maxN === 1 && WORD_FORM_OPTIONS.every((name) => options[name] === undefined);
-  // Markup or addresses kept as words by the caller are words of the keywords too.
-  const textOptions = TEXT_OPTION_NAMES.filter((name) => options[name] !== undefined).map((name) => [
-    name,
-    options[name],
-  ]);
-  const wordOptions: TfidfOptions = { ...keywordWords, ...Object.fromEntries(textOptions) };
+  const wordOptions: TfidfOptions = { ...keywordWords, ...keywordReading(options) };
   const wordScan = sameWords ? null : createTfidfScan(fn, wordOptions, VECTORIZER);
   const wordAnalyzer = resolveTfidfOptions(fn, sameWords ? options : wordOptions, VECTORIZER);
   const abbreviations = collectAbbreviations ? createAbbreviationCollector() : null;
