@@ -30,7 +30,7 @@ export interface AnalyzedBatch {
   readonly ids: Int32Array;
   /** `documents + 1` offsets into `ids`. */
   readonly offsets: Int32Array;
-  /** The positions in `ids`, ascending, of the words before which the tokenizer dropped one (see `PhraseBreaks`). */
+  /** The positions in `ids`, ascending, of the words before which the tokenizer dropped a number (see `PhraseBreaks`). */
   readonly breaks: Int32Array;
   /** The code of the stop words written before each word (see `WrittenGaps`), local to the batch. */
   readonly gaps: Uint16Array;
