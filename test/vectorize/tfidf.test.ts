@@ -238,4 +238,36 @@ describe("fitTransformTfidf properties", () => {
       { numRuns: 200 },
     );
   });
+
+  it("reads documents with numbers the same way in the fit and in transform, and no n-gram spans a number", () => {
+    const withNumbers = fc
+      .array(fc.oneof(word, fc.constantFrom("12", "3.5", "1,200", "2", "x", "a")), { maxLength: 12 })
+      .map((w) => w.join(" "));
+    const docs = fc.array(withNumbers, { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(docs, fc.constantFrom<[number, number]>([1, 2], [2, 3]), fc.boolean(), (texts, ngramRange, stem) => {
+        let fit: ReturnType<typeof fitTransformTfidf>;
+        try {
+          fit = fitTransformTfidf(texts, { ngramRange, stem: stem ? "porter2" : null });
+        } catch (error) {
+          if (error instanceof EmptyInputError) return; // no term at all
+          throw error;
+        }
+        const again = fit.model.transform(texts);
+        expect(again.indptr).toEqual(fit.matrix.indptr);
+        expect(again.indices).toEqual(fit.matrix.indices);
+        expect(again.data).toEqual(fit.matrix.data);
+        // Every n-gram is a run of words that some text writes with no number inside (stop words and letters may be).
+        const runs = texts.flatMap((t) => t.split(/\b[\d.,]+\b/).map((piece) => ` ${piece} `));
+        for (const term of fit.model.displayTerms.filter((t) => t.includes(" "))) {
+          const pattern = new RegExp(` ${term.split(" ").join(" (?:(?:the|of|x|a|ß) )*")} `);
+          expect(
+            runs.some((r) => pattern.test(r)),
+            term,
+          ).toBe(true);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
 });
