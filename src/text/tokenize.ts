@@ -230,6 +230,7 @@ export function createTokenizer(
   marking = false,
 ): Tokenizer {
   const opts = checkOptions(fn, options, TOKENIZE_OPTION_NAMES, name);
+  checkBoolean(fn, "marking", marking);
   const lowercase = checkBoolean(fn, `${name}.lowercase`, opts.lowercase ?? TOKENIZE_DEFAULTS.lowercase);
   if (opts.tokenPattern !== undefined) {
     if (!(opts.tokenPattern instanceof RegExp)) {

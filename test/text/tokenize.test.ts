@@ -64,6 +64,9 @@ describe("tokenize(text)", () => {
     expect(createTokenizer({ keepNumbers: true }, "test", "options", true)("up 30 pct")).toEqual(["up", "30", "pct"]);
     const custom = createTokenizer({ tokenPattern: SKLEARN_TOKEN_PATTERN }, "test", "options", true);
     expect(custom("up 3 pct in 1987")).toEqual(["up", "pct", "in", "1987"]);
+    expect(() => createTokenizer({}, "test", "options", "yes" as unknown as boolean)).toThrow(
+      /test: marking must be true or false; got "yes"/,
+    );
     // Unmarked, the same text reads as before.
     expect(tokenize("div 12 cts vs 10.5 cts")).toEqual(["div", "cts", "vs", "cts"]);
   });
