@@ -10,7 +10,14 @@ import {
   type Vectors,
 } from "../core/points.js";
 import { createRandom } from "../core/random.js";
-import { checkFunction, checkInteger, checkNumber, checkOneOf, checkOptions } from "../core/validate.js";
+import {
+  checkFunction,
+  checkInteger,
+  checkNumber,
+  checkOneOf,
+  checkOptions,
+  checkWeightValues,
+} from "../core/validate.js";
 import { type Warning, warning } from "../core/warnings.js";
 import { type CandidateDots, createCandidateDots } from "./candidates.js";
 import { runElkan, startElkan } from "./elkan.js";
@@ -294,19 +301,9 @@ export function checkWeights(fn: string, w: unknown, n: number): Float64Array {
       "options.sampleWeight",
     );
   }
-  const out = new Float64Array(n);
+  const out = checkWeightValues(fn, "options.sampleWeight", arr);
   let total = 0;
-  for (let i = 0; i < n; i++) {
-    const v = arr[i];
-    if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
-      throw new InvalidArgumentError(
-        `${fn}: options.sampleWeight must hold finite non-negative numbers; got ${describeValue(v)} at ${i}`,
-        "options.sampleWeight",
-      );
-    }
-    out[i] = v;
-    total += v;
-  }
+  for (const v of out) total += v;
   if (total === 0)
     throw new InvalidArgumentError(`${fn}: options.sampleWeight must not be all zero`, "options.sampleWeight");
   return out;

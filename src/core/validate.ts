@@ -87,6 +87,24 @@ export function checkNumber(fn: string, name: string, value: unknown, range: Ran
   return value as number;
 }
 
+/**
+ * Weights as a float64 copy, each finite and 0 or more (scikit-learn's `sample_weight`); the
+ * caller checks their number and their sum.
+ */
+export function checkWeightValues(fn: string, name: string, value: ArrayLike<unknown>): Float64Array {
+  const out = new Float64Array(value.length);
+  for (let i = 0; i < value.length; i++) {
+    const w = value[i];
+    if (typeof w !== "number" || !Number.isFinite(w) || w < 0)
+      throw new InvalidArgumentError(
+        `${fn}: ${name}[${i}] must be a finite number, 0 or more; got ${describeValue(w)}`,
+        name,
+      );
+    out[i] = w;
+  }
+  return out;
+}
+
 export function checkBoolean(fn: string, name: string, value: unknown): boolean {
   if (typeof value !== "boolean") fail(fn, name, "true or false", value);
   return value;

@@ -13,7 +13,7 @@ import { describeValue } from "../core/describe.js";
 import { EmptyInputError, InvalidArgumentError } from "../core/errors.js";
 import { asPoints, toPoints, type Vectors, zeroRows } from "../core/points.js";
 import { PackedStrings } from "../core/strings.js";
-import { checkFunction, checkInteger, checkNumber, checkOptions } from "../core/validate.js";
+import { checkFunction, checkInteger, checkNumber, checkOptions, checkWeightValues } from "../core/validate.js";
 import { replaceWarning, type Warning, warning } from "../core/warnings.js";
 import { defaultKRange, type SweepKResult } from "../evaluate/sweepK.js";
 import {
@@ -427,7 +427,7 @@ function resolveSettings(fn: string, options: ClusterTopicsOptions, n?: number):
     abbreviations: check("abbreviations"),
     redundantTopics: check("redundantTopics"),
     documentWeights: isWeightArray(o.documentWeights)
-      ? checkGivenWeights(fn, o.documentWeights)
+      ? checkWeightValues(fn, "options.documentWeights", o.documentWeights)
       : check("documentWeights"),
     reduce: check("reduce"),
     k: check("k"),
@@ -850,22 +850,6 @@ function weighsAlike(value: unknown): boolean {
 
 function isWeightArray(value: unknown): value is ArrayLike<number> {
   return value !== null && typeof value === "object" && typeof (value as ArrayLike<number>).length === "number";
-}
-
-/** The caller's document weights as a float64 copy: every one finite and 0 or more. */
-function checkGivenWeights(fn: string, weights: ArrayLike<unknown>): Float64Array {
-  const name = "options.documentWeights";
-  const out = new Float64Array(weights.length);
-  for (let i = 0; i < weights.length; i++) {
-    const w = weights[i];
-    if (typeof w !== "number" || !Number.isFinite(w) || w < 0)
-      throw new InvalidArgumentError(
-        `${fn}: ${name}[${i}] must be a finite number, 0 or more; got ${describeValue(w)}`,
-        name,
-      );
-    out[i] = w;
-  }
-  return out;
 }
 
 /**
