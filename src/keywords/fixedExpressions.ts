@@ -55,7 +55,8 @@ export function fixedExpressionsOf(
   for (const t of candidates) {
     const phraseDocuments = holding[t] as number;
     if (phraseDocuments === 0) continue;
-    const others = (vocabulary[t] as string).split(" ").filter((w) => !DISCOURSE_WORDS.has(w));
+    // Only the first word is a discourse word (see the candidates).
+    const others = (vocabulary[t] as string).split(" ").slice(1);
     const written = others.every((w) => {
       const id = idOf.get(w);
       return id !== undefined && phraseDocuments >= FIXED_EXPRESSION_SHARE * (holding[id] as number);

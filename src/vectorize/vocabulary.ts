@@ -93,7 +93,7 @@ export function createScanner(analyzer: Analyzer, maxTerms = Number.POSITIVE_INF
   let prefix = new Int32Array(1024);
   const stopWords = [...stop];
   // Word scans keep the stop words written between words, for showing phrases as written,
-  // and where a dropped word stops a phrase.
+  // and where a dropped number (or a word a full vocabulary leaves out) stops a phrase.
   const wordScan = stemmer === null && minN === 1 && maxN === 1;
   const gaps = wordScan ? createGapCollector(stopWords) : null;
   const breakPositions = new GrowableInt32(wordScan ? 1 << 12 : 16);
