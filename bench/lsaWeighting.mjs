@@ -29,7 +29,7 @@ const ALPHAS = (process.env.ALPHAS ?? "0,0.5,1,-0.5").split(",").map(Number);
 const SEEDS = [0, 1, 2];
 const pool = createWorkerPool();
 
-/** Unit rows of `m` (row-major, `cols` wide), each column first scaled by `scale[j]`. */
+/** Unit rows of `data` (row-major, `cols` wide), each column first scaled by `scale[j]`. */
 function scaledUnitRows(data, rows, cols, scale) {
   const out = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) {
@@ -100,11 +100,13 @@ for (const corpus of corpora) {
   }
 
   const base = clusterTopics(docs, { k, seed: 0, parallel: pool });
+  const embedded = docs.map((t) => base.model.embedText(t));
+  const dims = embedded[0].length;
   const space = scaledUnitRows(
-    docs.flatMap((t) => Array.from(base.model.embedText(t))),
+    Float64Array.from(embedded.flatMap((e) => Array.from(e))),
     docs.length,
-    base.model.embedText(docs[0]).length,
-    new Float64Array(base.model.embedText(docs[0]).length).fill(1),
+    dims,
+    new Float64Array(dims).fill(1),
   );
   const { near, knn } = densities(space);
   const words = base.parameters.documentWeights === "words";
@@ -118,7 +120,10 @@ for (const corpus of corpora) {
     clusterTopics(docs, { k, seed, parallel: pool, documentWeights: knnWeights }),
   );
   const byClass = new Map();
-  gold.forEach((g, i) => byClass.set(g, [...(byClass.get(g) ?? []), knn[i]]));
+  for (let i = 0; i < gold.length; i++) {
+    if (!byClass.has(gold[i])) byClass.set(gold[i], []);
+    byClass.get(gold[i]).push(knn[i]);
+  }
   console.log(
     `${name}: mean cosine to the 20 nearest, per class: ${[...byClass]
       .map(([g, xs]) => `${g} ${mean(xs).toFixed(3)}`)
