@@ -1,5 +1,6 @@
 import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
+import { withGivenNames } from "../keywords/distinctNames.js";
 import { checkTopicsResult } from "../pipeline/checkResult.js";
 import { topicsResult } from "../pipeline/result.js";
 import { createTopicModel } from "../pipeline/topicModel.js";
@@ -8,8 +9,9 @@ import { CLUSTERING_SPACE, type TopicsResult } from "../pipeline/types.js";
 /**
  * The result with some topics named by hand: `{ 3: "adaptive optimizers" }`, or one label
  * per topic (`""` or null keeps the keyword label). The labels flow into every report and
- * into the model, whose JSON keeps them; a label given by hand is also the topic's `name`. As BERTopic's `set_topic_labels`; the keywords are
- * unchanged.
+ * into the model, whose JSON keeps them; a label given by hand is also the topic's `name`,
+ * and another topic whose name it repeats is named by its head and the label term that tells
+ * them apart. As BERTopic's `set_topic_labels`; the keywords are unchanged.
  * @throws InvalidArgumentError for an unknown topic id or a label that is not a string.
  */
 export function setTopicLabels(
@@ -43,9 +45,7 @@ export function setTopicLabels(
     chosen.set(id, value.trim());
   }
   // A label given by hand is also the topic's name.
-  const topics = result.topics.map((t) =>
-    chosen.has(t.id) ? { ...t, label: chosen.get(t.id) as string, name: chosen.get(t.id) as string } : t,
-  );
+  const topics = withGivenNames(result.topics, chosen);
   const m = result.model;
   const model = createTopicModel(
     m.vectorizer,

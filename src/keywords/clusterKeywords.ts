@@ -16,6 +16,7 @@ import { checkTokenDocuments } from "../vectorize/vocabulary.js";
 import type { ClassTermTable } from "./classPhraseCounts.js";
 import { reweighByCoherence, type ScoredTerm } from "./coherentOrder.js";
 import { classTermCounts, classTfidf, repetitionDampedCounts, weighByIdf } from "./ctfidf.js";
+import { distinctNames } from "./distinctNames.js";
 import { exclusiveTails } from "./exclusiveTails.js";
 import { fixedExpressions } from "./fixedExpressions.js";
 import { isJunkTerm } from "./junk.js";
@@ -52,7 +53,11 @@ export interface ClusterKeywords {
   readonly size: number;
   /** A short name from the top keywords, e.g. `federated learning · clients · communication`; "" only for an empty cluster. */
   readonly label: string;
-  /** The best single phrase for the cluster, the label's first term (e.g. `federated learning (FL)`); "" only for an empty cluster. */
+  /**
+   * The best single phrase for the cluster, the label's first term (e.g. `federated learning
+   * (FL)`); when another cluster's label has the same first term, that term and the label term
+   * that tells the two apart (`space · program`, `space · research`). "" only for an empty cluster.
+   */
   readonly name: string;
   readonly keywords: readonly Keyword[];
 }
@@ -555,7 +560,8 @@ function keywordsOfClasses(
     );
     out.push({ cluster: c, size: sizes[c] as number, label, name, keywords });
   }
-  return out;
+  const names = distinctNames(out);
+  return out.map((x, c) => (x.name === names[c] ? x : { ...x, name: names[c] as string }));
 }
 
 /**

@@ -22,6 +22,7 @@ import {
   classTfidfScorer,
   type KeywordScorer,
 } from "../keywords/clusterKeywords.js";
+import { withGivenNames } from "../keywords/distinctNames.js";
 import type { AnalyzedBatch } from "../vectorize/analyzeBatch.js";
 import type { TfidfOptions } from "../vectorize/options.js";
 import type { TfidfModel } from "../vectorize/tfidf.js";
@@ -63,7 +64,6 @@ import {
   type ClusteringPath,
   K_SEEDS_MAX_DOCUMENTS,
   type KChoice,
-  type Topic,
   type TopicsAlgorithm,
   type TopicsParameters,
   type TopicsProgress,
@@ -947,14 +947,6 @@ function clusterOfTopic(topicOfCluster: Int32Array, topic: number): number {
   return topicOfCluster.indexOf(topic);
 }
 
-/** Topics with some labels (and names) replaced by given texts. */
-function namedTopics(topics: readonly Topic[], names: ReadonlyMap<number, string>): Topic[] {
-  return topics.map((t) => {
-    const name = names.get(t.id);
-    return name === undefined ? t : { ...t, label: name, name };
-  });
-}
-
 /** The outlier rule as `parameters.outliers` reports it: the quantile, `{ threshold }`, or null. */
 function outliersParameter(rule: OutlierRule | null): TopicsParameters["outliers"] {
   if (rule === null) return null;
@@ -1250,7 +1242,7 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
       ? assembled.topics.map((t) => ({ ...t, cluster: given.ids[clusterOfTopic(topicOfCluster, t.id)] as number }))
       : zero === null
         ? assembled.topics
-        : namedTopics(
+        : withGivenNames(
             assembled.topics,
             new Map(
               zero.used.map((j, c) => [

@@ -86,7 +86,12 @@ export interface Topic {
   readonly id: number;
   /** The top keywords joined, e.g. `federated learning (FL) · clients · communication`. */
   readonly label: string;
-  /** The best single phrase, the label's head (e.g. `federated learning (FL)`), for reports. */
+  /**
+   * The best single phrase, the label's head (e.g. `federated learning (FL)`), for reports.
+   * When two labels share a head, each name adds the label term that tells them apart
+   * (`large language models (LLMs) · reasoning`, `… · reward`), so names differ wherever
+   * labels do.
+   */
   readonly name: string;
   readonly keywords: readonly Keyword[];
   readonly size: number;

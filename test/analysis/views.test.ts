@@ -31,6 +31,12 @@ describe("setTopicLabels(result, labels)", () => {
     expect(named.toCSV()).toContain("robots that touch");
     const restored = topicModelFromJSON(JSON.parse(JSON.stringify(named.model)));
     expect(restored.topics[2]?.label).toBe("robots that touch");
+    // A hand label that repeats another topic's name: that topic's name adds its second term.
+    const head = result.topics[0]?.name as string;
+    const repeated = setTopicLabels(result, { 3: head });
+    expect(repeated.topics[3]?.name).toBe(head);
+    expect(repeated.topics[0]?.name).toBe(`${head} · ${result.topics[0]?.label.split(" · ")[1]}`);
+    expect(repeated.topics[0]?.label).toBe(result.topics[0]?.label);
     expect(() => setTopicLabels(result, { 9: "x" })).toThrow(InvalidArgumentError);
     expect(() => setTopicLabels(result, { 1: 3 as never })).toThrow(/the label of topic 1 must be a string/);
     expect(() => setTopicLabels(result, ["a"])).toThrow(/one label per topic \(5\)/);
