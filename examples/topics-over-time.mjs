@@ -41,7 +41,7 @@ const mixed = distribution.mixed();
 console.log(`\nAbstracts of more than one theme: ${mixed.length} of ${records.length}; the most even:`);
 for (const m of mixed.slice(0, 3))
   console.log(
-    `  ${records[m.index].title ?? records[m.index].id}: ${m.shares.map((s) => `${result.topics[s.topic].name} ${s.share.toFixed(2)}`).join(" · ")}`,
+    `  ${records[m.index].title ?? records[m.index].id}: ${m.shares.map((s) => `${result.topics[s.topic].name} ${s.share.toFixed(2)}`).join(", ")}`,
   );
 const html = result.toHTML({
   title: "Themes in conference abstracts",

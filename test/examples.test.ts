@@ -54,7 +54,7 @@ describe("examples/ run against the built package", () => {
     expect(stdout).toMatch(/Topics over time\n\n8 time bins, 8 topics/);
     expect(stdout).toMatch(/Topic hierarchy\n\n■──/);
     expect(stdout).toMatch(
-      /Abstracts of more than one theme: \d+ of 997; the most even:\n {2}.+: .+ 0\.\d\d · .+ 0\.\d\d/,
+      /Abstracts of more than one theme: \d+ of 997; the most even:\n {2}.+: .+ 0\.\d\d, .+ 0\.\d\d/,
     );
     const html = readFileSync(join(tmp, "topics-over-time.html"), "utf8");
     for (const id of ["over-time", "hierarchy", "outliers", "mixed"]) expect(html).toContain(`id="${id}"`);

@@ -69,9 +69,12 @@ export function mixedListing(distribution: DocumentThemes): {
   };
 }
 
-/** A document's themes for reports: "neural networks 0.55 · clustering 0.45". */
+/**
+ * A document's themes for reports: "neural networks 0.55, clustering 0.45" (commas, since a
+ * name can hold " · ": `space · program`).
+ */
 export function sharesText(result: TopicsResult, shares: readonly { topic: number; share: number }[]): string {
-  return shares.map((s) => `${result.topics[s.topic]?.name ?? `topic ${s.topic}`} ${s.share.toFixed(2)}`).join(" · ");
+  return shares.map((s) => `${result.topics[s.topic]?.name ?? `topic ${s.topic}`} ${s.share.toFixed(2)}`).join(", ");
 }
 
 /** Says how many documents hold no theme in a distribution, when it knows and some do. */

@@ -89,13 +89,19 @@ describe("the CLI's analysis flags", () => {
   });
   it("--distribution: the documents of more than one theme in text and html, every share in json", async () => {
     const flags = ["--k", "5", "--distribution", "--quiet"];
-    const expected = topicDistribution(clusterTopics(docs, { k: 5 }), docs);
+    const fitted = clusterTopics(docs, { k: 5 });
+    const expected = topicDistribution(fitted, docs);
     const mixed = expected.mixed();
     expect(mixed.length).toBeGreaterThan(0);
     const text = await cli(file, ...flags);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(
       `Documents of more than one theme (${mixed.length}; a second theme holds a quarter or more)`,
+    );
+    // Each listed document's themes, commas between them (a name can hold " · ").
+    const first = mixed[0] as (typeof mixed)[number];
+    expect(text.stdout).toContain(
+      first.shares.map((s) => `${fitted.topics[s.topic]?.name} ${s.share.toFixed(2)}`).join(", "),
     );
     const json = JSON.parse((await cli(file, ...flags, "--format", "json")).stdout);
     expect(json.distribution.documents).toBe(800);
