@@ -1,6 +1,12 @@
 /** How label terms are joined, and so how a label splits back into its terms. */
 const SEPARATOR = " · ";
 
+/** A topic as naming sees it: its label, and the name it was given (the label's head). */
+interface Named {
+  readonly label: string;
+  readonly name: string;
+}
+
 /**
  * Topic names that tell topics apart. A name is its label's head; when several topics share
  * one (two topics headed `large language models (LLMs)`, one with `reasoning`, one with
@@ -10,10 +16,10 @@ const SEPARATOR = " · ";
  * research`). A name still shared then is the whole label. The name of a topic that shares
  * it with none is its head, unchanged.
  */
-export function distinctNames(topics: readonly { readonly label: string; readonly name: string }[]): string[] {
+export function distinctNames(topics: readonly Named[]): string[] {
   const names = topics.map((t) => t.name);
   for (const group of sharing(names)) {
-    const terms = group.map((i) => labelTerms(topics[i] as { label: string; name: string }));
+    const terms = group.map((i) => labelTerms(topics[i] as Named));
     group.forEach((topic, g) => {
       const others = terms.filter((_, h) => h !== g);
       const own = terms[g] as string[];
@@ -28,7 +34,7 @@ export function distinctNames(topics: readonly { readonly label: string; readonl
     changed = false;
     for (const group of sharing(names))
       for (const i of group) {
-        const label = (topics[i] as { label: string }).label;
+        const { label } = topics[i] as Named;
         if (names[i] !== label && label !== "") [names[i], changed] = [label, true];
       }
   }
@@ -36,7 +42,7 @@ export function distinctNames(topics: readonly { readonly label: string; readonl
 }
 
 /** The label's terms after its head (the name), in label order. */
-function labelTerms(topic: { readonly label: string; readonly name: string }): string[] {
+function labelTerms(topic: Named): string[] {
   const terms = topic.label.split(SEPARATOR);
   return terms[0] === topic.name ? terms.slice(1) : terms.filter((t) => t !== topic.name);
 }
@@ -58,7 +64,7 @@ function sharing(values: readonly string[]): number[][] {
  * chosen by hand), and the other topics' names kept apart from them: a generated name that a
  * given one repeats adds the label term that tells it apart. Given names stay as given.
  */
-export function withGivenNames<T extends { readonly id: number; readonly label: string; readonly name: string }>(
+export function withGivenNames<T extends Named & { readonly id: number }>(
   topics: readonly T[],
   given: ReadonlyMap<number, string>,
 ): T[] {
