@@ -4,10 +4,10 @@
 //  - LSA dimensions weighed by their singular values to the power −ALPHA before the rows are
 //    scaled to unit length (0: the call's own space; 1: whitened, every direction alike;
 //    negative: the leading directions count more). The vectors go in as `embeddings`, weighed
-//    by their words as the call weighs them.
+//    as the call weighs the texts (by their words, or alike).
 //  - Documents weighed down where they are dense: by 1 / (1 + the documents within cosine 0.9)
 //    or by 1 − their mean cosine to their 20 nearest, in the call's own LSA space, times their
-//    words (as `documentWeights: "auto"` weighs them on these corpora).
+//    words (stop words out, 1 to 200) where the call weighs by words.
 //   node bench/lsaWeighting.mjs [corpus ...]   (needs `npm run build`; ALPHAS=0,0.5,1,-0.5)
 import { readLabelled } from "./lib/corpus.mjs";
 import { ALIASES, classesNamed } from "./lib/labelMatch.mjs";
@@ -18,7 +18,7 @@ const {
   autoLsaDimensions,
   CLUSTER_TOPICS_VECTORIZER,
   clusterTopics,
-  fitTransformTfidf,
+  fitTransformTfidfWithTokens,
   truncatedSvd,
   vMeasure,
 } = await import("../dist/index.js");
@@ -83,8 +83,11 @@ for (const corpus of corpora) {
     ]);
   };
   score("the call (default)", (seed) => clusterTopics(docs, { k, seed, parallel: pool }));
+  // Weighed as the call weighs them: by their words (stop words out, 1 to 200) or alike.
+  const base = clusterTopics(docs, { k, seed: 0, parallel: pool });
+  const byWords = base.parameters.documentWeights === "words";
 
-  const { matrix } = fitTransformTfidf(docs, CLUSTER_TOPICS_VECTORIZER);
+  const { matrix, tokens } = fitTransformTfidfWithTokens(docs, CLUSTER_TOPICS_VECTORIZER);
   const svd = truncatedSvd(matrix, autoLsaDimensions(docs.length));
   const { rows: n, cols: d, data } = svd.embedding;
   for (const alpha of ALPHAS) {
@@ -95,11 +98,10 @@ for (const corpus of corpora) {
       Array.from(svd.singularValues, (s) => s ** -alpha),
     );
     score(`LSA dimensions × s^${-alpha}`, (seed) =>
-      clusterTopics(docs, { k, seed, parallel: pool, embeddings, documentWeights: "words" }),
+      clusterTopics(docs, { k, seed, parallel: pool, embeddings, documentWeights: byWords ? "words" : "equal" }),
     );
   }
 
-  const base = clusterTopics(docs, { k, seed: 0, parallel: pool });
   const embedded = docs.map((t) => base.model.embedText(t));
   const dims = embedded[0].length;
   const space = scaledUnitRows(
@@ -109,10 +111,9 @@ for (const corpus of corpora) {
     new Float64Array(dims).fill(1),
   );
   const { near, knn } = densities(space);
-  const words = base.parameters.documentWeights === "words";
-  const wordsOf = (t) => (words ? Math.min(200, Math.max(1, t.split(/\s+/).length)) : 1);
-  const nearWeights = docs.map((t, i) => wordsOf(t) / (1 + near[i]));
-  const knnWeights = docs.map((t, i) => wordsOf(t) * (1 - knn[i]));
+  const words = (i) => (byWords ? Math.min(200, Math.max(1, tokens.offsets[i + 1] - tokens.offsets[i])) : 1);
+  const nearWeights = docs.map((_, i) => words(i) / (1 + near[i]));
+  const knnWeights = docs.map((_, i) => words(i) * (1 - knn[i]));
   score("weights ÷ (1 + documents within 0.9)", (seed) =>
     clusterTopics(docs, { k, seed, parallel: pool, documentWeights: nearWeights }),
   );
