@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: ["test/corpora/**/*.test.ts"],
     setupFiles: ["test/setup.ts"],
+    maxWorkers: "100%",
     testTimeout: 900_000,
     hookTimeout: 900_000,
   },
