@@ -12,7 +12,7 @@
 // (`clusters`). Anchor candidates: terms in at least MIN_DF of the documents (0.005) and 10.
 //   node bench/anchorInit.mjs [corpus ...]   (needs `npm run build`; MIN_DF)
 import { readLabelled } from "./lib/corpus.mjs";
-import { ALIASES, classesNamed } from "./lib/labelMatch.mjs";
+import { scoreOverSeeds } from "./lib/labelMatch.mjs";
 import { corporaFromArgs, table } from "./lib/run.mjs";
 
 const { adjustedRandIndex, CLUSTER_TOPICS_VECTORIZER, clusterTopics, fitTransformTfidfWithTokens, kmeans, vMeasure } =
@@ -94,25 +94,16 @@ function fastAnchorWords(Q, m, k) {
   return anchors;
 }
 
-const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const rows = [];
 for (const corpus of corpora) {
   const { docs, gold } = readLabelled(corpus);
   const k = new Set(gold).size;
   const name = corpus.replace(/\.jsonl(\.gz)?$/, "");
+  const metrics = { vMeasure, adjustedRandIndex };
   const score = (label, run) => {
-    const runs = SEEDS.map((seed) => {
-      const r = run(seed);
-      const named = ALIASES[corpus] ? classesNamed(ALIASES[corpus], gold, r).named.length : "–";
-      return [vMeasure(gold, r.assignments), adjustedRandIndex(gold, r.assignments), named, r];
-    });
-    rows.push([
-      name,
-      label,
-      runs.map(([v, a, c]) => `${v.toFixed(3)} / ${a.toFixed(3)} / ${c}`).join(", "),
-      `${mean(runs.map((r) => r[0])).toFixed(3)} / ${mean(runs.map((r) => r[1])).toFixed(3)}`,
-    ]);
-    return runs.map((r) => r[3]);
+    const { row, results } = scoreOverSeeds({ corpus, gold, seeds: SEEDS, label, run, metrics });
+    rows.push(row);
+    return results;
   };
   const [base] = score("the call (default)", (seed) => clusterTopics(docs, { k, seed, parallel: pool }));
   const byWords = base.parameters.documentWeights === "words";

@@ -10,7 +10,7 @@
 //    words (stop words out, 1 to 200) where the call weighs by words.
 //   node bench/lsaWeighting.mjs [corpus ...]   (needs `npm run build`; ALPHAS=0,0.5,1,-0.5)
 import { readLabelled } from "./lib/corpus.mjs";
-import { ALIASES, classesNamed } from "./lib/labelMatch.mjs";
+import { scoreOverSeeds } from "./lib/labelMatch.mjs";
 import { corporaFromArgs, table } from "./lib/run.mjs";
 
 const {
@@ -69,18 +69,11 @@ for (const corpus of corpora) {
   const { docs, gold } = readLabelled(corpus);
   const k = new Set(gold).size;
   const name = corpus.replace(/\.jsonl(\.gz)?$/, "");
+  const metrics = { vMeasure, adjustedRandIndex };
   const score = (label, run) => {
-    const runs = SEEDS.map((seed) => {
-      const r = run(seed);
-      const named = ALIASES[corpus] ? classesNamed(ALIASES[corpus], gold, r).named.length : "–";
-      return [vMeasure(gold, r.assignments), adjustedRandIndex(gold, r.assignments), named];
-    });
-    rows.push([
-      name,
-      label,
-      runs.map(([v, a, c]) => `${v.toFixed(3)} / ${a.toFixed(3)} / ${c}`).join(", "),
-      `${mean(runs.map((r) => r[0])).toFixed(3)} / ${mean(runs.map((r) => r[1])).toFixed(3)}`,
-    ]);
+    const { row, results } = scoreOverSeeds({ corpus, gold, seeds: SEEDS, label, run, metrics });
+    rows.push(row);
+    return results;
   };
   score("the call (default)", (seed) => clusterTopics(docs, { k, seed, parallel: pool }));
   // Weighed as the call weighs them: by their words (stop words out, 1 to 200) or alike.

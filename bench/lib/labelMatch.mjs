@@ -92,3 +92,27 @@ export function labelledAtK(corpus) {
   const aliases = ALIASES[corpus] && Object.keys(ALIASES[corpus]).length === k ? ALIASES[corpus] : null;
   return { docs, gold, k, aliases };
 }
+
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/**
+ * Scores `run(seed)` (a result of the one call) on each seed against `gold`: a table row of
+ * `[name, label, "V / ARI / classes named" per seed, "mean V / ARI"]`, and the results.
+ * `metrics` holds the library's `vMeasure` and `adjustedRandIndex`.
+ */
+export function scoreOverSeeds({ corpus, gold, seeds, label, run, metrics }) {
+  const runs = seeds.map((seed) => {
+    const result = run(seed);
+    const named = ALIASES[corpus] ? classesNamed(ALIASES[corpus], gold, result).named.length : "–";
+    const v = metrics.vMeasure(gold, result.assignments);
+    const ari = metrics.adjustedRandIndex(gold, result.assignments);
+    return { v, ari, named, result };
+  });
+  const row = [
+    corpus.replace(/\.jsonl(\.gz)?$/, ""),
+    label,
+    runs.map(({ v, ari, named }) => `${v.toFixed(3)} / ${ari.toFixed(3)} / ${named}`).join(", "),
+    `${mean(runs.map((r) => r.v)).toFixed(3)} / ${mean(runs.map((r) => r.ari)).toFixed(3)}`,
+  ];
+  return { row, results: runs.map((r) => r.result) };
+}
