@@ -11,8 +11,7 @@
 // from there, documents weighed as the call weighs them, and the call names the clusters
 // (`clusters`). Anchor candidates: terms in at least MIN_DF of the documents (0.005) and 10.
 //   node bench/anchorInit.mjs [corpus ...]   (needs `npm run build`; MIN_DF)
-import { readLabelled } from "./lib/corpus.mjs";
-import { scoreOverSeeds } from "./lib/labelMatch.mjs";
+import { againstTheCall } from "./lib/labelMatch.mjs";
 import { corporaFromArgs, table } from "./lib/run.mjs";
 
 const { adjustedRandIndex, CLUSTER_TOPICS_VECTORIZER, clusterTopics, fitTransformTfidfWithTokens, kmeans, vMeasure } =
@@ -23,6 +22,7 @@ const corpora = corporaFromArgs(["reuters-r8.jsonl", "bbc-news.jsonl", "20ng-4ca
 const MIN_DF = Number(process.env.MIN_DF ?? 0.005);
 const SEEDS = [0, 1, 2];
 const pool = createWorkerPool();
+const lib = { clusterTopics, vMeasure, adjustedRandIndex };
 
 /** Candidate terms (columns of `matrix` held by enough documents) and each document's list of them. */
 function candidateTerms(matrix, minDocs) {
@@ -96,16 +96,8 @@ function fastAnchorWords(Q, m, k) {
 
 const rows = [];
 for (const corpus of corpora) {
-  const { docs, gold } = readLabelled(corpus);
-  const k = new Set(gold).size;
-  const name = corpus.replace(/\.jsonl(\.gz)?$/, "");
-  const metrics = { vMeasure, adjustedRandIndex };
-  const score = (label, run) => {
-    const { row, results } = scoreOverSeeds({ corpus, gold, seeds: SEEDS, label, run, metrics });
-    rows.push(row);
-    return results;
-  };
-  const [base] = score("the call (default)", (seed) => clusterTopics(docs, { k, seed, parallel: pool }));
+  const { docs, k, name, score, calls } = againstTheCall({ corpus, seeds: SEEDS, rows, lib, parallel: pool });
+  const base = calls[0];
   const byWords = base.parameters.documentWeights === "words";
 
   const { matrix, model, tokens } = fitTransformTfidfWithTokens(docs, CLUSTER_TOPICS_VECTORIZER);

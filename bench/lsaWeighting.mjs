@@ -9,8 +9,7 @@
 //    or by 1 − their mean cosine to their 20 nearest, in the call's own LSA space, times their
 //    words (stop words out, 1 to 200) where the call weighs by words.
 //   node bench/lsaWeighting.mjs [corpus ...]   (needs `npm run build`; ALPHAS=0,0.5,1,-0.5)
-import { readLabelled } from "./lib/corpus.mjs";
-import { scoreOverSeeds } from "./lib/labelMatch.mjs";
+import { againstTheCall } from "./lib/labelMatch.mjs";
 import { corporaFromArgs, table } from "./lib/run.mjs";
 
 const {
@@ -28,6 +27,7 @@ const corpora = corporaFromArgs(["reuters-r8.jsonl", "bbc-news.jsonl", "20ng-4ca
 const ALPHAS = (process.env.ALPHAS ?? "0,0.5,1,-0.5").split(",").map(Number);
 const SEEDS = [0, 1, 2];
 const pool = createWorkerPool();
+const lib = { clusterTopics, vMeasure, adjustedRandIndex };
 
 /** Unit rows of `data` (row-major, `cols` wide), each column first scaled by `scale[j]`. */
 function scaledUnitRows(data, rows, cols, scale) {
@@ -66,18 +66,9 @@ function densities({ rows: n, cols: d, data: X }) {
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const rows = [];
 for (const corpus of corpora) {
-  const { docs, gold } = readLabelled(corpus);
-  const k = new Set(gold).size;
-  const name = corpus.replace(/\.jsonl(\.gz)?$/, "");
-  const metrics = { vMeasure, adjustedRandIndex };
-  const score = (label, run) => {
-    const { row, results } = scoreOverSeeds({ corpus, gold, seeds: SEEDS, label, run, metrics });
-    rows.push(row);
-    return results;
-  };
-  score("the call (default)", (seed) => clusterTopics(docs, { k, seed, parallel: pool }));
+  const { docs, gold, k, name, score, calls } = againstTheCall({ corpus, seeds: SEEDS, rows, lib, parallel: pool });
   // Weighed as the call weighs them: by their words (stop words out, 1 to 200) or alike.
-  const base = clusterTopics(docs, { k, seed: 0, parallel: pool });
+  const base = calls[0];
   const byWords = base.parameters.documentWeights === "words";
 
   const { matrix, tokens } = fitTransformTfidfWithTokens(docs, CLUSTER_TOPICS_VECTORIZER);

@@ -116,3 +116,22 @@ export function scoreOverSeeds({ corpus, gold, seeds, label, run, metrics }) {
   ];
   return { row, results: runs.map((r) => r.result) };
 }
+
+/**
+ * A labelled corpus set up for a side-by-side bench: its texts, gold labels, k (the classes)
+ * and short name; `score(label, run)`, which adds `run`'s row (see {@link scoreOverSeeds}) to
+ * `rows`; and `calls`, the one call's own results on each seed, already scored.
+ * `lib` holds the library's `clusterTopics`, `vMeasure` and `adjustedRandIndex`.
+ */
+export function againstTheCall({ corpus, seeds, rows, lib, parallel }) {
+  const { docs, gold } = readLabelled(corpus);
+  const k = new Set(gold).size;
+  const name = corpus.replace(/\.jsonl(\.gz)?$/, "");
+  const score = (label, run) => {
+    const { row, results } = scoreOverSeeds({ corpus, gold, seeds, label, run, metrics: lib });
+    rows.push(row);
+    return results;
+  };
+  const calls = score("the call (default)", (seed) => lib.clusterTopics(docs, { k, seed, parallel }));
+  return { docs, gold, k, name, score, calls };
+}
