@@ -11,6 +11,7 @@
 // from there, documents weighed as the call weighs them, and the call names the clusters
 // (`clusters`). Anchor candidates: terms in at least MIN_DF of the documents (0.005) and 10.
 //   node bench/anchorInit.mjs [corpus ...]   (needs `npm run build`; MIN_DF)
+import { callSpace, callWeight } from "./lib/callSpace.mjs";
 import { againstTheCall } from "./lib/labelMatch.mjs";
 import { corporaFromArgs, table } from "./lib/run.mjs";
 
@@ -106,24 +107,23 @@ for (const corpus of corpora) {
   const anchors = fastAnchorWords(cooccurrence(matrix, candidates), m, k).map((c) => candidates.columns[c]);
   console.log(`${name}: ${m} candidate terms; anchors ${anchors.map((j) => model.vocabulary[j]).join(", ")}`);
 
-  // The call's own space, unit rows, and each anchor's centre there.
-  const embedded = docs.map((t) => base.model.embedText(t));
-  const d = embedded[0].length;
-  const space = new Float64Array(docs.length * d);
-  embedded.forEach((e, i) => {
-    space.set(e, i * d);
-  });
-  const centres = anchors.map((j) => {
-    const c = new Float64Array(d);
-    for (let i = 0; i < matrix.rows; i++)
-      for (let p = matrix.indptr[i]; p < matrix.indptr[i + 1]; p++)
-        if (matrix.indices[p] === j) for (let f = 0; f < d; f++) c[f] += space[i * d + f];
+  // The call's own space, and each anchor's centre there: the sum of its documents' rows.
+  const space = callSpace(base.model, docs);
+  const d = space.cols;
+  const anchorAt = new Map(anchors.map((j, a) => [j, a]));
+  const sums = anchors.map(() => new Float64Array(d));
+  for (let i = 0; i < matrix.rows; i++)
+    for (let p = matrix.indptr[i]; p < matrix.indptr[i + 1]; p++) {
+      const a = anchorAt.get(matrix.indices[p]);
+      if (a !== undefined) for (let f = 0; f < d; f++) sums[a][f] += space.data[i * d + f];
+    }
+  const centres = sums.map((c) => {
     const len = Math.sqrt(c.reduce((s, x) => s + x * x, 0)) || 1;
     return Array.from(c, (x) => x / len);
   });
-  const words = (i) => (byWords ? Math.min(200, Math.max(1, tokens.offsets[i + 1] - tokens.offsets[i])) : 1);
+  const words = callWeight(tokens, byWords);
   const sampleWeight = Float64Array.from(docs, (_, i) => words(i));
-  const fit = kmeans({ rows: docs.length, cols: d, data: space }, k, {
+  const fit = kmeans(space, k, {
     init: centres,
     metric: base.parameters.metric ?? "cosine",
     sampleWeight,

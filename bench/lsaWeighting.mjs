@@ -9,6 +9,7 @@
 //    or by 1 − their mean cosine to their 20 nearest, in the call's own LSA space, times their
 //    words (stop words out, 1 to 200) where the call weighs by words.
 //   node bench/lsaWeighting.mjs [corpus ...]   (needs `npm run build`; ALPHAS=0,0.5,1,-0.5)
+import { callSpace, callWeight } from "./lib/callSpace.mjs";
 import { againstTheCall } from "./lib/labelMatch.mjs";
 import { corporaFromArgs, table } from "./lib/run.mjs";
 
@@ -86,16 +87,9 @@ for (const corpus of corpora) {
     );
   }
 
-  const embedded = docs.map((t) => base.model.embedText(t));
-  const dims = embedded[0].length;
-  const space = scaledUnitRows(
-    Float64Array.from(embedded.flatMap((e) => Array.from(e))),
-    docs.length,
-    dims,
-    new Float64Array(dims).fill(1),
-  );
+  const space = callSpace(base.model, docs);
   const { near, knn } = densities(space);
-  const words = (i) => (byWords ? Math.min(200, Math.max(1, tokens.offsets[i + 1] - tokens.offsets[i])) : 1);
+  const words = callWeight(tokens, byWords);
   const nearWeights = docs.map((_, i) => words(i) / (1 + near[i]));
   const knnWeights = docs.map((_, i) => words(i) * (1 - knn[i]));
   score("weights ÷ (1 + documents within 0.9)", (seed) =>
