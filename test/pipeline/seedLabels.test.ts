@@ -20,8 +20,7 @@ describe("the seed corpus' themes, as a reader sees them on any seed", () => {
         const terms = topic.label.split(" · ");
         expect(FILLER_WORDS.has(terms[0] as string), `seed ${seed}: ${topic.label}`).toBe(false);
         const sharesHead = result.topics.some((t) => t !== topic && t.label.split(" · ")[0] === terms[0]);
-        if (sharesHead)
-          expect(topic.name, `seed ${seed}`).toMatch(new RegExp(`^${escapeRegExp(terms[0] as string)} · `));
+        if (sharesHead) expect(topic.name.startsWith(`${terms[0]} · `), `seed ${seed}: ${topic.name}`).toBe(true);
         else expect(topic.name, `seed ${seed}`).toBe(terms[0]);
         for (let i = 0; i < terms.length; i++)
           for (let j = i + 1; j < terms.length; j++)
@@ -54,10 +53,8 @@ describe("the seed corpus' themes, as a reader sees them on any seed", () => {
   });
 });
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 /** A term as written in a text, each word singular or plural ("equation", "equations"). */
 function anyNumber(term: string): RegExp {
-  const words = term.split(" ").map((w) => `${escapeRegExp(w).replace(/s$/, "")}(?:s|es)?`);
+  const words = term.split(" ").map((w) => `${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/s$/, "")}(?:s|es)?`);
   return new RegExp(`\\b${words.join("[\\s-]+")}\\b`);
 }
