@@ -223,6 +223,16 @@ export const TOPICS_OPTION_SPECS: readonly TopicsOptionSpec[] = Object.freeze([
     help: "two topics named by the same words: merge them and split the least uniform other topic (resplit), or keep them",
   }),
   spec({
+    key: "refine",
+    argument: "options.refine",
+    flag: "refine",
+    value: "none|mixture",
+    kind: { type: "choice", choices: ["none", "mixture"] },
+    default: "none",
+    defaultText: "none",
+    help: "refine k-means' topics by EM for a mixture of multinomials over each document's words (mixture)",
+  }),
+  spec({
     key: "vectorizer.stopWords",
     argument: "options.vectorizer.stopWords",
     flag: "lang",

@@ -1,5 +1,6 @@
 import type { KMeansResult } from "../cluster/kmeans.js";
 import { createPredictor, type KMeansJSON, kmeansFromJSON, kmeansToJSON } from "../cluster/predict.js";
+import { mostProbableTopics, type PresenceMixture } from "../cluster/presenceMixture.js";
 import type { CsrMatrix } from "../core/csr.js";
 import type { DenseMatrix } from "../core/dense.js";
 import { denseNormalizeRows } from "../core/dense.js";
@@ -15,6 +16,7 @@ import type { Stemmer } from "../text/stem.js";
 import { type TfidfModel, type TfidfModelJSON, tfidfFromJSON } from "../vectorize/tfidf.js";
 import { type DocumentInput, normalizeDocuments } from "./documents.js";
 import { heaviestComponents } from "./stages/factorize.js";
+import { termSetsOfMatrix } from "./stages/refine.js";
 
 export const TOPICS_FORMAT = "topiclens/topics";
 /** 2: the arrays of floats packed as float64 base64 (version 1, plain numbers, is still read). */
@@ -40,6 +42,11 @@ export interface TopicModel {
   readonly input: "text" | "embeddings";
   /** With `algorithm: "nmf"`: the components, and the topic of each (−1: no document's heaviest); else null. */
   readonly nmf: NmfTopics | null;
+  /**
+   * With `refine: "mixture"`: the mixture of multinomials over each document's words whose
+   * most probable topic `predict` gives (clusters as in `kmeans`); else null.
+   */
+  readonly mixture: PresenceMixture | null;
   /** Topic id of each new document (with NMF: its heaviest component's topic). O(tokens + nnz·k). */
   predict(docs: readonly DocumentInput[]): Int32Array;
   /** A text's vector in the clustering space (TF-IDF, or LSA projected and unit length), as `predict` computes it. */
@@ -73,6 +80,13 @@ export interface TopicModelJSON {
     readonly components: { rows: number; cols: number; data: PackedFloats | number[] };
     readonly componentTopics: number[];
   };
+  /** Absent unless the topics were refined by a mixture (`refine: "mixture"`). */
+  readonly mixture?: {
+    readonly temperature: number;
+    readonly logShare: PackedFloats | number[];
+    /** vocabulary × k, term-major. */
+    readonly logTermGivenTopic: PackedFloats | number[];
+  };
 }
 
 /**
@@ -103,6 +117,7 @@ export function createTopicModel(
   topics: readonly TopicSummary[],
   input: "text" | "embeddings" = "text",
   nmf: NmfTopics | null = null,
+  mixture: PresenceMixture | null = null,
 ): TopicModel {
   // A cluster outside the map (an outlier, -1) stays -1: never topic 0 by accident.
   const toTopics = (clusters: Int32Array) =>
@@ -115,7 +130,7 @@ export function createTopicModel(
   };
   let transformNmf: ((X: CsrMatrix) => DenseMatrix) | null = null;
   const model: TopicModel = withMethods(
-    { vectorizer, components, kmeans, topicOfCluster, topics, input, nmf },
+    { vectorizer, components, kmeans, topicOfCluster, topics, input, nmf, mixture },
     {
       predict(docs: readonly DocumentInput[]): Int32Array {
         if (input === "embeddings") {
@@ -131,6 +146,8 @@ export function createTopicModel(
           const heaviest = heaviestComponents(transformNmf(vectorizer.transform(texts)).data, texts.length, H.rows);
           return heaviest.map((c) => (c < 0 ? -1 : (componentTopics[c] as number)));
         }
+        if (mixture !== null)
+          return toTopics(mostProbableTopics(termSetsOfMatrix(vectorizer.transform(texts)), mixture));
         // A text with no term of the vocabulary is in no topic, as the fit left such documents.
         const vectors = textVectors(vectorizer, components, texts);
         const blank = zeroRows(asPoints(vectors));
@@ -180,6 +197,15 @@ export function createTopicModel(
                   data: packFloats(Float64Array.from(nmf.components.data)),
                 },
                 componentTopics: Array.from(nmf.componentTopics),
+              },
+            }),
+        ...(mixture === null
+          ? {}
+          : {
+              mixture: {
+                temperature: mixture.temperature,
+                logShare: packFloats(Float64Array.from(mixture.logShare)),
+                logTermGivenTopic: packFloats(Float64Array.from(mixture.logTermGivenTopic)),
               },
             }),
         topics: topics.map((t) => ({
@@ -242,7 +268,23 @@ export function topicModelFromJSON(json: unknown, restore: { readonly stem?: Ste
     j.topics as TopicSummary[],
     j.input ?? "text",
     j.nmf === undefined ? null : nmfFromJSON(j.nmf, vectorizer.vocabulary.length, (j.topics as unknown[]).length, bad),
+    j.mixture === undefined ? null : mixtureFromJSON(j.mixture, vectorizer.vocabulary.length, kmeans.k, bad),
   );
+}
+
+function mixtureFromJSON(value: unknown, terms: number, k: number, bad: (what: string) => never): PresenceMixture {
+  const v = value as Partial<NonNullable<TopicModelJSON["mixture"]>> | null;
+  const temperature = v?.temperature;
+  if (typeof temperature !== "number" || !Number.isFinite(temperature) || temperature <= 0)
+    bad("mixture.temperature must be a finite number > 0");
+  const logShare = unpackFloats("mixture.logShare", v?.logShare as PackedFloats | number[], k, bad);
+  const logTermGivenTopic = unpackFloats(
+    "mixture.logTermGivenTopic",
+    v?.logTermGivenTopic as PackedFloats | number[],
+    terms * k,
+    bad,
+  );
+  return { k, terms, temperature: temperature as number, logShare, logTermGivenTopic };
 }
 
 function nmfFromJSON(value: unknown, vocabulary: number, topics: number, bad: (what: string) => never): NmfTopics {

@@ -215,6 +215,8 @@ export interface TopicsParameters {
    * `"keep"` (see the option). A warning `topics-resplit` says when a trade was made.
    */
   readonly redundantTopics: "resplit" | "keep";
+  /** `"mixture"`: k-means' topics were refined by a mixture of multinomials (see the `refine` option). */
+  readonly refine: "none" | "mixture";
   /**
    * How documents weighed in k-means' centres: `"words"` (by their words, up to 200),
    * `"equal"` (what `"auto"` resolved to, see the `documentWeights` option) or `"given"`

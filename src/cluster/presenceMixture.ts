@@ -1,0 +1,222 @@
+import { InvalidArgumentError } from "../core/errors.js";
+
+/**
+ * A mixture of multinomials over the words a document holds (each word counted once), the
+ * model of naive-Bayes clustering (Nigam et al. 2000): topic c draws words with
+ * probabilities θ_c, and holds a share π_c of the documents.
+ */
+export interface PresenceMixture {
+  readonly k: number;
+  /** Terms the model knows (columns of the vectorizer). */
+  readonly terms: number;
+  /** log θ, terms × k (term-major: a document's terms add k contiguous values each). */
+  readonly logTermGivenTopic: Float64Array;
+  /** log π, one per topic. */
+  readonly logShare: Float64Array;
+  /** The log-likelihood of a document's words is divided by this before the shares weigh in. */
+  readonly temperature: number;
+}
+
+/** Documents as the sorted, distinct term ids each holds (CSR without values). */
+export interface TermSets {
+  readonly rows: number;
+  readonly indptr: Int32Array;
+  readonly indices: Int32Array;
+}
+
+export interface PresenceMixtureOptions {
+  /**
+   * Divides each document's log-likelihood: at 1, a document of a hundred words is all but
+   * certain of its topic from the first step, and EM can only move what k-means nearly had.
+   * @defaultValue 3
+   */
+  readonly temperature?: number;
+  /** Added to every term's count in every topic (Lidstone smoothing). @defaultValue 0.01 */
+  readonly smoothing?: number;
+  /** @defaultValue 100 */
+  readonly maxIter?: number;
+}
+
+export const PRESENCE_MIXTURE_DEFAULTS = Object.freeze({ temperature: 3, smoothing: 0.01, maxIter: 100 });
+
+export interface PresenceMixtureFit {
+  readonly mixture: PresenceMixture;
+  /** Each document's most probable topic; −1 where the start gave −1 or the document holds no term. */
+  readonly labels: Int32Array;
+  readonly iterations: number;
+  /** Whether no document changed topic in the last step. */
+  readonly converged: boolean;
+}
+
+/**
+ * EM for a {@link PresenceMixture}, started from a hard partition (`start`, −1: left out of
+ * the fit and of the result). Each step estimates θ and π from the documents' current
+ * responsibilities and recomputes them; it stops when no document's most probable topic
+ * changes. A step that would leave a topic without a document is not taken: the topics stay k.
+ * Deterministic (no random choice).
+ */
+export function fitPresenceMixture(
+  X: TermSets,
+  terms: number,
+  start: Int32Array,
+  k: number,
+  options: PresenceMixtureOptions = {},
+): PresenceMixtureFit {
+  const fn = "fitPresenceMixture";
+  const { temperature, smoothing, maxIter } = { ...PRESENCE_MIXTURE_DEFAULTS, ...options };
+  checkPositive(fn, "options.temperature", temperature);
+  checkPositive(fn, "options.smoothing", smoothing);
+  if (!Number.isInteger(maxIter) || maxIter < 1)
+    throw new InvalidArgumentError(`${fn}: options.maxIter must be an integer ≥ 1; got ${maxIter}`, "options.maxIter");
+  if (!Number.isInteger(k) || k < 1) throw new InvalidArgumentError(`${fn}: k must be an integer ≥ 1; got ${k}`, "k");
+  if (start.length !== X.rows)
+    throw new InvalidArgumentError(
+      `${fn}: start must hold one label per document (${X.rows}); got ${start.length}`,
+      "start",
+    );
+  const n = X.rows;
+  // Responsibilities: n × k, from the hard start.
+  const R = new Float64Array(n * k);
+  let labels: Int32Array = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const c = start[i] as number;
+    if (c < -1 || c >= k || !Number.isInteger(c))
+      throw new InvalidArgumentError(`${fn}: start[${i}] must be a topic in [-1, ${k}); got ${c}`, "start");
+    if (c >= 0 && (X.indptr[i + 1] as number) > (X.indptr[i] as number)) {
+      R[i * k + c] = 1;
+      labels[i] = c;
+    }
+  }
+  let mixture = estimate(X, terms, R, labels, k, smoothing, temperature);
+  let iterations = 0;
+  let converged = false;
+  while (iterations < maxIter) {
+    iterations++;
+    const next = expect(X, mixture, labels, R);
+    if (next.changed === 0) {
+      converged = true;
+      break;
+    }
+    if (next.emptied) break;
+    labels = next.labels;
+    R.set(next.responsibilities);
+    mixture = estimate(X, terms, R, labels, k, smoothing, temperature);
+  }
+  return { mixture, labels, iterations, converged };
+}
+
+/** Each document's most probable topic under `mixture` (−1 for a document with no known term). */
+export function mostProbableTopics(X: TermSets, mixture: PresenceMixture): Int32Array {
+  const { k, logTermGivenTopic: logTheta, logShare, temperature, terms } = mixture;
+  const labels = new Int32Array(X.rows).fill(-1);
+  const ll = new Float64Array(k);
+  for (let i = 0; i < X.rows; i++) {
+    if (!logLikelihoods(X, i, logTheta, terms, k, ll)) continue;
+    let best = 0;
+    for (let c = 0; c < k; c++) {
+      ll[c] = (ll[c] as number) / temperature + (logShare[c] as number);
+      if ((ll[c] as number) > (ll[best] as number)) best = c;
+    }
+    labels[i] = best;
+  }
+  return labels;
+}
+
+/** M step: θ and π from the responsibilities of the documents in a topic (label ≥ 0). */
+function estimate(
+  X: TermSets,
+  terms: number,
+  R: Float64Array,
+  labels: Int32Array,
+  k: number,
+  smoothing: number,
+  temperature: number,
+): PresenceMixture {
+  const counts = new Float64Array(terms * k);
+  const totals = new Float64Array(k);
+  const mass = new Float64Array(k);
+  let fitted = 0;
+  for (let i = 0; i < X.rows; i++) {
+    if ((labels[i] as number) < 0) continue;
+    fitted++;
+    const from = X.indptr[i] as number;
+    const to = X.indptr[i + 1] as number;
+    for (let c = 0; c < k; c++) {
+      const r = R[i * k + c] as number;
+      if (r < 1e-12) continue;
+      mass[c] = (mass[c] as number) + r;
+      totals[c] = (totals[c] as number) + r * (to - from);
+      for (let p = from; p < to; p++) {
+        const at = (X.indices[p] as number) * k + c;
+        counts[at] = (counts[at] as number) + r;
+      }
+    }
+  }
+  const logDenominator = Float64Array.from(totals, (t) => Math.log(t + smoothing * terms));
+  for (let j = 0; j < terms; j++)
+    for (let c = 0; c < k; c++)
+      counts[j * k + c] = Math.log((counts[j * k + c] as number) + smoothing) - (logDenominator[c] as number);
+  // A share never 0, so that a topic emptied by one step can still be chosen.
+  const logShare = Float64Array.from(mass, (m) => Math.log((m + 1) / (fitted + k)));
+  return { k, terms, logTermGivenTopic: counts, logShare, temperature };
+}
+
+/** E step: responsibilities and most probable topics of the documents in a topic. */
+function expect(
+  X: TermSets,
+  mixture: PresenceMixture,
+  labels: Int32Array,
+  previous: Float64Array,
+): { labels: Int32Array; responsibilities: Float64Array; changed: number; emptied: boolean } {
+  const { k, logTermGivenTopic: logTheta, logShare, temperature, terms } = mixture;
+  const next = Int32Array.from(labels);
+  const responsibilities = Float64Array.from(previous);
+  const sizes = new Int32Array(k);
+  const ll = new Float64Array(k);
+  let changed = 0;
+  for (let i = 0; i < X.rows; i++) {
+    if ((labels[i] as number) < 0) continue;
+    logLikelihoods(X, i, logTheta, terms, k, ll);
+    let best = 0;
+    for (let c = 0; c < k; c++) {
+      ll[c] = (ll[c] as number) / temperature + (logShare[c] as number);
+      if ((ll[c] as number) > (ll[best] as number)) best = c;
+    }
+    let z = 0;
+    for (let c = 0; c < k; c++) {
+      ll[c] = Math.exp((ll[c] as number) - (ll[best] as number));
+      z += ll[c] as number;
+    }
+    for (let c = 0; c < k; c++) responsibilities[i * k + c] = (ll[c] as number) / z;
+    if (best !== labels[i]) changed++;
+    next[i] = best;
+    sizes[best] = (sizes[best] as number) + 1;
+  }
+  return { labels: next, responsibilities, changed, emptied: sizes.some((s) => s === 0) };
+}
+
+/** Fills `ll` with Σ log θ_c over document i's known terms; false when it holds none. */
+function logLikelihoods(
+  X: TermSets,
+  i: number,
+  logTheta: Float64Array,
+  terms: number,
+  k: number,
+  ll: Float64Array,
+): boolean {
+  ll.fill(0);
+  let any = false;
+  for (let p = X.indptr[i] as number; p < (X.indptr[i + 1] as number); p++) {
+    const j = X.indices[p] as number;
+    if (j < 0 || j >= terms) continue;
+    any = true;
+    const at = j * k;
+    for (let c = 0; c < k; c++) ll[c] = (ll[c] as number) + (logTheta[at + c] as number);
+  }
+  return any;
+}
+
+function checkPositive(fn: string, name: string, value: number): void {
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0)
+    throw new InvalidArgumentError(`${fn}: ${name} must be a finite number > 0; got ${String(value)}`, name);
+}

@@ -1,0 +1,105 @@
+import type { ClusterFit, ClusterPoints } from "../../cluster/clusterer.js";
+import { partitionCentres } from "../../cluster/consensus.js";
+import type { KMeansMetric, KMeansResult } from "../../cluster/kmeans.js";
+import {
+  fitPresenceMixture,
+  type PresenceMixture,
+  type PresenceMixtureFit,
+  type TermSets,
+} from "../../cluster/presenceMixture.js";
+import type { CsrMatrix } from "../../core/csr.js";
+import { asPoints, copyRow } from "../../core/points.js";
+import type { TfidfModel } from "../../vectorize/tfidf.js";
+import type { TokenDocuments } from "../../vectorize/vocabulary.js";
+
+/**
+ * The training documents' words as columns of the vectorizer, each once: the words the
+ * vectorizer kept (n-gram columns are left to `transform`, which `predict` reads alike).
+ */
+export function trainingTermSets(tokens: TokenDocuments, vectorizer: TfidfModel): TermSets {
+  const columnOf = Int32Array.from(tokens.terms, (term) => vectorizer.termIndex(term));
+  const n = tokens.offsets.length - 1;
+  const indptr = new Int32Array(n + 1);
+  const indices: number[] = [];
+  const seen = new Int32Array(vectorizer.vocabulary.length).fill(-1);
+  for (let i = 0; i < n; i++) {
+    for (let p = tokens.offsets[i] as number; p < (tokens.offsets[i + 1] as number); p++) {
+      const j = columnOf[tokens.stream[p] as number] as number;
+      if (j < 0 || seen[j] === i) continue;
+      seen[j] = i;
+      indices.push(j);
+    }
+    indptr[i + 1] = indices.length;
+  }
+  return { rows: n, indptr, indices: Int32Array.from(indices) };
+}
+
+/** New documents' terms as the vectorizer reads them, each once. */
+export function termSetsOfMatrix(matrix: CsrMatrix): TermSets {
+  return { rows: matrix.rows, indptr: matrix.indptr, indices: matrix.indices };
+}
+
+export interface Refined {
+  readonly fit: ClusterFit & { readonly kmeans: KMeansResult };
+  readonly mixture: PresenceMixture;
+  /** Documents whose topic the mixture changed. */
+  readonly moved: number;
+}
+
+/**
+ * k-means' topics refined by EM for a mixture of multinomials over the words each document
+ * holds, started from them (see `refine` in the options). The topics' centres in the
+ * clustering space become their documents' means, for reports and silhouettes; `predict`
+ * then asks the mixture, so that every training document keeps its topic.
+ */
+export function refineByMixture(
+  X: ClusterPoints,
+  sets: TermSets,
+  terms: number,
+  fit: ClusterFit & { readonly kmeans: KMeansResult },
+  metric: KMeansMetric,
+  sampleWeight: Float64Array | null,
+): Refined {
+  const k = fit.kmeans.k;
+  const result: PresenceMixtureFit = fitPresenceMixture(sets, terms, fit.labels, k);
+  // A document the mixture cannot read (no kept word) keeps k-means' topic.
+  const labels = Int32Array.from(result.labels, (c, i) => (c < 0 ? (fit.labels[i] as number) : c));
+  let moved = 0;
+  for (let i = 0; i < labels.length; i++) if (labels[i] !== fit.labels[i]) moved++;
+  if (moved === 0) return { fit, mixture: result.mixture, moved };
+  const points = asPoints(X);
+  const centroids = partitionCentres(points, labels, k, metric);
+  const kmeans: KMeansResult = {
+    ...fit.kmeans,
+    labels,
+    centroids,
+    inertia: objective(points, labels, centroids.data, metric, sampleWeight),
+  };
+  return { fit: { labels, centroids, warnings: fit.warnings, kmeans }, mixture: result.mixture, moved };
+}
+
+/** k-means' objective of a partition with the given centres (see `KMeansResult.inertia`). */
+function objective(
+  points: ReturnType<typeof asPoints>,
+  labels: Int32Array,
+  centres: ArrayLike<number>,
+  metric: KMeansMetric,
+  sampleWeight: Float64Array | null,
+): number {
+  const d = points.cols;
+  const row = new Float64Array(d);
+  let total = 0;
+  for (let i = 0; i < points.rows; i++) {
+    const c = labels[i] as number;
+    if (c < 0) continue;
+    copyRow(points, i, row);
+    let distance = 0;
+    if (metric === "cosine") {
+      let dot = 0;
+      for (let f = 0; f < d; f++) dot += (row[f] as number) * (centres[c * d + f] as number);
+      distance = 1 - dot;
+    } else for (let f = 0; f < d; f++) distance += ((row[f] as number) - (centres[c * d + f] as number)) ** 2;
+    total += (sampleWeight?.[i] ?? 1) * distance;
+  }
+  return total;
+}
