@@ -1,0 +1,113 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { fitPresenceMixture, mostProbableTopics, type TermSets } from "../../src/cluster/presenceMixture.js";
+import { InvalidArgumentError } from "../../src/core/errors.js";
+
+/** Documents as lists of term ids (each once), as CSR without values. */
+function termSets(docs: readonly (readonly number[])[]): TermSets {
+  const indptr = new Int32Array(docs.length + 1);
+  docs.forEach((d, i) => {
+    indptr[i + 1] = (indptr[i] as number) + d.length;
+  });
+  return { rows: docs.length, indptr, indices: Int32Array.from(docs.flat()) };
+}
+
+describe("fitPresenceMixture", () => {
+  it("estimates θ and π as Lidstone-smoothed shares of the words each topic's documents hold", () => {
+    // Two topics, one document each, that share no term: EM keeps them, and the model is the
+    // first step's estimate. Topic 0: terms 0, 1 (2 words); topic 1: term 2 (1 word); 4 terms.
+    const X = termSets([[0, 1], [2]]);
+    const fit = fitPresenceMixture(X, 4, Int32Array.from([0, 1]), 2, { smoothing: 0.5, temperature: 1 });
+    expect(Array.from(fit.labels)).toEqual([0, 1]);
+    expect(fit.converged).toBe(true);
+    const theta = (term: number, topic: number) => Math.exp(fit.mixture.logTermGivenTopic[term * 2 + topic] as number);
+    expect(theta(0, 0)).toBeCloseTo(1.5 / (2 + 0.5 * 4), 12);
+    expect(theta(3, 0)).toBeCloseTo(0.5 / (2 + 0.5 * 4), 12);
+    expect(theta(2, 1)).toBeCloseTo(1.5 / (1 + 0.5 * 4), 12);
+    // (documents + 1) / (fitted documents + k)
+    expect(Math.exp(fit.mixture.logShare[0] as number)).toBeCloseTo(2 / 4, 12);
+  });
+
+  it("moves a document to the topic whose words it holds", () => {
+    // Sports words 0-3, finance words 4-7; the last sports document starts among finance.
+    const sports = [
+      [0, 1, 2],
+      [1, 2, 3],
+      [0, 2, 3],
+      [0, 1, 3],
+    ];
+    const finance = [
+      [4, 5, 6],
+      [5, 6, 7],
+      [4, 6, 7],
+    ];
+    const X = termSets([...sports, ...finance]);
+    const start = Int32Array.from([0, 0, 0, 1, 1, 1, 1]);
+    const fit = fitPresenceMixture(X, 8, start, 2);
+    expect(Array.from(fit.labels)).toEqual([0, 0, 0, 0, 1, 1, 1]);
+    expect(fit.converged).toBe(true);
+  });
+
+  it("leaves documents outside the start (−1) and documents with no term out", () => {
+    const X = termSets([[0, 1], [], [2, 3], [0, 1]]);
+    const fit = fitPresenceMixture(X, 4, Int32Array.from([0, 0, 1, -1]), 2);
+    expect(Array.from(fit.labels)).toEqual([0, -1, 1, -1]);
+    // The model still reads the left-out document, and a blank one is in no topic.
+    expect(Array.from(mostProbableTopics(X, fit.mixture))).toEqual([0, -1, 1, 0]);
+  });
+
+  it("at convergence, the mixture's most probable topics are its labels; every topic keeps a document (property)", () => {
+    const corpus = fc
+      .record({
+        k: fc.integer({ min: 2, max: 4 }),
+        docs: fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 11 }), { minLength: 1, maxLength: 6 }), {
+          minLength: 6,
+          maxLength: 30,
+        }),
+        temperature: fc.constantFrom(1, 3, 10),
+      })
+      .chain(({ k, docs, temperature }) =>
+        fc.record({
+          k: fc.constant(k),
+          docs: fc.constant(docs),
+          temperature: fc.constant(temperature),
+          // A start with every topic in use, as k-means leaves it.
+          start: fc
+            .array(fc.integer({ min: 0, max: k - 1 }), { minLength: docs.length, maxLength: docs.length })
+            .map((labels) => labels.map((c, i) => (i < k ? i : c))),
+        }),
+      );
+    fc.assert(
+      fc.property(corpus, ({ k, docs, temperature, start }) => {
+        const X = termSets(docs.map((d) => [...d].sort((a, b) => a - b)));
+        const startLabels = Int32Array.from(start);
+        const before = Int32Array.from(startLabels);
+        const fit = fitPresenceMixture(X, 12, startLabels, k, { temperature });
+        expect(Array.from(startLabels)).toEqual(Array.from(before));
+        const sizes = new Array(k).fill(0);
+        for (const c of fit.labels) sizes[c]++;
+        expect(sizes.every((s) => s > 0)).toBe(true);
+        if (fit.converged) expect(Array.from(mostProbableTopics(X, fit.mixture))).toEqual(Array.from(fit.labels));
+        // Deterministic: the same input gives the same model.
+        const again = fitPresenceMixture(X, 12, startLabels, k, { temperature });
+        expect(Array.from(again.mixture.logTermGivenTopic)).toEqual(Array.from(fit.mixture.logTermGivenTopic));
+      }),
+      { numRuns: 150, seed: 7 },
+    );
+  });
+
+  it("refuses bad arguments with typed errors naming them", () => {
+    const X = termSets([[0], [1]]);
+    const start = Int32Array.from([0, 1]);
+    const call = (f: () => unknown, argument: string) => {
+      expect(f).toThrow(InvalidArgumentError);
+      expect(f).toThrow(expect.objectContaining({ argument }));
+    };
+    call(() => fitPresenceMixture(X, 2, start, 2, { temperature: 0 }), "options.temperature");
+    call(() => fitPresenceMixture(X, 2, start, 2, { smoothing: Number.NaN }), "options.smoothing");
+    call(() => fitPresenceMixture(X, 2, start, 2, { maxIter: 0 }), "options.maxIter");
+    call(() => fitPresenceMixture(X, 2, start, 0), "k");
+    call(() => fitPresenceMixture(X, 2, Int32Array.from([0]), 2), "start");
+    call(() => fitPresenceMixture(X, 2, Int32Array.from([0, 2]), 2), "start");
+  });
+});
