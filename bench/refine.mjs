@@ -36,6 +36,8 @@ for (const corpus of corpora) {
   };
   rows[rows.length - 2].push(`${mean("default")} s`);
   rows[rows.length - 1].push(`${mean("mixture")} s`);
-  console.log(table(["corpus", "topics", "V / ARI / classes named, seeds 0-2", "mean V / ARI", "seconds a call"], rows));
+  console.log(
+    table(["corpus", "topics", "V / ARI / classes named, seeds 0-2", "mean V / ARI", "seconds a call"], rows),
+  );
 }
 await pool.close();
