@@ -37,6 +37,13 @@ export { createMiniBatchKMeans, MINI_BATCH_DEFAULTS, miniBatchKMeans } from "./c
 export type { AssignSession, ParallelAssigner } from "./cluster/parallel.js";
 export type { KMeansCentroids, KMeansJSON } from "./cluster/predict.js";
 export { KMEANS_FORMAT, kmeansFromJSON, kmeansToJSON, predict } from "./cluster/predict.js";
+export type {
+  PresenceMixture,
+  PresenceMixtureFit,
+  PresenceMixtureOptions,
+  TermSets,
+} from "./cluster/presenceMixture.js";
+export { fitPresenceMixture, mostProbableTopics, PRESENCE_MIXTURE_DEFAULTS } from "./cluster/presenceMixture.js";
 export type { WorkerPool } from "./cluster/threadPool.js";
 export type { WebWorkerPoolOptions } from "./cluster/webWorkerPool.js";
 export { createWebWorkerPool } from "./cluster/webWorkerPool.js";

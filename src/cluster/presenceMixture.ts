@@ -182,9 +182,10 @@ function expect(
       ll[c] = (ll[c] as number) / temperature + (logShare[c] as number);
       if ((ll[c] as number) > (ll[best] as number)) best = c;
     }
+    const top = ll[best] as number;
     let z = 0;
     for (let c = 0; c < k; c++) {
-      ll[c] = Math.exp((ll[c] as number) - (ll[best] as number));
+      ll[c] = Math.exp((ll[c] as number) - top);
       z += ll[c] as number;
     }
     for (let c = 0; c < k; c++) responsibilities[i * k + c] = (ll[c] as number) / z;
