@@ -12,7 +12,73 @@ function termSets(docs: readonly (readonly number[])[]): TermSets {
   return { rows: docs.length, indptr, indices: Int32Array.from(docs.flat()) };
 }
 
+/**
+ * EM for the same model written plainly (topic-major, arrays of arrays, every step taken):
+ * an independent reference for the library's typed-array version.
+ */
+function referenceEm(
+  docs: readonly (readonly number[])[],
+  terms: number,
+  start: readonly number[],
+  k: number,
+  steps: number,
+  temperature: number,
+  smoothing: number,
+): number[] {
+  let R = start.map((c) => Array.from({ length: k }, (_, t) => (t === c ? 1 : 0)));
+  let labels = [...start];
+  for (let step = 0; step < steps; step++) {
+    const theta = Array.from({ length: k }, (_, c) => {
+      const counts = new Array(terms).fill(smoothing);
+      let total = smoothing * terms;
+      docs.forEach((d, i) => {
+        for (const j of d) counts[j] += R[i]?.[c] ?? 0;
+        total += (R[i]?.[c] ?? 0) * d.length;
+      });
+      return counts.map((x) => x / total);
+    });
+    const share = Array.from({ length: k }, (_, c) => (R.reduce((t, r) => t + (r[c] ?? 0), 0) + 1) / (docs.length + k));
+    const next = docs.map((d) =>
+      Array.from(
+        { length: k },
+        (_, c) => d.reduce((t, j) => t + Math.log(theta[c]?.[j] ?? 0), 0) / temperature + Math.log(share[c] ?? 0),
+      ),
+    );
+    labels = next.map((ll) => ll.indexOf(Math.max(...ll)));
+    R = next.map((ll) => {
+      const top = Math.max(...ll);
+      const e = ll.map((x) => Math.exp(x - top));
+      const z = e.reduce((a, b) => a + b, 0);
+      return e.map((x) => x / z);
+    });
+  }
+  return labels;
+}
+
 describe("fitPresenceMixture", () => {
+  it("takes the same steps as EM written plainly (property)", () => {
+    const corpus = fc.record({
+      docs: fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 6 }), {
+        minLength: 8,
+        maxLength: 25,
+      }),
+      steps: fc.integer({ min: 1, max: 4 }),
+      temperature: fc.constantFrom(1, 3),
+    });
+    fc.assert(
+      fc.property(corpus, ({ docs, steps, temperature }) => {
+        // Topic i % 3 to start with: every topic in use.
+        const start = docs.map((_, i) => i % 3);
+        const fit = fitPresenceMixture(termSets(docs), 10, Int32Array.from(start), 3, { temperature, maxIter: steps });
+        const reference = referenceEm(docs, 10, start, 3, steps, temperature, 0.01);
+        // The library stops early when nothing moves or a step would empty a topic; the reference does not.
+        fc.pre(fit.iterations === steps && !fit.converged && new Set(reference).size === 3);
+        expect(Array.from(fit.labels)).toEqual(reference);
+      }),
+      { numRuns: 200, seed: 11 },
+    );
+  });
+
   it("estimates θ and π as Lidstone-smoothed shares of the words each topic's documents hold", () => {
     // Two topics, one document each, that share no term: EM keeps them, and the model is the
     // first step's estimate. Topic 0: terms 0, 1 (2 words); topic 1: term 2 (1 word); 4 terms.
