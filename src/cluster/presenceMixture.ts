@@ -1,4 +1,6 @@
+import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
+import { checkInteger, checkNumber, checkOptions } from "../core/validate.js";
 
 /**
  * A mixture of multinomials over the words a document holds (each word counted once), the
@@ -9,7 +11,10 @@ export interface PresenceMixture {
   readonly k: number;
   /** Terms the model knows (columns of the vectorizer). */
   readonly terms: number;
-  /** log θ, terms × k (term-major: a document's terms add k contiguous values each). */
+  /**
+   * log θ, terms × k (term-major: a document's terms add k contiguous values each); 0 in
+   * every topic for a term no fitted document held, which then weighs in no topic.
+   */
   readonly logTermGivenTopic: Float64Array;
   /** log π, one per topic. */
   readonly logShare: Float64Array;
@@ -35,49 +40,64 @@ export interface PresenceMixtureOptions {
   readonly smoothing?: number;
   /** @defaultValue 100 */
   readonly maxIter?: number;
+  /**
+   * Stop once a step moves no more than this share of the documents (0: until none moves).
+   * On all 20 Newsgroups (k 20) the steps after the first 20 moved under 0.05% of the posts
+   * each and raised V-measure by 0.001 in all. @defaultValue 0.001
+   */
+  readonly tolerance?: number;
 }
 
-export const PRESENCE_MIXTURE_DEFAULTS = Object.freeze({ temperature: 3, smoothing: 0.01, maxIter: 100 });
+export const PRESENCE_MIXTURE_DEFAULTS = Object.freeze({
+  temperature: 3,
+  smoothing: 0.01,
+  maxIter: 100,
+  tolerance: 0.001,
+});
 
 export interface PresenceMixtureFit {
   readonly mixture: PresenceMixture;
   /** Each document's most probable topic; −1 where the start gave −1 or the document holds no term. */
   readonly labels: Int32Array;
   readonly iterations: number;
-  /** Whether no document changed topic in the last step. */
+  /** Whether the last step moved no more documents than the tolerance allows. */
   readonly converged: boolean;
 }
 
 /**
  * EM for a {@link PresenceMixture}, started from a hard partition (`start`, −1: left out of
  * the fit and of the result). Each step estimates θ and π from the documents' current
- * responsibilities and recomputes them; it stops when no document's most probable topic
- * changes. A step that would leave a topic without a document is not taken: the topics stay k.
+ * responsibilities and recomputes them; it stops when no more than `tolerance` of the
+ * documents change their most probable topic (the step is taken). A step that would leave a topic without a document is not taken: the topics stay k.
  * Deterministic (no random choice).
  */
 export function fitPresenceMixture(
   X: TermSets,
   terms: number,
-  start: Int32Array,
+  start: ArrayLike<number>,
   k: number,
   options: PresenceMixtureOptions = {},
 ): PresenceMixtureFit {
   const fn = "fitPresenceMixture";
-  const { temperature, smoothing, maxIter } = { ...PRESENCE_MIXTURE_DEFAULTS, ...options };
-  checkPositive(fn, "options.temperature", temperature);
-  checkPositive(fn, "options.smoothing", smoothing);
-  if (!Number.isInteger(maxIter) || maxIter < 1)
-    throw new InvalidArgumentError(`${fn}: options.maxIter must be an integer ≥ 1; got ${maxIter}`, "options.maxIter");
-  if (!Number.isInteger(k) || k < 1) throw new InvalidArgumentError(`${fn}: k must be an integer ≥ 1; got ${k}`, "k");
-  if (start.length !== X.rows)
+  const o = checkOptions(fn, options, Object.keys(PRESENCE_MIXTURE_DEFAULTS));
+  const { temperature, smoothing, maxIter, tolerance } = { ...PRESENCE_MIXTURE_DEFAULTS, ...o };
+  checkNumber(fn, "options.temperature", temperature, { min: 0, minExclusive: true });
+  checkNumber(fn, "options.smoothing", smoothing, { min: 0, minExclusive: true });
+  checkNumber(fn, "options.tolerance", tolerance, { min: 0, max: 1, maxExclusive: true });
+  checkInteger(fn, "options.maxIter", maxIter, 1);
+  checkInteger(fn, "terms", terms, 1);
+  checkInteger(fn, "k", k, 1);
+  checkTermSets(fn, X, terms);
+  if (start === null || typeof start !== "object" || start.length !== X.rows)
     throw new InvalidArgumentError(
-      `${fn}: start must hold one label per document (${X.rows}); got ${start.length}`,
+      `${fn}: start must hold one topic per document (${X.rows}); got ${describeValue(start)}`,
       "start",
     );
   const n = X.rows;
   // Responsibilities: n × k, from the hard start.
   const R = new Float64Array(n * k);
   let labels: Int32Array = new Int32Array(n).fill(-1);
+  let fitted = 0;
   for (let i = 0; i < n; i++) {
     const c = start[i] as number;
     if (c < -1 || c >= k || !Number.isInteger(c))
@@ -85,6 +105,7 @@ export function fitPresenceMixture(
     if (c >= 0 && (X.indptr[i + 1] as number) > (X.indptr[i] as number)) {
       R[i * k + c] = 1;
       labels[i] = c;
+      fitted++;
     }
   }
   let mixture = estimate(X, terms, R, labels, k, smoothing, temperature);
@@ -100,6 +121,11 @@ export function fitPresenceMixture(
     if (next.emptied) break;
     labels = next.labels;
     R.set(next.responsibilities);
+    // Few enough moved: these labels are the current model's most probable topics, so keep both.
+    if (next.changed <= tolerance * fitted) {
+      converged = true;
+      break;
+    }
     mixture = estimate(X, terms, R, labels, k, smoothing, temperature);
   }
   return { mixture, labels, iterations, converged };
@@ -107,6 +133,14 @@ export function fitPresenceMixture(
 
 /** Each document's most probable topic under `mixture` (−1 for a document with no known term). */
 export function mostProbableTopics(X: TermSets, mixture: PresenceMixture): Int32Array {
+  const fn = "mostProbableTopics";
+  checkMixture(fn, mixture);
+  checkTermSets(fn, X, mixture.terms);
+  return mostProbableTopicsUnchecked(X, mixture);
+}
+
+/** {@link mostProbableTopics} of term sets and a mixture known to be well formed. */
+export function mostProbableTopicsUnchecked(X: TermSets, mixture: PresenceMixture): Int32Array {
   const { k, logTermGivenTopic: logTheta, logShare, temperature, terms } = mixture;
   const labels = new Int32Array(X.rows).fill(-1);
   const ll = new Float64Array(k);
@@ -152,10 +186,22 @@ function estimate(
       }
     }
   }
-  const logDenominator = Float64Array.from(totals, (t) => Math.log(t + smoothing * terms));
+  // A term no fitted document holds (an n-gram column, a word of left-out documents) is no
+  // evidence: log θ 0 in every topic, and no share of the smoothing.
+  const seen = new Uint8Array(terms);
+  let seenTerms = 0;
   for (let j = 0; j < terms; j++)
     for (let c = 0; c < k; c++)
-      counts[j * k + c] = Math.log((counts[j * k + c] as number) + smoothing) - (logDenominator[c] as number);
+      if ((counts[j * k + c] as number) > 0) {
+        seen[j] = 1;
+        seenTerms++;
+        break;
+      }
+  const logDenominator = Float64Array.from(totals, (t) => Math.log(t + smoothing * seenTerms));
+  for (let j = 0; j < terms; j++)
+    for (let c = 0; c < k; c++)
+      counts[j * k + c] =
+        seen[j] === 1 ? Math.log((counts[j * k + c] as number) + smoothing) - (logDenominator[c] as number) : 0;
   // A share never 0, so that a topic emptied by one step can still be chosen.
   const logShare = Float64Array.from(mass, (m) => Math.log((m + 1) / (fitted + k)));
   return { k, terms, logTermGivenTopic: counts, logShare, temperature };
@@ -217,7 +263,36 @@ function logLikelihoods(
   return any;
 }
 
-function checkPositive(fn: string, name: string, value: number): void {
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0)
-    throw new InvalidArgumentError(`${fn}: ${name} must be a finite number > 0; got ${String(value)}`, name);
+/** Rows, `rows + 1` non-decreasing offsets from 0, and term ids in [0, terms). */
+function checkTermSets(fn: string, X: TermSets, terms: number): void {
+  const bad = (what: string): never => {
+    throw new InvalidArgumentError(`${fn}: X must be term sets { rows, indptr, indices }: ${what}`, "X");
+  };
+  if (X === null || typeof X !== "object") bad(`got ${describeValue(X)}`);
+  const { rows, indptr, indices } = X;
+  if (!Number.isInteger(rows) || rows < 0) bad(`rows must be an integer >= 0; got ${describeValue(rows)}`);
+  if (!(indptr instanceof Int32Array) || indptr.length !== rows + 1 || indptr[0] !== 0)
+    bad(`indptr must be an Int32Array of rows + 1 offsets from 0`);
+  if (!(indices instanceof Int32Array)) bad("indices must be an Int32Array");
+  for (let i = 0; i < rows; i++)
+    if ((indptr[i + 1] as number) < (indptr[i] as number)) bad(`indptr must not decrease (row ${i})`);
+  if (indptr[rows] !== indices.length) bad(`indptr[rows] must be the number of indices (${indices.length})`);
+  for (let p = 0; p < indices.length; p++) {
+    const j = indices[p] as number;
+    if (j < 0 || j >= terms) bad(`indices[${p}] must be a term in [0, ${terms}); got ${j}`);
+  }
+}
+
+function checkMixture(fn: string, mixture: PresenceMixture): void {
+  const bad = (what: string): never => {
+    throw new InvalidArgumentError(`${fn}: mixture must be a fitted PresenceMixture: ${what}`, "mixture");
+  };
+  if (mixture === null || typeof mixture !== "object") bad(`got ${describeValue(mixture)}`);
+  const { k, terms, logTermGivenTopic, logShare, temperature } = mixture;
+  if (!Number.isInteger(k) || k < 1 || !Number.isInteger(terms) || terms < 1) bad("k and terms must be integers >= 1");
+  if (!(logTermGivenTopic instanceof Float64Array) || logTermGivenTopic.length !== terms * k)
+    bad("logTermGivenTopic must be a Float64Array of terms x k");
+  if (!(logShare instanceof Float64Array) || logShare.length !== k) bad("logShare must be a Float64Array of k");
+  if (typeof temperature !== "number" || !Number.isFinite(temperature) || temperature <= 0)
+    bad("temperature must be a finite number > 0");
 }

@@ -1,6 +1,6 @@
 import type { KMeansResult } from "../cluster/kmeans.js";
 import { createPredictor, type KMeansJSON, kmeansFromJSON, kmeansToJSON } from "../cluster/predict.js";
-import { mostProbableTopics, type PresenceMixture } from "../cluster/presenceMixture.js";
+import { mostProbableTopicsUnchecked, type PresenceMixture } from "../cluster/presenceMixture.js";
 import type { CsrMatrix } from "../core/csr.js";
 import type { DenseMatrix } from "../core/dense.js";
 import { denseNormalizeRows } from "../core/dense.js";
@@ -147,7 +147,7 @@ export function createTopicModel(
           return heaviest.map((c) => (c < 0 ? -1 : (componentTopics[c] as number)));
         }
         if (mixture !== null)
-          return toTopics(mostProbableTopics(termSetsOfMatrix(vectorizer.transform(texts)), mixture));
+          return toTopics(mostProbableTopicsUnchecked(termSetsOfMatrix(vectorizer.transform(texts)), mixture));
         // A text with no term of the vocabulary is in no topic, as the fit left such documents.
         const vectors = textVectors(vectorizer, components, texts);
         const blank = zeroRows(asPoints(vectors));

@@ -25,12 +25,13 @@ function referenceEm(
   temperature: number,
   smoothing: number,
 ): number[] {
-  let R = start.map((c) => Array.from({ length: k }, (_, t) => (t === c ? 1 : 0)));
+  let R: number[][] = start.map((c) => Array.from({ length: k }, (_, t) => (t === c ? 1 : 0)));
   let labels = [...start];
   for (let step = 0; step < steps; step++) {
+    const seen = new Set(docs.flat()).size;
     const theta = Array.from({ length: k }, (_, c) => {
       const counts = new Array(terms).fill(smoothing);
-      let total = smoothing * terms;
+      let total = smoothing * seen;
       docs.forEach((d, i) => {
         for (const j of d) counts[j] += R[i]?.[c] ?? 0;
         total += (R[i]?.[c] ?? 0) * d.length;
@@ -69,7 +70,11 @@ describe("fitPresenceMixture", () => {
       fc.property(corpus, ({ docs, steps, temperature }) => {
         // Topic i % 3 to start with: every topic in use.
         const start = docs.map((_, i) => i % 3);
-        const fit = fitPresenceMixture(termSets(docs), 10, Int32Array.from(start), 3, { temperature, maxIter: steps });
+        const fit = fitPresenceMixture(termSets(docs), 10, Int32Array.from(start), 3, {
+          temperature,
+          maxIter: steps,
+          tolerance: 0,
+        });
         const reference = referenceEm(docs, 10, start, 3, steps, temperature, 0.01);
         // The library stops early when nothing moves or a step would empty a topic; the reference does not.
         fc.pre(fit.iterations === steps && !fit.converged && new Set(reference).size === 3);
@@ -87,9 +92,12 @@ describe("fitPresenceMixture", () => {
     expect(Array.from(fit.labels)).toEqual([0, 1]);
     expect(fit.converged).toBe(true);
     const theta = (term: number, topic: number) => Math.exp(fit.mixture.logTermGivenTopic[term * 2 + topic] as number);
-    expect(theta(0, 0)).toBeCloseTo(1.5 / (2 + 0.5 * 4), 12);
-    expect(theta(3, 0)).toBeCloseTo(0.5 / (2 + 0.5 * 4), 12);
-    expect(theta(2, 1)).toBeCloseTo(1.5 / (1 + 0.5 * 4), 12);
+    // Three terms seen; term 3, in no document, weighs in no topic (log θ 0).
+    expect(theta(0, 0)).toBeCloseTo(1.5 / (2 + 0.5 * 3), 12);
+    expect(theta(1, 1)).toBeCloseTo(0.5 / (1 + 0.5 * 3), 12);
+    expect(theta(2, 1)).toBeCloseTo(1.5 / (1 + 0.5 * 3), 12);
+    expect(fit.mixture.logTermGivenTopic[3 * 2]).toBe(0);
+    expect(fit.mixture.logTermGivenTopic[3 * 2 + 1]).toBe(0);
     // (documents + 1) / (fitted documents + k)
     expect(Math.exp(fit.mixture.logShare[0] as number)).toBeCloseTo(2 / 4, 12);
   });
@@ -172,6 +180,7 @@ describe("fitPresenceMixture", () => {
     call(() => fitPresenceMixture(X, 2, start, 2, { temperature: 0 }), "options.temperature");
     call(() => fitPresenceMixture(X, 2, start, 2, { smoothing: Number.NaN }), "options.smoothing");
     call(() => fitPresenceMixture(X, 2, start, 2, { maxIter: 0 }), "options.maxIter");
+    call(() => fitPresenceMixture(X, 2, start, 2, { tolerance: 1 }), "options.tolerance");
     call(() => fitPresenceMixture(X, 2, start, 0), "k");
     call(() => fitPresenceMixture(X, 2, Int32Array.from([0]), 2), "start");
     call(() => fitPresenceMixture(X, 2, Int32Array.from([0, 2]), 2), "start");

@@ -3,6 +3,7 @@ import { partitionCentres } from "../../cluster/consensus.js";
 import type { KMeansMetric, KMeansResult } from "../../cluster/kmeans.js";
 import {
   fitPresenceMixture,
+  mostProbableTopicsUnchecked,
   type PresenceMixture,
   type PresenceMixtureFit,
   type TermSets,
@@ -41,7 +42,8 @@ export function termSetsOfMatrix(matrix: CsrMatrix): TermSets {
 
 export interface Refined {
   readonly fit: ClusterFit & { readonly kmeans: KMeansResult };
-  readonly mixture: PresenceMixture;
+  /** The mixture `predict` asks; null when the topics stayed k-means' (see {@link refineByMixture}). */
+  readonly mixture: PresenceMixture | null;
   /** Documents whose topic the mixture changed. */
   readonly moved: number;
 }
@@ -62,8 +64,15 @@ export function refineByMixture(
 ): Refined {
   const k = fit.kmeans.k;
   const result: PresenceMixtureFit = fitPresenceMixture(sets, terms, fit.labels, k);
+  // `predict` asks the mixture, so each document takes the mixture's most probable topic; where
+  // EM stopped short of that (a step would have emptied a topic) and it would empty one, the
+  // topics stay k-means'.
+  const read = mostProbableTopicsUnchecked(sets, result.mixture);
+  const sizes = new Int32Array(k);
   // A document the mixture cannot read (no kept word) keeps k-means' topic.
-  const labels = Int32Array.from(result.labels, (c, i) => (c < 0 ? (fit.labels[i] as number) : c));
+  const labels = Int32Array.from(fit.labels, (c, i) => (c < 0 || (read[i] as number) < 0 ? c : (read[i] as number)));
+  for (const c of labels) if (c >= 0) sizes[c] = (sizes[c] as number) + 1;
+  if (sizes.some((size) => size === 0)) return { fit, mixture: null, moved: 0 };
   let moved = 0;
   for (let i = 0; i < labels.length; i++) if (labels[i] !== fit.labels[i]) moved++;
   if (moved === 0) return { fit, mixture: result.mixture, moved };
