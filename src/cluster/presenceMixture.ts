@@ -1,5 +1,6 @@
 import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
+import { exp, log } from "../core/math.js";
 import { checkInteger, checkNumber, checkOptions } from "../core/validate.js";
 
 /**
@@ -197,13 +198,13 @@ function estimate(
         seenTerms++;
         break;
       }
-  const logDenominator = Float64Array.from(totals, (t) => Math.log(t + smoothing * seenTerms));
+  const logDenominator = Float64Array.from(totals, (t) => log(t + smoothing * seenTerms));
   for (let j = 0; j < terms; j++)
     for (let c = 0; c < k; c++)
       counts[j * k + c] =
-        seen[j] === 1 ? Math.log((counts[j * k + c] as number) + smoothing) - (logDenominator[c] as number) : 0;
+        seen[j] === 1 ? log((counts[j * k + c] as number) + smoothing) - (logDenominator[c] as number) : 0;
   // A share never 0, so that a topic emptied by one step can still be chosen.
-  const logShare = Float64Array.from(mass, (m) => Math.log((m + 1) / (fitted + k)));
+  const logShare = Float64Array.from(mass, (m) => log((m + 1) / (fitted + k)));
   return { k, terms, logTermGivenTopic: counts, logShare, temperature };
 }
 
@@ -231,7 +232,7 @@ function expect(
     const top = ll[best] as number;
     let z = 0;
     for (let c = 0; c < k; c++) {
-      ll[c] = Math.exp((ll[c] as number) - top);
+      ll[c] = exp((ll[c] as number) - top);
       z += ll[c] as number;
     }
     for (let c = 0; c < k; c++) responsibilities[i * k + c] = (ll[c] as number) / z;
