@@ -96,7 +96,7 @@ export function fitPresenceMixture(
     );
   const n = X.rows;
   // Responsibilities: n × k, from the hard start.
-  const R = new Float64Array(n * k);
+  let R = new Float64Array(n * k);
   let labels: Int32Array = new Int32Array(n).fill(-1);
   let fitted = 0;
   for (let i = 0; i < n; i++) {
@@ -110,20 +110,23 @@ export function fitPresenceMixture(
     }
   }
   let mixture = estimate(X, terms, R, labels, k, smoothing, temperature);
+  // Each step writes the other pair of buffers; a step not taken leaves the current pair as it is.
+  let nextLabels: Int32Array = Int32Array.from(labels);
+  let nextR = new Float64Array(n * k);
   let iterations = 0;
   let converged = false;
   while (iterations < maxIter) {
     iterations++;
-    const next = expect(X, mixture, labels, R);
-    if (next.changed === 0) {
+    const step = expect(X, mixture, labels, nextLabels, nextR);
+    if (step.changed === 0) {
       converged = true;
       break;
     }
-    if (next.emptied) break;
-    labels = next.labels;
-    R.set(next.responsibilities);
+    if (step.emptied) break;
+    [labels, nextLabels] = [nextLabels, labels];
+    [R, nextR] = [nextR, R];
     // Few enough moved: these labels are the current model's most probable topics, so keep both.
-    if (next.changed <= tolerance * fitted) {
+    if (step.changed <= tolerance * fitted) {
       converged = true;
       break;
     }
@@ -142,18 +145,9 @@ export function mostProbableTopics(X: TermSets, mixture: PresenceMixture): Int32
 
 /** {@link mostProbableTopics} of term sets and a mixture known to be well formed. */
 export function mostProbableTopicsUnchecked(X: TermSets, mixture: PresenceMixture): Int32Array {
-  const { k, logTermGivenTopic: logTheta, logShare, temperature, terms } = mixture;
-  const labels = new Int32Array(X.rows).fill(-1);
-  const ll = new Float64Array(k);
-  for (let i = 0; i < X.rows; i++) {
-    if (!logLikelihoods(X, i, logTheta, terms, k, ll)) continue;
-    let best = 0;
-    for (let c = 0; c < k; c++) {
-      ll[c] = (ll[c] as number) / temperature + (logShare[c] as number);
-      if ((ll[c] as number) > (ll[best] as number)) best = c;
-    }
-    labels[i] = best;
-  }
+  const labels = new Int32Array(X.rows);
+  const scores = new Float64Array(mixture.k);
+  for (let i = 0; i < X.rows; i++) labels[i] = mostProbableTopic(X, i, mixture, scores);
   return labels;
 }
 
@@ -208,27 +202,24 @@ function estimate(
   return { k, terms, logTermGivenTopic: counts, logShare, temperature };
 }
 
-/** E step: responsibilities and most probable topics of the documents in a topic. */
+/**
+ * E step into `next` and `responsibilities` (documents outside the fit keep −1 and zeros):
+ * the documents in a topic's most probable topics and responsibilities, and how many moved.
+ */
 function expect(
   X: TermSets,
   mixture: PresenceMixture,
   labels: Int32Array,
-  previous: Float64Array,
-): { labels: Int32Array; responsibilities: Float64Array; changed: number; emptied: boolean } {
-  const { k, logTermGivenTopic: logTheta, logShare, temperature, terms } = mixture;
-  const next = Int32Array.from(labels);
-  const responsibilities = Float64Array.from(previous);
+  next: Int32Array,
+  responsibilities: Float64Array,
+): { changed: number; emptied: boolean } {
+  const k = mixture.k;
   const sizes = new Int32Array(k);
   const ll = new Float64Array(k);
   let changed = 0;
   for (let i = 0; i < X.rows; i++) {
     if ((labels[i] as number) < 0) continue;
-    logLikelihoods(X, i, logTheta, terms, k, ll);
-    let best = 0;
-    for (let c = 0; c < k; c++) {
-      ll[c] = (ll[c] as number) / temperature + (logShare[c] as number);
-      if ((ll[c] as number) > (ll[best] as number)) best = c;
-    }
+    const best = mostProbableTopic(X, i, mixture, ll);
     const top = ll[best] as number;
     let z = 0;
     for (let c = 0; c < k; c++) {
@@ -240,7 +231,23 @@ function expect(
     next[i] = best;
     sizes[best] = (sizes[best] as number) + 1;
   }
-  return { labels: next, responsibilities, changed, emptied: sizes.some((s) => s === 0) };
+  return { changed, emptied: sizes.some((s) => s === 0) };
+}
+
+/**
+ * Fills `scores` with document i's log-likelihood under each topic, divided by the
+ * temperature, plus the topic's log share; returns the best topic, or −1 (and no scores) for
+ * a document with no known term.
+ */
+function mostProbableTopic(X: TermSets, i: number, mixture: PresenceMixture, scores: Float64Array): number {
+  const { k, logTermGivenTopic: logTheta, logShare, temperature, terms } = mixture;
+  if (!logLikelihoods(X, i, logTheta, terms, k, scores)) return -1;
+  let best = 0;
+  for (let c = 0; c < k; c++) {
+    scores[c] = (scores[c] as number) / temperature + (logShare[c] as number);
+    if ((scores[c] as number) > (scores[best] as number)) best = c;
+  }
+  return best;
 }
 
 /** Fills `ll` with Σ log θ_c over document i's known terms; false when it holds none. */

@@ -16,7 +16,6 @@ import type { Stemmer } from "../text/stem.js";
 import { type TfidfModel, type TfidfModelJSON, tfidfFromJSON } from "../vectorize/tfidf.js";
 import { type DocumentInput, normalizeDocuments } from "./documents.js";
 import { heaviestComponents } from "./stages/factorize.js";
-import { termSetsOfMatrix } from "./stages/refine.js";
 
 export const TOPICS_FORMAT = "topiclens/topics";
 /** 2: the arrays of floats packed as float64 base64 (version 1, plain numbers, is still read). */
@@ -146,8 +145,7 @@ export function createTopicModel(
           const heaviest = heaviestComponents(transformNmf(vectorizer.transform(texts)).data, texts.length, H.rows);
           return heaviest.map((c) => (c < 0 ? -1 : (componentTopics[c] as number)));
         }
-        if (mixture !== null)
-          return toTopics(mostProbableTopicsUnchecked(termSetsOfMatrix(vectorizer.transform(texts)), mixture));
+        if (mixture !== null) return toTopics(mostProbableTopicsUnchecked(vectorizer.transform(texts), mixture));
         // A text with no term of the vocabulary is in no topic, as the fit left such documents.
         const vectors = textVectors(vectorizer, components, texts);
         const blank = zeroRows(asPoints(vectors));

@@ -8,7 +8,6 @@ import {
   type PresenceMixtureFit,
   type TermSets,
 } from "../../cluster/presenceMixture.js";
-import type { CsrMatrix } from "../../core/csr.js";
 import { asPoints, copyRow } from "../../core/points.js";
 import type { TfidfModel } from "../../vectorize/tfidf.js";
 import type { TokenDocuments } from "../../vectorize/vocabulary.js";
@@ -35,11 +34,6 @@ export function trainingTermSets(tokens: TokenDocuments, vectorizer: TfidfModel)
   return { rows: n, indptr, indices: Int32Array.from(indices) };
 }
 
-/** New documents' terms as the vectorizer reads them, each once. */
-export function termSetsOfMatrix(matrix: CsrMatrix): TermSets {
-  return { rows: matrix.rows, indptr: matrix.indptr, indices: matrix.indices };
-}
-
 export interface Refined {
   readonly fit: ClusterFit & { readonly kmeans: KMeansResult };
   /** The mixture `predict` asks; null when the topics stayed k-means' (see {@link refineByMixture}). */
@@ -64,10 +58,10 @@ export function refineByMixture(
 ): Refined {
   const k = fit.kmeans.k;
   const result: PresenceMixtureFit = fitPresenceMixture(sets, terms, fit.labels, k);
-  // `predict` asks the mixture, so each document takes the mixture's most probable topic; where
-  // EM stopped short of that (a step would have emptied a topic) and it would empty one, the
-  // topics stay k-means'.
-  const read = mostProbableTopicsUnchecked(sets, result.mixture);
+  // `predict` asks the mixture, so each document takes the mixture's most probable topic. EM
+  // that converged has them as its labels; where it stopped short (a step would have emptied a
+  // topic, or maxIter) and they would empty a topic, the topics stay k-means'.
+  const read = result.converged ? result.labels : mostProbableTopicsUnchecked(sets, result.mixture);
   const sizes = new Int32Array(k);
   // A document the mixture cannot read (no kept word) keeps k-means' topic.
   const labels = Int32Array.from(fit.labels, (c, i) => (c < 0 || (read[i] as number) < 0 ? c : (read[i] as number)));
