@@ -2,6 +2,7 @@ import { describeValue } from "../core/describe.js";
 import { InvalidArgumentError } from "../core/errors.js";
 import { exp, log } from "../core/math.js";
 import { checkInteger, checkNumber, checkOptions } from "../core/validate.js";
+import { createSvdKernels, type SvdKernels } from "../reduce/svdKernels.js";
 
 /**
  * A mixture of multinomials over the words a document holds (each word counted once), the
@@ -109,7 +110,8 @@ export function fitPresenceMixture(
       fitted++;
     }
   }
-  let mixture = estimate(X, terms, R, labels, k, smoothing, temperature);
+  const products = createProducts(X, terms, k);
+  let logShare = estimate(X, products, R, labels, k, smoothing);
   // Each step writes the other pair of buffers; a step not taken leaves the current pair as it is.
   let nextLabels: Int32Array = Int32Array.from(labels);
   let nextR = new Float64Array(n * k);
@@ -117,7 +119,7 @@ export function fitPresenceMixture(
   let converged = false;
   while (iterations < maxIter) {
     iterations++;
-    const step = expect(X, mixture, labels, nextLabels, nextR);
+    const step = expect(X, products, logShare, temperature, labels, nextLabels, nextR);
     if (step.changed === 0) {
       converged = true;
       break;
@@ -130,9 +132,32 @@ export function fitPresenceMixture(
       converged = true;
       break;
     }
-    mixture = estimate(X, terms, R, labels, k, smoothing, temperature);
+    logShare = estimate(X, products, R, labels, k, smoothing);
   }
+  // The table holds the log θ of the mixture the labels come from (see estimate).
+  const mixture: PresenceMixture = {
+    k,
+    terms,
+    logTermGivenTopic: products.featuresBuffer.slice(0, terms * k),
+    logShare,
+    temperature,
+  };
   return { mixture, labels, iterations, converged };
+}
+
+/**
+ * The two products EM makes with the documents' term sets (a 0/1 matrix): log-likelihoods,
+ * X·log θ, and term counts, Xᵀ·R. WebAssembly SIMD where the runtime has it, else
+ * JavaScript; each sum runs over the same terms (or documents) in the same order as the
+ * loops of {@link mostProbableTopicsUnchecked}, so both give the same bits.
+ */
+function createProducts(X: TermSets, terms: number, k: number): SvdKernels {
+  const ones = new Float64Array(X.indices.length).fill(1);
+  return createSvdKernels(
+    { kind: "sparse", rows: X.rows, cols: terms, indptr: X.indptr, indices: X.indices, data: ones },
+    k,
+    false,
+  );
 }
 
 /** Each document's most probable topic under `mixture` (−1 for a document with no known term). */
@@ -151,36 +176,46 @@ export function mostProbableTopicsUnchecked(X: TermSets, mixture: PresenceMixtur
   return labels;
 }
 
-/** M step: θ and π from the responsibilities of the documents in a topic (label ≥ 0). */
+/**
+ * M step: θ and π from the responsibilities of the documents in a topic (label ≥ 0); log θ
+ * goes to `products.featuresBuffer` (terms × k), log π is returned.
+ */
 function estimate(
   X: TermSets,
-  terms: number,
+  products: SvdKernels,
   R: Float64Array,
   labels: Int32Array,
   k: number,
   smoothing: number,
-  temperature: number,
-): PresenceMixture {
-  const counts = new Float64Array(terms * k);
+): Float64Array {
+  const weights = products.rowsBuffer;
+  const counts = products.featuresBuffer;
+  const terms = counts.length / k;
   const totals = new Float64Array(k);
   const mass = new Float64Array(k);
   let fitted = 0;
   for (let i = 0; i < X.rows; i++) {
-    if ((labels[i] as number) < 0) continue;
+    const out = i * k;
+    if ((labels[i] as number) < 0) {
+      weights.fill(0, out, out + k);
+      continue;
+    }
     fitted++;
-    const from = X.indptr[i] as number;
-    const to = X.indptr[i + 1] as number;
+    const length = (X.indptr[i + 1] as number) - (X.indptr[i] as number);
     for (let c = 0; c < k; c++) {
-      const r = R[i * k + c] as number;
-      if (r < 1e-12) continue;
-      mass[c] = (mass[c] as number) + r;
-      totals[c] = (totals[c] as number) + r * (to - from);
-      for (let p = from; p < to; p++) {
-        const at = (X.indices[p] as number) * k + c;
-        counts[at] = (counts[at] as number) + r;
+      const r = R[out + c] as number;
+      // A negligible share is left out (adding 0 leaves a count's bits as they are).
+      if (r < 1e-12) {
+        weights[out + c] = 0;
+        continue;
       }
+      weights[out + c] = r;
+      mass[c] = (mass[c] as number) + r;
+      totals[c] = (totals[c] as number) + r * length;
     }
   }
+  // Every count sums its documents' shares in document order.
+  products.multiplyTransposed(weights, k, counts);
   // A term no fitted document holds (an n-gram column, a word of left-out documents) is no
   // evidence: log θ 0 in every topic, and no share of the smoothing.
   const seen = new Uint8Array(terms);
@@ -193,40 +228,59 @@ function estimate(
         break;
       }
   const logDenominator = Float64Array.from(totals, (t) => log(t + smoothing * seenTerms));
+  // Most terms are absent from most topics: their log is the smoothing's, worked out once.
+  const logSmoothing = log(smoothing);
   for (let j = 0; j < terms; j++)
-    for (let c = 0; c < k; c++)
+    for (let c = 0; c < k; c++) {
+      const count = counts[j * k + c] as number;
       counts[j * k + c] =
-        seen[j] === 1 ? log((counts[j * k + c] as number) + smoothing) - (logDenominator[c] as number) : 0;
+        seen[j] === 1 ? (count === 0 ? logSmoothing : log(count + smoothing)) - (logDenominator[c] as number) : 0;
+    }
   // A share never 0, so that a topic emptied by one step can still be chosen.
-  const logShare = Float64Array.from(mass, (m) => log((m + 1) / (fitted + k)));
-  return { k, terms, logTermGivenTopic: counts, logShare, temperature };
+  return Float64Array.from(mass, (m) => log((m + 1) / (fitted + k)));
 }
 
+/** Below this, `exp` returns 0 (its own threshold, −745.13…, rounded down). */
+const EXP_UNDERFLOW = -746;
+
 /**
- * E step into `next` and `responsibilities` (documents outside the fit keep −1 and zeros):
- * the documents in a topic's most probable topics and responsibilities, and how many moved.
+ * E step into `next` and `responsibilities` (documents outside the fit keep −1 and zeros)
+ * under the log θ in `products.featuresBuffer`: the documents in a topic's most probable
+ * topics and responsibilities, and how many moved.
  */
 function expect(
   X: TermSets,
-  mixture: PresenceMixture,
+  products: SvdKernels,
+  logShare: Float64Array,
+  temperature: number,
   labels: Int32Array,
   next: Int32Array,
   responsibilities: Float64Array,
 ): { changed: number; emptied: boolean } {
-  const k = mixture.k;
+  const k = logShare.length;
+  const ll = products.rowsBuffer;
+  products.multiply(products.featuresBuffer, k, ll);
   const sizes = new Int32Array(k);
-  const ll = new Float64Array(k);
   let changed = 0;
   for (let i = 0; i < X.rows; i++) {
     if ((labels[i] as number) < 0) continue;
-    const best = mostProbableTopic(X, i, mixture, ll);
-    const top = ll[best] as number;
+    // A fitted document holds a term (see fitPresenceMixture), so it has scores.
+    const at = i * k;
+    let best = 0;
+    for (let c = 0; c < k; c++) {
+      ll[at + c] = (ll[at + c] as number) / temperature + (logShare[c] as number);
+      if ((ll[at + c] as number) > (ll[at + best] as number)) best = c;
+    }
+    const top = ll[at + best] as number;
     let z = 0;
     for (let c = 0; c < k; c++) {
-      ll[c] = exp((ll[c] as number) - top);
-      z += ll[c] as number;
+      const x = (ll[at + c] as number) - top;
+      // exp is 0 below its underflow threshold: most topics of a long document.
+      const e = x < EXP_UNDERFLOW ? 0 : exp(x);
+      ll[at + c] = e;
+      z += e;
     }
-    for (let c = 0; c < k; c++) responsibilities[i * k + c] = (ll[c] as number) / z;
+    for (let c = 0; c < k; c++) responsibilities[at + c] = (ll[at + c] as number) / z;
     if (best !== labels[i]) changed++;
     next[i] = best;
     sizes[best] = (sizes[best] as number) + 1;

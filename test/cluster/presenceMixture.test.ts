@@ -1,7 +1,8 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { fitPresenceMixture, mostProbableTopics, type TermSets } from "../../src/cluster/presenceMixture.js";
 import { InvalidArgumentError } from "../../src/core/errors.js";
+import { disableWasmKernels } from "../../src/core/wasm.js";
 
 /** Documents as lists of term ids (each once), as CSR without values. */
 function termSets(docs: readonly (readonly number[])[]): TermSets {
@@ -56,6 +57,8 @@ function referenceEm(
   return labels;
 }
 
+afterEach(() => disableWasmKernels(false));
+
 describe("fitPresenceMixture", () => {
   it("takes the same steps as EM written plainly (property)", () => {
     const corpus = fc.record({
@@ -81,6 +84,34 @@ describe("fitPresenceMixture", () => {
         expect(Array.from(fit.labels)).toEqual(reference);
       }),
       { numRuns: 200, seed: 11 },
+    );
+  });
+
+  it("gives the same bits with the WebAssembly products as with the JavaScript ones (property)", () => {
+    const corpus = fc.record({
+      docs: fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 12 }), {
+        minLength: 6,
+        maxLength: 60,
+      }),
+      k: fc.integer({ min: 1, max: 11 }),
+    });
+    const bits = (a: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString("hex");
+    fc.assert(
+      fc.property(corpus, ({ docs, k }) => {
+        const X = termSets(docs);
+        // Every other document starts in topic i % k; the rest are left out (−1).
+        const start = Int32Array.from(docs, (_, i) => (i % 2 === 0 || i < 2 * k ? i % k : -1));
+        const fits = [false, true].map((off) => {
+          disableWasmKernels(off);
+          return fitPresenceMixture(X, 41, start, k, { tolerance: 0 });
+        });
+        const [wasm, js] = fits as [ReturnType<typeof fitPresenceMixture>, ReturnType<typeof fitPresenceMixture>];
+        expect(Array.from(wasm.labels)).toEqual(Array.from(js.labels));
+        expect(wasm.iterations).toBe(js.iterations);
+        expect(bits(wasm.mixture.logTermGivenTopic)).toBe(bits(js.mixture.logTermGivenTopic));
+        expect(bits(wasm.mixture.logShare)).toBe(bits(js.mixture.logShare));
+      }),
+      { numRuns: 100, seed: 5 },
     );
   });
 
