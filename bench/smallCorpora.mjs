@@ -30,6 +30,7 @@ const VARIANTS = [
   ["addresses and encoded runs kept", () => ({ vectorizer: { dropNonText: false } })],
   ["topics named by the same words kept", () => ({ redundantTopics: "keep" })],
   ["documents weighed alike", () => ({ documentWeights: "equal" })],
+  ["k-means' topics unrefined", () => ({ refine: "none" })],
 ];
 const only = (process.env.TOPICLENS_VARIANTS ?? "").split(",").filter(Boolean);
 const RUN = only.length > 0 ? VARIANTS.filter(([name]) => only.includes(name)) : VARIANTS;

@@ -114,7 +114,7 @@ export { keywordOverlap } from "./keywords/keywordOverlap.js";
 export { clusterKeywordsFromTexts } from "./keywords/keywordsFromTexts.js";
 export type { YakeOptions } from "./keywords/yake.js";
 export { levenshteinRatio, YAKE_DEFAULTS, yakeKeywords } from "./keywords/yake.js";
-export type { ClusterTopicsOptions, ClusterTopicsStreamOptions } from "./pipeline/clusterTopics.js";
+export type { ClusterTopicsOptions, ClusterTopicsStreamOptions, RefineChoice } from "./pipeline/clusterTopics.js";
 export {
   autoLsaDimensions,
   CLUSTER_TOPICS_DEFAULTS,

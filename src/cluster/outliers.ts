@@ -103,6 +103,26 @@ export function centreCosines(
 export const MIN_TOPIC_DOCUMENTS = 2;
 
 /**
+ * Each of k clusters' number once those of fewer than {@link MIN_TOPIC_DOCUMENTS} documents
+ * are dissolved (−1), the others renumbered in order; null when none is, or fewer than two
+ * would stay (see {@link dissolveTinyClusters}).
+ */
+export function keptClusterIds(labels: ArrayLike<number>, k: number): Int32Array | null {
+  const sizes = new Int32Array(k);
+  for (let i = 0; i < labels.length; i++) {
+    const c = labels[i] as number;
+    if (c >= 0) sizes[c] = (sizes[c] as number) + 1;
+  }
+  let kept = 0;
+  for (const size of sizes) if (size >= MIN_TOPIC_DOCUMENTS) kept++;
+  if (kept === k || kept < 2) return null;
+  const newId = new Int32Array(k).fill(-1);
+  let next = 0;
+  for (let c = 0; c < k; c++) if ((sizes[c] as number) >= MIN_TOPIC_DOCUMENTS) newId[c] = next++;
+  return newId;
+}
+
+/**
  * The fit without its clusters of fewer than {@link MIN_TOPIC_DOCUMENTS} documents, the
  * others renumbered in order: their documents are outliers (−1) in `labels`, while the
  * k-means model gives them their nearest remaining centre (by `predict`). A lone
@@ -112,14 +132,9 @@ export const MIN_TOPIC_DOCUMENTS = 2;
 export function dissolveTinyClusters(points: ClusterPoints, fit: ClusterFit): ClusterFit {
   const km = fit.kmeans;
   if (km === null) return fit;
-  const sizes = new Int32Array(km.k);
-  for (const c of fit.labels) if (c >= 0) sizes[c] = (sizes[c] as number) + 1;
-  let kept = 0;
-  for (const size of sizes) if (size >= MIN_TOPIC_DOCUMENTS) kept++;
-  if (kept === km.k || kept < 2) return fit;
-  const newId = new Int32Array(km.k).fill(-1);
-  let next = 0;
-  for (let c = 0; c < km.k; c++) if ((sizes[c] as number) >= MIN_TOPIC_DOCUMENTS) newId[c] = next++;
+  const newId = keptClusterIds(fit.labels, km.k);
+  if (newId === null) return fit;
+  const kept = newId.reduce((count, id) => (id >= 0 ? count + 1 : count), 0);
   const d = km.centroids.cols;
   const data = new Float64Array(kept * d);
   for (let c = 0; c < km.k; c++) {

@@ -45,7 +45,7 @@ import {
 import { factorizeStage } from "./stages/factorize.js";
 import { guideStage } from "./stages/guide.js";
 import { type Reduced, reduceStage } from "./stages/reduce.js";
-import { refineByMixture, trainingTermSets } from "./stages/refine.js";
+import { mixtureOfKeptTopics, refineByMixture, trainingTermSets } from "./stages/refine.js";
 import { type CorpusAbbreviations, phraseSettings, representStage } from "./stages/represent.js";
 import { hasRedundantTopics, type NameClusters, resplitRedundant } from "./stages/resplit.js";
 import { documentSample } from "./stages/sample.js";
@@ -234,11 +234,15 @@ export interface ClusterTopicsOptions {
    * k = the classes, seeds 0–2, mean V-measure): all 20 Newsgroups 0.491 → 0.573, AG News
    * 0.558 → 0.628, conf-abstracts-5areas 0.567 → 0.600, 20ng-4cat 0.475 → 0.515, keyphrase
    * 0.375 → 0.396, Reuters 0.641 → 0.649; BBC News, OHSUMED and Brown within 0.002, for up to
-   * 1.4 times the call's time (4.4 times on 87,242 abstracts at k 50; see README). `predict` then gives a text the mixture's most probable topic, so every training
-   * document keeps its own. Only for k-means' topics of the texts: refused with `embeddings`,
-   * `seedTopics`, `zeroShotTopics`, `clusters` and `algorithm: "nmf"`. @defaultValue "none"
+   * 1.3 times the call's time (about 2 times on 87,242 abstracts at k 50; see README).
+   * `predict` then gives a text the mixture's most probable topic, so every training document
+   * keeps its own. Only for k-means' topics of the texts: refused with `embeddings`, `embed`,
+   * `seedTopics`, `zeroShotTopics`, `clusters` and `algorithm: "nmf"`. `"auto"`: the mixture
+   * when the call reads the whole corpus (at most `sampleSize` documents) and k-means makes
+   * the topics of the texts' words, none otherwise. `"none"`: k-means' topics as they are.
+   * `parameters.refine` says which was done. @defaultValue "auto"
    */
-  readonly refine?: "none" | "mixture";
+  readonly refine?: RefineChoice;
   /**
    * How each document weighs in k-means' centres (scikit-learn's `sample_weight`). `"words"`:
    * by its words once stop words are out, from 1 up to `WORD_WEIGHT_CAP` (200), so that a
@@ -315,7 +319,7 @@ export const CLUSTER_TOPICS_DEFAULTS = Object.freeze({
   stabilitySeeds: optionSpec("stabilitySeeds").default as number,
   abbreviations: optionSpec("abbreviations").default as boolean,
   redundantTopics: optionSpec("redundantTopics").default as "resplit" | "keep",
-  refine: optionSpec("refine").default as "none" | "mixture",
+  refine: optionSpec("refine").default as RefineChoice,
   documentWeights: optionSpec("documentWeights").default as DocumentWeightsOption,
 });
 
@@ -383,7 +387,7 @@ interface TopicsSettings {
   readonly stabilitySeeds: number;
   readonly abbreviations: boolean;
   readonly redundantTopics: "resplit" | "keep";
-  readonly refine: "none" | "mixture";
+  readonly refine: RefineChoice;
   /** The option, or the caller's weights (a finite, non-negative copy; its length is checked against the documents). */
   readonly documentWeights: DocumentWeightsOption | Float64Array;
   readonly reduce: number | "none" | "auto";
@@ -445,7 +449,7 @@ function resolveSettings(fn: string, options: ClusterTopicsOptions, n?: number):
     stabilitySeeds: check("stabilitySeeds"),
     abbreviations: check("abbreviations"),
     redundantTopics: check("redundantTopics"),
-    refine: checkRefine(fn, o, check<"none" | "mixture">("refine"), algorithm),
+    refine: checkRefine(fn, o, check<RefineChoice>("refine"), algorithm),
     documentWeights: isWeightArray(o.documentWeights)
       ? checkWeightValues(fn, "options.documentWeights", o.documentWeights)
       : check("documentWeights"),
@@ -476,25 +480,34 @@ function consensusSetting(fn: string, value: number | "auto"): { consensus: numb
   return { consensus: checkInteger(fn, "options.consensus", value, 1, 100), consensusAsked: true };
 }
 
-/** The mixture refines k-means' own topics of the texts' words; it refuses every other source of topics. */
+/** Whether and when k-means' topics are refined by a mixture (see `refine` in the options). */
+export type RefineChoice = "auto" | "mixture" | "none";
+
+/**
+ * The mixture refines k-means' own topics of the texts' words: asked for, it refuses every
+ * other source of topics; `"auto"` then resolves to `"none"`.
+ */
 function checkRefine(
   fn: string,
   o: ClusterTopicsOptions,
-  refine: "none" | "mixture",
+  refine: RefineChoice,
   algorithm: TopicsAlgorithm,
-): "none" | "mixture" {
+): RefineChoice {
   if (refine === "none") return refine;
+  const others = (["embeddings", "embed", "seedTopics", "zeroShotTopics", "clusters"] as const).filter(
+    (other) => o[other] !== undefined,
+  );
+  if (refine === "auto") return algorithm === "nmf" || others.length > 0 ? "none" : refine;
   if (algorithm === "nmf")
     throw new InvalidArgumentError(
       `${fn}: options.refine "mixture" refines k-means' topics; leave it out with algorithm "nmf"`,
       "options.refine",
     );
-  for (const other of ["embeddings", "embed", "seedTopics", "zeroShotTopics", "clusters"] as const)
-    if (o[other] !== undefined)
-      throw new InvalidArgumentError(
-        `${fn}: options.refine "mixture" refines k-means' own topics of the texts' words; it does not combine with options.${other}`,
-        "options.refine",
-      );
+  if (others.length > 0)
+    throw new InvalidArgumentError(
+      `${fn}: options.refine "mixture" refines k-means' own topics of the texts' words; it does not combine with options.${others[0]}`,
+      "options.refine",
+    );
   return refine;
 }
 
@@ -1274,7 +1287,8 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
     }
   }
   let mixture: PresenceMixture | null = null;
-  if (madeByKMeans && settings.refine === "mixture" && embeddings === null && fitted.kmeans !== null) {
+  const refining = settings.refine === "mixture" || (settings.refine === "auto" && n <= settings.sampleSize);
+  if (madeByKMeans && refining && embeddings === null && fitted.kmeans !== null) {
     const refined = refineByMixture(
       X,
       trainingTermSets(tokens, vectorizer),
@@ -1283,11 +1297,15 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
       metric,
       weighing.all,
     );
-    mixture = refined.mixture;
     if (refined.moved > 0) {
       outcome = outliersOf(refined.fit);
       named = name(outcome.clustering.labels, outcome.k);
     }
+    // With outliers on, a one-document topic is dissolved: the mixture keeps the other topics.
+    mixture =
+      refined.mixture !== null && outcome.k < refined.mixture.k
+        ? mixtureOfKeptTopics(refined.mixture, refined.fit.labels)
+        : refined.mixture;
   }
   const { clustering, k } = outcome;
   warnings.push(...outcome.noted, ...clustering.warnings, ...named.warnings);
@@ -1363,7 +1381,7 @@ function topicsFrom(settings: TopicsSettings, stage: VectorizeStage, docs: Docum
       outliers: outliersParameter(settings.outlierRule),
       abbreviations: settings.abbreviations,
       redundantTopics: settings.redundantTopics,
-      refine: settings.refine,
+      refine: mixture === null ? ("none" as const) : ("mixture" as const),
       documentWeights: weighing.resolved,
       algorithm: settings.algorithm,
       consensus: consensusRuns,

@@ -215,7 +215,10 @@ export interface TopicsParameters {
    * `"keep"` (see the option). A warning `topics-resplit` says when a trade was made.
    */
   readonly redundantTopics: "resplit" | "keep";
-  /** `"mixture"`: k-means' topics were refined by a mixture of multinomials (see the `refine` option). */
+  /**
+   * `"mixture"`: k-means' topics were refined by a mixture of multinomials, which `predict`
+   * asks (see the `refine` option; `"auto"` resolves to one of the two).
+   */
   readonly refine: "none" | "mixture";
   /**
    * How documents weighed in k-means' centres: `"words"` (by their words, up to 200),

@@ -120,6 +120,9 @@ describe("clusterTopics(docs, { outliers }) and one-document clusters", () => {
     expect(r.warnings.map((w) => w.code)).toContain("tiny-clusters-dissolved");
     expect(r.toString()).toContain(`${r.parameters.k} topics (k chosen by sweep, less its one-document clusters)`);
     expect(without.toString()).toContain(`${without.parameters.k} topics (k chosen by sweep)`);
+    // The mixture that refined the topics (refine "auto") keeps the topics that stay.
+    expect(r.parameters.refine).toBe("mixture");
+    expect(r.model.mixture?.k).toBe(r.parameters.k);
     // The model still places the paper, in its nearest topic, also once saved and loaded.
     const placed = r.model.predict([papers[index]?.text as string]);
     expect(placed[0]).toBeGreaterThanOrEqual(0);

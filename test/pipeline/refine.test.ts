@@ -10,9 +10,9 @@ const records = readCorpus("conf-abstracts-5areas.jsonl.gz", 1500);
 const texts = records.map((r) => r.text);
 const gold = records.map((r) => r.label);
 
-describe('refine: "mixture"', () => {
+describe("refine", () => {
   const options = { k: 5, seed: 0, stabilitySeeds: 1 } as const;
-  const plain = clusterTopics(texts, options);
+  const plain = clusterTopics(texts, { ...options, refine: "none" });
   const refined = clusterTopics(texts, { ...options, refine: "mixture" });
 
   it("moves documents to the topic whose words they hold, and says so in the parameters", () => {
@@ -61,5 +61,24 @@ describe('refine: "mixture"', () => {
       expect(call).toThrow(expect.objectContaining({ argument: "options.refine" }));
     }
     expect(() => clusterTopics(few, { refine: "em" as never })).toThrow(/options\.refine/);
+  });
+
+  it('"auto" (the default) refines a corpus read whole, and leaves the rest as k-means made them', () => {
+    // 1,500 documents, under sampleSize: the mixture's topics, bit for bit.
+    const auto = clusterTopics(texts, options);
+    expect(auto.parameters.refine).toBe("mixture");
+    expect(Array.from(auto.assignments)).toEqual(Array.from(refined.assignments));
+    expect(auto.topics.map((t) => t.label)).toEqual(refined.topics.map((t) => t.label));
+    // Above sampleSize (here 1,000), k-means' topics.
+    const sampled = clusterTopics(texts, { ...options, sampleSize: 1000 });
+    expect(sampled.parameters.refine).toBe("none");
+    expect(sampled.model.mixture).toBeNull();
+    // Where k-means does not make the topics of the texts' words, "auto" means none, without a word.
+    const few = texts.slice(0, 60);
+    for (const other of [{ algorithm: "nmf", k: 3 }, { clusters: few.map((_, i) => i % 3) }] as const) {
+      const r = clusterTopics(few, other as never);
+      expect(r.parameters.refine).toBe("none");
+      expect(r.model.mixture).toBeNull();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { ClusterFit, ClusterPoints } from "../../cluster/clusterer.js";
 import { partitionCentres } from "../../cluster/consensus.js";
 import type { KMeansMetric, KMeansResult } from "../../cluster/kmeans.js";
+import { keptClusterIds } from "../../cluster/outliers.js";
 import {
   fitPresenceMixture,
   mostProbableTopicsUnchecked,
@@ -79,6 +80,27 @@ export function refineByMixture(
     inertia: objective(points, labels, centroids.data, metric, sampleWeight),
   };
   return { fit: { labels, centroids, warnings: fit.warnings, kmeans }, mixture: result.mixture, moved };
+}
+
+/**
+ * The mixture of the topics that stay once the clusters of fewer than two documents are
+ * dissolved (see `dissolveTinyClusters`), numbered as they are, so that `predict` gives
+ * the topics' own numbers; the mixture itself when none is dissolved.
+ */
+export function mixtureOfKeptTopics(mixture: PresenceMixture, labels: ArrayLike<number>): PresenceMixture {
+  const newId = keptClusterIds(labels, mixture.k);
+  if (newId === null) return mixture;
+  const { k, terms } = mixture;
+  const keptK = newId.reduce((count, id) => (id >= 0 ? count + 1 : count), 0);
+  const logShare = new Float64Array(keptK);
+  const logTermGivenTopic = new Float64Array(terms * keptK);
+  for (let c = 0; c < k; c++) {
+    const to = newId[c] as number;
+    if (to < 0) continue;
+    logShare[to] = mixture.logShare[c] as number;
+    for (let j = 0; j < terms; j++) logTermGivenTopic[j * keptK + to] = mixture.logTermGivenTopic[j * k + c] as number;
+  }
+  return { k: keptK, terms, logTermGivenTopic, logShare, temperature: mixture.temperature };
 }
 
 /** k-means' objective of a partition with the given centres (see `KMeansResult.inertia`). */
