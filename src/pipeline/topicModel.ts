@@ -42,7 +42,8 @@ export interface TopicModel {
   /** With `algorithm: "nmf"`: the components, and the topic of each (−1: no document's heaviest); else null. */
   readonly nmf: NmfTopics | null;
   /**
-   * With `refine: "mixture"`: the mixture of multinomials over each document's words whose
+   * When the topics were refined by a mixture (`refine: "mixture"`, or `"auto"` up to
+   * `sampleSize` documents): the mixture of multinomials over each document's words whose
    * most probable topic `predict` gives (clusters as in `kmeans`); else null.
    */
   readonly mixture: PresenceMixture | null;
@@ -79,7 +80,7 @@ export interface TopicModelJSON {
     readonly components: { rows: number; cols: number; data: PackedFloats | number[] };
     readonly componentTopics: number[];
   };
-  /** Absent unless the topics were refined by a mixture (`refine: "mixture"`). */
+  /** Absent unless the topics were refined by a mixture (`parameters.refine` "mixture"). */
   readonly mixture?: {
     readonly temperature: number;
     readonly logShare: PackedFloats | number[];
