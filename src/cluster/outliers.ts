@@ -104,10 +104,10 @@ export const MIN_TOPIC_DOCUMENTS = 2;
 
 /**
  * Each of k clusters' number once those of fewer than {@link MIN_TOPIC_DOCUMENTS} documents
- * are dissolved (−1), the others renumbered in order; null when none is, or fewer than two
- * would stay (see {@link dissolveTinyClusters}).
+ * are dissolved (−1), the others renumbered in order, and how many stay; null when none is
+ * dissolved, or fewer than two would stay (see {@link dissolveTinyClusters}).
  */
-export function keptClusterIds(labels: ArrayLike<number>, k: number): Int32Array | null {
+export function keptClusterIds(labels: ArrayLike<number>, k: number): { ids: Int32Array; kept: number } | null {
   const sizes = new Int32Array(k);
   for (let i = 0; i < labels.length; i++) {
     const c = labels[i] as number;
@@ -119,7 +119,7 @@ export function keptClusterIds(labels: ArrayLike<number>, k: number): Int32Array
   const newId = new Int32Array(k).fill(-1);
   let next = 0;
   for (let c = 0; c < k; c++) if ((sizes[c] as number) >= MIN_TOPIC_DOCUMENTS) newId[c] = next++;
-  return newId;
+  return { ids: newId, kept };
 }
 
 /**
@@ -132,9 +132,9 @@ export function keptClusterIds(labels: ArrayLike<number>, k: number): Int32Array
 export function dissolveTinyClusters(points: ClusterPoints, fit: ClusterFit): ClusterFit {
   const km = fit.kmeans;
   if (km === null) return fit;
-  const newId = keptClusterIds(fit.labels, km.k);
-  if (newId === null) return fit;
-  const kept = newId.reduce((count, id) => (id >= 0 ? count + 1 : count), 0);
+  const renumbered = keptClusterIds(fit.labels, km.k);
+  if (renumbered === null) return fit;
+  const { ids: newId, kept } = renumbered;
   const d = km.centroids.cols;
   const data = new Float64Array(kept * d);
   for (let c = 0; c < km.k; c++) {

@@ -240,9 +240,6 @@ function estimate(
   return Float64Array.from(mass, (m) => log((m + 1) / (fitted + k)));
 }
 
-/** Below this, `exp` returns 0 (its own threshold, −745.13…, rounded down). */
-const EXP_UNDERFLOW = -746;
-
 /**
  * E step into `next` and `responsibilities` (documents outside the fit keep −1 and zeros)
  * under the log θ in `products.featuresBuffer`: the documents in a topic's most probable
@@ -274,9 +271,7 @@ function expect(
     const top = ll[at + best] as number;
     let z = 0;
     for (let c = 0; c < k; c++) {
-      const x = (ll[at + c] as number) - top;
-      // exp is 0 below its underflow threshold: most topics of a long document.
-      const e = x < EXP_UNDERFLOW ? 0 : exp(x);
+      const e = exp((ll[at + c] as number) - top);
       ll[at + c] = e;
       z += e;
     }

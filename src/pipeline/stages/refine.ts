@@ -9,7 +9,7 @@ import {
   type PresenceMixtureFit,
   type TermSets,
 } from "../../cluster/presenceMixture.js";
-import { asPoints, copyRow } from "../../core/points.js";
+import { asPoints, type Points, rowDot, squaredRowNorms } from "../../core/points.js";
 import type { TfidfModel } from "../../vectorize/tfidf.js";
 import type { TokenDocuments } from "../../vectorize/vocabulary.js";
 
@@ -77,7 +77,8 @@ export function refineByMixture(
     ...fit.kmeans,
     labels,
     centroids,
-    inertia: objective(points, labels, centroids.data, metric, sampleWeight),
+    // partitionCentres' centres are float64.
+    inertia: objective(points, labels, centroids.data as Float64Array, metric, sampleWeight),
   };
   return { fit: { labels, centroids, warnings: fit.warnings, kmeans }, mixture: result.mixture, moved };
 }
@@ -88,10 +89,10 @@ export function refineByMixture(
  * the topics' own numbers; the mixture itself when none is dissolved.
  */
 export function mixtureOfKeptTopics(mixture: PresenceMixture, labels: ArrayLike<number>): PresenceMixture {
-  const newId = keptClusterIds(labels, mixture.k);
-  if (newId === null) return mixture;
+  const renumbered = keptClusterIds(labels, mixture.k);
+  if (renumbered === null) return mixture;
+  const { ids: newId, kept: keptK } = renumbered;
   const { k, terms } = mixture;
-  const keptK = newId.reduce((count, id) => (id >= 0 ? count + 1 : count), 0);
   const logShare = new Float64Array(keptK);
   const logTermGivenTopic = new Float64Array(terms * keptK);
   for (let c = 0; c < k; c++) {
@@ -103,27 +104,33 @@ export function mixtureOfKeptTopics(mixture: PresenceMixture, labels: ArrayLike<
   return { k: keptK, terms, logTermGivenTopic, logShare, temperature: mixture.temperature };
 }
 
-/** k-means' objective of a partition with the given centres (see `KMeansResult.inertia`). */
+/**
+ * k-means' objective of a partition with the given centres (see `KMeansResult.inertia`),
+ * each row's dot with its centre read over its stored values only.
+ */
 function objective(
-  points: ReturnType<typeof asPoints>,
+  points: Points,
   labels: Int32Array,
-  centres: ArrayLike<number>,
+  centres: Float64Array,
   metric: KMeansMetric,
   sampleWeight: Float64Array | null,
 ): number {
   const d = points.cols;
-  const row = new Float64Array(d);
+  const rowNorms = metric === "cosine" ? null : squaredRowNorms(points);
+  const centreNorms = new Float64Array(centres.length / d);
+  if (rowNorms !== null)
+    for (let c = 0; c < centreNorms.length; c++) {
+      let norm = 0;
+      for (let f = c * d; f < (c + 1) * d; f++) norm += (centres[f] as number) ** 2;
+      centreNorms[c] = norm;
+    }
   let total = 0;
   for (let i = 0; i < points.rows; i++) {
     const c = labels[i] as number;
     if (c < 0) continue;
-    copyRow(points, i, row);
-    let distance = 0;
-    if (metric === "cosine") {
-      let dot = 0;
-      for (let f = 0; f < d; f++) dot += (row[f] as number) * (centres[c * d + f] as number);
-      distance = 1 - dot;
-    } else for (let f = 0; f < d; f++) distance += ((row[f] as number) - (centres[c * d + f] as number)) ** 2;
+    const dot = rowDot(points, i, centres, c * d);
+    const distance =
+      rowNorms === null ? 1 - dot : Math.max(0, (rowNorms[i] as number) - 2 * dot + (centreNorms[c] as number));
     total += (sampleWeight?.[i] ?? 1) * distance;
   }
   return total;
