@@ -234,7 +234,7 @@ export interface ClusterTopicsOptions {
    * k = the classes, seeds 0–2, mean V-measure): all 20 Newsgroups 0.491 → 0.573, AG News
    * 0.558 → 0.628, conf-abstracts-5areas 0.567 → 0.600, 20ng-4cat 0.475 → 0.515, keyphrase
    * 0.375 → 0.396, Reuters 0.641 → 0.649; BBC News, OHSUMED and Brown within 0.002, for up to
-   * 1.3 times the call's time (about 2 times on 87,242 abstracts at k 50; see README).
+   * 1.3 times the call's time (3.3 times on 87,242 abstracts at k 50; see README).
    * `predict` then gives a text the mixture's most probable topic, so every training document
    * keeps its own. Only for k-means' topics of the texts: refused with `embeddings`, `embed`,
    * `seedTopics`, `zeroShotTopics`, `clusters` and `algorithm: "nmf"`. `"auto"`: the mixture
